@@ -1,0 +1,149 @@
+package io.predictivescaling.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks pushed samples one by one, so that one bad sample never costs the good ones beside it. Every
+ * rejection carries a reason an operator can act on.
+ */
+public final class SampleValidator {
+    /** Larger than any real load: a value above it is a unit mistake or garbage, not traffic. */
+    public static final double DEFAULT_MAX_VALUE = 1e12;
+
+    private final Set<String> knownMetrics;
+    private final Duration maxFutureSkew;
+    private final Duration maxAge;
+    private final double maxValue;
+
+    public SampleValidator(Set<String> knownMetrics, Duration maxFutureSkew, Duration maxAge, double maxValue) {
+        this.knownMetrics = Set.copyOf(knownMetrics);
+        this.maxFutureSkew = maxFutureSkew;
+        this.maxAge = maxAge;
+        this.maxValue = maxValue;
+    }
+
+    /** One sample that was not stored, and why. {@code index} is its position in the event's samples. */
+    public record Rejection(int index, String metricId, String reason) {
+    }
+
+    public record Result(List<LoadSample> accepted, List<Rejection> rejected) {
+    }
+
+    /**
+     * @param detail the EventBridge {@code detail}: one sample, or {@code {"samples": [...]}}
+     * @param defaultSource the source recorded when a sample names none (the event's {@code source})
+     */
+    public Result validate(Map<String, Object> detail, String defaultSource, Instant now) {
+        List<LoadSample> accepted = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        if (detail == null) {
+            rejected.add(new Rejection(0, "", "event has no detail"));
+            return new Result(accepted, rejected);
+        }
+        List<?> raw;
+        if (detail.containsKey("samples")) {
+            if (!(detail.get("samples") instanceof List<?> list)) {
+                rejected.add(new Rejection(0, "", "detail.samples must be a list of samples"));
+                return new Result(accepted, rejected);
+            }
+            raw = list;
+        } else {
+            raw = List.of(detail);
+        }
+        for (int i = 0; i < raw.size(); i++) {
+            Object item = raw.get(i);
+            if (!(item instanceof Map<?, ?> sample)) {
+                rejected.add(new Rejection(i, "", "sample is not an object"));
+                continue;
+            }
+            try {
+                accepted.add(parse(sample, defaultSource, now));
+            } catch (InvalidSample e) {
+                Object id = sample.get("metricId");
+                rejected.add(new Rejection(i, id == null ? "" : id.toString(), e.getMessage()));
+            }
+        }
+        return new Result(accepted, rejected);
+    }
+
+    private LoadSample parse(Map<?, ?> sample, String defaultSource, Instant now) {
+        Object id = sample.get("metricId");
+        if (!(id instanceof String metricId) || metricId.isBlank()) {
+            throw new InvalidSample("missing field metricId");
+        }
+        if (!knownMetrics.contains(metricId)) {
+            throw new InvalidSample("unknown metric '" + metricId + "': add a target with this metricId to the "
+                    + "targets table first");
+        }
+        Instant timestamp = timestamp(sample.get("timestamp"));
+        if (timestamp.isAfter(now.plus(maxFutureSkew))) {
+            throw new InvalidSample("timestamp " + timestamp + " is more than " + maxFutureSkew.toMinutes()
+                    + " min in the future");
+        }
+        if (timestamp.isBefore(now.minus(maxAge))) {
+            throw new InvalidSample("timestamp " + timestamp + " is older than the " + maxAge.toDays()
+                    + "-day retention");
+        }
+        double value = value(sample.get("value"));
+        Object unit = sample.get("unit");
+        Object source = sample.get("source");
+        return new LoadSample(metricId, timestamp, value, unit == null ? "" : unit.toString(),
+                source == null ? defaultSource : source.toString());
+    }
+
+    private static Instant timestamp(Object raw) {
+        if (raw == null) {
+            throw new InvalidSample("missing field timestamp");
+        }
+        if (raw instanceof Number millis) {
+            return Instant.ofEpochMilli(millis.longValue());
+        }
+        try {
+            return Instant.parse(raw.toString());
+        } catch (DateTimeParseException e) {
+            throw new InvalidSample("timestamp '" + raw + "' is not ISO-8601 (e.g. 2026-11-27T20:00:00Z) "
+                    + "nor epoch milliseconds");
+        }
+    }
+
+    private double value(Object raw) {
+        if (raw == null) {
+            throw new InvalidSample("missing field value");
+        }
+        double value;
+        if (raw instanceof Number n) {
+            value = n.doubleValue();
+        } else {
+            try {
+                value = Double.parseDouble(raw.toString().trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidSample("value '" + raw + "' is not numeric");
+            }
+        }
+        if (Double.isNaN(value)) {
+            throw new InvalidSample("value is NaN");
+        }
+        if (Double.isInfinite(value)) {
+            throw new InvalidSample("value is infinite");
+        }
+        if (value < 0) {
+            throw new InvalidSample("value " + value + " is negative: load cannot be");
+        }
+        if (value > maxValue) {
+            throw new InvalidSample("value " + value + " is above the plausible maximum " + maxValue);
+        }
+        return value;
+    }
+
+    private static final class InvalidSample extends RuntimeException {
+        InvalidSample(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
