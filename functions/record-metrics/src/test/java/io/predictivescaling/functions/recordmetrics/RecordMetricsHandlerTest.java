@@ -1,0 +1,204 @@
+package io.predictivescaling.functions.recordmetrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.metrics.CloudWatchMetricSource;
+import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
+import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.metrics.RecordMetricsService;
+import io.predictivescaling.metrics.RecordResult;
+import io.predictivescaling.metrics.StoreWriteException;
+import io.predictivescaling.targets.DynamoDbTargetRepository;
+import io.predictivescaling.testing.TemplateTables;
+import io.predictivescaling.testing.TestAws;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** record-metrics end to end against moto: events from events/, tables from template.yaml. */
+class RecordMetricsHandlerTest {
+    static final Instant EVENT_TIME = Instant.parse("2026-11-27T20:00:00Z");
+    static final Retry FAST_RETRY = new Retry(4, Duration.ofMillis(1), Duration.ofMillis(5));
+
+    final DynamoDbClient dynamo = TestAws.dynamoDb();
+    final CloudWatchClient cloudWatch = TestAws.cloudWatch();
+    String metricsTable;
+    String targetsTable;
+    DynamoDbTimeSeriesStore store;
+    final TestContext context = new TestContext();
+
+    @BeforeEach
+    void createTables() {
+        metricsTable = TemplateTables.create(dynamo, "MetricsTable");
+        targetsTable = TemplateTables.create(dynamo, "TargetsTable");
+        store = new DynamoDbTimeSeriesStore(dynamo, metricsTable, Duration.ofDays(400), FAST_RETRY);
+        putTarget(Map.of("targetId", s("checkout-ecs"), "metricId", s("checkout-rps")));
+    }
+
+    RecordMetricsHandler handler(Clock clock) {
+        return handler(clock, dynamo);
+    }
+
+    RecordMetricsHandler handler(Clock clock, DynamoDbClient metricsClient) {
+        return new RecordMetricsHandler(new RecordMetricsService(
+                new DynamoDbTargetRepository(dynamo, targetsTable, FAST_RETRY),
+                new CloudWatchMetricSource(cloudWatch, FAST_RETRY),
+                new DynamoDbTimeSeriesStore(metricsClient, metricsTable, Duration.ofDays(400), FAST_RETRY),
+                Duration.ofHours(3), Duration.ofDays(400)), clock);
+    }
+
+    @ParameterizedTest
+    @Events(folder = "events/record-metrics", type = ScheduledEvent.class)
+    void everySampleEventInTheRepositoryIsHandled(ScheduledEvent event) {
+        RecordResult result = handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC)).handleRequest(event, context);
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.problems()).isEmpty();
+        if ("LoadSample".equals(event.getDetailType())) {
+            assertThat(result.samplesStored()).isPositive();
+            assertThat(store.read("checkout-rps", EVENT_TIME.minusSeconds(3600), EVENT_TIME))
+                    .hasSize(result.samplesStored())
+                    .allSatisfy(s -> assertThat(s.source()).isEqualTo("com.example.checkout"));
+        }
+    }
+
+    @Test
+    void theScheduledPullStoresEachTargetsCloudWatchLoadSinceItsLastSample() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String namespace = "Test/" + UUID.randomUUID();
+        putTarget(Map.of("targetId", s("web-ecs"), "metricId", s("web-requests"),
+                "cloudWatch", AttributeValue.fromM(Map.of(
+                        "namespace", s(namespace), "name", s("RequestCount"),
+                        "dimensions", AttributeValue.fromM(Map.of("LoadBalancer", s("app/web/1"))),
+                        "stat", s("Sum"), "periodSeconds", AttributeValue.fromN("60")))));
+        List<MetricDatum> data = new ArrayList<>();
+        for (int minutesAgo = 10; minutesAgo >= 1; minutesAgo--) {
+            data.add(MetricDatum.builder().metricName("RequestCount")
+                    .dimensions(Dimension.builder().name("LoadBalancer").value("app/web/1").build())
+                    .timestamp(now.minusSeconds(60L * minutesAgo)).value(100.0 + minutesAgo)
+                    .unit(StandardUnit.COUNT).build());
+        }
+        cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(data));
+        ScheduledEvent tick = EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json");
+
+        RecordResult first = handler(Clock.fixed(now, ZoneOffset.UTC)).handleRequest(tick, context);
+        RecordResult second = handler(Clock.fixed(now, ZoneOffset.UTC)).handleRequest(tick, context);
+
+        assertThat(first.targetsPulled()).isEqualTo(1);
+        assertThat(first.samplesStored()).isEqualTo(10);
+        List<LoadSample> stored = store.read("web-requests", now.minusSeconds(3600), now);
+        assertThat(stored).extracting(LoadSample::value).containsExactly(
+                110.0, 109.0, 108.0, 107.0, 106.0, 105.0, 104.0, 103.0, 102.0, 101.0);
+        assertThat(stored).allSatisfy(s -> assertThat(s.source()).isEqualTo("cloudwatch"));
+        // The second run starts after the newest stored sample: nothing is fetched twice.
+        assertThat(second.samplesStored()).isZero();
+    }
+
+    @Test
+    void badSamplesAreRejectedWithReasonsWhileGoodOnesInTheSameEventAreStored() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/record-metrics/load-sample-batch.json");
+        List<Object> samples = new ArrayList<>((List<?>) event.getDetail().get("samples"));
+        samples.add(Map.of("metricId", "checkout-rps", "timestamp", "2026-11-27T19:56:00Z", "value", "NaN"));
+        samples.add(Map.of("metricId", "checkout-rps", "timestamp", "2026-11-27T19:55:00Z", "value", -1));
+        samples.add(Map.of("metricId", "unknown-metric", "timestamp", "2026-11-27T19:55:00Z", "value", 1));
+        samples.add(Map.of("metricId", "checkout-rps", "value", 1));
+        samples.add(Map.of("metricId", "checkout-rps", "timestamp", "2027-01-01T00:00:00Z", "value", 1));
+        Map<String, Object> detail = new HashMap<>(event.getDetail());
+        detail.put("samples", samples);
+        event.setDetail(detail);
+
+        RecordResult result = handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC)).handleRequest(event, context);
+
+        assertThat(result.samplesStored()).isEqualTo(3);
+        assertThat(result.rejected()).extracting(r -> r.index() + ": " + r.reason()).containsExactly(
+                "3: value is NaN",
+                "4: value -1.0 is negative: load cannot be",
+                "5: unknown metric 'unknown-metric': add a target with this metricId to the targets table first",
+                "6: missing field timestamp",
+                "7: timestamp 2027-01-01T00:00:00Z is more than 5 min in the future");
+        assertThat(store.read("checkout-rps", EVENT_TIME.minusSeconds(3600), EVENT_TIME)).hasSize(3);
+        assertThat(context.lines).anyMatch(l -> l.startsWith("WARN rejected sample index=3") && l.contains("NaN"));
+    }
+
+    @Test
+    void duplicateAndOutOfOrderPushesEndAsOneOrderedSeries() {
+        ScheduledEvent batch = EventLoader.loadScheduledEvent("events/record-metrics/load-sample-batch.json");
+        ScheduledEvent single = EventLoader.loadScheduledEvent("events/record-metrics/load-sample.json");
+        var handler = handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC));
+
+        handler.handleRequest(single, context);
+        handler.handleRequest(batch, context);
+        handler.handleRequest(batch, context);
+
+        assertThat(store.read("checkout-rps", EVENT_TIME.minusSeconds(3600), EVENT_TIME))
+                .extracting(LoadSample::value).containsExactly(171.0, 176.25, 182.5);
+    }
+
+    @Test
+    void aWriteThatKeepsFailingFailsTheInvocationSoLambdaRetriesIt() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/record-metrics/load-sample.json");
+        DynamoDbClient broken = TestAws.dynamoDb(List.of(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
+                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder().statusCode(500)
+                        .message("InternalServerError (injected)").build();
+            }
+        }));
+
+        assertThatThrownBy(() -> handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC), broken).handleRequest(event, context))
+                .isInstanceOf(StoreWriteException.class)
+                .hasMessageContaining("checkout-rps");
+    }
+
+    @Test
+    void anEventOfAnotherKindIsAClearError() {
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/record-metrics/load-sample.json");
+        event.setDetailType("OrderPlaced");
+        event.setSource("com.example.shop");
+
+        assertThatThrownBy(() -> handler(Clock.systemUTC()).handleRequest(event, context))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("detail-type 'OrderPlaced'");
+    }
+
+    @Test
+    void aBadlyConfiguredTargetIsReportedAndTheOthersStillRun() {
+        putTarget(Map.of("targetId", s("broken"), "cloudWatch", s("not a map")));
+        ScheduledEvent event = EventLoader.loadScheduledEvent("events/record-metrics/load-sample.json");
+
+        RecordResult result = handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC)).handleRequest(event, context);
+
+        assertThat(result.samplesStored()).isEqualTo(1);
+        assertThat(result.problems()).containsExactly("target broken skipped: cloudWatch must be a map");
+    }
+
+    void putTarget(Map<String, AttributeValue> item) {
+        dynamo.putItem(r -> r.tableName(targetsTable).item(item));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
