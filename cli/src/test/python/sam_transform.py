@@ -1,8 +1,12 @@
 """Expands template.yaml with the SAM translator, as `sam deploy` would, for a deploy into moto.
 
-Usage: sam_transform.py TEMPLATE OUT_JSON CODE_BUCKET
+Usage: sam_transform.py TEMPLATE OUT_JSON CODE_BUCKET [--for-moto]
 Every function's CodeUri (a local zip path) becomes s3://CODE_BUCKET/<zip file name>; the caller uploads
 the zips there. Prints the zip paths the template names, one per line, relative to the template.
+
+--for-moto: moto's CloudFormation cannot build AWS::Lambda::Alias, and a rule or permission that
+references the alias then fails the whole stack. For moto only, such references point at the function
+itself and the aliases are dropped. Real AWS deploys the template unchanged.
 """
 import json
 import os
@@ -27,7 +31,27 @@ class OfflinePolicyLoader:
         }
 
 
-def main(template_path, out_path, bucket):
+def point_aliases_at_functions(template):
+    resources = template["Resources"]
+    aliases = {name: r["Properties"]["FunctionName"]["Ref"]
+               for name, r in resources.items() if r["Type"] == "AWS::Lambda::Alias"}
+
+    def rewrite(node):
+        if isinstance(node, dict):
+            if set(node) == {"Ref"} and node["Ref"] in aliases:
+                return {"Fn::GetAtt": [aliases[node["Ref"]], "Arn"]}
+            return {k: rewrite(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [rewrite(v) for v in node]
+        return node
+
+    for name in aliases:
+        del resources[name]
+    template["Resources"] = rewrite(resources)
+    return template
+
+
+def main(template_path, out_path, bucket, for_moto=False):
     with open(template_path) as f:
         template = yaml_parse(f.read())
     zips = []
@@ -38,6 +62,8 @@ def main(template_path, out_path, bucket):
             zips.append(code_uri)
             props["CodeUri"] = "s3://%s/%s" % (bucket, os.path.basename(code_uri))
     output = transform(template, {}, OfflinePolicyLoader())
+    if for_moto:
+        output = point_aliases_at_functions(output)
     with open(out_path, "w") as f:
         json.dump(output, f, indent=1, default=str)
     for z in zips:
@@ -45,4 +71,4 @@ def main(template_path, out_path, bucket):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2], sys.argv[3])
+    main(sys.argv[1], sys.argv[2], sys.argv[3], "--for-moto" in sys.argv[4:])

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.testing.TemplateTables;
+import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.testing.TestAws;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.predictivescaling.testing;
 
+import io.predictivescaling.aws.local.Moto;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;

@@ -1,4 +1,4 @@
-package io.predictivescaling.testing;
+package io.predictivescaling.aws.local;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;

@@ -1,4 +1,4 @@
-package io.predictivescaling.testing;
+package io.predictivescaling.aws.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
  * Creates tables exactly as template.yaml defines them (keys, billing, TTL), so the code is always tested
- * against the schema that ships. Each call makes a fresh, uniquely named table.
+ * against the schema that ships. Used by the tests and by the command-line runner's local mode.
  */
 public final class TemplateTables {
     private static JsonNode resources;
@@ -25,12 +25,19 @@ public final class TemplateTables {
 
     /** @param logicalId the table's logical id in template.yaml, e.g. {@code MetricsTable} */
     public static String create(DynamoDbClient dynamo, String logicalId) {
+        return create(dynamo, logicalId, logicalId + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /** Creates the table under {@code name} unless a table of that name exists already. */
+    public static String create(DynamoDbClient dynamo, String logicalId, String name) {
+        if (dynamo.listTables().tableNames().contains(name)) {
+            return name;
+        }
         JsonNode table = resources().path(logicalId);
         if (!"AWS::DynamoDB::Table".equals(table.path("Type").asText())) {
             throw new IllegalArgumentException(logicalId + " is not a table in template.yaml");
         }
         JsonNode props = table.path("Properties");
-        String name = logicalId + "-" + UUID.randomUUID().toString().substring(0, 8);
         List<AttributeDefinition> attributes = new ArrayList<>();
         props.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
                 .attributeName(a.path("AttributeName").asText())

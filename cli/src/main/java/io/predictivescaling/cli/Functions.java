@@ -1,0 +1,23 @@
+package io.predictivescaling.cli;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.predictivescaling.functions.recordmetrics.RecordMetricsHandler;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The deployable functions by the name template.yaml and events/ use for them. */
+final class Functions {
+    static final Map<String, Class<? extends RequestHandler<?, ?>>> HANDLERS = new TreeMap<>(Map.of(
+            "record-metrics", RecordMetricsHandler.class));
+
+    private Functions() {
+    }
+
+    static Class<? extends RequestHandler<?, ?>> handler(String name) {
+        var handler = HANDLERS.get(name);
+        if (handler == null) {
+            throw new IllegalArgumentException("unknown function '" + name + "'; known: " + HANDLERS.keySet());
+        }
+        return handler;
+    }
+}

@@ -1,0 +1,51 @@
+package io.predictivescaling.cli;
+
+import io.predictivescaling.aws.AwsClients;
+import io.predictivescaling.aws.local.Moto;
+import io.predictivescaling.aws.local.TemplateTables;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack), and
+ * prepares what a deployed stack would have: the tables from template.yaml and a demo target.
+ */
+final class LocalAws {
+    static final String METRICS_TABLE = "predictive-scaling-metrics";
+    static final String TARGETS_TABLE = "predictive-scaling-targets";
+    static final String DEMO_TARGET = "checkout-ecs";
+    static final String DEMO_METRIC = "checkout-rps";
+
+    private LocalAws() {
+    }
+
+    /** Uses {@code endpoint}, or starts moto_server when it is null. Returns the endpoint in use. */
+    static String use(String endpoint) {
+        String url = endpoint != null ? endpoint : Moto.endpoint().toString();
+        System.setProperty("aws.endpointUrl", url);
+        setIfAbsent("aws.region", "AWS_REGION", "us-east-1");
+        // Local emulators accept any credentials; real ones from the environment are left alone.
+        setIfAbsent("aws.accessKeyId", "AWS_ACCESS_KEY_ID", "test");
+        setIfAbsent("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "test");
+        return url;
+    }
+
+    /** Creates the tables (if missing) and the demo target, and tells the handlers their names. */
+    static void prepareStack() {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        TemplateTables.create(dynamo, "MetricsTable", METRICS_TABLE);
+        TemplateTables.create(dynamo, "TargetsTable", TARGETS_TABLE);
+        dynamo.putItem(r -> r.tableName(TARGETS_TABLE).item(Map.of(
+                "targetId", AttributeValue.fromS(DEMO_TARGET),
+                "metricId", AttributeValue.fromS(DEMO_METRIC))));
+        System.setProperty("METRICS_TABLE", METRICS_TABLE);
+        System.setProperty("TARGETS_TABLE", TARGETS_TABLE);
+    }
+
+    private static void setIfAbsent(String property, String envVar, String value) {
+        if (System.getProperty(property) == null && System.getenv(envVar) == null) {
+            System.setProperty(property, value);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package io.predictivescaling.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code predictive-scaling}: the local runner, backtest and benchmarks. */
+@Command(name = "predictive-scaling", mixinStandardHelpOptions = true, version = "predictive-scaling 0.1.0",
+        description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
+        subcommands = {InvokeCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,128 @@
+package io.predictivescaling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaling.aws.local.ProjectRoot;
+import io.predictivescaling.testing.TestAws;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.Capability;
+import software.amazon.awssdk.services.cloudformation.model.StackResource;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Proves template.yaml the way a deploy would: cfn-lint clean, the SAM transform expands it, and the
+ * expanded stack deploys into moto's CloudFormation with the packaged function zips.
+ */
+class TemplateDeployIT {
+    static final Path ROOT = ProjectRoot.get();
+
+    @Test
+    void cfnLintFindsNoErrorsOrWarnings() throws Exception {
+        Result lint = run("cfn-lint", "template.yaml");
+
+        assertThat(lint.output()).as("cfn-lint output").isEmpty();
+        assertThat(lint.exitCode()).isZero();
+    }
+
+    @Test
+    void theTransformedTemplateDeploysTablesFunctionsAndRoles() throws Exception {
+        String bucket = "code-" + UUID.randomUUID().toString().substring(0, 8);
+        Path out = Files.createTempFile("template-transformed", ".json");
+        Result transform = run("python3", "cli/src/test/python/sam_transform.py", "template.yaml",
+                out.toString(), bucket, "--for-moto");
+        assertThat(transform.exitCode()).as("SAM transform: " + transform.output()).isZero();
+
+        try (S3Client s3 = TestAws.configure(S3Client.builder()).forcePathStyle(true).build()) {
+            s3.createBucket(r -> r.bucket(bucket));
+            for (String zip : transform.output().strip().split("\n")) {
+                Path file = ROOT.resolve(zip.strip());
+                assertThat(file).as("packaged function zip (run mvn package)").exists();
+                s3.putObject(r -> r.bucket(bucket).key(file.getFileName().toString()), RequestBody.fromFile(file));
+            }
+        }
+
+        String stack = "ps-" + UUID.randomUUID().toString().substring(0, 8);
+        try (CloudFormationClient cfn = TestAws.configure(CloudFormationClient.builder()).build()) {
+            cfn.createStack(r -> r.stackName(stack).templateBody(readString(out))
+                    .capabilities(Capability.CAPABILITY_IAM));
+            StackStatus status = waitForStack(cfn, stack);
+            assertThat(status).isEqualTo(StackStatus.CREATE_COMPLETE);
+
+            Map<String, StackResource> resources = cfn.describeStackResources(r -> r.stackName(stack))
+                    .stackResources().stream()
+                    .collect(Collectors.toMap(StackResource::logicalResourceId, r -> r));
+            assertThat(resources).containsKeys("MetricsTable", "TargetsTable", "RecordMetricsFunction",
+                    "RecordMetricsFunctionRole", "EventBus", "DeadLetterQueue");
+
+            try (DynamoDbClient dynamo = TestAws.dynamoDb()) {
+                var metrics = dynamo.describeTable(r -> r.tableName(
+                        resources.get("MetricsTable").physicalResourceId())).table();
+                assertThat(metrics.keySchema()).extracting(KeySchemaElement::attributeName)
+                        .containsExactly("metricId", "hour");
+                assertThat(metrics.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
+            }
+            try (LambdaClient lambda = TestAws.configure(LambdaClient.builder()).build()) {
+                var function = lambda.getFunction(r -> r.functionName(
+                        resources.get("RecordMetricsFunction").physicalResourceId())).configuration();
+                assertThat(function.runtimeAsString()).isEqualTo("java21");
+                assertThat(function.handler()).isEqualTo(
+                        "io.predictivescaling.functions.recordmetrics.RecordMetricsHandler::handleRequest");
+                assertThat(function.environment().variables()).containsKeys("METRICS_TABLE", "TARGETS_TABLE")
+                        .doesNotContainKey("AWS_ENDPOINT_URL");
+            }
+        }
+    }
+
+    private static StackStatus waitForStack(CloudFormationClient cfn, String stack) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+        StackStatus status;
+        do {
+            status = cfn.describeStacks(r -> r.stackName(stack)).stacks().get(0).stackStatus();
+            if (status != StackStatus.CREATE_IN_PROGRESS) {
+                return status;
+            }
+            Thread.sleep(200);
+        } while (Instant.now().isBefore(deadline));
+        return status;
+    }
+
+    record Result(int exitCode, String output) {
+    }
+
+    static Result run(String... command) throws IOException, InterruptedException {
+        Process process;
+        try {
+            process = new ProcessBuilder(List.of(command)).directory(ROOT.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new IllegalStateException(command[0] + " is not on PATH. Install it: "
+                    + ("cfn-lint".equals(command[0]) ? "python3 -m pip install cfn-lint"
+                    : "python3 with aws-sam-translator (python3 -m pip install aws-sam-translator)"), e);
+        }
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+
+    private static String readString(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
