@@ -1,0 +1,64 @@
+package io.predictivescaling.forecast;
+
+import java.util.Arrays;
+
+/**
+ * The median of the same phase in the last {@code seasons} periods (e.g. the same hour of the last four
+ * weeks), shifted to the current level. The median keeps a one-off spike from becoming the profile; the
+ * level shift lets a series that has grown since those weeks keep its new level.
+ */
+public record SeasonalProfile(int period, int seasons, int levelWindow, String name) implements ForecastMethod {
+
+    @Override
+    public double[] forecast(double[] history, int horizon) {
+        int n = history.length;
+        int usable = Math.min(seasons, n / period);
+        double[] forecast = new double[horizon];
+        double[] phase = new double[usable];
+        double shift = levelWindow > 0 ? levelShift(history, usable) : 0;
+        for (int h = 0; h < horizon; h++) {
+            int first = h / period + 1;
+            int count = 0;
+            for (int j = first; j < first + usable && n + h - j * period >= 0; j++) {
+                phase[count++] = history[n + h - j * period];
+            }
+            forecast[h] = Math.max(0, median(phase, count) + shift);
+        }
+        return forecast;
+    }
+
+    /** Recent level minus the level the profile's seasons had at the same point of their period. */
+    private double levelShift(double[] history, int usable) {
+        int n = history.length;
+        int window = Math.min(levelWindow, period);
+        double recent = mean(history, n - window, n);
+        double[] past = new double[usable];
+        int count = 0;
+        for (int j = 1; j <= usable; j++) {
+            int end = n - j * period;
+            if (end - window >= 0) {
+                past[count++] = mean(history, end - window, end);
+            }
+        }
+        return count == 0 ? 0 : recent - median(past, count);
+    }
+
+    static double mean(double[] x, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += x[i];
+        }
+        return sum / (to - from);
+    }
+
+    static double median(double[] values, int count) {
+        double[] sorted = Arrays.copyOf(values, count);
+        Arrays.sort(sorted);
+        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+    }
+
+    @Override
+    public int minHistory() {
+        return period;
+    }
+}
