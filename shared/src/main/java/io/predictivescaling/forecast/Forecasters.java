@@ -16,17 +16,24 @@ public final class Forecasters {
         List<ForecastMethod> methods = new ArrayList<>();
         methods.add(new SeasonalNaive(day, "daily-naive"));
         methods.add(new SeasonalNaive(week, "weekly-naive"));
-        for (int k : new int[] {3, 7}) {
-            methods.add(new SeasonalProfile(day, k, day, "daily-profile-" + k));
+        for (boolean log : new boolean[] {false, true}) {
+            String suffix = log ? "-log" : "";
+            for (int k : new int[] {3, 7}) {
+                methods.add(new SeasonalProfile(day, k, day, log, "daily-profile-" + k + suffix));
+            }
+            for (int k : new int[] {2, 3, 4}) {
+                methods.add(new SeasonalProfile(week, k, day, log, "weekly-profile-" + k + suffix));
+            }
         }
-        for (int k : new int[] {2, 3, 4}) {
-            methods.add(new SeasonalProfile(week, k, day, "weekly-profile-" + k));
-        }
+        methods.add(new DoubleSeasonalHoltWinters(day, 0, false, "holt-winters"));
+        methods.add(new DoubleSeasonalHoltWinters(day, 0, true, "holt-winters-log"));
+        methods.add(new DoubleSeasonalHoltWinters(day, week, false, "double-seasonal"));
+        methods.add(new DoubleSeasonalHoltWinters(day, week, true, "double-seasonal-log"));
         return methods;
     }
 
     public static ForecastMethod auto(int day) {
-        return new ValidatedEnsemble(candidates(day), 3, 3);
+        return new ValidatedEnsemble(candidates(day), 8, 3);
     }
 
     /** For the M4 benchmark (hourly series): "auto" or one candidate by name. */

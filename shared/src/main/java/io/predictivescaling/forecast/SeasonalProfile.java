@@ -5,12 +5,15 @@ import java.util.Arrays;
 /**
  * The median of the same phase in the last {@code seasons} periods (e.g. the same hour of the last four
  * weeks), shifted to the current level. The median keeps a one-off spike from becoming the profile; the
- * level shift lets a series that has grown since those weeks keep its new level.
+ * level shift lets a series that has grown since those weeks keep its new level. On a log scale the
+ * shift is a ratio, so the whole profile scales with the level.
  */
-public record SeasonalProfile(int period, int seasons, int levelWindow, String name) implements ForecastMethod {
+public record SeasonalProfile(int period, int seasons, int levelWindow, boolean logScale, String name)
+        implements ForecastMethod {
 
     @Override
-    public double[] forecast(double[] history, int horizon) {
+    public double[] forecast(double[] series, int horizon) {
+        double[] history = logScale ? Transforms.log1p(series) : series;
         int n = history.length;
         int usable = Math.min(seasons, n / period);
         double[] forecast = new double[horizon];
@@ -22,7 +25,8 @@ public record SeasonalProfile(int period, int seasons, int levelWindow, String n
             for (int j = first; j < first + usable && n + h - j * period >= 0; j++) {
                 phase[count++] = history[n + h - j * period];
             }
-            forecast[h] = Math.max(0, median(phase, count) + shift);
+            double value = median(phase, count) + shift;
+            forecast[h] = Math.max(0, logScale ? Math.expm1(value) : value);
         }
         return forecast;
     }
