@@ -21,9 +21,15 @@ public final class Stats {
         return median(finite, finite.length);
     }
 
-    /** 1.4826 x the median absolute deviation: the standard deviation for normal data, robust to outliers. */
+    /**
+     * 1.4826 x the median absolute deviation: the standard deviation for normal data, robust to outliers;
+     * 0 when nothing is known.
+     */
     public static double robustSigma(double[] values) {
         double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+        if (finite.length == 0) {
+            return 0;
+        }
         double m = median(finite, finite.length);
         double[] deviations = new double[finite.length];
         for (int i = 0; i < finite.length; i++) {
