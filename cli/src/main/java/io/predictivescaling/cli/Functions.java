@@ -1,6 +1,7 @@
 package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.functions.recordmetrics.RecordMetricsHandler;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,7 +9,8 @@ import java.util.TreeMap;
 /** The deployable functions by the name template.yaml and events/ use for them. */
 final class Functions {
     static final Map<String, Class<? extends RequestHandler<?, ?>>> HANDLERS = new TreeMap<>(Map.of(
-            "record-metrics", RecordMetricsHandler.class));
+            "record-metrics", RecordMetricsHandler.class,
+            "analyze-patterns", AnalyzePatternsHandler.class));
 
     private Functions() {
     }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class LocalAws {
     static final String METRICS_TABLE = "predictive-scaling-metrics";
     static final String TARGETS_TABLE = "predictive-scaling-targets";
+    static final String PATTERNS_TABLE = "predictive-scaling-patterns";
     static final String DEMO_TARGET = "checkout-ecs";
     static final String DEMO_METRIC = "checkout-rps";
 
@@ -36,11 +37,13 @@ final class LocalAws {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         TemplateTables.create(dynamo, "MetricsTable", METRICS_TABLE);
         TemplateTables.create(dynamo, "TargetsTable", TARGETS_TABLE);
+        TemplateTables.create(dynamo, "PatternsTable", PATTERNS_TABLE);
         dynamo.putItem(r -> r.tableName(TARGETS_TABLE).item(Map.of(
                 "targetId", AttributeValue.fromS(DEMO_TARGET),
                 "metricId", AttributeValue.fromS(DEMO_METRIC))));
         System.setProperty("METRICS_TABLE", METRICS_TABLE);
         System.setProperty("TARGETS_TABLE", TARGETS_TABLE);
+        System.setProperty("PATTERNS_TABLE", PATTERNS_TABLE);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {

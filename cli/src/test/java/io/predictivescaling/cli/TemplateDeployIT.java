@@ -67,7 +67,8 @@ class TemplateDeployIT {
             Map<String, StackResource> resources = cfn.describeStackResources(r -> r.stackName(stack))
                     .stackResources().stream()
                     .collect(Collectors.toMap(StackResource::logicalResourceId, r -> r));
-            assertThat(resources).containsKeys("MetricsTable", "TargetsTable", "RecordMetricsFunction",
+            assertThat(resources).containsKeys("MetricsTable", "TargetsTable", "PatternsTable",
+                    "RecordMetricsFunction", "AnalyzePatternsFunction",
                     "RecordMetricsFunctionRole", "EventBus", "DeadLetterQueue");
 
             try (DynamoDbClient dynamo = TestAws.dynamoDb()) {

@@ -1,6 +1,11 @@
 package io.predictivescaling.targets;
 
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.patterns.TimeWindow;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,7 +76,31 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                     m.containsKey("stat") ? string(m, "stat") : "Average", period,
                     m.containsKey("expression") ? string(m, "expression") : ""));
         }
-        return new ScalableTarget(targetId, metricId, metric);
+        ZoneId zone = item.containsKey("timeZone") ? ZoneId.of(string(item, "timeZone")) : ZoneOffset.UTC;
+        List<TimeWindow> excluded = new ArrayList<>();
+        AttributeValue windows = item.get("excludeFromLearning");
+        if (windows != null) {
+            if (!windows.hasL()) {
+                throw new IllegalArgumentException("excludeFromLearning must be a list of \"start/end\" strings");
+            }
+            for (AttributeValue w : windows.l()) {
+                excluded.add(window(w.s()));
+            }
+        }
+        return new ScalableTarget(targetId, metricId, metric, zone, List.copyOf(excluded));
+    }
+
+    /** "2026-03-01T00:00:00Z/2026-03-02T00:00:00Z", the ISO-8601 interval form. */
+    private static TimeWindow window(String text) {
+        String[] parts = text == null ? new String[0] : text.split("/");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("excluded window '" + text + "' is not start/end in ISO-8601");
+        }
+        try {
+            return new TimeWindow(Instant.parse(parts[0].trim()), Instant.parse(parts[1].trim()));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("excluded window '" + text + "' is not start/end in ISO-8601", e);
+        }
     }
 
     private static String string(Map<String, AttributeValue> item, String name) {

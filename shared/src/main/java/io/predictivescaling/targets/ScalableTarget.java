@@ -1,5 +1,8 @@
 package io.predictivescaling.targets;
 
+import io.predictivescaling.patterns.TimeWindow;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -8,6 +11,14 @@ import java.util.Optional;
  * @param targetId the table's key, a name the operator chooses (e.g. {@code checkout-ecs})
  * @param metricId the time series the load is stored under
  * @param cloudWatchMetric where record-metrics pulls the load from; empty when applications push it
+ * @param timeZone the zone the operator thinks in: hours and days of patterns are counted in it
+ * @param excludedFromLearning anomalous windows (an outage, a one-off launch) patterns must not learn from
  */
-public record ScalableTarget(String targetId, String metricId, Optional<CloudWatchMetric> cloudWatchMetric) {
+public record ScalableTarget(String targetId, String metricId, Optional<CloudWatchMetric> cloudWatchMetric,
+                             ZoneId timeZone, List<TimeWindow> excludedFromLearning) {
+
+    /** A target with only a metric: UTC, nothing excluded. */
+    public ScalableTarget(String targetId, String metricId, Optional<CloudWatchMetric> cloudWatchMetric) {
+        this(targetId, metricId, cloudWatchMetric, java.time.ZoneOffset.UTC, List.of());
+    }
 }

@@ -15,6 +15,7 @@ import io.predictivescaling.metrics.RecordResult;
 import io.predictivescaling.metrics.StoreWriteException;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.testing.TestContext;
 import io.predictivescaling.testing.TestAws;
 import java.time.Clock;
 import java.time.Duration;

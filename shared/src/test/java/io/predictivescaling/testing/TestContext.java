@@ -1,4 +1,4 @@
-package io.predictivescaling.functions.recordmetrics;
+package io.predictivescaling.testing;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A Lambda context that keeps what the handler logged, so tests can check what an operator would read. */
-final class TestContext implements Context {
-    final List<String> lines = new ArrayList<>();
+public final class TestContext implements Context {
+    public final List<String> lines = new ArrayList<>();
 
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
@@ -31,11 +31,11 @@ final class TestContext implements Context {
     };
 
     @Override public String getAwsRequestId() { return "test-request"; }
-    @Override public String getLogGroupName() { return "/aws/lambda/record-metrics"; }
+    @Override public String getLogGroupName() { return "/aws/lambda/test"; }
     @Override public String getLogStreamName() { return "test"; }
-    @Override public String getFunctionName() { return "record-metrics"; }
+    @Override public String getFunctionName() { return "test"; }
     @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:record-metrics"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:test"; }
     @Override public CognitoIdentity getIdentity() { return null; }
     @Override public ClientContext getClientContext() { return null; }
     @Override public int getRemainingTimeInMillis() { return 60_000; }
