@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
+import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
 import io.predictivescaling.functions.recordmetrics.RecordMetricsHandler;
 import java.util.Map;
 import java.util.TreeMap;
@@ -10,7 +11,8 @@ import java.util.TreeMap;
 final class Functions {
     static final Map<String, Class<? extends RequestHandler<?, ?>>> HANDLERS = new TreeMap<>(Map.of(
             "record-metrics", RecordMetricsHandler.class,
-            "analyze-patterns", AnalyzePatternsHandler.class));
+            "analyze-patterns", AnalyzePatternsHandler.class,
+            "predict-and-scale", PredictAndScaleHandler.class));
 
     private Functions() {
     }

@@ -68,7 +68,8 @@ class TemplateDeployIT {
                     .stackResources().stream()
                     .collect(Collectors.toMap(StackResource::logicalResourceId, r -> r));
             assertThat(resources).containsKeys("MetricsTable", "TargetsTable", "PatternsTable",
-                    "RecordMetricsFunction", "AnalyzePatternsFunction",
+                    "PredictionsTable", "RecordMetricsFunction", "AnalyzePatternsFunction", "PredictAndScaleFunction",
+                    "OpsTopic", "PrepareForSpikeRule",
                     "RecordMetricsFunctionRole", "EventBus", "DeadLetterQueue");
 
             try (DynamoDbClient dynamo = TestAws.dynamoDb()) {

@@ -2,6 +2,8 @@ package io.predictivescaling.aws;
 
 import java.net.URI;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -20,6 +22,14 @@ public final class AwsClients {
 
     public static CloudWatchClient cloudWatch() {
         return CloudWatchClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static ApplicationAutoScalingClient applicationAutoScaling() {
+        return ApplicationAutoScalingClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static EventBridgeClient eventBridge() {
+        return EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     /** The endpoint override in force, if any: for messages that say where data went. */

@@ -18,7 +18,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * <p>Per hour slot: capacity = ceil(load at the policy's quantile / load per unit), clamped to floor and
  * limit; raises are gradual when confidence is low and straight to the need when it is high and the slot
  * critical; the floor falls by at most {@code scaleInStepPercent} per hour. Steps due within 30 minutes are
- * applied at once; the rest become one-time scheduled actions, equal neighbours merged, with a restore to the
+ * applied at once (an action two minutes ahead); the rest become one-time scheduled actions, equal neighbours merged, with a restore to the
  * floor after the last, so a plan that is never renewed expires by itself.
  */
 public final class CapacityPlanner {
@@ -63,19 +63,26 @@ public final class CapacityPlanner {
         List<ScheduledFloor> actions = new ArrayList<>();
         Instant dueBy = now.plus(APPLY_NOW_WINDOW);
         int lastMax = 0;
+        int applyNowMax = 0;
         boolean maxRaised = false;
         for (CapacityStep step : steps) {
             Instant runAt = step.at().minus(policy.warmup());
             if (!runAt.isAfter(dueBy)) {
                 applyNow = Optional.of(step.capacity());
+                applyNowMax = step.maxCapacity();
             } else {
                 actions.add(new ScheduledFloor(runAt, step.capacity(), step.maxCapacity(), false));
             }
             maxRaised |= step.maxCapacity() > 0;
             lastMax = step.maxCapacity();
         }
-        if (applyNow.isPresent() && applyNow.get() == currentCapacity) {
+        if (applyNow.isPresent() && applyNow.get() == currentCapacity && applyNowMax == 0) {
             applyNow = Optional.empty();
+        }
+        if (applyNow.isPresent()) {
+            // "Now" is a one-time action a minute ahead: it needs no permission on the scaled service itself.
+            Instant nextMinute = now.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(2));
+            actions.add(0, new ScheduledFloor(nextMinute, applyNow.get(), applyNowMax, false));
         }
         if (!steps.isEmpty()) {
             CapacityStep last = steps.get(steps.size() - 1);

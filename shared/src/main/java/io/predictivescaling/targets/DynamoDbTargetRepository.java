@@ -2,6 +2,9 @@ package io.predictivescaling.targets;
 
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.patterns.TimeWindow;
+import io.predictivescaling.scaling.ScalableResource;
+import io.predictivescaling.scaling.ScalingConfig;
+import io.predictivescaling.scaling.ScalingPolicy;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -87,7 +90,68 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 excluded.add(window(w.s()));
             }
         }
-        return new ScalableTarget(targetId, metricId, metric, zone, List.copyOf(excluded));
+        return new ScalableTarget(targetId, metricId, metric, zone, List.copyOf(excluded), scaling(item));
+    }
+
+    /** The scaling attributes; a target without {@code serviceNamespace} is recorded but not scaled. */
+    private static Optional<ScalingConfig> scaling(Map<String, AttributeValue> item) {
+        if (!item.containsKey("serviceNamespace")) {
+            return Optional.empty();
+        }
+        ScalableResource resource = new ScalableResource(string(item, "serviceNamespace"),
+                string(item, "resourceId"), item.containsKey("scalableDimension") ? string(item, "scalableDimension") : null);
+        if (!item.containsKey("loadPerUnit")) {
+            throw new IllegalArgumentException("loadPerUnit is missing: the load one capacity unit serves");
+        }
+        ScalingPolicy defaults = ScalingPolicy.defaults(number(item, "loadPerUnit", 1), 0, 0);
+        String mode = item.containsKey("mode") ? string(item, "mode") : ScalingPolicy.Mode.ForecastOnly.name();
+        ScalingPolicy.Mode parsedMode;
+        try {
+            parsedMode = ScalingPolicy.Mode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mode must be ForecastOnly or ForecastAndScale, got '" + mode + "'");
+        }
+        String ceilingPolicy = item.containsKey("ceilingPolicy") ? string(item, "ceilingPolicy") : "honour";
+        if (!ceilingPolicy.equals("honour") && !ceilingPolicy.equals("raise")) {
+            throw new IllegalArgumentException("ceilingPolicy must be honour or raise, got '" + ceilingPolicy + "'");
+        }
+        ScalingPolicy policy = new ScalingPolicy(
+                number(item, "loadPerUnit", 1),
+                (int) number(item, "minCapacity", -1),
+                (int) number(item, "maxCapacity", -1),
+                java.time.Duration.ofSeconds((long) number(item, "warmupSeconds", defaults.warmup().getSeconds())),
+                parsedMode,
+                ceilingPolicy.equals("raise"),
+                number(item, "ceilingBufferPercent", ceilingPolicy.equals("raise") ? 20 : 0),
+                number(item, "capacityQuantile", defaults.capacityQuantile()),
+                number(item, "highUtilization", defaults.highUtilization()),
+                number(item, "criticalUtilization", defaults.criticalUtilization()),
+                number(item, "aggressiveConfidence", defaults.aggressiveConfidence()),
+                number(item, "gradualConfidence", defaults.gradualConfidence()),
+                number(item, "gradualStepPercent", defaults.gradualStepPercent()),
+                number(item, "scaleInStepPercent", defaults.scaleInStepPercent()),
+                java.time.Duration.ofMinutes((long) number(item, "staleAfterMinutes", defaults.staleAfter().toMinutes())));
+        return Optional.of(new ScalingConfig(resource, policy));
+    }
+
+    private static double number(Map<String, AttributeValue> item, String name, double fallback) {
+        AttributeValue v = item.get(name);
+        if (v == null) {
+            if (fallback < 0) {
+                throw new IllegalArgumentException(name + " is missing");
+            }
+            return fallback;
+        }
+        String text = v.n() != null ? v.n() : v.s();
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + text + "'");
+        }
     }
 
     /** "2026-03-01T00:00:00Z/2026-03-02T00:00:00Z", the ISO-8601 interval form. */

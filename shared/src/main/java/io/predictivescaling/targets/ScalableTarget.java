@@ -1,6 +1,7 @@
 package io.predictivescaling.targets;
 
 import io.predictivescaling.patterns.TimeWindow;
+import io.predictivescaling.scaling.ScalingConfig;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -13,12 +14,13 @@ import java.util.Optional;
  * @param cloudWatchMetric where record-metrics pulls the load from; empty when applications push it
  * @param timeZone the zone the operator thinks in: hours and days of patterns are counted in it
  * @param excludedFromLearning anomalous windows (an outage, a one-off launch) patterns must not learn from
+ * @param scaling what to scale and how; empty for a target that is only recorded and learned from
  */
 public record ScalableTarget(String targetId, String metricId, Optional<CloudWatchMetric> cloudWatchMetric,
-                             ZoneId timeZone, List<TimeWindow> excludedFromLearning) {
+                             ZoneId timeZone, List<TimeWindow> excludedFromLearning, Optional<ScalingConfig> scaling) {
 
-    /** A target with only a metric: UTC, nothing excluded. */
+    /** A target with only a metric: UTC, nothing excluded, not scaled. */
     public ScalableTarget(String targetId, String metricId, Optional<CloudWatchMetric> cloudWatchMetric) {
-        this(targetId, metricId, cloudWatchMetric, java.time.ZoneOffset.UTC, List.of());
+        this(targetId, metricId, cloudWatchMetric, java.time.ZoneOffset.UTC, List.of(), Optional.empty());
     }
 }

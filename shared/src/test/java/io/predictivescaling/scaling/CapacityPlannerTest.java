@@ -60,7 +60,12 @@ class CapacityPlannerTest {
         ScalingPlan plan = plan(policy(), 5, path(3, 0, 200, 0.95));
 
         assertThat(plan.applyNow()).contains(21);
-        assertThat(plan.actions()).noneMatch(a -> !a.runAt().isAfter(NOW.plus(CapacityPlanner.APPLY_NOW_WINDOW)));
+        assertThat(plan.actions().get(0)).satisfies(now -> {
+            assertThat(now.minCapacity()).isEqualTo(21);
+            assertThat(now.runAt()).isEqualTo(Instant.parse("2026-11-27T20:04:00Z"));
+        });
+        assertThat(plan.actions().subList(1, plan.actions().size()))
+                .allSatisfy(a -> assertThat(a.runAt()).isAfter(NOW.plus(CapacityPlanner.APPLY_NOW_WINDOW)));
     }
 
     @Test

@@ -1,0 +1,56 @@
+package io.predictivescaling.functions.predictandscale;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import io.predictivescaling.aws.AwsClients;
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.Settings;
+import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
+import io.predictivescaling.patterns.DynamoDbPatternStore;
+import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
+import io.predictivescaling.scaling.DynamoDbPredictionStore;
+import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.targets.DynamoDbTargetRepository;
+import java.time.Clock;
+import java.time.Duration;
+
+/** predict-and-scale: every 5 minutes, predictions become capacity scheduled ahead of the load. */
+public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, PredictAndScaleService.Result> {
+    private final PredictAndScaleService service;
+    private final Clock clock;
+
+    public PredictAndScaleHandler() {
+        this(fromEnvironment(), Clock.systemUTC());
+    }
+
+    public PredictAndScaleHandler(PredictAndScaleService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public PredictAndScaleService.Result handleRequest(ScheduledEvent event, Context context) {
+        PredictAndScaleService.Result result = service.run(clock.instant());
+        result.lines().forEach(line -> context.getLogger().log(line, LogLevel.INFO));
+        result.problems().forEach(line -> context.getLogger().log(line, LogLevel.ERROR));
+        return result;
+    }
+
+    private static PredictAndScaleService fromEnvironment() {
+        Retry retry = Retry.standard();
+        var dynamo = AwsClients.dynamoDb();
+        return new PredictAndScaleService(
+                new DynamoDbTargetRepository(dynamo, Settings.required("TARGETS_TABLE"), retry),
+                new DynamoDbTimeSeriesStore(dynamo, Settings.required("METRICS_TABLE"),
+                        Settings.days("METRICS_RETENTION_DAYS", 400), retry),
+                new DynamoDbPatternStore(dynamo, Settings.required("PATTERNS_TABLE"), retry),
+                new DynamoDbPredictionStore(dynamo, Settings.required("PREDICTIONS_TABLE"), retry),
+                new ApplicationAutoScalingGateway(AwsClients.applicationAutoScaling(), retry),
+                new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
+                Duration.ofDays(Settings.number("PREDICTION_HISTORY_DAYS", 28)),
+                (int) Settings.number("PARALLEL_TARGETS", 8));
+    }
+}

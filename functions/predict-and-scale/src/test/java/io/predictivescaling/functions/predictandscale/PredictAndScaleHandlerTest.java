@@ -1,0 +1,264 @@
+package io.predictivescaling.functions.predictandscale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
+import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.patterns.DynamoDbPatternStore;
+import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
+import io.predictivescaling.scaling.DynamoDbPredictionStore;
+import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.targets.DynamoDbTargetRepository;
+import io.predictivescaling.testing.TestAws;
+import io.predictivescaling.testing.TestContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+
+/**
+ * predict-and-scale against moto: an ECS service and a DynamoDB table registered with Application Auto
+ * Scaling, two weeks of load peaking daily at 14:00 UTC, and the scheduled actions that come out.
+ */
+class PredictAndScaleHandlerTest {
+    static final Instant NOW = Instant.parse("2026-11-27T20:02:00Z");
+    static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
+    static final ApplicationAutoScalingClient AAS = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
+    static final String CLUSTER = "ps-" + UUID.randomUUID().toString().substring(0, 8);
+    static String metricsTable;
+    static String patternsTable;
+    static String bus;
+
+    String targetsTable;
+    String predictionsTable;
+    final TestContext context = new TestContext();
+
+    @BeforeAll
+    static void seedTwoWeeksOfLoadPeakingAt1400() {
+        metricsTable = TemplateTables.create(DYNAMO, "MetricsTable");
+        patternsTable = TemplateTables.create(DYNAMO, "PatternsTable");
+        bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
+        try (EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+            events.createEventBus(r -> r.name(bus));
+        }
+        List<LoadSample> samples = new ArrayList<>();
+        for (Instant t = NOW.minus(Duration.ofDays(14)); t.isBefore(NOW); t = t.plus(Duration.ofMinutes(10))) {
+            samples.add(new LoadSample("checkout-rps", t, dailyLoad(t), "Count", "test"));
+            if (t.isBefore(NOW.minus(Duration.ofHours(2)))) {
+                samples.add(new LoadSample("silent-rps", t, dailyLoad(t), "Count", "test"));
+            }
+        }
+        new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY).append(samples);
+        try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build()) {
+            ecs.createCluster(r -> r.clusterName(CLUSTER));
+            for (String service : List.of("checkout", "forecast-only", "ceiling", "scale-in", "silent", "good")) {
+                ecs.createService(r -> r.cluster(CLUSTER).serviceName(service).desiredCount(2));
+            }
+        }
+    }
+
+    /** 100 at night, 500 at 14:00 UTC. */
+    static double dailyLoad(Instant t) {
+        double hour = t.atZone(ZoneOffset.UTC).getHour() + t.atZone(ZoneOffset.UTC).getMinute() / 60.0;
+        return 100 + 400 * Math.exp(-Math.pow(hour - 14, 2) / 4);
+    }
+
+    @BeforeEach
+    void freshTargetsAndPredictions() {
+        targetsTable = TemplateTables.create(DYNAMO, "TargetsTable");
+        predictionsTable = TemplateTables.create(DYNAMO, "PredictionsTable");
+    }
+
+    PredictAndScaleService.Result run() {
+        var handler = new PredictAndScaleHandler(new PredictAndScaleService(
+                new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY),
+                new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY),
+                new DynamoDbPatternStore(DYNAMO, patternsTable, RETRY),
+                new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
+                new ApplicationAutoScalingGateway(AAS, RETRY),
+                new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
+                Duration.ofDays(14), 4), Clock.fixed(NOW, ZoneOffset.UTC));
+        ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
+        return handler.handleRequest(tick, context);
+    }
+
+    static String ecsResource(String service) {
+        return "service/" + CLUSTER + "/" + service;
+    }
+
+    void ecsTarget(String targetId, String service, String metric, int registeredMin, Map<String, AttributeValue> extra) {
+        AAS.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(ecsResource(service))
+                .scalableDimension("ecs:service:DesiredCount").minCapacity(registeredMin).maxCapacity(50));
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                "targetId", s(targetId), "metricId", s(metric), "serviceNamespace", s("ecs"),
+                "resourceId", s(ecsResource(service)), "scalableDimension", s("ecs:service:DesiredCount"),
+                "loadPerUnit", n(50), "minCapacity", n(2), "maxCapacity", n(30), "warmupSeconds", n(300),
+                "mode", s("ForecastAndScale")));
+        item.putAll(extra);
+        DYNAMO.putItem(r -> r.tableName(targetsTable).item(item));
+    }
+
+    static List<ScheduledAction> actions(String namespace, String resourceId) {
+        return AAS.describeScheduledActions(r -> r.serviceNamespace(namespace).resourceId(resourceId))
+                .scheduledActions().stream().filter(a -> a.resourceId().equals(resourceId)).toList();
+    }
+
+    @Test
+    void actionsAreInPlaceALeadTimeBeforeThePeakAndARerunLeavesTheSameSet() {
+        ecsTarget("checkout-ecs", "checkout", "checkout-rps", 2, Map.of());
+        AAS.registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId("table/orders")
+                .scalableDimension("dynamodb:table:ReadCapacityUnits").minCapacity(5).maxCapacity(1000));
+        DYNAMO.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("orders-reads"),
+                "metricId", s("checkout-rps"), "serviceNamespace", s("dynamodb"), "resourceId", s("table/orders"),
+                "scalableDimension", s("dynamodb:table:ReadCapacityUnits"), "loadPerUnit", n(2),
+                "minCapacity", n(5), "maxCapacity", n(1000), "mode", s("ForecastAndScale"))));
+        String past = "predictive-scaling-20200101T0000Z";
+        AAS.putScheduledAction(r -> r.serviceNamespace("ecs").resourceId(ecsResource("checkout"))
+                .scalableDimension("ecs:service:DesiredCount").scheduledActionName(past)
+                .schedule("at(2020-01-01T00:00:00)").scalableTargetAction(t -> t.minCapacity(9)));
+        AAS.putScheduledAction(r -> r.serviceNamespace("ecs").resourceId(ecsResource("checkout"))
+                .scalableDimension("ecs:service:DesiredCount").scheduledActionName("operators-own-floor")
+                .schedule("cron(0 8 * * ? *)").scalableTargetAction(t -> t.minCapacity(3)));
+
+        PredictAndScaleService.Result first = run();
+        List<ScheduledAction> ecs = actions("ecs", ecsResource("checkout"));
+        PredictAndScaleService.Result second = run();
+
+        assertThat(first.problems()).isEmpty();
+        assertThat(first.applied()).isEqualTo(2);
+        // The load peaks at 14:00 tomorrow (500 = 10 units of 50). With a 5-minute warm-up the capacity for
+        // it must be in force from 13:55: the latest of our actions at or before then sets the peak floor.
+        ScheduledAction peak = ecs.stream()
+                .filter(a -> a.scheduledActionName().startsWith("predictive-scaling-"))
+                .filter(a -> a.scheduledActionName().compareTo("predictive-scaling-20261128T1355Z") <= 0)
+                .max(java.util.Comparator.comparing(ScheduledAction::scheduledActionName)).orElseThrow();
+        assertThat(peak.schedule()).startsWith("at(2026-11-28T1").endsWith(":55:00)");
+        assertThat(peak.scalableTargetAction().minCapacity()).isBetween(9, 14);
+        assertThat(peak.scalableTargetAction().maxCapacity()).isNull();
+        assertThat(ecs).allSatisfy(a -> assertThat(a.scalableTargetAction().minCapacity())
+                .isLessThanOrEqualTo(peak.scalableTargetAction().minCapacity()).isGreaterThanOrEqualTo(2));
+        assertThat(ecs).extracting(ScheduledAction::scheduledActionName).doesNotContain(past)
+                .contains("operators-own-floor");
+        assertThat(actions("dynamodb", "table/orders")).anySatisfy(a ->
+                assertThat(a.scalableTargetAction().minCapacity()).isGreaterThan(200));
+        assertThat(actions("ecs", ecsResource("checkout"))).extracting(ScheduledAction::scheduledActionName,
+                a -> a.scalableTargetAction().minCapacity())
+                .containsExactlyInAnyOrderElementsOf(ecs.stream().map(a -> org.assertj.core.groups.Tuple.tuple(
+                        a.scheduledActionName(), a.scalableTargetAction().minCapacity())).toList());
+        assertThat(second.lines()).anySatisfy(l -> assertThat(l).startsWith("checkout-ecs").contains("actions put 0, deleted 0"));
+    }
+
+    @Test
+    void forecastOnlyWritesPredictionsAnOperatorCanReadButTouchesNoCapacity() {
+        ecsTarget("preview", "forecast-only", "checkout-rps", 2, Map.of("mode", s("ForecastOnly")));
+
+        PredictAndScaleService.Result result = run();
+
+        assertThat(result.applied()).isZero();
+        assertThat(actions("ecs", ecsResource("forecast-only"))).isEmpty();
+        var items = DYNAMO.query(r -> r.tableName(predictionsTable).keyConditionExpression("targetId = :t")
+                .expressionAttributeValues(Map.of(":t", s("preview")))).items();
+        assertThat(items).hasSizeGreaterThanOrEqualTo(50);
+        var peak = items.stream().filter(i -> i.get("forecast").s().equals("2026-11-28T14:00:00Z#PT19H")).findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(peak.get("predictedLoad").n())).isBetween(380.0, 560.0);
+        assertThat(peak.get("recommendedAction").s()).startsWith("would raise (ForecastOnly) MinCapacity to ");
+        assertThat(peak.get("severity").s()).isEqualTo("critical");
+        assertThat(peak.get("reason").s()).contains("methods: ");
+        assertThat(peak).containsKeys("lowerBound", "upperBound", "predictedCapacity", "confidence", "createdAt",
+                "expiresAt");
+    }
+
+    @Test
+    void theCeilingIsHonoured() {
+        ecsTarget("capped", "ceiling", "checkout-rps", 2, Map.of("maxCapacity", n(6)));
+
+        run();
+
+        assertThat(actions("ecs", ecsResource("ceiling"))).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.scalableTargetAction().minCapacity()).isLessThanOrEqualTo(6);
+            assertThat(a.scalableTargetAction().maxCapacity()).isNull();
+        });
+    }
+
+    @Test
+    void scaleInFromAHighFloorIsStepwise() {
+        ecsTarget("shrinking", "scale-in", "checkout-rps", 30, Map.of("minCapacity", n(2), "maxCapacity", n(40)));
+
+        run();
+
+        List<Integer> mins = actions("ecs", ecsResource("scale-in")).stream()
+                .sorted(java.util.Comparator.comparing(ScheduledAction::schedule))
+                .map(a -> a.scalableTargetAction().minCapacity()).toList();
+        assertThat(mins).isNotEmpty();
+        int previous = 30;
+        for (int i = 0; i < mins.size() - 1; i++) {
+            int min = mins.get(i);
+            if (min < previous) {
+                assertThat(previous - min).as("hourly scale-in step from %d", previous)
+                        .isLessThanOrEqualTo(Math.max(1, previous / 10));
+            }
+            previous = min;
+        }
+    }
+
+    @Test
+    void staleMetricsRaiseNothing() {
+        ecsTarget("quiet", "silent", "silent-rps", 2, Map.of());
+
+        PredictAndScaleService.Result result = run();
+
+        assertThat(actions("ecs", ecsResource("silent"))).isEmpty();
+        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("quiet").contains("metrics stale"));
+    }
+
+    @Test
+    void aBadlyConfiguredTargetIsReportedAndSkippedWhileTheGoodOneIsScaled() {
+        ecsTarget("good", "good", "checkout-rps", 2, Map.of());
+        DYNAMO.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("typo"), "metricId", s("checkout-rps"),
+                "serviceNamespace", s("ecs"), "resourceId", s(ecsResource("good")),
+                "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", s("fifty"),
+                "minCapacity", n(2), "maxCapacity", n(10))));
+        DYNAMO.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("unregistered"),
+                "metricId", s("checkout-rps"), "serviceNamespace", s("ecs"), "resourceId", s(ecsResource("nowhere")),
+                "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", n(5),
+                "minCapacity", n(1), "maxCapacity", n(10), "mode", s("ForecastAndScale"))));
+
+        PredictAndScaleService.Result result = run();
+
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p)
+                .isEqualTo("target typo skipped: loadPerUnit must be a number, got 'fifty'"));
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p).startsWith("target unregistered: ")
+                .contains("is not registered with Application Auto Scaling"));
+        assertThat(actions("ecs", ecsResource("good"))).isNotEmpty();
+        assertThat(context.lines).anyMatch(l -> l.startsWith("ERROR target typo skipped"));
+    }
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    static AttributeValue n(double v) {
+        return AttributeValue.fromN(Double.toString(v));
+    }
+}

@@ -1,0 +1,82 @@
+package io.predictivescaling.scaling;
+
+import io.predictivescaling.aws.Retry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalableTargetsResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScheduledActionsResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
+
+/** Application Auto Scaling: scheduled actions and MinCapacity, every call retried on throttling. */
+public final class ApplicationAutoScalingGateway implements CapacityGateway {
+    private final ApplicationAutoScalingClient client;
+    private final Retry retry;
+
+    public ApplicationAutoScalingGateway(ApplicationAutoScalingClient client, Retry retry) {
+        this.client = client;
+        this.retry = retry;
+    }
+
+    @Override
+    public OptionalInt currentMinCapacity(ScalableResource resource) {
+        DescribeScalableTargetsResponse response = retry.call("describing " + resource,
+                () -> client.describeScalableTargets(r -> r.serviceNamespace(resource.serviceNamespace())
+                        .resourceIds(resource.resourceId()).scalableDimension(resource.scalableDimension())));
+        return response.scalableTargets().stream()
+                .filter(t -> t.resourceId().equals(resource.resourceId()))
+                .mapToInt(t -> t.minCapacity())
+                .findFirst();
+    }
+
+    @Override
+    public List<ExistingAction> scheduledActions(ScalableResource resource) {
+        List<ExistingAction> actions = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            DescribeScheduledActionsResponse page = retry.call("listing scheduled actions of " + resource,
+                    () -> client.describeScheduledActions(r -> r.serviceNamespace(resource.serviceNamespace())
+                            .resourceId(resource.resourceId()).scalableDimension(resource.scalableDimension())
+                            .nextToken(next)));
+            for (ScheduledAction a : page.scheduledActions()) {
+                if (a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX)
+                        && a.resourceId().equals(resource.resourceId())) {
+                    var target = a.scalableTargetAction();
+                    actions.add(new ExistingAction(a.scheduledActionName(), a.schedule(),
+                            target == null ? null : target.minCapacity(), target == null ? null : target.maxCapacity(),
+                            a.creationTime()));
+                }
+            }
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return actions;
+    }
+
+    @Override
+    public void putScheduledAction(ScalableResource resource, ScheduledFloor action) {
+        retry.run("putting " + action.name() + " on " + resource, () -> client.putScheduledAction(r -> r
+                .serviceNamespace(resource.serviceNamespace())
+                .resourceId(resource.resourceId())
+                .scalableDimension(resource.scalableDimension())
+                .scheduledActionName(action.name())
+                .schedule(action.schedule())
+                .timezone("UTC")
+                .scalableTargetAction(t -> {
+                    t.minCapacity(action.minCapacity());
+                    if (action.maxCapacity() > 0) {
+                        t.maxCapacity(action.maxCapacity());
+                    }
+                })));
+    }
+
+    @Override
+    public void deleteScheduledAction(ScalableResource resource, String name) {
+        retry.run("deleting " + name + " on " + resource, () -> client.deleteScheduledAction(r -> r
+                .serviceNamespace(resource.serviceNamespace())
+                .resourceId(resource.resourceId())
+                .scalableDimension(resource.scalableDimension())
+                .scheduledActionName(name)));
+    }
+}

@@ -1,0 +1,104 @@
+package io.predictivescaling.scaling;
+
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.forecast.LoadPrediction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The predictions table, laid out for the DynamoDB console: partition {@code targetId}, sort key
+ * {@code forecast} = ISO-8601 forecast time + {@code #} + ISO-8601 horizon (e.g.
+ * {@code 2026-11-27T21:00:00Z#PT1H}), attributes as in DESIGN.md. Feedback later adds actualLoad and error.
+ */
+public final class DynamoDbPredictionStore implements PredictionStore {
+    /** Predictions are kept long enough for feedback to score them and for a month of history. */
+    static final Duration KEEP = Duration.ofDays(35);
+    private static final int BATCH = 25;
+
+    private final DynamoDbClient dynamo;
+    private final String tableName;
+    private final Retry retry;
+
+    public DynamoDbPredictionStore(DynamoDbClient dynamo, String tableName, Retry retry) {
+        this.dynamo = dynamo;
+        this.tableName = tableName;
+        this.retry = retry;
+    }
+
+    public static String sortKey(LoadPrediction p) {
+        return p.forecastTime() + "#" + p.horizon();
+    }
+
+    @Override
+    public void save(List<PredictionRecord> records) {
+        Map<String, WriteRequest> unique = new java.util.LinkedHashMap<>();
+        for (PredictionRecord r : records) {
+            unique.put(r.targetId() + "|" + sortKey(r.prediction()),
+                    WriteRequest.builder().putRequest(PutRequest.builder().item(item(r)).build()).build());
+        }
+        List<WriteRequest> all = new ArrayList<>(unique.values());
+        for (int i = 0; i < all.size(); i += BATCH) {
+            write(all.subList(i, Math.min(all.size(), i + BATCH)));
+        }
+    }
+
+    /** One batch, resending unprocessed items with backoff until none is left or retries run out. */
+    private void write(List<WriteRequest> batch) {
+        List<WriteRequest> pending = batch;
+        for (int attempt = 0; attempt < 8 && !pending.isEmpty(); attempt++) {
+            List<WriteRequest> send = pending;
+            BatchWriteItemResponse response = retry.call("writing predictions",
+                    () -> dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, send))));
+            pending = response.hasUnprocessedItems() && response.unprocessedItems().containsKey(tableName)
+                    ? response.unprocessedItems().get(tableName) : List.of();
+            if (!pending.isEmpty()) {
+                sleep(50L << attempt);
+            }
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(pending.size() + " predictions still unprocessed after retries");
+        }
+    }
+
+    static Map<String, AttributeValue> item(PredictionRecord r) {
+        LoadPrediction p = r.prediction();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("targetId", AttributeValue.fromS(r.targetId()));
+        item.put("forecast", AttributeValue.fromS(sortKey(p)));
+        item.put("forecastTime", AttributeValue.fromS(p.forecastTime().toString()));
+        item.put("horizon", AttributeValue.fromS(p.horizon().toString()));
+        item.put("predictedLoad", n(p.predictedLoad()));
+        item.put("lowerBound", n(p.lower()));
+        item.put("upperBound", n(p.upper()));
+        item.put("predictedCapacity", AttributeValue.fromN(Integer.toString(r.predictedCapacity())));
+        item.put("confidence", n(p.confidence()));
+        item.put("severity", AttributeValue.fromS(r.severity().name().toLowerCase(Locale.ROOT)));
+        item.put("reason", AttributeValue.fromS(p.reason()));
+        item.put("recommendedAction", AttributeValue.fromS(r.recommendedAction()));
+        item.put("createdAt", AttributeValue.fromS(r.createdAt().toString()));
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(p.forecastTime().plus(KEEP).getEpochSecond())));
+        return item;
+    }
+
+    private static AttributeValue n(double v) {
+        return AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", v));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

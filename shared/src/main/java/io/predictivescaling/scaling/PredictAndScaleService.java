@@ -1,0 +1,172 @@
+package io.predictivescaling.scaling;
+
+import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.forecast.LoadPredictor;
+import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.metrics.Rollup;
+import io.predictivescaling.metrics.Rollups;
+import io.predictivescaling.metrics.TimeSeriesStore;
+import io.predictivescaling.patterns.LoadPatterns;
+import io.predictivescaling.patterns.PatternStore;
+import io.predictivescaling.targets.ScalableTarget;
+import io.predictivescaling.targets.TargetRepository;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The predict-and-scale run: for every target with a scaling configuration, predict its load (5 min and
+ * 1 h from 5-minute data, every hour to 48 h from hourly data), plan capacity, record every prediction,
+ * apply the plan (unless ForecastOnly) and publish what was planned. One failing target never stops the
+ * others; it is reported.
+ */
+public final class PredictAndScaleService {
+    static final List<Duration> SHORT_HORIZONS = List.of(Duration.ofMinutes(5), Duration.ofHours(1));
+    static final Duration PATH = Duration.ofHours(48);
+    static final Duration FINE_HISTORY = Duration.ofDays(7);
+
+    private final TargetRepository targets;
+    private final TimeSeriesStore metrics;
+    private final PatternStore patterns;
+    private final PredictionStore predictions;
+    private final CapacityGateway gateway;
+    private final EventPublisher events;
+    private final Duration history;
+    private final int threads;
+    private final LoadPredictor predictor = new LoadPredictor();
+    private final CapacityPlanner planner = new CapacityPlanner();
+
+    /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
+    public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
+                                  PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
+                                  Duration history, int threads) {
+        this.targets = targets;
+        this.metrics = metrics;
+        this.patterns = patterns;
+        this.predictions = predictions;
+        this.gateway = gateway;
+        this.events = events;
+        this.history = history;
+        this.threads = threads;
+    }
+
+    /** @param lines one line per target that was planned; @param problems targets skipped and why */
+    public record Result(int planned, int applied, List<String> lines, List<String> problems) {
+    }
+
+    public Result run(Instant now) {
+        TargetRepository.Loaded loaded = targets.loadAll();
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
+        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
+        int applied = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (ScalableTarget target : scalable) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        return handle(target, now, lines, problems);
+                    } catch (RuntimeException e) {
+                        problems.add("target " + target.targetId() + ": " + e.getMessage());
+                        return false;
+                    }
+                }));
+            }
+            for (Future<Boolean> f : futures) {
+                applied += f.get() ? 1 : 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems));
+    }
+
+    /** @return whether capacity was touched */
+    private boolean handle(ScalableTarget target, Instant now, List<String> lines, List<String> problems) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        ScalingPolicy policy = config.policy();
+        List<LoadSample> samples = metrics.read(target.metricId(), now.minus(history), now);
+        Optional<Instant> lastSample = samples.isEmpty() ? Optional.empty()
+                : Optional.of(samples.get(samples.size() - 1).timestamp());
+        LoadPatterns learned = patterns.load(target.metricId()).orElse(null);
+        List<LoadPrediction> predicted = new ArrayList<>();
+        if (!samples.isEmpty()) {
+            RegularSeries fine = series(samples, now, Duration.ofMinutes(5), FINE_HISTORY);
+            if (fine.gapCount() < fine.size()) {
+                predicted.addAll(predictor.predict(fine, SHORT_HORIZONS, learned));
+            }
+            predicted.addAll(predictor.path(series(samples, now, Duration.ofHours(1), history), PATH, learned));
+        }
+        boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
+        int current = policy.floor();
+        if (!config.resource().applicationSide()) {
+            OptionalInt registered = gateway.currentMinCapacity(config.resource());
+            if (registered.isEmpty() && scale) {
+                problems.add("target " + target.targetId() + ": " + config.resource()
+                        + " is not registered with Application Auto Scaling; register it (and a target tracking "
+                        + "policy) first");
+                return false;
+            }
+            current = registered.orElse(policy.floor());
+        }
+        ScalingPlan plan = planner.plan(target.targetId(), policy, current, predicted, now, lastSample, Optional.empty());
+        predictions.save(records(target.targetId(), policy, plan, predicted, now, scale));
+        PlanApplier.Applied applied = null;
+        if (scale && !config.resource().applicationSide()) {
+            applied = new PlanApplier(gateway).apply(config.resource(), plan);
+        }
+        events.publish(PlanEvents.of(target, plan, applied, scale));
+        lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary()
+                + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
+                + ", unchanged " + applied.unchanged()));
+        return applied != null;
+    }
+
+    /** Regular buckets of {@code step} over {@code span} before now (last complete bucket last). */
+    static RegularSeries series(List<LoadSample> samples, Instant now, Duration step, Duration span) {
+        long s = step.getSeconds();
+        Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), s) * s);
+        Instant start = end.minus(span);
+        List<LoadSample> window = samples.stream()
+                .filter(x -> !x.timestamp().isBefore(start) && x.timestamp().isBefore(end)).toList();
+        Instant first = window.isEmpty() ? start
+                : Instant.ofEpochSecond(Math.floorDiv(window.get(0).timestamp().getEpochSecond(), s) * s);
+        List<Rollup> rollups = Rollups.of(window, step);
+        return RegularSeries.fromRollups(rollups, first, end, step, Rollup::mean);
+    }
+
+    private static List<PredictionRecord> records(String targetId, ScalingPolicy policy, ScalingPlan plan,
+                                                  List<LoadPrediction> predicted, Instant now, boolean scale) {
+        List<PredictionRecord> records = new ArrayList<>();
+        for (LoadPrediction p : predicted) {
+            Optional<CapacityStep> step = plan.stepAt(p.forecastTime().truncatedTo(ChronoUnit.HOURS));
+            int capacity = step.map(CapacityStep::capacity).orElse(plan.currentCapacity());
+            double load = CapacityPlanner.plannedLoad(p, policy.capacityQuantile());
+            int current = plan.currentCapacity();
+            double utilization = current > 0 ? load / (current * policy.loadPerUnit()) : (load > 0 ? 9.99 : 0);
+            Severity severity = Severity.of(utilization, policy);
+            String action = !plan.raisesAllowed() ? "hold: " + plan.summary()
+                    : capacity > current ? (scale ? "raise" : "would raise (ForecastOnly)") + " MinCapacity to "
+                    + capacity + " by " + p.forecastTime().truncatedTo(ChronoUnit.HOURS)
+                    : capacity < current ? (scale ? "lower" : "would lower (ForecastOnly)") + " MinCapacity to " + capacity
+                    : "keep MinCapacity " + capacity;
+            records.add(new PredictionRecord(targetId, p, capacity, severity, action, now));
+        }
+        return records;
+    }
+}
