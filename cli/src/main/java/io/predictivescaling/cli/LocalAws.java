@@ -15,6 +15,8 @@ final class LocalAws {
     static final String METRICS_TABLE = "predictive-scaling-metrics";
     static final String TARGETS_TABLE = "predictive-scaling-targets";
     static final String PATTERNS_TABLE = "predictive-scaling-patterns";
+    static final String PREDICTIONS_TABLE = "predictive-scaling-predictions";
+    static final String EVENT_BUS = "predictive-scaling-bus";
     static final String DEMO_TARGET = "checkout-ecs";
     static final String DEMO_METRIC = "checkout-rps";
 
@@ -38,12 +40,20 @@ final class LocalAws {
         TemplateTables.create(dynamo, "MetricsTable", METRICS_TABLE);
         TemplateTables.create(dynamo, "TargetsTable", TARGETS_TABLE);
         TemplateTables.create(dynamo, "PatternsTable", PATTERNS_TABLE);
+        TemplateTables.create(dynamo, "PredictionsTable", PREDICTIONS_TABLE);
+        var bridge = AwsClients.eventBridge();
+        if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
+                .noneMatch(b -> b.name().equals(EVENT_BUS))) {
+            bridge.createEventBus(r -> r.name(EVENT_BUS));
+        }
         dynamo.putItem(r -> r.tableName(TARGETS_TABLE).item(Map.of(
                 "targetId", AttributeValue.fromS(DEMO_TARGET),
                 "metricId", AttributeValue.fromS(DEMO_METRIC))));
         System.setProperty("METRICS_TABLE", METRICS_TABLE);
         System.setProperty("TARGETS_TABLE", TARGETS_TABLE);
         System.setProperty("PATTERNS_TABLE", PATTERNS_TABLE);
+        System.setProperty("PREDICTIONS_TABLE", PREDICTIONS_TABLE);
+        System.setProperty("EVENT_BUS_NAME", EVENT_BUS);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {

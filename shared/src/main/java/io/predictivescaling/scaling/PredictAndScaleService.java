@@ -17,8 +17,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,10 +66,23 @@ public final class PredictAndScaleService {
     }
 
     public Result run(Instant now) {
+        return run(now, 0, 1);
+    }
+
+    /**
+     * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}. Beyond what one
+     * invocation plans in time, schedule the function once per shard (see the README).
+     */
+    public Result run(Instant now, int shard, int shards) {
+        if (shards < 1 || shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("shard must be in [0, shards), got " + shard + " of " + shards);
+        }
         TargetRepository.Loaded loaded = targets.loadAll();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
-        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
+        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
+                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
+        Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
         int applied = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
         try {
@@ -75,7 +90,8 @@ public final class PredictAndScaleService {
             for (ScalableTarget target : scalable) {
                 futures.add(pool.submit(() -> {
                     try {
-                        return handle(target, now, lines, problems);
+                        Forecast forecast = forecasts.computeIfAbsent(target.metricId(), m -> forecast(m, now));
+                        return handle(target, forecast, now, lines, problems);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
                         return false;
@@ -96,14 +112,15 @@ public final class PredictAndScaleService {
         return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems));
     }
 
-    /** @return whether capacity was touched */
-    private boolean handle(ScalableTarget target, Instant now, List<String> lines, List<String> problems) {
-        ScalingConfig config = target.scaling().orElseThrow();
-        ScalingPolicy policy = config.policy();
-        List<LoadSample> samples = metrics.read(target.metricId(), now.minus(history), now);
+    /** A metric's predictions: computed once per run however many targets scale on that metric. */
+    private record Forecast(List<LoadPrediction> predicted, Optional<Instant> lastSample) {
+    }
+
+    private Forecast forecast(String metricId, Instant now) {
+        List<LoadSample> samples = metrics.read(metricId, now.minus(history), now);
         Optional<Instant> lastSample = samples.isEmpty() ? Optional.empty()
                 : Optional.of(samples.get(samples.size() - 1).timestamp());
-        LoadPatterns learned = patterns.load(target.metricId()).orElse(null);
+        LoadPatterns learned = patterns.load(metricId).orElse(null);
         List<LoadPrediction> predicted = new ArrayList<>();
         if (!samples.isEmpty()) {
             RegularSeries fine = series(samples, now, Duration.ofMinutes(5), FINE_HISTORY);
@@ -112,6 +129,16 @@ public final class PredictAndScaleService {
             }
             predicted.addAll(predictor.path(series(samples, now, Duration.ofHours(1), history), PATH, learned));
         }
+        return new Forecast(List.copyOf(predicted), lastSample);
+    }
+
+    /** @return whether capacity was touched */
+    private boolean handle(ScalableTarget target, Forecast forecast, Instant now, List<String> lines,
+                           List<String> problems) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        ScalingPolicy policy = config.policy();
+        List<LoadPrediction> predicted = forecast.predicted();
+        Optional<Instant> lastSample = forecast.lastSample();
         boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
         int current = policy.floor();
         if (!config.resource().applicationSide()) {

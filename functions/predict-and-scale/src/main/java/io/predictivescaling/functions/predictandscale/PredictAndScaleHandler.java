@@ -16,6 +16,7 @@ import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 /** predict-and-scale: every 5 minutes, predictions become capacity scheduled ahead of the load. */
 public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, PredictAndScaleService.Result> {
@@ -33,10 +34,25 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
 
     @Override
     public PredictAndScaleService.Result handleRequest(ScheduledEvent event, Context context) {
-        PredictAndScaleService.Result result = service.run(clock.instant());
+        // A sharded schedule passes {"detail": {"shard": 2, "shards": 4}}; the default is one shard.
+        Map<String, Object> detail = event.getDetail() == null ? Map.of() : event.getDetail();
+        int shard = number(detail.get("shard"), 0);
+        int shards = number(detail.get("shards"), 1);
+        PredictAndScaleService.Result result = service.run(clock.instant(), shard, shards);
         result.lines().forEach(line -> context.getLogger().log(line, LogLevel.INFO));
         result.problems().forEach(line -> context.getLogger().log(line, LogLevel.ERROR));
         return result;
+    }
+
+    private static int number(Object value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("detail.shard and detail.shards must be whole numbers, got " + value, e);
+        }
     }
 
     private static PredictAndScaleService fromEnvironment() {
