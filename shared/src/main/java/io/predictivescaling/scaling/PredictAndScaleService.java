@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The predict-and-scale run: for every target with a scaling configuration, predict its load (5 min and
- * 1 h from 5-minute data, every hour to 48 h from hourly data), plan capacity, record every prediction,
+ * 1 h from 5-minute means, every hour to 48 h from each hour's 95th percentile), plan capacity, record every prediction,
  * apply the plan (unless ForecastOnly) and publish what was planned. One failing target never stops the
  * others; it is reported.
  */
@@ -123,11 +124,13 @@ public final class PredictAndScaleService {
         LoadPatterns learned = patterns.load(metricId).orElse(null);
         List<LoadPrediction> predicted = new ArrayList<>();
         if (!samples.isEmpty()) {
-            RegularSeries fine = series(samples, now, Duration.ofMinutes(5), FINE_HISTORY);
+            RegularSeries fine = series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean);
             if (fine.gapCount() < fine.size()) {
                 predicted.addAll(predictor.predict(fine, SHORT_HORIZONS, learned));
             }
-            predicted.addAll(predictor.path(series(samples, now, Duration.ofHours(1), history), PATH, learned));
+            // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
+            predicted.addAll(predictor.path(series(samples, now, Duration.ofHours(1), history, Rollup::p95), PATH,
+                    learned));
         }
         return new Forecast(List.copyOf(predicted), lastSample);
     }
@@ -165,7 +168,8 @@ public final class PredictAndScaleService {
     }
 
     /** Regular buckets of {@code step} over {@code span} before now (last complete bucket last). */
-    static RegularSeries series(List<LoadSample> samples, Instant now, Duration step, Duration span) {
+    static RegularSeries series(List<LoadSample> samples, Instant now, Duration step, Duration span,
+                                ToDoubleFunction<Rollup> value) {
         long s = step.getSeconds();
         Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), s) * s);
         Instant start = end.minus(span);
@@ -174,7 +178,7 @@ public final class PredictAndScaleService {
         Instant first = window.isEmpty() ? start
                 : Instant.ofEpochSecond(Math.floorDiv(window.get(0).timestamp().getEpochSecond(), s) * s);
         List<Rollup> rollups = Rollups.of(window, step);
-        return RegularSeries.fromRollups(rollups, first, end, step, Rollup::mean);
+        return RegularSeries.fromRollups(rollups, first, end, step, value);
     }
 
     private static List<PredictionRecord> records(String targetId, ScalingPolicy policy, ScalingPlan plan,

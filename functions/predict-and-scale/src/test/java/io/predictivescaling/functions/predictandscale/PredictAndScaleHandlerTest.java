@@ -25,15 +25,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
+import software.amazon.awssdk.services.applicationautoscaling.model.ApplicationAutoScalingException;
+import software.amazon.awssdk.services.applicationautoscaling.model.PutScheduledActionRequest;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * predict-and-scale against moto: an ECS service and a DynamoDB table registered with Application Auto
@@ -71,7 +81,8 @@ class PredictAndScaleHandlerTest {
         new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY).append(samples);
         try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build()) {
             ecs.createCluster(r -> r.clusterName(CLUSTER));
-            for (String service : List.of("checkout", "forecast-only", "ceiling", "scale-in", "silent", "good")) {
+            for (String service : List.of("checkout", "forecast-only", "ceiling", "scale-in", "silent", "good",
+                    "throttled")) {
                 ecs.createService(r -> r.cluster(CLUSTER).serviceName(service).desiredCount(2));
             }
         }
@@ -90,12 +101,16 @@ class PredictAndScaleHandlerTest {
     }
 
     PredictAndScaleService.Result run() {
+        return run(AAS);
+    }
+
+    PredictAndScaleService.Result run(ApplicationAutoScalingClient aas) {
         var handler = new PredictAndScaleHandler(new PredictAndScaleService(
                 new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY),
                 new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY),
                 new DynamoDbPatternStore(DYNAMO, patternsTable, RETRY),
                 new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
-                new ApplicationAutoScalingGateway(AAS, RETRY),
+                new ApplicationAutoScalingGateway(aas, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
                 Duration.ofDays(14), 4), Clock.fixed(NOW, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
@@ -252,6 +267,62 @@ class PredictAndScaleHandlerTest {
                 .contains("is not registered with Application Auto Scaling"));
         assertThat(actions("ecs", ecsResource("good"))).isNotEmpty();
         assertThat(context.lines).anyMatch(l -> l.startsWith("ERROR target typo skipped"));
+    }
+
+    @Test
+    void throttledApplicationAutoScalingCallsAreRetried() {
+        ecsTarget("busy-api", "throttled", "checkout-rps", 2, Map.of());
+        AtomicInteger throttles = new AtomicInteger(2); // the test Retry allows 3 attempts
+        ApplicationAutoScalingClient flaky = TestAws.configure(ApplicationAutoScalingClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())
+                        .addExecutionInterceptor(new ExecutionInterceptor() {
+                            @Override
+                            public void beforeExecution(Context.BeforeExecution ctx, ExecutionAttributes attributes) {
+                                if (ctx.request() instanceof PutScheduledActionRequest
+                                        && throttles.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                                    throw ApplicationAutoScalingException.builder().statusCode(400)
+                                            .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException")
+                                                    .build()).message("Rate exceeded (injected)").build();
+                                }
+                            }
+                        })).build();
+
+        PredictAndScaleService.Result result = run(flaky);
+
+        assertThat(throttles.get()).isZero();
+        assertThat(result.problems()).isEmpty();
+        assertThat(actions("ecs", ecsResource("throttled"))).isNotEmpty();
+    }
+
+    @Test
+    void anApplicationSideTargetGetsScalingActionEventsAndSpikeWarnings() {
+        String queueUrl;
+        try (SqsClient sqs = TestAws.configure(SqsClient.builder()).build();
+             EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+            queueUrl = sqs.createQueue(r -> r.queueName("events-" + UUID.randomUUID().toString().substring(0, 8))).queueUrl();
+            String queueArn = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
+            events.putRule(r -> r.name("all-" + bus).eventBusName(bus)
+                    .eventPattern("{\"source\": [\"predictive-scaling\"]}"));
+            events.putTargets(r -> r.rule("all-" + bus).eventBusName(bus).targets(t -> t.id("q").arn(queueArn)));
+            DYNAMO.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("api-rate-limit"),
+                    "metricId", s("checkout-rps"), "serviceNamespace", s("application"), "resourceId", s("rate-limit"),
+                    "loadPerUnit", n(100), "minCapacity", n(1), "maxCapacity", n(20), "mode", s("ForecastAndScale"))));
+
+            run();
+
+            List<String> bodies = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)).messages()
+                        .forEach(m -> bodies.add(m.body()));
+            }
+            assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"detail-type\": \"ScalingPlanned\"")
+                    .contains("api-rate-limit"));
+            assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"detail-type\": \"ScalingAction\"")
+                    .contains("\"actionType\": \"rate-limit\""));
+            assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"detail-type\": \"PrepareForSpike\"")
+                    .contains("response caching"));
+        }
     }
 
     static AttributeValue s(String v) {
