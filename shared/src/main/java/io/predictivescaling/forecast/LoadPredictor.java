@@ -18,6 +18,25 @@ public final class LoadPredictor {
     /** Fewer days than this and no seasonal method can be validated: predict the recent level. */
     static final int MIN_DAYS = 2;
 
+    private final Duration revalidateEvery;
+    private ValidatedEnsemble.Choice cached;
+    private java.time.Instant cachedAt;
+    private int cachedSteps;
+    private int cachedDay;
+
+    /** Validates and chooses methods on every call: what the Lambdas do, each run on fresh data. */
+    public LoadPredictor() {
+        this(Duration.ZERO);
+    }
+
+    /**
+     * Re-validates at most every {@code revalidateEvery} of series time and reapplies the chosen methods in
+     * between (stateful: one instance per series, one thread). The backtest uses this to replay a year fast.
+     */
+    public LoadPredictor(Duration revalidateEvery) {
+        this.revalidateEvery = revalidateEvery;
+    }
+
     /**
      * @param history regular, hourly or finer (5-minute for short horizons); gaps are NaN
      * @param horizons how far ahead, each at least one step of the series
@@ -40,7 +59,7 @@ public final class LoadPredictor {
         int gaps = history.gapCount();
         String gapNote = gaps > 0 ? String.format(Locale.ROOT, "; %d of %d intervals were gaps", gaps,
                 history.size()) : "";
-        Forecast f = y.length >= MIN_DAYS * day + steps ? validated(y, day, steps, patterns)
+        Forecast f = y.length >= MIN_DAYS * day + steps ? validated(y, day, steps, patterns, history.end())
                 : recentLevel(y, day, steps);
         List<LoadPrediction> predictions = new ArrayList<>();
         for (Duration horizon : horizons) {
@@ -69,10 +88,23 @@ public final class LoadPredictor {
     private record Forecast(double[] point, double[] lower, double[] upper, String reason) {
     }
 
-    private static Forecast validated(double[] y, int day, int steps, LoadPatterns patterns) {
-        int origins = Math.max(1, Math.min(8, (y.length - 2 * day) / steps));
-        ValidatedEnsemble ensemble = new ValidatedEnsemble(Forecasters.candidates(day), origins, 3);
-        ValidatedEnsemble.Choice choice = ensemble.choose(y, steps);
+    private Forecast validated(double[] y, int day, int steps, LoadPatterns patterns, java.time.Instant end) {
+        ValidatedEnsemble.Choice choice;
+        boolean fresh = cached == null || cachedSteps != steps || cachedDay != day
+                || Duration.between(cachedAt, end).compareTo(revalidateEvery) >= 0;
+        if (fresh) {
+            int origins = Math.max(1, Math.min(8, (y.length - 2 * day) / steps));
+            ValidatedEnsemble ensemble = new ValidatedEnsemble(Forecasters.candidates(day), origins, 3);
+            choice = ensemble.choose(y, steps);
+            if (!revalidateEvery.isZero()) {
+                cached = choice;
+                cachedAt = end;
+                cachedSteps = steps;
+                cachedDay = day;
+            }
+        } else {
+            choice = cached.reapply(y);
+        }
         String methods = choice.chosen().stream()
                 .map(s -> String.format(Locale.ROOT, "%s %.0f%%", s.method().name(), 100 * s.weight()))
                 .collect(Collectors.joining(" + "));

@@ -45,6 +45,25 @@ public final class ValidatedEnsemble implements ForecastMethod {
      */
     public record Choice(List<Scored> chosen, double[] forecast, double[] lower, double[] upper,
                          double validationError) {
+
+        /**
+         * The same methods, weights and interval widths applied to a newer history: what a caller that
+         * re-validates only now and then (the backtest, once a day) uses in between.
+         */
+        public Choice reapply(double[] history) {
+            int horizon = forecast.length;
+            double[] combined = new double[horizon];
+            for (Scored s : chosen) {
+                add(combined, s.method().forecast(history, horizon), s.weight());
+            }
+            double[] lo = new double[horizon];
+            double[] hi = new double[horizon];
+            for (int h = 0; h < horizon; h++) {
+                lo[h] = Math.max(0, combined[h] - (forecast[h] - lower[h]));
+                hi[h] = Math.max(lo[h], combined[h] + (upper[h] - forecast[h]));
+            }
+            return new Choice(chosen, combined, lo, hi, validationError);
+        }
     }
 
     @Override

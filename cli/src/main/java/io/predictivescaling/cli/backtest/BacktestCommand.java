@@ -1,0 +1,92 @@
+package io.predictivescaling.cli.backtest;
+
+import io.predictivescaling.backtest.Backtest;
+import io.predictivescaling.backtest.BacktestConfig;
+import io.predictivescaling.backtest.BacktestResult;
+import io.predictivescaling.backtest.Trace;
+import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.patterns.TimeWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code backtest}: replays a load trace through the predictor and planner, against reactive and oracle. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Replays a load trace (CSV timestamp,value) walk-forward: reactive target tracking, the same "
+                + "with predictive floors, and a perfect-foresight oracle. Writes summary.json, timeline.csv, "
+                + "report.html and report.png.")
+public final class BacktestCommand implements Callable<Integer> {
+    @Option(names = "--trace", required = true, description = "CSV timestamp,value (ISO-8601 or yyyy-MM-dd HH:mm:ss; empty value = gap)")
+    Path trace;
+
+    @Option(names = "--unit", description = "Load one capacity unit serves (default: the trace's 99th percentile / 20)")
+    Double unit;
+
+    @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target (default ${DEFAULT-VALUE})")
+    double targetUtilization;
+
+    @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h (default ${DEFAULT-VALUE})")
+    String warmup;
+
+    @Option(names = "--events", description = "Known events, CSV start,end,type,name: left out of learning")
+    Path events;
+
+    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Trace t = TraceReader.read(trace);
+        double u = unit != null ? unit : Math.max(1e-9, t.percentile(0.99) / 20);
+        List<TimeWindow> known = events == null ? List.of() : EventsCsv.read(events);
+        BacktestConfig config = BacktestConfig.defaults(u).with(u, targetUtilization, duration(warmup), known);
+        System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
+                t.step(), t.start(), u);
+        t.problems().forEach(p -> System.err.println("  note: " + p));
+        long start = System.nanoTime();
+        BacktestResult result;
+        try (Progress progress = new Progress(t.size(), quiet)) {
+            result = new Backtest(config).run(t, progress::step);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Files.createDirectories(out);
+        Reports.writeSummary(out.resolve("summary.json"), result, warmup);
+        Reports.writeTimeline(out.resolve("timeline.csv"), result);
+        Reports.writeHtml(out.resolve("report.html"), result);
+        Reports.writePng(out.resolve("report.png"), result);
+        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %8s%n", "policy", "underProv%", "unserved%",
+                "unit-hours", "cost/or");
+        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT, "%-11s %12.3f %10.3f %14.1f %8.3f%n",
+                name, 100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
+                s.costVsOracle()));
+        System.out.printf(Locale.ROOT, "backtest of %d intervals in %.1f s; report: %s%n", t.size(), seconds,
+                out.resolve("report.html").toAbsolutePath());
+        return 0;
+    }
+
+    static Duration duration(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (s.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+            }
+            long n = Long.parseLong(s.substring(0, s.length() - 1));
+            return switch (s.charAt(s.length() - 1)) {
+                case 's' -> Duration.ofSeconds(n);
+                case 'm' -> Duration.ofMinutes(n);
+                case 'h' -> Duration.ofHours(n);
+                default -> Duration.parse(text);
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--warmup '" + text + "' is not a duration like 5m, 90s or 1h", e);
+        }
+    }
+}

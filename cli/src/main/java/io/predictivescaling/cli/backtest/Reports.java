@@ -1,0 +1,66 @@
+package io.predictivescaling.cli.backtest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.predictivescaling.backtest.BacktestResult;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The backtest's output files. */
+final class Reports {
+    private Reports() {
+    }
+
+    static void writeSummary(Path file, BacktestResult r, String warmup) throws IOException {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("trace", r.trace().name());
+        summary.put("intervalSeconds", r.trace().step().getSeconds());
+        summary.put("intervals", r.trace().size());
+        summary.put("unit", r.config().unit());
+        summary.put("targetUtilization", r.config().targetUtilization());
+        summary.put("warmupSeconds", r.config().warmup().getSeconds());
+        summary.put("notes", r.trace().problems());
+        Map<String, Object> policies = new LinkedHashMap<>();
+        r.policies().forEach((name, s) -> {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("underProvisionedFraction", s.underProvisionedFraction());
+            p.put("unservedDemandFraction", s.unservedDemandFraction());
+            p.put("capacityUnitHours", s.capacityUnitHours());
+            p.put("costVsOracle", s.costVsOracle());
+            policies.put(name, p);
+        });
+        summary.put("policies", policies);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
+    }
+
+    static void writeTimeline(Path file, BacktestResult r) throws IOException {
+        BacktestResult.Timeline t = r.timeline();
+        try (BufferedWriter out = Files.newBufferedWriter(file)) {
+            out.write("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity,lower,upper");
+            out.newLine();
+            for (int s = 0; s < t.demand().length; s++) {
+                out.write(r.trace().time(s) + "," + num(t.demand()[s]) + "," + num(t.predicted()[s]) + "," + t.floor()[s]
+                        + "," + t.reactive()[s] + "," + t.predictive()[s] + "," + t.oracle()[s] + ","
+                        + num(t.lower()[s]) + "," + num(t.upper()[s]));
+                out.newLine();
+            }
+        }
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    static void writeHtml(Path file, BacktestResult r) throws IOException {
+        Files.writeString(file, HtmlReport.render(r));
+    }
+
+    static void writePng(Path file, BacktestResult r) throws IOException {
+        PngChart.write(file, r);
+    }
+}

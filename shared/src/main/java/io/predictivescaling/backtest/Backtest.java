@@ -1,0 +1,243 @@
+package io.predictivescaling.backtest;
+
+import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.forecast.LoadPredictor;
+import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.patterns.TimeWindow;
+import io.predictivescaling.scaling.CapacityPlanner;
+import io.predictivescaling.scaling.CapacityStep;
+import io.predictivescaling.scaling.ScalingPlan;
+import io.predictivescaling.scaling.ScalingPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * Replays a trace walk-forward through the same predictor and planner the Lambdas run, next to reactive
+ * target tracking and a perfect-foresight oracle.
+ *
+ * <p>At every hour boundary of trace time the predictive policy plans, as predict-and-scale does, from the
+ * hourly peaks (the maximum interval of each hour) that had ended by then; the plan may set the floor of an
+ * interval only if the interval starts at least a warm-up later. Nothing about an interval depends on data
+ * after the decision time, so cutting the trace after an interval, or changing a later value, leaves it as it
+ * was.
+ */
+public final class Backtest {
+    private final BacktestConfig config;
+
+    public Backtest(BacktestConfig config) {
+        this.config = config;
+    }
+
+    public BacktestResult run(Trace trace, IntConsumer progress) {
+        int n = trace.size();
+        long stepSeconds = trace.step().getSeconds();
+        TargetTracking tracking = TargetTracking.awsDefaults(config.targetUtilization(), config.unit(), trace.step(),
+                config.warmup());
+        int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
+
+        double[] demand = trace.demand();
+        double[] predicted = nan(n);
+        double[] lower = nan(n);
+        double[] upper = nan(n);
+        int[] floor = new int[n];
+        int[] reactive = new int[n];
+        int[] predictive = new int[n];
+        int[] oracle = new int[n];
+        int[] reactiveServing = new int[n];
+        int[] predictiveServing = new int[n];
+
+        int initial = Double.isNaN(demand[0]) ? 1 : tracking.needed(demand[0]);
+        CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
+        CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
+        HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
+        LoadPredictor predictor = new LoadPredictor(config.revalidateEvery());
+        CapacityPlanner planner = new CapacityPlanner(1000);
+        ScalingPolicy policy = new ScalingPolicy(config.floorUtilization() * config.unit(), 1, 1_000_000,
+                config.warmup(), ScalingPolicy.Mode.ForecastAndScale, false, 0, config.capacityQuantile(), 0.85, 1.0,
+                0.8, 0.5, 25, config.scaleInStepPercent(), Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60)));
+        Instant lastData = null;
+        int lastOracle = initial;
+
+        for (int s = 0; s < n; s++) {
+            reactiveSim.begin(s, 0);
+            predictiveSim.begin(s, floor[s]);
+            reactive[s] = reactiveSim.provisioned();
+            reactiveServing[s] = reactiveSim.serving();
+            predictive[s] = predictiveSim.provisioned();
+            predictiveServing[s] = predictiveSim.serving();
+            if (!Double.isNaN(demand[s])) {
+                lastOracle = Math.max(1, tracking.needed(demand[s]));
+                lastData = trace.time(s + 1);
+            }
+            oracle[s] = lastOracle;
+            int next = s + 1 < n ? floor[s + 1] : 0;
+            reactiveSim.end(demand[s], 0);
+            predictiveSim.end(demand[s], next);
+            peaks.add(s);
+
+            // End of interval s: plan at each new hour, from hours that have ended.
+            if (s + 1 < n && peaks.hourChangesAfter(s)) {
+                RegularSeries history = peaks.history(s, config.history());
+                if (history.size() > 0) {
+                    List<LoadPrediction> path = predictor.path(history, Duration.ofHours(48), null);
+                    Instant now = trace.time(s + 1);
+                    ScalingPlan plan = planner.plan(trace.name(), policy, predictiveSim.provisioned(), path, now,
+                            Optional.ofNullable(lastData), Optional.empty());
+                    if (plan.raisesAllowed()) {
+                        apply(plan, path, trace, s + 1 + decisionLead, floor, predicted, lower, upper,
+                                config.interpolate());
+                    }
+                }
+            }
+            if (progress != null) {
+                progress.accept(s);
+            }
+        }
+        Map<String, BacktestResult.PolicyStats> stats = new LinkedHashMap<>();
+        double oracleHours = unitHours(oracle, stepSeconds);
+        stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
+        stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
+        stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
+        return new BacktestResult(trace, config, stats,
+                new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle));
+    }
+
+    /** Sets floors (and the prediction behind them) for intervals from {@code first} that the plan covers. */
+    private static void apply(ScalingPlan plan, List<LoadPrediction> path, Trace trace, int first, int[] floor,
+                              double[] predicted, double[] lower, double[] upper, boolean interpolate) {
+        if (plan.steps().isEmpty()) {
+            return;
+        }
+        Instant end = path.get(path.size() - 1).forecastTime().plus(Duration.ofHours(1));
+        for (int s = first; s < trace.size(); s++) {
+            Instant t = trace.time(s);
+            if (!t.isBefore(end)) {
+                break;
+            }
+            Optional<CapacityStep> step = plan.stepAt(t);
+            floor[s] = step.map(CapacityStep::capacity).orElse(0);
+            if (interpolate && step.isPresent()) {
+                // Between hour slots the floor follows a straight line from one slot's middle to the next.
+                long into = t.getEpochSecond() % 3600;
+                Instant neighbour = into < 1800 ? t.minusSeconds(3600) : t.plusSeconds(3600);
+                Optional<CapacityStep> other = plan.stepAt(neighbour).filter(x -> neighbour.isBefore(end));
+                if (other.isPresent()) {
+                    double w = Math.abs(into - 1800) / 3600.0;
+                    floor[s] = (int) Math.ceil((1 - w) * floor[s] + w * other.get().capacity() - 1e-9);
+                }
+            }
+            LoadPrediction p = slot(path, t);
+            if (p != null) {
+                predicted[s] = p.predictedLoad();
+                lower[s] = p.lower();
+                upper[s] = p.upper();
+            }
+        }
+    }
+
+    private static LoadPrediction slot(List<LoadPrediction> path, Instant t) {
+        long hour = Math.floorDiv(t.getEpochSecond(), 3600);
+        long first = Math.floorDiv(path.get(0).forecastTime().getEpochSecond(), 3600);
+        int k = (int) (hour - first);
+        return k >= 0 && k < path.size() ? path.get(k) : null;
+    }
+
+    private static BacktestResult.PolicyStats stats(double[] demand, int[] serving, int[] provisioned,
+                                                    TargetTracking tracking, long stepSeconds, double oracleHours) {
+        int known = 0;
+        int under = 0;
+        double total = 0;
+        double unserved = 0;
+        for (int s = 0; s < demand.length; s++) {
+            if (Double.isNaN(demand[s])) {
+                continue;
+            }
+            known++;
+            double served = serving[s] * tracking.unit();
+            total += demand[s];
+            if (demand[s] > served + 1e-9) {
+                under++;
+                unserved += demand[s] - served;
+            }
+        }
+        double hours = unitHours(provisioned, stepSeconds);
+        return new BacktestResult.PolicyStats(known == 0 ? 0 : under / (double) known,
+                total == 0 ? 0 : unserved / total, hours, oracleHours == 0 ? 0 : hours / oracleHours);
+    }
+
+    private static double unitHours(int[] capacity, long stepSeconds) {
+        double sum = 0;
+        for (int c : capacity) {
+            sum += c;
+        }
+        return sum * stepSeconds / 3600.0;
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    /** Each hour's busiest interval, built as the trace is replayed. */
+    static final class HourlyPeaks {
+        private final Trace trace;
+        private final long firstHour;
+        private final double[] peak;
+        private final double[][] values;
+        private final int[] count;
+        private final double quantile;
+
+        /** @param quantile which quantile of each hour's intervals stands for the hour (1 = its busiest) */
+        HourlyPeaks(Trace trace, double quantile) {
+            this.trace = trace;
+            this.quantile = quantile;
+            this.firstHour = hour(trace, 0);
+            this.peak = new double[(int) (hour(trace, trace.size() - 1) - firstHour + 1)];
+            Arrays.fill(peak, Double.NaN);
+            int perHour = (int) Math.max(1, 3600 / trace.step().getSeconds());
+            this.values = new double[peak.length][perHour + 1];
+            this.count = new int[peak.length];
+        }
+
+        static long hour(Trace trace, int i) {
+            return Math.floorDiv(trace.time(i).getEpochSecond(), 3600);
+        }
+
+        void add(int s) {
+            double v = trace.demand()[s];
+            if (!Double.isNaN(v)) {
+                int h = (int) (hour(trace, s) - firstHour);
+                if (count[h] < values[h].length) {
+                    values[h][count[h]++] = v;
+                }
+                double[] sorted = Arrays.copyOf(values[h], count[h]);
+                Arrays.sort(sorted);
+                peak[h] = sorted[(int) Math.round(quantile * (sorted.length - 1))];
+            }
+        }
+
+        boolean hourChangesAfter(int s) {
+            return hour(trace, s + 1) != hour(trace, s);
+        }
+
+        /** Complete hours up to interval s, at most {@code span} of them. */
+        RegularSeries history(int s, Duration span) {
+            int end = (int) (hour(trace, s + 1) - firstHour);
+            int start = (int) Math.max(0, end - span.toHours());
+            double[] values = Arrays.copyOfRange(peak, start, end);
+            return new RegularSeries(Instant.ofEpochSecond((firstHour + start) * 3600), Duration.ofHours(1), values);
+        }
+    }
+
+    /** The excluded windows of the config, for callers that feed events. */
+    public List<TimeWindow> events() {
+        return config.events();
+    }
+}

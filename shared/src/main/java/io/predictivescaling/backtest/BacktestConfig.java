@@ -1,0 +1,47 @@
+package io.predictivescaling.backtest;
+
+import io.predictivescaling.patterns.TimeWindow;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What a backtest replays with.
+ *
+ * @param unit load one capacity unit serves (at 100% utilization)
+ * @param targetUtilization target tracking's target, and the utilization floors are sized for
+ * @param warmup how long new capacity takes to serve
+ * @param history how much hourly history each prediction learns from (the Lambdas use 28 days)
+ * @param revalidateEvery how often (in trace time) methods are re-chosen; reapplied in between
+ * @param capacityQuantile the predicted-load quantile floors cover
+ * @param floorUtilization the utilization floors are sized for (the target's {@code loadPerUnit} is this x unit)
+ * @param events known events: left out of learning (issue 6 adds their learned impact)
+ */
+public record BacktestConfig(double unit, double targetUtilization, Duration warmup, Duration history,
+                             Duration revalidateEvery, double capacityQuantile, double floorUtilization,
+                             double scaleInStepPercent, double hourQuantile, boolean interpolate,
+                             List<TimeWindow> events) {
+
+    /**
+     * Chosen on the developer traces (see the README's backtest table): the P70 of each hour's median
+     * interval, sized at the target utilization, interpolated between hours, the floor falling at most
+     * 25% an hour. Higher quantiles buy fewer under-provisioned intervals with more capacity.
+     */
+    public static final double DEFAULT_QUANTILE = 0.7;
+    public static final double DEFAULT_HOUR_QUANTILE = 0.5;
+    public static final double DEFAULT_SCALE_IN_STEP = 25;
+
+    public static BacktestConfig defaults(double unit) {
+        return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
+                DEFAULT_QUANTILE, 0.7, DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, List.of());
+    }
+
+    public BacktestConfig with(double newUnit, double target, Duration newWarmup, List<TimeWindow> newEvents) {
+        return new BacktestConfig(newUnit, target, newWarmup, history, revalidateEvery, capacityQuantile,
+                target, scaleInStepPercent, hourQuantile, interpolate, newEvents);
+    }
+
+    public BacktestConfig with(double quantile, double floorUtil, double scaleIn, double hourQ, boolean interp) {
+        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, quantile, floorUtil,
+                scaleIn, hourQ, interp, events);
+    }
+}
