@@ -17,7 +17,17 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Bad input (a missing file, a malformed trace): say what is wrong, no stack trace.
+                    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+                            || e instanceof java.io.IOException) {
+                        cmd.getErr().println("error: " + e.getMessage());
+                        return 2;
+                    }
+                    throw e;
+                })
+                .execute(args);
     }
 
     @Override

@@ -123,13 +123,14 @@ public final class Backtest {
             Optional<CapacityStep> step = plan.stepAt(t);
             floor[s] = step.map(CapacityStep::capacity).orElse(0);
             if (interpolate && step.isPresent()) {
-                // Between hour slots the floor follows a straight line from one slot's middle to the next.
+                // Ahead of a rise the floor climbs through the second half of the hour toward the next hour's;
+                // it never dips below the hour's own, so a rise at the hour boundary is still covered.
                 long into = t.getEpochSecond() % 3600;
-                Instant neighbour = into < 1800 ? t.minusSeconds(3600) : t.plusSeconds(3600);
-                Optional<CapacityStep> other = plan.stepAt(neighbour).filter(x -> neighbour.isBefore(end));
-                if (other.isPresent()) {
-                    double w = Math.abs(into - 1800) / 3600.0;
-                    floor[s] = (int) Math.ceil((1 - w) * floor[s] + w * other.get().capacity() - 1e-9);
+                Instant next = t.plusSeconds(3600);
+                Optional<CapacityStep> following = plan.stepAt(next).filter(x -> next.isBefore(end));
+                if (into >= 1800 && following.isPresent() && following.get().capacity() > floor[s]) {
+                    double w = (into - 1800) / 3600.0;
+                    floor[s] = (int) Math.ceil((1 - w) * floor[s] + w * following.get().capacity() - 1e-9);
                 }
             }
             LoadPrediction p = slot(path, t);

@@ -1,0 +1,69 @@
+package io.predictivescaling.cli.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.predictivescaling.aws.local.ProjectRoot;
+import io.predictivescaling.cli.Main;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's main job: a backtest of the bundled NYC taxi trace, and what it writes. */
+class BacktestCommandTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void theBundledTraceBacktestWritesSummaryTimelineAndReports() throws Exception {
+        Path trace = ProjectRoot.resolve("cli/traces/nyc_taxi.csv");
+
+        int exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(exit).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("trace").asText()).isEqualTo("nyc_taxi.csv");
+        assertThat(summary.get("intervalSeconds").asInt()).isEqualTo(1800);
+        assertThat(summary.get("warmupSeconds").asInt()).isEqualTo(300);
+        assertThat(summary.get("targetUtilization").asDouble()).isEqualTo(0.7);
+        assertThat(summary.get("unit").asDouble()).isPositive();
+        JsonNode policies = summary.get("policies");
+        for (String policy : List.of("reactive", "predictive", "oracle")) {
+            assertThat(policies.get(policy).fieldNames()).toIterable().containsExactly(
+                    "underProvisionedFraction", "unservedDemandFraction", "capacityUnitHours", "costVsOracle");
+        }
+        double reactive = policies.get("reactive").get("underProvisionedFraction").asDouble();
+        double predictive = policies.get("predictive").get("underProvisionedFraction").asDouble();
+        assertThat(predictive).isLessThan(reactive / 2);
+        assertThat(policies.get("predictive").get("costVsOracle").asDouble()).isLessThan(1.2);
+
+        List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
+        assertThat(timeline.get(0)).startsWith("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity");
+        assertThat(timeline).hasSize(10_321);
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<canvas").contains("predictive").doesNotContain("<script src").doesNotContain("http://")
+                .doesNotContain("https://");
+        byte[] png = Files.readAllBytes(out.resolve("report.png"));
+        assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void aMissingTraceIsAClearErrorNotAStackTrace() {
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.run("backtest", "--trace", out.resolve("nope.csv").toString(), "--out", out.toString());
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("error: cannot read trace")
+                .doesNotContain("\tat ");
+    }
+}

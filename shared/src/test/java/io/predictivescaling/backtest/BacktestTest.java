@@ -1,0 +1,106 @@
+package io.predictivescaling.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.testing.SyntheticLoad;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BacktestTest {
+    /**
+     * Three weeks of 15-minute load: a smooth daily curve, plus a working-hours jump from 09:00 to 17:00
+     * that reactive scaling can only follow after it happened. Seeded.
+     */
+    static Trace trace() {
+        RegularSeries s = SyntheticLoad.series(21 * 96, Duration.ofMinutes(15), 0.0, 0.05, 42);
+        double[] v = s.values();
+        for (int i = 0; i < v.length; i++) {
+            int quarter = i % 96;
+            if (quarter >= 36 && quarter < 68) {
+                v[i] *= 2.2;
+            }
+        }
+        return new Trace("synthetic", s.start(), s.step(), v, List.of());
+    }
+
+    final BacktestConfig config = BacktestConfig.defaults(10);
+
+    @Test
+    void predictiveFloorsCutUnderProvisioningAtAModestCost() {
+        BacktestResult r = new Backtest(config).run(trace(), null);
+
+        var reactive = r.policies().get("reactive");
+        var predictive = r.policies().get("predictive");
+        var oracle = r.policies().get("oracle");
+        assertThat(reactive.underProvisionedFraction()).isGreaterThan(0.01);
+        assertThat(predictive.underProvisionedFraction()).isLessThan(reactive.underProvisionedFraction() / 2);
+        assertThat(predictive.costVsOracle()).isLessThan(1.3);
+        assertThat(oracle.costVsOracle()).isEqualTo(1.0);
+        assertThat(oracle.underProvisionedFraction()).isZero();
+    }
+
+    @Test
+    void theOracleNeedsExactlyWhatTheDemandNeedsAtTheTarget() {
+        BacktestResult r = new Backtest(config).run(trace(), null);
+
+        for (int s = 0; s < 200; s++) {
+            assertThat(r.timeline().oracle()[s]).isEqualTo((int) Math.ceil(r.timeline().demand()[s] / (0.7 * 10) - 1e-9));
+        }
+    }
+
+    @Test
+    void anIntervalsResultDoesNotChangeWhenTheTraceIsCutAfterIt() {
+        Trace full = trace();
+        int cut = 15 * 96 + 37;
+
+        BacktestResult whole = new Backtest(config).run(full, null);
+        BacktestResult shorter = new Backtest(config).run(full.cut(cut), null);
+
+        assertSamePrefix(whole, shorter, cut);
+    }
+
+    @Test
+    void anIntervalsResultDoesNotChangeWhenALaterValueChanges() {
+        Trace full = trace();
+        int k = 16 * 96 + 5;
+        double[] changed = full.demand().clone();
+        for (int i = k + 1; i < changed.length; i++) {
+            changed[i] = changed[i] * 3 + 100;
+        }
+
+        BacktestResult original = new Backtest(config).run(full, null);
+        BacktestResult altered = new Backtest(config).run(new Trace("changed", full.start(), full.step(), changed,
+                List.of()), null);
+
+        assertSamePrefix(original, altered, k + 1);
+    }
+
+    static void assertSamePrefix(BacktestResult a, BacktestResult b, int n) {
+        var x = a.timeline();
+        var y = b.timeline();
+        assertThat(Arrays.copyOf(y.floor(), n)).isEqualTo(Arrays.copyOf(x.floor(), n));
+        assertThat(Arrays.copyOf(y.predictive(), n)).isEqualTo(Arrays.copyOf(x.predictive(), n));
+        assertThat(Arrays.copyOf(y.reactive(), n)).isEqualTo(Arrays.copyOf(x.reactive(), n));
+        assertThat(Arrays.copyOf(y.oracle(), n)).isEqualTo(Arrays.copyOf(x.oracle(), n));
+        assertThat(Arrays.copyOf(y.predicted(), n)).isEqualTo(Arrays.copyOf(x.predicted(), n));
+        assertThat(Arrays.stream(x.floor()).limit(n).filter(f -> f > 0).count()).as("floors were planned").isPositive();
+    }
+
+    @Test
+    void aLongGapMeansStaleMetricsAndNoNewFloors() {
+        Trace t = trace();
+        double[] d = t.demand().clone();
+        Arrays.fill(d, 10 * 96, 13 * 96, Double.NaN);
+        BacktestResult r = new Backtest(config).run(new Trace("gappy", t.start(), t.step(), d, List.of()), null);
+
+        // Every plan made in the gap is a hold: floors planned before it run out after their 48 h window and
+        // none are new, so the last hours of a three-day gap have none.
+        int[] floor = r.timeline().floor();
+        assertThat(Arrays.stream(floor, 10 * 96 + 4, 12 * 96).anyMatch(f -> f > 0)).isTrue();
+        assertThat(Arrays.stream(floor, 12 * 96 + 8, 13 * 96).allMatch(f -> f == 0)).isTrue();
+        assertThat(r.policies().get("predictive").underProvisionedFraction()).isFinite();
+    }
+}
