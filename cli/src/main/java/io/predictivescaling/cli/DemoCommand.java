@@ -1,0 +1,151 @@
+package io.predictivescaling.cli;
+
+import io.predictivescaling.aws.AwsClients;
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.local.ProjectRoot;
+import io.predictivescaling.backtest.Trace;
+import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
+import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
+import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
+import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.patterns.AnalyzePatternsService;
+import io.predictivescaling.patterns.DynamoDbPatternStore;
+import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
+import io.predictivescaling.scaling.DynamoDbPredictionStore;
+import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.targets.DynamoDbTargetRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code demo}: the deployed pipeline for real, against moto (or LocalStack): a trace goes into the metrics
+ * table, then analyze-patterns and predict-and-scale run hour by hour over simulated days.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the pipeline's handlers against an auto-started moto_server (or --endpoint): loads a "
+                + "trace into the metrics table, then runs analyze-patterns and predict-and-scale over simulated "
+                + "days, and prints the aws commands that show the predictions and scheduled actions.",
+                "score-feedback joins once it exists (issue 8)."})
+final class DemoCommand implements Callable<Integer> {
+    static final String TARGET = "demo-web";
+    static final String CLUSTER = "demo";
+    static final String SERVICE = "web";
+
+    @Option(names = "--trace", description = "CSV timestamp,value (default: the bundled cli/traces/nyc_taxi.csv)")
+    Path trace;
+
+    @Option(names = "--history-days", defaultValue = "21", description = "Days of the trace loaded before the first run")
+    int historyDays;
+
+    @Option(names = "--days", defaultValue = "2", description = "Simulated days to run (default ${DEFAULT-VALUE})")
+    int days;
+
+    @Option(names = "--endpoint", description = "Use this emulator (e.g. LocalStack) instead of starting moto_server")
+    String endpoint;
+
+    @Option(names = "--keep-running", description = "Keep moto_server up after the demo until Enter is pressed, so the printed aws commands work")
+    boolean keepRunning;
+
+    @Override
+    public Integer call() throws Exception {
+        Trace t = TraceReader.read(trace != null ? trace : ProjectRoot.resolve("cli/traces/nyc_taxi.csv"));
+        String url = LocalAws.use(endpoint);
+        LocalAws.prepareStack();
+        System.out.println("AWS endpoint: " + url);
+        double unit = Math.max(1e-9, t.percentile(0.99) / 20);
+        var dynamo = AwsClients.dynamoDb();
+        var aas = AwsClients.applicationAutoScaling();
+        Retry retry = Retry.standard();
+        try (var ecs = software.amazon.awssdk.services.ecs.EcsClient.builder()
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            ecs.createCluster(r -> r.clusterName(CLUSTER));
+            if (ecs.describeServices(r -> r.cluster(CLUSTER).services(SERVICE)).services().isEmpty()) {
+                ecs.createService(r -> r.cluster(CLUSTER).serviceName(SERVICE).desiredCount(2));
+            }
+        }
+        String resource = "service/" + CLUSTER + "/" + SERVICE;
+        aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(resource)
+                .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(40));
+        dynamo.putItem(r -> r.tableName(LocalAws.TARGETS_TABLE).item(Map.of(
+                "targetId", AttributeValue.fromS(TARGET), "metricId", AttributeValue.fromS("demo-load"),
+                "serviceNamespace", AttributeValue.fromS("ecs"), "resourceId", AttributeValue.fromS(resource),
+                "scalableDimension", AttributeValue.fromS("ecs:service:DesiredCount"),
+                "loadPerUnit", AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", 0.7 * unit)),
+                "minCapacity", AttributeValue.fromN("2"), "maxCapacity", AttributeValue.fromN("40"),
+                // The trace reports every 30 minutes: a sample 31 minutes old is not stale here.
+                "staleAfterMinutes", AttributeValue.fromN(Long.toString(3 * t.step().toMinutes())),
+                "mode", AttributeValue.fromS("ForecastAndScale"))));
+
+        var store = new DynamoDbTimeSeriesStore(dynamo, LocalAws.METRICS_TABLE, Duration.ofDays(4000), retry);
+        Instant first = t.start().plus(Duration.ofDays(historyDays));
+        load(store, t, t.start(), first);
+        System.out.printf(Locale.ROOT, "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
+                historyDays, t.name(), LocalAws.METRICS_TABLE, TARGET, resource, 0.7 * unit);
+
+        for (int hour = 0; hour < days * 24; hour++) {
+            Instant now = first.plus(Duration.ofHours(hour));
+            load(store, t, now.minus(Duration.ofHours(1)), now);
+            Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
+            var context = new CliContext("demo");
+            if (hour % 24 == 0 || hour == 0) {
+                new AnalyzePatternsHandler(new AnalyzePatternsService(
+                        new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
+                        new DynamoDbPatternStore(dynamo, LocalAws.PATTERNS_TABLE, retry), Duration.ofDays(56)), clock)
+                        .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
+            }
+            var result = new PredictAndScaleHandler(new PredictAndScaleService(
+                    new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
+                    new DynamoDbPatternStore(dynamo, LocalAws.PATTERNS_TABLE, retry),
+                    new DynamoDbPredictionStore(dynamo, LocalAws.PREDICTIONS_TABLE, retry),
+                    new ApplicationAutoScalingGateway(aas, retry),
+                    new EventBridgePublisher(AwsClients.eventBridge(), LocalAws.EVENT_BUS, retry),
+                    Duration.ofDays(28), 2), clock)
+                    .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
+            if (hour % 6 == 0) {
+                System.out.println(now + "  " + String.join("; ", result.lines()));
+            }
+        }
+        var actions = aas.describeScheduledActions(r -> r.serviceNamespace("ecs").resourceId(resource)).scheduledActions();
+        System.out.printf(Locale.ROOT, "%nscheduled actions on %s now: %d, e.g.%n", resource, actions.size());
+        actions.stream().limit(6).forEach(a -> System.out.println("  " + a.scheduledActionName() + "  " + a.schedule()
+                + "  MinCapacity=" + a.scalableTargetAction().minCapacity()));
+        String e = "--endpoint-url " + url + " --region us-east-1";
+        System.out.println("\nLook at them yourself (with --keep-running, while moto is up):");
+        System.out.println("  aws " + e + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
+                + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\"" + TARGET
+                + "\"}}' --max-items 5");
+        System.out.println("  aws " + e + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
+                + " --resource-id " + resource);
+        System.out.println("  aws " + e + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE
+                + " --key-condition-expression 'metricId = :m' --expression-attribute-values '{\":m\":{\"S\":\"demo-load\"}}'");
+        if (keepRunning) {
+            System.out.println("\nmoto_server stays up; press Enter to stop.");
+            System.in.read();
+        }
+        return 0;
+    }
+
+    private static void load(DynamoDbTimeSeriesStore store, Trace t, Instant from, Instant to) {
+        List<LoadSample> samples = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            Instant at = t.time(i);
+            if (!at.isBefore(from) && at.isBefore(to) && !Double.isNaN(t.demand()[i])) {
+                samples.add(new LoadSample("demo-load", at, t.demand()[i], "", "demo"));
+            }
+        }
+        store.append(samples);
+    }
+}
