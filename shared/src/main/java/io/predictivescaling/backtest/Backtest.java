@@ -87,11 +87,15 @@ public final class Backtest {
                 if (history.size() > 0) {
                     List<LoadPrediction> path = predictor.path(history, Duration.ofHours(48), null);
                     Instant now = trace.time(s + 1);
-                    ScalingPlan plan = planner.plan(trace.name(), policy, predictiveSim.provisioned(), path, now,
+                    // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor),
+                    // not from what reactive scaling added on top of it.
+                    int inForce = Math.max(policy.floor(), floor[s + 1]);
+                    ScalingPlan plan = planner.plan(trace.name(), policy, inForce, path, now,
                             Optional.ofNullable(lastData), Optional.empty());
                     if (plan.raisesAllowed()) {
+                        double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
                         apply(plan, path, trace, s + 1 + decisionLead, floor, predicted, lower, upper,
-                                config.interpolate());
+                                config.interpolate(), shape);
                     }
                 }
             }
@@ -110,7 +114,8 @@ public final class Backtest {
 
     /** Sets floors (and the prediction behind them) for intervals from {@code first} that the plan covers. */
     private static void apply(ScalingPlan plan, List<LoadPrediction> path, Trace trace, int first, int[] floor,
-                              double[] predicted, double[] lower, double[] upper, boolean interpolate) {
+                              double[] predicted, double[] lower, double[] upper, boolean interpolate,
+                              double[] shape) {
         if (plan.steps().isEmpty()) {
             return;
         }
@@ -132,6 +137,11 @@ public final class Backtest {
                     double w = (into - 1800) / 3600.0;
                     floor[s] = (int) Math.ceil((1 - w) * floor[s] + w * following.get().capacity() - 1e-9);
                 }
+            }
+            if (shape != null && floor[s] > 0) {
+                // A recurring within-hour shape (a job at five past the hour) lifts or lowers its intervals.
+                int position = (int) ((t.getEpochSecond() % 3600) / trace.step().getSeconds());
+                floor[s] = (int) Math.ceil(floor[s] * shape[Math.min(position, shape.length - 1)] - 1e-9);
             }
             LoadPrediction p = slot(path, t);
             if (p != null) {
@@ -192,6 +202,7 @@ public final class Backtest {
         private final long firstHour;
         private final double[] peak;
         private final double[][] values;
+        private final double[][] byPosition;
         private final int[] count;
         private final double quantile;
 
@@ -205,6 +216,10 @@ public final class Backtest {
             int perHour = (int) Math.max(1, 3600 / trace.step().getSeconds());
             this.values = new double[peak.length][perHour + 1];
             this.count = new int[peak.length];
+            this.byPosition = new double[peak.length][perHour];
+            for (double[] row : byPosition) {
+                Arrays.fill(row, Double.NaN);
+            }
         }
 
         static long hour(Trace trace, int i) {
@@ -218,6 +233,10 @@ public final class Backtest {
                 if (count[h] < values[h].length) {
                     values[h][count[h]++] = v;
                 }
+                int position = (int) ((trace.time(s).getEpochSecond() % 3600) / trace.step().getSeconds());
+                if (position < byPosition[h].length) {
+                    byPosition[h][position] = v;
+                }
                 double[] sorted = Arrays.copyOf(values[h], count[h]);
                 Arrays.sort(sorted);
                 peak[h] = sorted[(int) Math.round(quantile * (sorted.length - 1))];
@@ -226,6 +245,13 @@ public final class Backtest {
 
         boolean hourChangesAfter(int s) {
             return hour(trace, s + 1) != hour(trace, s);
+        }
+
+        /** The within-hour shape of the complete hours up to interval s, at most {@code span} of them. */
+        double[] intraHourProfile(int s, Duration span) {
+            int end = (int) (hour(trace, s + 1) - firstHour);
+            int start = (int) Math.max(0, end - span.toHours());
+            return io.predictivescaling.patterns.IntraHourProfile.learn(Arrays.copyOfRange(byPosition, start, end));
         }
 
         /** Complete hours up to interval s, at most {@code span} of them. */
