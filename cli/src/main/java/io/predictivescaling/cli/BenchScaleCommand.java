@@ -3,6 +3,7 @@ package io.predictivescaling.cli;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
@@ -56,6 +57,7 @@ final class BenchScaleCommand implements Callable<Integer> {
         String targetsTable = TemplateTables.create(dynamo, "TargetsTable", "bench-targets-" + suffix);
         String patternsTable = TemplateTables.create(dynamo, "PatternsTable", "bench-patterns-" + suffix);
         String predictionsTable = TemplateTables.create(dynamo, "PredictionsTable", "bench-predictions-" + suffix);
+        String accuracyTable = TemplateTables.create(dynamo, "AccuracyTable", "bench-accuracy-" + suffix);
         String bus = "bench-bus-" + suffix;
         bridge.createEventBus(r -> r.name(bus));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
@@ -96,7 +98,8 @@ final class BenchScaleCommand implements Callable<Integer> {
                 new DynamoDbPatternStore(dynamo, patternsTable, retry),
                 new DynamoDbPredictionStore(dynamo, predictionsTable, retry),
                 new ApplicationAutoScalingGateway(aas, retry),
-                new EventBridgePublisher(bridge, bus, retry), Duration.ofDays(28), threads);
+                new EventBridgePublisher(bridge, bus, retry),
+                new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, retry), Duration.ofDays(28), threads);
         for (String run : List.of("first run (all actions new)", "second run (steady state)")) {
             long start = System.nanoTime();
             PredictAndScaleService.Result result = service.run(now);

@@ -6,7 +6,11 @@ import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
+import io.predictivescaling.feedback.MetricsEmitter;
+import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
+import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
+import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.patterns.AnalyzePatternsService;
@@ -32,13 +36,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * {@code demo}: the deployed pipeline for real, against moto (or LocalStack): a trace goes into the metrics
- * table, then analyze-patterns and predict-and-scale run hour by hour over simulated days.
+ * table, then analyze-patterns, predict-and-scale and score-feedback run hour by hour over simulated days.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the pipeline's handlers against an auto-started moto_server (or --endpoint): loads a "
-                + "trace into the metrics table, then runs analyze-patterns and predict-and-scale over simulated "
+                + "trace into the metrics table, then runs analyze-patterns, predict-and-scale and score-feedback over simulated "
                 + "days, and prints the aws commands that show the predictions and scheduled actions.",
-                "score-feedback joins once it exists (issue 8)."})
+                "Then score-feedback scores the matured predictions each hour."})
 final class DemoCommand implements Callable<Integer> {
     static final String TARGET = "demo-web";
     static final String CLUSTER = "demo";
@@ -112,10 +116,19 @@ final class DemoCommand implements Callable<Integer> {
                     new DynamoDbPredictionStore(dynamo, LocalAws.PREDICTIONS_TABLE, retry),
                     new ApplicationAutoScalingGateway(aas, retry),
                     new EventBridgePublisher(AwsClients.eventBridge(), LocalAws.EVENT_BUS, retry),
+                    new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
                     Duration.ofDays(28), 2), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (hour % 6 == 0) {
                 System.out.println(now + "  " + String.join("; ", result.lines()));
+            }
+            var scored = new ScoreFeedbackHandler(new ScoreFeedbackService(
+                    new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
+                    new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
+                    MetricsEmitter.NONE), clock)
+                    .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
+            if (hour % 6 == 5) {
+                System.out.println(now + "  feedback: " + String.join("; ", scored.lines()));
             }
         }
         var actions = aas.describeScheduledActions(r -> r.serviceNamespace("ecs").resourceId(resource)).scheduledActions();
@@ -129,6 +142,7 @@ final class DemoCommand implements Callable<Integer> {
                 + "\"}}' --max-items 5");
         System.out.println("  aws " + e + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
                 + " --resource-id " + resource);
+        System.out.println("  bin/predictive-scaling report --endpoint " + url);
         System.out.println("  aws " + e + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE
                 + " --key-condition-expression 'metricId = :m' --expression-attribute-values '{\":m\":{\"S\":\"demo-load\"}}'");
         if (keepRunning) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
 import io.predictivescaling.functions.recordmetrics.RecordMetricsHandler;
+import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,7 +13,8 @@ final class Functions {
     static final Map<String, Class<? extends RequestHandler<?, ?>>> HANDLERS = new TreeMap<>(Map.of(
             "record-metrics", RecordMetricsHandler.class,
             "analyze-patterns", AnalyzePatternsHandler.class,
-            "predict-and-scale", PredictAndScaleHandler.class));
+            "predict-and-scale", PredictAndScaleHandler.class,
+            "score-feedback", ScoreFeedbackHandler.class));
 
     private Functions() {
     }

@@ -17,6 +17,7 @@ final class LocalAws {
     static final String PATTERNS_TABLE = "predictive-scaling-patterns";
     static final String PREDICTIONS_TABLE = "predictive-scaling-predictions";
     static final String EVENT_BUS = "predictive-scaling-bus";
+    static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
     static final String DEMO_TARGET = "checkout-ecs";
     static final String DEMO_METRIC = "checkout-rps";
 
@@ -41,6 +42,7 @@ final class LocalAws {
         TemplateTables.create(dynamo, "TargetsTable", TARGETS_TABLE);
         TemplateTables.create(dynamo, "PatternsTable", PATTERNS_TABLE);
         TemplateTables.create(dynamo, "PredictionsTable", PREDICTIONS_TABLE);
+        TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
         var bridge = AwsClients.eventBridge();
         if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
                 .noneMatch(b -> b.name().equals(EVENT_BUS))) {
@@ -54,6 +56,7 @@ final class LocalAws {
         System.setProperty("PATTERNS_TABLE", PATTERNS_TABLE);
         System.setProperty("PREDICTIONS_TABLE", PREDICTIONS_TABLE);
         System.setProperty("EVENT_BUS_NAME", EVENT_BUS);
+        System.setProperty("ACCURACY_TABLE", ACCURACY_TABLE);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {

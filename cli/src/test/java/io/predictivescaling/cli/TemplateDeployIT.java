@@ -70,7 +70,7 @@ class TemplateDeployIT {
                     .collect(Collectors.toMap(StackResource::logicalResourceId, r -> r));
             assertThat(resources).containsKeys("MetricsTable", "TargetsTable", "PatternsTable",
                     "PredictionsTable", "RecordMetricsFunction", "AnalyzePatternsFunction", "PredictAndScaleFunction",
-                    "OpsTopic", "PrepareForSpikeRule",
+                    "OpsTopic", "PrepareForSpikeRule", "AccuracyTable", "ScoreFeedbackFunction",
                     "RecordMetricsFunctionRole", "EventBus", "DeadLetterQueue");
 
             try (DynamoDbClient dynamo = TestAws.dynamoDb()) {
@@ -80,6 +80,14 @@ class TemplateDeployIT {
                         .containsExactly("metricId", "hour");
                 assertThat(metrics.billingModeSummary().billingModeAsString()).isEqualTo("PAY_PER_REQUEST");
             }
+            // Moto's CloudFormation does not build alarms or dashboards: check them in the expanded template.
+            var expanded = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile()).get("Resources");
+            for (String alarm : List.of("AccuracyCollapseAlarm", "FunctionErrorsAlarm", "DeadLetterQueueAlarm")) {
+                assertThat(expanded.get(alarm).get("Type").asText()).isEqualTo("AWS::CloudWatch::Alarm");
+                assertThat(expanded.get(alarm).get("Properties").get("AlarmActions").get(0).get("Ref").asText())
+                        .isEqualTo("OpsTopic");
+            }
+            assertThat(expanded.get("Dashboard").get("Type").asText()).isEqualTo("AWS::CloudWatch::Dashboard");
             try (LambdaClient lambda = TestAws.configure(LambdaClient.builder()).build()) {
                 var function = lambda.getFunction(r -> r.functionName(
                         resources.get("RecordMetricsFunction").physicalResourceId())).configuration();

@@ -43,6 +43,12 @@ public final class LoadPredictor {
      * @param patterns the metric's learned patterns, for the reason; may be null
      */
     public List<LoadPrediction> predict(RegularSeries history, List<Duration> horizons, LoadPatterns patterns) {
+        return predict(history, horizons, patterns, java.util.Map.of());
+    }
+
+    /** @param confidence what feedback learned of each method (see {@link ValidatedEnsemble#choose}) */
+    public List<LoadPrediction> predict(RegularSeries history, List<Duration> horizons, LoadPatterns patterns,
+                                        java.util.Map<String, Double> confidence) {
         long stepSeconds = history.step().getSeconds();
         if (86_400 % stepSeconds != 0) {
             throw new IllegalArgumentException("the step must divide a day, got " + history.step());
@@ -59,7 +65,7 @@ public final class LoadPredictor {
         int gaps = history.gapCount();
         String gapNote = gaps > 0 ? String.format(Locale.ROOT, "; %d of %d intervals were gaps", gaps,
                 history.size()) : "";
-        Forecast f = y.length >= MIN_DAYS * day + steps ? validated(y, day, steps, patterns, history.end())
+        Forecast f = y.length >= MIN_DAYS * day + steps ? validated(y, day, steps, patterns, history.end(), confidence)
                 : recentLevel(y, day, steps);
         List<LoadPrediction> predictions = new ArrayList<>();
         for (Duration horizon : horizons) {
@@ -73,11 +79,16 @@ public final class LoadPredictor {
 
     /** Every step's prediction up to {@code horizon}: the hourly path to 48 h, say. */
     public List<LoadPrediction> path(RegularSeries history, Duration horizon, LoadPatterns patterns) {
+        return path(history, horizon, patterns, java.util.Map.of());
+    }
+
+    public List<LoadPrediction> path(RegularSeries history, Duration horizon, LoadPatterns patterns,
+                                     java.util.Map<String, Double> confidence) {
         List<Duration> horizons = new ArrayList<>();
         for (int k = 1; k <= stepsAhead(horizon, history.step()); k++) {
             horizons.add(history.step().multipliedBy(k));
         }
-        return predict(history, horizons, patterns);
+        return predict(history, horizons, patterns, confidence);
     }
 
     static int stepsAhead(Duration horizon, Duration step) {
@@ -88,14 +99,15 @@ public final class LoadPredictor {
     private record Forecast(double[] point, double[] lower, double[] upper, String reason) {
     }
 
-    private Forecast validated(double[] y, int day, int steps, LoadPatterns patterns, java.time.Instant end) {
+    private Forecast validated(double[] y, int day, int steps, LoadPatterns patterns, java.time.Instant end,
+                               java.util.Map<String, Double> confidence) {
         ValidatedEnsemble.Choice choice;
         boolean fresh = cached == null || cachedSteps != steps || cachedDay != day
                 || Duration.between(cachedAt, end).compareTo(revalidateEvery) >= 0;
         if (fresh) {
             int origins = Math.max(1, Math.min(8, (y.length - 2 * day) / steps));
             ValidatedEnsemble ensemble = new ValidatedEnsemble(Forecasters.candidates(day), origins, 3);
-            choice = ensemble.choose(y, steps);
+            choice = ensemble.choose(y, steps, confidence);
             if (!revalidateEvery.isZero()) {
                 cached = choice;
                 cachedAt = end;

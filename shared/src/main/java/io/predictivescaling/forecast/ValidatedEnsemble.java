@@ -77,6 +77,15 @@ public final class ValidatedEnsemble implements ForecastMethod {
     }
 
     public Choice choose(double[] history, int horizon) {
+        return choose(history, horizon, java.util.Map.of());
+    }
+
+    /**
+     * @param confidence what feedback has learned of each method ({@code pattern:<name>} in [0.05, 1]; absent
+     *     means 1): a method's validation error is divided by it, so a method that keeps misleading in
+     *     production loses rank and weight even when it validates well on history
+     */
+    public Choice choose(double[] history, int horizon, java.util.Map<String, Double> confidence) {
         int n = history.length;
         List<Scored> scored = new ArrayList<>();
         List<double[][]> pastForecasts = new ArrayList<>();
@@ -105,19 +114,24 @@ public final class ValidatedEnsemble implements ForecastMethod {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, Comparator.comparingDouble(i -> scored.get(i).error()));
+        double[] effective = new double[scored.size()];
+        for (int i = 0; i < effective.length; i++) {
+            double trust = Math.max(0.05, confidence.getOrDefault("pattern:" + scored.get(i).method().name(), 1.0));
+            effective[i] = scored.get(i).error() / trust;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> effective[i]));
         int chosenCount = Math.min(keep, order.length);
-        double best = Math.max(scored.get(order[0]).error(), 1e-9);
+        double best = Math.max(effective[order[0]], 1e-9);
         double total = 0;
         for (int r = 0; r < chosenCount; r++) {
-            total += best / Math.max(scored.get(order[r]).error(), best);
+            total += best / Math.max(effective[order[r]], best);
         }
         List<Scored> chosen = new ArrayList<>();
         double[] combined = new double[horizon];
         double[][] combinedPast = new double[origins][];
         for (int r = 0; r < chosenCount; r++) {
             Scored s = scored.get(order[r]);
-            double w = best / Math.max(s.error(), best) / total;
+            double w = best / Math.max(effective[order[r]], best) / total;
             chosen.add(new Scored(s.method(), s.error(), w));
             add(combined, s.method().forecast(history, horizon), w);
             double[][] past = pastForecasts.get(order[r]);

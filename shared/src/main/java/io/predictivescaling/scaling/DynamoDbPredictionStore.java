@@ -69,6 +69,11 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         }
     }
 
+    /** Predictions from 5-minute data: under an hour ahead, or not on the hour. */
+    public static boolean isFine(LoadPrediction p) {
+        return p.horizon().compareTo(Duration.ofHours(1)) < 0 || p.forecastTime().getEpochSecond() % 3600 != 0;
+    }
+
     static Map<String, AttributeValue> item(PredictionRecord r) {
         LoadPrediction p = r.prediction();
         Map<String, AttributeValue> item = new HashMap<>();
@@ -76,6 +81,10 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         item.put("forecast", AttributeValue.fromS(sortKey(p)));
         item.put("forecastTime", AttributeValue.fromS(p.forecastTime().toString()));
         item.put("horizon", AttributeValue.fromS(p.horizon().toString()));
+        // What the prediction is of, so feedback compares like with like: a 5-minute mean, or an hour's P95.
+        boolean fine = isFine(p);
+        item.put("resolution", AttributeValue.fromS(fine ? "PT5M" : "PT1H"));
+        item.put("statistic", AttributeValue.fromS(fine ? "mean" : "p95"));
         item.put("predictedLoad", n(p.predictedLoad()));
         item.put("lowerBound", n(p.lower()));
         item.put("upperBound", n(p.upper()));

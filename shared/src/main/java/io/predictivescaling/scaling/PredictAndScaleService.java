@@ -1,5 +1,7 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.feedback.Accuracy;
+import io.predictivescaling.feedback.FeedbackStore;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.LoadSample;
@@ -43,6 +45,7 @@ public final class PredictAndScaleService {
     private final PredictionStore predictions;
     private final CapacityGateway gateway;
     private final EventPublisher events;
+    private final FeedbackStore feedback;
     private final Duration history;
     private final int threads;
     private final LoadPredictor predictor = new LoadPredictor();
@@ -51,13 +54,14 @@ public final class PredictAndScaleService {
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
                                   PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  Duration history, int threads) {
+                                  FeedbackStore feedback, Duration history, int threads) {
         this.targets = targets;
         this.metrics = metrics;
         this.patterns = patterns;
         this.predictions = predictions;
         this.gateway = gateway;
         this.events = events;
+        this.feedback = feedback;
         this.history = history;
         this.threads = threads;
     }
@@ -91,7 +95,9 @@ public final class PredictAndScaleService {
             for (ScalableTarget target : scalable) {
                 futures.add(pool.submit(() -> {
                     try {
-                        Forecast forecast = forecasts.computeIfAbsent(target.metricId(), m -> forecast(m, now));
+                        Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
+                        Forecast forecast = forecasts.computeIfAbsent(target.metricId() + "|" + confidence,
+                                k -> forecast(target.metricId(), now, confidence));
                         return handle(target, forecast, now, lines, problems);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
@@ -117,7 +123,7 @@ public final class PredictAndScaleService {
     private record Forecast(List<LoadPrediction> predicted, Optional<Instant> lastSample) {
     }
 
-    private Forecast forecast(String metricId, Instant now) {
+    private Forecast forecast(String metricId, Instant now, Map<String, Double> confidence) {
         List<LoadSample> samples = metrics.read(metricId, now.minus(history), now);
         Optional<Instant> lastSample = samples.isEmpty() ? Optional.empty()
                 : Optional.of(samples.get(samples.size() - 1).timestamp());
@@ -125,12 +131,20 @@ public final class PredictAndScaleService {
         List<LoadPrediction> predicted = new ArrayList<>();
         if (!samples.isEmpty()) {
             RegularSeries fine = series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean);
-            if (fine.gapCount() < fine.size()) {
-                predicted.addAll(predictor.predict(fine, SHORT_HORIZONS, learned));
+            // Short horizons need a metric reported at least every 5 minutes: gap-filled coarser data would look
+            // smoother than it is and give falsely narrow intervals. The hourly path covers such metrics.
+            if (fine.gapCount() <= 0.2 * fine.size()) {
+                for (LoadPrediction p : predictor.predict(fine, SHORT_HORIZONS, learned, confidence)) {
+                    // A 5-minute prediction landing on the hour would share its key with an hourly one: the
+                    // hourly path covers that slot.
+                    if (p.horizon().compareTo(Duration.ofHours(1)) < 0 || p.forecastTime().getEpochSecond() % 3600 != 0) {
+                        predicted.add(p);
+                    }
+                }
             }
             // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
             predicted.addAll(predictor.path(series(samples, now, Duration.ofHours(1), history, Rollup::p95), PATH,
-                    learned));
+                    learned, confidence));
         }
         return new Forecast(List.copyOf(predicted), lastSample);
     }
@@ -154,7 +168,8 @@ public final class PredictAndScaleService {
             }
             current = registered.orElse(policy.floor());
         }
-        ScalingPlan plan = planner.plan(target.targetId(), policy, current, predicted, now, lastSample, Optional.empty());
+        ScalingPlan plan = planner.plan(target.targetId(), policy, current, predicted, now, lastSample,
+                health(target.targetId()));
         predictions.save(records(target.targetId(), policy, plan, predicted, now, scale));
         PlanApplier.Applied applied = null;
         if (scale && !config.resource().applicationSide()) {
@@ -165,6 +180,25 @@ public final class PredictAndScaleService {
                 + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
                 + ", unchanged " + applied.unchanged()));
         return applied != null;
+    }
+
+    /** Predictions whose recent accuracy collapsed must not drive capacity; feedback says when. */
+    static final int MIN_SCORED_FOR_HEALTH = 12;
+    static final double COLLAPSED_SMAPE = 60;
+    static final double COLLAPSED_COVERAGE = 0.2;
+
+    private Optional<String> health(String targetId) {
+        Optional<Accuracy> recent = feedback.accuracy(targetId, "last24h#all");
+        if (recent.isEmpty() || recent.get().count() < MIN_SCORED_FOR_HEALTH) {
+            return Optional.empty();
+        }
+        Accuracy a = recent.get();
+        if (a.smape() > COLLAPSED_SMAPE || a.coverage() < COLLAPSED_COVERAGE) {
+            return Optional.of(String.format(java.util.Locale.ROOT,
+                    "accuracy collapsed: sMAPE %.0f%%, coverage %.0f%% over %d predictions in the last 24 h",
+                    a.smape(), 100 * a.coverage(), a.count()));
+        }
+        return Optional.empty();
     }
 
     /** Regular buckets of {@code step} over {@code span} before now (last complete bucket last). */

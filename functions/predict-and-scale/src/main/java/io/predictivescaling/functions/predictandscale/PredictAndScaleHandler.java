@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
@@ -66,6 +67,8 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
                 new DynamoDbPredictionStore(dynamo, Settings.required("PREDICTIONS_TABLE"), retry),
                 new ApplicationAutoScalingGateway(AwsClients.applicationAutoScaling(), retry),
                 new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
+                new DynamoDbFeedbackStore(dynamo, Settings.required("PREDICTIONS_TABLE"),
+                        Settings.required("ACCURACY_TABLE"), retry),
                 Duration.ofDays(Settings.number("PREDICTION_HISTORY_DAYS", 28)),
                 (int) Settings.number("PARALLEL_TARGETS", 8));
     }
