@@ -25,6 +25,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--since", description = "Only scopes updated at or after this ISO-8601 time")
     Instant since;
 
+    @Option(names = "--unit-price", defaultValue = "0", description = "Price of one capacity unit per hour, to show cost in money (e.g. 0.04)")
+    double unitPrice;
+
     @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566")
     String endpoint;
 
@@ -74,6 +77,10 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "efficiency: right-sized %d, over-scaled %d, under-scaled %d; planned %.1f unit-hours "
                             + "vs %.1f for a static peak-sized fleet (%.0f%% less)%n", all.rightSized(), all.overScaled(),
                     all.underScaled(), all.capacityUnitHours(), all.staticPeakUnitHours(), saving);
+            if (unitPrice > 0) {
+                out.printf(Locale.ROOT, "cost: %.2f planned vs %.2f static peak-sized (at %.4f per unit-hour)%n",
+                        all.capacityUnitHours() * unitPrice, all.staticPeakUnitHours() * unitPrice, unitPrice);
+            }
         }
         if (!confidence.isEmpty()) {
             out.println("signal confidence: " + confidence);
