@@ -1,0 +1,117 @@
+package io.predictivescaling.sentiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each source's real HTTP client path against recorded-style answers served on loopback. */
+class PublicApiSourcesTest {
+    static final Instant SINCE = Instant.parse("2026-11-27T00:00:00Z");
+    HttpServer server;
+    String base;
+    final HttpJsonClient http = new HttpJsonClient(Duration.ofMillis(800), Duration.ofSeconds(2));
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.start();
+        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    void serve(String path, int status, String body) {
+        server.createContext(path, exchange -> {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+    }
+
+    @Test
+    void redditMastodonBlueskyAndHackerNewsPostsAreRead() {
+        serve("/search.json", 200, """
+                {"data": {"children": [
+                  {"data": {"id": "a1", "title": "Season 5 launch is AWESOME", "selftext": "", "created_utc": 1795820000}},
+                  {"data": {"id": "a0", "title": "old", "selftext": "", "created_utc": 1700000000}}]}}""");
+        serve("/api/v1/timelines/tag/yourgame", 200, """
+                [{"id": "m1", "content": "<p>servers down again</p>", "created_at": "2026-11-27T19:00:00Z"}]""");
+        serve("/xrpc/app.bsky.feed.searchPosts", 200, """
+                {"posts": [{"uri": "at://x/1", "record": {"text": "so hyped \uD83D\uDD25", "createdAt": "2026-11-27T19:30:00Z"}}]}""");
+        serve("/api/v1/search_by_date", 200, """
+                {"hits": [{"objectID": "h1", "title": "YourGame 2 released", "created_at_i": 1795820000},
+                          {"objectID": "broken", "created_at_i": "not a time"}]}""");
+
+        assertThat(PublicApiSources.reddit(base, http, Optional.empty()).fetch("yourgame", SINCE))
+                .extracting(Post::id).containsExactly("a1");
+        assertThat(PublicApiSources.mastodon(base, http, Optional.empty()).fetch("#yourgame", SINCE))
+                .singleElement().satisfies(p -> assertThat(p.text()).contains("servers down again").doesNotContain("<p>"));
+        assertThat(PublicApiSources.bluesky(base, http, Optional.of("token")).fetch("yourgame", SINCE))
+                .singleElement().satisfies(p -> assertThat(LexiconScorer.score(p.text())).isPositive());
+        assertThat(PublicApiSources.hackerNews(base, http).fetch("yourgame", SINCE)).extracting(Post::id)
+                .contains("h1");
+    }
+
+    @Test
+    void eachFailureKindIsAClearErrorNamingTheSource() {
+        serve("/search.json", 500, "oops");
+        serve("/api/v1/timelines/tag/yourgame", 200, "{not json");
+        serve("/xrpc/app.bsky.feed.searchPosts", 401, "{\"error\": \"AuthMissing\"}");
+        server.createContext("/api/v1/search_by_date", exchange -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+
+        assertThatThrownBy(() -> PublicApiSources.reddit(base, http, Optional.empty()).fetch("yourgame", SINCE))
+                .isInstanceOf(SentimentSource.SourceException.class).hasMessage("reddit: server-error: HTTP 500");
+        assertThatThrownBy(() -> PublicApiSources.mastodon(base, http, Optional.empty()).fetch("yourgame", SINCE))
+                .hasMessageStartingWith("mastodon: malformed: not JSON");
+        assertThatThrownBy(() -> PublicApiSources.bluesky(base, http, Optional.empty()).fetch("yourgame", SINCE))
+                .hasMessageStartingWith("bluesky: auth: HTTP 401");
+        assertThatThrownBy(() -> PublicApiSources.hackerNews(base, http).fetch("yourgame", SINCE))
+                .satisfies(e -> assertThat(((SentimentSource.SourceException) e).kind()).isEqualTo("timeout"));
+    }
+
+    @Test
+    void aRateLimitIsWaitedOutOnceWithRetryAfter() {
+        AtomicInteger calls = new AtomicInteger();
+        server.createContext("/search.json", exchange -> {
+            boolean first = calls.getAndIncrement() == 0;
+            byte[] body = (first ? "{}" : "{\"data\": {\"children\": []}}").getBytes(StandardCharsets.UTF_8);
+            if (first) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            exchange.sendResponseHeaders(first ? 429 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        long start = System.nanoTime();
+
+        List<Post> posts = PublicApiSources.reddit(base, http, Optional.empty()).fetch("yourgame", SINCE);
+
+        assertThat(posts).isEmpty();
+        assertThat(calls.get()).isEqualTo(2);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+}
