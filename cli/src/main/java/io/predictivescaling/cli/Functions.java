@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
+import io.predictivescaling.functions.fetchsentiment.FetchSentimentHandler;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
 import io.predictivescaling.functions.recordmetrics.RecordMetricsHandler;
 import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
@@ -14,7 +15,8 @@ final class Functions {
             "record-metrics", RecordMetricsHandler.class,
             "analyze-patterns", AnalyzePatternsHandler.class,
             "predict-and-scale", PredictAndScaleHandler.class,
-            "score-feedback", ScoreFeedbackHandler.class));
+            "score-feedback", ScoreFeedbackHandler.class,
+            "fetch-sentiment", FetchSentimentHandler.class));
 
     private Functions() {
     }

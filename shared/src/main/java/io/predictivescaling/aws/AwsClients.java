@@ -4,6 +4,7 @@ import java.net.URI;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -30,6 +31,10 @@ public final class AwsClients {
 
     public static EventBridgeClient eventBridge() {
         return EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    public static SsmClient ssm() {
+        return SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     /** The endpoint override in force, if any: for messages that say where data went. */

@@ -90,7 +90,19 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 excluded.add(window(w.s()));
             }
         }
-        return new ScalableTarget(targetId, metricId, metric, zone, List.copyOf(excluded), scaling(item));
+        List<String> keywords = new ArrayList<>();
+        AttributeValue social = item.get("socialKeywords");
+        if (social != null) {
+            if (social.hasSs()) {
+                keywords.addAll(social.ss());
+            } else if (social.hasL()) {
+                social.l().forEach(v -> keywords.add(v.s()));
+            } else {
+                throw new IllegalArgumentException("socialKeywords must be a list or string set of keywords");
+            }
+        }
+        return new ScalableTarget(targetId, metricId, metric, zone, List.copyOf(excluded), scaling(item),
+                List.copyOf(keywords));
     }
 
     /** The scaling attributes; a target without {@code serviceNamespace} is recorded but not scaled. */

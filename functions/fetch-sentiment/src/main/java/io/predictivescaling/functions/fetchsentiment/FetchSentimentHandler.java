@@ -1,0 +1,63 @@
+package io.predictivescaling.functions.fetchsentiment;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import io.predictivescaling.aws.AwsClients;
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.Settings;
+import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.sentiment.DynamoDbSignalStore;
+import io.predictivescaling.sentiment.FetchSentimentService;
+import io.predictivescaling.sentiment.HttpJsonClient;
+import io.predictivescaling.sentiment.SourceRegistry;
+import io.predictivescaling.sentiment.SsmCredentials;
+import io.predictivescaling.targets.DynamoDbTargetRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+
+/** fetch-sentiment: every few minutes, social mentions of each target's keywords become signals. */
+public class FetchSentimentHandler implements RequestHandler<ScheduledEvent, FetchSentimentService.Result> {
+    private final FetchSentimentService service;
+    private final Clock clock;
+
+    public FetchSentimentHandler() {
+        this(fromEnvironment(), Clock.systemUTC());
+    }
+
+    public FetchSentimentHandler(FetchSentimentService service, Clock clock) {
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public FetchSentimentService.Result handleRequest(ScheduledEvent event, Context context) {
+        FetchSentimentService.Result result = service.run(clock.instant());
+        result.signals().forEach(s -> context.getLogger().log(FetchSentimentService.describe(s)
+                + (s.fired() ? " TRENDING (hype " + String.format(Locale.ROOT, "%.2f", s.hype()) + ")" : ""),
+                s.fired() ? LogLevel.WARN : LogLevel.INFO));
+        result.problems().forEach(p -> context.getLogger().log(p, LogLevel.ERROR));
+        // One embedded-metric-format line per failing source: the SourceFailures metric, by Source.
+        result.failures().forEach((source, count) -> System.out.println(String.format(Locale.ROOT,
+                "{\"_aws\":{\"Timestamp\":%d,\"CloudWatchMetrics\":[{\"Namespace\":\"PredictiveScaling\","
+                        + "\"Dimensions\":[[\"Source\"]],\"Metrics\":[{\"Name\":\"SourceFailures\",\"Unit\":\"Count\"}]}]},"
+                        + "\"Source\":\"%s\",\"SourceFailures\":%d}", clock.millis(), source, count)));
+        return result;
+    }
+
+    private static FetchSentimentService fromEnvironment() {
+        Retry retry = Retry.standard();
+        var dynamo = AwsClients.dynamoDb();
+        Duration timeout = Duration.ofSeconds(10);
+        return new FetchSentimentService(
+                new DynamoDbTargetRepository(dynamo, Settings.required("TARGETS_TABLE"), retry),
+                SourceRegistry.fromJson(Settings.optional("SENTIMENT_SOURCES", "[]"),
+                        new HttpJsonClient(timeout, Duration.ofSeconds(30)), new SsmCredentials(AwsClients.ssm(), retry),
+                        timeout),
+                new DynamoDbSignalStore(dynamo, Settings.required("SIGNALS_TABLE"), retry),
+                new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
+                Duration.ofMinutes(Settings.number("SENTIMENT_INTERVAL_MINUTES", 5)));
+    }
+}

@@ -1,0 +1,56 @@
+package io.predictivescaling.sentiment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the configured sources from JSON (the SENTIMENT_SOURCES setting), e.g.
+ * {@code [{"type": "reddit", "baseUrl": "https://www.reddit.com"}, {"type": "rss", "name": "patch-notes",
+ * "url": "https://example.com/feed.xml"}, {"type": "bluesky", "baseUrl": "https://public.api.bsky.app",
+ * "credentialsParameter": "/predictive-scaling/bluesky-token"}]}. A new source type is one class and one case
+ * here.
+ */
+public final class SourceRegistry {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SourceRegistry() {
+    }
+
+    public static List<SentimentSource> fromJson(String json, HttpJsonClient http, SsmCredentials credentials,
+                                                 Duration timeout) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("SENTIMENT_SOURCES is not JSON: " + e.getMessage(), e);
+        }
+        if (!root.isArray()) {
+            throw new IllegalArgumentException("SENTIMENT_SOURCES must be a JSON list of sources");
+        }
+        List<SentimentSource> sources = new ArrayList<>();
+        for (JsonNode s : root) {
+            String type = s.path("type").asText("");
+            String base = s.path("baseUrl").asText("");
+            var token = credentials == null ? java.util.Optional.<String>empty()
+                    : credentials.token(s.path("credentialsParameter").asText(""));
+            sources.add(switch (type) {
+                case "reddit" -> PublicApiSources.reddit(base.isEmpty() ? "https://www.reddit.com" : base, http, token);
+                case "mastodon" -> PublicApiSources.mastodon(base.isEmpty() ? "https://mastodon.social" : base, http, token);
+                case "bluesky" -> PublicApiSources.bluesky(base.isEmpty() ? "https://public.api.bsky.app" : base, http, token);
+                case "hackernews" -> PublicApiSources.hackerNews(base.isEmpty() ? "https://hn.algolia.com" : base, http);
+                case "rss" -> new RssSource(s.path("name").asText("rss"), URI.create(s.path("url").asText()), timeout);
+                default -> throw new IllegalArgumentException("unknown sentiment source type '" + type
+                        + "': reddit, mastodon, bluesky, hackernews or rss");
+            });
+        }
+        return sources;
+    }
+}
