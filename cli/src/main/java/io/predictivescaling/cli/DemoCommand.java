@@ -19,6 +19,7 @@ import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -117,6 +118,7 @@ final class DemoCommand implements Callable<Integer> {
                     new ApplicationAutoScalingGateway(aas, retry),
                     new EventBridgePublisher(AwsClients.eventBridge(), LocalAws.EVENT_BUS, retry),
                     new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
+                    new DynamoDbSignalStore(dynamo, LocalAws.SIGNALS_TABLE, retry),
                     Duration.ofDays(28), 2), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (hour % 6 == 0) {

@@ -18,6 +18,7 @@ final class LocalAws {
     static final String PREDICTIONS_TABLE = "predictive-scaling-predictions";
     static final String EVENT_BUS = "predictive-scaling-bus";
     static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
+    static final String SIGNALS_TABLE = "predictive-scaling-signals";
     static final String DEMO_TARGET = "checkout-ecs";
     static final String DEMO_METRIC = "checkout-rps";
 
@@ -43,6 +44,7 @@ final class LocalAws {
         TemplateTables.create(dynamo, "PatternsTable", PATTERNS_TABLE);
         TemplateTables.create(dynamo, "PredictionsTable", PREDICTIONS_TABLE);
         TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
+        TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
         var bridge = AwsClients.eventBridge();
         if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
                 .noneMatch(b -> b.name().equals(EVENT_BUS))) {
@@ -57,6 +59,7 @@ final class LocalAws {
         System.setProperty("PREDICTIONS_TABLE", PREDICTIONS_TABLE);
         System.setProperty("EVENT_BUS_NAME", EVENT_BUS);
         System.setProperty("ACCURACY_TABLE", ACCURACY_TABLE);
+        System.setProperty("SIGNALS_TABLE", SIGNALS_TABLE);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {

@@ -27,6 +27,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     static final String SIGNALS = "signals";
     static final Duration KEEP = Duration.ofDays(90);
     private static final Pattern METHOD = Pattern.compile("([a-z][a-z0-9-]*) (\\d+)%");
+    private static final Pattern SOCIAL = Pattern.compile("social: (\\S+) mentions");
 
     private final DynamoDbClient dynamo;
     private final String predictionsTable;
@@ -72,17 +73,25 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
                 item.containsKey("actualLoad") ? num(item, "actualLoad") : null);
     }
 
-    /** The signals a reason names: each method of the ensemble with its share. */
+    /**
+     * The signals a reason names: each method of the ensemble with its share, and a social trend that raised
+     * the prediction ({@code sentiment:<keyword>}).
+     */
     static Map<String, Double> signals(String reason) {
         Map<String, Double> signals = new LinkedHashMap<>();
         int at = reason.indexOf("methods: ");
         if (at >= 0) {
-            Matcher m = METHOD.matcher(reason.substring(at + 9));
+            int end = reason.indexOf(';', at);
+            Matcher m = METHOD.matcher(reason.substring(at + 9, end < 0 ? reason.length() : end));
             while (m.find()) {
                 signals.put("pattern:" + m.group(1), Integer.parseInt(m.group(2)) / 100.0);
             }
         } else if (reason.contains("recent level")) {
             signals.put("pattern:recent-level", 1.0);
+        }
+        Matcher social = SOCIAL.matcher(reason);
+        if (social.find()) {
+            signals.put("sentiment:" + social.group(1), 1.0);
         }
         return signals;
     }

@@ -11,6 +11,9 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternStore;
+import io.predictivescaling.sentiment.Signal;
+import io.predictivescaling.sentiment.SignalStore;
+import io.predictivescaling.sentiment.SocialImpact;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
@@ -46,6 +49,7 @@ public final class PredictAndScaleService {
     private final CapacityGateway gateway;
     private final EventPublisher events;
     private final FeedbackStore feedback;
+    private final SignalStore signals;
     private final Duration history;
     private final int threads;
     private final LoadPredictor predictor = new LoadPredictor();
@@ -54,7 +58,7 @@ public final class PredictAndScaleService {
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
                                   PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  FeedbackStore feedback, Duration history, int threads) {
+                                  FeedbackStore feedback, SignalStore signals, Duration history, int threads) {
         this.targets = targets;
         this.metrics = metrics;
         this.patterns = patterns;
@@ -62,6 +66,7 @@ public final class PredictAndScaleService {
         this.gateway = gateway;
         this.events = events;
         this.feedback = feedback;
+        this.signals = signals;
         this.history = history;
         this.threads = threads;
     }
@@ -98,7 +103,7 @@ public final class PredictAndScaleService {
                         Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
                         Forecast forecast = forecasts.computeIfAbsent(target.metricId() + "|" + confidence,
                                 k -> forecast(target.metricId(), now, confidence));
-                        return handle(target, forecast, now, lines, problems);
+                        return handle(target, social(target, forecast, confidence, now), now, lines, problems);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
                         return false;
@@ -120,7 +125,28 @@ public final class PredictAndScaleService {
     }
 
     /** A metric's predictions: computed once per run however many targets scale on that metric. */
-    private record Forecast(List<LoadPrediction> predicted, Optional<Instant> lastSample) {
+    private record Forecast(List<LoadPrediction> predicted, Optional<Instant> lastSample, RegularSeries hourly) {
+    }
+
+    /**
+     * A keyword of the target trending right now raises the predictions its learned impact reaches; the
+     * impact is learned from the keyword's past trends and the target's own load.
+     */
+    private Forecast social(ScalableTarget target, Forecast forecast, Map<String, Double> confidence, Instant now) {
+        List<LoadPrediction> predicted = forecast.predicted();
+        for (String keyword : target.socialKeywords()) {
+            List<Signal> recent = signals.read(keyword, now.minus(Duration.ofMinutes(20)), now);
+            if (recent.isEmpty() || !recent.get(recent.size() - 1).trending()) {
+                continue;
+            }
+            Signal trend = recent.get(recent.size() - 1);
+            List<Signal> past = signals.read(keyword, now.minus(history), now.minus(Duration.ofHours(3))).stream()
+                    .filter(Signal::fired).toList();
+            SocialImpact impact = forecast.hourly() == null ? SocialImpact.PRIOR
+                    : SocialImpact.learn(past, forecast.hourly());
+            predicted = impact.apply(predicted, trend, confidence.getOrDefault("sentiment:" + keyword, 1.0), now);
+        }
+        return new Forecast(predicted, forecast.lastSample(), forecast.hourly());
     }
 
     private Forecast forecast(String metricId, Instant now, Map<String, Double> confidence) {
@@ -129,6 +155,7 @@ public final class PredictAndScaleService {
                 : Optional.of(samples.get(samples.size() - 1).timestamp());
         LoadPatterns learned = patterns.load(metricId).orElse(null);
         List<LoadPrediction> predicted = new ArrayList<>();
+        RegularSeries hourly = null;
         if (!samples.isEmpty()) {
             RegularSeries fine = series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean);
             // Short horizons need a metric reported at least every 5 minutes: gap-filled coarser data would look
@@ -143,10 +170,10 @@ public final class PredictAndScaleService {
                 }
             }
             // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
-            predicted.addAll(predictor.path(series(samples, now, Duration.ofHours(1), history, Rollup::p95), PATH,
-                    learned, confidence));
+            hourly = series(samples, now, Duration.ofHours(1), history, Rollup::p95);
+            predicted.addAll(predictor.path(hourly, PATH, learned, confidence));
         }
-        return new Forecast(List.copyOf(predicted), lastSample);
+        return new Forecast(List.copyOf(predicted), lastSample, hourly);
     }
 
     /** @return whether capacity was touched */

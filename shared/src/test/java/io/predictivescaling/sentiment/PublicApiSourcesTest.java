@@ -94,6 +94,41 @@ class PublicApiSourcesTest {
     }
 
     @Test
+    void anRssFeedGivesTheEntriesThatMentionTheKeyword() {
+        serve("/feed.xml", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Patch notes</title>
+                <item><title>YourGame season 5 is live</title><link>https://example.com/1</link>
+                  <description>Great new maps</description><pubDate>Fri, 27 Nov 2026 19:00:00 GMT</pubDate></item>
+                <item><title>Other game patch</title><link>https://example.com/2</link>
+                  <pubDate>Fri, 27 Nov 2026 19:10:00 GMT</pubDate></item>
+                </channel></rss>""");
+        serve("/broken.xml", 200, "<rss><channel><item>");
+
+        List<Post> posts = new RssSource("patch-notes", java.net.URI.create(base + "/feed.xml"), Duration.ofSeconds(1))
+                .fetch("yourgame", SINCE);
+
+        assertThat(posts).singleElement().satisfies(p -> {
+            assertThat(p.source()).isEqualTo("patch-notes");
+            assertThat(p.text()).contains("season 5").contains("Great new maps");
+            assertThat(p.createdAt()).isEqualTo(Instant.parse("2026-11-27T19:00:00Z"));
+        });
+        assertThatThrownBy(() -> new RssSource("broken", java.net.URI.create(base + "/broken.xml"), Duration.ofSeconds(1))
+                .fetch("yourgame", SINCE)).hasMessageStartingWith("broken: malformed: not RSS or Atom");
+    }
+
+    @Test
+    void anUnknownSourceTypeInTheConfigurationIsAClearError() {
+        assertThatThrownBy(() -> SourceRegistry.fromJson("[{\"type\": \"myspace\"}]", http, null, Duration.ofSeconds(1)))
+                .hasMessageStartingWith("unknown sentiment source type 'myspace'");
+        assertThatThrownBy(() -> SourceRegistry.fromJson("{oops", http, null, Duration.ofSeconds(1)))
+                .hasMessageStartingWith("SENTIMENT_SOURCES is not JSON");
+        assertThat(SourceRegistry.fromJson("[{\"type\": \"hackernews\"}, {\"type\": \"rss\", \"name\": \"n\", "
+                + "\"url\": \"https://example.com/f.xml\"}]", http, null, Duration.ofSeconds(1)))
+                .extracting(SentimentSource::name).containsExactly("hackernews", "n");
+    }
+
+    @Test
     void aRateLimitIsWaitedOutOnceWithRetryAfter() {
         AtomicInteger calls = new AtomicInteger();
         server.createContext("/search.json", exchange -> {

@@ -14,6 +14,7 @@ import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
                 new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
                 new DynamoDbFeedbackStore(dynamo, Settings.required("PREDICTIONS_TABLE"),
                         Settings.required("ACCURACY_TABLE"), retry),
+                new DynamoDbSignalStore(dynamo, Settings.required("SIGNALS_TABLE"), retry),
                 Duration.ofDays(Settings.number("PREDICTION_HISTORY_DAYS", 28)),
                 (int) Settings.number("PARALLEL_TARGETS", 8));
     }

@@ -14,6 +14,7 @@ import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
@@ -63,6 +64,7 @@ class PredictAndScaleHandlerTest {
     String targetsTable;
     String predictionsTable;
     String accuracyTable;
+    String signalsTable;
     final TestContext context = new TestContext();
 
     @BeforeAll
@@ -101,6 +103,7 @@ class PredictAndScaleHandlerTest {
         targetsTable = TemplateTables.create(DYNAMO, "TargetsTable");
         predictionsTable = TemplateTables.create(DYNAMO, "PredictionsTable");
         accuracyTable = TemplateTables.create(DYNAMO, "AccuracyTable");
+        signalsTable = TemplateTables.create(DYNAMO, "SignalsTable");
     }
 
     PredictAndScaleService.Result run() {
@@ -116,6 +119,7 @@ class PredictAndScaleHandlerTest {
                 new ApplicationAutoScalingGateway(aas, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
                 new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracyTable, RETRY),
+                new DynamoDbSignalStore(DYNAMO, signalsTable, RETRY),
                 Duration.ofDays(14), 4), Clock.fixed(NOW, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         return handler.handleRequest(tick, context);
@@ -328,6 +332,29 @@ class PredictAndScaleHandlerTest {
             assertThat(bodies).anySatisfy(b -> assertThat(b).contains("\"detail-type\": \"PrepareForSpike\"")
                     .contains("response caching"));
         }
+    }
+
+    @Test
+    void aTrendingKeywordRaisesTheNextHoursAndTheReasonSaysSo() {
+        ecsTarget("plain", "forecast-only", "checkout-rps", 2, Map.of("mode", s("ForecastOnly")));
+        ecsTarget("social", "forecast-only", "checkout-rps", 2, Map.of("mode", s("ForecastOnly"),
+                "socialKeywords", AttributeValue.fromL(List.of(s("checkout")))));
+        new DynamoDbSignalStore(DYNAMO, signalsTable, RETRY).save(new io.predictivescaling.sentiment.Signal("checkout",
+                NOW.minus(Duration.ofMinutes(7)), 120, 0.7, 0.9, 0.8, true, true, 12, Map.of("reddit", 120), List.of()));
+
+        run();
+
+        var plain = DYNAMO.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("plain"),
+                "forecast", s("2026-11-27T20:00:00Z#PT1H")))).item();
+        var social = DYNAMO.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("social"),
+                "forecast", s("2026-11-27T20:00:00Z#PT1H")))).item();
+        // No past trends: the prior (+50% at full hype) at the capped weight 0.2: x(1 + 0.2 x 0.5 x 0.8) = x1.08.
+        assertThat(Double.parseDouble(social.get("predictedLoad").n()) / Double.parseDouble(plain.get("predictedLoad").n()))
+                .isCloseTo(1.08, org.assertj.core.api.Assertions.within(0.002));
+        assertThat(social.get("reason").s()).contains("social: checkout mentions x12.0 in 120 posts, sentiment +0.70");
+        var later = DYNAMO.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("social"),
+                "forecast", s("2026-11-28T10:00:00Z#PT15H")))).item();
+        assertThat(later.get("reason").s()).doesNotContain("social:");
     }
 
     static AttributeValue s(String v) {

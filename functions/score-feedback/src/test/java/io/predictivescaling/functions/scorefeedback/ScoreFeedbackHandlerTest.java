@@ -20,6 +20,7 @@ import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.PredictionRecord;
+import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.scaling.Severity;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.SyntheticLoad;
@@ -184,6 +185,7 @@ class ScoreFeedbackHandlerTest {
                 new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics,
                 new DynamoDbPatternStore(dynamo, patternsTable, RETRY), predictions,
                 new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), feedback,
+                new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
                 Duration.ofDays(10), 2);
 
         PredictAndScaleService.Result result = predictAndScale.run(end.plusSeconds(60));
