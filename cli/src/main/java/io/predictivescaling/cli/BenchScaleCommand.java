@@ -10,7 +10,9 @@ import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.scaling.Signals;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
@@ -100,9 +102,9 @@ final class BenchScaleCommand implements Callable<Integer> {
                 new DynamoDbPredictionStore(dynamo, predictionsTable, retry),
                 new ApplicationAutoScalingGateway(aas, retry),
                 new EventBridgePublisher(bridge, bus, retry),
-                new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, retry),
-                new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable", "bench-signals-" + suffix),
-                        retry), Duration.ofDays(28), threads);
+                new Signals(new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, retry),
+                        new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable", "bench-signals-" + suffix), retry),
+                        new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable", "bench-events-" + suffix), retry)), Duration.ofDays(28), threads);
         for (String run : List.of("first run (all actions new)", "second run (steady state)")) {
             long start = System.nanoTime();
             PredictAndScaleService.Result result = service.run(now);

@@ -18,7 +18,9 @@ import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.scaling.Signals;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.nio.file.Path;
@@ -117,8 +119,9 @@ final class DemoCommand implements Callable<Integer> {
                     new DynamoDbPredictionStore(dynamo, LocalAws.PREDICTIONS_TABLE, retry),
                     new ApplicationAutoScalingGateway(aas, retry),
                     new EventBridgePublisher(AwsClients.eventBridge(), LocalAws.EVENT_BUS, retry),
-                    new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
-                    new DynamoDbSignalStore(dynamo, LocalAws.SIGNALS_TABLE, retry),
+                    new Signals(new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
+                            new DynamoDbSignalStore(dynamo, LocalAws.SIGNALS_TABLE, retry),
+                            new DynamoDbEventStore(dynamo, LocalAws.EVENTS_TABLE, retry)),
                     Duration.ofDays(28), 2), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (hour % 6 == 0) {

@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
+import io.predictivescaling.functions.fetchevents.FetchEventsHandler;
 import io.predictivescaling.functions.fetchsentiment.FetchSentimentHandler;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
 import io.predictivescaling.functions.recordmetrics.RecordMetricsHandler;
@@ -16,7 +17,8 @@ final class Functions {
             "analyze-patterns", AnalyzePatternsHandler.class,
             "predict-and-scale", PredictAndScaleHandler.class,
             "score-feedback", ScoreFeedbackHandler.class,
-            "fetch-sentiment", FetchSentimentHandler.class));
+            "fetch-sentiment", FetchSentimentHandler.class,
+            "fetch-events", FetchEventsHandler.class));
 
     private Functions() {
     }

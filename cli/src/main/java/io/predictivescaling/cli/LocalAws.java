@@ -19,6 +19,7 @@ final class LocalAws {
     static final String EVENT_BUS = "predictive-scaling-bus";
     static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
     static final String SIGNALS_TABLE = "predictive-scaling-signals";
+    static final String EVENTS_TABLE = "predictive-scaling-events";
     static final String DEMO_TARGET = "checkout-ecs";
     static final String DEMO_METRIC = "checkout-rps";
 
@@ -45,6 +46,7 @@ final class LocalAws {
         TemplateTables.create(dynamo, "PredictionsTable", PREDICTIONS_TABLE);
         TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
         TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
+        TemplateTables.create(dynamo, "EventsTable", EVENTS_TABLE);
         var bridge = AwsClients.eventBridge();
         if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
                 .noneMatch(b -> b.name().equals(EVENT_BUS))) {
@@ -60,6 +62,7 @@ final class LocalAws {
         System.setProperty("EVENT_BUS_NAME", EVENT_BUS);
         System.setProperty("ACCURACY_TABLE", ACCURACY_TABLE);
         System.setProperty("SIGNALS_TABLE", SIGNALS_TABLE);
+        System.setProperty("EVENTS_TABLE", EVENTS_TABLE);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {

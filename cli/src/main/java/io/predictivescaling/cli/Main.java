@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code predictive-scaling}: the local runner, backtest and benchmarks. */
 @Command(name = "predictive-scaling", mixinStandardHelpOptions = true, version = "predictive-scaling 0.1.0",
         description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
-        subcommands = {BacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
+        subcommands = {BacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
+                EventImpactCommand.class, AddEventCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
                 M4Commands.Split.class})
 public final class Main implements Runnable {
 

@@ -70,7 +70,7 @@ class TemplateDeployIT {
                     .collect(Collectors.toMap(StackResource::logicalResourceId, r -> r));
             assertThat(resources).containsKeys("MetricsTable", "TargetsTable", "PatternsTable",
                     "PredictionsTable", "RecordMetricsFunction", "AnalyzePatternsFunction", "PredictAndScaleFunction",
-                    "OpsTopic", "PrepareForSpikeRule", "AccuracyTable", "ScoreFeedbackFunction", "SignalsTable", "FetchSentimentFunction",
+                    "OpsTopic", "PrepareForSpikeRule", "AccuracyTable", "ScoreFeedbackFunction", "SignalsTable", "FetchSentimentFunction", "EventsTable", "FetchEventsFunction",
                     "RecordMetricsFunctionRole", "EventBus", "DeadLetterQueue");
 
             try (DynamoDbClient dynamo = TestAws.dynamoDb()) {

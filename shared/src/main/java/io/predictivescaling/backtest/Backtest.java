@@ -1,9 +1,11 @@
 package io.predictivescaling.backtest;
 
+import io.predictivescaling.events.EventAdjuster;
+import io.predictivescaling.events.EventImpact;
+import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.patterns.TimeWindow;
 import io.predictivescaling.scaling.CapacityPlanner;
 import io.predictivescaling.scaling.CapacityStep;
 import io.predictivescaling.scaling.ScalingPlan;
@@ -83,10 +85,12 @@ public final class Backtest {
 
             // End of interval s: plan at each new hour, from hours that have ended.
             if (s + 1 < n && peaks.hourChangesAfter(s)) {
+                Instant now = trace.time(s + 1);
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
-                    List<LoadPrediction> path = predictor.path(history, Duration.ofHours(48), null);
-                    Instant now = trace.time(s + 1);
+                    List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
+                    List<LoadPrediction> path = predictor.path(withoutEvents(history, past), Duration.ofHours(48), null);
+                    path = withEvents(path, past, history, now);
                     // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor),
                     // not from what reactive scaling added on top of it.
                     int inForce = Math.max(policy.floor(), floor[s + 1]);
@@ -263,8 +267,31 @@ public final class Backtest {
         }
     }
 
-    /** The excluded windows of the config, for callers that feed events. */
-    public List<TimeWindow> events() {
-        return config.events();
+    /** Past event windows become gaps: a holiday must not teach next week's forecast. */
+    static RegularSeries withoutEvents(RegularSeries history, List<KnownEvent> past) {
+        if (past.isEmpty()) {
+            return history;
+        }
+        double[] v = history.values().clone();
+        for (int i = 0; i < v.length; i++) {
+            Instant at = history.time(i);
+            if (past.stream().anyMatch(e -> e.touches(at, at.plusSeconds(3600)))) {
+                v[i] = Double.NaN;
+            }
+        }
+        return new RegularSeries(history.start(), history.step(), v);
+    }
+
+    /** Upcoming events applied by their type's impact learned from the past ones, as predict-and-scale does. */
+    private List<LoadPrediction> withEvents(List<LoadPrediction> path, List<KnownEvent> past, RegularSeries history,
+                                            Instant now) {
+        Instant until = now.plus(Duration.ofHours(49));
+        List<KnownEvent> upcoming = config.events().stream().filter(e -> e.touches(now, until)).toList();
+        if (upcoming.isEmpty()) {
+            return path;
+        }
+        return EventAdjuster.apply(path, upcoming, e -> EventImpact.learn(e.type(),
+                past.stream().filter(p -> p.type().equals(e.type())).toList(), history,
+                Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
     }
 }

@@ -1,6 +1,6 @@
 package io.predictivescaling.backtest;
 
-import io.predictivescaling.patterns.TimeWindow;
+import io.predictivescaling.events.KnownEvent;
 import java.time.Duration;
 import java.util.List;
 
@@ -18,12 +18,13 @@ import java.util.List;
  * @param hourQuantile which quantile of each hour's intervals is forecast (0.5: the median, 1: the busiest)
  * @param interpolate raise the floor through the second half of an hour ahead of a busier hour
  * @param intraHour shape each hour's floor by the learned within-hour profile (jobs at fixed minutes)
- * @param events known events: left out of learning (issue 6 adds their learned impact)
+ * @param events known events: past ones are left out of learning, upcoming ones applied by their type's
+ *     impact learned from the past ones (or their expected impact)
  */
 public record BacktestConfig(double unit, double targetUtilization, Duration warmup, Duration history,
                              Duration revalidateEvery, double capacityQuantile, double floorUtilization,
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
-                             boolean intraHour, List<TimeWindow> events) {
+                             boolean intraHour, List<KnownEvent> events) {
 
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
@@ -40,7 +41,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
                 DEFAULT_QUANTILE, 0.7, DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of());
     }
 
-    public BacktestConfig with(double newUnit, double target, Duration newWarmup, List<TimeWindow> newEvents) {
+    public BacktestConfig with(double newUnit, double target, Duration newWarmup, List<KnownEvent> newEvents) {
         return new BacktestConfig(newUnit, target, newWarmup, history, revalidateEvery, capacityQuantile,
                 target, scaleInStepPercent, hourQuantile, interpolate, intraHour, newEvents);
     }

@@ -1,5 +1,9 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.events.EventAdjuster;
+import io.predictivescaling.events.EventImpact;
+import io.predictivescaling.events.EventStore;
+import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.FeedbackStore;
 import io.predictivescaling.forecast.LoadPrediction;
@@ -50,6 +54,7 @@ public final class PredictAndScaleService {
     private final EventPublisher events;
     private final FeedbackStore feedback;
     private final SignalStore signals;
+    private final EventStore knownEvents;
     private final Duration history;
     private final int threads;
     private final LoadPredictor predictor = new LoadPredictor();
@@ -58,15 +63,16 @@ public final class PredictAndScaleService {
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
                                   PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  FeedbackStore feedback, SignalStore signals, Duration history, int threads) {
+                                  Signals inputs, Duration history, int threads) {
         this.targets = targets;
         this.metrics = metrics;
         this.patterns = patterns;
         this.predictions = predictions;
         this.gateway = gateway;
         this.events = events;
-        this.feedback = feedback;
-        this.signals = signals;
+        this.feedback = inputs.feedback();
+        this.signals = inputs.social();
+        this.knownEvents = inputs.events();
         this.history = history;
         this.threads = threads;
     }
@@ -93,6 +99,7 @@ public final class PredictAndScaleService {
         List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
                 .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
         Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
+        List<KnownEvent> events = knownEvents.between(now.minus(history), now.plus(PATH).plus(Duration.ofHours(1)));
         int applied = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
         try {
@@ -103,7 +110,8 @@ public final class PredictAndScaleService {
                         Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
                         Forecast forecast = forecasts.computeIfAbsent(target.metricId() + "|" + confidence,
                                 k -> forecast(target.metricId(), now, confidence));
-                        return handle(target, social(target, forecast, confidence, now), now, lines, problems);
+                        Forecast adjusted = withEvents(social(target, forecast, confidence, now), events, now);
+                        return handle(target, adjusted, now, lines, problems);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
                         return false;
@@ -207,6 +215,22 @@ public final class PredictAndScaleService {
                 + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
                 + ", unchanged " + applied.unchanged()));
         return applied != null;
+    }
+
+    /**
+     * Upcoming events raise or lower the predictions whose window they touch, by each type's impact learned
+     * from this target's load around past events of the type (or the type's prior).
+     */
+    private static Forecast withEvents(Forecast forecast, List<KnownEvent> events, Instant now) {
+        List<KnownEvent> upcoming = events.stream().filter(e -> e.end().isAfter(now)).toList();
+        if (upcoming.isEmpty() || forecast.hourly() == null) {
+            return forecast;
+        }
+        List<KnownEvent> past = events.stream().filter(e -> e.end().isBefore(now)).toList();
+        List<LoadPrediction> adjusted = EventAdjuster.apply(forecast.predicted(), upcoming,
+                e -> EventImpact.learn(e.type(), past.stream().filter(p -> p.type().equals(e.type())).toList(),
+                        forecast.hourly(), Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
+        return new Forecast(adjusted, forecast.lastSample(), forecast.hourly());
     }
 
     /** Predictions whose recent accuracy collapsed must not drive capacity; feedback says when. */

@@ -5,7 +5,8 @@ import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
-import io.predictivescaling.patterns.TimeWindow;
+import io.predictivescaling.events.EventsCsv;
+import io.predictivescaling.events.KnownEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +34,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h (default ${DEFAULT-VALUE})")
     String warmup;
 
-    @Option(names = "--events", description = "Known events, CSV start,end,type,name: left out of learning")
+    @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact]: past ones left out of learning, upcoming ones applied")
     Path events;
 
     @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
@@ -46,7 +47,7 @@ public final class BacktestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Trace t = TraceReader.read(trace);
         double u = unit != null ? unit : Math.max(1e-9, t.percentile(0.99) / 20);
-        List<TimeWindow> known = events == null ? List.of() : EventsCsv.read(events);
+        List<KnownEvent> known = events == null ? List.of() : EventsCsv.read(events);
         BacktestConfig config = BacktestConfig.defaults(u).with(u, targetUtilization, duration(warmup), known);
         System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
                 t.step(), t.start(), u);

@@ -13,7 +13,9 @@ import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.scaling.Signals;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Clock;
@@ -68,9 +70,10 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
                 new DynamoDbPredictionStore(dynamo, Settings.required("PREDICTIONS_TABLE"), retry),
                 new ApplicationAutoScalingGateway(AwsClients.applicationAutoScaling(), retry),
                 new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
-                new DynamoDbFeedbackStore(dynamo, Settings.required("PREDICTIONS_TABLE"),
+                new Signals(new DynamoDbFeedbackStore(dynamo, Settings.required("PREDICTIONS_TABLE"),
                         Settings.required("ACCURACY_TABLE"), retry),
-                new DynamoDbSignalStore(dynamo, Settings.required("SIGNALS_TABLE"), retry),
+                        new DynamoDbSignalStore(dynamo, Settings.required("SIGNALS_TABLE"), retry),
+                        new DynamoDbEventStore(dynamo, Settings.required("EVENTS_TABLE"), retry)),
                 Duration.ofDays(Settings.number("PREDICTION_HISTORY_DAYS", 28)),
                 (int) Settings.number("PARALLEL_TARGETS", 8));
     }

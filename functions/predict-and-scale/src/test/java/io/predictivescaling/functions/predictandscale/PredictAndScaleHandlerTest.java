@@ -13,7 +13,9 @@ import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.scaling.Signals;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.TestAws;
@@ -65,6 +67,7 @@ class PredictAndScaleHandlerTest {
     String predictionsTable;
     String accuracyTable;
     String signalsTable;
+    String eventsTable;
     final TestContext context = new TestContext();
 
     @BeforeAll
@@ -104,6 +107,7 @@ class PredictAndScaleHandlerTest {
         predictionsTable = TemplateTables.create(DYNAMO, "PredictionsTable");
         accuracyTable = TemplateTables.create(DYNAMO, "AccuracyTable");
         signalsTable = TemplateTables.create(DYNAMO, "SignalsTable");
+        eventsTable = TemplateTables.create(DYNAMO, "EventsTable");
     }
 
     PredictAndScaleService.Result run() {
@@ -118,8 +122,9 @@ class PredictAndScaleHandlerTest {
                 new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
                 new ApplicationAutoScalingGateway(aas, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracyTable, RETRY),
-                new DynamoDbSignalStore(DYNAMO, signalsTable, RETRY),
+                new Signals(new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracyTable, RETRY),
+                        new DynamoDbSignalStore(DYNAMO, signalsTable, RETRY),
+                        new DynamoDbEventStore(DYNAMO, eventsTable, RETRY)),
                 Duration.ofDays(14), 4), Clock.fixed(NOW, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         return handler.handleRequest(tick, context);
@@ -355,6 +360,23 @@ class PredictAndScaleHandlerTest {
         var later = DYNAMO.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("social"),
                 "forecast", s("2026-11-28T10:00:00Z#PT15H")))).item();
         assertThat(later.get("reason").s()).doesNotContain("social:");
+    }
+
+    @Test
+    void anUpcomingEventChangesTheHoursItTouchesAndIsNamedInTheReason() {
+        ecsTarget("plain-events", "forecast-only", "checkout-rps", 2, Map.of("mode", s("ForecastOnly")));
+        new DynamoDbEventStore(DYNAMO, eventsTable, RETRY).addIfNew(new io.predictivescaling.events.KnownEvent(
+                "game_release", "Season 5", Instant.parse("2026-11-28T02:00:00Z"), Instant.parse("2026-11-28T04:00:00Z"),
+                "manual", 0.85), NOW);
+
+        run();
+
+        var during = DYNAMO.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("plain-events"),
+                "forecast", s("2026-11-28T02:00:00Z#PT7H")))).item();
+        var before = DYNAMO.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("plain-events"),
+                "forecast", s("2026-11-28T00:00:00Z#PT5H")))).item();
+        assertThat(during.get("reason").s()).contains("event: game_release 'Season 5' in 5 h: +85% (prior, no past game_release yet)");
+        assertThat(before.get("reason").s()).doesNotContain("event:");
     }
 
     static AttributeValue s(String v) {

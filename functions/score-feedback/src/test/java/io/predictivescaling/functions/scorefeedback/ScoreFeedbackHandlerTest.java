@@ -19,7 +19,9 @@ import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictionRecord;
+import io.predictivescaling.scaling.Signals;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.scaling.Severity;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
@@ -184,8 +186,9 @@ class ScoreFeedbackHandlerTest {
         PredictAndScaleService predictAndScale = new PredictAndScaleService(
                 new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics,
                 new DynamoDbPatternStore(dynamo, patternsTable, RETRY), predictions,
-                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), feedback,
-                new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
+                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new Signals(feedback,
+                        new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
+                        new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
                 Duration.ofDays(10), 2);
 
         PredictAndScaleService.Result result = predictAndScale.run(end.plusSeconds(60));

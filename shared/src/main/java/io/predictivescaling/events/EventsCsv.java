@@ -1,6 +1,5 @@
-package io.predictivescaling.cli.backtest;
+package io.predictivescaling.events;
 
-import io.predictivescaling.patterns.TimeWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +10,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Known events for a backtest: CSV {@code start,end,type,name} with ISO-8601 or {@code yyyy-MM-dd HH:mm:ss} times. */
-final class EventsCsv {
+/**
+ * Known events as CSV: {@code start,end,type,name[,expectedImpact]}, times ISO-8601 or {@code yyyy-MM-dd HH:mm:ss}
+ * (read as UTC, like traces), impact a fraction (-0.3 = 30% less load).
+ */
+public final class EventsCsv {
     private EventsCsv() {
     }
 
-    static List<TimeWindow> read(Path file) throws IOException {
-        List<TimeWindow> windows = new ArrayList<>();
+    public static List<KnownEvent> read(Path file) throws IOException {
+        List<KnownEvent> events = new ArrayList<>();
         List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
@@ -26,16 +28,18 @@ final class EventsCsv {
             }
             String[] f = line.split(",", -1);
             try {
-                windows.add(new TimeWindow(time(f[0]), time(f[1])));
+                double impact = f.length > 4 && !f[4].isBlank() ? Double.parseDouble(f[4].trim()) : Double.NaN;
+                events.add(new KnownEvent(f[2].trim(), f[3].trim(), time(f[0]), time(f[1]), file.getFileName().toString(),
+                        impact));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + " row " + (i + 1) + ": expected start,end,type,name, got '"
+                throw new IllegalArgumentException(file + " row " + (i + 1) + ": expected start,end,type,name[,impact], got '"
                         + line + "': " + e.getMessage(), e);
             }
         }
-        return windows;
+        return events;
     }
 
-    private static Instant time(String text) {
+    static Instant time(String text) {
         String t = text.trim();
         try {
             return Instant.parse(t);

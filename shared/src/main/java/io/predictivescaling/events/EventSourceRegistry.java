@@ -1,0 +1,51 @@
+package io.predictivescaling.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the configured event sources from JSON (EVENT_SOURCES), e.g.
+ * {@code [{"type": "ical", "name": "esports", "url": "https://example.com/lol-worlds.ics", "eventType": "tournament",
+ * "impact": 0.6}, {"type": "rss", "name": "game-news", "url": "https://example.com/news.xml", "rules":
+ * [{"keyword": "release date", "eventType": "game_release", "impact": 0.8, "duration": "PT12H"}]}]}.
+ */
+public final class EventSourceRegistry {
+    private EventSourceRegistry() {
+    }
+
+    public static List<EventSource> fromJson(String json, Duration timeout) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("EVENT_SOURCES is not JSON: " + e.getMessage(), e);
+        }
+        List<EventSource> sources = new ArrayList<>();
+        for (JsonNode s : root) {
+            String name = s.path("name").asText(s.path("type").asText());
+            URI url = URI.create(s.path("url").asText());
+            sources.add(switch (s.path("type").asText()) {
+                case "ical" -> new ICalendarSource(name, url, s.path("eventType").asText("event"),
+                        s.path("impact").asDouble(0), timeout);
+                case "rss" -> {
+                    List<RssEventSource.Rule> rules = new ArrayList<>();
+                    s.path("rules").forEach(r -> rules.add(new RssEventSource.Rule(r.path("keyword").asText(),
+                            r.path("eventType").asText("event"), r.path("impact").asDouble(0),
+                            Duration.parse(r.path("duration").asText("PT6H")))));
+                    yield new RssEventSource(name, url, rules, timeout);
+                }
+                default -> throw new IllegalArgumentException("unknown event source type '" + s.path("type").asText()
+                        + "': ical or rss");
+            });
+        }
+        return sources;
+    }
+}

@@ -1,0 +1,93 @@
+package io.predictivescaling.events;
+
+import io.predictivescaling.scaling.EventPublisher;
+import io.predictivescaling.sentiment.SentimentSource.SourceException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The fetch-events run: every source is pulled, upcoming events are stored once (deduplicated across
+ * sources and runs) and each new one is published as {@code UpcomingEvent}; a pushed {@code ExternalEvent}
+ * is stored with the follow-on events its cascade rules predict. A failing source is skipped with its
+ * reason and a metric; nothing already stored is touched.
+ */
+public final class FetchEventsService {
+    private final List<EventSource> sources;
+    private final EventStore store;
+    private final EventPublisher events;
+    private final Cascades cascades;
+
+    public FetchEventsService(List<EventSource> sources, EventStore store, EventPublisher events, Cascades cascades) {
+        this.sources = List.copyOf(sources);
+        this.store = store;
+        this.events = events;
+        this.cascades = cascades;
+    }
+
+    /** @param failures failed pulls per source (the SourceFailures metric) */
+    public record Result(int fetched, List<KnownEvent> added, Map<String, Integer> failures, List<String> problems) {
+    }
+
+    public Result pull(Instant now) {
+        List<KnownEvent> added = new ArrayList<>();
+        Map<String, Integer> failures = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        int fetched = 0;
+        for (EventSource source : sources) {
+            try {
+                for (KnownEvent e : source.fetch()) {
+                    fetched++;
+                    if (e.end().isAfter(now) && store.addIfNew(e, now)) {
+                        added.add(e);
+                    }
+                }
+            } catch (SourceException e) {
+                failures.merge(source.name(), 1, Integer::sum);
+                problems.add("skipped " + e.getMessage());
+            }
+        }
+        publish(added);
+        return new Result(fetched, added, failures, problems);
+    }
+
+    /** A pushed event (e.g. {@code game_server_down} from monitoring) and what it sets off. */
+    public Result push(KnownEvent event, Instant now) {
+        List<KnownEvent> added = new ArrayList<>();
+        for (KnownEvent e : withFollowOns(event)) {
+            if (store.addIfNew(e, now)) {
+                added.add(e);
+            }
+        }
+        publish(added);
+        return new Result(1, added, Map.of(), List.of());
+    }
+
+    private List<KnownEvent> withFollowOns(KnownEvent event) {
+        List<KnownEvent> all = new ArrayList<>();
+        all.add(event);
+        all.addAll(cascades.followOns(event));
+        return all;
+    }
+
+    private void publish(List<KnownEvent> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        List<EventPublisher.Event> upcoming = new ArrayList<>();
+        for (KnownEvent e : added) {
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("eventId", e.id());
+            detail.put("type", e.type());
+            detail.put("name", e.name());
+            detail.put("start", e.start().toString());
+            detail.put("end", e.end().toString());
+            detail.put("source", e.source());
+            upcoming.add(new EventPublisher.Event("UpcomingEvent", detail));
+        }
+        events.publish(upcoming);
+    }
+}
