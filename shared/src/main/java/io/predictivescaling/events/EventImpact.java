@@ -1,6 +1,7 @@
 package io.predictivescaling.events;
 
 import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.patterns.Stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public record EventImpact(String type, double[] ratio, int lead, int samples, do
                 if (i < 168 || i >= hourly.size() || Double.isNaN(hourly.values()[i])) {
                     continue;
                 }
-                double base = baseline(hourly.values(), i);
+                double base = Stats.sameHourOfEarlierWeeks(hourly.values(), i);
                 if (base > 0) {
                     sum[k] += hourly.values()[i] / base;
                     count[k]++;
@@ -98,21 +99,6 @@ public record EventImpact(String type, double[] ratio, int lead, int samples, do
     public String describe() {
         return samples == 0 ? String.format(Locale.ROOT, "%+.0f%% (prior, no past %s yet)", 100 * meanUplift(), type)
                 : String.format(Locale.ROOT, "%+.0f%% learned from %d past %s events", 100 * meanUplift(), samples, type);
-    }
-
-    static double baseline(double[] values, int i) {
-        List<Double> same = new ArrayList<>();
-        for (int j = 1; j <= 4 && i - 168 * j >= 0; j++) {
-            if (!Double.isNaN(values[i - 168 * j])) {
-                same.add(values[i - 168 * j]);
-            }
-        }
-        if (same.isEmpty()) {
-            return Double.NaN;
-        }
-        same.sort(Double::compare);
-        int n = same.size();
-        return n % 2 == 1 ? same.get(n / 2) : (same.get(n / 2 - 1) + same.get(n / 2)) / 2;
     }
 
     private static int index(RegularSeries s, Instant t) {

@@ -1,5 +1,6 @@
 package io.predictivescaling.events;
 
+import io.predictivescaling.sentiment.HttpFeeds;
 import io.predictivescaling.sentiment.SentimentSource.SourceException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -52,7 +53,7 @@ public final class ICalendarSource implements EventSource {
 
     @Override
     public List<KnownEvent> fetch() {
-        String text = HttpText.get(name, url, timeout);
+        String text = HttpFeeds.get(name, url, timeout);
         Calendar calendar;
         try {
             calendar = new CalendarBuilder().build(new StringReader(text));

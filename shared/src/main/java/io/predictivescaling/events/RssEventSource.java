@@ -3,6 +3,7 @@ package io.predictivescaling.events;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import io.predictivescaling.sentiment.HttpFeeds;
 import io.predictivescaling.sentiment.SentimentSource.SourceException;
 import java.io.StringReader;
 import java.net.URI;
@@ -41,7 +42,7 @@ public final class RssEventSource implements EventSource {
 
     @Override
     public List<KnownEvent> fetch() {
-        String text = HttpText.get(name, url, timeout);
+        String text = HttpFeeds.get(name, url, timeout);
         List<SyndEntry> entries;
         try {
             entries = new SyndFeedInput().build(new StringReader(text)).getEntries();

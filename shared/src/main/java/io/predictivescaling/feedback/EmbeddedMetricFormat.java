@@ -24,6 +24,20 @@ public final class EmbeddedMetricFormat implements MetricsEmitter {
         this.clock = clock;
     }
 
+    /** One count metric with one dimension, e.g. SourceFailures by Source, as an EMF line on {@code out}. */
+    public static void count(PrintStream out, Clock clock, String metric, String dimension, String value, int count) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of("Namespace", NAMESPACE,
+                "Dimensions", List.of(List.of(dimension)), "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+        line.put(dimension, value);
+        line.put(metric, count);
+        try {
+            out.println(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void emit(String targetId, Accuracy a, int scored, int missing, double predictedLoad, double actualLoad) {
         Map<String, Object> metrics = new LinkedHashMap<>();

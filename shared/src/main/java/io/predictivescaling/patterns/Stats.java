@@ -38,6 +38,22 @@ public final class Stats {
         return 1.4826 * median(deviations, deviations.length);
     }
 
+    /**
+     * The pattern baseline of hourly value i: the median of the same hour in up to four earlier weeks
+     * (robust to one odd week); NaN when none is known.
+     */
+    public static double sameHourOfEarlierWeeks(double[] hourly, int i) {
+        double[] same = new double[4];
+        int count = 0;
+        for (int j = 1; j <= 4 && i - 168 * j >= 0; j++) {
+            double v = hourly[i - 168 * j];
+            if (!Double.isNaN(v)) {
+                same[count++] = v;
+            }
+        }
+        return median(same, count);
+    }
+
     /** Theil-Sen slope of y against its index, over the finite points; 0 with fewer than two. */
     public static double theilSenSlope(double[] y) {
         int n = y.length;

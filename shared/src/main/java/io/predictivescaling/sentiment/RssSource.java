@@ -4,13 +4,8 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,14 +17,12 @@ import java.util.Locale;
 public final class RssSource implements SentimentSource {
     private final String name;
     private final URI feed;
-    private final HttpClient http;
     private final Duration timeout;
 
     public RssSource(String name, URI feed, Duration timeout) {
         this.name = name;
         this.feed = feed;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     @Override
@@ -39,31 +32,10 @@ public final class RssSource implements SentimentSource {
 
     @Override
     public List<Post> fetch(String keyword, Instant since) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(HttpRequest.newBuilder(feed).timeout(timeout).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new SourceException(name, "timeout", "no answer within " + timeout, e);
-        } catch (IOException e) {
-            throw new SourceException(name, "unreachable", String.valueOf(e.getMessage()), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SourceException(name, "unreachable", "interrupted", e);
-        }
-        if (response.statusCode() >= 500) {
-            throw new SourceException(name, "server-error", "HTTP " + response.statusCode(), null);
-        }
-        if (response.statusCode() >= 400) {
-            throw new SourceException(name, response.statusCode() == 401 || response.statusCode() == 403 ? "auth"
-                    : "malformed", "HTTP " + response.statusCode(), null);
-        }
-        if (response.body().length() > HttpJsonClient.MAX_BYTES) {
-            throw new SourceException(name, "malformed", "feed larger than " + HttpJsonClient.MAX_BYTES + " bytes", null);
-        }
+        String body = HttpFeeds.get(name, feed, timeout);
         SyndFeed parsed;
         try {
-            parsed = new SyndFeedInput().build(new StringReader(response.body()));
+            parsed = new SyndFeedInput().build(new StringReader(body));
         } catch (FeedException | IllegalArgumentException e) {
             throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
         }

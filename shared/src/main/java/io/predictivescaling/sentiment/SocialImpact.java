@@ -2,6 +2,7 @@ package io.predictivescaling.sentiment;
 
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.patterns.Stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public record SocialImpact(double upliftPerHype, Duration lag, int samples) {
             double best = Double.NaN;
             int bestK = 0;
             for (int k = 0; k <= WINDOW.toHours() && at + k < hourly.size(); k++) {
-                double base = weeklyBaseline(hourly.values(), at + k);
+                double base = Stats.sameHourOfEarlierWeeks(hourly.values(), at + k);
                 double load = hourly.values()[at + k];
                 if (base > 0 && !Double.isNaN(load)) {
                     double uplift = load / base - 1;
@@ -87,23 +88,6 @@ public record SocialImpact(double upliftPerHype, Duration lag, int samples) {
             }
         }
         return out;
-    }
-
-    /** The median of the same hour in up to four earlier weeks: the pattern baseline, robust to one odd week. */
-    static double weeklyBaseline(double[] values, int i) {
-        List<Double> same = new ArrayList<>();
-        for (int j = 1; j <= 4 && i - 168 * j >= 0; j++) {
-            double v = values[i - 168 * j];
-            if (!Double.isNaN(v)) {
-                same.add(v);
-            }
-        }
-        if (same.isEmpty()) {
-            return Double.NaN;
-        }
-        same.sort(Double::compare);
-        int n = same.size();
-        return n % 2 == 1 ? same.get(n / 2) : (same.get(n / 2 - 1) + same.get(n / 2)) / 2;
     }
 
     private static int index(RegularSeries s, Instant t) {

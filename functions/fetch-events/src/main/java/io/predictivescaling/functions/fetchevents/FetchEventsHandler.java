@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.feedback.EmbeddedMetricFormat;
 import io.predictivescaling.events.Cascades;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.events.EventSourceRegistry;
@@ -16,7 +17,6 @@ import io.predictivescaling.scaling.EventBridgePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /** fetch-events: hourly pulls of calendars and feeds, and pushed {@code ExternalEvent}s with their cascades. */
@@ -41,10 +41,8 @@ public class FetchEventsHandler implements RequestHandler<ScheduledEvent, FetchE
                 : service.pull(clock.instant());
         result.added().forEach(e -> context.getLogger().log("new event " + e.id() + " from " + e.source(), LogLevel.INFO));
         result.problems().forEach(p -> context.getLogger().log(p, LogLevel.ERROR));
-        result.failures().forEach((source, count) -> System.out.println(String.format(Locale.ROOT,
-                "{\"_aws\":{\"Timestamp\":%d,\"CloudWatchMetrics\":[{\"Namespace\":\"PredictiveScaling\","
-                        + "\"Dimensions\":[[\"Source\"]],\"Metrics\":[{\"Name\":\"EventSourceFailures\",\"Unit\":\"Count\"}]}]},"
-                        + "\"Source\":\"%s\",\"EventSourceFailures\":%d}", clock.millis(), source, count)));
+        result.failures().forEach((source, count) ->
+                EmbeddedMetricFormat.count(System.out, clock, "EventSourceFailures", "Source", source, count));
         return result;
     }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.feedback.EmbeddedMetricFormat;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.sentiment.FetchSentimentService;
@@ -40,10 +41,8 @@ public class FetchSentimentHandler implements RequestHandler<ScheduledEvent, Fet
                 s.fired() ? LogLevel.WARN : LogLevel.INFO));
         result.problems().forEach(p -> context.getLogger().log(p, LogLevel.ERROR));
         // One embedded-metric-format line per failing source: the SourceFailures metric, by Source.
-        result.failures().forEach((source, count) -> System.out.println(String.format(Locale.ROOT,
-                "{\"_aws\":{\"Timestamp\":%d,\"CloudWatchMetrics\":[{\"Namespace\":\"PredictiveScaling\","
-                        + "\"Dimensions\":[[\"Source\"]],\"Metrics\":[{\"Name\":\"SourceFailures\",\"Unit\":\"Count\"}]}]},"
-                        + "\"Source\":\"%s\",\"SourceFailures\":%d}", clock.millis(), source, count)));
+        result.failures().forEach((source, count) ->
+                EmbeddedMetricFormat.count(System.out, clock, "SourceFailures", "Source", source, count));
         return result;
     }
 

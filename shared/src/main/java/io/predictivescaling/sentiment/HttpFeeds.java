@@ -1,4 +1,4 @@
-package io.predictivescaling.events;
+package io.predictivescaling.sentiment;
 
 import io.predictivescaling.sentiment.SentimentSource.SourceException;
 import java.io.IOException;
@@ -11,16 +11,16 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-/** Fetches a feed's text with a timeout and a size cap; every failure names its kind. */
-final class HttpText {
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+/** Fetches a feed's text (RSS, Atom, iCalendar) with a timeout and a size cap; every failure names its kind. */
+public final class HttpFeeds {
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    private HttpText() {
+    private HttpFeeds() {
     }
 
-    static String get(String source, URI uri, Duration timeout) {
+    public static String get(String source, URI uri, Duration timeout) {
         HttpResponse<InputStream> response;
         try {
             response = HTTP.send(HttpRequest.newBuilder(uri).timeout(timeout).build(),
