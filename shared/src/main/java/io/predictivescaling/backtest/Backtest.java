@@ -30,10 +30,24 @@ import java.util.function.IntConsumer;
  * was.
  */
 public final class Backtest {
+    /** For analysis only: floors from perfect foresight instead of the predictor (see {@link #perfectFloors}). */
+    public enum PerfectFloors { NONE, INTERVAL, HOUR }
+
     private final BacktestConfig config;
+    private final PerfectFloors perfect;
 
     public Backtest(BacktestConfig config) {
+        this(config, PerfectFloors.NONE);
+    }
+
+    /**
+     * @param perfect INTERVAL or HOUR replace the predictive floors by the oracle's own capacity (per interval,
+     *     or the most of each hour): a bound on what any forecast could reach with this reactive policy. It
+     *     looks ahead by design and is not a policy.
+     */
+    public Backtest(BacktestConfig config, PerfectFloors perfect) {
         this.config = config;
+        this.perfect = perfect;
     }
 
     public BacktestResult run(Trace trace, IntConsumer progress) {
@@ -66,6 +80,9 @@ public final class Backtest {
         Instant lastData = null;
         int lastOracle = initial;
 
+        if (perfect != PerfectFloors.NONE) {
+            perfectFloors(trace, tracking, floor);
+        }
         for (int s = 0; s < n; s++) {
             reactiveSim.begin(s, 0);
             predictiveSim.begin(s, floor[s]);
@@ -84,7 +101,7 @@ public final class Backtest {
             peaks.add(s);
 
             // End of interval s: plan at each new hour, from hours that have ended.
-            if (s + 1 < n && peaks.hourChangesAfter(s)) {
+            if (perfect == PerfectFloors.NONE && s + 1 < n && peaks.hourChangesAfter(s)) {
                 Instant now = trace.time(s + 1);
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
@@ -264,6 +281,28 @@ public final class Backtest {
             int start = (int) Math.max(0, end - span.toHours());
             double[] values = Arrays.copyOfRange(peak, start, end);
             return new RegularSeries(Instant.ofEpochSecond((firstHour + start) * 3600), Duration.ofHours(1), values);
+        }
+    }
+
+    private void perfectFloors(Trace trace, TargetTracking tracking, int[] floor) {
+        int last = 1;
+        for (int s = 0; s < floor.length; s++) {
+            double d = trace.demand()[s];
+            last = Double.isNaN(d) ? last : Math.max(1, tracking.needed(d));
+            floor[s] = last;
+        }
+        if (perfect == PerfectFloors.HOUR) {
+            int s = 0;
+            while (s < floor.length) {
+                long hour = HourlyPeaks.hour(trace, s);
+                int e = s;
+                int most = 0;
+                while (e < floor.length && HourlyPeaks.hour(trace, e) == hour) {
+                    most = Math.max(most, floor[e++]);
+                }
+                java.util.Arrays.fill(floor, s, e, most);
+                s = e;
+            }
         }
     }
 

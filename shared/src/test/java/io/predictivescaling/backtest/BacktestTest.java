@@ -43,6 +43,17 @@ class BacktestTest {
     }
 
     @Test
+    void perfectFloorsBoundWhatAnyForecastCouldDoWithThisReactivePolicy() {
+        BacktestResult interval = new Backtest(config, Backtest.PerfectFloors.INTERVAL).run(trace(), null);
+        BacktestResult hour = new Backtest(config, Backtest.PerfectFloors.HOUR).run(trace(), null);
+
+        assertThat(interval.policies().get("predictive").underProvisionedFraction()).isZero();
+        assertThat(hour.policies().get("predictive").underProvisionedFraction()).isZero();
+        assertThat(hour.policies().get("predictive").costVsOracle())
+                .isGreaterThan(interval.policies().get("predictive").costVsOracle());
+    }
+
+    @Test
     void theOracleNeedsExactlyWhatTheDemandNeedsAtTheTarget() {
         BacktestResult r = new Backtest(config).run(trace(), null);
 

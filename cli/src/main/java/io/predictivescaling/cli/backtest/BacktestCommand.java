@@ -40,6 +40,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
     Path out;
 
+    @Option(names = "--perfect-floors", defaultValue = "NONE", description = "Analysis only: use the oracle's capacity "
+            + "as floors (INTERVAL or HOUR) to see the best any forecast could do with this reactive policy")
+    Backtest.PerfectFloors perfectFloors;
+
     @Option(names = "--quiet", description = "No progress bar")
     boolean quiet;
 
@@ -55,7 +59,7 @@ public final class BacktestCommand implements Callable<Integer> {
         long start = System.nanoTime();
         BacktestResult result;
         try (Progress progress = new Progress(t.size(), quiet)) {
-            result = new Backtest(config).run(t, progress::step);
+            result = new Backtest(config, perfectFloors).run(t, progress::step);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
