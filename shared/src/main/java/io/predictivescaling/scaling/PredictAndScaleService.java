@@ -22,7 +22,6 @@ import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -205,7 +204,7 @@ public final class PredictAndScaleService {
         }
         ScalingPlan plan = planner.plan(target.targetId(), policy, current, predicted, now, lastSample,
                 health(target.targetId()));
-        predictions.save(records(target.targetId(), policy, plan, predicted, now, scale));
+        predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         PlanApplier.Applied applied = null;
         if (scale && !config.resource().applicationSide()) {
             applied = new PlanApplier(gateway).apply(config.resource(), plan);
@@ -264,25 +263,5 @@ public final class PredictAndScaleService {
                 : Instant.ofEpochSecond(Math.floorDiv(window.get(0).timestamp().getEpochSecond(), s) * s);
         List<Rollup> rollups = Rollups.of(window, step);
         return RegularSeries.fromRollups(rollups, first, end, step, value);
-    }
-
-    private static List<PredictionRecord> records(String targetId, ScalingPolicy policy, ScalingPlan plan,
-                                                  List<LoadPrediction> predicted, Instant now, boolean scale) {
-        List<PredictionRecord> records = new ArrayList<>();
-        for (LoadPrediction p : predicted) {
-            Optional<CapacityStep> step = plan.stepAt(p.forecastTime().truncatedTo(ChronoUnit.HOURS));
-            int capacity = step.map(CapacityStep::capacity).orElse(plan.currentCapacity());
-            double load = CapacityPlanner.plannedLoad(p, policy.capacityQuantile());
-            int current = plan.currentCapacity();
-            double utilization = current > 0 ? load / (current * policy.loadPerUnit()) : (load > 0 ? 9.99 : 0);
-            Severity severity = Severity.of(utilization, policy);
-            String action = !plan.raisesAllowed() ? "hold: " + plan.summary()
-                    : capacity > current ? (scale ? "raise" : "would raise (ForecastOnly)") + " MinCapacity to "
-                    + capacity + " by " + p.forecastTime().truncatedTo(ChronoUnit.HOURS)
-                    : capacity < current ? (scale ? "lower" : "would lower (ForecastOnly)") + " MinCapacity to " + capacity
-                    : "keep MinCapacity " + capacity;
-            records.add(new PredictionRecord(targetId, p, capacity, severity, action, now));
-        }
-        return records;
     }
 }
