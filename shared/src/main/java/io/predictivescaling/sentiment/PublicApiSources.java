@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The public social APIs, each a few lines: where to ask, and how to read a post out of the answer. The
@@ -20,6 +21,11 @@ public final class PublicApiSources {
 
     /** Reddit search, newest first ({@code /search.json?q=...&sort=new}). */
     public static SentimentSource reddit(String baseUrl, HttpJsonClient http, Optional<String> token) {
+        return reddit(baseUrl, http, () -> token);
+    }
+
+    /** @param token read when first needed (not at start-up, so no secret lands in a SnapStart snapshot) */
+    public static SentimentSource reddit(String baseUrl, HttpJsonClient http, Supplier<Optional<String>> token) {
         return new JsonSource("reddit", http, token,
                 k -> URI.create(baseUrl + "/search.json?sort=new&limit=100&q=" + encode(k)),
                 root -> root.path("data").path("children"),
@@ -30,6 +36,11 @@ public final class PublicApiSources {
 
     /** A Mastodon server's public hashtag timeline ({@code /api/v1/timelines/tag/TAG}). */
     public static SentimentSource mastodon(String baseUrl, HttpJsonClient http, Optional<String> token) {
+        return mastodon(baseUrl, http, () -> token);
+    }
+
+    /** @param token read when first needed (not at start-up, so no secret lands in a SnapStart snapshot) */
+    public static SentimentSource mastodon(String baseUrl, HttpJsonClient http, Supplier<Optional<String>> token) {
         return new JsonSource("mastodon", http, token,
                 k -> URI.create(baseUrl + "/api/v1/timelines/tag/" + encode(k.replace("#", "")) + "?limit=40"),
                 root -> root,
@@ -40,6 +51,11 @@ public final class PublicApiSources {
 
     /** Bluesky post search ({@code /xrpc/app.bsky.feed.searchPosts?q=...}). */
     public static SentimentSource bluesky(String baseUrl, HttpJsonClient http, Optional<String> token) {
+        return bluesky(baseUrl, http, () -> token);
+    }
+
+    /** @param token read when first needed (not at start-up, so no secret lands in a SnapStart snapshot) */
+    public static SentimentSource bluesky(String baseUrl, HttpJsonClient http, Supplier<Optional<String>> token) {
         return new JsonSource("bluesky", http, token,
                 k -> URI.create(baseUrl + "/xrpc/app.bsky.feed.searchPosts?sort=latest&limit=100&q=" + encode(k)),
                 root -> root.path("posts"),
@@ -49,7 +65,7 @@ public final class PublicApiSources {
 
     /** Hacker News search by date (Algolia, {@code /api/v1/search_by_date?query=...}). */
     public static SentimentSource hackerNews(String baseUrl, HttpJsonClient http) {
-        return new JsonSource("hackernews", http, Optional.empty(),
+        return new JsonSource("hackernews", http, Optional::empty,
                 k -> URI.create(baseUrl + "/api/v1/search_by_date?hitsPerPage=100&query=" + encode(k)),
                 root -> root.path("hits"),
                 post -> new Post("hackernews", post.path("objectID").asText(),
@@ -65,12 +81,12 @@ public final class PublicApiSources {
     static final class JsonSource implements SentimentSource {
         private final String name;
         private final HttpJsonClient http;
-        private final Optional<String> token;
+        private final Supplier<Optional<String>> token;
         private final Function<String, URI> url;
         private final Function<JsonNode, JsonNode> posts;
         private final Function<JsonNode, Post> read;
 
-        JsonSource(String name, HttpJsonClient http, Optional<String> token, Function<String, URI> url,
+        JsonSource(String name, HttpJsonClient http, Supplier<Optional<String>> token, Function<String, URI> url,
                    Function<JsonNode, JsonNode> posts, Function<JsonNode, Post> read) {
             this.name = name;
             this.http = http;
@@ -87,7 +103,7 @@ public final class PublicApiSources {
 
         @Override
         public List<Post> fetch(String keyword, Instant since) {
-            JsonNode list = posts.apply(http.get(name, url.apply(keyword), token));
+            JsonNode list = posts.apply(http.get(name, url.apply(keyword), token.get()));
             if (!list.isArray()) {
                 throw new SourceException(name, "malformed", "expected a list of posts", null);
             }

@@ -39,8 +39,9 @@ public final class SourceRegistry {
         for (JsonNode s : root) {
             String type = s.path("type").asText("");
             String base = s.path("baseUrl").asText("");
-            var token = credentials == null ? java.util.Optional.<String>empty()
-                    : credentials.token(s.path("credentialsParameter").asText(""));
+            String parameter = s.path("credentialsParameter").asText("");
+            java.util.function.Supplier<java.util.Optional<String>> token = () -> credentials == null
+                    ? java.util.Optional.empty() : credentials.token(parameter);
             sources.add(switch (type) {
                 case "reddit" -> PublicApiSources.reddit(base.isEmpty() ? "https://www.reddit.com" : base, http, token);
                 case "mastodon" -> PublicApiSources.mastodon(base.isEmpty() ? "https://mastodon.social" : base, http, token);
