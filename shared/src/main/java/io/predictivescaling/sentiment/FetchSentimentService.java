@@ -55,6 +55,9 @@ public final class FetchSentimentService {
             Map<String, Integer> bySource = new TreeMap<>();
             List<String> failed = new ArrayList<>();
             for (SentimentSource source : sources) {
+                if (!source.covers(keyword)) {
+                    continue;
+                }
                 try {
                     int count = 0;
                     for (Post p : source.fetch(keyword, start.minusSeconds(1))) {

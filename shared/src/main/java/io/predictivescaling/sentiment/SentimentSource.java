@@ -8,6 +8,11 @@ public interface SentimentSource {
 
     String name();
 
+    /** Whether to ask this source about {@code keyword}: by default every target keyword. */
+    default boolean covers(String keyword) {
+        return true;
+    }
+
     /**
      * Posts about {@code keyword} newer than {@code since}.
      *

@@ -21,6 +21,24 @@ public final class SourceRegistry {
     private SourceRegistry() {
     }
 
+    /** A source configured with its own {@code keywords}: asked about those only (e.g. a game's subreddit). */
+    private record OnlyKeywords(SentimentSource source, java.util.Set<String> keywords) implements SentimentSource {
+        @Override
+        public String name() {
+            return source.name();
+        }
+
+        @Override
+        public boolean covers(String keyword) {
+            return keywords.contains(keyword);
+        }
+
+        @Override
+        public List<Post> fetch(String keyword, java.time.Instant since) {
+            return source.fetch(keyword, since);
+        }
+    }
+
     public static List<SentimentSource> fromJson(String json, HttpJsonClient http, SsmCredentials credentials,
                                                  Duration timeout) {
         if (json == null || json.isBlank()) {
@@ -42,7 +60,7 @@ public final class SourceRegistry {
             String parameter = s.path("credentialsParameter").asText("");
             java.util.function.Supplier<java.util.Optional<String>> token = () -> credentials == null
                     ? java.util.Optional.empty() : credentials.token(parameter);
-            sources.add(switch (type) {
+            SentimentSource source = switch (type) {
                 case "reddit" -> PublicApiSources.reddit(base.isEmpty() ? "https://www.reddit.com" : base, http, token);
                 case "mastodon" -> PublicApiSources.mastodon(base.isEmpty() ? "https://mastodon.social" : base, http, token);
                 case "bluesky" -> PublicApiSources.bluesky(base.isEmpty() ? "https://public.api.bsky.app" : base, http, token);
@@ -50,7 +68,10 @@ public final class SourceRegistry {
                 case "rss" -> new RssSource(s.path("name").asText("rss"), URI.create(s.path("url").asText()), timeout);
                 default -> throw new IllegalArgumentException("unknown sentiment source type '" + type
                         + "': reddit, mastodon, bluesky, hackernews or rss");
-            });
+            };
+            java.util.Set<String> keywords = new java.util.HashSet<>();
+            s.path("keywords").forEach(k -> keywords.add(k.asText()));
+            sources.add(keywords.isEmpty() ? source : new OnlyKeywords(source, keywords));
         }
         return sources;
     }

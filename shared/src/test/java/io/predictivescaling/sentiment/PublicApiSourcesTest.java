@@ -126,6 +126,10 @@ class PublicApiSourcesTest {
         assertThat(SourceRegistry.fromJson("[{\"type\": \"hackernews\"}, {\"type\": \"rss\", \"name\": \"n\", "
                 + "\"url\": \"https://example.com/f.xml\"}]", http, null, Duration.ofSeconds(1)))
                 .extracting(SentimentSource::name).containsExactly("hackernews", "n");
+        var subreddit = SourceRegistry.fromJson("[{\"type\": \"reddit\", \"keywords\": [\"yourgame\"]}]", http, null,
+                Duration.ofSeconds(1)).get(0);
+        assertThat(subreddit.covers("yourgame")).isTrue();
+        assertThat(subreddit.covers("othergame")).isFalse();
     }
 
     @Test
