@@ -25,7 +25,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--since", description = "Only scopes updated at or after this ISO-8601 time")
     Instant since;
 
-    @Option(names = "--unit-price", defaultValue = "0", description = "Price of one capacity unit per hour, to show cost in money (e.g. 0.04)")
+    @Option(names = "--unit-price", defaultValue = "0", description = "Price of one capacity unit per hour (default: the target's unitPricePerHour)")
     double unitPrice;
 
     @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566")
@@ -77,9 +77,10 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "efficiency: right-sized %d, over-scaled %d, under-scaled %d; planned %.1f unit-hours "
                             + "vs %.1f for a static peak-sized fleet (%.0f%% less)%n", all.rightSized(), all.overScaled(),
                     all.underScaled(), all.capacityUnitHours(), all.staticPeakUnitHours(), saving);
-            if (unitPrice > 0) {
+            double price = unitPrice > 0 ? unitPrice : all.unitPricePerHour();
+            if (price > 0) {
                 out.printf(Locale.ROOT, "cost: %.2f planned vs %.2f static peak-sized (at %.4f per unit-hour)%n",
-                        all.capacityUnitHours() * unitPrice, all.staticPeakUnitHours() * unitPrice, unitPrice);
+                        all.capacityUnitHours() * price, all.staticPeakUnitHours() * price, price);
             }
         }
         if (!confidence.isEmpty()) {

@@ -13,11 +13,27 @@ import java.util.List;
  * @param underScaled intervals whose planned capacity could not serve the actual load
  * @param capacityUnitHours planned capacity x hours
  * @param staticPeakUnitHours a static fleet sized for the window's peak actual load, x hours
+ * @param unitPricePerHour the target's configured price of a unit-hour (0: not configured)
  */
 public record Accuracy(int count, double mape, double smape, double bias, double coverage, int overScaled,
-                       int underScaled, int rightSized, double capacityUnitHours, double staticPeakUnitHours) {
+                       int underScaled, int rightSized, double capacityUnitHours, double staticPeakUnitHours,
+                       double unitPricePerHour) {
+
+    /** What the planned capacity cost, in the configured currency. */
+    public double cost() {
+        return capacityUnitHours * unitPricePerHour;
+    }
+
+    /** What a static fleet sized for the peak would have cost. */
+    public double staticPeakCost() {
+        return staticPeakUnitHours * unitPricePerHour;
+    }
 
     public static Accuracy of(List<MaturedPrediction> scored, double loadPerUnit) {
+        return of(scored, loadPerUnit, 0);
+    }
+
+    public static Accuracy of(List<MaturedPrediction> scored, double loadPerUnit, double unitPricePerHour) {
         int n = 0;
         int mapeCount = 0;
         double mape = 0;
@@ -59,6 +75,6 @@ public record Accuracy(int count, double mape, double smape, double bias, double
         }
         return new Accuracy(n, mapeCount == 0 ? 0 : 100 * mape / mapeCount, n == 0 ? 0 : 100 * smape / n,
                 mapeCount == 0 ? 0 : 100 * bias / mapeCount, n == 0 ? 0 : inside / (double) n, over, under, right,
-                unitHours, peakNeed * hours);
+                unitHours, peakNeed * hours, unitPricePerHour);
     }
 }

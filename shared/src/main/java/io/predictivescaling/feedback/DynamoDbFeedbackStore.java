@@ -123,6 +123,11 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         item.put("rightSized", AttributeValue.fromN(Integer.toString(a.rightSized())));
         item.put("capacityUnitHours", n(a.capacityUnitHours()));
         item.put("staticPeakUnitHours", n(a.staticPeakUnitHours()));
+        if (a.unitPricePerHour() > 0) {
+            item.put("unitPricePerHour", n(a.unitPricePerHour()));
+            item.put("cost", n(a.cost()));
+            item.put("staticPeakCost", n(a.staticPeakCost()));
+        }
         item.put("updatedAt", s(at.toString()));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond())));
         retry.run("saving accuracy " + scope, () -> dynamo.putItem(r -> r.tableName(accuracyTable).item(item)));
@@ -151,7 +156,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     private static Accuracy accuracy(Map<String, AttributeValue> item) {
         return new Accuracy((int) num(item, "count"), num(item, "mape"), num(item, "smape"), num(item, "bias"),
                 num(item, "coverage"), (int) num(item, "overScaled"), (int) num(item, "underScaled"),
-                (int) num(item, "rightSized"), num(item, "capacityUnitHours"), num(item, "staticPeakUnitHours"));
+                (int) num(item, "rightSized"), num(item, "capacityUnitHours"), num(item, "staticPeakUnitHours"),
+                num(item, "unitPricePerHour"));
     }
 
     @Override

@@ -70,6 +70,7 @@ public final class ScoreFeedbackService {
     private int[] score(ScalableTarget target, Instant now, List<String> lines, List<String> problems) {
         String id = target.targetId();
         double loadPerUnit = target.scaling().orElseThrow().policy().loadPerUnit();
+        double price = target.scaling().orElseThrow().unitPricePerHour();
         List<MaturedPrediction> all = store.predictions(id, now.minus(LOOKBACK), now);
         List<MaturedPrediction> fresh = new ArrayList<>();
         List<LoadSample> samples = null;
@@ -109,9 +110,9 @@ public final class ScoreFeedbackService {
                     scopes.computeIfAbsent("last24h#signal=" + signal, k -> new ArrayList<>()).add(p));
         }
         for (var scope : scopes.entrySet()) {
-            store.saveAccuracy(id, scope.getKey(), Accuracy.of(scope.getValue(), loadPerUnit), now);
+            store.saveAccuracy(id, scope.getKey(), Accuracy.of(scope.getValue(), loadPerUnit, price), now);
         }
-        Accuracy overall = Accuracy.of(window, loadPerUnit);
+        Accuracy overall = Accuracy.of(window, loadPerUnit, price);
         Map<String, Double> confidence = learn(store.signalConfidence(id), fresh);
         if (!fresh.isEmpty()) {
             store.saveSignalConfidence(id, confidence, now);

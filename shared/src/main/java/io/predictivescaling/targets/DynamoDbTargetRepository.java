@@ -143,7 +143,7 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 number(item, "gradualStepPercent", defaults.gradualStepPercent()),
                 number(item, "scaleInStepPercent", defaults.scaleInStepPercent()),
                 java.time.Duration.ofMinutes((long) number(item, "staleAfterMinutes", defaults.staleAfter().toMinutes())));
-        return Optional.of(new ScalingConfig(resource, policy));
+        return Optional.of(new ScalingConfig(resource, policy, number(item, "unitPricePerHour", 0)));
     }
 
     private static double number(Map<String, AttributeValue> item, String name, double fallback) {

@@ -66,6 +66,8 @@ class ScoreFeedbackHandlerTest {
         predictions = new DynamoDbPredictionStore(dynamo, predictionsTable, RETRY);
         feedback = new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, RETRY);
         target("web", "web-rps", "table/web-" + UUID.randomUUID());
+        dynamo.updateItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s("web")))
+                .updateExpression("SET unitPricePerHour = :p").expressionAttributeValues(Map.of(":p", n(0.05))));
     }
 
     void target(String id, String metric, String resource) {
@@ -124,6 +126,9 @@ class ScoreFeedbackHandlerTest {
         assertThat(a.overScaled()).isEqualTo(3);
         assertThat(a.capacityUnitHours()).isEqualTo(48.0);
         assertThat(a.staticPeakUnitHours()).isEqualTo(52.0);
+        // At 0.05 per unit-hour: 2.40 planned against 2.60 for a fleet sized for the peak.
+        assertThat(a.cost()).isCloseTo(2.40, within(1e-9));
+        assertThat(a.staticPeakCost()).isCloseTo(2.60, within(1e-9));
         assertThat(feedback.accuracy("web", "last24h#horizon=PT6H")).isPresent();
         assertThat(feedback.accuracy("web", "last24h#signal=pattern:weekly-profile-2")).isPresent();
         assertThat(score(T0.plus(Duration.ofHours(5))).scored()).as("a rerun scores nothing twice").isZero();
