@@ -3,16 +3,13 @@ package io.predictivescaling.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.predictivescaling.testing.LoopbackHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,29 +17,23 @@ import org.junit.jupiter.api.Test;
 /** Each source's real HTTP client path against recorded-style answers served on loopback. */
 class PublicApiSourcesTest {
     static final Instant SINCE = Instant.parse("2026-11-27T00:00:00Z");
-    HttpServer server;
+    LoopbackHttp server;
     String base;
     final HttpJsonClient http = new HttpJsonClient(Duration.ofMillis(800), Duration.ofSeconds(2));
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    void start() {
+        server = new LoopbackHttp();
+        base = server.base();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     void serve(String path, int status, String body) {
-        server.createContext(path, exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        server.serve(path, status, body);
     }
 
     @Test
@@ -74,7 +65,7 @@ class PublicApiSourcesTest {
         serve("/search.json", 500, "oops");
         serve("/api/v1/timelines/tag/yourgame", 200, "{not json");
         serve("/xrpc/app.bsky.feed.searchPosts", 401, "{\"error\": \"AuthMissing\"}");
-        server.createContext("/api/v1/search_by_date", exchange -> {
+        server.handle("/api/v1/search_by_date", exchange -> {
             try {
                 Thread.sleep(2000);
             } catch (InterruptedException e) {
@@ -135,7 +126,7 @@ class PublicApiSourcesTest {
     @Test
     void aRateLimitIsWaitedOutOnceWithRetryAfter() {
         AtomicInteger calls = new AtomicInteger();
-        server.createContext("/search.json", exchange -> {
+        server.handle("/search.json", exchange -> {
             boolean first = calls.getAndIncrement() == 0;
             byte[] body = (first ? "{}" : "{\"data\": {\"children\": []}}").getBytes(StandardCharsets.UTF_8);
             if (first) {

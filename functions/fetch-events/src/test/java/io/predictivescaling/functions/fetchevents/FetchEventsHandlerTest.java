@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.sun.net.httpserver.HttpServer;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.events.Cascades;
@@ -14,12 +13,9 @@ import io.predictivescaling.events.EventSourceRegistry;
 import io.predictivescaling.events.FetchEventsService;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.testing.LoopbackHttp;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,17 +68,15 @@ class FetchEventsHandlerTest {
             </channel></rss>""";
 
     final DynamoDbClient dynamo = TestAws.dynamoDb();
-    HttpServer server;
+    LoopbackHttp server;
     String base;
     String table;
     String bus;
 
     @BeforeEach
-    void setUp() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool()); // a slow feed must not block others
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    void setUp() {
+        server = new LoopbackHttp();
+        base = server.base();
         table = TemplateTables.create(dynamo, "EventsTable");
         bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
         try (EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
@@ -92,16 +86,11 @@ class FetchEventsHandlerTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     void serve(String path, int status, String body) {
-        server.createContext(path, exchange -> {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
+        server.serve(path, status, body);
     }
 
     FetchEventsHandler handler(String sourcesJson) {
@@ -149,7 +138,7 @@ class FetchEventsHandlerTest {
         serve("/worlds.ics", 500, "down");
         serve("/news.xml", 200, "<rss><channel><item>");
         serve("/big.ics", 200, "X".repeat(3 * 1024 * 1024));
-        server.createContext("/slow.ics", exchange -> {
+        server.handle("/slow.ics", exchange -> {
             try {
                 Thread.sleep(2000);
             } catch (InterruptedException e) {

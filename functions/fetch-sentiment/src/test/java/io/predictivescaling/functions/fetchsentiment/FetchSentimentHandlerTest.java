@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import com.sun.net.httpserver.HttpServer;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.scaling.EventBridgePublisher;
@@ -15,11 +14,9 @@ import io.predictivescaling.sentiment.Signal;
 import io.predictivescaling.sentiment.SourceRegistry;
 import io.predictivescaling.sentiment.SsmCredentials;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
+import io.predictivescaling.testing.LoopbackHttp;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +41,7 @@ class FetchSentimentHandlerTest {
     static final Instant START = Instant.parse("2026-11-27T19:55:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     final DynamoDbClient dynamo = TestAws.dynamoDb();
-    HttpServer server;
+    LoopbackHttp server;
     String base;
     String signalsTable;
     String targetsTable;
@@ -52,10 +49,9 @@ class FetchSentimentHandlerTest {
     volatile String authorization;
 
     @BeforeEach
-    void setUp() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort();
+    void setUp() {
+        server = new LoopbackHttp();
+        base = server.base();
         signalsTable = TemplateTables.create(dynamo, "SignalsTable");
         targetsTable = TemplateTables.create(dynamo, "TargetsTable");
         dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", AttributeValue.fromS("game-servers"),
@@ -69,11 +65,11 @@ class FetchSentimentHandlerTest {
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     void serve(String path, int status, String body) {
-        server.createContext(path, exchange -> {
+        server.handle(path, exchange -> {
             authorization = exchange.getRequestHeaders().getFirst("Authorization");
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length);
