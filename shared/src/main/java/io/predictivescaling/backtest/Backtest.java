@@ -35,6 +35,7 @@ public final class Backtest {
 
     private final BacktestConfig config;
     private final PerfectFloors perfect;
+    private final int[] givenFloors;
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -46,8 +47,18 @@ public final class Backtest {
      *     looks ahead by design and is not a policy.
      */
     public Backtest(BacktestConfig config, PerfectFloors perfect) {
+        this(config, perfect, null);
+    }
+
+    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
         this.config = config;
         this.perfect = perfect;
+        this.givenFloors = givenFloors;
+    }
+
+    /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
+    static Backtest replaying(BacktestConfig config, int[] floors) {
+        return new Backtest(config, PerfectFloors.NONE, floors.clone());
     }
 
     public BacktestResult run(Trace trace, IntConsumer progress) {
@@ -80,7 +91,10 @@ public final class Backtest {
         Instant lastData = null;
         int lastOracle = initial;
 
-        if (perfect != PerfectFloors.NONE) {
+        boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
+        if (givenFloors != null) {
+            System.arraycopy(givenFloors, 0, floor, 0, Math.min(n, givenFloors.length));
+        } else if (perfect != PerfectFloors.NONE) {
             perfectFloors(trace, tracking, floor);
         }
         for (int s = 0; s < n; s++) {
@@ -101,7 +115,7 @@ public final class Backtest {
             peaks.add(s);
 
             // End of interval s: plan at each new hour, from hours that have ended.
-            if (perfect == PerfectFloors.NONE && s + 1 < n && peaks.hourChangesAfter(s)) {
+            if (plans && s + 1 < n && peaks.hourChangesAfter(s)) {
                 Instant now = trace.time(s + 1);
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {

@@ -33,6 +33,18 @@ final class CapacitySimulator {
             pending.clear();
             desired = floor;
         }
+        // The floor's units were launched a warm-up ahead, before any scale-out still warming up now, so at
+        // least the floor serves: the oldest pending units count as ready first.
+        int shortOfFloor = floor - serving();
+        while (shortOfFloor > 0 && !pending.isEmpty()) {
+            int[] oldest = pending.peekFirst();
+            int take = Math.min(shortOfFloor, oldest[1]);
+            oldest[1] -= take;
+            shortOfFloor -= take;
+            if (oldest[1] == 0) {
+                pending.pollFirst();
+            }
+        }
     }
 
     /** Units serving the current interval. */

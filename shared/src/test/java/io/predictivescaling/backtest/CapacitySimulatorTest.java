@@ -76,4 +76,18 @@ class CapacitySimulatorTest {
         sim.begin(0, 8);
         assertThat(sim.serving()).isEqualTo(8);
     }
+
+    @Test
+    void aScheduledFloorServesEvenWhileALaterScaleOutIsWarmingUp() {
+        CapacitySimulator sim = new CapacitySimulator(policy, 4);
+        sim.begin(0, 0);
+        sim.end(45, 0); // scale out to 9, ready at interval 3
+        sim.begin(1, 6); // floor 6 was scheduled a warm-up ahead, before that scale-out
+
+        assertThat(sim.provisioned()).isEqualTo(9);
+        assertThat(sim.serving()).as("the floor's 6 serve; the other 3 are still warming up").isEqualTo(6);
+        sim.end(20, 6);
+        sim.begin(3, 6);
+        assertThat(sim.serving()).isEqualTo(9);
+    }
 }
