@@ -73,6 +73,7 @@ public final class Backtest {
         double[] lower = nan(n);
         double[] upper = nan(n);
         int[] floor = new int[n];
+        int[] planned = new int[n]; // the plan's hourly step, before interpolation and the within-hour shape
         int[] reactive = new int[n];
         int[] predictive = new int[n];
         int[] oracle = new int[n];
@@ -124,13 +125,15 @@ public final class Backtest {
                     path = withEvents(path, past, history, now);
                     // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor),
                     // not from what reactive scaling added on top of it.
-                    int inForce = Math.max(policy.floor(), floor[s + 1]);
+                    // The hour's planned step, not the shaped interval floor: a shape above 1 read back as the
+                    // capacity in force would ratchet the plan up whenever scale-in is slower than the shape.
+                    int inForce = Math.max(policy.floor(), planned[s + 1]);
                     ScalingPlan plan = planner.plan(trace.name(), policy, inForce, path, now,
                             Optional.ofNullable(lastData), Optional.empty());
                     if (plan.raisesAllowed()) {
                         double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
-                        apply(plan, path, trace, s + 1 + decisionLead, floor, predicted, lower, upper,
-                                config.interpolate(), shape);
+                        apply(plan, path, trace, s + 1 + decisionLead, floor, planned, predicted, lower, upper,
+                                config.interpolate(), shape, policy.limit());
                     }
                 }
             }
@@ -149,8 +152,8 @@ public final class Backtest {
 
     /** Sets floors (and the prediction behind them) for intervals from {@code first} that the plan covers. */
     private static void apply(ScalingPlan plan, List<LoadPrediction> path, Trace trace, int first, int[] floor,
-                              double[] predicted, double[] lower, double[] upper, boolean interpolate,
-                              double[] shape) {
+                              int[] planned, double[] predicted, double[] lower, double[] upper, boolean interpolate,
+                              double[] shape, int limit) {
         if (plan.steps().isEmpty()) {
             return;
         }
@@ -162,6 +165,7 @@ public final class Backtest {
             }
             Optional<CapacityStep> step = plan.stepAt(t);
             floor[s] = step.map(CapacityStep::capacity).orElse(0);
+            planned[s] = floor[s];
             if (interpolate && step.isPresent()) {
                 // Ahead of a rise the floor climbs through the second half of the hour toward the next hour's;
                 // it never dips below the hour's own, so a rise at the hour boundary is still covered.
@@ -178,6 +182,7 @@ public final class Backtest {
                 int position = (int) ((t.getEpochSecond() % 3600) / trace.step().getSeconds());
                 floor[s] = (int) Math.ceil(floor[s] * shape[Math.min(position, shape.length - 1)] - 1e-9);
             }
+            floor[s] = Math.min(floor[s], Math.max(limit, planned[s]));
             LoadPrediction p = slot(path, t);
             if (p != null) {
                 predicted[s] = p.predictedLoad();

@@ -44,6 +44,17 @@ public final class BacktestCommand implements Callable<Integer> {
             + "as floors (INTERVAL or HOUR) to see the best any forecast could do with this reactive policy")
     Backtest.PerfectFloors perfectFloors;
 
+    @Option(names = "--quantile", description = "Predicted-load quantile the floors cover, as the target's capacityQuantile (default: "
+            + BacktestConfig.DEFAULT_QUANTILE + ")")
+    Double quantile;
+
+    @Option(names = "--floor-utilization", description = "Utilization the floors are sized for (default: the target utilization)")
+    Double floorUtilization;
+
+    @Option(names = "--scale-in-step", description = "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "
+            + BacktestConfig.DEFAULT_SCALE_IN_STEP + ")")
+    Double scaleInStep;
+
     @Option(names = "--quiet", description = "No progress bar")
     boolean quiet;
 
@@ -53,6 +64,10 @@ public final class BacktestCommand implements Callable<Integer> {
         double u = unit != null ? unit : Math.max(1e-9, t.percentile(0.99) / 20);
         List<KnownEvent> known = events == null ? List.of() : EventsCsv.read(events);
         BacktestConfig config = BacktestConfig.defaults(u).with(u, targetUtilization, duration(warmup), known);
+        config = config.with(quantile != null ? quantile : config.capacityQuantile(),
+                floorUtilization != null ? floorUtilization : config.floorUtilization(),
+                scaleInStep != null ? scaleInStep : config.scaleInStepPercent(), config.hourQuantile(),
+                config.interpolate(), config.intraHour());
         System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
                 t.step(), t.start(), u);
         t.problems().forEach(p -> System.err.println("  note: " + p));
