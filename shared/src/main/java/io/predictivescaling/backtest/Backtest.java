@@ -33,6 +33,10 @@ public final class Backtest {
     /** For analysis only: floors from perfect foresight instead of the predictor (see {@link #perfectFloors}). */
     public enum PerfectFloors { NONE, INTERVAL, HOUR }
 
+    /** Sizings are judged on this much recent replay, and only once there is at least the minimum. */
+    static final Duration TUNING_WINDOW = Duration.ofDays(14);
+    static final Duration MIN_TUNING_HISTORY = Duration.ofDays(2);
+
     private final BacktestConfig config;
     private final PerfectFloors perfect;
     private final int[] givenFloors;
@@ -73,7 +77,6 @@ public final class Backtest {
         double[] lower = nan(n);
         double[] upper = nan(n);
         int[] floor = new int[n];
-        int[] planned = new int[n]; // the plan's hourly step, before interpolation and the within-hour shape
         int[] reactive = new int[n];
         int[] predictive = new int[n];
         int[] oracle = new int[n];
@@ -86,13 +89,15 @@ public final class Backtest {
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
         LoadPredictor predictor = new LoadPredictor(config.revalidateEvery());
         CapacityPlanner planner = new CapacityPlanner(1000);
-        ScalingPolicy policy = new ScalingPolicy(config.floorUtilization() * config.unit(), 1, 1_000_000,
-                config.warmup(), ScalingPolicy.Mode.ForecastAndScale, false, 0, config.capacityQuantile(), 0.85, 1.0,
-                0.8, 0.5, 25, config.scaleInStepPercent(), Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60)));
+        boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
+        List<SizingTrack> tracks = plans ? config.sizings().stream()
+                .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial)).toList() : List.of();
+        SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
+        int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
+        int[] chosenAt = new int[n];
         Instant lastData = null;
         int lastOracle = initial;
 
-        boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
         if (givenFloors != null) {
             System.arraycopy(givenFloors, 0, floor, 0, Math.min(n, givenFloors.length));
         } else if (perfect != PerfectFloors.NONE) {
@@ -113,28 +118,32 @@ public final class Backtest {
             int next = s + 1 < n ? floor[s + 1] : 0;
             reactiveSim.end(demand[s], 0);
             predictiveSim.end(demand[s], next);
+            for (SizingTrack track : tracks) {
+                track.replay(s, demand[s]);
+            }
+            chosenAt[s] = chosen;
             peaks.add(s);
 
             // End of interval s: plan at each new hour, from hours that have ended.
             if (plans && s + 1 < n && peaks.hourChangesAfter(s)) {
                 Instant now = trace.time(s + 1);
+                if (tracks.size() > 1 && now.getEpochSecond() % 86400 == 0) {
+                    chosen = choose(tracks, chooser, demand, reactive, reactiveServing, s, chosen);
+                }
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
                     List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
                     List<LoadPrediction> path = predictor.path(withoutEvents(history, past), Duration.ofHours(48), null);
                     path = withEvents(path, past, history, now);
-                    // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor),
-                    // not from what reactive scaling added on top of it.
-                    // The hour's planned step, not the shaped interval floor: a shape above 1 read back as the
-                    // capacity in force would ratchet the plan up whenever scale-in is slower than the shape.
-                    int inForce = Math.max(policy.floor(), planned[s + 1]);
-                    ScalingPlan plan = planner.plan(trace.name(), policy, inForce, path, now,
-                            Optional.ofNullable(lastData), Optional.empty());
-                    if (plan.raisesAllowed()) {
-                        double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
-                        apply(plan, path, trace, s + 1 + decisionLead, floor, planned, predicted, lower, upper,
-                                config.interpolate(), shape, policy.limit());
+                    double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
+                    int first = s + 1 + decisionLead;
+                    for (SizingTrack track : tracks) {
+                        track.plan(planner, trace, path, now, lastData, first, shape, predicted, lower, upper);
                     }
+                    // The live floors are the chosen sizing's; each sizing also keeps its own, replayed alongside.
+                    int[] source = tracks.get(chosen).floor;
+                    System.arraycopy(source, Math.min(first, n), floor, Math.min(first, n),
+                            Math.max(0, Math.min(n, first + 50 * 3600 / (int) stepSeconds) - first));
                 }
             }
             if (progress != null) {
@@ -150,20 +159,49 @@ public final class Backtest {
                 new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle));
     }
 
+    private int startingSizing(List<SizingTrack> tracks) {
+        for (int i = 0; i < tracks.size(); i++) {
+            BacktestConfig.Sizing z = tracks.get(i).sizing;
+            if (z.quantile() == config.capacityQuantile() && z.floorUtilization() == config.floorUtilization()) {
+                return i;
+            }
+        }
+        return tracks.size() - 1;
+    }
+
+    /** Re-chooses the sizing from the last two weeks, once there are two days of replays to judge by. */
+    private static int choose(List<SizingTrack> tracks, SizingChooser chooser, double[] demand, int[] reactive,
+                              int[] reactiveServing, int s, int current) {
+        int firstPlanned = tracks.get(0).firstPlanned;
+        if (firstPlanned < 0) {
+            return current;
+        }
+        long window = TUNING_WINDOW.getSeconds() / tracks.get(0).stepSeconds;
+        int from = (int) Math.max(firstPlanned, s + 1 - window);
+        if ((s + 1 - from) * tracks.get(0).stepSeconds < MIN_TUNING_HISTORY.getSeconds()) {
+            return current;
+        }
+        SizingChooser.Record alone = SizingTrack.record(demand, reactiveServing, reactive, from, s,
+                tracks.get(0).tracking);
+        return chooser.choose(tracks.stream().map(t -> t.record(demand, from, s)).toList(), alone);
+    }
+
     /** Sets floors (and the prediction behind them) for intervals from {@code first} that the plan covers. */
-    private static void apply(ScalingPlan plan, List<LoadPrediction> path, Trace trace, int first, int[] floor,
+    static void apply(ScalingPlan plan, List<LoadPrediction> path, Trace trace, int first, int[] floor,
                               int[] planned, double[] predicted, double[] lower, double[] upper, boolean interpolate,
                               double[] shape, int limit) {
         if (plan.steps().isEmpty()) {
             return;
         }
         Instant end = path.get(path.size() - 1).forecastTime().plus(Duration.ofHours(1));
+        StepCursor current = new StepCursor(plan.steps());
+        StepCursor following = new StepCursor(plan.steps());
         for (int s = first; s < trace.size(); s++) {
             Instant t = trace.time(s);
             if (!t.isBefore(end)) {
                 break;
             }
-            Optional<CapacityStep> step = plan.stepAt(t);
+            Optional<CapacityStep> step = current.at(t);
             floor[s] = step.map(CapacityStep::capacity).orElse(0);
             planned[s] = floor[s];
             if (interpolate && step.isPresent()) {
@@ -171,10 +209,10 @@ public final class Backtest {
                 // it never dips below the hour's own, so a rise at the hour boundary is still covered.
                 long into = t.getEpochSecond() % 3600;
                 Instant next = t.plusSeconds(3600);
-                Optional<CapacityStep> following = plan.stepAt(next).filter(x -> next.isBefore(end));
-                if (into >= 1800 && following.isPresent() && following.get().capacity() > floor[s]) {
+                Optional<CapacityStep> after = following.at(next).filter(x -> next.isBefore(end));
+                if (into >= 1800 && after.isPresent() && after.get().capacity() > floor[s]) {
                     double w = (into - 1800) / 3600.0;
-                    floor[s] = (int) Math.ceil((1 - w) * floor[s] + w * following.get().capacity() - 1e-9);
+                    floor[s] = (int) Math.ceil((1 - w) * floor[s] + w * after.get().capacity() - 1e-9);
                 }
             }
             if (shape != null && floor[s] > 0) {
@@ -189,6 +227,23 @@ public final class Backtest {
                 lower[s] = p.lower();
                 upper[s] = p.upper();
             }
+        }
+    }
+
+    /** {@link ScalingPlan#stepAt} for times that only move forward: the plan's steps are in time order. */
+    private static final class StepCursor {
+        private final List<CapacityStep> steps;
+        private int index = -1;
+
+        StepCursor(List<CapacityStep> steps) {
+            this.steps = steps;
+        }
+
+        Optional<CapacityStep> at(Instant t) {
+            while (index + 1 < steps.size() && !steps.get(index + 1).at().isAfter(t)) {
+                index++;
+            }
+            return index < 0 ? Optional.empty() : Optional.of(steps.get(index));
         }
     }
 

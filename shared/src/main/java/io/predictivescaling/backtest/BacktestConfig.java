@@ -20,11 +20,20 @@ import java.util.List;
  * @param intraHour shape each hour's floor by the learned within-hour profile (jobs at fixed minutes)
  * @param events known events: past ones are left out of learning, upcoming ones applied by their type's
  *     impact learned from the past ones (or their expected impact)
+ * @param tuneSizing re-choose the quantile and floor utilization every day from how each candidate sizing did
+ *     over the last two weeks ({@link SizingChooser}); false keeps {@code capacityQuantile}/{@code floorUtilization}
+ * @param underObjective the under-provisioned fraction tuning aims for
+ * @param costCap the most tuning lets a sizing cost relative to target tracking alone
  */
 public record BacktestConfig(double unit, double targetUtilization, Duration warmup, Duration history,
                              Duration revalidateEvery, double capacityQuantile, double floorUtilization,
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
-                             boolean intraHour, List<KnownEvent> events) {
+                             boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
+                             double underObjective, double costCap) {
+
+    /** How floors are sized: which quantile of the predicted load they cover, at which utilization. */
+    public record Sizing(double quantile, double floorUtilization) {
+    }
 
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
@@ -36,19 +45,48 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     public static final double DEFAULT_HOUR_QUANTILE = 0.5;
     public static final double DEFAULT_SCALE_IN_STEP = 50;
 
+    public static final double DEFAULT_UNDER_OBJECTIVE = 0.005;
+    public static final double DEFAULT_COST_CAP = 1.15;
+
     public static BacktestConfig defaults(double unit) {
         return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
-                DEFAULT_QUANTILE, 0.7, DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of());
+                DEFAULT_QUANTILE, 0.7, DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
+                DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP);
     }
 
     public BacktestConfig with(double newUnit, double target, Duration newWarmup, List<KnownEvent> newEvents) {
         return new BacktestConfig(newUnit, target, newWarmup, history, revalidateEvery, capacityQuantile,
-                target, scaleInStepPercent, hourQuantile, interpolate, intraHour, newEvents);
+                target, scaleInStepPercent, hourQuantile, interpolate, intraHour, newEvents, tuneSizing,
+                underObjective, costCap);
     }
 
     public BacktestConfig with(double quantile, double floorUtil, double scaleIn, double hourQ, boolean interp,
                                boolean shape) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, quantile, floorUtil,
-                scaleIn, hourQ, interp, shape, events);
+                scaleIn, hourQ, interp, shape, events, tuneSizing, underObjective, costCap);
+    }
+
+    /** Fixed sizing ({@code tune} false) or daily tuning toward {@code objective} within {@code cap}. */
+    public BacktestConfig tuning(boolean tune, double objective, double cap) {
+        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
+                floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tune, objective,
+                cap);
+    }
+
+    /**
+     * The sizings replayed side by side, cheapest first: the P80 or P90, sized at the target utilization or a
+     * third or two thirds of the way from it to full. Without tuning, just the configured one.
+     */
+    public List<Sizing> sizings() {
+        if (!tuneSizing) {
+            return List.of(new Sizing(capacityQuantile, floorUtilization));
+        }
+        List<Sizing> all = new java.util.ArrayList<>();
+        for (int third = 2; third >= 0; third--) {
+            double utilization = targetUtilization + third * (1 - targetUtilization) / 3;
+            all.add(new Sizing(0.8, utilization));
+            all.add(new Sizing(0.9, utilization));
+        }
+        return all;
     }
 }
