@@ -94,7 +94,7 @@ public final class Backtest {
                 .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial)).toList() : List.of();
         SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
         int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
-        int[] chosenAt = new int[n];
+        String[] sizing = new String[n];
         Instant lastData = null;
         int lastOracle = initial;
 
@@ -121,7 +121,7 @@ public final class Backtest {
             for (SizingTrack track : tracks) {
                 track.replay(s, demand[s]);
             }
-            chosenAt[s] = chosen;
+            sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).sizing.label();
             peaks.add(s);
 
             // End of interval s: plan at each new hour, from hours that have ended.
@@ -156,7 +156,8 @@ public final class Backtest {
         stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
         stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
         return new BacktestResult(trace, config, stats,
-                new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle));
+                new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle,
+                        sizing));
     }
 
     private int startingSizing(List<SizingTrack> tracks) {

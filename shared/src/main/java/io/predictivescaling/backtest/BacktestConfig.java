@@ -33,6 +33,10 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
 
     /** How floors are sized: which quantile of the predicted load they cover, at which utilization. */
     public record Sizing(double quantile, double floorUtilization) {
+        /** E.g. "P90 at 80%": the P90 of the predicted load, sized for 80% utilization. */
+        public String label() {
+            return String.format(java.util.Locale.ROOT, "P%.0f at %.0f%%", 100 * quantile, 100 * floorUtilization);
+        }
     }
 
     /**

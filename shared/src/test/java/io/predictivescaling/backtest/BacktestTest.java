@@ -43,6 +43,23 @@ class BacktestTest {
     }
 
     @Test
+    void dailyTuningSizesFloorsNoDearerThanTheFixedDefaultAndSaysWhichSizingItUsed() {
+        BacktestResult fixed = new Backtest(config.tuning(false, 0.005, 1.15)).run(trace(), null);
+        BacktestResult tuned = new Backtest(config).run(trace(), null);
+
+        var reactive = tuned.policies().get("reactive");
+        var predictive = tuned.policies().get("predictive");
+        assertThat(predictive.costVsOracle()).isLessThanOrEqualTo(fixed.policies().get("predictive").costVsOracle());
+        assertThat(predictive.underProvisionedFraction())
+                .isLessThanOrEqualTo(Math.max(0.005, reactive.underProvisionedFraction() / 2));
+        assertThat(predictive.capacityUnitHours()).isLessThanOrEqualTo(1.2 * reactive.capacityUnitHours());
+        assertThat(fixed.timeline().sizingShares()).containsOnlyKeys("P80 at 70%");
+        assertThat(tuned.timeline().sizingShares().keySet()).hasSizeGreaterThan(1);
+        assertThat(tuned.timeline().sizingShares().values().stream().mapToDouble(Double::doubleValue).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
     void perfectFloorsBoundWhatAnyForecastCouldDoWithThisReactivePolicy() {
         BacktestResult interval = new Backtest(config, Backtest.PerfectFloors.INTERVAL).run(trace(), null);
         BacktestResult hour = new Backtest(config, Backtest.PerfectFloors.HOUR).run(trace(), null);

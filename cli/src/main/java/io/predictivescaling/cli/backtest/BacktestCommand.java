@@ -44,12 +44,21 @@ public final class BacktestCommand implements Callable<Integer> {
             + "as floors (INTERVAL or HOUR) to see the best any forecast could do with this reactive policy")
     Backtest.PerfectFloors perfectFloors;
 
-    @Option(names = "--quantile", description = "Predicted-load quantile the floors cover, as the target's capacityQuantile (default: "
-            + BacktestConfig.DEFAULT_QUANTILE + ")")
+    @Option(names = "--quantile", description = "Fixed sizing: the predicted-load quantile the floors cover, as the "
+            + "target's capacityQuantile (default: tuned daily, starting at " + BacktestConfig.DEFAULT_QUANTILE + ")")
     Double quantile;
 
-    @Option(names = "--floor-utilization", description = "Utilization the floors are sized for (default: the target utilization)")
+    @Option(names = "--floor-utilization", description = "Fixed sizing: the utilization floors are sized for "
+            + "(default: tuned daily, starting at the target utilization)")
     Double floorUtilization;
+
+    @Option(names = "--under-objective", defaultValue = "0.005", description = "Daily sizing tuning aims for at most "
+            + "this fraction of intervals under-provisioned (default ${DEFAULT-VALUE})")
+    double underObjective;
+
+    @Option(names = "--cost-cap", defaultValue = "1.15", description = "...and never picks a sizing that cost more "
+            + "than this times target tracking alone over the last two weeks (default ${DEFAULT-VALUE})")
+    double costCap;
 
     @Option(names = "--scale-in-step", description = "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "
             + BacktestConfig.DEFAULT_SCALE_IN_STEP + ")")
@@ -68,6 +77,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 floorUtilization != null ? floorUtilization : config.floorUtilization(),
                 scaleInStep != null ? scaleInStep : config.scaleInStepPercent(), config.hourQuantile(),
                 config.interpolate(), config.intraHour());
+        boolean fixed = quantile != null || floorUtilization != null;
+        config = config.tuning(!fixed, underObjective, costCap);
         System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
                 t.step(), t.start(), u);
         t.problems().forEach(p -> System.err.println("  note: " + p));
@@ -87,6 +98,7 @@ public final class BacktestCommand implements Callable<Integer> {
         result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT, "%-11s %12.3f %10.3f %14.1f %8.3f%n",
                 name, 100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
                 s.costVsOracle()));
+        System.out.println("predictive floors sized " + Reports.shares(result));
         System.out.printf(Locale.ROOT, "backtest of %d intervals in %.1f s; report: %s%n", t.size(), seconds,
                 out.resolve("report.html").toAbsolutePath());
         return 0;

@@ -25,9 +25,9 @@ final class HtmlReport {
         return TEMPLATE
                 .replace("%TITLE%", escape(r.trace().name()))
                 .replace("%META%", escape(String.format(Locale.ROOT,
-                        "%d intervals of %s from %s; unit %.4g; target utilization %.2f; warm-up %s",
+                        "%d intervals of %s from %s; unit %.4g; target utilization %.2f; warm-up %s; floors sized %s",
                         r.trace().size(), r.trace().step(), r.trace().start(), r.config().unit(),
-                        r.config().targetUtilization(), r.config().warmup())))
+                        r.config().targetUtilization(), r.config().warmup(), Reports.shares(r))))
                 .replace("%ROWS%", rows.toString())
                 .replace("%NOTES%", escape(String.join("; ", r.trace().problems())))
                 .replace("%DATA%", data);

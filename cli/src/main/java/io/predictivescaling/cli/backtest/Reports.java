@@ -32,6 +32,9 @@ final class Reports {
             p.put("unservedDemandFraction", s.unservedDemandFraction());
             p.put("capacityUnitHours", s.capacityUnitHours());
             p.put("costVsOracle", s.costVsOracle());
+            if (name.equals("predictive")) {
+                p.put("sizingShares", r.timeline().sizingShares());
+            }
             policies.put(name, p);
         });
         summary.put("policies", policies);
@@ -41,15 +44,24 @@ final class Reports {
     static void writeTimeline(Path file, BacktestResult r) throws IOException {
         BacktestResult.Timeline t = r.timeline();
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
-            out.write("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity,lower,upper");
+            out.write("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity,lower,upper,"
+                    + "sizing");
             out.newLine();
             for (int s = 0; s < t.demand().length; s++) {
                 out.write(r.trace().time(s) + "," + num(t.demand()[s]) + "," + num(t.predicted()[s]) + "," + t.floor()[s]
                         + "," + t.reactive()[s] + "," + t.predictive()[s] + "," + t.oracle()[s] + ","
-                        + num(t.lower()[s]) + "," + num(t.upper()[s]));
+                        + num(t.lower()[s]) + "," + num(t.upper()[s]) + "," + t.sizing()[s]);
                 out.newLine();
             }
         }
+    }
+
+    /** "P80 at 70% 12%, P90 at 90% 88%": how long each sizing was in use. */
+    static String shares(BacktestResult r) {
+        StringBuilder b = new StringBuilder();
+        r.timeline().sizingShares().forEach((label, share) -> b.append(b.length() == 0 ? "" : ", ")
+                .append(String.format(Locale.ROOT, "%s %.0f%%", label, 100 * share)));
+        return b.length() == 0 ? "as given" : b.toString();
     }
 
     static String num(double v) {
