@@ -32,9 +32,11 @@ class BacktestCommandTest {
         assertThat(summary.get("unit").asDouble()).isPositive();
         JsonNode policies = summary.get("policies");
         for (String policy : List.of("reactive", "predictive", "oracle")) {
-            assertThat(policies.get(policy).fieldNames()).toIterable().containsExactly(
+            assertThat(policies.get(policy).fieldNames()).toIterable().startsWith(
                     "underProvisionedFraction", "unservedDemandFraction", "capacityUnitHours", "costVsOracle");
         }
+        assertThat(policies.get("predictive").get("sizingShares").fieldNames()).toIterable()
+                .as("which sizings the daily tuning used").isNotEmpty().allMatch(z -> z.matches("P\\d+ at \\d+%"));
         double reactive = policies.get("reactive").get("underProvisionedFraction").asDouble();
         double predictive = policies.get("predictive").get("underProvisionedFraction").asDouble();
         assertThat(predictive).isLessThan(reactive / 2);
