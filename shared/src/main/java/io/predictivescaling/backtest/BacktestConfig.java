@@ -85,6 +85,11 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
         if (!tuneSizing) {
             return List.of(new Sizing(capacityQuantile, floorUtilization));
         }
+        return candidateSizings(targetUtilization);
+    }
+
+    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same). */
+    public static List<Sizing> candidateSizings(double targetUtilization) {
         List<Sizing> all = new java.util.ArrayList<>();
         for (int third = 2; third >= 0; third--) {
             double utilization = targetUtilization + third * (1 - targetUtilization) / 3;

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class DynamoDbFeedbackStore implements FeedbackStore {
     static final String SIGNALS = "signals";
+    static final String SIZING = "sizing";
     static final Duration KEEP = Duration.ofDays(90);
     private static final Pattern METHOD = Pattern.compile("([a-z][a-z0-9-]*) (\\d+)%");
     private static final Pattern SOCIAL = Pattern.compile("social: (\\S+) mentions");
@@ -146,7 +147,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         var items = retry.call("reading accuracy of " + targetId, () -> dynamo.query(r -> r.tableName(accuracyTable)
                 .keyConditionExpression("targetId = :t").expressionAttributeValues(Map.of(":t", s(targetId))))).items();
         for (var item : items) {
-            if (!SIGNALS.equals(item.get("scope").s())) {
+            String scope = item.get("scope").s();
+            if (!SIGNALS.equals(scope) && !SIZING.equals(scope)) {
                 out.put(item.get("scope").s(), accuracy(item));
             }
         }
@@ -178,6 +180,26 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         retry.run("saving signal confidence of " + targetId, () -> dynamo.putItem(r -> r.tableName(accuracyTable)
                 .item(Map.of("targetId", s(targetId), "scope", s(SIGNALS), "confidence", AttributeValue.fromM(values),
                         "updatedAt", s(at.toString())))));
+    }
+
+    @Override
+    public Optional<SizingTuner.TunedSizing> sizing(String targetId) {
+        var item = retry.call("reading the sizing of " + targetId, () -> dynamo.getItem(r -> r
+                .tableName(accuracyTable).key(Map.of("targetId", s(targetId), "scope", s(SIZING))))).item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SizingTuner.TunedSizing(num(item, "capacityQuantile"), num(item, "loadPerUnit"),
+                item.get("reason").s(), Instant.parse(item.get("tunedAt").s())));
+    }
+
+    @Override
+    public void saveSizing(String targetId, SizingTuner.TunedSizing sizing) {
+        retry.run("saving the sizing of " + targetId, () -> dynamo.putItem(r -> r.tableName(accuracyTable)
+                .item(Map.of("targetId", s(targetId), "scope", s(SIZING),
+                        "capacityQuantile", n(sizing.capacityQuantile()),
+                        "loadPerUnit", AttributeValue.fromN(Double.toString(sizing.loadPerUnit())),
+                        "reason", s(sizing.reason()), "tunedAt", s(sizing.tunedAt().toString())))));
     }
 
     private static double num(Map<String, AttributeValue> item, String name) {

@@ -26,4 +26,9 @@ public interface FeedbackStore {
     Map<String, Double> signalConfidence(String targetId);
 
     void saveSignalConfidence(String targetId, Map<String, Double> confidence, Instant at);
+
+    /** The sizing the tuner chose last, if any. */
+    Optional<SizingTuner.TunedSizing> sizing(String targetId);
+
+    void saveSizing(String targetId, SizingTuner.TunedSizing sizing);
 }

@@ -25,6 +25,8 @@ public final class ScoreFeedbackService {
     /** How far back unscored predictions are looked for (the longest horizon plus a day). */
     static final Duration LOOKBACK = Duration.ofDays(3);
     static final Duration WINDOW = Duration.ofHours(24);
+    /** How often the sizing is re-chosen (a little under a day, so an hourly schedule's jitter does not skip one). */
+    static final Duration TUNE_EVERY = Duration.ofHours(23);
     /** How far one run moves a signal's confidence toward its latest skill. */
     static final double LEARNING_RATE = 0.3;
     public static final double MIN_CONFIDENCE = 0.05;
@@ -120,11 +122,31 @@ public final class ScoreFeedbackService {
         emitter.emit(id, overall, fresh.size(), missing,
                 fresh.stream().mapToDouble(MaturedPrediction::predicted).average().orElse(Double.NaN),
                 fresh.stream().mapToDouble(MaturedPrediction::actual).average().orElse(Double.NaN));
+        tuneSizing(target, now, lines);
         lines.add(String.format(Locale.ROOT, "%s: scored %d (missing %d); last 24 h: %d predictions, sMAPE %.1f%%, "
                         + "coverage %.0f%%, under-scaled %d, over-scaled %d, right-sized %d", id, fresh.size(), missing,
                 overall.count(), overall.smape(), 100 * overall.coverage(), overall.underScaled(),
                 overall.overScaled(), overall.rightSized()));
         return new int[] {fresh.size(), missing};
+    }
+
+    /** Once a day, re-chooses how the target's floors are sized from its last two weeks (unless fixed). */
+    private void tuneSizing(ScalableTarget target, Instant now, List<String> lines) {
+        var config = target.scaling().orElseThrow();
+        if (!config.tuneSizing()) {
+            return;
+        }
+        var last = store.sizing(target.targetId());
+        if (last.isPresent() && last.get().tunedAt().isAfter(now.minus(TUNE_EVERY))) {
+            return;
+        }
+        Instant from = now.minus(SizingTuner.WINDOW);
+        var tuned = SizingTuner.tune(config.policy(), config.targetUtilization(),
+                store.predictions(target.targetId(), from, now), metrics.read(target.metricId(), from, now), now);
+        if (tuned.isPresent()) {
+            store.saveSizing(target.targetId(), tuned.get());
+            lines.add(target.targetId() + ": floors now sized " + tuned.get().reason());
+        }
     }
 
     /** The statistic the prediction was of, over its interval; null when the interval has no data. */

@@ -120,7 +120,7 @@ public final class CapacityPlanner {
     }
 
     /** The policy's quantile of the predicted load, from the P10/P90 band assuming a normal shape. */
-    static double plannedLoad(LoadPrediction p, double quantile) {
+    public static double plannedLoad(LoadPrediction p, double quantile) {
         double z = STANDARD_NORMAL.inverseCumulativeProbability(quantile);
         return Math.max(0, p.predictedLoad() + z / Z90 * (p.upper() - p.predictedLoad()));
     }

@@ -187,7 +187,7 @@ public final class PredictAndScaleService {
     private boolean handle(ScalableTarget target, Forecast forecast, Instant now, List<String> lines,
                            List<String> problems) {
         ScalingConfig config = target.scaling().orElseThrow();
-        ScalingPolicy policy = config.policy();
+        ScalingPolicy policy = sized(target.targetId(), config, now);
         List<LoadPrediction> predicted = forecast.predicted();
         Optional<Instant> lastSample = forecast.lastSample();
         boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
@@ -210,7 +210,10 @@ public final class PredictAndScaleService {
             applied = new PlanApplier(gateway).apply(config.resource(), plan);
         }
         events.publish(PlanEvents.of(target, plan, applied, scale));
-        lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary()
+        String sizing = policy == config.policy() ? "" : String.format(java.util.Locale.ROOT,
+                "; floors sized P%.0f at %.4g per unit (tuned by feedback)", 100 * policy.capacityQuantile(),
+                policy.loadPerUnit());
+        lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary() + sizing
                 + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
                 + ", unchanged " + applied.unchanged()));
         return applied != null;
@@ -230,6 +233,20 @@ public final class PredictAndScaleService {
                 e -> EventImpact.learn(e.type(), past.stream().filter(p -> p.type().equals(e.type())).toList(),
                         forecast.hourly(), Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
         return new Forecast(adjusted, forecast.lastSample(), forecast.hourly());
+    }
+
+    /** A tuned sizing older than this is not trusted: feedback has stopped running for the target. */
+    static final Duration SIZING_FRESH = Duration.ofDays(3);
+
+    /** The configured policy, sized as feedback last tuned it (when tuning is on and the tuning is fresh). */
+    private ScalingPolicy sized(String targetId, ScalingConfig config, Instant now) {
+        if (!config.tuneSizing()) {
+            return config.policy();
+        }
+        return feedback.sizing(targetId)
+                .filter(z -> z.tunedAt().isAfter(now.minus(SIZING_FRESH)))
+                .map(z -> config.policy().withSizing(z.capacityQuantile(), z.loadPerUnit()))
+                .orElse(config.policy());
     }
 
     /** Predictions whose recent accuracy collapsed must not drive capacity; feedback says when. */

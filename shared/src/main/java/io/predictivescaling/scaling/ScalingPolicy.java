@@ -54,6 +54,13 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
                 gradualStepPercent, scaleInStepPercent, staleAfter);
     }
 
+    /** The same policy sizing floors differently: as the sizing tuner chose. */
+    public ScalingPolicy withSizing(double quantile, double newLoadPerUnit) {
+        return new ScalingPolicy(newLoadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent,
+                quantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
+                gradualStepPercent, scaleInStepPercent, staleAfter);
+    }
+
     /** The highest capacity a plan may reach. */
     public int limit() {
         return raiseCeiling ? (int) Math.floor(ceiling * (1 + ceilingBufferPercent / 100)) : ceiling;

@@ -143,7 +143,12 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 number(item, "gradualStepPercent", defaults.gradualStepPercent()),
                 number(item, "scaleInStepPercent", defaults.scaleInStepPercent()),
                 java.time.Duration.ofMinutes((long) number(item, "staleAfterMinutes", defaults.staleAfter().toMinutes())));
-        return Optional.of(new ScalingConfig(resource, policy, number(item, "unitPricePerHour", 0)));
+        String sizing = item.containsKey("sizing") ? string(item, "sizing") : "tuned";
+        if (!sizing.equals("tuned") && !sizing.equals("fixed")) {
+            throw new IllegalArgumentException("sizing must be tuned or fixed, got '" + sizing + "'");
+        }
+        return Optional.of(new ScalingConfig(resource, policy, number(item, "unitPricePerHour", 0),
+                sizing.equals("tuned"), number(item, "targetUtilization", 0.7)));
     }
 
     private static double number(Map<String, AttributeValue> item, String name, double fallback) {

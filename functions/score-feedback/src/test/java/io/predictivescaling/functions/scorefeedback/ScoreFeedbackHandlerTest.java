@@ -177,26 +177,8 @@ class ScoreFeedbackHandlerTest {
         target("fresh", "web-rps", "table/fresh-" + UUID.randomUUID());
         feedback.saveSignalConfidence("web", Map.of("pattern:daily-naive", 0.05, "pattern:weekly-naive", 0.05,
                 "pattern:daily-profile-3", 0.05, "pattern:double-seasonal-log", 0.05), end);
-        ApplicationAutoScalingClient aas = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
-        for (String t : List.of("web", "fresh")) {
-            var resource = dynamo.getItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s(t)))).item()
-                    .get("resourceId").s();
-            aas.registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId(resource)
-                    .scalableDimension("dynamodb:table:ReadCapacityUnits").minCapacity(1).maxCapacity(100));
-        }
-        String bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
-        EventBridgeClient bridge = TestAws.configure(EventBridgeClient.builder()).build();
-        bridge.createEventBus(r -> r.name(bus));
-        String patternsTable = TemplateTables.create(dynamo, "PatternsTable");
-        PredictAndScaleService predictAndScale = new PredictAndScaleService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics,
-                new DynamoDbPatternStore(dynamo, patternsTable, RETRY), predictions,
-                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new Signals(feedback,
-                        new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
-                        new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
-                Duration.ofDays(10), 2);
 
-        PredictAndScaleService.Result result = predictAndScale.run(end.plusSeconds(60));
+        PredictAndScaleService.Result result = predictAndScale(List.of("web", "fresh")).run(end.plusSeconds(60));
 
         assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): forecast unhealthy "
                 + "(accuracy collapsed: sMAPE").contains("no new raise"));
@@ -209,6 +191,71 @@ class ScoreFeedbackHandlerTest {
         for (String method : List.of("daily-naive ", "weekly-naive ", "daily-profile-3 ", "double-seasonal-log ")) {
             assertThat(distrusted).doesNotContain(method);
         }
+    }
+
+    @Test
+    void onceADayFeedbackTunesHowFloorsAreSizedAndTheNextPlanUsesIt() {
+        // Three days of 5-minute load (a daily curve), and the hourly predictions made for it 3 h ahead.
+        Instant start = T0.minus(Duration.ofDays(3));
+        List<LoadSample> samples = new ArrayList<>();
+        for (int i = 0; i < 3 * 288; i++) {
+            Instant at = start.plus(Duration.ofMinutes(5L * i));
+            samples.add(new LoadSample("web-rps", at, truth(at), "", "test"));
+        }
+        metrics.append(samples);
+        for (int h = 0; h < 72; h++) {
+            Instant hour = start.plus(Duration.ofHours(h));
+            double mean = truth(hour.plus(Duration.ofMinutes(30)));
+            predict("web", hour, mean, 0.9 * mean, 1.1 * mean, "daily-profile-3");
+        }
+        target("pinned", "web-rps", "table/pinned-" + UUID.randomUUID());
+        dynamo.updateItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s("pinned")))
+                .updateExpression("SET sizing = :f").expressionAttributeValues(Map.of(":f", s("fixed"))));
+
+        ScoreFeedbackService.Result first = score(T0);
+
+        var tuned = feedback.sizing("web").orElseThrow();
+        assertThat(tuned.capacityQuantile()).isIn(0.8, 0.9);
+        // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80% or 90% of that.
+        assertThat(tuned.loadPerUnit()).isIn(10.0, 10 / 0.7 * 0.8, 10 / 0.7 * 0.9);
+        assertThat(tuned.reason()).contains("under-provisioned").contains("target tracking alone");
+        assertThat(first.lines()).anySatisfy(l -> assertThat(l).startsWith("web: floors now sized P"));
+        assertThat(feedback.sizing("pinned")).as("sizing fixed by the operator is left alone").isEmpty();
+        score(T0.plus(Duration.ofHours(1)));
+        assertThat(feedback.sizing("web").orElseThrow().tunedAt()).as("once a day").isEqualTo(T0);
+
+        PredictAndScaleService.Result plan = predictAndScale(List.of("web", "pinned")).run(T0.plusSeconds(60));
+
+        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): ")
+                .contains("(tuned by feedback)"));
+        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("pinned (ForecastAndScale): ")
+                .doesNotContain("tuned"));
+    }
+
+    static double truth(Instant at) {
+        double day = (at.getEpochSecond() % 86400) / 86400.0;
+        return 300 + 200 * Math.sin(2 * Math.PI * day);
+    }
+
+    PredictAndScaleService predictAndScale(List<String> registered) {
+        ApplicationAutoScalingClient aas = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
+        for (String t : registered) {
+            var resource = dynamo.getItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s(t)))).item()
+                    .get("resourceId").s();
+            aas.registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId(resource)
+                    .scalableDimension("dynamodb:table:ReadCapacityUnits").minCapacity(1).maxCapacity(100));
+        }
+        String bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
+        EventBridgeClient bridge = TestAws.configure(EventBridgeClient.builder()).build();
+        bridge.createEventBus(r -> r.name(bus));
+        String patternsTable = TemplateTables.create(dynamo, "PatternsTable");
+        return new PredictAndScaleService(
+                new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics,
+                new DynamoDbPatternStore(dynamo, patternsTable, RETRY), predictions,
+                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new Signals(feedback,
+                        new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
+                        new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
+                Duration.ofDays(10), 2);
     }
 
     String reasonOf(String target, Instant end) {

@@ -1,0 +1,138 @@
+package io.predictivescaling.feedback;
+
+import io.predictivescaling.backtest.BacktestConfig;
+import io.predictivescaling.backtest.FloorReplay;
+import io.predictivescaling.backtest.SizingChooser;
+import io.predictivescaling.backtest.TargetTracking;
+import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.metrics.Rollup;
+import io.predictivescaling.metrics.Rollups;
+import io.predictivescaling.scaling.CapacityPlanner;
+import io.predictivescaling.scaling.ScalingPolicy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Learns how to size a target's floors from its own last two weeks, as the backtest does: each candidate
+ * sizing (the P80 or P90 of the predicted load, sized at target tracking's utilization or a third or two thirds
+ * of the way to full) turns the hourly predictions that were really made into floors, which are replayed under
+ * target tracking over the real 5-minute load, next to target tracking alone. {@link SizingChooser} then takes
+ * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity.
+ */
+public final class SizingTuner {
+    public static final Duration WINDOW = Duration.ofDays(14);
+    static final Duration MIN_HISTORY = Duration.ofDays(2);
+    static final Duration STEP = Duration.ofMinutes(5);
+    static final SizingChooser CHOOSER = new SizingChooser(BacktestConfig.DEFAULT_UNDER_OBJECTIVE,
+            BacktestConfig.DEFAULT_COST_CAP);
+
+    /** The sizing chosen, readable in the accuracy table ({@code scope = sizing}). */
+    public record TunedSizing(double capacityQuantile, double loadPerUnit, String reason, Instant tunedAt) {
+    }
+
+    private SizingTuner() {
+    }
+
+    /**
+     * @param predictions the target's predictions over the window (any horizon; the ones each hour's plan
+     *     used are picked out)
+     * @param samples its load over the window
+     * @return empty until there are two days of load with predictions to judge by
+     */
+    public static Optional<TunedSizing> tune(ScalingPolicy policy, double targetUtilization,
+                                             List<MaturedPrediction> predictions, List<LoadSample> samples,
+                                             Instant now) {
+        long step = STEP.getSeconds();
+        Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), step) * step);
+        Instant start = end.minus(WINDOW);
+        int n = (int) (WINDOW.getSeconds() / step);
+        double[] demand = new double[n];
+        Arrays.fill(demand, Double.NaN);
+        List<LoadSample> inWindow = samples.stream()
+                .filter(s -> !s.timestamp().isBefore(start) && s.timestamp().isBefore(end)).toList();
+        for (Rollup r : Rollups.of(inWindow, STEP)) {
+            demand[(int) ((r.start().getEpochSecond() - start.getEpochSecond()) / step)] = r.mean();
+        }
+        Map<Long, List<LoadPrediction>> planned = plannedPerHour(predictions, policy.warmup());
+        int judged = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(demand[i]) && planned.containsKey(hourOf(start, i))) {
+                judged++;
+            }
+        }
+        if (judged * step < MIN_HISTORY.getSeconds()) {
+            return Optional.empty();
+        }
+        double unit = policy.loadPerUnit() / targetUtilization;
+        TargetTracking tracking = TargetTracking.awsDefaults(targetUtilization, unit, STEP, policy.warmup());
+        int[] none = new int[n];
+        Arrays.fill(none, policy.floor());
+        SizingChooser.Record alone = FloorReplay.replay(demand, none, tracking);
+        List<BacktestConfig.Sizing> sizings = BacktestConfig.candidateSizings(targetUtilization);
+        List<SizingChooser.Record> records = new ArrayList<>();
+        for (BacktestConfig.Sizing z : sizings) {
+            records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n), tracking));
+        }
+        int chosen = CHOOSER.choose(records, alone);
+        BacktestConfig.Sizing z = sizings.get(chosen);
+        SizingChooser.Record r = records.get(chosen);
+        String reason = String.format(Locale.ROOT, "%s (loadPerUnit %.4g): over the last %d h of 5-minute load it "
+                        + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
+                        + "alone (%.2f%% under-provisioned)", z.label(), unit * z.floorUtilization(),
+                judged * step / 3600, 100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
+                r.unitHours() / Math.max(1e-9, alone.unitHours()),
+                100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
+        return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), reason, now));
+    }
+
+    /**
+     * For each hour, the predictions its plan was made from: those of the latest run at least a warm-up before
+     * the hour began (the planner sizes an hour by the most demanding of them).
+     */
+    static Map<Long, List<LoadPrediction>> plannedPerHour(List<MaturedPrediction> predictions, Duration warmup) {
+        Map<Long, Instant> latestRun = new HashMap<>();
+        Map<Long, List<LoadPrediction>> byHour = new HashMap<>();
+        for (MaturedPrediction p : predictions) {
+            long hour = Math.floorDiv(p.forecastTime().getEpochSecond(), 3600);
+            Instant madeAt = p.forecastTime().minus(p.horizon());
+            if (madeAt.isAfter(Instant.ofEpochSecond(hour * 3600).minus(warmup))) {
+                continue;
+            }
+            Instant latest = latestRun.get(hour);
+            if (latest == null || madeAt.isAfter(latest)) {
+                latestRun.put(hour, madeAt);
+                byHour.put(hour, new ArrayList<>());
+            }
+            if (madeAt.equals(latestRun.get(hour))) {
+                byHour.get(hour).add(new LoadPrediction(p.forecastTime(), p.horizon(), p.predicted(), p.lower(),
+                        p.upper(), 1.0, ""));
+            }
+        }
+        return byHour;
+    }
+
+    private static int[] floors(ScalingPolicy policy, BacktestConfig.Sizing z, double unit,
+                                Map<Long, List<LoadPrediction>> planned, Instant start, int n) {
+        int[] floors = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<LoadPrediction> hour = planned.get(hourOf(start, i));
+            double load = hour == null ? 0 : hour.stream()
+                    .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile())).max().orElse(0);
+            int needed = (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9);
+            floors[i] = Math.max(policy.floor(), Math.min(policy.limit(), needed));
+        }
+        return floors;
+    }
+
+    private static long hourOf(Instant start, int i) {
+        return Math.floorDiv(start.getEpochSecond() + i * STEP.getSeconds(), 3600);
+    }
+}
