@@ -42,10 +42,13 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
                 "gradualStepPercent and scaleInStepPercent must be positive (scale-in at most 100)");
     }
 
-    /** The defaults a new target gets: forecast only, P90, 5-minute warm-up. */
+    /**
+     * The defaults a new target gets: forecast only, the P80 until feedback tunes the sizing, a 5-minute warm-up,
+     * the planned floor falling at most 50% an hour (what the backtest proves).
+     */
     public static ScalingPolicy defaults(double loadPerUnit, int floor, int ceiling) {
         return new ScalingPolicy(loadPerUnit, floor, ceiling, Duration.ofMinutes(5), Mode.ForecastOnly, false, 0,
-                0.9, 0.85, 1.0, 0.8, 0.5, 25, 10, Duration.ofMinutes(15));
+                0.8, 0.85, 1.0, 0.8, 0.5, 25, 50, Duration.ofMinutes(15));
     }
 
     public ScalingPolicy withMode(Mode newMode) {

@@ -29,7 +29,9 @@ class CapacityPlannerTest {
     }
 
     static ScalingPolicy policy() {
-        return ScalingPolicy.defaults(10, 2, 50).withMode(ScalingPolicy.Mode.ForecastAndScale);
+        // The P90, scaling in at most 10% an hour: the planner's mechanics, not the defaults, are under test.
+        return new ScalingPolicy(10, 2, 50, Duration.ofMinutes(5), ScalingPolicy.Mode.ForecastAndScale, false, 0, 0.9,
+                0.85, 1.0, 0.8, 0.5, 25, 10, Duration.ofMinutes(15));
     }
 
     ScalingPlan plan(ScalingPolicy policy, int current, List<LoadPrediction> predictions) {
