@@ -244,8 +244,8 @@ class PredictAndScaleHandlerTest {
         for (int i = 0; i < mins.size() - 1; i++) {
             int min = mins.get(i);
             if (min < previous) {
-                assertThat(previous - min).as("hourly scale-in step from %d", previous)
-                        .isLessThanOrEqualTo(Math.max(1, previous / 10));
+                assertThat(previous - min).as("hourly scale-in step from %d (at most 50%% an hour by default)", previous)
+                        .isLessThanOrEqualTo(Math.max(1, previous / 2));
             }
             previous = min;
         }
