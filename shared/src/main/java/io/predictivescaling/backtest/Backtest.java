@@ -95,6 +95,7 @@ public final class Backtest {
         SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
         int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
         String[] sizing = new String[n];
+        long tunedDay = Math.floorDiv(trace.start().getEpochSecond(), 86400);
         Instant lastData = null;
         int lastOracle = initial;
 
@@ -127,8 +128,11 @@ public final class Backtest {
             // End of interval s: plan at each new hour, from hours that have ended.
             if (plans && s + 1 < n && peaks.hourChangesAfter(s)) {
                 Instant now = trace.time(s + 1);
-                if (tracks.size() > 1 && now.getEpochSecond() % 86400 == 0) {
+                // Once a day, at the first hour boundary of the day (trace grids need not align to midnight).
+                long day = Math.floorDiv(now.getEpochSecond(), 86400);
+                if (tracks.size() > 1 && day != tunedDay) {
                     chosen = choose(tracks, chooser, demand, reactive, reactiveServing, s, chosen);
+                    tunedDay = day;
                 }
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
