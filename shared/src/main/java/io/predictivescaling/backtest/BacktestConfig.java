@@ -21,7 +21,7 @@ import java.util.List;
  * @param events known events: past ones are left out of learning, upcoming ones applied by their type's
  *     impact learned from the past ones (or their expected impact)
  * @param tuneSizing re-choose the quantile and floor utilization every day from how each candidate sizing did
- *     over the last two weeks ({@link SizingChooser}); false keeps {@code capacityQuantile}/{@code floorUtilization}
+ *     over the last week ({@link SizingChooser}); false keeps {@code capacityQuantile}/{@code floorUtilization}
  * @param underObjective the under-provisioned fraction tuning aims for
  * @param costCap the most tuning lets a sizing cost relative to target tracking alone
  */

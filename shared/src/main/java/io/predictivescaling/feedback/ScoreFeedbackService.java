@@ -130,7 +130,7 @@ public final class ScoreFeedbackService {
         return new int[] {fresh.size(), missing};
     }
 
-    /** Once a day, re-chooses how the target's floors are sized from its last two weeks (unless fixed). */
+    /** Once a day, re-chooses how the target's floors are sized from its last week (unless fixed). */
     private void tuneSizing(ScalableTarget target, Instant now, List<String> lines) {
         var config = target.scaling().orElseThrow();
         if (!config.tuneSizing()) {

@@ -21,15 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Learns how to size a target's floors from its own last two weeks, as the backtest does: each candidate
+ * Learns how to size a target's floors from its own last week, as the backtest does: each candidate
  * sizing (the P80 or P90 of the predicted load, sized at target tracking's utilization or a third or two thirds
  * of the way to full) turns the hourly predictions that were really made into floors, which are replayed under
  * target tracking over the real 5-minute load, next to target tracking alone. {@link SizingChooser} then takes
  * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity.
  */
 public final class SizingTuner {
-    public static final Duration WINDOW = Duration.ofDays(14);
-    static final Duration MIN_HISTORY = Duration.ofDays(2);
+    public static final Duration WINDOW = Duration.ofDays(7);
+    static final Duration MIN_HISTORY = Duration.ofDays(1);
     static final Duration STEP = Duration.ofMinutes(5);
     static final SizingChooser CHOOSER = new SizingChooser(BacktestConfig.DEFAULT_UNDER_OBJECTIVE,
             BacktestConfig.DEFAULT_COST_CAP);
@@ -45,7 +45,7 @@ public final class SizingTuner {
      * @param predictions the target's predictions over the window (any horizon; the ones each hour's plan
      *     used are picked out)
      * @param samples its load over the window
-     * @return empty until there are two days of load with predictions to judge by
+     * @return empty until there is a day of load with predictions to judge by
      */
     public static Optional<TunedSizing> tune(ScalingPolicy policy, double targetUtilization,
                                              List<MaturedPrediction> predictions, List<LoadSample> samples,

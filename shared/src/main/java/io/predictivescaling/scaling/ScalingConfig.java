@@ -4,7 +4,7 @@ package io.predictivescaling.scaling;
  * A target's scalable resource, how it may be scaled, and what one capacity unit costs per hour (0 when not
  * configured), so that feedback can report cost in money.
  *
- * @param tuneSizing let feedback re-choose the quantile and loadPerUnit daily from the last two weeks (the
+ * @param tuneSizing let feedback re-choose the quantile and loadPerUnit daily from the last week (the
  *     {@code sizing} attribute: {@code tuned}, the default, or {@code fixed})
  * @param targetUtilization the target of the target tracking policy under the floors, as a fraction: the
  *     configured loadPerUnit is what one unit serves at it

@@ -16,12 +16,12 @@ class SizingTunerTest {
     static final Instant NOW = Instant.parse("2026-11-20T00:00:00Z");
     final ScalingPolicy policy = ScalingPolicy.defaults(10, 1, 1000);
 
-    /** Days of 5-minute load: a working-hours plateau 3x the night, with noise of +-{@code noise}; seeded. */
-    static List<LoadSample> load(int days, double noise) {
+    /** Hours of 5-minute load: a working-hours plateau 3x the night, with noise of +-{@code noise}; seeded. */
+    static List<LoadSample> load(int hours, double noise) {
         Random random = new Random(7);
         List<LoadSample> samples = new ArrayList<>();
-        for (int i = 0; i < days * 288; i++) {
-            Instant at = NOW.minus(Duration.ofDays(days)).plus(Duration.ofMinutes(5L * i));
+        for (int i = 0; i < hours * 12; i++) {
+            Instant at = NOW.minus(Duration.ofHours(hours)).plus(Duration.ofMinutes(5L * i));
             samples.add(new LoadSample("m", at, level(at) * (1 + noise * (2 * random.nextDouble() - 1)), "", "t"));
         }
         return samples;
@@ -33,10 +33,10 @@ class SizingTunerTest {
     }
 
     /** Each hour predicted 2 h ahead at its true level, with a P10-P90 band of +-10%. */
-    static List<MaturedPrediction> predictions(int days) {
+    static List<MaturedPrediction> predictions(int hours) {
         List<MaturedPrediction> out = new ArrayList<>();
-        for (int h = 0; h < days * 24; h++) {
-            Instant hour = NOW.minus(Duration.ofDays(days)).plus(Duration.ofHours(h));
+        for (int h = 0; h < hours; h++) {
+            Instant hour = NOW.minus(Duration.ofHours(hours)).plus(Duration.ofHours(h));
             double v = level(hour);
             out.add(new MaturedPrediction("t", hour + "#PT2H", hour, Duration.ofHours(2), Duration.ofHours(1), "p95",
                     v, 0.9 * v, 1.1 * v, 0, Map.of(), null));
@@ -45,19 +45,19 @@ class SizingTunerTest {
     }
 
     @Test
-    void lessThanTwoDaysOfLoadWithPredictionsKeepsTheConfiguredSizing() {
-        assertThat(SizingTuner.tune(policy, 0.7, predictions(1), load(1, 0.1), NOW)).isEmpty();
+    void lessThanADayOfLoadWithPredictionsKeepsTheConfiguredSizing() {
+        assertThat(SizingTuner.tune(policy, 0.7, predictions(20), load(20, 0.1), NOW)).isEmpty();
     }
 
     @Test
     void calmLoadGetsTheCheapestSizingAndNoisyLoadASaferOne() {
-        var calm = SizingTuner.tune(policy, 0.7, predictions(14), load(14, 0.05), NOW).orElseThrow();
-        var noisy = SizingTuner.tune(policy, 0.7, predictions(14), load(14, 0.45), NOW).orElseThrow();
+        var calm = SizingTuner.tune(policy, 0.7, predictions(14 * 24), load(14 * 24, 0.05), NOW).orElseThrow();
+        var noisy = SizingTuner.tune(policy, 0.7, predictions(14 * 24), load(14 * 24, 0.45), NOW).orElseThrow();
 
         assertThat(calm.capacityQuantile()).isEqualTo(0.8);
         assertThat(calm.loadPerUnit()).as("sized at 90%% of a unit that serves 10 at 70%%").isCloseTo(12.857,
                 org.assertj.core.data.Offset.offset(0.01));
-        assertThat(calm.reason()).startsWith("P80 at 90% (loadPerUnit 12.86): over the last 336 h");
+        assertThat(calm.reason()).startsWith("P80 at 90% (loadPerUnit 12.86): over the last 168 h");
         assertThat(noisy.capacityQuantile() > calm.capacityQuantile() || noisy.loadPerUnit() < calm.loadPerUnit())
                 .as("noisy load needs more headroom: " + noisy.reason()).isTrue();
         assertThat(noisy.tunedAt()).isEqualTo(NOW);

@@ -57,7 +57,7 @@ public final class BacktestCommand implements Callable<Integer> {
     double underObjective;
 
     @Option(names = "--cost-cap", defaultValue = "1.15", description = "...and never picks a sizing that cost more "
-            + "than this times target tracking alone over the last two weeks (default ${DEFAULT-VALUE})")
+            + "than this times target tracking alone over the last week (default ${DEFAULT-VALUE})")
     double costCap;
 
     @Option(names = "--scale-in-step", description = "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "
