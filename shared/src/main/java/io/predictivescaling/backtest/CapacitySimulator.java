@@ -35,14 +35,22 @@ final class CapacitySimulator {
         }
         // The floor's units were launched a warm-up ahead, before any scale-out still warming up now, so at
         // least the floor serves: the oldest pending units count as ready first.
-        int shortOfFloor = floor - serving();
-        while (shortOfFloor > 0 && !pending.isEmpty()) {
-            int[] oldest = pending.peekFirst();
-            int take = Math.min(shortOfFloor, oldest[1]);
-            oldest[1] -= take;
-            shortOfFloor -= take;
-            if (oldest[1] == 0) {
-                pending.pollFirst();
+        dropPending(floor - serving(), true);
+    }
+
+    /** Takes units off the launches still warming up: the oldest first, or the newest first. */
+    private void dropPending(int units, boolean oldestFirst) {
+        while (units > 0 && !pending.isEmpty()) {
+            int[] launch = oldestFirst ? pending.peekFirst() : pending.peekLast();
+            int take = Math.min(units, launch[1]);
+            launch[1] -= take;
+            units -= take;
+            if (launch[1] == 0) {
+                if (oldestFirst) {
+                    pending.pollFirst();
+                } else {
+                    pending.pollLast();
+                }
             }
         }
     }
@@ -91,16 +99,7 @@ final class CapacitySimulator {
             int floor = Math.max(policy.floor(), nextFloor);
             int want = Math.max(floor, (int) Math.floor(cap * utilization / policy.targetUtilization()));
             if (want < desired) {
-                int remove = desired - want;
-                while (remove > 0 && !pending.isEmpty()) {
-                    int[] last = pending.peekLast();
-                    int take = Math.min(remove, last[1]);
-                    last[1] -= take;
-                    remove -= take;
-                    if (last[1] == 0) {
-                        pending.pollLast();
-                    }
-                }
+                dropPending(desired - want, false); // the units not yet serving are removed first
                 desired = want;
                 lastScaleIn = interval;
                 inStreak = 0;

@@ -4,7 +4,6 @@ import io.predictivescaling.backtest.Backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.Trace;
-import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.events.EventsCsv;
 import io.predictivescaling.events.KnownEvent;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code backtest}: replays a load trace through the predictor and planner, against reactive and oracle. */
@@ -22,17 +22,8 @@ import picocli.CommandLine.Option;
                 + "with predictive floors, and a perfect-foresight oracle. Writes summary.json, timeline.csv, "
                 + "report.html and report.png.")
 public final class BacktestCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true, description = "CSV timestamp,value (ISO-8601 or yyyy-MM-dd HH:mm:ss; empty value = gap)")
-    Path trace;
-
-    @Option(names = "--unit", description = "Load one capacity unit serves (default: the trace's 99th percentile / 20)")
-    Double unit;
-
-    @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target (default ${DEFAULT-VALUE})")
-    double targetUtilization;
-
-    @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h (default ${DEFAULT-VALUE})")
-    String warmup;
+    @Mixin
+    TraceOptions traceOptions;
 
     @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact]: past ones left out of learning, upcoming ones applied")
     Path events;
@@ -69,10 +60,10 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Trace t = TraceReader.read(trace);
-        double u = unit != null ? unit : Math.max(1e-9, t.percentile(0.99) / 20);
+        Trace t = traceOptions.read();
         List<KnownEvent> known = events == null ? List.of() : EventsCsv.read(events);
-        BacktestConfig config = BacktestConfig.defaults(u).with(u, targetUtilization, duration(warmup), known);
+        BacktestConfig config = traceOptions.config(t, known);
+        double u = config.unit();
         config = config.with(quantile != null ? quantile : config.capacityQuantile(),
                 floorUtilization != null ? floorUtilization : config.floorUtilization(),
                 scaleInStep != null ? scaleInStep : config.scaleInStepPercent(), config.hourQuantile(),
@@ -89,7 +80,7 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
-        Reports.writeSummary(out.resolve("summary.json"), result, warmup);
+        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup);
         Reports.writeTimeline(out.resolve("timeline.csv"), result);
         Reports.writeHtml(out.resolve("report.html"), result);
         Reports.writePng(out.resolve("report.png"), result);

@@ -5,12 +5,11 @@ import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.FeasibilityBound;
 import io.predictivescaling.backtest.Trace;
-import io.predictivescaling.backtest.TraceReader;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -22,17 +21,8 @@ import picocli.CommandLine.Option;
                 + "level around it), margins tuned in hindsight, that keep under-provisioning at most --max-under, "
                 + "with the same reactive policy on top. No forecast made a warm-up ahead can beat these.")
 public final class BoundCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true, description = "CSV timestamp,value, as for backtest")
-    Path trace;
-
-    @Option(names = "--unit", description = "Load one capacity unit serves (default: the trace's 99th percentile / 20)")
-    Double unit;
-
-    @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target (default ${DEFAULT-VALUE})")
-    double targetUtilization;
-
-    @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up (default ${DEFAULT-VALUE})")
-    String warmup;
+    @Mixin
+    TraceOptions traceOptions;
 
     @Option(names = "--max-under", defaultValue = "0.005", description = "Largest under-provisioned fraction allowed (default ${DEFAULT-VALUE})")
     double maxUnder;
@@ -42,12 +32,10 @@ public final class BoundCommand implements Callable<Integer> {
         if (!(maxUnder > 0 && maxUnder < 1)) {
             throw new IllegalArgumentException("--max-under must be a fraction in (0, 1), got " + maxUnder);
         }
-        Trace t = TraceReader.read(trace);
-        double u = unit != null ? unit : Math.max(1e-9, t.percentile(0.99) / 20);
-        BacktestConfig config = BacktestConfig.defaults(u).with(u, targetUtilization,
-                BacktestCommand.duration(warmup), List.of());
+        Trace t = traceOptions.read();
+        BacktestConfig config = traceOptions.config(t, List.of());
         System.out.printf(Locale.ROOT, "trace %s, unit %.4g, target utilization %.2f, under-provisioning at most %.2f%%%n",
-                t.name(), u, targetUtilization, 100 * maxUnder);
+                t.name(), config.unit(), config.targetUtilization(), 100 * maxUnder);
         BacktestResult actual = new Backtest(config).run(t, null);
         BacktestResult.PolicyStats reactive = actual.policies().get("reactive");
         BacktestResult.PolicyStats predictive = actual.policies().get("predictive");
