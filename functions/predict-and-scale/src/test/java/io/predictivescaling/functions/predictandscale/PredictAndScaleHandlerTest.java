@@ -273,10 +273,23 @@ class PredictAndScaleHandlerTest {
                 "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", n(5),
                 "minCapacity", n(1), "maxCapacity", n(10), "mode", s("ForecastAndScale"))));
 
+        DYNAMO.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("vague"), "metricId", s("checkout-rps"),
+                "serviceNamespace", s("ecs"), "resourceId", s(ecsResource("good")),
+                "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", n(5),
+                "minCapacity", n(1), "maxCapacity", n(10), "sizing", s("auto"))));
+        DYNAMO.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("percent"), "metricId", s("checkout-rps"),
+                "serviceNamespace", s("ecs"), "resourceId", s(ecsResource("good")),
+                "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", n(5),
+                "minCapacity", n(1), "maxCapacity", n(10), "targetUtilization", n(70))));
+
         PredictAndScaleService.Result result = run();
 
         assertThat(result.problems()).anySatisfy(p -> assertThat(p)
                 .isEqualTo("target typo skipped: loadPerUnit must be a number, got 'fifty'"));
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p)
+                .isEqualTo("target vague skipped: sizing must be tuned or fixed, got 'auto'"));
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p)
+                .isEqualTo("target percent skipped: targetUtilization must be in (0, 1], got 70.0"));
         assertThat(result.problems()).anySatisfy(p -> assertThat(p).startsWith("target unregistered: ")
                 .contains("is not registered with Application Auto Scaling"));
         assertThat(actions("ecs", ecsResource("good"))).isNotEmpty();
