@@ -131,4 +131,25 @@ class BacktestTest {
         assertThat(Arrays.stream(floor, 12 * 96 + 8, 13 * 96).allMatch(f -> f == 0)).isTrue();
         assertThat(r.policies().get("predictive").underProvisionedFraction()).isFinite();
     }
+
+    @Test
+    void aWithinHourShapeUnderSlowScaleInDoesNotRatchetFloorsUp() {
+        // Ten days of 5-minute load with a job on the hour (3x), floors falling at most 10% an hour:
+        // the shaped floor must not be read back as the hour's plan, or each hour would start 3x higher.
+        RegularSeries s = SyntheticLoad.series(10 * 288, Duration.ofMinutes(5), 0.0, 0.05, 11);
+        double[] v = s.values();
+        for (int i = 0; i < v.length; i++) {
+            if (i % 12 == 0) {
+                v[i] *= 3;
+            }
+        }
+        Trace jobs = new Trace("jobs", s.start(), s.step(), v, List.of());
+        BacktestConfig slow = config.with(0.8, 0.7, 10, 0.5, true, true).tuning(false, 0.005, 1.15);
+
+        BacktestResult r = new Backtest(slow).run(jobs, null);
+
+        int busiest = Arrays.stream(r.timeline().oracle()).max().orElseThrow();
+        assertThat(Arrays.stream(r.timeline().floor()).max().orElseThrow()).isLessThanOrEqualTo(3 * busiest);
+        assertThat(r.policies().get("predictive").costVsOracle()).isLessThan(2);
+    }
 }
