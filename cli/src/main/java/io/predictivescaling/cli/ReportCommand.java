@@ -60,6 +60,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         for (String t : targets) {
             print(System.out, t, store.accuracies(t), store.signalConfidence(t));
+            store.sizing(t).ifPresent(z -> System.out.println("floors sized (tuned " + z.tunedAt() + "): "
+                    + z.reason()));
         }
         return 0;
     }

@@ -24,13 +24,15 @@ import java.util.Optional;
  * Learns how to size a target's floors from its own last week, as the backtest does: each candidate
  * sizing (the P80 or P90 of the predicted load, sized at target tracking's utilization or a third or two thirds
  * of the way to full) turns the hourly predictions that were really made into floors, which are replayed under
- * target tracking over the real 5-minute load, next to target tracking alone. {@link SizingChooser} then takes
+ * target tracking over the real load (5-minute means, or the metric's own coarser interval), next to target
+ * tracking alone. {@link SizingChooser} then takes
  * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity.
  */
 public final class SizingTuner {
     public static final Duration WINDOW = Duration.ofDays(7);
     static final Duration MIN_HISTORY = Duration.ofDays(1);
-    static final Duration STEP = Duration.ofMinutes(5);
+    /** The finest interval replayed: target tracking's alarms see 1-minute data, 5-minute means are close enough. */
+    static final Duration FINEST = Duration.ofMinutes(5);
     static final SizingChooser CHOOSER = new SizingChooser(BacktestConfig.DEFAULT_UNDER_OBJECTIVE,
             BacktestConfig.DEFAULT_COST_CAP);
 
@@ -50,7 +52,8 @@ public final class SizingTuner {
     public static Optional<TunedSizing> tune(ScalingPolicy policy, double targetUtilization,
                                              List<MaturedPrediction> predictions, List<LoadSample> samples,
                                              Instant now) {
-        long step = STEP.getSeconds();
+        Duration interval = interval(samples);
+        long step = interval.getSeconds();
         Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), step) * step);
         Instant start = end.minus(WINDOW);
         int n = (int) (WINDOW.getSeconds() / step);
@@ -58,13 +61,13 @@ public final class SizingTuner {
         Arrays.fill(demand, Double.NaN);
         List<LoadSample> inWindow = samples.stream()
                 .filter(s -> !s.timestamp().isBefore(start) && s.timestamp().isBefore(end)).toList();
-        for (Rollup r : Rollups.of(inWindow, STEP)) {
+        for (Rollup r : Rollups.of(inWindow, interval)) {
             demand[(int) ((r.start().getEpochSecond() - start.getEpochSecond()) / step)] = r.mean();
         }
         Map<Long, List<LoadPrediction>> planned = plannedPerHour(predictions, policy.warmup());
         int judged = 0;
         for (int i = 0; i < n; i++) {
-            if (!Double.isNaN(demand[i]) && planned.containsKey(hourOf(start, i))) {
+            if (!Double.isNaN(demand[i]) && planned.containsKey(hourOf(start, i, step))) {
                 judged++;
             }
         }
@@ -72,22 +75,22 @@ public final class SizingTuner {
             return Optional.empty();
         }
         double unit = policy.loadPerUnit() / targetUtilization;
-        TargetTracking tracking = TargetTracking.awsDefaults(targetUtilization, unit, STEP, policy.warmup());
+        TargetTracking tracking = TargetTracking.awsDefaults(targetUtilization, unit, interval, policy.warmup());
         int[] none = new int[n];
         Arrays.fill(none, policy.floor());
         SizingChooser.Record alone = FloorReplay.replay(demand, none, tracking);
         List<BacktestConfig.Sizing> sizings = BacktestConfig.candidateSizings(targetUtilization);
         List<SizingChooser.Record> records = new ArrayList<>();
         for (BacktestConfig.Sizing z : sizings) {
-            records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n), tracking));
+            records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n, step), tracking));
         }
         int chosen = CHOOSER.choose(records, alone);
         BacktestConfig.Sizing z = sizings.get(chosen);
         SizingChooser.Record r = records.get(chosen);
-        String reason = String.format(Locale.ROOT, "%s (loadPerUnit %.4g): over the last %d h of 5-minute load it "
+        String reason = String.format(Locale.ROOT, "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
                         + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
                         + "alone (%.2f%% under-provisioned)", z.label(), unit * z.floorUtilization(),
-                judged * step / 3600, 100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
+                judged * step / 3600, step / 60, 100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
                 r.unitHours() / Math.max(1e-9, alone.unitHours()),
                 100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
         return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), reason, now));
@@ -120,10 +123,10 @@ public final class SizingTuner {
     }
 
     private static int[] floors(ScalingPolicy policy, BacktestConfig.Sizing z, double unit,
-                                Map<Long, List<LoadPrediction>> planned, Instant start, int n) {
+                                Map<Long, List<LoadPrediction>> planned, Instant start, int n, long step) {
         int[] floors = new int[n];
         for (int i = 0; i < n; i++) {
-            List<LoadPrediction> hour = planned.get(hourOf(start, i));
+            List<LoadPrediction> hour = planned.get(hourOf(start, i, step));
             double load = hour == null ? 0 : hour.stream()
                     .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile())).max().orElse(0);
             int needed = (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9);
@@ -132,7 +135,28 @@ public final class SizingTuner {
         return floors;
     }
 
-    private static long hourOf(Instant start, int i) {
-        return Math.floorDiv(start.getEpochSecond() + i * STEP.getSeconds(), 3600);
+    private static long hourOf(Instant start, int i, long step) {
+        return Math.floorDiv(start.getEpochSecond() + i * step, 3600);
+    }
+
+    /**
+     * The interval replayed: the metric's own (the median gap between its samples, in whole minutes), never finer
+     * than 5 minutes, so that a metric reported every 30 minutes is not replayed as five gaps and a datapoint.
+     */
+    static Duration interval(List<LoadSample> samples) {
+        long[] times = samples.stream().mapToLong(s -> s.timestamp().getEpochSecond()).sorted().distinct().toArray();
+        if (times.length < 2) {
+            return FINEST;
+        }
+        long[] gaps = new long[times.length - 1];
+        for (int i = 1; i < times.length; i++) {
+            gaps[i - 1] = times[i] - times[i - 1];
+        }
+        Arrays.sort(gaps);
+        long minutes = Math.max(FINEST.toMinutes(), (gaps[gaps.length / 2] + 59) / 60);
+        while (3600 % (minutes * 60) != 0 && minutes < 60) {
+            minutes++; // a whole number of intervals per hour, so hours and intervals line up
+        }
+        return Duration.ofMinutes(Math.min(60, minutes));
     }
 }

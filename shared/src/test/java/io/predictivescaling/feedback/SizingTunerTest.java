@@ -62,4 +62,16 @@ class SizingTunerTest {
                 .as("noisy load needs more headroom: " + noisy.reason()).isTrue();
         assertThat(noisy.tunedAt()).isEqualTo(NOW);
     }
+
+    @Test
+    void aMetricReportedEveryHalfHourIsReplayedAtHalfHoursNotAsGaps() {
+        List<LoadSample> halfHourly = load(14 * 24, 0.05).stream()
+                .filter(x -> x.timestamp().getEpochSecond() % 1800 == 0).toList();
+
+        var tuned = SizingTuner.tune(policy, 0.7, predictions(14 * 24), halfHourly, NOW).orElseThrow();
+
+        assertThat(SizingTuner.interval(halfHourly)).isEqualTo(Duration.ofMinutes(30));
+        assertThat(SizingTuner.interval(load(24, 0))).isEqualTo(Duration.ofMinutes(5));
+        assertThat(tuned.reason()).contains("over the last 168 h of 30-minute load");
+    }
 }
