@@ -61,7 +61,7 @@ final class SizingTrack {
         ScalingPlan plan = planner.plan(trace.name(), policy, inForce, path, now, Optional.ofNullable(lastData),
                 Optional.empty());
         if (plan.raisesAllowed()) {
-            Backtest.apply(plan, path, trace, first, floor, planned, predicted, lower, upper, config.interpolate(),
+            PlannedFloors.apply(plan, path, trace, first, floor, planned, predicted, lower, upper, config.interpolate(),
                     shape, policy.limit());
             if (firstPlanned < 0 && first < floor.length) {
                 firstPlanned = first;
