@@ -1,7 +1,9 @@
 package io.predictivescaling.aws;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -47,6 +49,26 @@ public final class Retry {
         }
         throw new RetriesExhaustedException(what + " still failing after " + maxAttempts + " attempts: "
                 + last.getMessage(), last);
+    }
+
+    /**
+     * For batch calls that succeed in part (DynamoDB's unprocessed items): {@code step} sends what is left and
+     * returns what is still left; it is repeated with the same backoff until nothing is, or the attempts run out.
+     */
+    public <T> void untilDone(String what, List<T> work, Function<List<T>, List<T>> step) {
+        List<T> pending = work;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<T> send = pending;
+            pending = call(what, () -> step.apply(send));
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (attempt >= maxAttempts) {
+                throw new RetriesExhaustedException(what + ": " + pending.size() + " items still unprocessed after "
+                        + maxAttempts + " attempts", null);
+            }
+            sleep(attempt);
+        }
     }
 
     public void run(String what, Runnable action) {

@@ -53,20 +53,11 @@ public final class DynamoDbPredictionStore implements PredictionStore {
 
     /** One batch, resending unprocessed items with backoff until none is left or retries run out. */
     private void write(List<WriteRequest> batch) {
-        List<WriteRequest> pending = batch;
-        for (int attempt = 0; attempt < 8 && !pending.isEmpty(); attempt++) {
-            List<WriteRequest> send = pending;
-            BatchWriteItemResponse response = retry.call("writing predictions",
-                    () -> dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, send))));
-            pending = response.hasUnprocessedItems() && response.unprocessedItems().containsKey(tableName)
+        retry.untilDone("writing predictions", batch, send -> {
+            BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, send)));
+            return response.hasUnprocessedItems() && response.unprocessedItems().containsKey(tableName)
                     ? response.unprocessedItems().get(tableName) : List.of();
-            if (!pending.isEmpty()) {
-                sleep(50L << attempt);
-            }
-        }
-        if (!pending.isEmpty()) {
-            throw new IllegalStateException(pending.size() + " predictions still unprocessed after retries");
-        }
+        });
     }
 
     /** Predictions from 5-minute data: under an hour ahead, or not on the hour. */
@@ -102,12 +93,4 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         return AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", v));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -17,8 +17,4 @@ public record ScalingConfig(ScalableResource resource, ScalingPolicy policy, dou
             throw new IllegalArgumentException("targetUtilization must be in (0, 1], got " + targetUtilization);
         }
     }
-
-    public ScalingConfig(ScalableResource resource, ScalingPolicy policy, double unitPricePerHour) {
-        this(resource, policy, unitPricePerHour, true, 0.7);
-    }
 }
