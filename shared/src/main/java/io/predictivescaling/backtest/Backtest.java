@@ -1,12 +1,12 @@
 package io.predictivescaling.backtest;
 
-import io.predictivescaling.events.EventAdjuster;
-import io.predictivescaling.events.EventImpact;
-import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.scaling.CapacityPlanner;
+import io.predictivescaling.scaling.PlanningCore;
+import io.predictivescaling.scaling.ScalingPlan;
+import io.predictivescaling.scaling.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -86,8 +86,7 @@ public final class Backtest {
         CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
         CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
-        LoadPredictor predictor = new LoadPredictor(config.revalidateEvery());
-        CapacityPlanner planner = new CapacityPlanner(1000);
+        PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
         boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
         List<SizingTrack> tracks = plans ? config.sizings().stream()
                 .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial)).toList() : List.of();
@@ -135,18 +134,17 @@ public final class Backtest {
                 }
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
-                    List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
-                    List<LoadPrediction> path = predictor.path(withoutEvents(history, past), Duration.ofHours(48), null);
-                    path = withEvents(path, past, history, now);
+                    List<LoadPrediction> path = core.forecast(inputs(history), now);
                     double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
                     int first = s + 1 + decisionLead;
                     for (SizingTrack track : tracks) {
-                        track.plan(planner, trace, path, now, lastData, first, shape, predicted, lower, upper);
+                        track.plan(core, trace, path, now, lastData, first, shape, predicted, lower, upper);
                     }
                     // The live floors are the chosen sizing's; each sizing also keeps its own, replayed alongside.
                     int[] source = tracks.get(chosen).floor;
+                    int reach = (int) (PlanningCore.FLOOR_REACH.getSeconds() / stepSeconds);
                     System.arraycopy(source, Math.min(first, n), floor, Math.min(first, n),
-                            Math.max(0, Math.min(n, first + 50 * 3600 / (int) stepSeconds) - first));
+                            Math.max(0, Math.min(n, first + reach) - first));
                 }
             }
             if (progress != null) {
@@ -249,31 +247,37 @@ public final class Backtest {
         }
     }
 
-    /** Past event windows become gaps: a holiday must not teach next week's forecast. */
-    static RegularSeries withoutEvents(RegularSeries history, List<KnownEvent> past) {
-        if (past.isEmpty()) {
-            return history;
-        }
-        double[] v = history.values().clone();
-        for (int i = 0; i < v.length; i++) {
-            Instant at = history.time(i);
-            if (past.stream().anyMatch(e -> e.touches(at, at.plusSeconds(3600)))) {
-                v[i] = Double.NaN;
-            }
-        }
-        return new RegularSeries(history.start(), history.step(), v);
+    /** One planning step of the replay: the forecast path and the plan made from it. */
+    public record PlanningStep(RegularSeries history, List<LoadPrediction> path, ScalingPlan plan) {
     }
 
-    /** Upcoming events applied by their type's impact learned from the past ones, as predict-and-scale does. */
-    private List<LoadPrediction> withEvents(List<LoadPrediction> path, List<KnownEvent> past, RegularSeries history,
-                                            Instant now) {
-        Instant until = now.plus(Duration.ofHours(49));
-        List<KnownEvent> upcoming = config.events().stream().filter(e -> e.touches(now, until)).toList();
-        if (upcoming.isEmpty()) {
-            return path;
+    /**
+     * The replay's planning step at {@code now} (an hour boundary of the trace), on its own: the hours that had
+     * ended by then, forecast and planned by the same core with {@code policy} from {@code inForce} units. What the
+     * replay does at that hour with a fresh method choice; used to check the backtest against predict-and-scale.
+     */
+    public PlanningStep planningStep(Trace trace, Instant now, ScalingPolicy policy, int inForce) {
+        HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
+        Instant lastData = null;
+        int s = -1;
+        while (s + 1 < trace.size() && !trace.time(s + 2).isAfter(now)) {
+            s++;
+            peaks.add(s);
+            lastData = Double.isNaN(trace.demand()[s]) ? lastData : trace.time(s + 1);
         }
-        return EventAdjuster.apply(path, upcoming, e -> EventImpact.learn(e.type(),
-                past.stream().filter(p -> p.type().equals(e.type())).toList(), history,
-                Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
+        if (s < 0) {
+            throw new IllegalArgumentException("the trace has no complete interval before " + now);
+        }
+        PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+        RegularSeries history = peaks.history(s, config.history());
+        List<LoadPrediction> path = core.forecast(inputs(history), now);
+        return new PlanningStep(history, path, core.plan(trace.name(), policy, inForce, path, now,
+                java.util.Optional.ofNullable(lastData), java.util.Optional.empty()));
+    }
+
+    /** What the core forecasts from at one planning step: the trace's hourly history, the target's zone and events. */
+    PlanningCore.Inputs inputs(RegularSeries history) {
+        return new PlanningCore.Inputs(history, null, config.zone(), config.excluded(), config.events(), List.of(),
+                Map.of(), null);
     }
 }

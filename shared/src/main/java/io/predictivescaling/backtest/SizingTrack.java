@@ -1,7 +1,7 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
-import io.predictivescaling.scaling.CapacityPlanner;
+import io.predictivescaling.scaling.PlanningCore;
 import io.predictivescaling.scaling.ScalingPlan;
 import io.predictivescaling.scaling.ScalingPolicy;
 import java.time.Duration;
@@ -51,7 +51,7 @@ final class SizingTrack {
     }
 
     /** Plans from the forecast path at {@code now} and sets this sizing's floors from interval {@code first}. */
-    void plan(CapacityPlanner planner, Trace trace, List<LoadPrediction> path, Instant now, Instant lastData,
+    void plan(PlanningCore planner, Trace trace, List<LoadPrediction> path, Instant now, Instant lastData,
               int first, double[] shape, double[] predicted, double[] lower, double[] upper) {
         int nowIndex = (int) ((now.getEpochSecond() - trace.start().getEpochSecond()) / stepSeconds);
         // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor), not from
