@@ -76,8 +76,16 @@ public final class PredictAndScaleService {
         this.threads = threads;
     }
 
-    /** @param lines one line per target that was planned; @param problems targets skipped and why */
-    public record Result(int planned, int applied, List<String> lines, List<String> problems) {
+    /**
+     * @param lines one line per target that was planned
+     * @param problems targets skipped or failed, and why
+     * @param failed ids of targets whose run failed (forecast, plan or capacity writes): the handler fails
+     *     the invocation loudly so Lambda's retries and the errors alarm see it
+     */
+    public record Result(int planned, int applied, List<String> lines, List<String> problems, List<String> failed) {
+        public Result(int planned, int applied, List<String> lines, List<String> problems) {
+            this(planned, applied, lines, problems, List.of());
+        }
     }
 
     public Result run(Instant now) {
@@ -95,10 +103,11 @@ public final class PredictAndScaleService {
         TargetRepository.Loaded loaded = targets.loadAll();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
         List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
                 .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
         Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
-        List<KnownEvent> events = knownEvents.between(now.minus(history), now.plus(PATH).plus(Duration.ofHours(1)));
+        List<KnownEvent> events = knownEvents(now, problems);
         int applied = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
         try {
@@ -113,6 +122,8 @@ public final class PredictAndScaleService {
                         return handle(target, adjusted, now, lines, problems);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
+                        failed.add(target.targetId());
+                        repairAfterFailure(target, now, problems);
                         return false;
                     }
                 }));
@@ -128,7 +139,34 @@ public final class PredictAndScaleService {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems));
+        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems), List.copyOf(failed));
+    }
+
+    /**
+     * After a target's run failed part-way, restore what an earlier run (or this one) left raised with no
+     * later restore, so the failure costs at most the predictive floor, never a floor stuck high.
+     */
+    private void repairAfterFailure(ScalableTarget target, Instant now, List<String> problems) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        if (config.resource().applicationSide()) {
+            return;
+        }
+        try {
+            new PlanApplier(gateway).repair(config.resource(), config.policy(), now).ifPresent(r -> problems.add(
+                    "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
+        }
+    }
+
+    /** Events refine a forecast: when they cannot be read, every target is still planned (and repaired). */
+    private List<KnownEvent> knownEvents(Instant now, List<String> problems) {
+        try {
+            return knownEvents.between(now.minus(history), now.plus(PATH).plus(Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            problems.add("known events unavailable, planning without them: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** A metric's predictions: computed once per run however many targets scale on that metric. */
@@ -192,8 +230,10 @@ public final class PredictAndScaleService {
         Optional<Instant> lastSample = forecast.lastSample();
         boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
         int current = policy.floor();
+        boolean registeredAny = false;
         if (!config.resource().applicationSide()) {
             OptionalInt registered = gateway.currentMinCapacity(config.resource());
+            registeredAny = registered.isPresent();
             if (registered.isEmpty() && scale) {
                 problems.add("target " + target.targetId() + ": " + config.resource()
                         + " is not registered with Application Auto Scaling; register it (and a target tracking "
@@ -206,8 +246,14 @@ public final class PredictAndScaleService {
                 health(target.targetId()));
         predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         PlanApplier.Applied applied = null;
+        String repaired = "";
         if (scale && !config.resource().applicationSide()) {
-            applied = new PlanApplier(gateway).apply(config.resource(), plan);
+            applied = new PlanApplier(gateway).apply(config.resource(), plan, policy);
+            repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
+        } else if (!config.resource().applicationSide() && registeredAny) {
+            // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
+            repaired = new PlanApplier(gateway).repair(config.resource(), policy, now)
+                    .map(r -> "; repaired a raise with no later restore (" + r.name() + ")").orElse("");
         }
         events.publish(PlanEvents.of(target, plan, applied, scale));
         String sizing = policy == config.policy() ? "" : String.format(java.util.Locale.ROOT,
@@ -215,7 +261,7 @@ public final class PredictAndScaleService {
                 policy.loadPerUnit());
         lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary() + sizing
                 + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
-                + ", unchanged " + applied.unchanged()));
+                + ", unchanged " + applied.unchanged()) + repaired);
         return applied != null;
     }
 
