@@ -49,7 +49,8 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
         if (!result.failed().isEmpty()) {
             // Loud: a PlanFailed metric per target (its alarm tells a person) and a failed invocation (Lambda
             // retries the run; the errors alarm sees it). The others' plans are already written.
-            result.failed().forEach(id -> EmbeddedMetricFormat.count(System.out, clock, "PlanFailed", "TargetId", id, 1));
+            result.failed().forEach(id ->
+                    EmbeddedMetricFormat.countWithTotal(System.out, clock, "PlanFailed", "TargetId", id, 1));
             throw new PlanFailedException(result);
         }
         return result;
