@@ -31,7 +31,13 @@ public final class EventSourceRegistry {
         List<EventSource> sources = new ArrayList<>();
         for (JsonNode s : root) {
             String name = s.path("name").asText(s.path("type").asText());
-            URI url = URI.create(s.path("url").asText());
+            URI url;
+            try {
+                url = new URI(s.path("url").asText());
+            } catch (java.net.URISyntaxException e) {
+                sources.add(unusable(name, "url '" + s.path("url").asText() + "' is not a URL: " + e.getReason()));
+                continue;
+            }
             sources.add(switch (s.path("type").asText()) {
                 case "ical" -> new ICalendarSource(name, url, s.path("eventType").asText("event"),
                         s.path("impact").asDouble(0), timeout);
@@ -47,5 +53,20 @@ public final class EventSourceRegistry {
             });
         }
         return sources;
+    }
+
+    /** A misconfigured source: it fails on every pull, alone, with the reason (the others still run). */
+    private static EventSource unusable(String name, String why) {
+        return new EventSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<KnownEvent> fetch() {
+                throw new io.predictivescaling.sentiment.SentimentSource.SourceException(name, "refused", why, null);
+            }
+        };
     }
 }

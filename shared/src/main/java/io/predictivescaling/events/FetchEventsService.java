@@ -48,6 +48,10 @@ public final class FetchEventsService {
             } catch (SourceException e) {
                 failures.merge(source.name(), 1, Integer::sum);
                 problems.add("skipped " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A source that breaks in an unexpected way (a parser bug, a bad answer) fails only itself.
+                failures.merge(source.name(), 1, Integer::sum);
+                problems.add("skipped " + source.name() + ": failed: " + e);
             }
         }
         publish(added);

@@ -71,12 +71,17 @@ public final class PredictAndScaleService {
 
     /**
      * @param lines one line per target that was planned
-     * @param problems targets skipped and why
+     * @param problems targets skipped or failed, and why
      * @param conflicts where a plan met another's setting on the scalable target ("targetId: what, what was
      *     done"): a floor someone else has in force, the registered MaxCapacity, suspended scheduled scaling
+     * @param failed ids of targets whose run failed (forecast, plan or capacity writes): the handler fails
+     *     the invocation loudly so Lambda's retries and the errors alarm see it
      */
     public record Result(int planned, int applied, List<String> lines, List<String> problems,
-                         List<String> conflicts) {
+                         List<String> conflicts, List<String> failed) {
+        public Result(int planned, int applied, List<String> lines, List<String> problems) {
+            this(planned, applied, lines, problems, List.of(), List.of());
+        }
     }
 
     /** The gateway, with our scheduled actions as already read with the target's state. */
@@ -124,11 +129,12 @@ public final class PredictAndScaleService {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
         List<String> conflicts = Collections.synchronizedList(new ArrayList<>());
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
         List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
                 .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
         Map<String, History> histories = new ConcurrentHashMap<>();
         Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
-        List<KnownEvent> events = knownEvents.between(now.minus(history), now.plus(PlanningCore.EVENT_REACH));
+        List<KnownEvent> events = knownEvents(now, problems);
         int applied = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
         try {
@@ -149,6 +155,8 @@ public final class PredictAndScaleService {
                         return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
+                        failed.add(target.targetId());
+                        repairAfterFailure(target, now, problems);
                         return false;
                     }
                 }));
@@ -164,7 +172,35 @@ public final class PredictAndScaleService {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems), List.copyOf(conflicts));
+        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems), List.copyOf(conflicts),
+                List.copyOf(failed));
+    }
+
+    /**
+     * After a target's run failed part-way, restore what an earlier run (or this one) left raised with no
+     * later restore, so the failure costs at most the predictive floor, never a floor stuck high.
+     */
+    private void repairAfterFailure(ScalableTarget target, Instant now, List<String> problems) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        if (config.resource().applicationSide()) {
+            return;
+        }
+        try {
+            new PlanApplier(gateway).repair(config.resource(), config.policy(), now).ifPresent(r -> problems.add(
+                    "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
+        }
+    }
+
+    /** Events refine a forecast: when they cannot be read, every target is still planned (and repaired). */
+    private List<KnownEvent> knownEvents(Instant now, List<String> problems) {
+        try {
+            return knownEvents.between(now.minus(history), now.plus(PlanningCore.EVENT_REACH));
+        } catch (RuntimeException e) {
+            problems.add("known events unavailable, planning without them: " + e.getMessage());
+            return List.of();
+        }
     }
 
     /** A metric's history as the core reads it: read once per run however many targets scale on that metric. */
@@ -226,9 +262,16 @@ public final class PredictAndScaleService {
         ScalingPlan plan = fitted.plan();
         predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         PlanApplier.Applied applied = null;
+        String repaired = "";
         if (scale && state.isPresent() && fitted.write()) {
             // The actions were read with the target's state: the applier reuses that read instead of listing again.
-            applied = new PlanApplier(new ReadActions(gateway, state.get().ours())).apply(config.resource(), plan);
+            applied = new PlanApplier(new ReadActions(gateway, state.get().ours()))
+                    .apply(config.resource(), plan, policy);
+            repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
+        } else if (state.isPresent()) {
+            // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
+            repaired = new PlanApplier(gateway).repair(config.resource(), policy, now)
+                    .map(r -> "; repaired a raise with no later restore (" + r.name() + ")").orElse("");
         }
         events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
         String sizing = policy == config.policy() ? "" : String.format(java.util.Locale.ROOT,
@@ -236,7 +279,7 @@ public final class PredictAndScaleService {
                 policy.loadPerUnit());
         lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary() + sizing
                 + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
-                + ", unchanged " + applied.unchanged())
+                + ", unchanged " + applied.unchanged()) + repaired
                 + (fitted.conflicts().isEmpty() ? "" : "; conflicts: " + String.join("; ", fitted.conflicts())));
         fitted.conflicts().forEach(c -> conflicts.add(target.targetId() + ": " + c));
         return applied != null;

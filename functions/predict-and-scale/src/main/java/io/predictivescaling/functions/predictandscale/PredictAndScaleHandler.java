@@ -14,6 +14,7 @@ import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.events.DynamoDbEventStore;
+import io.predictivescaling.feedback.EmbeddedMetricFormat;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.Signals;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
@@ -45,7 +46,30 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
         PredictAndScaleService.Result result = service.run(clock.instant(), shard, shards);
         result.lines().forEach(line -> context.getLogger().log(line, LogLevel.INFO));
         result.problems().forEach(line -> context.getLogger().log(line, LogLevel.ERROR));
+        if (!result.failed().isEmpty()) {
+            // Loud: a PlanFailed metric per target (its alarm tells a person) and a failed invocation (Lambda
+            // retries the run; the errors alarm sees it). The others' plans are already written.
+            result.failed().forEach(id ->
+                    EmbeddedMetricFormat.countWithTotal(System.out, clock, "PlanFailed", "TargetId", id, 1));
+            throw new PlanFailedException(result);
+        }
         return result;
+    }
+
+    /** The invocation failed for some targets; the others were planned (see the log). */
+    public static final class PlanFailedException extends RuntimeException {
+        private final transient PredictAndScaleService.Result result;
+
+        PlanFailedException(PredictAndScaleService.Result result) {
+            super(result.failed().size() + " target(s) failed to plan, others planned " + result.planned() + ": "
+                    + String.join(", ", result.failed()) + "; see the ERROR lines for why");
+            this.result = result;
+        }
+
+        /** The whole run's result, failed targets included. */
+        public PredictAndScaleService.Result result() {
+            return result;
+        }
     }
 
     private static int number(Object value, int fallback) {
