@@ -9,19 +9,13 @@ import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
+import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.patterns.AnalyzePatternsService;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
-import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
-import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
-import io.predictivescaling.events.DynamoDbEventStore;
-import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.Signals;
-import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,15 +107,10 @@ final class DemoCommand implements Callable<Integer> {
                         new DynamoDbPatternStore(dynamo, LocalAws.PATTERNS_TABLE, retry), Duration.ofDays(56)), clock)
                         .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             }
-            var result = new PredictAndScaleHandler(new PredictAndScaleService(
-                    new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
-                    new DynamoDbPatternStore(dynamo, LocalAws.PATTERNS_TABLE, retry),
-                    new DynamoDbPredictionStore(dynamo, LocalAws.PREDICTIONS_TABLE, retry),
-                    new ApplicationAutoScalingGateway(aas, retry),
-                    new EventBridgePublisher(AwsClients.eventBridge(), LocalAws.EVENT_BUS, retry),
-                    new Signals(new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
-                            new DynamoDbSignalStore(dynamo, LocalAws.SIGNALS_TABLE, retry),
-                            new DynamoDbEventStore(dynamo, LocalAws.EVENTS_TABLE, retry)),
+            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.eventBridge(),
+                    retry, new PredictAndScaleWiring.Tables(LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE,
+                            LocalAws.PATTERNS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE,
+                            LocalAws.SIGNALS_TABLE, LocalAws.EVENTS_TABLE, LocalAws.EVENT_BUS),
                     Duration.ofDays(28), 2), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (hour % 6 == 0) {

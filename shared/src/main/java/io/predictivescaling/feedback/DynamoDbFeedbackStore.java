@@ -70,12 +70,24 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
                 Duration.parse(item.containsKey("resolution") ? item.get("resolution").s() : "PT1H"),
                 item.containsKey("statistic") ? item.get("statistic").s() : "p95",
                 num(item, "predictedLoad"), num(item, "lowerBound"), num(item, "upperBound"),
-                (int) num(item, "predictedCapacity"), signals(reason),
+                (int) num(item, "predictedCapacity"), item.containsKey("signals") && item.get("signals").hasM()
+                        ? typed(item.get("signals").m()) : signals(reason),
                 item.containsKey("actualLoad") ? num(item, "actualLoad") : null);
     }
 
+    /** The prediction's typed attribution (the {@code signals} map written with it). */
+    static Map<String, Double> typed(Map<String, AttributeValue> signals) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        signals.forEach((k, v) -> {
+            if (v.n() != null) {
+                out.put(k, Double.parseDouble(v.n()));
+            }
+        });
+        return out;
+    }
+
     /**
-     * The signals a reason names: each method of the ensemble with its share, and a social trend that raised
+     * For predictions written before they carried a {@code signals} map: the signals their reason names: each method of the ensemble with its share, and a social trend that raised
      * the prediction ({@code sentiment:<keyword>}).
      */
     static Map<String, Double> signals(String reason) {

@@ -107,7 +107,7 @@ public final class LocalHours {
             }
             LoadPrediction p = localPath.get(j);
             out.add(new LoadPrediction(at, Duration.ofHours(k + 1), p.predictedLoad(), p.lower(), p.upper(),
-                    p.confidence(), p.reason()));
+                    p.confidence(), p.reason(), p.signals()));
         }
         return out;
     }

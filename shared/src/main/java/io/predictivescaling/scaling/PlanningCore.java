@@ -180,9 +180,30 @@ public final class PlanningCore {
         for (SocialTrend t : in.social()) {
             SocialImpact impact = in.hourly().size() == 0 ? SocialImpact.PRIOR
                     : SocialImpact.learn(t.pastFirings(), in.hourly());
-            predicted = impact.apply(predicted, t.trend(), t.confidence(), now);
+            predicted = attributed(predicted, impact.apply(predicted, t.trend(), t.confidence(), now),
+                    "sentiment:" + t.keyword());
         }
         return predicted;
+    }
+
+    /**
+     * The adjusted predictions, keeping the signals of the ones they came from, plus {@code signal} (unless null)
+     * on those the adjustment moved (at weight 1: it shaped them wholly on top of the methods' combination).
+     */
+    static List<LoadPrediction> attributed(List<LoadPrediction> before, List<LoadPrediction> after, String signal) {
+        java.util.Map<String, LoadPrediction> byKey = new java.util.HashMap<>();
+        before.forEach(p -> byKey.put(p.forecastTime() + "#" + p.horizon(), p));
+        List<LoadPrediction> out = new ArrayList<>(after.size());
+        for (LoadPrediction p : after) {
+            LoadPrediction was = byKey.get(p.forecastTime() + "#" + p.horizon());
+            java.util.Map<String, Double> signals = new java.util.LinkedHashMap<>(was == null ? p.signals()
+                    : was.signals());
+            if (signal != null && (was == null || was.predictedLoad() != p.predictedLoad())) {
+                signals.put(signal, 1.0);
+            }
+            out.add(p.withSignals(signals));
+        }
+        return out;
     }
 
     /**
@@ -195,9 +216,28 @@ public final class PlanningCore {
         if (upcoming.isEmpty() || in.hourly().size() == 0) {
             return predicted;
         }
-        return EventAdjuster.apply(predicted, upcoming, e -> EventImpact.learn(e.type(),
+        java.util.function.Function<KnownEvent, EventImpact> impact = e -> EventImpact.learn(e.type(),
                 past.stream().filter(p -> p.type().equals(e.type())).toList(), in.hourly(),
-                Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
+                Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact());
+        List<LoadPrediction> adjusted = attributed(predicted, EventAdjuster.apply(predicted, upcoming, impact, now),
+                null);
+        // Which event moved which prediction: each applied alone, so every one is attributed by its own type.
+        for (KnownEvent e : upcoming) {
+            List<LoadPrediction> alone = attributed(predicted, EventAdjuster.apply(predicted, List.of(e), impact, now),
+                    "event:" + e.type());
+            java.util.Map<String, java.util.Map<String, Double>> moved = new java.util.HashMap<>();
+            alone.forEach(p -> moved.put(p.forecastTime() + "#" + p.horizon(), p.signals()));
+            adjusted = adjusted.stream().map(p -> {
+                java.util.Map<String, Double> s = moved.get(p.forecastTime() + "#" + p.horizon());
+                if (s == null || !s.containsKey("event:" + e.type())) {
+                    return p;
+                }
+                java.util.Map<String, Double> merged = new java.util.LinkedHashMap<>(p.signals());
+                merged.put("event:" + e.type(), 1.0);
+                return p.withSignals(merged);
+            }).toList();
+        }
+        return adjusted;
     }
 
     /** Intervals touching a window become gaps. */

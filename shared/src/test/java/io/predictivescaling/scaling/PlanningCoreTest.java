@@ -108,6 +108,27 @@ class PlanningCoreTest {
         assertThat(path.get(47).horizon()).isEqualTo(PlanningCore.PATH);
     }
 
+    @Test
+    void eachPredictionCarriesTheMethodsAndEventsThatShapedItAsTypedSignals() {
+        Instant start = Instant.parse("2026-01-05T00:00:00Z");
+        Instant now = start.plus(Duration.ofDays(21));
+        List<LoadSample> samples = IssueLoad.samples("m", start, now,
+                t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 4);
+        KnownEvent launch = new KnownEvent("game_release", "Season 5", now.plus(Duration.ofHours(10)),
+                now.plus(Duration.ofHours(12)), "manual", 1.0);
+        List<LoadPrediction> path = new PlanningCore().forecast(new PlanningCore.Inputs(
+                PlanningCore.hourly(samples, now, Duration.ofDays(28), 0.95), null, ZoneOffset.UTC, List.of(),
+                List.of(launch), List.of(), Map.of(), null), now);
+
+        assertThat(path).allSatisfy(p -> {
+            double methods = p.signals().entrySet().stream().filter(e -> e.getKey().startsWith("pattern:"))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            assertThat(methods).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
+        });
+        assertThat(at(path, now.plus(Duration.ofHours(10))).signals()).containsKey("event:game_release");
+        assertThat(at(path, now.plus(Duration.ofHours(3))).signals()).doesNotContainKey("event:game_release");
+    }
+
     static LoadPrediction at(List<LoadPrediction> path, Instant t) {
         return path.stream().filter(p -> p.forecastTime().equals(t) && PlanningCore.onPath(p)).findFirst()
                 .orElseThrow(() -> new AssertionError("no prediction at " + t));
