@@ -1,7 +1,6 @@
 package io.predictivescaling.backtest;
 
-import io.predictivescaling.events.EventAdjuster;
-import io.predictivescaling.events.EventImpact;
+import io.predictivescaling.events.EventEffects;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
@@ -264,16 +263,15 @@ public final class Backtest {
         return new RegularSeries(history.start(), history.step(), v);
     }
 
-    /** Upcoming events applied by their type's impact learned from the past ones, as predict-and-scale does. */
+    /**
+     * Upcoming events applied as predict-and-scale applies them: each type's impact learned over its past events'
+     * own windows, and only where it has helped on them (the trace is read in UTC).
+     */
     private List<LoadPrediction> withEvents(List<LoadPrediction> path, List<KnownEvent> past, RegularSeries history,
                                             Instant now) {
-        Instant until = now.plus(Duration.ofHours(49));
-        List<KnownEvent> upcoming = config.events().stream().filter(e -> e.touches(now, until)).toList();
-        if (upcoming.isEmpty()) {
+        if (config.events().isEmpty()) {
             return path;
         }
-        return EventAdjuster.apply(path, upcoming, e -> EventImpact.learn(e.type(),
-                past.stream().filter(p -> p.type().equals(e.type())).toList(), history,
-                Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
+        return EventEffects.apply(path, config.events(), history, java.time.ZoneOffset.UTC, now, Map.of());
     }
 }

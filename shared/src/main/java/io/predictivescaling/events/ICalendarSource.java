@@ -98,7 +98,8 @@ public final class ICalendarSource implements EventSource {
     }
 
     /**
-     * Every occurrence that touches [{@code from}, {@code to}), as events of {@code type}.
+     * Every occurrence that touches [{@code from}, {@code to}), as events of {@code type} (null: each VEVENT's first
+     * CATEGORIES, else {@code event}).
      *
      * @throws IllegalArgumentException when the text is not iCalendar
      */
@@ -154,7 +155,7 @@ public final class ICalendarSource implements EventSource {
             }
             for (Span s : occurrences(master, from, to, local)) {
                 if (!replaced.contains(s.start())) {
-                    add(out, type, summary(master), s, source, impact, from, to);
+                    add(out, typeOf(master, type), summary(master), s, source, impact, from, to);
                 }
             }
         }
@@ -164,7 +165,7 @@ public final class ICalendarSource implements EventSource {
                 continue;
             }
             for (Span s : occurrences(o, from, to, local)) {
-                add(out, type, summary(o), s, source, impact, from, to);
+                add(out, typeOf(o, type), summary(o), s, source, impact, from, to);
             }
         }
         if (out.size() == before) {
@@ -252,6 +253,15 @@ public final class ICalendarSource implements EventSource {
     private static boolean cancelled(VEvent e) {
         return e.getProperty(Property.STATUS).map(p -> ((Property) p).getValue().toUpperCase(Locale.ROOT))
                 .filter("CANCELLED"::equals).isPresent();
+    }
+
+    /** The source's type, or when it has none (a calendar file given on the command line) the first CATEGORIES. */
+    private static String typeOf(VEvent e, String type) {
+        if (type != null) {
+            return type;
+        }
+        return e.getProperty(Property.CATEGORIES).map(p -> ((Property) p).getValue().split(",")[0].trim())
+                .filter(c -> !c.isEmpty()).orElse("event");
     }
 
     private static String summary(VEvent e) {

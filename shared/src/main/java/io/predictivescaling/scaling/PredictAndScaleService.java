@@ -1,7 +1,7 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.events.EventAdjuster;
-import io.predictivescaling.events.EventImpact;
+import io.predictivescaling.events.EventEffects;
 import io.predictivescaling.events.EventStore;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.feedback.Accuracy;
@@ -98,7 +98,8 @@ public final class PredictAndScaleService {
         List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
                 .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
         Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
-        List<KnownEvent> events = knownEvents.between(now.minus(history), now.plus(PATH).plus(Duration.ofHours(1)));
+        // Past events teach; upcoming ones whose lead reaches the path apply.
+        List<KnownEvent> events = knownEvents.between(now.minus(history), now.plus(PATH).plus(Duration.ofHours(8)));
         int applied = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
         try {
@@ -109,7 +110,10 @@ public final class PredictAndScaleService {
                         Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
                         Forecast forecast = forecasts.computeIfAbsent(target.metricId() + "|" + confidence,
                                 k -> forecast(target.metricId(), now, confidence));
-                        Forecast adjusted = withEvents(social(target, forecast, confidence, now), events, now);
+                        Forecast adjusted = withEvents(social(target, forecast, confidence, now), events, target,
+                                confidence, now);
+                        adjusted = new Forecast(EventAdjuster.capCombined(forecast.predicted(), adjusted.predicted(),
+                                EventAdjuster.maxUplift()), adjusted.lastSample(), adjusted.hourly());
                         return handle(target, adjusted, now, lines, problems);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
@@ -220,18 +224,16 @@ public final class PredictAndScaleService {
     }
 
     /**
-     * Upcoming events raise or lower the predictions whose window they touch, by each type's impact learned
-     * from this target's load around past events of the type (or the type's prior).
+     * Upcoming events raise or lower the predictions their window (with a learned lead and tail) touches, by the
+     * impact learned from this target's load over past events of the type, where it has helped (see EventEffects).
      */
-    private static Forecast withEvents(Forecast forecast, List<KnownEvent> events, Instant now) {
-        List<KnownEvent> upcoming = events.stream().filter(e -> e.end().isAfter(now)).toList();
-        if (upcoming.isEmpty() || forecast.hourly() == null) {
+    private static Forecast withEvents(Forecast forecast, List<KnownEvent> events, ScalableTarget target,
+                                       Map<String, Double> confidence, Instant now) {
+        if (events.isEmpty() || forecast.hourly() == null) {
             return forecast;
         }
-        List<KnownEvent> past = events.stream().filter(e -> e.end().isBefore(now)).toList();
-        List<LoadPrediction> adjusted = EventAdjuster.apply(forecast.predicted(), upcoming,
-                e -> EventImpact.learn(e.type(), past.stream().filter(p -> p.type().equals(e.type())).toList(),
-                        forecast.hourly(), Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
+        List<LoadPrediction> adjusted = EventEffects.apply(forecast.predicted(), events, forecast.hourly(),
+                target.timeZone(), now, confidence);
         return new Forecast(adjusted, forecast.lastSample(), forecast.hourly());
     }
 
