@@ -18,7 +18,9 @@ import java.util.Map;
  * <p>Each upcoming event's effect is learned ({@link EventImpact}) from the past events of its type, or of its own
  * name when it recurs. A type's effect is applied only if it passes a skill gate: replayed walk-forward on the
  * type's past events (each one forecast with what was learned from the ones before it), it must have lowered the
- * absolute error over the events' windows against no adjustment. In production, feedback also scores each type as
+ * absolute error over the events' windows against no adjustment; the same replay chooses between a flat effect and
+ * an hour-by-hour shape (for events that repeat with one length and start time, such as all-day holidays). In
+ * production, feedback also scores each type as
  * {@code event:<type>} (how often the adjustment beat the unadjusted prediction); a type feedback scores below
  * {@link #MIN_FEEDBACK} is held back too. The reason of every prediction an event touches says which.
  */
@@ -32,7 +34,11 @@ public final class EventEffects {
     }
 
     /** Whether a type's learned effect is applied, and the words that say why. */
-    public record Decision(String type, boolean applied, int replayed, String why) {
+    /** @param shaped whether the hour-by-hour shape (where one is learned) beat the flat effect in the replay */
+    public record Decision(String type, boolean applied, int replayed, String why, boolean shaped) {
+        public Decision(String type, boolean applied, int replayed, String why) {
+            this(type, applied, replayed, why, false);
+        }
     }
 
     /**
@@ -59,8 +65,8 @@ public final class EventEffects {
         Map<String, Decision> decisions = new HashMap<>();
         Map<KnownEvent, EventImpact> impacts = new HashMap<>();
         for (KnownEvent e : upcoming) {
-            decisions.computeIfAbsent(e.type(), t -> decide(t, past, hourly, zone, prior(e), feedback));
-            impacts.put(e, impactFor(e, past, past, hourly, zone));
+            Decision d = decisions.computeIfAbsent(e.type(), t -> decide(t, past, hourly, zone, prior(e), feedback));
+            impacts.put(e, impactFor(e, past, past, hourly, zone, d.shaped()));
         }
         return EventAdjuster.apply(path, upcoming, impacts::get, decisions::get, now);
     }
@@ -68,10 +74,15 @@ public final class EventEffects {
     /** The impact for one event: from the past events of its name when it recurs, else of its type. */
     static EventImpact impactFor(KnownEvent e, List<KnownEvent> pastEvents, List<KnownEvent> calendar,
                                  RegularSeries hourly, ZoneId zone) {
+        return impactFor(e, pastEvents, calendar, hourly, zone, false);
+    }
+
+    static EventImpact impactFor(KnownEvent e, List<KnownEvent> pastEvents, List<KnownEvent> calendar,
+                                 RegularSeries hourly, ZoneId zone, boolean shaped) {
         List<KnownEvent> sameType = pastEvents.stream().filter(p -> p.type().equals(e.type())).toList();
         List<KnownEvent> sameName = sameType.stream().filter(p -> name(p).equals(name(e))).toList();
         List<KnownEvent> learnFrom = sameName.size() >= 2 ? sameName : sameType;
-        return EventImpact.learn(e.type(), learnFrom, calendar, hourly, zone, prior(e));
+        return EventImpact.learn(e.type(), learnFrom, calendar, hourly, zone, prior(e), shaped ? e : null);
     }
 
     /**
@@ -82,22 +93,27 @@ public final class EventEffects {
                            Map<String, Double> feedback) {
         List<KnownEvent> ofType = past.stream().filter(e -> e.type().equals(type)).toList();
         EventImpact.Baseline baseline = new EventImpact.Baseline(hourly, past, zone);
-        double with = 0;
+        double flat = 0;
+        double shaped = 0;
         double without = 0;
         int replayed = 0;
         for (int j = 0; j < ofType.size(); j++) {
             KnownEvent target = ofType.get(j);
             List<KnownEvent> before = ofType.subList(0, j).stream().filter(e -> !e.end().isAfter(target.start())).toList();
             List<KnownEvent> known = past.stream().filter(e -> !e.end().isAfter(target.start())).toList();
-            EventImpact impact = impactFor(target, before, known, hourly, zone);
-            double[] err = replay(target, impact, baseline);
+            double[] err = replay(target, impactFor(target, before, known, hourly, zone, false), baseline);
             if (err == null) {
                 continue;
             }
+            double[] withShape = replay(target, impactFor(target, before, known, hourly, zone, true), baseline);
             replayed++;
-            with += err[0];
+            flat += err[0];
+            shaped += withShape == null ? err[0] : withShape[0];
             without += err[1];
         }
+        // The shape has many more numbers to get wrong: it must beat the flat effect clearly, not by noise.
+        boolean useShape = shaped < 0.98 * flat;
+        double with = Math.min(flat, shaped);
         Double score = feedback.get("event:" + type);
         if (score != null && score < MIN_FEEDBACK) {
             return new Decision(type, false, replayed, String.format(Locale.ROOT,
@@ -111,7 +127,7 @@ public final class EventEffects {
         }
         boolean helped = with < without;
         return new Decision(type, helped, replayed, helped ? "" : String.format(Locale.ROOT,
-                "not applied, it has not helped on %d past event%s", replayed, replayed == 1 ? "" : "s"));
+                "not applied, it has not helped on %d past event%s", replayed, replayed == 1 ? "" : "s"), useShape);
     }
 
     /** Absolute error with and without the impact over one past event's window; null if nothing to compare. */

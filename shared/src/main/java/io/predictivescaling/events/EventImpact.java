@@ -28,8 +28,11 @@ import java.util.Locale;
  * @param tail multipliers for the hours after the end, index 0 = the hour just after
  * @param samples past events it was learned from (0: the prior alone)
  * @param prior the source's expected impact, NaN when none
+ * @param shape when past events had the same length and local start time as the one forecast (all-day holidays):
+ *     the effect hour by hour from its start, learned the same way (empty: the flat {@code uplift})
  */
-public record EventImpact(String type, double uplift, double[] lead, double[] tail, int samples, double prior) {
+public record EventImpact(String type, double uplift, double[] lead, double[] tail, int samples, double prior,
+                          double[] shape) {
     /** Shrinkage toward the prior, in events. */
     static final double K = 2;
     /** The longest lead and tail learned. */
@@ -38,6 +41,10 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
     /** A lead or tail hour is kept when its shrunk effect is at least this large. */
     static final double MIN_EDGE_EFFECT = 0.05;
     static final int BASELINE_WEEKS = 4;
+
+    public EventImpact(String type, double uplift, double[] lead, double[] tail, int samples, double prior) {
+        this(type, uplift, lead, tail, samples, prior, new double[0]);
+    }
 
     public static EventImpact none(String type) {
         return new EventImpact(type, 0, new double[0], new double[0], 0, Double.NaN);
@@ -57,6 +64,15 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
      */
     public static EventImpact learn(String type, List<KnownEvent> past, List<KnownEvent> calendar, RegularSeries hourly,
                                     ZoneId zone, double prior) {
+        return learn(type, past, calendar, hourly, zone, prior, null);
+    }
+
+    /**
+     * @param shapeFor when not null, also learn the hour-by-hour shape of the past events that match its length
+     *     and local start time (two or more needed)
+     */
+    public static EventImpact learn(String type, List<KnownEvent> past, List<KnownEvent> calendar, RegularSeries hourly,
+                                    ZoneId zone, double prior, KnownEvent shapeFor) {
         Baseline baseline = new Baseline(hourly, calendar, zone);
         List<Double> effects = new ArrayList<>();
         List<double[]> leads = new ArrayList<>();
@@ -76,7 +92,37 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
         }
         double p = Double.isNaN(prior) ? 0 : prior;
         double uplift = (n * median(effects) + K * p) / (n + K);
-        return new EventImpact(type, uplift, edge(leads, uplift), edge(tails, uplift), n, prior);
+        double[] shape = shapeFor == null ? new double[0] : shape(past, shapeFor, baseline, zone, p);
+        return new EventImpact(type, uplift, edge(leads, uplift), edge(tails, uplift), n, prior, shape);
+    }
+
+    /** Hour by hour from the start, over past events aligned with {@code e}: shrunk medians of load over baseline. */
+    private static double[] shape(List<KnownEvent> past, KnownEvent e, Baseline baseline, ZoneId zone, double prior) {
+        Duration length = Duration.between(e.start(), e.end());
+        int hours = (int) length.toHours();
+        if (hours < 2 || length.toSeconds() % 3600 != 0 || hours > 72) {
+            return new double[0];
+        }
+        var startTime = e.start().atZone(zone).toLocalTime();
+        List<KnownEvent> aligned = past.stream().filter(p -> Duration.between(p.start(), p.end()).equals(length)
+                && p.start().atZone(zone).toLocalTime().equals(startTime)).toList();
+        double[] shape = new double[hours];
+        for (int k = 0; k < hours; k++) {
+            List<Double> values = new ArrayList<>();
+            for (KnownEvent a : aligned) {
+                Instant h = a.start().plusSeconds(3600L * k);
+                double actual = baseline.actual(h);
+                double base = baseline.at(h);
+                if (!Double.isNaN(actual) && !Double.isNaN(base) && base > 0) {
+                    values.add(actual / base - 1);
+                }
+            }
+            if (values.size() < 2) {
+                return new double[0];
+            }
+            shape[k] = 1 + (values.size() * median(values) + K * prior) / (values.size() + K);
+        }
+        return shape;
     }
 
     /** Per hour offset, the shrunk median effect, kept while most events agree in sign and it is not tiny. */
@@ -114,7 +160,10 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
                 - Math.max(hour.getEpochSecond(), e.start().getEpochSecond()));
         if (overlap > 0 || (e.end().equals(e.start()) && !hour.isAfter(e.start()) && end.isAfter(e.start()))) {
             double share = e.end().equals(e.start()) ? 1 : Math.min(1, overlap / 3600.0);
-            return 1 + uplift * share;
+            long k = Math.floorDiv(hour.getEpochSecond() - e.start().getEpochSecond(), 3600);
+            double effect = shape.length > 0 && k >= 0 && k < shape.length
+                    && Duration.between(e.start(), e.end()).toHours() == shape.length ? shape[(int) k] - 1 : uplift;
+            return 1 + effect * share;
         }
         if (!end.isAfter(e.start())) {
             int k = (int) ((e.start().getEpochSecond() - end.getEpochSecond()) / 3600);
@@ -126,8 +175,9 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
 
     /** "-28% learned from 4 past events" or "+50% (prior, no past game_release yet)". */
     public String describe() {
-        String edges = lead.length + tail.length == 0 ? ""
-                : String.format(Locale.ROOT, ", lead %d h, tail %d h", lead.length, tail.length);
+        String edges = (lead.length + tail.length == 0 ? ""
+                : String.format(Locale.ROOT, ", lead %d h, tail %d h", lead.length, tail.length))
+                + (shape.length == 0 ? "" : ", hour by hour");
         return samples == 0 ? String.format(Locale.ROOT, "%+.0f%% (prior, no past %s yet)", 100 * uplift, type)
                 : String.format(Locale.ROOT, "%+.0f%% learned from %d past event%s%s", 100 * uplift, samples,
                 samples == 1 ? "" : "s", edges);
@@ -142,7 +192,7 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
     @Override
     public boolean equals(Object o) {
         return o instanceof EventImpact i && type.equals(i.type) && uplift == i.uplift && Arrays.equals(lead, i.lead)
-                && Arrays.equals(tail, i.tail) && samples == i.samples;
+                && Arrays.equals(tail, i.tail) && samples == i.samples && Arrays.equals(shape, i.shape);
     }
 
     @Override

@@ -162,6 +162,35 @@ class EventImpactTest {
     }
 
     @Test
+    void allDayEventsWithAnHourByHourShapeAreForecastWithItWhereTheReplayShowsItBeatsAFlatEffect() {
+        // Holidays: the working hours (8-18) lose 60%, the night is as usual.
+        List<KnownEvent> past = new ArrayList<>();
+        for (int k = 0; k < 5; k++) {
+            past.add(event("holiday", "holiday " + k, (4 + k) * 168 + 48, 24, Double.NaN));
+        }
+        double[] load = history(10, List.of(), e -> 0).values();
+        for (KnownEvent e : past) {
+            int at = (int) Duration.between(START, e.start()).toHours();
+            for (int h = 8; h < 18; h++) {
+                load[at + h] *= 0.4;
+            }
+        }
+        RegularSeries h = new RegularSeries(START, Duration.ofHours(1), load);
+        Instant now = START.plus(Duration.ofDays(10 * 7));
+        KnownEvent next = new KnownEvent("holiday", "Next", now.plus(Duration.ofHours(24)), now.plus(Duration.ofHours(48)),
+                "test", Double.NaN);
+        List<KnownEvent> calendar = new ArrayList<>(past);
+        calendar.add(next);
+
+        List<LoadPrediction> out = EventEffects.apply(flatPath(now, 48), calendar, h, UTC, now, Map.of());
+
+        // (5 x -0.6) / 7 at 10:00, nothing at 02:00.
+        assertThat(out.get(24 + 10).predictedLoad()).isCloseTo(100 * (1 - 3.0 / 7), within(1e-6));
+        assertThat(out.get(24 + 2).predictedLoad()).isCloseTo(100, within(1e-6));
+        assertThat(out.get(24 + 10).reason()).contains("learned from 5 past events, hour by hour");
+    }
+
+    @Test
     void anEventRecurringUnderOneNameIsLearnedFromItsOwnPastOccurrences() {
         List<KnownEvent> past = new ArrayList<>();
         for (int k = 0; k < 4; k++) {
