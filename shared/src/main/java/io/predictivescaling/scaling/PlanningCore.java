@@ -1,7 +1,7 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.events.EventAdjuster;
-import io.predictivescaling.events.EventImpact;
+import io.predictivescaling.events.EventEffects;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
@@ -32,8 +32,11 @@ import java.util.Optional;
 public final class PlanningCore {
     /** The hourly path: every hour from the current one to 48 hours ahead. */
     public static final Duration PATH = Duration.ofHours(48);
-    /** Events that touch the path: it ends {@link #PATH} after the history's end, which is at most an hour ago. */
-    public static final Duration EVENT_REACH = PATH.plusHours(1);
+    /**
+     * How far ahead events are read: the path ends {@link #PATH} after the history's end (at most an hour ago), and
+     * an event starting up to its type's longest learned lead after that still reaches into the path.
+     */
+    public static final Duration EVENT_REACH = PATH.plusHours(2 + io.predictivescaling.events.EventImpact.MAX_LEAD_HOURS);
     /** How long one plan's floors may stand: its path plus the hour after it, in which its restore runs. */
     public static final Duration FLOOR_REACH = PATH.plusHours(2);
     /** Which quantile of each hour's samples the Lambdas forecast: capacity must serve the busy part of an hour. */
@@ -101,8 +104,10 @@ public final class PlanningCore {
                 predicted.addAll(local.toUtc(path, PATH));
             }
         }
-        predicted = social(predicted, in, now);
-        return withEvents(predicted, in, past, now);
+        List<LoadPrediction> base = predicted;
+        List<LoadPrediction> adjusted = withEvents(social(predicted, in, now), in, now);
+        // However many signals agree, together they move a prediction at most EventAdjuster.maxUplift() times.
+        return attributed(adjusted, EventAdjuster.capCombined(base, adjusted, EventAdjuster.maxUplift()), null);
     }
 
     /**
@@ -207,33 +212,40 @@ public final class PlanningCore {
     }
 
     /**
-     * Upcoming events raise or lower the predictions whose window they touch, by each type's impact learned from
-     * this target's load around past events of the type (or the type's prior).
+     * Upcoming events raise or lower the predictions their window (with the lead and tail learned for the type)
+     * touches, by the impact learned from this target's load over past events of the type, and only where that
+     * impact has helped on them ({@link EventEffects}: the skill gate, in the target's zone).
      */
-    private static List<LoadPrediction> withEvents(List<LoadPrediction> predicted, Inputs in, List<KnownEvent> past,
-                                                   Instant now) {
-        List<KnownEvent> upcoming = in.events().stream().filter(e -> e.touches(now, now.plus(EVENT_REACH))).toList();
-        if (upcoming.isEmpty() || in.hourly().size() == 0) {
+    private static List<LoadPrediction> withEvents(List<LoadPrediction> predicted, Inputs in, Instant now) {
+        if (in.events().isEmpty() || in.hourly().size() == 0 || predicted.isEmpty()) {
             return predicted;
         }
-        java.util.function.Function<KnownEvent, EventImpact> impact = e -> EventImpact.learn(e.type(),
-                past.stream().filter(p -> p.type().equals(e.type())).toList(), in.hourly(),
-                Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact());
-        List<LoadPrediction> adjusted = attributed(predicted, EventAdjuster.apply(predicted, upcoming, impact, now),
-                null);
-        // Which event moved which prediction: each applied alone, so every one is attributed by its own type.
-        for (KnownEvent e : upcoming) {
-            List<LoadPrediction> alone = attributed(predicted, EventAdjuster.apply(predicted, List.of(e), impact, now),
-                    "event:" + e.type());
-            java.util.Map<String, java.util.Map<String, Double>> moved = new java.util.HashMap<>();
-            alone.forEach(p -> moved.put(p.forecastTime() + "#" + p.horizon(), p.signals()));
+        List<LoadPrediction> adjusted = attributed(predicted, EventEffects.apply(predicted, in.events(), in.hourly(),
+                in.zone(), now, in.confidence()), null);
+        // Which event type moved which prediction: each type applied alone (with every past event, which the
+        // baseline needs), so every prediction is attributed by the types that really moved it.
+        List<String> types = in.events().stream().filter(e -> e.end().isAfter(now)).map(KnownEvent::type).distinct()
+                .toList();
+        for (String type : types) {
+            List<KnownEvent> alone = in.events().stream().filter(e -> !e.end().isAfter(now) || e.type().equals(type))
+                    .toList();
+            java.util.Map<String, Double> moved = new java.util.HashMap<>();
+            List<LoadPrediction> byType = EventEffects.apply(predicted, alone, in.hourly(), in.zone(), now,
+                    in.confidence());
+            for (int i = 0; i < byType.size() && i < predicted.size(); i++) {
+                if (byType.get(i).predictedLoad() != predicted.get(i).predictedLoad()) {
+                    moved.put(byType.get(i).forecastTime() + "#" + byType.get(i).horizon(), 1.0);
+                }
+            }
+            if (moved.isEmpty()) {
+                continue;
+            }
             adjusted = adjusted.stream().map(p -> {
-                java.util.Map<String, Double> s = moved.get(p.forecastTime() + "#" + p.horizon());
-                if (s == null || !s.containsKey("event:" + e.type())) {
+                if (!moved.containsKey(p.forecastTime() + "#" + p.horizon())) {
                     return p;
                 }
                 java.util.Map<String, Double> merged = new java.util.LinkedHashMap<>(p.signals());
-                merged.put("event:" + e.type(), 1.0);
+                merged.put("event:" + type, 1.0);
                 return p.withSignals(merged);
             }).toList();
         }

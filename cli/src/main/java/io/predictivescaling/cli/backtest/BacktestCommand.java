@@ -4,7 +4,7 @@ import io.predictivescaling.backtest.Backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.Trace;
-import io.predictivescaling.events.EventsCsv;
+import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.KnownEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +25,13 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions;
 
-    @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact]: past ones left out of learning, upcoming ones applied")
+    @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact] or an .ics calendar: past ones left out of learning, upcoming ones applied where they helped on past ones")
     Path events;
+
+    @Option(names = "--event-days", description = "Also print the forecast's MAE on the days (UTC) this calendar's "
+            + "events touch (default: the --events calendar); give it without --events to score the forecast that "
+            + "knows no calendar on the same days")
+    Path eventDays;
 
     @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
     Path out;
@@ -61,7 +66,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Trace t = traceOptions.read();
-        List<KnownEvent> known = events == null ? List.of() : EventsCsv.read(events);
+        List<KnownEvent> known = events == null ? List.of()
+                : EventCalendars.read(events, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
         BacktestConfig config = traceOptions.config(t, known);
         double u = config.unit();
         config = config.with(quantile != null ? quantile : config.capacityQuantile(),
@@ -90,6 +96,12 @@ public final class BacktestCommand implements Callable<Integer> {
                 name, 100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
                 s.costVsOracle()));
         System.out.println("predictive floors sized " + Reports.shares(result));
+        Path days = eventDays != null ? eventDays : events;
+        if (days != null) {
+            List<KnownEvent> scored = days.equals(events) ? known
+                    : EventCalendars.read(days, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
+            System.out.println(EventDayError.of(result, t, scored));
+        }
         System.out.printf(Locale.ROOT, "backtest of %d intervals in %.1f s; report: %s%n", t.size(), seconds,
                 out.resolve("report.html").toAbsolutePath());
         return 0;
