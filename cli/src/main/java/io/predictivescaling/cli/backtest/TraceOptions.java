@@ -11,8 +11,16 @@ import picocli.CommandLine.Option;
 
 /** The trace and the simulated target every backtest-style command takes. */
 final class TraceOptions {
-    @Option(names = "--trace", required = true, description = "CSV timestamp,value (ISO-8601 or yyyy-MM-dd HH:mm:ss; empty value = gap)")
+    @Option(names = "--trace", required = true, description = "Load history as CSV, as exported by CloudWatch, Grafana, "
+            + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
+            + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap")
     Path trace;
+
+    @Option(names = "--time-column", description = "The time column, by header name or 1-based position (default: found by content)")
+    String timeColumn;
+
+    @Option(names = "--value-column", description = "The load column, by header name or 1-based position (default: the first numeric column)")
+    String valueColumn;
 
     @Option(names = "--unit", description = "Load one capacity unit serves (default: the trace's 99th percentile / 20)")
     Double unit;
@@ -24,7 +32,7 @@ final class TraceOptions {
     String warmup;
 
     Trace read() throws IOException {
-        return TraceReader.read(trace);
+        return TraceReader.read(trace, timeColumn, valueColumn);
     }
 
     /** The defaults, with this trace's unit, target utilization and warm-up. */
