@@ -251,23 +251,36 @@ public final class TraceReader {
                     + layout.names().get(layout.timeColumn()) + "', value column '"
                     + layout.names().get(layout.valueColumn()) + "')" + (problems.isEmpty() ? "" : ": " + problems.get(0)));
         }
-        refuseFlat(name, layout, points);
+        refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
         return onGrid(name, points, problems);
     }
 
+    /**
+     * A trace from points already read (e.g. from CloudWatch): the same grid, snapping, warnings and refusals
+     * as a file gets.
+     *
+     * @param notes what the source noted, kept at the head of {@link Trace#problems()}
+     */
+    public static Trace of(String name, TreeMap<Instant, Double> points, List<String> notes) {
+        if (points.size() < 2) {
+            throw new IllegalArgumentException(name + ": fewer than two datapoints");
+        }
+        refuseFlat(name, "the metric", points);
+        return onGrid(name, points, new ArrayList<>(notes));
+    }
+
     /** A trace with no variation has no pattern to forecast nor load to scale on: refused with the reason. */
-    private static void refuseFlat(String name, TraceLayout layout, TreeMap<Instant, Double> points) {
+    private static void refuseFlat(String name, String what, TreeMap<Instant, Double> points) {
         double[] known = points.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue)
                 .toArray();
         double min = Arrays.stream(known).min().orElse(0);
         double max = Arrays.stream(known).max().orElse(0);
-        String column = "'" + layout.names().get(layout.valueColumn()) + "'";
         if (max == 0) {
-            throw new IllegalArgumentException(name + ": every value of column " + column + " is 0: there is no load "
+            throw new IllegalArgumentException(name + ": every value of " + what + " is 0: there is no load "
                     + "to scale on (wrong column? choose it with --value-column)");
         }
         if (min == max) {
-            throw new IllegalArgumentException(name + ": every value of column " + column + " is " + max
+            throw new IllegalArgumentException(name + ": every value of " + what + " is " + max
                     + ": a constant trace has no pattern to forecast (wrong column? choose it with --value-column)");
         }
     }
