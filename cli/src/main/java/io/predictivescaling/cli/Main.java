@@ -1,6 +1,7 @@
 package io.predictivescaling.cli;
 
 import io.predictivescaling.cli.backtest.BacktestCommand;
+import io.predictivescaling.cli.backtest.ExportHistoryCommand;
 import io.predictivescaling.cli.backtest.BenchBacktestCommand;
 import io.predictivescaling.cli.backtest.BacktestManyCommand;
 import io.predictivescaling.cli.backtest.BoundCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code predictive-scaling}: the local runner, backtest and benchmarks. */
 @Command(name = "predictive-scaling", mixinStandardHelpOptions = true, version = "predictive-scaling 0.1.0",
         description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
-        subcommands = {BacktestCommand.class, BoundCommand.class, BacktestManyCommand.class, BenchBacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
+        subcommands = {BacktestCommand.class, ExportHistoryCommand.class, BoundCommand.class, BacktestManyCommand.class, BenchBacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
                 EventImpactCommand.class, AddEventCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
                 M4Commands.Split.class})
 public final class Main implements Runnable {

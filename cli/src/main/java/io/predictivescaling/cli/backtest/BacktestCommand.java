@@ -79,6 +79,7 @@ public final class BacktestCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
                 t.step(), t.start(), u);
         t.problems().forEach(p -> System.err.println("  note: " + p));
+        t.warnings().forEach(w -> System.err.println("  WARNING: " + w));
         long start = System.nanoTime();
         BacktestResult result;
         try (Progress progress = new Progress(t.size(), quiet)) {

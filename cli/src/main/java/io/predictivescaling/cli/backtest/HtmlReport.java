@@ -29,8 +29,16 @@ final class HtmlReport {
                         r.trace().size(), r.trace().step(), r.trace().start(), r.config().unit(),
                         r.config().targetUtilization(), r.config().warmup(), Reports.shares(r))))
                 .replace("%ROWS%", rows.toString())
-                .replace("%NOTES%", escape(String.join("; ", r.trace().problems())))
+                .replace("%NOTES%", escape(String.join("; ", notes(r))))
                 .replace("%DATA%", data);
+    }
+
+    /** The trace's warnings (weak evidence) first, then what the reader noted. */
+    private static java.util.List<String> notes(BacktestResult r) {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        r.trace().warnings().forEach(w -> notes.add("WARNING: " + w));
+        notes.addAll(r.trace().problems());
+        return notes;
     }
 
     private static String longs(long[] v) {

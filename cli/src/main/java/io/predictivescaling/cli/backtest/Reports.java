@@ -25,6 +25,7 @@ final class Reports {
         summary.put("targetUtilization", r.config().targetUtilization());
         summary.put("warmupSeconds", r.config().warmup().getSeconds());
         summary.put("notes", r.trace().problems());
+        summary.put("warnings", r.trace().warnings());
         Map<String, Object> policies = new LinkedHashMap<>();
         r.policies().forEach((name, s) -> {
             Map<String, Object> p = new LinkedHashMap<>();

@@ -53,6 +53,45 @@ class BacktestCommandTest {
     }
 
     @Test
+    void aJitteredExportBacktestsToTheCleanFilesResult() throws Exception {
+        // Three days of NASA-HTTP 5-minute counts; the jittered copy has 0-20 s added to every timestamp.
+        Path fixtures = ProjectRoot.resolve("shared/src/test/resources/traces");
+
+        assertThat(Main.run("backtest", "--trace", fixtures.resolve("clean.csv").toString(), "--out",
+                out.resolve("clean").toString(), "--quiet")).isZero();
+        assertThat(Main.run("backtest", "--trace", fixtures.resolve("jitter.csv").toString(), "--out",
+                out.resolve("jitter").toString(), "--quiet")).isZero();
+
+        JsonNode clean = new ObjectMapper().readTree(out.resolve("clean/summary.json").toFile());
+        JsonNode jitter = new ObjectMapper().readTree(out.resolve("jitter/summary.json").toFile());
+        assertThat(jitter.get("intervals").asInt()).isEqualTo(clean.get("intervals").asInt()).isEqualTo(864);
+        assertThat(jitter.get("policies")).isEqualTo(clean.get("policies"));
+        assertThat(clean.get("policies").get("reactive").get("underProvisionedFraction").asDouble()).isPositive();
+    }
+
+    @Test
+    void aTraceUnderTwoDaysRunsWithTheWarningInConsoleSummaryAndReport() throws Exception {
+        List<String> lines = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
+        Path trace = out.resolve("one-day.csv");
+        Files.write(trace, lines.subList(0, 289));
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(exit).isZero();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("WARNING: only 24h of data (under 2 days)");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("warnings").get(0).asText()).startsWith("only 24h of data (under 2 days)");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("only 24h of data (under 2 days)");
+    }
+
+    @Test
     void aMissingTraceIsAClearErrorNotAStackTrace() {
         var err = new java.io.ByteArrayOutputStream();
         var stderr = System.err;
