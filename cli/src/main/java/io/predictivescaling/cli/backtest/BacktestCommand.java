@@ -25,6 +25,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions;
 
+    @Mixin
+    ReportOptions reportOptions;
+
     @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact]: past ones left out of learning, upcoming ones applied")
     Path events;
 
@@ -80,14 +83,18 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
-        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup);
+        Verdict verdict = Verdict.of(result, reportOptions.unitPrice);
+        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.unitPrice);
         Reports.writeTimeline(out.resolve("timeline.csv"), result);
-        Reports.writeHtml(out.resolve("report.html"), result);
-        Reports.writePng(out.resolve("report.png"), result);
-        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %8s%n", "policy", "underProv%", "unserved%",
-                "unit-hours", "cost/or");
-        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT, "%-11s %12.3f %10.3f %14.1f %8.3f%n",
-                name, 100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
+        Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions);
+        Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
+        System.out.println(verdict.sentence());
+        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %13s %11s%n", "policy", "underProv%", "unserved%",
+                "unit-hours", "cost/reactive", "cost/oracle");
+        var reactive = result.policies().get("reactive");
+        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT,
+                "%-11s %12.3f %10.3f %14.1f %13.3f %11.3f%n", name, 100 * s.underProvisionedFraction(),
+                100 * s.unservedDemandFraction(), s.capacityUnitHours(), Verdict.costVsReactive(s, reactive),
                 s.costVsOracle()));
         System.out.println("predictive floors sized " + Reports.shares(result));
         System.out.printf(Locale.ROOT, "backtest of %d intervals in %.1f s; report: %s%n", t.size(), seconds,
