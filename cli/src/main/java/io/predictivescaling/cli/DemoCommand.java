@@ -57,7 +57,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--history-days", defaultValue = "21", description = "Days of the trace loaded before the first run")
     int historyDays;
 
-    @Option(names = "--days", defaultValue = "2", description = "Simulated days to run (default ${DEFAULT-VALUE})")
+    @Option(names = "--days", defaultValue = "2", description = "Simulated days to run")
     int days;
 
     @Option(names = "--endpoint", description = "Use this emulator (e.g. LocalStack) instead of starting moto_server")

@@ -31,7 +31,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact]: past ones left out of learning, upcoming ones applied")
     Path events;
 
-    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder")
     Path out;
 
     @Option(names = "--perfect-floors", defaultValue = "NONE", description = "Analysis only: use the oracle's capacity "
@@ -47,11 +47,11 @@ public final class BacktestCommand implements Callable<Integer> {
     Double floorUtilization;
 
     @Option(names = "--under-objective", defaultValue = "0.005", description = "Daily sizing tuning aims for at most "
-            + "this fraction of intervals under-provisioned (default ${DEFAULT-VALUE})")
+            + "this fraction of intervals under-provisioned")
     double underObjective;
 
     @Option(names = "--cost-cap", defaultValue = "1.15", description = "...and never picks a sizing that cost more "
-            + "than this times target tracking alone over the last week (default ${DEFAULT-VALUE})")
+            + "than this times target tracking alone over the last week")
     double costCap;
 
     @Option(names = "--scale-in-step", description = "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "

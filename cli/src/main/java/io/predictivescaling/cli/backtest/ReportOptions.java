@@ -9,7 +9,7 @@ public final class ReportOptions {
     double unitPrice;
 
     @Option(names = "--load-unit", defaultValue = "", description = "What the trace's values count, for the chart's "
-            + "axis, e.g. 'requests/min' or '% CPU' (default: none)")
+            + "axis, e.g. 'requests/min' or '%% CPU' (default: none)")
     String loadUnit;
 
     /** The y axis title: "load (requests/min)", or "load". */

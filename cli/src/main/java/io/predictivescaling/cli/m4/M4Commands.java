@@ -25,7 +25,7 @@ public final class M4Commands {
         @Option(names = "--out", required = true, description = "Where to write the forecasts (M4 layout)")
         Path out;
 
-        @Option(names = "--horizon", defaultValue = "48", description = "Steps ahead (default ${DEFAULT-VALUE})")
+        @Option(names = "--horizon", defaultValue = "48", description = "Steps ahead")
         int horizon;
 
         @Option(names = "--method", defaultValue = "auto", description = "auto (default) or one named method: ${COMPLETION-CANDIDATES}")
@@ -60,7 +60,7 @@ public final class M4Commands {
         @Option(names = "--forecasts", required = true, description = "The forecasts to score")
         Path forecasts;
 
-        @Option(names = "--seasonality", defaultValue = "24", description = "m for MASE and Naive2 (default ${DEFAULT-VALUE})")
+        @Option(names = "--seasonality", defaultValue = "24", description = "m for MASE and Naive2")
         int seasonality;
 
         @Override
