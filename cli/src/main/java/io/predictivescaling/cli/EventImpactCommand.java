@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "event-impact", mixinStandardHelpOptions = true,
         description = "Forecast error around known events, without and with the calendar (walk-forward).")
 final class EventImpactCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true)
+    @Option(names = "--trace", required = true, description = "Load CSV timestamp,value, e.g. cli/traces/nyc_taxi.csv")
     Path trace;
 
     @Option(names = "--events", required = true, description = "CSV start,end,type,name[,expectedImpact]")
