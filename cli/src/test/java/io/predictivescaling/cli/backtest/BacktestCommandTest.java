@@ -64,6 +64,8 @@ class BacktestCommandTest {
         assertThat(html).contains("<p id=\"verdict\">" + verdict.replace("&", "&amp;") + "</p>")
                 .contains("var uPlot=").as("one self-contained file: no external scripts, styles or data")
                 .doesNotContain("<script src").doesNotContain("<link").doesNotContain("src=\"http");
+        String demand = html.substring(html.indexOf("\"demand\":[") + 10, html.indexOf("]", html.indexOf("\"demand\":[")));
+        assertThat(demand.split(",")).as("every interval reaches the chart").hasSize(10_320);
         byte[] png = Files.readAllBytes(out.resolve("report.png"));
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
