@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Command(name = "bench-scale", mixinStandardHelpOptions = true,
         description = "Registers N DynamoDB-table targets in a local AWS, seeds their load and times predict-and-scale runs.")
 final class BenchScaleCommand implements Callable<Integer> {
-    @Option(names = "--targets", defaultValue = "1000")
+    @Option(names = "--targets", defaultValue = "1000", description = "Targets to register and plan in one run")
     int targets;
 
     @Option(names = "--metrics", defaultValue = "5", description = "Distinct load series the targets share")

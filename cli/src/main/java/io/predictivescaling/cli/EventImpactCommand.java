@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(name = "event-impact", mixinStandardHelpOptions = true,
         description = "Forecast error on event days, without and with the calendar (walk-forward).")
 final class EventImpactCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true)
+    @Option(names = "--trace", required = true, description = "Load CSV timestamp,value, e.g. cli/traces/nyc_taxi.csv")
     Path trace;
 
     @Option(names = "--events", required = true,

@@ -156,9 +156,12 @@ public final class Backtest {
         stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
         stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
         stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
+        List<BacktestResult.SizingOutcome> sizings = tracks.stream().map(t -> new BacktestResult.SizingOutcome(
+                t.sizing.label(), stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
+                .toList();
         return new BacktestResult(trace, config, stats,
                 new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle,
-                        sizing));
+                        sizing, reactiveServing, predictiveServing), sizings);
     }
 
     private int startingSizing(List<SizingTrack> tracks) {

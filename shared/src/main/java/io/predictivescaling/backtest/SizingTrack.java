@@ -69,6 +69,16 @@ final class SizingTrack {
         }
     }
 
+    /** Units serving each interval so far under this sizing's own floors. */
+    int[] serving() {
+        return serving;
+    }
+
+    /** Units provisioned (paid for) each interval so far under this sizing's own floors. */
+    int[] provisioned() {
+        return provisioned;
+    }
+
     SizingChooser.Record record(double[] demand, int from, int to) {
         return record(demand, serving, provisioned, from, to, tracking);
     }

@@ -68,7 +68,7 @@ public final class EventSourceRegistry {
             }
 
             @Override
-            public List<KnownEvent> fetch() {
+            public Fetched fetch(java.time.Instant now) {
                 throw new io.predictivescaling.sentiment.SentimentSource.SourceException(name, "refused", why, null);
             }
         };

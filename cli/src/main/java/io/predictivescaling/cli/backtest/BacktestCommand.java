@@ -25,6 +25,9 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions;
 
+    @Mixin
+    ReportOptions reportOptions;
+
     @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact] or an .ics calendar: past ones left out of learning, upcoming ones applied where they helped on past ones")
     Path events;
 
@@ -33,7 +36,7 @@ public final class BacktestCommand implements Callable<Integer> {
             + "knows no calendar on the same days")
     Path eventDays;
 
-    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--perfect-floors", defaultValue = "NONE", description = "Analysis only: use the oracle's capacity "
@@ -49,11 +52,11 @@ public final class BacktestCommand implements Callable<Integer> {
     Double floorUtilization;
 
     @Option(names = "--under-objective", defaultValue = "0.005", description = "Daily sizing tuning aims for at most "
-            + "this fraction of intervals under-provisioned (default ${DEFAULT-VALUE})")
+            + "this fraction of intervals under-provisioned")
     double underObjective;
 
     @Option(names = "--cost-cap", defaultValue = "1.15", description = "...and never picks a sizing that cost more "
-            + "than this times target tracking alone over the last week (default ${DEFAULT-VALUE})")
+            + "than this times target tracking alone over the last week")
     double costCap;
 
     @Option(names = "--scale-in-step", description = "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "
@@ -87,14 +90,18 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
-        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup);
+        Verdict verdict = Verdict.of(result, reportOptions.unitPrice);
+        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.unitPrice);
         Reports.writeTimeline(out.resolve("timeline.csv"), result);
-        Reports.writeHtml(out.resolve("report.html"), result);
-        Reports.writePng(out.resolve("report.png"), result);
-        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %8s%n", "policy", "underProv%", "unserved%",
-                "unit-hours", "cost/or");
-        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT, "%-11s %12.3f %10.3f %14.1f %8.3f%n",
-                name, 100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
+        Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions);
+        Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
+        System.out.println(verdict.sentence());
+        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %13s %11s%n", "policy", "underProv%", "unserved%",
+                "unit-hours", "cost/reactive", "cost/oracle");
+        var reactive = result.policies().get("reactive");
+        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT,
+                "%-11s %12.3f %10.3f %14.1f %13.3f %11.3f%n", name, 100 * s.underProvisionedFraction(),
+                100 * s.unservedDemandFraction(), s.capacityUnitHours(), Verdict.costVsReactive(s, reactive),
                 s.costVsOracle()));
         System.out.println("predictive floors sized " + Reports.shares(result));
         Path days = eventDays != null ? eventDays : events;

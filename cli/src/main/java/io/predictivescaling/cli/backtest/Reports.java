@@ -16,8 +16,10 @@ final class Reports {
     private Reports() {
     }
 
-    static void writeSummary(Path file, BacktestResult r, String warmup) throws IOException {
+    static void writeSummary(Path file, BacktestResult r, String warmup, Verdict verdict, double unitPrice)
+            throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("verdict", verdict.sentence());
         summary.put("trace", r.trace().name());
         summary.put("intervalSeconds", r.trace().step().getSeconds());
         summary.put("intervals", r.trace().size());
@@ -26,6 +28,11 @@ final class Reports {
         summary.put("warmupSeconds", r.config().warmup().getSeconds());
         summary.put("notes", r.trace().problems());
         summary.put("warnings", r.trace().warnings());
+        if (unitPrice > 0) {
+            summary.put("unitPricePerHour", unitPrice);
+        }
+        BacktestResult.PolicyStats reactive = r.policies().get("reactive");
+        double traceHours = r.trace().size() * r.trace().step().getSeconds() / 3600.0;
         Map<String, Object> policies = new LinkedHashMap<>();
         r.policies().forEach((name, s) -> {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -33,12 +40,23 @@ final class Reports {
             p.put("unservedDemandFraction", s.unservedDemandFraction());
             p.put("capacityUnitHours", s.capacityUnitHours());
             p.put("costVsOracle", s.costVsOracle());
+            p.put("costVsReactive", Verdict.costVsReactive(s, reactive));
+            if (unitPrice > 0 && traceHours > 0) {
+                p.put("costPerMonth", s.capacityUnitHours() / traceHours * Verdict.HOURS_PER_MONTH * unitPrice);
+            }
             if (name.equals("predictive")) {
                 p.put("sizingShares", r.timeline().sizingShares());
             }
             policies.put(name, p);
         });
         summary.put("policies", policies);
+        Map<String, Object> sizings = new LinkedHashMap<>();
+        r.sizings().forEach(z -> sizings.put(z.label(), Map.of(
+                "underProvisionedFraction", z.stats().underProvisionedFraction(),
+                "unservedDemandFraction", z.stats().unservedDemandFraction(),
+                "costVsOracle", z.stats().costVsOracle(),
+                "costVsReactive", Verdict.costVsReactive(z.stats(), reactive))));
+        summary.put("sizingsAlone", sizings);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
     }
 
@@ -65,15 +83,22 @@ final class Reports {
         return b.length() == 0 ? "as given" : b.toString();
     }
 
+    /** Full precision (the shortest decimal that reads back as the same double), never exponent notation. */
     static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    static void writeHtml(Path file, BacktestResult r) throws IOException {
-        Files.writeString(file, HtmlReport.render(r));
+    static void writeHtml(Path file, BacktestResult r, Verdict verdict, ReportOptions options) throws IOException {
+        Files.writeString(file, HtmlReport.render(r, verdict, options));
     }
 
-    static void writePng(Path file, BacktestResult r) throws IOException {
-        PngChart.write(file, r);
+    static void writePng(Path file, BacktestResult r, Verdict verdict, ReportOptions options) throws IOException {
+        PngChart.write(file, r, verdict, options);
     }
 }

@@ -30,10 +30,10 @@ final class TraceOptions {
     @Option(names = "--unit", description = "Load one capacity unit serves (default: the trace's 99th percentile / 20)")
     Double unit;
 
-    @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target (default ${DEFAULT-VALUE})")
+    @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target")
     double targetUtilization;
 
-    @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h")
     String warmup;
 
     Trace read() throws IOException {

@@ -25,6 +25,10 @@ class BacktestCommandTest {
 
         assertThat(exit).isZero();
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        String verdict = summary.get("verdict").asText();
+        assertThat(verdict).as("who won, in plain words").startsWith("Against reactive scaling")
+                .containsPattern("cut under-provisioned intervals by \\d+% \\(from [\\d.]+% to [\\d.]+%\\)")
+                .containsPattern("for [\\d.]+% more capacity");
         assertThat(summary.get("trace").asText()).isEqualTo("nyc_taxi.csv");
         assertThat(summary.get("intervalSeconds").asInt()).isEqualTo(1800);
         assertThat(summary.get("warmupSeconds").asInt()).isEqualTo(300);
@@ -33,8 +37,14 @@ class BacktestCommandTest {
         JsonNode policies = summary.get("policies");
         for (String policy : List.of("reactive", "predictive", "oracle")) {
             assertThat(policies.get(policy).fieldNames()).toIterable().startsWith(
-                    "underProvisionedFraction", "unservedDemandFraction", "capacityUnitHours", "costVsOracle");
+                    "underProvisionedFraction", "unservedDemandFraction", "capacityUnitHours", "costVsOracle",
+                    "costVsReactive");
         }
+        assertThat(policies.get("predictive").get("costVsReactive").asDouble()).isEqualTo(
+                policies.get("predictive").get("capacityUnitHours").asDouble()
+                        / policies.get("reactive").get("capacityUnitHours").asDouble());
+        assertThat(summary.get("sizingsAlone").fieldNames()).toIterable().as("every sizing tried, for the cost chart")
+                .hasSize(6);
         assertThat(policies.get("predictive").get("sizingShares").fieldNames()).toIterable()
                 .as("which sizings the daily tuning used").isNotEmpty().allMatch(z -> z.matches("P\\d+ at \\d+%"));
         double reactive = policies.get("reactive").get("underProvisionedFraction").asDouble();
@@ -45,9 +55,17 @@ class BacktestCommandTest {
         List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
         assertThat(timeline.get(0)).startsWith("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity");
         assertThat(timeline).hasSize(10_321);
+        List<String> traceRows = Files.readAllLines(trace);
+        for (int i = 1; i < timeline.size(); i += 97) {
+            assertThat(Double.parseDouble(timeline.get(i).split(",")[1])).as("demand at full precision, row " + i)
+                    .isEqualTo(Double.parseDouble(traceRows.get(i).split(",")[1]));
+        }
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("<canvas").contains("predictive").doesNotContain("<script src").doesNotContain("http://")
-                .doesNotContain("https://");
+        assertThat(html).contains("<p id=\"verdict\">" + verdict.replace("&", "&amp;") + "</p>")
+                .contains("var uPlot=").as("one self-contained file: no external scripts, styles or data")
+                .doesNotContain("<script src").doesNotContain("<link").doesNotContain("src=\"http");
+        String demand = html.substring(html.indexOf("\"demand\":[") + 10, html.indexOf("]", html.indexOf("\"demand\":[")));
+        assertThat(demand.split(",")).as("every interval reaches the chart").hasSize(10_320);
         byte[] png = Files.readAllBytes(out.resolve("report.png"));
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
     }
