@@ -17,13 +17,15 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
 
     @Test
-    void notesOnTheTraceAreAListAndTheHeadingIsLeftOutWhenThereAreNone() {
+    void notesOnTheTraceAreAListWithTheTracesWarningsFirst() {
         String without = HtmlReport.render(result(List.of()), Verdict.of(result(List.of()), 0), new ReportOptions());
         BacktestResult noted = result(List.of("2 rows without a number skipped (first: line 7)", "gap <3 h> filled"));
         String with = HtmlReport.render(noted, Verdict.of(noted, 0), new ReportOptions());
 
-        assertThat(without).doesNotContain("Notes on the trace");
-        assertThat(with).contains("<h2>Notes on the trace</h2><ul><li>2 rows without a number skipped (first: line 7)"
+        // Four hours of trace: too little to learn from, which the reader is warned of before anything else.
+        assertThat(without).contains("<h2>Notes on the trace</h2><ul><li class=\"warning\"><strong>Warning:</strong> only 4h")
+                .doesNotContain("rows without a number");
+        assertThat(with).contains("<li>2 rows without a number skipped (first: line 7)"
                 + "</li><li>gap &lt;3 h&gt; filled</li></ul>");
     }
 
