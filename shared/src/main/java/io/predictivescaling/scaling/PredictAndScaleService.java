@@ -228,7 +228,11 @@ public final class PredictAndScaleService {
         PlanApplier.Applied applied = null;
         if (scale && state.isPresent() && fitted.write()) {
             // The actions were read with the target's state: the applier reuses that read instead of listing again.
-            applied = new PlanApplier(new ReadActions(gateway, state.get().ours())).apply(config.resource(), plan);
+            // Our last action that has run stays as the receipt that the floor in force is ours (see PlanReconciler).
+            Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receipt(state.get().ours(), now);
+            List<CapacityGateway.ExistingAction> ours = state.get().ours().stream()
+                    .filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
+            applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan);
         }
         events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
         String sizing = policy == config.policy() ? "" : String.format(java.util.Locale.ROOT,
