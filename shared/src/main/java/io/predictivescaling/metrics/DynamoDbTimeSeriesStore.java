@@ -72,6 +72,47 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
         return written;
     }
 
+    /**
+     * Bulk import of history into hours that hold nothing yet (a first import, a test fixture): each hour is put
+     * whole, 25 hours per BatchWriteItem, instead of one update per hour. An hour that already held samples is
+     * replaced, not merged: use {@link #append} for live data.
+     */
+    public int importHistory(Collection<LoadSample> samples) {
+        Map<String, Map<String, AttributeValue>> items = new LinkedHashMap<>();
+        for (LoadSample p : samples) {
+            Instant second = p.timestamp().truncatedTo(ChronoUnit.SECONDS);
+            String hour = hourKey(second);
+            Map<String, AttributeValue> item = items.computeIfAbsent(p.metricId() + "|" + hour, k -> {
+                Map<String, AttributeValue> fresh = new HashMap<>();
+                fresh.put(METRIC_ID, AttributeValue.fromS(p.metricId()));
+                fresh.put(HOUR, AttributeValue.fromS(hour));
+                fresh.put("expiresAt", AttributeValue.fromN(Long.toString(
+                        Instant.parse(hour).plus(retention).getEpochSecond())));
+                return fresh;
+            });
+            item.put("unit", AttributeValue.fromS(p.unit()));
+            item.put(pointAttribute(second), AttributeValue.fromN(Double.toString(p.value())));
+            if (!p.source().isEmpty()) {
+                java.util.Set<String> sources = new java.util.TreeSet<>(item.containsKey("sources")
+                        ? item.get("sources").ss() : List.of());
+                sources.add(p.source());
+                item.put("sources", AttributeValue.fromSs(List.copyOf(sources)));
+            }
+        }
+        List<Map<String, AttributeValue>> all = new ArrayList<>(items.values());
+        for (int i = 0; i < all.size(); i += 25) {
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = all.subList(i,
+                    Math.min(all.size(), i + 25)).stream().map(item -> software.amazon.awssdk.services.dynamodb.model
+                    .WriteRequest.builder().putRequest(r -> r.item(item)).build()).toList();
+            retry.untilDone("importing history into " + tableName, batch, send -> {
+                var response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, send)));
+                return response.hasUnprocessedItems() && response.unprocessedItems().containsKey(tableName)
+                        ? response.unprocessedItems().get(tableName) : List.of();
+            });
+        }
+        return samples.size();
+    }
+
     private void writePoints(String metricId, String hour, List<LoadSample> points) {
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();

@@ -125,14 +125,9 @@ public final class PlanReconciler {
         if (registered <= policy.floor()) {
             return Optional.empty();
         }
-        Instant lastOurs = null;
-        for (CapacityGateway.ExistingAction a : state.ours()) {
-            Optional<Instant> at = ApplicationAutoScalingGateway.oneTime(a.schedule(), null);
-            if (at.isPresent() && !at.get().isAfter(now) && (lastOurs == null || at.get().isAfter(lastOurs))
-                    && a.minCapacity() != null && a.minCapacity() == registered) {
-                lastOurs = at.get();
-            }
-        }
+        Optional<CapacityGateway.ExistingAction> receipt = receipt(state.ours(), now);
+        Instant lastOurs = receipt.filter(a -> a.minCapacity() != null && a.minCapacity() == registered)
+                .flatMap(a -> ApplicationAutoScalingGateway.oneTime(a.schedule(), null)).orElse(null);
         Optional<TargetState.Action> lastTheirs = state.others().stream()
                 .filter(a -> a.runAt().isPresent() && !a.runAt().get().isAfter(now)
                         && a.minCapacity() != null && a.minCapacity() == registered)
@@ -144,6 +139,24 @@ public final class PlanReconciler {
         boolean ours = lastOurs != null || state.ours().stream()
                 .anyMatch(a -> a.minCapacity() != null && a.minCapacity() == registered);
         return ours ? Optional.empty() : Optional.of(new Holder(registered, now, "the registered MinCapacity"));
+    }
+
+    /**
+     * The last of our actions that has run: what tells our floor from another's. It is kept (not deleted as past)
+     * until a later one of ours has run.
+     */
+    public static Optional<CapacityGateway.ExistingAction> receipt(List<CapacityGateway.ExistingAction> ours,
+                                                                    Instant now) {
+        CapacityGateway.ExistingAction last = null;
+        Instant lastAt = null;
+        for (CapacityGateway.ExistingAction a : ours) {
+            Optional<Instant> at = ApplicationAutoScalingGateway.oneTime(a.schedule(), null);
+            if (at.isPresent() && !at.get().isAfter(now) && (lastAt == null || at.get().isAfter(lastAt))) {
+                last = a;
+                lastAt = at.get();
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /** Another's floor in force at {@code t}: the last of their actions by then, else the one in force now. */

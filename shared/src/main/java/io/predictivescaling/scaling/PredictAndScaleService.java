@@ -265,8 +265,11 @@ public final class PredictAndScaleService {
         String repaired = "";
         if (scale && state.isPresent() && fitted.write()) {
             // The actions were read with the target's state: the applier reuses that read instead of listing again.
-            applied = new PlanApplier(new ReadActions(gateway, state.get().ours()))
-                    .apply(config.resource(), plan, policy);
+            // Our last action that has run stays as the receipt that the floor in force is ours (see PlanReconciler).
+            Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receipt(state.get().ours(), now);
+            List<CapacityGateway.ExistingAction> ours = state.get().ours().stream()
+                    .filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
+            applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, policy);
             repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
         } else if (state.isPresent()) {
             // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.

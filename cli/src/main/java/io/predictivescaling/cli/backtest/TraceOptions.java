@@ -4,8 +4,11 @@ import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.patterns.TimeWindow;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import io.predictivescaling.metrics.CloudWatchHistory;
 import picocli.CommandLine.Mixin;
@@ -36,6 +39,13 @@ final class TraceOptions {
     @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h")
     String warmup;
 
+    @Option(names = "--time-zone", defaultValue = "UTC", description = "The target's timeZone: days are counted on its "
+            + "wall clock, across daylight-saving changes (default ${DEFAULT-VALUE})")
+    String timeZone;
+
+    @Option(names = "--exclude", description = "The target's excludeFromLearning: start/end in ISO-8601, repeatable")
+    List<String> exclude;
+
     Trace read() throws IOException {
         if (cloudWatch.given() == (trace != null)) {
             throw new IllegalArgumentException("give the history either as a file (--trace FILE) or from CloudWatch "
@@ -51,6 +61,23 @@ final class TraceOptions {
     /** The defaults, with this trace's unit, target utilization and warm-up. */
     BacktestConfig config(Trace t, List<KnownEvent> events) {
         double u = unit != null ? unit : Math.max(1e-9, t.percentile(0.99) / 20);
-        return BacktestConfig.defaults(u).with(u, targetUtilization, BacktestCommand.duration(warmup), events);
+        List<TimeWindow> windows = new java.util.ArrayList<>();
+        for (String w : exclude == null ? List.<String>of() : exclude) {
+            String[] parts = w.split("/");
+            try {
+                windows.add(new TimeWindow(Instant.parse(parts[0].trim()), Instant.parse(parts[1].trim())));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--exclude '" + w + "' is not start/end in ISO-8601, e.g. "
+                        + "2014-11-27T00:00:00Z/2014-11-28T00:00:00Z");
+            }
+        }
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timeZone);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--time-zone '" + timeZone + "' is not a zone id, e.g. America/New_York");
+        }
+        return BacktestConfig.defaults(u).with(u, targetUtilization, BacktestCommand.duration(warmup), events)
+                .local(zone, windows);
     }
 }

@@ -18,7 +18,6 @@ import io.predictivescaling.scaling.PlanningCore;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.ScalingPolicy;
 import io.predictivescaling.testing.IssueLoad;
-import io.predictivescaling.testing.ParallelAppend;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
 import java.nio.file.Path;
@@ -74,7 +73,7 @@ class LiveAndBacktestPlanAlikeTest {
             }
         }
         String metrics = TemplateTables.create(DYNAMO, "MetricsTable");
-        ParallelAppend.append(new DynamoDbTimeSeriesStore(DYNAMO, metrics, Duration.ofDays(100_000), RETRY), samples);
+        new DynamoDbTimeSeriesStore(DYNAMO, metrics, Duration.ofDays(100_000), RETRY).importHistory(samples);
         String targets = TemplateTables.create(DYNAMO, "TargetsTable");
         String predictions = TemplateTables.create(DYNAMO, "PredictionsTable");
         String bus = "bus-" + id;
