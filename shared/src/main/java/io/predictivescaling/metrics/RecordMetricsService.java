@@ -46,12 +46,13 @@ public final class RecordMetricsService {
                 continue;
             }
             Instant earliest = to.minus(maxCatchUp);
-            Instant from = store.latestTimestamp(target.metricId())
-                    .map(latest -> latest.plusSeconds(1))
-                    .filter(next -> next.isAfter(earliest))
-                    .orElse(earliest);
             List<LoadSample> samples;
             try {
+                // Inside the try: one target's failing read never stops the pull of the targets after it.
+                Instant from = store.latestTimestamp(target.metricId())
+                        .map(latest -> latest.plusSeconds(1))
+                        .filter(next -> next.isAfter(earliest))
+                        .orElse(earliest);
                 samples = metricSource.fetch(target, from, to);
             } catch (RuntimeException e) {
                 // The next run catches up from the last stored sample, so this target loses nothing.
