@@ -28,6 +28,14 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * second within the hour), so writing the same sample twice sets the same attribute (idempotent) and a
  * late sample lands in its own hour whatever the order of arrival. Reading a year of per-minute history
  * reads 8,760 items of about 1 KB instead of 525,600 items.
+ *
+ * <p>A sample's source is kept with it: the attribute is a list {@code [value, source]} (a bare number when
+ * the source is empty, and in items written before sources were kept per sample, whose {@code sources} set
+ * labels the whole hour). So an item grows only with its samples (at most 3,600, with sources of at most
+ * {@value SampleValidator#MAX_SOURCE_BYTES} bytes: under DynamoDB's 400 KB), and when two
+ * sources write the same metric and second, the later write wins with its own source. {@code expiresAt}
+ * (TTL) is the end of the hour plus the retention, so no sample expires before its own time plus the
+ * retention.
  */
 public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
     static final String METRIC_ID = "metricId";
@@ -121,22 +129,17 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
         names.put("#expiresAt", "expiresAt");
         LoadSample newest = points.get(points.size() - 1);
         values.put(":unit", AttributeValue.fromS(newest.unit()));
-        long expiresAt = Instant.parse(hour).plus(retention).getEpochSecond();
+        long expiresAt = Instant.parse(hour).plus(Duration.ofHours(1)).plus(retention).getEpochSecond();
         values.put(":expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
-        List<String> sources = new ArrayList<>();
         for (int i = 0; i < points.size(); i++) {
             LoadSample p = points.get(i);
             names.put("#p" + i, pointAttribute(p.timestamp()));
-            values.put(":v" + i, AttributeValue.fromN(Double.toString(p.value())));
+            AttributeValue value = AttributeValue.fromN(Double.toString(p.value()));
+            // Bounded whatever the path (pushed samples longer than this are rejected by SampleValidator).
+            String source = bounded(p.source());
+            values.put(":v" + i, source.isEmpty() ? value
+                    : AttributeValue.fromL(List.of(value, AttributeValue.fromS(source))));
             set.append(", #p").append(i).append(" = :v").append(i);
-            if (!p.source().isEmpty() && !sources.contains(p.source())) {
-                sources.add(p.source());
-            }
-        }
-        if (!sources.isEmpty()) {
-            set.append(" ADD #sources :sources");
-            names.put("#sources", "sources");
-            values.put(":sources", AttributeValue.fromSs(sources));
         }
         UpdateItemRequest request = UpdateItemRequest.builder()
                 .tableName(tableName)
@@ -218,7 +221,7 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
                                              Instant from, Instant to) {
         Instant hour = Instant.parse(item.get(HOUR).s());
         String unit = item.containsKey("unit") ? item.get("unit").s() : "";
-        String source = item.containsKey("sources") && item.get("sources").hasSs()
+        String hourSource = item.containsKey("sources") && item.get("sources").hasSs()
                 ? String.join(",", item.get("sources").ss()) : "";
         Map<Instant, LoadSample> points = new LinkedHashMap<>();
         for (var attribute : item.entrySet()) {
@@ -228,12 +231,23 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
                 int second = Integer.parseInt(name.substring(3, 5));
                 Instant t = hour.plusSeconds(minute * 60L + second);
                 if (!t.isBefore(from) && t.isBefore(to)) {
-                    points.put(t, new LoadSample(metricId, t, Double.parseDouble(attribute.getValue().n()),
-                            unit, source));
+                    AttributeValue v = attribute.getValue();
+                    boolean withSource = v.hasL() && v.l().size() == 2;
+                    points.put(t, new LoadSample(metricId, t, Double.parseDouble(withSource ? v.l().get(0).n() : v.n()),
+                            unit, withSource ? v.l().get(1).s() : hourSource));
                 }
             }
         }
         return new ArrayList<>(points.values());
+    }
+
+    /** The source cut to {@link SampleValidator#MAX_SOURCE_BYTES} UTF-8 bytes, never inside a character. */
+    static String bounded(String source) {
+        String s = source;
+        while (s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > SampleValidator.MAX_SOURCE_BYTES) {
+            s = s.substring(0, s.offsetByCodePoints(0, s.codePointCount(0, s.length()) - 1));
+        }
+        return s;
     }
 
     static String hourKey(Instant t) {

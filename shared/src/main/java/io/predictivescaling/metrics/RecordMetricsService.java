@@ -63,7 +63,15 @@ public final class RecordMetricsService {
             long period = target.cloudWatchMetric().get().periodSeconds();
             Instant earliest = to.minus(maxCatchUp);
             Instant reread = to.minusSeconds(Math.max(REREAD_PERIODS * period, MIN_REREAD.getSeconds()));
-            Optional<Instant> latest = store.latestTimestamp(target.metricId());
+            Optional<Instant> latest;
+            try {
+                // One target's failing read never stops the pull of the targets after it.
+                latest = store.latestTimestamp(target.metricId());
+            } catch (RuntimeException e) {
+                problems.add("target " + target.targetId() + ": could not read its last stored sample: "
+                        + e.getMessage());
+                continue;
+            }
             hasHistory.put(target.targetId(), latest.isPresent());
             Instant from = latest.map(l -> l.plusSeconds(1)).map(next -> next.isBefore(reread) ? next : reread)
                     .orElse(earliest);

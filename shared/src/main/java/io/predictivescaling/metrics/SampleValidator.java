@@ -15,6 +15,15 @@ import java.util.Set;
 public final class SampleValidator {
     /** Larger than any real load: a value above it is a unit mistake or garbage, not traffic. */
     public static final double DEFAULT_MAX_VALUE = 1e12;
+    /** DynamoDB numbers: a magnitude between this and zero cannot be stored (the whole update would fail). */
+    public static final double DYNAMODB_SMALLEST = 1e-130;
+    /** DynamoDB numbers: no magnitude above this can be stored. */
+    public static final double DYNAMODB_LARGEST = 9.9999999999999999e125;
+    /**
+     * A sample's source is stored with it (UTF-8 bytes): 3,600 samples an hour with sources this long still fit
+     * DynamoDB's 400 KB item.
+     */
+    public static final int MAX_SOURCE_BYTES = 64;
 
     private final Set<String> knownMetrics;
     private final Duration maxFutureSkew;
@@ -93,8 +102,13 @@ public final class SampleValidator {
         double value = value(sample.get("value"));
         Object unit = sample.get("unit");
         Object source = sample.get("source");
-        return new LoadSample(metricId, timestamp, value, unit == null ? "" : unit.toString(),
-                source == null ? defaultSource : source.toString());
+        String from = source == null ? defaultSource : source.toString();
+        int bytes = from == null ? 0 : from.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_SOURCE_BYTES) {
+            throw new InvalidSample("source is " + bytes + " bytes long: at most " + MAX_SOURCE_BYTES
+                    + " (name the application, not the request)");
+        }
+        return new LoadSample(metricId, timestamp, value, unit == null ? "" : unit.toString(), from);
     }
 
     private static Instant timestamp(Object raw) {
@@ -139,8 +153,13 @@ public final class SampleValidator {
         if (value < 0) {
             throw new InvalidSample("value " + value + " is negative: load cannot be");
         }
-        if (value > maxValue) {
-            throw new InvalidSample("value " + value + " is above the plausible maximum " + maxValue);
+        if (value > maxValue || value > DYNAMODB_LARGEST) {
+            throw new InvalidSample("value " + value + " is above the plausible maximum "
+                    + Math.min(maxValue, DYNAMODB_LARGEST));
+        }
+        if (value != 0 && value < DYNAMODB_SMALLEST) {
+            throw new InvalidSample("value " + value + " is too small to store (DynamoDB numbers below "
+                    + DYNAMODB_SMALLEST + " are refused): send 0 for no load");
         }
         return value;
     }

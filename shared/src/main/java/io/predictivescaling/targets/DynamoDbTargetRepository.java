@@ -63,6 +63,7 @@ public final class DynamoDbTargetRepository implements TargetRepository {
     static ScalableTarget fromItem(Map<String, AttributeValue> item) {
         String targetId = string(item, "targetId");
         String metricId = item.containsKey("metricId") ? string(item, "metricId") : targetId;
+        fitsKey("metricId", metricId);
         AttributeValue cw = item.get("cloudWatch");
         Optional<CloudWatchMetric> metric = Optional.empty();
         if (cw != null) {
@@ -182,6 +183,21 @@ public final class DynamoDbTargetRepository implements TargetRepository {
             return new TimeWindow(Instant.parse(parts[0].trim()), Instant.parse(parts[1].trim()));
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("excluded window '" + text + "' is not start/end in ISO-8601", e);
+        }
+    }
+
+    /** DynamoDB's limit for a partition key: metricId keys the metrics and patterns tables. */
+    static final int MAX_KEY_BYTES = 2048;
+
+    /** Rejects a value that could not key a table it will key, at reading time rather than at every write. */
+    private static void fitsKey(String name, String value) {
+        int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > MAX_KEY_BYTES) {
+            throw new IllegalArgumentException(name + " is " + bytes + " bytes long: DynamoDB keys hold at most "
+                    + MAX_KEY_BYTES + " bytes; use a shorter id");
+        }
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is empty");
         }
     }
 

@@ -104,6 +104,46 @@ class DynamoDbTimeSeriesStoreTest {
         assertThat(store.itemsRead() - before).isEqualTo(hours);
     }
 
+    @Test
+    void twoSourcesWritingTheSameSecondKeepTheLaterValueEachSampleWithItsOwnSource() {
+        store.append(List.of(new LoadSample("web", T0, 5, "Count", "app-a"),
+                new LoadSample("web", T0.plusSeconds(60), 6, "Count", "app-a")));
+        store.append(List.of(new LoadSample("web", T0, 7, "Count", "app-b")));
+
+        assertThat(store.read("web", T0, T0.plusSeconds(3600))).containsExactly(
+                new LoadSample("web", T0, 7, "Count", "app-b"),
+                new LoadSample("web", T0.plusSeconds(60), 6, "Count", "app-a"));
+    }
+
+    @Test
+    void manyLongSourceNamesCannotPushAnHourPast400KbAndLaterWritesStillLand() {
+        List<LoadSample> samples = new ArrayList<>();
+        for (int second = 0; second < 600; second++) {
+            samples.add(new LoadSample("web", T0.plusSeconds(second), second, "Count", second + "-" + "s".repeat(1000)));
+        }
+
+        store.append(samples);
+        store.append(List.of(new LoadSample("web", T0.plusSeconds(3000), 42, "Count", "cloudwatch")));
+
+        List<LoadSample> read = store.read("web", T0, T0.plusSeconds(3600));
+        assertThat(read).hasSize(601);
+        assertThat(read.get(0).source()).hasSize(SampleValidator.MAX_SOURCE_BYTES).startsWith("0-sss");
+        assertThat(read.get(600)).isEqualTo(new LoadSample("web", T0.plusSeconds(3000), 42, "Count", "cloudwatch"));
+    }
+
+    @Test
+    void aSampleExpiresNoEarlierThanItsOwnTimePlusTheRetention() {
+        Instant lateInTheHour = T0.plusSeconds(59 * 60 + 30);
+
+        store.append(List.of(sample("web", lateInTheHour, 3)));
+
+        var item = dynamo.getItem(r -> r.tableName(table).key(java.util.Map.of(
+                "metricId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("web"),
+                "hour", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(T0.toString())))).item();
+        assertThat(Long.parseLong(item.get("expiresAt").n()))
+                .isGreaterThanOrEqualTo(lateInTheHour.plus(Duration.ofDays(400)).getEpochSecond());
+    }
+
     /** A store whose client has the production retry policy, behind a fault-injecting HTTP client. */
     DynamoDbTimeSeriesStore storeBehind(FaultyHttp http) {
         return new DynamoDbTimeSeriesStore(TestAws.configure(AwsClients.configure(DynamoDbClient.builder(), http)).build(),

@@ -45,6 +45,8 @@ class SampleValidatorTest {
                 new Object[] {with("value", Double.POSITIVE_INFINITY), "value is infinite"},
                 new Object[] {with("value", -3), "is negative"},
                 new Object[] {with("value", 5e15), "above the plausible maximum"},
+                new Object[] {with("value", 1e-200), "too small to store (DynamoDB numbers below 1.0E-130 are refused)"},
+                new Object[] {with("source", "x".repeat(300)), "source is 300 bytes long: at most 64"},
                 new Object[] {with("timestamp", "2026-11-27T21:00:00Z"), "in the future"},
                 new Object[] {with("timestamp", "2020-01-01T00:00:00Z"), "older than the 400-day retention"},
                 new Object[] {with("timestamp", "yesterday"), "is not ISO-8601"},

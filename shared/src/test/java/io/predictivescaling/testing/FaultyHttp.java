@@ -24,6 +24,8 @@ public final class FaultyHttp implements SdkHttpClient {
     private final SdkHttpClient delegate = UrlConnectionHttpClient.create();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> throttled = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> answerLeft = new ConcurrentHashMap<>();
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
     private volatile String killOperation;
     private volatile int killAfter;
     private volatile boolean dead;
@@ -36,6 +38,13 @@ public final class FaultyHttp implements SdkHttpClient {
     /** The next {@code times} calls of {@code operation} are answered 400 ThrottlingException. */
     public FaultyHttp throttle(String operation, int times) {
         throttled.put(operation, new AtomicInteger(times));
+        return this;
+    }
+
+    /** The next {@code times} calls of {@code operation} are answered 200 with {@code json}, not by the server. */
+    public FaultyHttp answer(String operation, int times, String json) {
+        answers.put(operation, json);
+        answerLeft.put(operation, new AtomicInteger(times));
         return this;
     }
 
@@ -67,6 +76,10 @@ public final class FaultyHttp implements SdkHttpClient {
                 if (left != null && left.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
                     return throttling();
                 }
+                AtomicInteger answering = answerLeft.get(operation);
+                if (answering != null && answering.getAndUpdate(k -> Math.max(0, k - 1)) > 0) {
+                    return respond(200, answers.get(operation));
+                }
                 HttpExecuteResponse response = delegate.prepareRequest(request).call();
                 if (operation.equals(killOperation) && n >= killAfter) {
                     dead = true;
@@ -83,13 +96,19 @@ public final class FaultyHttp implements SdkHttpClient {
     }
 
     private static HttpExecuteResponse throttling() {
-        byte[] body = "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded (injected)\"}"
-                .getBytes(StandardCharsets.UTF_8);
+        return respond(400, "{\"__type\":\"ThrottlingException\",\"message\":\"Rate exceeded (injected)\"}");
+    }
+
+    private static HttpExecuteResponse respond(int status, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status)
+                .putHeader("Content-Type", "application/x-amz-json-1.1")
+                .putHeader("Content-Length", Integer.toString(body.length));
+        if (status == 400) {
+            response.putHeader("x-amzn-ErrorType", "ThrottlingException");
+        }
         return HttpExecuteResponse.builder()
-                .response(SdkHttpResponse.builder().statusCode(400)
-                        .putHeader("Content-Type", "application/x-amz-json-1.1")
-                        .putHeader("x-amzn-ErrorType", "ThrottlingException")
-                        .putHeader("Content-Length", Integer.toString(body.length)).build())
+                .response(response.build())
                 .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
                 .build();
     }

@@ -94,7 +94,11 @@ class FetchEventsHandlerTest {
     }
 
     FetchEventsHandler handler(String sourcesJson) {
-        return new FetchEventsHandler(new FetchEventsService(EventSourceRegistry.fromJson(sourcesJson, Duration.ofMillis(800)),
+        return handler(sourcesJson, Duration.ofMillis(800));
+    }
+
+    FetchEventsHandler handler(String sourcesJson, Duration timeout) {
+        return new FetchEventsHandler(new FetchEventsService(EventSourceRegistry.fromJson(sourcesJson, timeout),
                 new DynamoDbEventStore(dynamo, table, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
                 Cascades.fromJson("{\"game_server_down\": [{\"after\": \"PT1M\", \"type\": \"traffic_spike\", "
@@ -171,10 +175,10 @@ class FetchEventsHandlerTest {
                 + "{\"type\": \"rss\", \"name\": \"typo\", \"url\": \"https://exa mple.com/feed\"},"
                 + "{\"type\": \"ical\", \"name\": \"good\", \"url\": \"" + base + "/good.ics\", \"eventType\": \"tournament\"}]";
 
-        FetchEventsService.Result result = handler(json).handleRequest(
+        FetchEventsService.Result result = handler(json, Duration.ofSeconds(10)).handleRequest(
                 EventLoader.loadScheduledEvent("events/fetch-events/scheduled.json"), new TestContext());
 
-        assertThat(result.failures()).containsOnlyKeys("local-file", "typo");
+        assertThat(result.failures()).as(result.problems().toString()).containsOnlyKeys("local-file", "typo");
         assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("local-file: refused: URL scheme 'file'"))
                 .anySatisfy(p -> assertThat(p).contains("typo: refused: url 'https://exa mple.com/feed' is not a URL"));
         assertThat(result.added()).hasSize(2);

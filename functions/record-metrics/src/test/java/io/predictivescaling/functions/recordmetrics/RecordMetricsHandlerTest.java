@@ -219,6 +219,27 @@ class RecordMetricsHandlerTest {
     }
 
     @Test
+    void aMetricIdTooLongForADynamoDbKeyIsReportedAndTheOtherTargetsAreStillPulled() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String namespace = "Test/" + UUID.randomUUID();
+        AttributeValue metric = AttributeValue.fromM(Map.of("namespace", s(namespace), "name", s("RequestCount"),
+                "stat", s("Sum"), "periodSeconds", AttributeValue.fromN("60")));
+        putTarget(Map.of("targetId", s("a-long-one"), "metricId", s("m".repeat(3000)), "cloudWatch", metric));
+        putTarget(Map.of("targetId", s("web-ecs"), "metricId", s("web-requests"), "cloudWatch", metric));
+        cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder().metricName("RequestCount")
+                .timestamp(now.minusSeconds(120)).value(50.0).unit(StandardUnit.COUNT).build()));
+        ScheduledEvent tick = EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json");
+
+        RecordResult result = handler(Clock.fixed(now, ZoneOffset.UTC)).handleRequest(tick, context);
+
+        assertThat(result.problems()).containsExactly("target a-long-one skipped: metricId is 3000 bytes long: "
+                + "DynamoDB keys hold at most 2048 bytes; use a shorter id");
+        assertThat(result.targetsPulled()).isEqualTo(1);
+        assertThat(store.read("web-requests", now.minusSeconds(3600), now)).extracting(LoadSample::value)
+                .containsExactly(50.0);
+    }
+
+    @Test
     void badSamplesAreRejectedWithReasonsWhileGoodOnesInTheSameEventAreStored() {
         ScheduledEvent event = EventLoader.loadScheduledEvent("events/record-metrics/load-sample-batch.json");
         List<Object> samples = new ArrayList<>((List<?>) event.getDetail().get("samples"));
