@@ -111,8 +111,8 @@ public final class EventEffects {
             shaped += withShape == null ? err[0] : withShape[0];
             without += err[1];
         }
-        // The shape has many more numbers to get wrong: it must beat the flat effect clearly, not by noise.
-        boolean useShape = shaped < 0.98 * flat;
+        // Strictly better in the replay, as the gate asks of any effect (ties, to rounding, keep the flat one).
+        boolean useShape = shaped < flat * (1 - 1e-6);
         double with = Math.min(flat, shaped);
         Double score = feedback.get("event:" + type);
         if (score != null && score < MIN_FEEDBACK) {
@@ -158,6 +158,27 @@ public final class EventEffects {
 
     static String name(KnownEvent e) {
         return e.name().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The history a forecaster should learn from: the hours past events touched become gaps, so that a holiday
+     * does not teach next week's forecast (the events themselves are applied by {@link #apply}).
+     */
+    public static RegularSeries withoutPastEvents(RegularSeries history, List<KnownEvent> calendar, Instant now) {
+        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now)).toList();
+        if (past.isEmpty() || history == null) {
+            return history;
+        }
+        double[] v = history.values().clone();
+        long step = history.step().getSeconds();
+        for (KnownEvent e : past) {
+            long from = Math.floorDiv(e.start().getEpochSecond() - history.start().getEpochSecond(), step);
+            long to = Math.floorDiv(e.end().getEpochSecond() - 1 - history.start().getEpochSecond(), step);
+            for (long i = Math.max(0, from); i <= to && i < v.length; i++) {
+                v[(int) i] = Double.NaN;
+            }
+        }
+        return new RegularSeries(history.start(), history.step(), v);
     }
 
     /** Events in [from, to) of the calendar, for callers that keep a long one. */

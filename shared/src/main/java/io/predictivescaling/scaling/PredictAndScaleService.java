@@ -109,7 +109,7 @@ public final class PredictAndScaleService {
                     try {
                         Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
                         Forecast forecast = forecasts.computeIfAbsent(target.metricId() + "|" + confidence,
-                                k -> forecast(target.metricId(), now, confidence));
+                                k -> forecast(target.metricId(), now, confidence, events));
                         Forecast adjusted = withEvents(social(target, forecast, confidence, now), events, target,
                                 confidence, now);
                         adjusted = new Forecast(EventAdjuster.capCombined(forecast.predicted(), adjusted.predicted(),
@@ -160,7 +160,7 @@ public final class PredictAndScaleService {
         return new Forecast(predicted, forecast.lastSample(), forecast.hourly());
     }
 
-    private Forecast forecast(String metricId, Instant now, Map<String, Double> confidence) {
+    private Forecast forecast(String metricId, Instant now, Map<String, Double> confidence, List<KnownEvent> events) {
         List<LoadSample> samples = metrics.read(metricId, now.minus(history), now);
         Optional<Instant> lastSample = samples.isEmpty() ? Optional.empty()
                 : Optional.of(samples.get(samples.size() - 1).timestamp());
@@ -182,7 +182,9 @@ public final class PredictAndScaleService {
             }
             // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
             hourly = series(samples, now, Duration.ofHours(1), history, Rollup::p95);
-            predicted.addAll(predictor.path(hourly, PATH, learned, confidence));
+            // Past event windows are gaps to the forecaster, as in the backtest; the events act through withEvents.
+            predicted.addAll(predictor.path(EventEffects.withoutPastEvents(hourly, events, now), PATH, learned,
+                    confidence));
         }
         return new Forecast(List.copyOf(predicted), lastSample, hourly);
     }
