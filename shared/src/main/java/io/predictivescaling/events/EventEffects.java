@@ -27,6 +27,8 @@ import java.util.Map;
 public final class EventEffects {
     /** A type feedback scored below this (share of scored predictions it improved) is not applied. */
     public static final double MIN_FEEDBACK = 0.5;
+    /** At most this many of a type's most recent past events are replayed by the skill gate. */
+    static final int MAX_REPLAYED = 40;
     /** How far past the path's last hour an event is looked for (its lead may reach into the path). */
     static final Duration LEAD_REACH = Duration.ofHours(EventImpact.MAX_LEAD_HOURS + 1);
 
@@ -61,7 +63,10 @@ public final class EventEffects {
         if (upcoming.isEmpty()) {
             return path;
         }
-        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now)).sorted(EventImpact.BY_START).toList();
+        // Only past events the history covers can teach (and be replayed); the rest cost time and say nothing.
+        Instant dataFrom = hourly.start();
+        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now) && e.end().isAfter(dataFrom))
+                .sorted(EventImpact.BY_START).toList();
         Map<String, Decision> decisions = new HashMap<>();
         Map<KnownEvent, EventImpact> impacts = new HashMap<>();
         for (KnownEvent e : upcoming) {
@@ -91,7 +96,9 @@ public final class EventEffects {
      */
     static Decision decide(String type, List<KnownEvent> past, RegularSeries hourly, ZoneId zone, double prior,
                            Map<String, Double> feedback) {
-        List<KnownEvent> ofType = past.stream().filter(e -> e.type().equals(type)).toList();
+        List<KnownEvent> all = past.stream().filter(e -> e.type().equals(type)).toList();
+        // The most recent events of the type are replayed: enough to judge, and bounded for long calendars.
+        List<KnownEvent> ofType = all.subList(Math.max(0, all.size() - MAX_REPLAYED), all.size());
         EventImpact.Baseline baseline = new EventImpact.Baseline(hourly, past, zone);
         double flat = 0;
         double shaped = 0;
