@@ -27,6 +27,8 @@ import java.util.Map;
 public final class EventEffects {
     /** A type feedback scored below this (share of scored predictions it improved) is not applied. */
     public static final double MIN_FEEDBACK = 0.5;
+    /** At most this many of a type's most recent past events are replayed by the skill gate. */
+    static final int MAX_REPLAYED = 40;
     /** How far past the path's last hour an event is looked for (its lead may reach into the path). */
     static final Duration LEAD_REACH = Duration.ofHours(EventImpact.MAX_LEAD_HOURS + 1);
 
@@ -61,7 +63,10 @@ public final class EventEffects {
         if (upcoming.isEmpty()) {
             return path;
         }
-        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now)).sorted(EventImpact.BY_START).toList();
+        // Only past events the history covers can teach (and be replayed); the rest cost time and say nothing.
+        Instant dataFrom = hourly.start();
+        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now) && e.end().isAfter(dataFrom))
+                .sorted(EventImpact.BY_START).toList();
         Map<String, Decision> decisions = new HashMap<>();
         Map<KnownEvent, EventImpact> impacts = new HashMap<>();
         for (KnownEvent e : upcoming) {
@@ -91,7 +96,9 @@ public final class EventEffects {
      */
     static Decision decide(String type, List<KnownEvent> past, RegularSeries hourly, ZoneId zone, double prior,
                            Map<String, Double> feedback) {
-        List<KnownEvent> ofType = past.stream().filter(e -> e.type().equals(type)).toList();
+        List<KnownEvent> all = past.stream().filter(e -> e.type().equals(type)).toList();
+        // The most recent events of the type are replayed: enough to judge, and bounded for long calendars.
+        List<KnownEvent> ofType = all.subList(Math.max(0, all.size() - MAX_REPLAYED), all.size());
         EventImpact.Baseline baseline = new EventImpact.Baseline(hourly, past, zone);
         double flat = 0;
         double shaped = 0;
@@ -111,8 +118,8 @@ public final class EventEffects {
             shaped += withShape == null ? err[0] : withShape[0];
             without += err[1];
         }
-        // The shape has many more numbers to get wrong: it must beat the flat effect clearly, not by noise.
-        boolean useShape = shaped < 0.98 * flat;
+        // Strictly better in the replay, as the gate asks of any effect (ties, to rounding, keep the flat one).
+        boolean useShape = shaped < flat * (1 - 1e-6);
         double with = Math.min(flat, shaped);
         Double score = feedback.get("event:" + type);
         if (score != null && score < MIN_FEEDBACK) {
@@ -158,6 +165,27 @@ public final class EventEffects {
 
     static String name(KnownEvent e) {
         return e.name().trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    /**
+     * The history a forecaster should learn from: the hours past events touched become gaps, so that a holiday
+     * does not teach next week's forecast (the events themselves are applied by {@link #apply}).
+     */
+    public static RegularSeries withoutPastEvents(RegularSeries history, List<KnownEvent> calendar, Instant now) {
+        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now)).toList();
+        if (past.isEmpty() || history == null) {
+            return history;
+        }
+        double[] v = history.values().clone();
+        long step = history.step().getSeconds();
+        for (KnownEvent e : past) {
+            long from = Math.floorDiv(e.start().getEpochSecond() - history.start().getEpochSecond(), step);
+            long to = Math.floorDiv(e.end().getEpochSecond() - 1 - history.start().getEpochSecond(), step);
+            for (long i = Math.max(0, from); i <= to && i < v.length; i++) {
+                v[(int) i] = Double.NaN;
+            }
+        }
+        return new RegularSeries(history.start(), history.step(), v);
     }
 
     /** Events in [from, to) of the calendar, for callers that keep a long one. */

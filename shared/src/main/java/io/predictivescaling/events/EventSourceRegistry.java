@@ -15,7 +15,8 @@ import java.util.List;
  * [{"keyword": "release date", "eventType": "game_release", "impact": 0.8, "duration": "PT12H"}]}]}.
  * An {@code ical} source may also set {@code timeZone} (where its floating times and all-day dates are when the
  * calendar declares no X-WR-TIMEZONE: the zone of the targets it serves; default UTC; IANA or Windows names) and
- * {@code lookAhead} (ISO-8601 duration, default P60D: how far ahead recurring events are expanded).
+ * {@code lookAhead} (ISO-8601 duration, default P60D: how far ahead recurring events are expanded). A {@code csv}
+ * source is a calendar file at a URL in the layout the backtest's {@code --events} takes.
  */
 public final class EventSourceRegistry {
     private EventSourceRegistry() {
@@ -52,8 +53,9 @@ public final class EventSourceRegistry {
                             Duration.parse(r.path("duration").asText("PT6H")))));
                     yield new RssEventSource(name, url, rules, timeout);
                 }
+                case "csv" -> new CsvEventSource(name, url, timeout);
                 default -> throw new IllegalArgumentException("unknown event source type '" + s.path("type").asText()
-                        + "': ical or rss");
+                        + "': ical, rss or csv");
             });
         }
         return sources;

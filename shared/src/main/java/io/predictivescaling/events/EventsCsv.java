@@ -19,8 +19,16 @@ public final class EventsCsv {
     }
 
     public static List<KnownEvent> read(Path file) throws IOException {
+        return parse(file.toString(), file.getFileName().toString(), Files.readAllLines(file));
+    }
+
+    /**
+     * @param where names the file or URL in errors
+     * @param source recorded as each event's source
+     * @throws IllegalArgumentException naming the first bad row and the expected layout
+     */
+    public static List<KnownEvent> parse(String where, String source, List<String> lines) {
         List<KnownEvent> events = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
             if (line.isEmpty() || (i == 0 && line.toLowerCase().startsWith("start"))) {
@@ -29,10 +37,9 @@ public final class EventsCsv {
             String[] f = line.split(",", -1);
             try {
                 double impact = f.length > 4 && !f[4].isBlank() ? Double.parseDouble(f[4].trim()) : Double.NaN;
-                events.add(new KnownEvent(f[2].trim(), f[3].trim(), time(f[0]), time(f[1]), file.getFileName().toString(),
-                        impact));
+                events.add(new KnownEvent(f[2].trim(), f[3].trim(), time(f[0]), time(f[1]), source, impact));
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(file + " row " + (i + 1) + ": expected start,end,type,name[,impact], got '"
+                throw new IllegalArgumentException(where + " row " + (i + 1) + ": expected start,end,type,name[,impact], got '"
                         + line + "': " + e.getMessage(), e);
             }
         }

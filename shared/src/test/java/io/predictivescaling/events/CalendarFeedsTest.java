@@ -273,4 +273,20 @@ class CalendarFeedsTest {
         assertThat(got.events()).isEmpty();
         assertThat(got.skipped()).isEqualTo(Map.of("no-date", 1));
     }
+
+    @Test
+    void theCsvCalendarTheBacktestTakesIsAlsoALiveSource() {
+        server.serve("/calendar.csv", 200, """
+                start,end,type,name
+                2026-10-12 00:00:00,2026-10-13 00:00:00,holiday,Columbus Day
+                2026-11-26T05:00:00Z,2026-11-27T05:00:00Z,holiday,Thanksgiving Day
+                """);
+
+        EventSource.Fetched got = EventSourceRegistry.fromJson("[{\"type\": \"csv\", \"name\": \"holidays\", \"url\": \""
+                + server.base() + "/calendar.csv\"}]", Duration.ofSeconds(5)).get(0).fetch(NOW);
+
+        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end).containsExactly(
+                tuple("Thanksgiving Day", Instant.parse("2026-11-26T05:00:00Z"), Instant.parse("2026-11-27T05:00:00Z")));
+        assertThat(got.skipped()).isEqualTo(Map.of("ended", 1));
+    }
 }
