@@ -197,7 +197,7 @@ public final class TraceReader {
                 }
             }
             String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
-            Instant t = TraceValues.time(timeText);
+            Instant t = TraceValues.time(timeText, layout.dayFirst());
             if (t == null) {
                 badTime.add(row, timeText);
                 continue;
@@ -242,7 +242,9 @@ public final class TraceReader {
         if (duplicates > 0) {
             problems.add(duplicates + " duplicate timestamps: the last value was kept");
         }
-        if (outOfOrder > 0) {
+        if (outOfOrder > 0 && outOfOrder >= points.size() - 1) {
+            problems.add("rows run newest first: sorted by time");
+        } else if (outOfOrder > 0) {
             problems.add(outOfOrder + " rows out of order: sorted by time");
         }
         long known = points.values().stream().filter(v -> !Double.isNaN(v)).count();
