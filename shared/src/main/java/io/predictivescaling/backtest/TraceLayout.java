@@ -17,10 +17,11 @@ import java.util.Set;
  * @param valueColumn 0-based
  * @param names the header's names (or {@code column 1}, ...)
  * @param seriesColumn a text column naming several series (a "long" export), or -1
+ * @param dayFirst spreadsheet dates of the time column read day first ({@code 27.11.2026})
  * @param notes what was chosen that a user may want to change
  */
 record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String> names, int seriesColumn,
-                   List<String> notes) {
+                   boolean dayFirst, List<String> notes) {
 
     private static final int SAMPLE = 300;
 
@@ -55,7 +56,7 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
                 String f = r.get(c);
                 varies[c] |= seen != null && !seen.equals(f);
                 seen = f;
-                if (TraceValues.dateTime(f) != null) {
+                if (TraceValues.dateTime(f, false) != null || TraceValues.dateTime(f, true) != null) {
                     dates++;
                 } else if (!Double.isNaN(TraceValues.number(f, decimalComma))) {
                     numbers++;
@@ -79,7 +80,8 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
             throw new IllegalArgumentException(name + ": no column of timestamps found (ISO-8601, yyyy-MM-dd HH:mm[:ss] "
                     + "or epoch seconds/milliseconds): name it with --time-column");
         }
-        boolean header = first.size() <= time || TraceValues.time(first.get(time)) == null;
+        boolean header = first.size() <= time || (TraceValues.time(first.get(time), false) == null
+                && TraceValues.time(first.get(time), true) == null);
         List<String> names = new ArrayList<>();
         for (int c = 0; c < width; c++) {
             names.add(header && c < first.size() && !first.get(c).isBlank() ? first.get(c).trim() : "column " + (c + 1));
@@ -117,7 +119,9 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
                 break;
             }
         }
-        return new TraceLayout(header, time, value, List.copyOf(names), series, notes);
+        int t = time;
+        boolean dayFirst = TraceValues.dayFirst(sample.stream().filter(r -> t < r.size()).map(r -> r.get(t)).toList());
+        return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
     }
 
     private static int findTime(double[] dateScore, double[] epochScore, boolean[] varies, List<String> first,

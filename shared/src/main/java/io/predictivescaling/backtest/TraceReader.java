@@ -197,7 +197,7 @@ public final class TraceReader {
                 }
             }
             String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
-            Instant t = TraceValues.time(timeText);
+            Instant t = TraceValues.time(timeText, layout.dayFirst());
             if (t == null) {
                 badTime.add(row, timeText);
                 continue;
@@ -242,7 +242,9 @@ public final class TraceReader {
         if (duplicates > 0) {
             problems.add(duplicates + " duplicate timestamps: the last value was kept");
         }
-        if (outOfOrder > 0) {
+        if (outOfOrder > 0 && outOfOrder >= points.size() - 1) {
+            problems.add("rows run newest first: sorted by time");
+        } else if (outOfOrder > 0) {
             problems.add(outOfOrder + " rows out of order: sorted by time");
         }
         long known = points.values().stream().filter(v -> !Double.isNaN(v)).count();
@@ -357,10 +359,19 @@ public final class TraceReader {
     }
 
     /**
-     * Where the grid sits within a step: the circular mean of the timestamps' phases, rounded to a whole minute
-     * (a whole second for sub-minute steps), so jitter averages out and a consistent offset is kept.
+     * Where the grid sits within a step: the phase most timestamps share exactly (NAB's Twitter counts sit at
+     * hh:m2:53), or, when jitter scatters them, the circular mean of their phases rounded to a whole minute (a
+     * whole second for sub-minute steps), so jitter averages out and a consistent offset is kept.
      */
     private static long offset(TreeMap<Instant, Double> points, long step) {
+        Map<Long, Integer> phases = new java.util.HashMap<>();
+        for (Instant t : points.keySet()) {
+            phases.merge(Math.floorMod(t.getEpochSecond(), step), 1, Integer::sum);
+        }
+        var common = phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        if (common.getValue() * 2 >= points.size()) {
+            return common.getKey();
+        }
         double sin = 0;
         double cos = 0;
         for (Instant t : points.keySet()) {

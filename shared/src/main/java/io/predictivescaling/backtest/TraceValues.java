@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -55,10 +56,51 @@ final class TraceValues {
     private TraceValues() {
     }
 
-    /** A date-time as text (not an epoch number), or {@code null}. */
+    /**
+     * Spreadsheet dates: {@code 27.11.2026 14:00}, {@code 11/27/2026 2:00:00 PM}, {@code 27-11-2026 14:00:05}
+     * (day and month order decided per file, see {@link #dayFirst}); optional AM/PM and offset.
+     */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})[ T,]+"
+            + "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*([AaPp][Mm])?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
+
+    /** A date-time as text (not an epoch number), or {@code null}; spreadsheet dates read month first. */
     static Instant dateTime(String text) {
+        return dateTime(text, false);
+    }
+
+    /**
+     * Whether a column of spreadsheet dates is day first ({@code 27.11.2026}): a first number above 12 says so,
+     * a second above 12 says month first; otherwise dots and dashes mean day first, slashes month first (US).
+     */
+    static boolean dayFirst(List<String> fields) {
+        boolean sawSlash = false;
+        for (String f : fields) {
+            java.util.regex.Matcher m = NUMERIC_DATE.matcher(f.trim());
+            if (!m.matches()) {
+                continue;
+            }
+            if (Integer.parseInt(m.group(1)) > 12) {
+                return true;
+            }
+            if (Integer.parseInt(m.group(3)) > 12) {
+                return false;
+            }
+            sawSlash |= m.group(2).equals("/");
+        }
+        return !sawSlash;
+    }
+
+    /** A date-time as text (not an epoch number), or {@code null}. */
+    static Instant dateTime(String text, boolean dayFirst) {
         String s = text.trim();
-        if (s.length() < 15 || !Character.isDigit(s.charAt(0))) {
+        if (s.length() < 12 || !Character.isDigit(s.charAt(0))) {
+            return null;
+        }
+        java.util.regex.Matcher m = NUMERIC_DATE.matcher(s);
+        if (m.matches()) {
+            return numericDate(m, dayFirst);
+        }
+        if (s.length() < 15) {
             return null;
         }
         try {
@@ -67,6 +109,29 @@ final class TraceValues {
                 return OffsetDateTime.from(parsed).toInstant();
             }
             return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant numericDate(java.util.regex.Matcher m, boolean dayFirst) {
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(3));
+        int hour = Integer.parseInt(m.group(5));
+        if (m.group(9) != null) {
+            if (hour < 1 || hour > 12) {
+                return null;
+            }
+            hour = hour % 12 + (m.group(9).equalsIgnoreCase("pm") ? 12 : 0);
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(4)), dayFirst ? b : a, dayFirst ? a : b,
+                    hour, Integer.parseInt(m.group(6)), m.group(7) == null ? 0 : Integer.parseInt(m.group(7)),
+                    m.group(8) == null ? 0 : Integer.parseInt((m.group(8) + "00000000").substring(0, 9)));
+            ZoneOffset offset = m.group(10) == null || !Character.isDigit(m.group(10).charAt(m.group(10).length() - 1))
+                    ? ZoneOffset.UTC : ZoneOffset.of(m.group(10).length() == 5
+                            ? m.group(10).substring(0, 3) + ":" + m.group(10).substring(3) : m.group(10));
+            return local.toInstant(offset);
         } catch (java.time.DateTimeException e) {
             return null;
         }
@@ -99,7 +164,12 @@ final class TraceValues {
 
     /** A timestamp in any of the forms above, or {@code null}. */
     static Instant time(String text) {
-        Instant t = dateTime(text);
+        return time(text, false);
+    }
+
+    /** A timestamp in any of the forms above, spreadsheet dates in the given order, or {@code null}. */
+    static Instant time(String text, boolean dayFirst) {
+        Instant t = dateTime(text, dayFirst);
         return t != null ? t : epoch(text);
     }
 

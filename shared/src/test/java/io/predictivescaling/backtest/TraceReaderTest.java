@@ -83,6 +83,19 @@ class TraceReaderTest {
     }
 
     @Test
+    void spreadsheetDatesReadDayOrMonthFirstAsTheFileShows() {
+        Trace european = TraceReader.parse("eu.csv", List.of("Datum;Last", "12.11.2026 23:00;1", "13.11.2026 00:00;2",
+                "13.11.2026 01:00;3"));
+        Trace us = TraceReader.parse("us.csv", List.of("Date,Load", "11/12/2026 11:00:00 PM,1", "11/13/2026 12:00:00 AM,2",
+                "11/13/2026 1:00:00 AM,3"));
+
+        assertThat(european.start()).isEqualTo(Instant.parse("2026-11-12T23:00:00Z"));
+        assertThat(european.step()).isEqualTo(Duration.ofHours(1));
+        assertThat(us.start()).isEqualTo(Instant.parse("2026-11-12T23:00:00Z"));
+        assertThat(us.demand()).containsExactly(1, 2, 3);
+    }
+
+    @Test
     void readsNabStyleTimestampsOntoARegularGridAndKeepsGapsAsGaps() {
         Trace t = TraceReader.parse("t", List.of("timestamp,value", "2014-07-01 00:00:00,10", "2014-07-01 00:30:00,",
                 "2014-07-01 01:30:00,30", "2014-07-01 02:00:00,null"));
