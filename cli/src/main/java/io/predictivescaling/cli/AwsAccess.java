@@ -5,10 +5,18 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -18,12 +26,14 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 
 /**
  * Checks, before a command talks to AWS or an emulator, what would otherwise fail slowly and with a stack trace:
- * without an endpoint there must be a region; an endpoint must accept a connection within {@link #CONNECT_MILLIS}
+ * without an endpoint there must be a region and credentials; an endpoint must accept a connection within {@link #CONNECT_MILLIS}
  * (the SDK would retry an unreachable endpoint for half a minute). Also turns the SDK's exceptions into one line
  * with the fix ({@link #explain}).
  */
 final class AwsAccess {
     static final int CONNECT_MILLIS = 2000;
+    static final String NO_CREDENTIALS = "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or "
+            + "AWS_PROFILE), or pass --endpoint for an emulator";
 
     private AwsAccess() {
     }
@@ -38,6 +48,9 @@ final class AwsAccess {
         if (url == null || url.isBlank()) {
             if (region().isEmpty()) {
                 throw new UserError("no AWS region: set AWS_REGION or pass --endpoint");
+            }
+            if (!hasCredentials()) {
+                throw new UserError(NO_CREDENTIALS);
             }
             return;
         }
@@ -84,6 +97,34 @@ final class AwsAccess {
         }
     }
 
+    /**
+     * The SDK's credential sources in its own order, without waiting on the instance metadata for long (off EC2 it
+     * never answers, and the SDK would try it several times).
+     */
+    private static boolean hasCredentials() {
+        List<AwsCredentialsProvider> quick = List.of(SystemPropertyCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create(), WebIdentityTokenFileCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(), ContainerCredentialsProvider.builder().build());
+        for (AwsCredentialsProvider provider : quick) {
+            try {
+                provider.resolveCredentials();
+                return true;
+            } catch (RuntimeException e) {
+                // try the next
+            }
+        }
+        if ("true".equalsIgnoreCase(Settings.optional("AWS_EC2_METADATA_DISABLED", "false"))) {
+            return false;
+        }
+        try {
+            CompletableFuture.supplyAsync(() -> InstanceProfileCredentialsProvider.create().resolveCredentials())
+                    .get(2, TimeUnit.SECONDS);
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** One line for an SDK failure that got past the checks: what AWS said, or what was missing. */
     static String explain(SdkException e) {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
@@ -93,8 +134,7 @@ final class AwsAccess {
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unable to load credentials")) {
-            return "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or pass "
-                    + "--endpoint for an emulator";
+            return NO_CREDENTIALS;
         }
         if (message.contains("Unable to load region")) {
             return "no AWS region: set AWS_REGION or pass --endpoint";

@@ -55,22 +55,43 @@ class AwsErrorsTest {
     @ParameterizedTest
     @ValueSource(strings = {"report", "add-event", "invoke"})
     void noRegionIsOneLineWithTheFixWithinSeconds(String name) throws Exception {
+        Fresh run = fresh(command(name), java.util.Map.of());
+
+        assertThat(run.output().strip()).isEqualTo("error: no AWS region: set AWS_REGION or pass --endpoint");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.millis()).as("JVM start included").isLessThan(15_000);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"report", "add-event"})
+    void aRegionWithoutCredentialsIsOneLineWithTheFixWithinSeconds(String name) throws Exception {
+        Fresh run = fresh(command(name), java.util.Map.of("AWS_REGION", "eu-west-1"));
+
+        assertThat(run.output().strip()).isEqualTo("error: no AWS credentials: set AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or pass --endpoint for an emulator");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.millis()).as("JVM start included").isLessThan(15_000);
+    }
+
+    record Fresh(int exit, String output, long millis) {
+    }
+
+    /** The command line in a new JVM whose environment has no AWS settings but {@code env}, and no profile. */
+    private Fresh fresh(List<String> args, java.util.Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(command(name));
+        cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
         pb.environment().put("HOME", home.toString());
         pb.environment().put("AWS_CONFIG_FILE", home.resolve("none").toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString());
         pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        long millis = (System.nanoTime() - start) / 1_000_000;
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-        assertThat(output.strip()).isEqualTo("error: no AWS region: set AWS_REGION or pass --endpoint");
-        assertThat(p.exitValue()).isEqualTo(2);
-        assertThat(millis).as("JVM start included").isLessThan(15_000);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Fresh(p.exitValue(), output, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -90,8 +90,8 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
-        Verdict verdict = Verdict.of(result, reportOptions.unitPrice);
-        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.unitPrice);
+        Verdict verdict = Verdict.of(result, reportOptions.price());
+        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.price());
         Reports.writeTimeline(out.resolve("timeline.csv"), result);
         Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions);
         Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);

@@ -30,7 +30,7 @@ final class HtmlReport {
     static String render(BacktestResult r, Verdict verdict, ReportOptions options) {
         PolicyStats reactive = r.policies().get("reactive");
         double traceHours = r.trace().size() * r.trace().step().getSeconds() / 3600.0;
-        boolean money = options.unitPrice > 0 && traceHours > 0;
+        boolean money = options.price() > 0 && traceHours > 0;
         StringBuilder rows = new StringBuilder();
         r.policies().forEach((name, s) -> {
             rows.append(String.format(Locale.ROOT,
@@ -41,7 +41,7 @@ final class HtmlReport {
                     relative(Verdict.costVsReactive(s, reactive)), s.costVsOracle()));
             if (money) {
                 rows.append(String.format(Locale.ROOT, "<td data-label=\"cost per month\">%,.2f</td>",
-                        s.capacityUnitHours() / traceHours * Verdict.HOURS_PER_MONTH * options.unitPrice));
+                        s.capacityUnitHours() / traceHours * Verdict.HOURS_PER_MONTH * options.price()));
             }
             rows.append("</tr>\n");
         });

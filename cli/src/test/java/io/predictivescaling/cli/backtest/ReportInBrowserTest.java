@@ -36,6 +36,13 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * {@code cli/target/screenshots/}.
  */
 class ReportInBrowserTest {
+    /** Selenium's notice that it has no DevTools bindings for this Chromium: not used here, and noise in the log. */
+    private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
+
+    static {
+        SELENIUM.setLevel(Level.SEVERE);
+    }
+
     @TempDir
     Path dir;
 
