@@ -55,6 +55,15 @@ public record SeasonalAutoregression(int day, boolean logScale, String name) imp
             y[i] = (y[i] - level) / spread;
         }
         int first = Math.max(maxLag, n - MAX_FIT_WEEKS * week);
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = Double.NEGATIVE_INFINITY;
+        for (int i = first; i < n; i++) {
+            lowest = Math.min(lowest, y[i]);
+            highest = Math.max(highest, y[i]);
+        }
+        // An unstable fit (roots outside the unit circle) would run away over 48 steps: keep every step within
+        // the fitted range widened by its own width, so the method can be wrong but never absurd.
+        double margin = Math.max(highest - lowest, 1);
         int rows = n - first;
         int p = lags.length + 1;
         double[][] x = new double[rows][p];
@@ -75,6 +84,7 @@ public record SeasonalAutoregression(int day, boolean logScale, String name) imp
             for (int j = 0; j < lags.length; j++) {
                 v += beta.getEntry(j + 1) * y[t - lags[j]];
             }
+            v = Math.max(lowest - margin, Math.min(highest + margin, Double.isFinite(v) ? v : 0));
             y[t] = v;
             double value = v * spread + level;
             forecast[k] = Math.max(0, logScale ? Math.expm1(value) : value);

@@ -93,8 +93,20 @@ public final class ValidatedEnsemble implements ForecastMethod {
         public Choice reapply(double[] history) {
             int horizon = forecast.length;
             double[] combined = new double[horizon];
+            double used = 0;
             for (Scored s : chosen) {
-                add(combined, s.method().forecast(history, horizon), s.weight());
+                double[] f = s.method().forecast(history, horizon);
+                if (finite(f)) {
+                    add(combined, f, s.weight());
+                    used += s.weight();
+                }
+            }
+            if (used == 0) {
+                Arrays.fill(combined, history.length == 0 ? 0 : history[history.length - 1]);
+            } else {
+                for (int h = 0; h < horizon; h++) {
+                    combined[h] /= used;
+                }
             }
             return bounded(chosen, combined, validationError, errors, relative);
         }
@@ -154,7 +166,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 error += meanAbsoluteError(history, origin, byOrigin[o]);
                 windows++;
             }
-            if (windows > 0) {
+            // a method that broke down (NaN or infinite on some window) is left out, not combined
+            if (windows > 0 && Double.isFinite(error)) {
                 scored.add(new Scored(method, error / windows, 0));
                 pastForecasts.add(byOrigin);
             }
@@ -172,21 +185,32 @@ public final class ValidatedEnsemble implements ForecastMethod {
             effective[i] = scored.get(i).error() / trust;
         }
         Arrays.sort(order, Comparator.comparingDouble(i -> effective[i]));
-        int chosenCount = Math.min(keep, order.length);
-        double best = Math.max(effective[order[0]], 1e-9);
+        List<Integer> picked = new ArrayList<>();
+        List<double[]> forecasts = new ArrayList<>();
+        for (int r = 0; r < order.length && picked.size() < keep; r++) {
+            double[] f = scored.get(order[r]).method().forecast(history, horizon);
+            if (finite(f)) {
+                picked.add(order[r]);
+                forecasts.add(f);
+            }
+        }
+        if (picked.isEmpty()) {
+            throw new IllegalArgumentException("no method gave a finite forecast for a history of " + n + " steps");
+        }
+        double best = Math.max(effective[picked.get(0)], 1e-9);
         double total = 0;
-        for (int r = 0; r < chosenCount; r++) {
-            total += best / Math.max(effective[order[r]], best);
+        for (int i : picked) {
+            total += best / Math.max(effective[i], best);
         }
         List<Scored> chosen = new ArrayList<>();
         double[] combined = new double[horizon];
         double[][] combinedPast = new double[origins][];
-        for (int r = 0; r < chosenCount; r++) {
-            Scored s = scored.get(order[r]);
-            double w = best / Math.max(effective[order[r]], best) / total;
+        for (int r = 0; r < picked.size(); r++) {
+            Scored s = scored.get(picked.get(r));
+            double w = best / Math.max(effective[picked.get(r)], best) / total;
             chosen.add(new Scored(s.method(), s.error(), w));
-            add(combined, s.method().forecast(history, horizon), w);
-            double[][] past = pastForecasts.get(order[r]);
+            add(combined, forecasts.get(r), w);
+            double[][] past = pastForecasts.get(picked.get(r));
             for (int o = 0; o < origins; o++) {
                 if (past[o] == null || (r > 0 && combinedPast[o] == null)) {
                     combinedPast[o] = null;
@@ -251,6 +275,15 @@ public final class ValidatedEnsemble implements ForecastMethod {
             sum += Math.abs(history[origin + h] - forecast[h]);
         }
         return sum / forecast.length;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(double[] into, double[] values, double weight) {
