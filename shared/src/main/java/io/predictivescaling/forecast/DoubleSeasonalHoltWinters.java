@@ -23,17 +23,18 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
         for (double alpha : ALPHAS) {
             for (double delta : DELTAS) {
                 for (double omega : weekly > 0 ? OMEGAS : new double[] {0}) {
-                    for (double phi : PHIS) {
-                        State s = run(y, alpha, delta, omega, phi, bestSse);
-                        if (s != null && s.sse < bestSse) {
-                            bestSse = s.sse;
-                            best = new double[] {alpha, delta, omega, phi};
+                    // phi only corrects the one-step error, it does not move the state: one pass scores all
+                    double[] sse = run(y, alpha, delta, omega, bestSse).sse;
+                    for (int k = 0; k < PHIS.length; k++) {
+                        if (sse[k] < bestSse) {
+                            bestSse = sse[k];
+                            best = new double[] {alpha, delta, omega, PHIS[k]};
                         }
                     }
                 }
             }
         }
-        State s = run(y, best[0], best[1], best[2], best[3], Double.POSITIVE_INFINITY);
+        State s = run(y, best[0], best[1], best[2], Double.POSITIVE_INFINITY);
         double[] forecast = new double[horizon];
         double adjustment = s.lastError;
         for (int h = 0; h < horizon; h++) {
@@ -50,12 +51,13 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
         double[] day;
         double[] week;
         double lastError;
-        double sse;
+        /** One-step squared error after the error adjustment, for each of {@link #PHIS}. */
+        double[] sse;
         int t;
     }
 
-    /** Runs the filter over y; gives up (null) once the error passes {@code bound}. */
-    private State run(double[] y, double alpha, double delta, double omega, double phi, double bound) {
+    /** Runs the filter over y; stops early once every phi's error passes {@code bound} (all then exceed it). */
+    private State run(double[] y, double alpha, double delta, double omega, double bound) {
         int n = y.length;
         int init = Math.max(daily, weekly) * (weekly > 0 ? 1 : 2);
         if (n < init + daily) {
@@ -89,16 +91,22 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
         }
         s.level = level;
         double error = 0;
-        double sse = 0;
+        double[] sse = new double[PHIS.length];
+        int checkEvery = 64;
         for (int t = init; t < n; t++) {
             int d = t % daily;
             int w = weekly > 0 ? t % weekly : 0;
             double seasonal = s.day[d] + (weekly > 0 ? s.week[w] : 0);
             double e = y[t] - (s.level + seasonal);
-            double adjusted = e - phi * error;
-            sse += adjusted * adjusted;
-            if (sse > bound) {
-                return null;
+            double least = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < PHIS.length; k++) {
+                double adjusted = e - PHIS[k] * error;
+                sse[k] += adjusted * adjusted;
+                least = Math.min(least, sse[k]);
+            }
+            if (least > bound && (t - init) % checkEvery == 0) {
+                java.util.Arrays.fill(sse, Double.POSITIVE_INFINITY);
+                break;
             }
             s.level += alpha * e;
             s.day[d] += delta * e;

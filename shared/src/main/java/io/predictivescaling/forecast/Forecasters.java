@@ -10,8 +10,33 @@ public final class Forecasters {
     private Forecasters() {
     }
 
-    /** Candidates for a series with {@code day} steps per day (24 for hourly data, 288 for 5-minute data). */
+    /** How many of the best-validated candidates are combined. */
+    public static final int KEEP = 5;
+
+    /**
+     * Candidates for a series with {@code day} steps per day (24 for hourly data, 288 for 5-minute data): the
+     * classic seasonal methods and the seasonal autoregressions.
+     */
     public static List<ForecastMethod> candidates(int day) {
+        List<ForecastMethod> methods = classicCandidates(day);
+        methods.add(new SeasonalAutoregression(day, false, "seasonal-ar"));
+        methods.add(new SeasonalAutoregression(day, true, "seasonal-ar-log"));
+        return methods;
+    }
+
+    /**
+     * The engine as validated over the last {@code origins} windows of the horizon: the best {@link #KEEP}
+     * candidates, combined.
+     */
+    public static ValidatedEnsemble ensemble(int day, int origins) {
+        return new ValidatedEnsemble(candidates(day), origins, KEEP);
+    }
+
+    /**
+     * The engine before the seasonal autoregressions (seasonal naive, profiles and Holt-Winters, best 3
+     * combined), kept as the reference it is measured against ({@code forecast-m4 --method classic}).
+     */
+    public static List<ForecastMethod> classicCandidates(int day) {
         int week = 7 * day;
         List<ForecastMethod> methods = new ArrayList<>();
         methods.add(new SeasonalNaive(day, "daily-naive"));
@@ -32,20 +57,29 @@ public final class Forecasters {
         return methods;
     }
 
-    public static ForecastMethod auto(int day) {
-        return new ValidatedEnsemble(candidates(day), 8, 3);
+    /** The engine as the M4 benchmark runs it: validated on the last 8 windows. */
+    public static ValidatedEnsemble auto(int day) {
+        return ensemble(day, 8);
     }
 
-    /** For the M4 benchmark (hourly series): "auto" or one candidate by name. */
+    /** The engine before the seasonal autoregressions, see {@link #classicCandidates}. */
+    public static ValidatedEnsemble classic(int day) {
+        return new ValidatedEnsemble(classicCandidates(day), 8, 3);
+    }
+
+    /** For the M4 benchmark (hourly series): "auto", "classic" or one candidate by name. */
     public static ForecastMethod hourly(String name) {
         if ("auto".equals(name)) {
             return auto(24);
+        }
+        if ("classic".equals(name)) {
+            return classic(24);
         }
         Map<String, ForecastMethod> byName = new LinkedHashMap<>();
         candidates(24).forEach(m -> byName.put(m.name(), m));
         ForecastMethod method = byName.get(name);
         if (method == null) {
-            throw new IllegalArgumentException("unknown method '" + name + "'; known: auto, " + byName.keySet());
+            throw new IllegalArgumentException("unknown method '" + name + "'; known: auto, classic, " + byName.keySet());
         }
         return method;
     }

@@ -107,7 +107,7 @@ public final class LoadPredictor {
                 || Duration.between(cachedAt, end).compareTo(revalidateEvery) >= 0;
         if (fresh) {
             int origins = Math.max(1, Math.min(8, (y.length - 2 * day) / steps));
-            ValidatedEnsemble ensemble = new ValidatedEnsemble(Forecasters.candidates(day), origins, 3);
+            ValidatedEnsemble ensemble = Forecasters.ensemble(day, origins);
             choice = ensemble.choose(y, steps, confidence);
             if (!revalidateEvery.isZero()) {
                 cached = choice;

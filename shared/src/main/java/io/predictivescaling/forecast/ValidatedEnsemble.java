@@ -10,7 +10,8 @@ import java.util.List;
  * candidate forecasts the last few windows it has not seen, and the best few by mean absolute error are
  * averaged with weights that favour the more accurate (combinations of simple seasonal methods, chosen per
  * series, are what did best among statistical methods in M4). The combination's own errors on those
- * windows give its prediction interval.
+ * windows give its quantiles, conformal-style and per horizon: the quantile of the errors it made that far
+ * ahead (pooled with the neighbouring horizons), added to its forecast.
  */
 public final class ValidatedEnsemble implements ForecastMethod {
     /** The interval covers from this quantile of past errors to its mirror (0.1: P10 to P90). */
@@ -24,11 +25,28 @@ public final class ValidatedEnsemble implements ForecastMethod {
     private final List<ForecastMethod> candidates;
     private final int origins;
     private final int keep;
+    private final double widening;
+    private final boolean relative;
 
+    /** With the default {@link #INTERVAL_WIDENING} on absolute errors. */
     public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep) {
+        this(candidates, origins, keep, INTERVAL_WIDENING, false);
+    }
+
+    /**
+     * @param origins how many past windows of the horizon's length each candidate forecasts
+     * @param keep how many of the best candidates are combined
+     * @param widening factor on the validation errors that make the quantiles (1: as seen)
+     * @param relative errors as log ratios, {@code log(1 + actual) - log(1 + forecast)}, so quantiles scale
+     *     with the forecast of each step (narrow at night, wide at the peak); else absolute differences
+     */
+    public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, double widening,
+                             boolean relative) {
         this.candidates = List.copyOf(candidates);
         this.origins = origins;
         this.keep = keep;
+        this.widening = widening;
+        this.relative = relative;
     }
 
     /** One candidate's validation: its mean absolute error and its share of the combination. */
@@ -42,9 +60,31 @@ public final class ValidatedEnsemble implements ForecastMethod {
      * @param lower P10 per step, from the combination's own validation errors (never below 0)
      * @param upper P90 per step
      * @param validationError the combination's mean absolute error on the validation windows
+     * @param errors per step ahead, the combination's validation errors (actual minus forecast, or with
+     *     {@code relative} their log ratio) at that step and its neighbours, widened, sorted ascending; empty
+     *     when nothing could be validated
+     * @param relative whether {@code errors} are log ratios
      */
     public record Choice(List<Scored> chosen, double[] forecast, double[] lower, double[] upper,
-                         double validationError) {
+                         double validationError, double[][] errors, boolean relative) {
+
+        /**
+         * The {@code q} quantile of the outcome per step: the forecast plus the {@code q} quantile of the
+         * errors made that far ahead (never below 0). The 0.1 and 0.9 quantiles are {@link #lower()} and
+         * {@link #upper()}.
+         *
+         * @param q in (0, 1)
+         */
+        public double[] quantile(double q) {
+            if (!(q > 0 && q < 1)) {
+                throw new IllegalArgumentException("a quantile must lie in (0, 1), got " + q);
+            }
+            double[] out = new double[forecast.length];
+            for (int h = 0; h < out.length; h++) {
+                out[h] = shift(forecast[h], ValidatedEnsemble.quantile(errors[h], q), relative);
+            }
+            return out;
+        }
 
         /**
          * The same methods, weights and interval widths applied to a newer history: what a caller that
@@ -53,17 +93,41 @@ public final class ValidatedEnsemble implements ForecastMethod {
         public Choice reapply(double[] history) {
             int horizon = forecast.length;
             double[] combined = new double[horizon];
+            double used = 0;
             for (Scored s : chosen) {
-                add(combined, s.method().forecast(history, horizon), s.weight());
+                double[] f = s.method().forecast(history, horizon);
+                if (finite(f)) {
+                    add(combined, f, s.weight());
+                    used += s.weight();
+                }
             }
-            double[] lo = new double[horizon];
-            double[] hi = new double[horizon];
-            for (int h = 0; h < horizon; h++) {
-                lo[h] = Math.max(0, combined[h] - (forecast[h] - lower[h]));
-                hi[h] = Math.max(lo[h], combined[h] + (upper[h] - forecast[h]));
+            if (used == 0) {
+                Arrays.fill(combined, history.length == 0 ? 0 : history[history.length - 1]);
+            } else {
+                for (int h = 0; h < horizon; h++) {
+                    combined[h] /= used;
+                }
             }
-            return new Choice(chosen, combined, lo, hi, validationError);
+            return bounded(chosen, combined, validationError, errors, relative);
         }
+    }
+
+    /** A choice whose P10 and P90 come from its errors. */
+    static Choice bounded(List<Scored> chosen, double[] forecast, double validationError, double[][] errors,
+                          boolean relative) {
+        int horizon = forecast.length;
+        double[] lower = new double[horizon];
+        double[] upper = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            lower[h] = shift(forecast[h], quantile(errors[h], LOWER_QUANTILE), relative);
+            upper[h] = Math.max(lower[h], shift(forecast[h], quantile(errors[h], 1 - LOWER_QUANTILE), relative));
+        }
+        return new Choice(chosen, forecast, lower, upper, validationError, errors, relative);
+    }
+
+    /** A forecast moved by an error (a difference, or a log ratio), never below 0. */
+    static double shift(double forecast, double error, boolean relative) {
+        return Math.max(0, relative ? Math.expm1(Math.log1p(Math.max(0, forecast)) + error) : forecast + error);
     }
 
     @Override
@@ -102,7 +166,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 error += meanAbsoluteError(history, origin, byOrigin[o]);
                 windows++;
             }
-            if (windows > 0) {
+            // a method that broke down (NaN or infinite on some window) is left out, not combined
+            if (windows > 0 && Double.isFinite(error)) {
                 scored.add(new Scored(method, error / windows, 0));
                 pastForecasts.add(byOrigin);
             }
@@ -120,21 +185,32 @@ public final class ValidatedEnsemble implements ForecastMethod {
             effective[i] = scored.get(i).error() / trust;
         }
         Arrays.sort(order, Comparator.comparingDouble(i -> effective[i]));
-        int chosenCount = Math.min(keep, order.length);
-        double best = Math.max(effective[order[0]], 1e-9);
+        List<Integer> picked = new ArrayList<>();
+        List<double[]> forecasts = new ArrayList<>();
+        for (int r = 0; r < order.length && picked.size() < keep; r++) {
+            double[] f = scored.get(order[r]).method().forecast(history, horizon);
+            if (finite(f)) {
+                picked.add(order[r]);
+                forecasts.add(f);
+            }
+        }
+        if (picked.isEmpty()) {
+            throw new IllegalArgumentException("no method gave a finite forecast for a history of " + n + " steps");
+        }
+        double best = Math.max(effective[picked.get(0)], 1e-9);
         double total = 0;
-        for (int r = 0; r < chosenCount; r++) {
-            total += best / Math.max(effective[order[r]], best);
+        for (int i : picked) {
+            total += best / Math.max(effective[i], best);
         }
         List<Scored> chosen = new ArrayList<>();
         double[] combined = new double[horizon];
         double[][] combinedPast = new double[origins][];
-        for (int r = 0; r < chosenCount; r++) {
-            Scored s = scored.get(order[r]);
-            double w = best / Math.max(effective[order[r]], best) / total;
+        for (int r = 0; r < picked.size(); r++) {
+            Scored s = scored.get(picked.get(r));
+            double w = best / Math.max(effective[picked.get(r)], best) / total;
             chosen.add(new Scored(s.method(), s.error(), w));
-            add(combined, s.method().forecast(history, horizon), w);
-            double[][] past = pastForecasts.get(order[r]);
+            add(combined, forecasts.get(r), w);
+            double[][] past = pastForecasts.get(picked.get(r));
             for (int o = 0; o < origins; o++) {
                 if (past[o] == null || (r > 0 && combinedPast[o] == null)) {
                     combinedPast[o] = null;
@@ -162,27 +238,25 @@ public final class ValidatedEnsemble implements ForecastMethod {
             int origin = n - (o + 1) * horizon;
             double[] r = new double[horizon];
             for (int h = 0; h < horizon; h++) {
-                r[h] = history[origin + h] - past[o][h];
+                r[h] = relative ? Math.log1p(Math.max(0, history[origin + h])) - Math.log1p(Math.max(0, past[o][h]))
+                        : history[origin + h] - past[o][h];
             }
             residuals.add(r);
             error += meanAbsoluteError(history, origin, past[o]);
             windows++;
         }
-        double[] lower = new double[horizon];
-        double[] upper = new double[horizon];
+        double[][] errors = new double[horizon][];
         int band = Math.max(2, horizon / 8);
         for (int h = 0; h < horizon; h++) {
             List<Double> pool = new ArrayList<>();
             for (double[] r : residuals) {
                 for (int k = Math.max(0, h - band); k <= Math.min(horizon - 1, h + band); k++) {
-                    pool.add(r[k]);
+                    pool.add(widening * r[k]);
                 }
             }
-            double[] sorted = pool.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            lower[h] = Math.max(0, forecast[h] + INTERVAL_WIDENING * quantile(sorted, LOWER_QUANTILE));
-            upper[h] = Math.max(lower[h], forecast[h] + INTERVAL_WIDENING * quantile(sorted, 1 - LOWER_QUANTILE));
+            errors[h] = pool.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        return new Choice(chosen, forecast, lower, upper, windows == 0 ? Double.NaN : error / windows);
+        return bounded(chosen, forecast, windows == 0 ? Double.NaN : error / windows, errors, relative);
     }
 
     static double quantile(double[] sorted, double q) {
@@ -201,6 +275,15 @@ public final class ValidatedEnsemble implements ForecastMethod {
             sum += Math.abs(history[origin + h] - forecast[h]);
         }
         return sum / forecast.length;
+    }
+
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(double[] into, double[] values, double weight) {

@@ -2,8 +2,13 @@ package io.predictivescaling.cli.m4;
 
 import io.predictivescaling.forecast.ForecastMethod;
 import io.predictivescaling.forecast.Forecasters;
+import io.predictivescaling.forecast.ValidatedEnsemble;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,20 +41,40 @@ public final class M4Commands {
             long start = System.nanoTime();
             Map<String, double[]> series = M4Csv.read(train);
             ForecastMethod forecaster = Forecasters.hourly(method);
-            Map<String, double[]> forecasts = series.entrySet().parallelStream()
-                    .collect(Collectors.toMap(Map.Entry::getKey,
-                            e -> forecaster.forecast(e.getValue(), horizon), (a, b) -> a, LinkedHashMap::new));
+            Map<String, Object> results = series.entrySet().parallelStream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> forecaster instanceof ValidatedEnsemble v
+                            ? v.choose(e.getValue(), horizon) : forecaster.forecast(e.getValue(), horizon)));
             Map<String, double[]> ordered = new LinkedHashMap<>();
-            series.keySet().forEach(id -> ordered.put(id, forecasts.get(id)));
+            series.keySet().forEach(id -> ordered.put(id, results.get(id) instanceof ValidatedEnsemble.Choice c
+                    ? c.forecast() : (double[]) results.get(id)));
             M4Csv.write(out, ordered);
-            System.err.printf(Locale.ROOT, "forecast %d series x %d steps with %s in %.2f s -> %s%n",
-                    series.size(), horizon, forecaster.name(), (System.nanoTime() - start) / 1e9, out);
+            String quantileNote = "";
+            if (forecaster instanceof ValidatedEnsemble) {
+                for (double q : QuantileScore.LEVELS) {
+                    Map<String, double[]> byId = new LinkedHashMap<>();
+                    series.keySet().forEach(id -> byId.put(id, ((ValidatedEnsemble.Choice) results.get(id)).quantile(q)));
+                    M4Csv.write(quantileFile(out, q), byId);
+                }
+                quantileNote = " and " + quantileFile(out, 0.1).getFileName() + " etc. (P2.5, P10, P80, P90, P97.5)";
+            }
+            System.err.printf(Locale.ROOT, "forecast %d series x %d steps with %s in %.2f s -> %s%s%n",
+                    series.size(), horizon, method, (System.nanoTime() - start) / 1e9, out, quantileNote);
             return 0;
         }
     }
 
+    /** Where the {@code q} quantile of a point-forecast file lives: {@code forecasts.csv} -> {@code forecasts-q0.1.csv}. */
+    static Path quantileFile(Path points, double q) {
+        String name = points.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        String ext = dot > 0 ? name.substring(dot) : "";
+        return points.resolveSibling(stem + "-q" + BigDecimal.valueOf(q).stripTrailingZeros().toPlainString() + ext);
+    }
+
     @Command(name = "score-m4", mixinStandardHelpOptions = true,
-            description = "Scores forecasts with M4's sMAPE, MASE and OWA against Naive2.")
+            description = "Scores forecasts with M4's sMAPE, MASE and OWA against Naive2, and their quantiles with "
+                    + "MSIS, scaled pinball loss and coverage, next to seasonal naive.")
     public static final class Score implements Callable<Integer> {
         @Option(names = "--train", required = true, description = "The training CSV the forecasts were made from")
         Path train;
@@ -57,23 +82,63 @@ public final class M4Commands {
         @Option(names = "--test", required = true, description = "The actual values (M4 test layout)")
         Path test;
 
-        @Option(names = "--forecasts", required = true, description = "The forecasts to score")
-        Path forecasts;
+        @Option(names = "--forecasts", required = true, description = "The forecasts to score (repeatable); "
+                + "quantiles are read from the files forecast-m4 writes beside them (NAME-q0.1.csv, ...)")
+        List<Path> forecasts;
 
         @Option(names = "--seasonality", defaultValue = "24", description = "m for MASE and Naive2")
         int seasonality;
 
         @Override
         public Integer call() throws Exception {
-            M4Score.Report report = M4Score.report(M4Csv.read(train), M4Csv.read(test), M4Csv.read(forecasts),
-                    seasonality);
-            System.out.printf(Locale.ROOT, "series  %d%n", report.method().series());
-            System.out.printf(Locale.ROOT, "%-10s %8s %8s %8s%n", "", "sMAPE", "MASE", "OWA");
-            System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %8.3f%n", "forecasts", report.method().smape(),
-                    report.method().mase(), report.owa());
-            System.out.printf(Locale.ROOT, "%-10s %8.3f %8.3f %8.3f%n", "Naive2", report.naive2().smape(),
+            Map<String, double[]> history = M4Csv.read(train);
+            Map<String, double[]> actual = M4Csv.read(test);
+            System.out.printf(Locale.ROOT, "series  %d, horizon %d; MSIS of the 95%% interval, scaled pinball loss, "
+                    + "coverage of P10-P90 and share at or below P80 (both target 80%%)%n", actual.size(),
+                    actual.values().iterator().next().length);
+            System.out.printf(Locale.ROOT, "%-22s %7s %6s %6s %7s %6s %6s %6s %6s %7s %7s%n", "", "sMAPE", "MASE",
+                    "OWA", "MSIS", "SPL10", "SPL50", "SPL80", "SPL90", "P10-90", "<=P80");
+            for (Path file : forecasts) {
+                Map<Double, Map<String, double[]>> quantiles = new java.util.TreeMap<>();
+                Map<String, double[]> points = read(file, actual);
+                quantiles.put(0.5, points);
+                for (double q : QuantileScore.LEVELS) {
+                    Path qf = quantileFile(file, q);
+                    if (Files.exists(qf)) {
+                        quantiles.put(q, read(qf, actual));
+                    }
+                }
+                print(file.getFileName().toString(), history, actual, quantiles);
+            }
+            print("sNaive", history, actual, QuantileScore.seasonalNaive(history, actual, seasonality));
+            M4Score.Report report = M4Score.report(history, actual, new LinkedHashMap<>(), seasonality, true);
+            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f%n", "Naive2", report.naive2().smape(),
                     report.naive2().mase(), 1.0);
             return 0;
+        }
+
+        private void print(String label, Map<String, double[]> history, Map<String, double[]> actual,
+                           Map<Double, Map<String, double[]>> quantiles) {
+            M4Score.Report r = M4Score.report(history, actual, quantiles.get(0.5), seasonality);
+            QuantileScore.Scores q = QuantileScore.score(history, actual, quantiles, seasonality);
+            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f %7.3f %6.3f %6.3f %6.3f %6.3f %6.1f%% %6.1f%%%n",
+                    label, r.method().smape(), r.method().mase(), r.owa(), q.msis(), q.pinball().get(0.1),
+                    q.pinball().get(0.5), q.pinball().get(0.8), q.pinball().get(0.9), 100 * q.coverage80(),
+                    100 * q.belowP80());
+        }
+
+        /** A forecast file, checked to hold every test series at least as far ahead as the test. */
+        private static Map<String, double[]> read(Path file, Map<String, double[]> actual) throws IOException {
+            Map<String, double[]> f = M4Csv.read(file);
+            for (var e : actual.entrySet()) {
+                double[] v = f.get(e.getKey());
+                if (v == null || v.length < e.getValue().length) {
+                    throw new IllegalArgumentException(file + ": series " + e.getKey() + " is missing or shorter than "
+                            + e.getValue().length + " steps; forecast it with forecast-m4 --horizon "
+                            + e.getValue().length);
+                }
+            }
+            return f;
         }
     }
 
