@@ -76,8 +76,15 @@ public final class PredictAndScaleService {
         this.threads = threads;
     }
 
-    /** @param lines one line per target that was planned; @param problems targets skipped and why */
-    public record Result(int planned, int applied, List<String> lines, List<String> problems) {
+    /**
+     * @param lines one line per target that was planned; @param problems targets skipped and why
+     * @param failedTargets ids of targets whose planning threw (worth retrying), a subset of those in problems
+     */
+    public record Result(int planned, int applied, List<String> lines, List<String> problems,
+                         List<String> failedTargets) {
+        public Result(int planned, int applied, List<String> lines, List<String> problems) {
+            this(planned, applied, lines, problems, List.of());
+        }
     }
 
     public Result run(Instant now) {
@@ -93,10 +100,24 @@ public final class PredictAndScaleService {
             throw new IllegalArgumentException("shard must be in [0, shards), got " + shard + " of " + shards);
         }
         TargetRepository.Loaded loaded = targets.loadAll();
+        return plan(now, new TargetRepository.Loaded(loaded.targets().stream()
+                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList(), loaded.problems()));
+    }
+
+    /**
+     * Plans only the given targets (a batch from the fleet queue): they are read by key, not by scanning the
+     * table. An id no longer in the table is reported, not failed; a target whose planning throws is in
+     * {@link Result#failedTargets()}.
+     */
+    public Result runTargets(Instant now, java.util.Collection<String> targetIds) {
+        return plan(now, targets.load(targetIds));
+    }
+
+    private Result plan(Instant now, TargetRepository.Loaded loaded) {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
-        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
-                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
         Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
         List<KnownEvent> events = knownEvents.between(now.minus(history), now.plus(PATH).plus(Duration.ofHours(1)));
         int applied = 0;
@@ -113,6 +134,7 @@ public final class PredictAndScaleService {
                         return handle(target, adjusted, now, lines, problems);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
+                        failed.add(target.targetId());
                         return false;
                     }
                 }));
@@ -128,7 +150,7 @@ public final class PredictAndScaleService {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems));
+        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems), List.copyOf(failed));
     }
 
     /** A metric's predictions: computed once per run however many targets scale on that metric. */

@@ -59,7 +59,8 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
         }
     }
 
-    private static PredictAndScaleService fromEnvironment() {
+    /** The service wired to the tables, Application Auto Scaling and the bus named in the environment. */
+    static PredictAndScaleService fromEnvironment() {
         Retry retry = Retry.standard();
         var dynamo = AwsClients.dynamoDb();
         return new PredictAndScaleService(
