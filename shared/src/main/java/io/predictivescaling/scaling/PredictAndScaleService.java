@@ -179,7 +179,10 @@ public final class PredictAndScaleService {
     }
 
     private Forecast forecast(String metricId, Instant now, Map<String, Double> confidence) {
-        List<LoadSample> samples = metrics.read(metricId, now.minus(history), now);
+        // From a whole hour: the hourly history is then the same for every run within an hour, so the 48-hour
+        // path (and what is stored of it) only changes when an hour completes.
+        List<LoadSample> samples = metrics.read(metricId,
+                now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(history), now);
         Optional<Instant> lastSample = samples.isEmpty() ? Optional.empty()
                 : Optional.of(samples.get(samples.size() - 1).timestamp());
         LoadPatterns learned = patterns.load(metricId).orElse(null);

@@ -21,19 +21,39 @@ final class FakeServices {
     private FakeServices() {
     }
 
-    /** Every resource registered (MinCapacity 1); scheduled actions kept, described 50 per page. */
+    /**
+     * Every resource registered at MinCapacity 1; scheduled actions kept and described 50 per page. An
+     * {@code at(...)} action whose time has come sets MinCapacity, as Application Auto Scaling runs it.
+     */
     static final class Aas implements CapacityGateway {
         private final Meter meter;
         private final Map<ScalableResource, Map<String, ExistingAction>> actions = new ConcurrentHashMap<>();
+        private final Map<ScalableResource, Integer> minCapacity = new ConcurrentHashMap<>();
+        private volatile Instant now = Instant.EPOCH;
 
         Aas(Meter meter) {
             this.meter = meter;
         }
 
+        /** The clock moves: actions due by {@code time} run (each once; they stay listed until deleted). */
+        void advanceTo(Instant time) {
+            Instant before = now;
+            now = time;
+            actions.forEach((resource, byName) -> byName.values().stream()
+                    .filter(a -> runAt(a).isAfter(before) && !runAt(a).isAfter(time))
+                    .max(java.util.Comparator.comparing(Aas::runAt))
+                    .ifPresent(a -> minCapacity.put(resource, a.minCapacity())));
+        }
+
+        private static Instant runAt(ExistingAction a) {
+            return java.time.LocalDateTime.parse(a.schedule().substring(3, a.schedule().length() - 1))
+                    .toInstant(java.time.ZoneOffset.UTC);
+        }
+
         @Override
         public OptionalInt currentMinCapacity(ScalableResource resource) {
             meter.call("application-autoscaling:DescribeScalableTargets");
-            return OptionalInt.of(1);
+            return OptionalInt.of(minCapacity.getOrDefault(resource, 1));
         }
 
         @Override

@@ -14,6 +14,7 @@ import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternAnalyzer;
 import io.predictivescaling.patterns.PatternStore;
+import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.PredictionRecord;
 import io.predictivescaling.scaling.PredictionStore;
 import io.predictivescaling.sentiment.Signal;
@@ -31,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * In-memory fakes of the DynamoDB-backed ports that answer as the adapters would and meter each call as the
@@ -163,12 +165,34 @@ final class FakeStores {
         }
     }
 
-    /** The predictions table: BatchWriteItem of 25. */
-    record Predictions(Meter meter) implements PredictionStore {
+    /**
+     * The predictions table as {@link io.predictivescaling.scaling.WriteOnChangePredictionStore} uses it: one
+     * Query per target over the records' key range, then BatchWriteItem of 25 for what is new or changed.
+     */
+    record Predictions(Meter meter, Map<String, Map<String, AttributeValue>> stored) implements PredictionStore {
+        Predictions(Meter meter) {
+            this(meter, new ConcurrentHashMap<>());
+        }
+
         @Override
         public void save(List<PredictionRecord> records) {
-            for (int i = 0; i < records.size(); i += 25) {
-                meter.write("dynamodb:BatchWriteItem predictions", Math.min(25, records.size() - i), PREDICTION_BYTES);
+            Map<String, List<PredictionRecord>> byTarget = new java.util.LinkedHashMap<>();
+            records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r));
+            int changed = 0;
+            for (var entry : byTarget.entrySet()) {
+                int found = 0;
+                for (PredictionRecord r : entry.getValue()) {
+                    String key = r.targetId() + "|" + DynamoDbPredictionStore.sortKey(r.prediction());
+                    Map<String, AttributeValue> item = new java.util.HashMap<>(DynamoDbPredictionStore.item(r));
+                    item.remove("createdAt");
+                    Map<String, AttributeValue> before = stored.put(key, item);
+                    found += before == null ? 0 : 1;
+                    changed += item.equals(before) ? 0 : 1;
+                }
+                meter.read("dynamodb:Query predictions", (long) Math.max(1, found) * PREDICTION_BYTES);
+            }
+            for (int i = 0; i < changed; i += 25) {
+                meter.write("dynamodb:BatchWriteItem predictions", Math.min(25, changed - i), PREDICTION_BYTES);
             }
         }
     }

@@ -11,7 +11,7 @@ import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
-import io.predictivescaling.scaling.DynamoDbPredictionStore;
+import io.predictivescaling.scaling.WriteOnChangePredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictAndScaleService;
@@ -68,7 +68,7 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
                 new DynamoDbTimeSeriesStore(dynamo, Settings.required("METRICS_TABLE"),
                         Settings.days("METRICS_RETENTION_DAYS", 400), retry),
                 new DynamoDbPatternStore(dynamo, Settings.required("PATTERNS_TABLE"), retry),
-                new DynamoDbPredictionStore(dynamo, Settings.required("PREDICTIONS_TABLE"), retry),
+                new WriteOnChangePredictionStore(dynamo, Settings.required("PREDICTIONS_TABLE"), retry),
                 new ApplicationAutoScalingGateway(AwsClients.applicationAutoScaling(), retry),
                 new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
                 new Signals(new DynamoDbFeedbackStore(dynamo, Settings.required("PREDICTIONS_TABLE"),
