@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
+import io.predictivescaling.functions.dispatchtargets.DispatchTargetsHandler;
 import io.predictivescaling.functions.fetchevents.FetchEventsHandler;
 import io.predictivescaling.functions.fetchsentiment.FetchSentimentHandler;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
@@ -18,7 +19,8 @@ final class Functions {
             "predict-and-scale", PredictAndScaleHandler.class,
             "score-feedback", ScoreFeedbackHandler.class,
             "fetch-sentiment", FetchSentimentHandler.class,
-            "fetch-events", FetchEventsHandler.class));
+            "fetch-events", FetchEventsHandler.class,
+            "dispatch-targets", DispatchTargetsHandler.class));
 
     private Functions() {
     }

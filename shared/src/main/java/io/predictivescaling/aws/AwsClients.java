@@ -93,6 +93,10 @@ public final class AwsClients {
         return configure(SsmClient.builder()).build();
     }
 
+    public static software.amazon.awssdk.services.sqs.SqsClient sqs() {
+        return software.amazon.awssdk.services.sqs.SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     /** The endpoint override in force, if any: for messages that say where data went. */
     public static String endpointDescription() {
         String endpoint = Settings.optional("aws.endpointUrl", Settings.optional("AWS_ENDPOINT_URL", null));

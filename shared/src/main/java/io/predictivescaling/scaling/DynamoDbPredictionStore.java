@@ -65,7 +65,8 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         return p.horizon().compareTo(Duration.ofHours(1)) < 0 || p.forecastTime().getEpochSecond() % 3600 != 0;
     }
 
-    static Map<String, AttributeValue> item(PredictionRecord r) {
+    /** The item a record is stored as (also what {@link WriteOnChangePredictionStore} compares). */
+    public static Map<String, AttributeValue> item(PredictionRecord r) {
         LoadPrediction p = r.prediction();
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("targetId", AttributeValue.fromS(r.targetId()));

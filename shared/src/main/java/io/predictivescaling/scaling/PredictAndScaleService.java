@@ -126,12 +126,25 @@ public final class PredictAndScaleService {
             throw new IllegalArgumentException("shard must be in [0, shards), got " + shard + " of " + shards);
         }
         TargetRepository.Loaded loaded = targets.loadAll();
+        return plan(now, new TargetRepository.Loaded(loaded.targets().stream()
+                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList(), loaded.problems()));
+    }
+
+    /**
+     * Plans only the given targets (a batch from the fleet queue): they are read by key, not by scanning the
+     * table. An id no longer in the table is reported, not failed; a target whose planning throws is in
+     * {@link Result#failed()}.
+     */
+    public Result runTargets(Instant now, java.util.Collection<String> targetIds) {
+        return plan(now, targets.load(targetIds));
+    }
+
+    private Result plan(Instant now, TargetRepository.Loaded loaded) {
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
         List<String> conflicts = Collections.synchronizedList(new ArrayList<>());
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
-        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
-                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
+        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
         Map<String, History> histories = new ConcurrentHashMap<>();
         Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
         List<KnownEvent> events = knownEvents(now, problems);
@@ -226,7 +239,10 @@ public final class PredictAndScaleService {
     }
 
     private History history(String metricId, Instant now) {
-        List<LoadSample> samples = metrics.read(metricId, now.minus(history), now);
+        // From a whole hour: the hourly history is then the same for every run within an hour, so the 48-hour
+        // path (and what is stored of it) only changes when an hour completes.
+        List<LoadSample> samples = metrics.read(metricId,
+                now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(history), now);
         LoadPatterns learned = patterns.load(metricId).orElse(null);
         if (samples.isEmpty()) {
             return new History(null, null, Optional.empty(), learned);

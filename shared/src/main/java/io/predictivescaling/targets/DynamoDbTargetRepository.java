@@ -60,6 +60,39 @@ public final class DynamoDbTargetRepository implements TargetRepository {
         return new Loaded(targets, problems);
     }
 
+    /** BatchGetItem, 100 keys per call, unprocessed keys resent: about half a read unit per target. */
+    @Override
+    public Loaded load(java.util.Collection<String> targetIds) {
+        List<String> ids = targetIds.stream().distinct().sorted().toList();
+        List<Map<String, AttributeValue>> items = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < ids.size(); i += 100) {
+            List<Map<String, AttributeValue>> keys = ids.subList(i, Math.min(ids.size(), i + 100)).stream()
+                    .map(id -> Map.of("targetId", AttributeValue.fromS(id))).toList();
+            retry.untilDone("reading targets by key", keys, batch -> {
+                var response = dynamo.batchGetItem(r -> r.requestItems(Map.of(tableName,
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(batch).build())));
+                items.addAll(response.responses().getOrDefault(tableName, List.of()));
+                var left = response.unprocessedKeys().get(tableName);
+                return left == null ? List.of() : left.keys();
+            });
+        }
+        List<ScalableTarget> targets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Map<String, AttributeValue> item : items) {
+            AttributeValue id = item.get("targetId");
+            seen.add(id.s());
+            try {
+                targets.add(fromItem(item));
+            } catch (RuntimeException e) {
+                problems.add("target " + id.s() + " skipped: " + e.getMessage());
+            }
+        }
+        ids.stream().filter(id -> !seen.contains(id)).forEach(id -> problems.add(TargetRepository.missing(id)));
+        targets.sort(java.util.Comparator.comparing(ScalableTarget::targetId));
+        return new Loaded(targets, problems);
+    }
+
     static ScalableTarget fromItem(Map<String, AttributeValue> item) {
         String targetId = string(item, "targetId");
         String metricId = item.containsKey("metricId") ? string(item, "metricId") : targetId;

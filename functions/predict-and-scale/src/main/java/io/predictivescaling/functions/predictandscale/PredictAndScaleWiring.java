@@ -8,7 +8,7 @@ import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
-import io.predictivescaling.scaling.DynamoDbPredictionStore;
+import io.predictivescaling.scaling.WriteOnChangePredictionStore;
 import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.Signals;
@@ -52,7 +52,7 @@ public final class PredictAndScaleWiring {
                 new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), Settings.days("METRICS_RETENTION_DAYS", 400),
                         retry),
                 new DynamoDbPatternStore(dynamo, tables.patterns(), retry),
-                new DynamoDbPredictionStore(dynamo, tables.predictions(), retry),
+                new WriteOnChangePredictionStore(dynamo, tables.predictions(), retry),
                 new ApplicationAutoScalingGateway(aas, retry),
                 new EventBridgePublisher(bridge, tables.eventBus(), retry),
                 new Signals(new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
