@@ -7,6 +7,7 @@ import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.scaling.CapacityPlanner;
+import io.predictivescaling.scaling.ScalingPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ public final class Backtest {
     private final BacktestConfig config;
     private final PerfectFloors perfect;
     private final int[] givenFloors;
+    private final ReplayHook hook;
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -53,10 +55,20 @@ public final class Backtest {
         this(config, perfect, null);
     }
 
-    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
+    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook) {
         this.config = config;
         this.perfect = perfect;
         this.givenFloors = givenFloors;
+        this.hook = hook;
+    }
+
+    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
+        this(config, perfect, givenFloors, ReplayHook.NONE);
+    }
+
+    /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
+    public Backtest with(ReplayHook newHook) {
+        return new Backtest(config, perfect, givenFloors, newHook);
     }
 
     /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
@@ -124,8 +136,9 @@ public final class Backtest {
             sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).sizing.label();
             peaks.add(s);
 
-            // End of interval s: plan at each new hour, from hours that have ended.
-            if (plans && s + 1 < n && peaks.hourChangesAfter(s)) {
+            // End of interval s: plan at each new hour, from hours that have ended (and at once on a new trend).
+            boolean signalled = s + 1 < n && hook.advance(trace.time(s + 1));
+            if (plans && s + 1 < n && (peaks.hourChangesAfter(s) || signalled)) {
                 Instant now = trace.time(s + 1);
                 // Once a day, at the first hour boundary of the day (trace grids need not align to midnight).
                 long day = Math.floorDiv(now.getEpochSecond(), 86400);
@@ -136,15 +149,22 @@ public final class Backtest {
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
                     List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
-                    List<LoadPrediction> path = predictor.path(withoutEvents(history, past), Duration.ofHours(48), null);
-                    path = withEvents(path, past, history, now);
+                    List<LoadPrediction> forecast = predictor.path(withoutEvents(history, past), Duration.ofHours(48),
+                            null);
+                    List<LoadPrediction> evented = withEvents(forecast, past, history, now);
+                    List<LoadPrediction> path = hook.adjust(evented, history, now);
                     double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
                     int first = s + 1 + decisionLead;
+                    ScalingPlan live = null;
                     for (SizingTrack track : tracks) {
-                        track.plan(planner, trace, path, now, lastData, first, shape, predicted, lower, upper);
+                        ScalingPlan plan = track.plan(planner, trace, path, now, lastData, first, shape, predicted,
+                                lower, upper);
+                        live = track == tracks.get(chosen) ? plan : live;
                     }
                     // The live floors are the chosen sizing's; each sizing also keeps its own, replayed alongside.
                     int[] source = tracks.get(chosen).floor;
+                    hook.planned(new ReplayHook.Planned(now, first, history, forecast, evented, path, live, floor,
+                            source));
                     System.arraycopy(source, Math.min(first, n), floor, Math.min(first, n),
                             Math.max(0, Math.min(n, first + 50 * 3600 / (int) stepSeconds) - first));
                 }

@@ -3,6 +3,7 @@ package io.predictivescaling.cli.backtest;
 import io.predictivescaling.backtest.Backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
+import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.events.EventsCsv;
 import io.predictivescaling.events.KnownEvent;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,13 +22,21 @@ import picocli.CommandLine.Option;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Replays a load trace (CSV timestamp,value) walk-forward: reactive target tracking, the same "
                 + "with predictive floors, and a perfect-foresight oracle. Writes summary.json, timeline.csv, "
-                + "report.html and report.png.")
+                + "decisions.csv, report.html and report.png.")
 public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions;
 
     @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact]: past ones left out of learning, upcoming ones applied")
     Path events;
+
+    @Option(names = "--social", description = "Mention volume of a keyword, CSV timestamp,value[,sentiment]: replayed "
+            + "walk-forward through the trend detector and the learned social impact (skill gate included), as "
+            + "fetch-sentiment and predict-and-scale run them")
+    Path social;
+
+    @Option(names = "--keyword", description = "The keyword's name in reasons (default: the --social file's name)")
+    String keyword;
 
     @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
     Path out;
@@ -74,14 +84,17 @@ public final class BacktestCommand implements Callable<Integer> {
                 t.step(), t.start(), u);
         t.problems().forEach(p -> System.err.println("  note: " + p));
         long start = System.nanoTime();
+        DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword), u);
         BacktestResult result;
         try (Progress progress = new Progress(t.size(), quiet)) {
-            result = new Backtest(config, perfectFloors).run(t, progress::step);
+            result = new Backtest(config, perfectFloors).with(log).run(t, progress::step);
         }
+        Map<String, Map<String, Object>> added = social == null ? Map.of() : Attribution.of(t, config, result);
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
-        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup);
-        Reports.writeTimeline(out.resolve("timeline.csv"), result);
+        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, added);
+        Reports.writeTimeline(out.resolve("timeline.csv"), result, log);
+        DecisionsCsv.write(out.resolve("decisions.csv"), log);
         Reports.writeHtml(out.resolve("report.html"), result);
         Reports.writePng(out.resolve("report.png"), result);
         System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %8s%n", "policy", "underProv%", "unserved%",
@@ -90,6 +103,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 name, 100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
                 s.costVsOracle()));
         System.out.println("predictive floors sized " + Reports.shares(result));
+        added.forEach((signal, m) -> System.out.println("capacity added by " + Attribution.line(signal, m)));
         System.out.printf(Locale.ROOT, "backtest of %d intervals in %.1f s; report: %s%n", t.size(), seconds,
                 out.resolve("report.html").toAbsolutePath());
         return 0;

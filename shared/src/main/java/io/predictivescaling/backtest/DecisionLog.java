@@ -1,0 +1,241 @@
+package io.predictivescaling.backtest;
+
+import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.scaling.CapacityStep;
+import io.predictivescaling.scaling.ScalingPlan;
+import io.predictivescaling.scaling.Severity;
+import io.predictivescaling.sentiment.FetchSentimentService;
+import io.predictivescaling.sentiment.Signal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The replay told as decisions: one row per plan (and per trend the detector starts), with what was seen, what
+ * was planned and why (the planner's own reason for the step, which carries the forecast's, the events' and the
+ * social signal's notes, as the predictions table does). Also keeps, per load interval, the hype of the mentions
+ * and the factors events and social signals put on the forecast behind its floor, for the timeline.
+ *
+ * <p>Row kinds: {@code trend} (the detector fired), {@code event} (an upcoming event first moved the forecast),
+ * {@code raise} / {@code full} (the floor for the next hour goes up; {@code full} when it reaches the highest
+ * floor of the plan), {@code prepare-for-spike} (a high or critical step within the next 3 hours: the plan
+ * publishes {@code PrepareForSpike}, first of an episode), {@code scale-down}, {@code hold}.
+ */
+public final class DecisionLog implements ReplayHook {
+    private static final Pattern EVENT = Pattern.compile("event: ([^;]*?'[^']*')");
+    private static final Duration SPIKE_SOON = Duration.ofHours(3);
+
+    /** One decision: UTC time, kind (see the class comment), what was seen, what was planned, why. */
+    public record Row(Instant time, String kind, String seen, String planned, String why) {
+    }
+
+    private final Trace load;
+    private final SocialReplay social;
+    private final double unit;
+    private final double[] hype;
+    private final double[] eventFactor;
+    private final double[] socialFactor;
+    private final List<Row> rows = new ArrayList<>();
+    private final Set<String> eventsSeen = new LinkedHashSet<>();
+    private Instant lastSpikeAt;
+
+    /**
+     * @param social the mentions replayed beside the load, or null (no social signal)
+     * @param unit load one capacity unit serves, to say what a floor serves
+     */
+    public DecisionLog(Trace load, SocialReplay social, double unit) {
+        this.load = load;
+        this.social = social;
+        this.unit = unit;
+        this.hype = new double[load.size()];
+        this.eventFactor = new double[load.size()];
+        this.socialFactor = new double[load.size()];
+        Arrays.fill(hype, Double.NaN);
+        Arrays.fill(eventFactor, 1);
+        Arrays.fill(socialFactor, 1);
+    }
+
+    @Override
+    public boolean advance(Instant now) {
+        if (social == null) {
+            return false;
+        }
+        int before = social.firings().size();
+        boolean starts = social.advance(now);
+        int s = index(now) - 1;
+        if (s >= 0 && s < hype.length) {
+            hype[s] = social.hype(load.time(s), now);
+        }
+        for (Signal f : social.firings().subList(before, social.firings().size())) {
+            rows.add(new Row(now, "trend", String.format(Locale.ROOT, "%s, hype %.2f", FetchSentimentService.describe(f),
+                    f.hype()), "plan at once (TrendDetected)", "trend detector: mentions jumped or climbed above "
+                    + "the last day's baseline (robust score over 4 deviations, or 60% of it for 4 intervals)"));
+        }
+        return starts;
+    }
+
+    @Override
+    public List<LoadPrediction> adjust(List<LoadPrediction> path, RegularSeries history, Instant now) {
+        if (social == null) {
+            return path;
+        }
+        return social.adjust(path, history, Duration.between(history.start(), now), now);
+    }
+
+    @Override
+    public void planned(Planned p) {
+        factors(p);
+        for (LoadPrediction x : p.withEvents()) {
+            Matcher m = EVENT.matcher(x.reason());
+            while (m.find()) {
+                String name = m.group(1).replaceAll(" (in \\d+ h|under way)", "");
+                if (eventsSeen.add(name)) {
+                    rows.add(new Row(p.now(), "event", m.group(1), "forecast raised where it touches",
+                            x.reason().substring(m.start())));
+                }
+            }
+        }
+        if (p.plan() == null || p.first() >= load.size()) {
+            return;
+        }
+        int perHour = (int) Math.max(1, 3600 / load.step().getSeconds());
+        int next = max(p.after(), p.first(), p.first() + perHour);
+        int inForce = max(p.before(), Math.max(0, p.first() - perHour), p.first());
+        int peak = max(p.after(), p.first(), p.first() + 48 * perHour);
+        Instant peakAt = load.time(p.first());
+        for (int i = p.first(); i < Math.min(load.size(), p.first() + 48 * perHour); i++) {
+            if (p.after()[i] == peak) {
+                peakAt = load.time(i);
+                break;
+            }
+        }
+        String kind = next > inForce ? (next >= peak ? "full" : "raise") : next < inForce ? "scale-down" : "hold";
+        Instant slot = load.time(p.first());
+        ScalingPlan plan = p.plan();
+        String why = plan.stepAt(slot).or(() -> plan.steps().stream().findFirst()).map(CapacityStep::reason)
+                .orElse(plan.summary());
+        String planned = String.format(Locale.ROOT, "floor %d -> %d units for the next hour (serves %.0f); "
+                + "plan peak %d at %s", inForce, next, next * unit, peak, peakAt);
+        rows.add(new Row(p.now(), kind, seen(p), planned, why));
+        Instant soon = p.now().plus(SPIKE_SOON);
+        plan.spikes().stream().filter(x -> x.at().isBefore(soon) && x.severity().compareTo(Severity.HIGH) >= 0)
+                .findFirst().ifPresent(spike -> {
+                    // One PrepareForSpike row per episode: production publishes it every run the spike stays ahead.
+                    if (lastSpikeAt == null || spike.at().isAfter(lastSpikeAt.plus(SPIKE_SOON))) {
+                        rows.add(new Row(p.now(), "prepare-for-spike", seen(p), String.format(Locale.ROOT,
+                                "PrepareForSpike: %s load %.0f at %s, capacity %d (cache warm-up, prefetch, "
+                                        + "notify ops)", spike.severity().name().toLowerCase(Locale.ROOT),
+                                spike.predictedLoad(), spike.at(), spike.capacity()), spike.reason()));
+                    }
+                    lastSpikeAt = spike.at();
+                });
+    }
+
+    private String seen(Planned p) {
+        RegularSeries h = p.history();
+        double last = h.size() == 0 ? Double.NaN : h.values()[h.size() - 1];
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "load %.0f in the hour to %s", last,
+                p.now().truncatedTo(ChronoUnit.HOURS)));
+        Signal s = social == null ? null : social.latest(p.now());
+        if (s != null) {
+            b.append(String.format(Locale.ROOT, "; %s, hype %.2f%s", FetchSentimentService.describe(s), s.hype(),
+                    s.trending() ? ", trending" : ""));
+        }
+        return b.toString();
+    }
+
+    /** Per interval from the plan's first: how events and social signals scaled the forecast behind the floor. */
+    private void factors(Planned p) {
+        Map<Instant, double[]> byHour = new HashMap<>();
+        for (int k = 0; k < p.forecast().size() && k < p.withEvents().size() && k < p.path().size(); k++) {
+            double base = p.forecast().get(k).predictedLoad();
+            double evented = p.withEvents().get(k).predictedLoad();
+            double adjusted = p.path().get(k).predictedLoad();
+            byHour.put(p.forecast().get(k).forecastTime().truncatedTo(ChronoUnit.HOURS), new double[] {
+                base > 0 ? evented / base : 1, evented > 0 ? adjusted / evented : 1});
+        }
+        for (int i = p.first(); i < load.size(); i++) {
+            double[] f = byHour.get(load.time(i).truncatedTo(ChronoUnit.HOURS));
+            if (f == null) {
+                break;
+            }
+            eventFactor[i] = f[0];
+            socialFactor[i] = f[1];
+        }
+    }
+
+    private static int max(int[] v, int from, int to) {
+        int most = 0;
+        for (int i = from; i < Math.min(v.length, to); i++) {
+            most = Math.max(most, v[i]);
+        }
+        return most;
+    }
+
+    private int index(Instant t) {
+        return (int) Math.floorDiv(t.getEpochSecond() - load.start().getEpochSecond(), load.step().getSeconds());
+    }
+
+    public List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
+    /** Per load interval: the largest hype of the mentions that ended in it (NaN without a social signal). */
+    public double[] hype() {
+        return hype.clone();
+    }
+
+    /** Per load interval: the factor upcoming events put on the forecast behind its floor (1: none). */
+    public double[] eventFactor() {
+        return eventFactor.clone();
+    }
+
+    /** Per load interval: the factor the social signal put on the forecast behind its floor (1: none). */
+    public double[] socialFactor() {
+        return socialFactor.clone();
+    }
+
+    /**
+     * The headline: the first row of each run of rows of one kind (with how many followed), holds left out;
+     * "the story" of the replay in a few lines.
+     */
+    public List<String> headlines(Instant from, Instant to) {
+        List<String> out = new ArrayList<>();
+        Row runStart = null;
+        int run = 0;
+        for (Row r : rows) {
+            if (r.time().isBefore(from) || r.time().isAfter(to) || r.kind().equals("hold")) {
+                continue;
+            }
+            if (runStart != null && runStart.kind().equals(r.kind())) {
+                run++;
+                continue;
+            }
+            if (runStart != null) {
+                out.add(headline(runStart, run));
+            }
+            runStart = r;
+            run = 1;
+        }
+        if (runStart != null) {
+            out.add(headline(runStart, run));
+        }
+        return out;
+    }
+
+    private static String headline(Row r, int run) {
+        return String.format(Locale.ROOT, "%s  %-17s %s%s | seen: %s", r.time(), r.kind(), r.planned(),
+                run > 1 ? " (and " + (run - 1) + " more)" : "", r.seen());
+    }
+}

@@ -1,0 +1,54 @@
+package io.predictivescaling.backtest;
+
+import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.scaling.ScalingPlan;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the backtest lets signals other than load do, and whom it tells what it planned: the social replay
+ * and the decision log ({@link DecisionLog}). The default does nothing, so a replay without a hook is the plain
+ * load-and-calendar backtest.
+ */
+public interface ReplayHook {
+    ReplayHook NONE = new ReplayHook() {
+    };
+
+    /**
+     * The load interval ending at {@code now} is over: feed the signals that have ended by then.
+     *
+     * @return true when one of them asks for a plan at once (a trend starting: predict-and-scale runs every 5
+     *     minutes and would plan on it within one run, not at the next hour)
+     */
+    default boolean advance(Instant now) {
+        return false;
+    }
+
+    /** The forecast after events, adjusted as predict-and-scale adjusts it (social signals); by default as is. */
+    default List<LoadPrediction> adjust(List<LoadPrediction> path, RegularSeries history, Instant now) {
+        return path;
+    }
+
+    /** Told of every plan, before its floors replace the old ones. */
+    default void planned(Planned planned) {
+    }
+
+    /**
+     * One plan of the replay.
+     *
+     * @param now the decision time
+     * @param first the first interval whose floor the plan sets (a warm-up after {@code now})
+     * @param history the hourly load the forecast learned from
+     * @param forecast the load forecast alone
+     * @param withEvents the forecast with upcoming events applied
+     * @param path what was planned from (events and social signals applied)
+     * @param plan the live sizing's plan
+     * @param before the floors per interval before this plan
+     * @param after the floors this plan sets, from {@code first} on
+     */
+    record Planned(Instant now, int first, RegularSeries history, List<LoadPrediction> forecast,
+                   List<LoadPrediction> withEvents, List<LoadPrediction> path, ScalingPlan plan, int[] before,
+                   int[] after) {
+    }
+}
