@@ -4,7 +4,6 @@ import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.scaling.CapacityStep;
 import io.predictivescaling.scaling.ScalingPlan;
-import io.predictivescaling.scaling.Severity;
 import io.predictivescaling.sentiment.FetchSentimentService;
 import io.predictivescaling.sentiment.Signal;
 import java.time.Duration;
@@ -28,13 +27,15 @@ import java.util.regex.Pattern;
  * and the factors events and social signals put on the forecast behind its floor, for the timeline.
  *
  * <p>Row kinds: {@code trend} (the detector fired), {@code event} (an upcoming event first moved the forecast),
- * {@code raise} / {@code full} (the floor for the next hour goes up; {@code full} when it reaches the highest
- * floor of the plan), {@code prepare-for-spike} (a high or critical step within the next 3 hours: the plan
- * publishes {@code PrepareForSpike}, first of an episode), {@code scale-down}, {@code hold}.
+ * {@code raise} / {@code full} (the floor for the next hour goes up; {@code full} when it is within 10% of the
+ * highest floor the plan foresees for the next 6 hours), {@code prepare-for-spike} (a high or critical step within the next 3 hours that the last plan
+ * did not expect, or expected a quarter smaller: the plan publishes {@code PrepareForSpike}), {@code scale-down},
+ * {@code hold}.
  */
 public final class DecisionLog implements ReplayHook {
     private static final Pattern EVENT = Pattern.compile("event: ([^;]*?'[^']*')");
     private static final Duration SPIKE_SOON = Duration.ofHours(3);
+    private static final int FULL_WITHIN = 6;
 
     /** One decision: UTC time, kind (see the class comment), what was seen, what was planned, why. */
     public record Row(Instant time, String kind, String seen, String planned, String why) {
@@ -48,7 +49,7 @@ public final class DecisionLog implements ReplayHook {
     private final double[] socialFactor;
     private final List<Row> rows = new ArrayList<>();
     private final Set<String> eventsSeen = new LinkedHashSet<>();
-    private Instant lastSpikeAt;
+    private Map<Instant, Double> lastSpikes = Map.of();
 
     /**
      * @param social the mentions replayed beside the load, or null (no social signal)
@@ -120,7 +121,10 @@ public final class DecisionLog implements ReplayHook {
                 break;
             }
         }
-        String kind = next > inForce ? (next >= peak ? "full" : "raise") : next < inForce ? "scale-down" : "hold";
+        // Full: within 10% of the most the plan foresees for the next 6 hours.
+        int soonPeak = max(p.after(), p.first(), p.first() + FULL_WITHIN * perHour);
+        String kind = next > inForce ? (next >= 0.9 * soonPeak ? "full" : "raise")
+                : next < inForce ? "scale-down" : "hold";
         Instant slot = load.time(p.first());
         ScalingPlan plan = p.plan();
         String why = plan.stepAt(slot).or(() -> plan.steps().stream().findFirst()).map(CapacityStep::reason)
@@ -129,17 +133,20 @@ public final class DecisionLog implements ReplayHook {
                 + "plan peak %d at %s", inForce, next, next * unit, peak, peakAt);
         rows.add(new Row(p.now(), kind, seen(p), planned, why));
         Instant soon = p.now().plus(SPIKE_SOON);
-        plan.spikes().stream().filter(x -> x.at().isBefore(soon) && x.severity().compareTo(Severity.HIGH) >= 0)
-                .findFirst().ifPresent(spike -> {
-                    // One PrepareForSpike row per episode: production publishes it every run the spike stays ahead.
-                    if (lastSpikeAt == null || spike.at().isAfter(lastSpikeAt.plus(SPIKE_SOON))) {
-                        rows.add(new Row(p.now(), "prepare-for-spike", seen(p), String.format(Locale.ROOT,
-                                "PrepareForSpike: %s load %.0f at %s, capacity %d (cache warm-up, prefetch, "
-                                        + "notify ops)", spike.severity().name().toLowerCase(Locale.ROOT),
-                                spike.predictedLoad(), spike.at(), spike.capacity()), spike.reason()));
-                    }
-                    lastSpikeAt = spike.at();
-                });
+        Map<Instant, Double> spikes = new HashMap<>();
+        plan.spikes().forEach(x -> spikes.put(x.at(), x.predictedLoad()));
+        plan.spikes().stream().filter(x -> x.at().isBefore(soon)).findFirst().ifPresent(spike -> {
+            // Production publishes PrepareForSpike every run a spike stays ahead: the log notes it when the spike is
+            // new to the plan, or a quarter larger than the last plan expected (a surprise, not the daily peak).
+            Double expected = lastSpikes.get(spike.at());
+            if (expected == null || spike.predictedLoad() > 1.25 * expected) {
+                rows.add(new Row(p.now(), "prepare-for-spike", seen(p), String.format(Locale.ROOT,
+                        "PrepareForSpike: %s load %.0f at %s, capacity %d (cache warm-up, prefetch, notify ops)",
+                        spike.severity().name().toLowerCase(Locale.ROOT), spike.predictedLoad(), spike.at(),
+                        spike.capacity()), spike.reason()));
+            }
+        });
+        lastSpikes = spikes;
     }
 
     private String seen(Planned p) {
@@ -207,35 +214,64 @@ public final class DecisionLog implements ReplayHook {
     }
 
     /**
-     * The headline: the first row of each run of rows of one kind (with how many followed), holds left out;
-     * "the story" of the replay in a few lines.
+     * The headline of a story around {@code moment} (a release, a burst), from the rows in {@code [from, to]}: the
+     * first trend and event seen before it, the raises leading up to it (the first and the one that reached full
+     * capacity), the PrepareForSpike notes of the 3 hours before it, and the first scale-down after it. In time order.
      */
-    public List<String> headlines(Instant from, Instant to) {
+    public static List<String> headlines(List<Row> rows, Instant from, Instant moment, Instant to) {
+        List<Row> picked = new ArrayList<>();
+        List<Row> window = rows.stream().filter(r -> !r.time().isBefore(from) && !r.time().isAfter(to)).toList();
+        for (String kind : List.of("event", "trend")) {
+            window.stream().filter(r -> r.kind().equals(kind) && r.time().isBefore(moment)).findFirst()
+                    .ifPresent(picked::add);
+        }
+        List<Row> run = raisesBefore(window, moment);
+        if (!run.isEmpty()) {
+            picked.add(run.get(0));
+            run.stream().filter(r -> r.kind().equals("full")).findFirst().filter(r -> r != run.get(0))
+                    .ifPresent(picked::add);
+        }
+        window.stream().filter(r -> r.kind().equals("prepare-for-spike") && r.time().isBefore(moment.plusSeconds(1))
+                && !r.time().isBefore(moment.minus(SPIKE_SOON))).forEach(picked::add);
+        window.stream().filter(r -> r.kind().equals("scale-down") && r.time().isAfter(moment)).findFirst()
+                .ifPresent(picked::add);
         List<String> out = new ArrayList<>();
-        Row runStart = null;
-        int run = 0;
-        for (Row r : rows) {
-            if (r.time().isBefore(from) || r.time().isAfter(to) || r.kind().equals("hold")) {
-                continue;
-            }
-            if (runStart != null && runStart.kind().equals(r.kind())) {
-                run++;
-                continue;
-            }
-            if (runStart != null) {
-                out.add(headline(runStart, run));
-            }
-            runStart = r;
-            run = 1;
-        }
-        if (runStart != null) {
-            out.add(headline(runStart, run));
-        }
+        picked.stream().distinct().sorted(java.util.Comparator.comparing(Row::time))
+                .forEach(r -> out.add(headline(r, r == (run.isEmpty() ? null : run.get(0)) ? run.size() : 1)));
         return out;
     }
 
+    /** The raises (and holds between them) that lead up to {@code moment}: the last unbroken run before it. */
+    public static List<Row> raisesBefore(List<Row> rows, Instant moment) {
+        List<Row> run = new ArrayList<>();
+        for (Row r : rows) {
+            if (!r.time().isBefore(moment)) {
+                break;
+            }
+            if (r.kind().equals("scale-down")) {
+                run.clear();
+            } else if (r.kind().equals("raise") || r.kind().equals("full")) {
+                run.add(r);
+            }
+        }
+        return run;
+    }
+
     private static String headline(Row r, int run) {
-        return String.format(Locale.ROOT, "%s  %-17s %s%s | seen: %s", r.time(), r.kind(), r.planned(),
-                run > 1 ? " (and " + (run - 1) + " more)" : "", r.seen());
+        return String.format(Locale.ROOT, "%s  %-17s %s%s%n      seen: %s%n      why: %s", r.time(), r.kind(),
+                r.planned(), run > 1 ? " (first of " + run + " raises up to the moment)" : "", r.seen(), gist(r.why()));
+    }
+
+    /** The planner's first clause and the signals' notes: what a reader needs of a long reason. */
+    static String gist(String why) {
+        String[] parts = why.split("; ");
+        StringBuilder b = new StringBuilder(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].startsWith("event:") || parts[i].startsWith("social:") || parts[i].startsWith("critical")
+                    || parts[i].startsWith("high") || parts[i].startsWith("trend detector")) {
+                b.append("; ").append(parts[i]);
+            }
+        }
+        return b.toString();
     }
 }

@@ -134,7 +134,7 @@ public record SocialImpact(double upliftPerHype, Duration lag, int samples, Stri
                 FetchSentimentService.describe(trend), gate)
                 : String.format(Locale.ROOT, "; social: %s: %+.0f%% expected (learned from %d past trends, "
                         + "weight %.2f%s)", FetchSentimentService.describe(trend), 100 * (factor - 1),
-                samples, weight(feedbackConfidence), gate.isEmpty() ? "" : "; " + gate);
+                samples, weight(feedbackConfidence), gate.isEmpty() ? "" : ", " + gate);
         List<LoadPrediction> out = new ArrayList<>();
         for (LoadPrediction p : predictions) {
             if ((factor > 1 || gatedOff()) && p.forecastTime().isBefore(until)) {
