@@ -95,7 +95,7 @@ public final class BacktestCommand implements Callable<Integer> {
         Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, added);
         Reports.writeTimeline(out.resolve("timeline.csv"), result, log);
         DecisionsCsv.write(out.resolve("decisions.csv"), log);
-        Reports.writeHtml(out.resolve("report.html"), result);
+        Reports.writeHtml(out.resolve("report.html"), result, log);
         Reports.writePng(out.resolve("report.png"), result);
         System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %8s%n", "policy", "underProv%", "unserved%",
                 "unit-hours", "cost/or");

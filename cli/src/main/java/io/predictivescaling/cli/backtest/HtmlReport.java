@@ -1,6 +1,7 @@
 package io.predictivescaling.cli.backtest;
 
 import io.predictivescaling.backtest.BacktestResult;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -12,6 +13,11 @@ final class HtmlReport {
     }
 
     static String render(BacktestResult r) {
+        return render(r, List.of());
+    }
+
+    /** @param marks events and detected trends, drawn as labelled vertical lines */
+    static String render(BacktestResult r, List<ChartMarkers> marks) {
         ChartData d = ChartData.of(r, 20_000);
         StringBuilder rows = new StringBuilder();
         r.policies().forEach((name, s) -> rows.append(String.format(Locale.ROOT,
@@ -21,7 +27,7 @@ final class HtmlReport {
         String data = "{\"t\":" + longs(d.time()) + ",\"demand\":" + doubles(d.demand()) + ",\"predicted\":"
                 + doubles(d.predicted()) + ",\"lower\":" + doubles(d.lower()) + ",\"upper\":" + doubles(d.upper())
                 + ",\"reactive\":" + doubles(d.reactive()) + ",\"predictive\":" + doubles(d.predictive())
-                + ",\"oracle\":" + doubles(d.oracle()) + "}";
+                + ",\"oracle\":" + doubles(d.oracle()) + ",\"marks\":" + ChartMarkers.json(marks) + "}";
         return TEMPLATE
                 .replace("%TITLE%", escape(r.trace().name()))
                 .replace("%META%", escape(String.format(Locale.ROOT,
@@ -74,6 +80,8 @@ final class HtmlReport {
             <span><i class="sw" style="background:#e6781e"></i>reactive capacity</span>
             <span><i class="sw" style="background:#1e963c"></i>predictive capacity</span>
             <span><i class="sw" style="background:#000"></i>oracle capacity</span>
+            <span><i class="sw" style="background:#8040a0"></i>event start</span>
+            <span><i class="sw" style="background:#d02060"></i>trend detected</span>
             <small>capacity is drawn as the load it serves (units x unit). Drag to zoom, double-click to zoom out.</small></p>
             <canvas id="chart"></canvas>
             <p><small>Notes on the trace: %NOTES%</small></p>
@@ -98,6 +106,9 @@ final class HtmlReport {
                 for(let i=lo;i<=hi;i++){const v=D[k][i];if(v==null){on=false;continue;}const x=X(D.t[i]),y=Y(v);on?g.lineTo(x,y):g.moveTo(x,y);on=true;}g.stroke();g.setLineDash([]);};
               line('demand','#5a5a5a',1.2);line('predicted','#3060c0',1,[4,3]);line('oracle','#000',0.8);
               line('reactive','#e6781e',1.3);line('predictive','#1e963c',1.6);
+              for(const m of D.marks){if(m.t<t0||m.t>t1)continue;const x=X(m.t);g.strokeStyle=m.kind=='event'?'#8040a0':'#d02060';
+                g.setLineDash([2,3]);g.beginPath();g.moveTo(x,P);g.lineTo(x,H-P);g.stroke();g.setLineDash([]);g.fillStyle=g.strokeStyle;
+                g.fillText((m.kind=='event'?'event ':'trend ')+m.label.slice(0,40),x+3,P+12*devicePixelRatio);}
               if(drag&&drag.x1!=null){g.fillStyle='rgba(0,0,0,0.08)';g.fillRect(Math.min(drag.x0,drag.x1),0,Math.abs(drag.x1-drag.x0),H);}
             }
             function idx(px){const P=50*devicePixelRatio,W=c.width,f=(px*devicePixelRatio-P)/(W-2*P);return Math.max(lo,Math.min(hi,Math.round(lo+f*(hi-lo))));}

@@ -92,7 +92,12 @@ final class Reports {
     }
 
     static void writeHtml(Path file, BacktestResult r) throws IOException {
-        Files.writeString(file, HtmlReport.render(r));
+        writeHtml(file, r, null);
+    }
+
+    /** @param log when given, its detected trends (and the calendar's events) are marked on the chart */
+    static void writeHtml(Path file, BacktestResult r, DecisionLog log) throws IOException {
+        Files.writeString(file, HtmlReport.render(r, ChartMarkers.of(r, log)));
     }
 
     static void writePng(Path file, BacktestResult r) throws IOException {
