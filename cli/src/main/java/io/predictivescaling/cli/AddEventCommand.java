@@ -17,19 +17,20 @@ final class AddEventCommand implements Callable<Integer> {
     @Option(names = "--type", required = true, description = "e.g. game_release, tournament, holiday, marketing_campaign")
     String type;
 
-    @Option(names = "--name", required = true)
+    @Option(names = "--name", required = true, description = "The event's name, e.g. 'Season 5'")
     String name;
 
     @Option(names = "--start", required = true, description = "ISO-8601, e.g. 2026-12-01T18:00:00Z")
     Instant start;
 
-    @Option(names = "--end", required = true)
+    @Option(names = "--end", required = true, description = "ISO-8601, after --start")
     Instant end;
 
-    @Option(names = "--impact", description = "Expected impact as a fraction until history teaches better (0.5 = +50%)")
+    @Option(names = "--impact", description = "Expected impact as a fraction until history teaches better (0.5 = +50%%)")
     Double impact;
 
-    @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566")
+    @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566 (default: "
+            + "AWS_ENDPOINT_URL, else AWS)")
     String endpoint;
 
     @Option(names = "--events-table", description = "Default: EVENTS_TABLE, else the local demo's table")
@@ -37,6 +38,7 @@ final class AddEventCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        AwsAccess.check(endpoint);
         if (endpoint != null) {
             LocalAws.use(endpoint);
         }

@@ -3,18 +3,10 @@ package io.predictivescaling.cli;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
-import io.predictivescaling.feedback.DynamoDbFeedbackStore;
+import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.patterns.DynamoDbPatternStore;
-import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
-import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
-import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.Signals;
-import io.predictivescaling.sentiment.DynamoDbSignalStore;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Command(name = "bench-scale", mixinStandardHelpOptions = true,
         description = "Registers N DynamoDB-table targets in a local AWS, seeds their load and times predict-and-scale runs.")
 final class BenchScaleCommand implements Callable<Integer> {
-    @Option(names = "--targets", defaultValue = "1000")
+    @Option(names = "--targets", defaultValue = "1000", description = "Targets to register and plan in one run")
     int targets;
 
     @Option(names = "--metrics", defaultValue = "5", description = "Distinct load series the targets share")
@@ -96,15 +88,11 @@ final class BenchScaleCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "seeded %d series x %d days and %d targets in %.1f s%n", metrics, days,
                 targets, (System.nanoTime() - t0) / 1e9);
 
-        PredictAndScaleService service = new PredictAndScaleService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, retry), store,
-                new DynamoDbPatternStore(dynamo, patternsTable, retry),
-                new DynamoDbPredictionStore(dynamo, predictionsTable, retry),
-                new ApplicationAutoScalingGateway(aas, retry),
-                new EventBridgePublisher(bridge, bus, retry),
-                new Signals(new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, retry),
-                        new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable", "bench-signals-" + suffix), retry),
-                        new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable", "bench-events-" + suffix), retry)), Duration.ofDays(28), threads);
+        PredictAndScaleService service = PredictAndScaleWiring.of(dynamo, aas, bridge, retry,
+                new PredictAndScaleWiring.Tables(targetsTable, metricsTable, patternsTable, predictionsTable,
+                        accuracyTable, TemplateTables.create(dynamo, "SignalsTable", "bench-signals-" + suffix),
+                        TemplateTables.create(dynamo, "EventsTable", "bench-events-" + suffix), bus),
+                Duration.ofDays(28), threads);
         for (String run : List.of("first run (all actions new)", "second run (steady state)")) {
             long start = System.nanoTime();
             PredictAndScaleService.Result result = service.run(now);

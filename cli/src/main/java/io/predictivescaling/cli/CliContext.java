@@ -11,11 +11,14 @@ import java.util.UUID;
 /** A Lambda context for in-process invocations: logs go to standard error, as Lambda's do to CloudWatch. */
 final class CliContext implements Context {
     private final String function;
+    private final boolean quiet;
     private final String requestId = UUID.randomUUID().toString();
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
         public void log(String message) {
-            System.err.println(message);
+            if (!quiet) {
+                System.err.println(message);
+            }
         }
 
         @Override
@@ -25,12 +28,21 @@ final class CliContext implements Context {
 
         @Override
         public void log(String message, LogLevel level) {
-            System.err.println(level + " " + message);
+            // Quiet still lets warnings and errors through: they are what a person must see.
+            if (!quiet || level == LogLevel.WARN || level == LogLevel.ERROR || level == LogLevel.FATAL) {
+                System.err.println(level + " " + message);
+            }
         }
     };
 
     CliContext(String function) {
+        this(function, false);
+    }
+
+    /** @param quiet drop the handlers' routine log lines (warnings and errors still print) */
+    CliContext(String function, boolean quiet) {
         this.function = function;
+        this.quiet = quiet;
     }
 
     @Override public String getAwsRequestId() { return requestId; }

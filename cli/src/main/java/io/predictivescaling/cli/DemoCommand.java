@@ -9,19 +9,13 @@ import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
+import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.patterns.AnalyzePatternsService;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
-import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
-import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
-import io.predictivescaling.events.DynamoDbEventStore;
-import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.Signals;
-import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--history-days", defaultValue = "21", description = "Days of the trace loaded before the first run")
     int historyDays;
 
-    @Option(names = "--days", defaultValue = "2", description = "Simulated days to run (default ${DEFAULT-VALUE})")
+    @Option(names = "--days", defaultValue = "2", description = "Simulated days to run")
     int days;
 
     @Option(names = "--endpoint", description = "Use this emulator (e.g. LocalStack) instead of starting moto_server")
@@ -66,9 +60,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keep-running", description = "Keep moto_server up after the demo until Enter is pressed, so the printed aws commands work")
     boolean keepRunning;
 
+    @Option(names = "--verbose", description = "Also print each run's plans and feedback and the handlers' logs")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         Trace t = TraceReader.read(trace != null ? trace : ProjectRoot.resolve("cli/traces/nyc_taxi.csv"));
+        if (endpoint != null) {
+            AwsAccess.reach(endpoint);
+        }
         String url = LocalAws.use(endpoint);
         LocalAws.prepareStack();
         System.out.println("AWS endpoint: " + url);
@@ -101,30 +101,27 @@ final class DemoCommand implements Callable<Integer> {
         load(store, t, t.start(), first);
         System.out.printf(Locale.ROOT, "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
                 historyDays, t.name(), LocalAws.METRICS_TABLE, TARGET, resource, 0.7 * unit);
+        System.out.printf(Locale.ROOT, "running analyze-patterns, predict-and-scale and score-feedback hourly over %d "
+                + "simulated days%s%n", days, verbose ? "" : " (--verbose shows each run)");
 
         for (int hour = 0; hour < days * 24; hour++) {
             Instant now = first.plus(Duration.ofHours(hour));
             load(store, t, now.minus(Duration.ofHours(1)), now);
             Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
-            var context = new CliContext("demo");
+            var context = new CliContext("demo", !verbose);
             if (hour % 24 == 0 || hour == 0) {
                 new AnalyzePatternsHandler(new AnalyzePatternsService(
                         new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
                         new DynamoDbPatternStore(dynamo, LocalAws.PATTERNS_TABLE, retry), Duration.ofDays(56)), clock)
                         .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             }
-            var result = new PredictAndScaleHandler(new PredictAndScaleService(
-                    new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
-                    new DynamoDbPatternStore(dynamo, LocalAws.PATTERNS_TABLE, retry),
-                    new DynamoDbPredictionStore(dynamo, LocalAws.PREDICTIONS_TABLE, retry),
-                    new ApplicationAutoScalingGateway(aas, retry),
-                    new EventBridgePublisher(AwsClients.eventBridge(), LocalAws.EVENT_BUS, retry),
-                    new Signals(new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
-                            new DynamoDbSignalStore(dynamo, LocalAws.SIGNALS_TABLE, retry),
-                            new DynamoDbEventStore(dynamo, LocalAws.EVENTS_TABLE, retry)),
+            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.eventBridge(),
+                    retry, new PredictAndScaleWiring.Tables(LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE,
+                            LocalAws.PATTERNS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE,
+                            LocalAws.SIGNALS_TABLE, LocalAws.EVENTS_TABLE, LocalAws.EVENT_BUS),
                     Duration.ofDays(28), 2), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
-            if (hour % 6 == 0) {
+            if (verbose && hour % 6 == 0 || hour == days * 24 - 1) {
                 System.out.println(now + "  " + String.join("; ", result.lines()));
             }
             var scored = new ScoreFeedbackHandler(new ScoreFeedbackService(
@@ -132,7 +129,7 @@ final class DemoCommand implements Callable<Integer> {
                     new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
                     MetricsEmitter.NONE), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
-            if (hour % 6 == 5) {
+            if (verbose && hour % 6 == 5) {
                 System.out.println(now + "  feedback: " + String.join("; ", scored.lines()));
             }
         }
@@ -140,21 +137,40 @@ final class DemoCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%nscheduled actions on %s now: %d, e.g.%n", resource, actions.size());
         actions.stream().limit(6).forEach(a -> System.out.println("  " + a.scheduledActionName() + "  " + a.schedule()
                 + "  MinCapacity=" + a.scalableTargetAction().minCapacity()));
-        String e = "--endpoint-url " + url + " --region us-east-1";
-        System.out.println("\nLook at them yourself (with --keep-running, while moto is up):");
-        System.out.println("  aws " + e + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
-                + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\"" + TARGET
-                + "\"}}' --max-items 5");
-        System.out.println("  aws " + e + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
-                + " --resource-id " + resource);
-        System.out.println("  bin/predictive-scaling report --endpoint " + url);
-        System.out.println("  aws " + e + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE
-                + " --key-condition-expression 'metricId = :m' --expression-attribute-values '{\":m\":{\"S\":\"demo-load\"}}'");
+        printCommands(url);
         if (keepRunning) {
             System.out.println("\nmoto_server stays up; press Enter to stop.");
             System.in.read();
         }
         return 0;
+    }
+
+    /**
+     * The commands that show what the demo left, runnable as printed from any folder: the aws CLI needs credentials
+     * and a region even for an emulator, so they come with them. Moto started here stops with the demo, so
+     * without --keep-running they are only promised.
+     */
+    private void printCommands(String url) {
+        if (endpoint == null && !keepRunning) {
+            System.out.println("\nTo look at them with the aws CLI, run the demo with --keep-running: it prints the "
+                    + "commands and keeps moto_server up until you press Enter.");
+            return;
+        }
+        String region = io.predictivescaling.aws.Settings.optional("aws.region",
+                io.predictivescaling.aws.Settings.optional("AWS_REGION", "us-east-1"));
+        String aws = "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + region
+                + " aws --endpoint-url " + url;
+        System.out.println("\nLook at them yourself" + (endpoint == null ? " (in another terminal, while moto is up)" : "")
+                + ":");
+        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
+                + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\""
+                + TARGET + "\"}}' --max-items 5");
+        System.out.println("  " + aws + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
+                + " --resource-id service/" + CLUSTER + "/" + SERVICE);
+        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE
+                + " --key-condition-expression 'metricId = :m' --expression-attribute-values "
+                + "'{\":m\":{\"S\":\"demo-load\"}}'");
+        System.out.println("  " + ProjectRoot.resolve("bin/predictive-scaling") + " report --endpoint " + url);
     }
 
     private static void load(DynamoDbTimeSeriesStore store, Trace t, Instant from, Instant to) {

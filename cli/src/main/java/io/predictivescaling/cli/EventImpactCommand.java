@@ -2,9 +2,8 @@ package io.predictivescaling.cli;
 
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
-import io.predictivescaling.events.EventAdjuster;
-import io.predictivescaling.events.EventImpact;
-import io.predictivescaling.events.EventsCsv;
+import io.predictivescaling.events.EventCalendars;
+import io.predictivescaling.events.EventEffects;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
@@ -12,33 +11,44 @@ import io.predictivescaling.metrics.RegularSeries;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code event-impact}: how much a calendar of known events improves the forecast around them. Walk-forward,
- * once a day, the next 24 hours are forecast from the 28 days before, once as is and once with the calendar
- * (past event windows left out of learning, upcoming ones applied with each type's impact learned from the
- * events before that day). Errors are compared on the hours from 12 h before each event to 12 h after it.
+ * {@code event-impact}: how much a calendar of known events improves the forecast on the days they happen.
+ * Walk-forward, once a day, the next 24 hours are forecast from the 28 days before, once as is and once with the
+ * calendar (past event windows left out of learning, upcoming ones applied as predict-and-scale applies them:
+ * impact learned over the events before that day, only for types that helped on them). Errors are compared on
+ * the hours of the days (in {@code --zone}) an event touches, and on all hours.
  */
 @Command(name = "event-impact", mixinStandardHelpOptions = true,
-        description = "Forecast error around known events, without and with the calendar (walk-forward).")
+        description = "Forecast error on event days, without and with the calendar (walk-forward).")
 final class EventImpactCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true)
+    @Option(names = "--trace", required = true, description = "Load CSV timestamp,value, e.g. cli/traces/nyc_taxi.csv")
     Path trace;
 
-    @Option(names = "--events", required = true, description = "CSV start,end,type,name[,expectedImpact]")
+    @Option(names = "--events", required = true,
+            description = "CSV start,end,type,name[,expectedImpact] or an .ics calendar")
     Path events;
+
+    @Option(names = "--zone", defaultValue = "UTC",
+            description = "The target's zone: weeks repeat and event days are counted in it (default UTC)")
+    ZoneId zone;
 
     @Override
     public Integer call() throws Exception {
         Trace t = TraceReader.read(trace);
         RegularSeries hourly = hourly(t);
-        List<KnownEvent> calendar = EventsCsv.read(events);
+        List<KnownEvent> calendar = EventCalendars.read(events, hourly.start(), hourly.end(), zone);
         double[] without = new double[hourly.size()];
         double[] with = new double[hourly.size()];
         Arrays.fill(without, Double.NaN);
@@ -51,40 +61,50 @@ final class EventImpactCommand implements Callable<Integer> {
             RegularSeries past = new RegularSeries(hourly.time(day - 28 * 24), hourly.step(),
                     Arrays.copyOfRange(hourly.values(), day - 28 * 24, day));
             List<LoadPrediction> base = plain.path(past, Duration.ofHours(24), null);
-            List<KnownEvent> before = calendar.stream().filter(e -> e.end().isBefore(now)).toList();
-            RegularSeries cleaned = withoutEvents(past, before);
-            List<KnownEvent> upcoming = calendar.stream().filter(e -> e.touches(now.minus(Duration.ofHours(
-                    EventImpact.LEAD_HOURS)), now.plus(Duration.ofHours(24 + EventImpact.TAIL_HOURS)))).toList();
-            List<LoadPrediction> adjusted = EventAdjuster.apply(informed.path(cleaned, Duration.ofHours(24), null),
-                    upcoming, e -> EventImpact.learn(e.type(), before.stream().filter(p -> p.type().equals(e.type()))
-                            .toList(), hourlyUpTo(hourly, day), Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()),
-                    now);
+            List<KnownEvent> before = calendar.stream().filter(e -> !e.end().isAfter(now)).toList();
+            List<LoadPrediction> adjusted = EventEffects.apply(
+                    informed.path(withoutEvents(past, before), Duration.ofHours(24), null), calendar,
+                    hourlyUpTo(hourly, day), zone, now, Map.of());
             for (int k = 0; k < 24; k++) {
                 without[day + k] = base.get(k).predictedLoad();
                 with[day + k] = adjusted.get(k).predictedLoad();
             }
         }
-        double[] errors = new double[4];
+        Set<LocalDate> days = new HashSet<>();
+        for (KnownEvent e : calendar) {
+            for (LocalDate day = e.start().atZone(zone).toLocalDate();
+                 !day.isAfter(e.end().minusNanos(1).atZone(zone).toLocalDate()); day = day.plusDays(1)) {
+                days.add(day);
+            }
+        }
+        double[] onDays = new double[4];
+        double[] all = new double[2];
         int hours = 0;
+        int allHours = 0;
         for (int i = 0; i < hourly.size(); i++) {
-            Instant at = hourly.time(i);
-            boolean near = calendar.stream().anyMatch(e -> e.touches(at.minus(Duration.ofHours(12)),
-                    at.plus(Duration.ofHours(13))));
             double actual = hourly.values()[i];
-            if (!near || Double.isNaN(with[i]) || Double.isNaN(actual)) {
+            if (Double.isNaN(with[i]) || Double.isNaN(actual)) {
+                continue;
+            }
+            allHours++;
+            all[0] += Math.abs(without[i] - actual);
+            all[1] += Math.abs(with[i] - actual);
+            if (!days.contains(hourly.time(i).atZone(zone).toLocalDate())) {
                 continue;
             }
             hours++;
-            errors[0] += Math.abs(without[i] - actual);
-            errors[1] += Math.abs(with[i] - actual);
-            errors[2] += 200 * Math.abs(without[i] - actual) / (Math.abs(without[i]) + Math.abs(actual));
-            errors[3] += 200 * Math.abs(with[i] - actual) / (Math.abs(with[i]) + Math.abs(actual));
+            onDays[0] += Math.abs(without[i] - actual);
+            onDays[1] += Math.abs(with[i] - actual);
+            onDays[2] += 200 * Math.abs(without[i] - actual) / (Math.abs(without[i]) + Math.abs(actual));
+            onDays[3] += 200 * Math.abs(with[i] - actual) / (Math.abs(with[i]) + Math.abs(actual));
         }
-        System.out.printf(Locale.ROOT, "%d events, %d hours within 12 h of one, forecast 24 h ahead once a day%n",
-                calendar.size(), hours);
-        System.out.printf(Locale.ROOT, "%-18s %10s %8s%n", "", "MAE", "sMAPE%");
-        System.out.printf(Locale.ROOT, "%-18s %10.1f %8.2f%n", "without calendar", errors[0] / hours, errors[2] / hours);
-        System.out.printf(Locale.ROOT, "%-18s %10.1f %8.2f%n", "with calendar", errors[1] / hours, errors[3] / hours);
+        System.out.printf(Locale.ROOT, "%d events on %d days; %d forecast hours on those days (24 h ahead, once a day)%n",
+                calendar.size(), days.size(), hours);
+        System.out.printf(Locale.ROOT, "%-18s %14s %14s %12s%n", "", "MAE event days", "sMAPE% ev.days", "MAE all hours");
+        System.out.printf(Locale.ROOT, "%-18s %14.1f %14.2f %12.1f%n", "without calendar", onDays[0] / hours,
+                onDays[2] / hours, all[0] / allHours);
+        System.out.printf(Locale.ROOT, "%-18s %14.1f %14.2f %12.1f%n", "with calendar", onDays[1] / hours,
+                onDays[3] / hours, all[1] / allHours);
         return 0;
     }
 

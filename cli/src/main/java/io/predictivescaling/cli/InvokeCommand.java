@@ -48,6 +48,9 @@ final class InvokeCommand implements Callable<Integer> {
             return 2;
         }
         Class<? extends RequestHandler<?, ?>> handlerClass = Functions.handler(function);
+        if (!local || endpoint != null) {
+            AwsAccess.check(endpoint);
+        }
         if (local || endpoint != null) {
             String url = LocalAws.use(endpoint);
             if (local) {

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack), and
  * prepares what a deployed stack would have: the tables from template.yaml and a demo target.
  */
-final class LocalAws {
+public final class LocalAws {
     static final String METRICS_TABLE = "predictive-scaling-metrics";
     static final String TARGETS_TABLE = "predictive-scaling-targets";
     static final String PATTERNS_TABLE = "predictive-scaling-patterns";
@@ -27,7 +27,7 @@ final class LocalAws {
     }
 
     /** Uses {@code endpoint}, or starts moto_server when it is null. Returns the endpoint in use. */
-    static String use(String endpoint) {
+    public static String use(String endpoint) {
         String url = endpoint != null ? endpoint : Moto.endpoint().toString();
         System.setProperty("aws.endpointUrl", url);
         setIfAbsent("aws.region", "AWS_REGION", "us-east-1");

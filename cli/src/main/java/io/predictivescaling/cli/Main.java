@@ -1,6 +1,7 @@
 package io.predictivescaling.cli;
 
 import io.predictivescaling.cli.backtest.BacktestCommand;
+import io.predictivescaling.cli.backtest.ExportHistoryCommand;
 import io.predictivescaling.cli.backtest.BenchBacktestCommand;
 import io.predictivescaling.cli.backtest.BacktestManyCommand;
 import io.predictivescaling.cli.backtest.BoundCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 /** {@code predictive-scaling}: the local runner, backtest and benchmarks. */
 @Command(name = "predictive-scaling", mixinStandardHelpOptions = true, version = "predictive-scaling 0.1.0",
         description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
-        subcommands = {BacktestCommand.class, BoundCommand.class, BacktestManyCommand.class, BenchBacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, BacktestCommand.class, ExportHistoryCommand.class, BoundCommand.class, BacktestManyCommand.class, BenchBacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
                 EventImpactCommand.class, AddEventCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
                 M4Commands.Split.class, io.predictivescaling.cli.scenario.ScenarioCommand.class,
                 io.predictivescaling.cli.scenario.BenchSocialCommand.class})
@@ -22,17 +23,36 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Main())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    // Bad input (a missing file, a malformed trace): say what is wrong, no stack trace.
-                    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-                            || e instanceof java.io.IOException) {
+        CommandLine cli = new CommandLine(new Main());
+        showDefaults(cli);
+        return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Bad input (a missing file, a malformed trace) or AWS out of reach: one line that says what is
+                    // wrong and how to fix it, no stack trace.
+                    if (e instanceof UserError || e instanceof IllegalArgumentException
+                            || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
                         cmd.getErr().println("error: " + e.getMessage());
                         return 2;
+                    }
+                    // An SDK failure, also when it surfaces wrapped (a handler's static clients, reflection).
+                    for (Throwable c = e; c != null; c = c.getCause()) {
+                        if (c instanceof software.amazon.awssdk.core.exception.SdkException sdk) {
+                            cmd.getErr().println("error: " + AwsAccess.explain(sdk));
+                            return 3;
+                        }
+                        if (c instanceof UserError) {
+                            cmd.getErr().println("error: " + c.getMessage());
+                            return 2;
+                        }
                     }
                     throw e;
                 })
                 .execute(args);
+    }
+
+    /** Every option's default in its help ("Default: 5m"), in every command. */
+    private static void showDefaults(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().showDefaultValues(true);
+        cli.getSubcommands().values().forEach(Main::showDefaults);
     }
 
     @Override

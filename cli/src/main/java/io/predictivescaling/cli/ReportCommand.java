@@ -22,13 +22,17 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--target", description = "Only this target (default: every target in the table)")
     String target;
 
-    @Option(names = "--since", description = "Only scopes updated at or after this ISO-8601 time")
+    @Option(names = "--since", converter = SinceConverter.class, description = "Only scopes score-feedback updated "
+            + "at or after this time: a date (2026-11-28, midnight UTC), a UTC time (2026-11-28T14:00) or an instant "
+            + "(2026-11-28T14:00:00Z) (default: all)")
     Instant since;
 
-    @Option(names = "--unit-price", defaultValue = "0", description = "Price of one capacity unit per hour (default: the target's unitPricePerHour)")
-    double unitPrice;
+    @Option(names = "--unit-price", description = "Price of one capacity unit per hour (default: the target's "
+            + "unitPricePerHour)")
+    Double unitPrice;
 
-    @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566")
+    @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566 (default: "
+            + "AWS_ENDPOINT_URL, else AWS)")
     String endpoint;
 
     @Option(names = "--accuracy-table", description = "Default: ACCURACY_TABLE, else the local demo's table")
@@ -39,6 +43,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        AwsAccess.check(endpoint);
         if (endpoint != null) {
             LocalAws.use(endpoint);
         }
@@ -47,19 +52,33 @@ final class ReportCommand implements Callable<Integer> {
         String predictions = predictionsTable != null ? predictionsTable
                 : Settings.optional("PREDICTIONS_TABLE", LocalAws.PREDICTIONS_TABLE);
         var store = new DynamoDbFeedbackStore(dynamo, predictions, accuracy, Retry.standard());
-        TreeSet<String> targets = new TreeSet<>();
-        if (target != null) {
-            targets.add(target);
-        } else {
-            dynamo.scanPaginator(r -> r.tableName(accuracy).projectionExpression("targetId"))
-                    .items().forEach(i -> targets.add(i.get("targetId").s()));
+        // Each scope's last update, per target: what --target and --since choose from.
+        Map<String, Map<String, Instant>> updated = new java.util.TreeMap<>();
+        dynamo.scanPaginator(r -> r.tableName(accuracy).projectionExpression("targetId, #s, updatedAt")
+                        .expressionAttributeNames(Map.of("#s", "scope")))
+                .items().forEach(i -> updated.computeIfAbsent(i.get("targetId").s(), k -> new java.util.HashMap<>())
+                        .put(i.get("scope").s(), i.containsKey("updatedAt") ? Instant.parse(i.get("updatedAt").s())
+                                : Instant.EPOCH));
+        if (target != null && !updated.containsKey(target)) {
+            throw new UserError("unknown target '" + target + "': " + (updated.isEmpty()
+                    ? "no target has accuracy in " + accuracy + " yet (score-feedback runs hourly)"
+                    : "targets with accuracy in " + accuracy + ": " + String.join(", ", updated.keySet())));
+        }
+        TreeSet<String> targets = new TreeSet<>(target != null ? java.util.Set.of(target) : updated.keySet());
+        if (since != null) {
+            targets.removeIf(t -> updated.get(t).values().stream().noneMatch(at -> !at.isBefore(since)));
         }
         if (targets.isEmpty()) {
-            System.out.println("no accuracy recorded yet in " + accuracy + " (score-feedback runs hourly)");
+            System.out.println("no accuracy recorded" + (since != null ? " since " + since : " yet") + " in " + accuracy
+                    + " (score-feedback runs hourly)");
             return 0;
         }
         for (String t : targets) {
-            print(System.out, t, store.accuracies(t), store.signalConfidence(t));
+            Map<String, Accuracy> scopes = new java.util.LinkedHashMap<>(store.accuracies(t));
+            if (since != null) {
+                scopes.keySet().removeIf(scope -> updated.get(t).getOrDefault(scope, Instant.EPOCH).isBefore(since));
+            }
+            print(System.out, t, scopes, store.signalConfidence(t));
             store.sizing(t).ifPresent(z -> System.out.println("floors sized (tuned " + z.tunedAt() + "): "
                     + z.reason()));
         }
@@ -79,7 +98,7 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "efficiency: right-sized %d, over-scaled %d, under-scaled %d; planned %.1f unit-hours "
                             + "vs %.1f for a static peak-sized fleet (%.0f%% less)%n", all.rightSized(), all.overScaled(),
                     all.underScaled(), all.capacityUnitHours(), all.staticPeakUnitHours(), saving);
-            double price = unitPrice > 0 ? unitPrice : all.unitPricePerHour();
+            double price = unitPrice != null ? unitPrice : all.unitPricePerHour();
             if (price > 0) {
                 out.printf(Locale.ROOT, "cost: %.2f planned vs %.2f static peak-sized (at %.4f per unit-hour)%n",
                         all.capacityUnitHours() * price, all.staticPeakUnitHours() * price, price);
@@ -89,7 +108,7 @@ final class ReportCommand implements Callable<Integer> {
             out.println("signal confidence: " + confidence);
         }
         if (since != null) {
-            out.println("(scopes are rolling 24-hour windows updated hourly; --since " + since + ")");
+            out.println("(scopes updated since " + since + "; each is a rolling 24-hour window)");
         }
     }
 }

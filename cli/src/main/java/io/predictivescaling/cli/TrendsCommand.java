@@ -25,10 +25,10 @@ import picocli.CommandLine.Option;
         description = "Runs the trend detector walk-forward over a mention-volume CSV (timestamp,value) and writes "
                 + "timestamp,hype for every interval at which it fires (a trend's onset).")
 final class TrendsCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true)
+    @Option(names = "--trace", required = true, description = "Mention-volume CSV timestamp,value, e.g. ../shared/data/traces/Twitter_volume_AMZN.csv")
     Path trace;
 
-    @Option(names = "--out", required = true)
+    @Option(names = "--out", required = true, description = "CSV written with timestamp,hype for every firing")
     Path out;
 
     @Option(names = "--evaluate", description = "Also score against the largest bursts: detected within the 3 h "

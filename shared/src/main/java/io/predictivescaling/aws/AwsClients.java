@@ -1,40 +1,94 @@
 package io.predictivescaling.aws;
 
 import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
- * Builds AWS clients once per container. The URL-connection HTTP client starts fastest in Lambda.
- * {@code AWS_ENDPOINT_URL} (or the {@code aws.endpointUrl} system property) is honoured by the SDK
- * itself, which is how the same code runs against AWS, LocalStack or moto.
+ * Builds AWS clients once per container, all with the one retry policy below. The URL-connection HTTP
+ * client starts fastest in Lambda. {@code AWS_ENDPOINT_URL} (or the {@code aws.endpointUrl} system
+ * property) is honoured by the SDK itself, which is how the same code runs against AWS, LocalStack or moto.
+ *
+ * <p><b>The one retry policy.</b> Every AWS call, scans and paginators included, is retried here by the
+ * SDK's standard strategy and nowhere else ({@link Retry} only resends the unprocessed part of batch calls
+ * that succeeded in part). Worst case of one call, always throttled: {@value #MAX_ATTEMPTS} attempts with
+ * full-jitter backoff of at most {@link #THROTTLING_BASE_DELAY} x 2^n (0.25 s, then 0.5 s): at most 0.75 s
+ * of waiting; a hung connection costs at most {@link #ATTEMPT_TIMEOUT} per attempt and the whole call at
+ * most {@link #CALL_TIMEOUT}. The standard strategy's token bucket (500 tokens, 5 per retry) stops retrying
+ * a client after 100 retries without successes in between, so a permanently throttled service costs a run
+ * at most 100 x 0.5 s = 50 s of backoff in all, after which calls fail at their first answer. That fits
+ * record-metrics' 60 s (its writes are the only calls it retries in bulk), fetch-events' and
+ * fetch-sentiment's 120 s, analyze-patterns' and score-feedback's 300 s and predict-and-scale's 600 s.
  */
 public final class AwsClients {
+    /** Attempts per call, the first included. */
+    public static final int MAX_ATTEMPTS = 3;
+    /** Backoff base for throttling answers (doubled per retry, full jitter). */
+    public static final Duration THROTTLING_BASE_DELAY = Duration.ofMillis(250);
+    /** Backoff base for other transient failures: 5xx, I/O (doubled per retry, full jitter). */
+    public static final Duration BASE_DELAY = Duration.ofMillis(100);
+    /** No single backoff is longer than this. */
+    public static final Duration MAX_DELAY = Duration.ofSeconds(2);
+    /** One attempt: DynamoDB and AAS answer in well under a second; a held connection is given up on. */
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    /** One call, all attempts and backoff included. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
+
     private AwsClients() {
     }
 
+    /** The retry strategy every client gets (a fresh one per client: the token bucket is per client). */
+    public static RetryStrategy retryStrategy() {
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_DELAY))
+                .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLING_BASE_DELAY, MAX_DELAY))
+                .build();
+    }
+
+    /**
+     * Applies the retry policy, timeouts and the given HTTP client to any client builder (tests pass a
+     * fault-injecting HTTP client here to measure the policy).
+     */
+    public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,
+                                                                                             SdkHttpClient http) {
+        return builder.httpClient(http).overrideConfiguration(c -> c.retryStrategy(retryStrategy())
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT));
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
+        return configure(builder, UrlConnectionHttpClient.create());
+    }
+
     public static DynamoDbClient dynamoDb() {
-        return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(DynamoDbClient.builder()).build();
     }
 
     public static CloudWatchClient cloudWatch() {
-        return CloudWatchClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(CloudWatchClient.builder()).build();
     }
 
     public static ApplicationAutoScalingClient applicationAutoScaling() {
-        return ApplicationAutoScalingClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(ApplicationAutoScalingClient.builder()).build();
     }
 
     public static EventBridgeClient eventBridge() {
-        return EventBridgeClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(EventBridgeClient.builder()).build();
     }
 
     public static SsmClient ssm() {
-        return SsmClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        return configure(SsmClient.builder()).build();
     }
 
     /** The endpoint override in force, if any: for messages that say where data went. */

@@ -9,15 +9,23 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Retries AWS calls that failed for a passing reason (throttling, 5xx, network) with capped exponential
- * backoff and full jitter. The SDK retries too; this outer loop rides out longer throttling bursts
- * (a busy table, a burst of scheduled actions) that outlast the SDK's three quick attempts.
+ * The second half of the one retry policy. Every AWS call is retried by the SDK itself, as
+ * {@link AwsClients} configures it; this class adds no second loop around that. It does two things the SDK
+ * cannot: {@link #call} names what failed (the operation and resource) in the exception, and
+ * {@link #untilDone} resends the unprocessed part of a batch call that succeeded in part (DynamoDB's
+ * unprocessed items, EventBridge's failed entries), with capped exponential backoff and full jitter, since
+ * the SDK counts such an answer as a success.
  */
 public final class Retry {
     private final int maxAttempts;
     private final Duration baseDelay;
     private final Duration maxDelay;
 
+    /**
+     * @param maxAttempts sends of a partly processed batch, the first included
+     * @param baseDelay backoff before the second send (doubled per send, full jitter)
+     * @param maxDelay no backoff is longer
+     */
     public Retry(int maxAttempts, Duration baseDelay, Duration maxDelay) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -27,28 +35,27 @@ public final class Retry {
         this.maxDelay = maxDelay;
     }
 
-    /** Eight attempts over at most about 10 s: well inside a Lambda's timeout. */
+    /**
+     * Four sends of a partly processed batch with at most 0.1 + 0.2 + 0.4 s of backoff (worst case 0.7 s,
+     * plus the SDK's own retries of each send, see {@link AwsClients}).
+     */
     public static Retry standard() {
-        return new Retry(8, Duration.ofMillis(50), Duration.ofSeconds(2));
+        return new Retry(4, Duration.ofMillis(100), Duration.ofSeconds(1));
     }
 
+    /**
+     * Runs {@code action} once (the SDK has already retried what is worth retrying); a transient failure that
+     * outlasted those retries is rethrown as {@link RetriesExhaustedException} naming {@code what}.
+     */
     public <T> T call(String what, Supplier<T> action) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
-            try {
-                return action.get();
-            } catch (RuntimeException e) {
-                if (!isTransient(e)) {
-                    throw e;
-                }
-                last = e;
-                if (attempt < maxAttempts) {
-                    sleep(attempt);
-                }
+        try {
+            return action.get();
+        } catch (RuntimeException e) {
+            if (!isTransient(e)) {
+                throw e;
             }
+            throw new RetriesExhaustedException(what + " still failing after the SDK's retries: " + e.getMessage(), e);
         }
-        throw new RetriesExhaustedException(what + " still failing after " + maxAttempts + " attempts: "
-                + last.getMessage(), last);
     }
 
     /**

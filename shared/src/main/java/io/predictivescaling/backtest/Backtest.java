@@ -1,13 +1,13 @@
 package io.predictivescaling.backtest;
 
-import io.predictivescaling.events.EventAdjuster;
-import io.predictivescaling.events.EventImpact;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.scaling.CapacityPlanner;
+import io.predictivescaling.scaling.PlanningCore;
 import io.predictivescaling.scaling.ScalingPlan;
+import io.predictivescaling.scaling.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -98,8 +98,8 @@ public final class Backtest {
         CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
         CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
-        LoadPredictor predictor = new LoadPredictor(config.revalidateEvery());
-        CapacityPlanner planner = new CapacityPlanner(1000);
+        PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+        PlanningCore baseline = null;
         boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
         List<SizingTrack> tracks = plans ? config.sizings().stream()
                 .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial)).toList() : List.of();
@@ -148,25 +148,32 @@ public final class Backtest {
                 }
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
-                    List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
-                    List<LoadPrediction> forecast = predictor.path(withoutEvents(history, past), Duration.ofHours(48),
-                            null);
-                    List<LoadPrediction> evented = withEvents(forecast, past, history, now);
-                    List<LoadPrediction> path = hook.adjust(evented, history, now);
+                    List<PlanningCore.SocialTrend> trends = hook.social(now, history);
+                    List<LoadPrediction> path = core.forecast(inputs(history, trends), now);
+                    // What the load alone would have forecast, for the hook's account of what signals added: a
+                    // core of its own, so the live forecast's cached method choice is not disturbed.
+                    List<LoadPrediction> alone = path;
+                    if (hook != ReplayHook.NONE && (!trends.isEmpty() || !config.events().isEmpty())) {
+                        baseline = baseline != null ? baseline : new PlanningCore(
+                                new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+                        List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
+                        alone = baseline.forecast(new PlanningCore.Inputs(history, null, config.zone(),
+                                config.excluded(), past, List.of(), Map.of(), null), now);
+                    }
                     double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
                     int first = s + 1 + decisionLead;
                     ScalingPlan live = null;
                     for (SizingTrack track : tracks) {
-                        ScalingPlan plan = track.plan(planner, trace, path, now, lastData, first, shape, predicted,
+                        ScalingPlan plan = track.plan(core, trace, path, now, lastData, first, shape, predicted,
                                 lower, upper);
                         live = track == tracks.get(chosen) ? plan : live;
                     }
                     // The live floors are the chosen sizing's; each sizing also keeps its own, replayed alongside.
                     int[] source = tracks.get(chosen).floor;
-                    hook.planned(new ReplayHook.Planned(now, first, history, forecast, evented, path, live, floor,
-                            source));
+                    hook.planned(new ReplayHook.Planned(now, first, history, alone, path, live, floor, source));
+                    int reach = (int) (PlanningCore.FLOOR_REACH.getSeconds() / stepSeconds);
                     System.arraycopy(source, Math.min(first, n), floor, Math.min(first, n),
-                            Math.max(0, Math.min(n, first + 50 * 3600 / (int) stepSeconds) - first));
+                            Math.max(0, Math.min(n, first + reach) - first));
                 }
             }
             if (progress != null) {
@@ -178,9 +185,12 @@ public final class Backtest {
         stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
         stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
         stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
+        List<BacktestResult.SizingOutcome> sizings = tracks.stream().map(t -> new BacktestResult.SizingOutcome(
+                t.sizing.label(), stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
+                .toList();
         return new BacktestResult(trace, config, stats,
                 new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle,
-                        sizing));
+                        sizing, reactiveServing, predictiveServing), sizings);
     }
 
     private int startingSizing(List<SizingTrack> tracks) {
@@ -269,31 +279,42 @@ public final class Backtest {
         }
     }
 
-    /** Past event windows become gaps: a holiday must not teach next week's forecast. */
-    static RegularSeries withoutEvents(RegularSeries history, List<KnownEvent> past) {
-        if (past.isEmpty()) {
-            return history;
-        }
-        double[] v = history.values().clone();
-        for (int i = 0; i < v.length; i++) {
-            Instant at = history.time(i);
-            if (past.stream().anyMatch(e -> e.touches(at, at.plusSeconds(3600)))) {
-                v[i] = Double.NaN;
-            }
-        }
-        return new RegularSeries(history.start(), history.step(), v);
+    /** One planning step of the replay: the forecast path and the plan made from it. */
+    public record PlanningStep(RegularSeries history, List<LoadPrediction> path, ScalingPlan plan) {
     }
 
-    /** Upcoming events applied by their type's impact learned from the past ones, as predict-and-scale does. */
-    private List<LoadPrediction> withEvents(List<LoadPrediction> path, List<KnownEvent> past, RegularSeries history,
-                                            Instant now) {
-        Instant until = now.plus(Duration.ofHours(49));
-        List<KnownEvent> upcoming = config.events().stream().filter(e -> e.touches(now, until)).toList();
-        if (upcoming.isEmpty()) {
-            return path;
+    /**
+     * The replay's planning step at {@code now} (an hour boundary of the trace), on its own: the hours that had
+     * ended by then, forecast and planned by the same core with {@code policy} from {@code inForce} units. What the
+     * replay does at that hour with a fresh method choice; used to check the backtest against predict-and-scale.
+     */
+    public PlanningStep planningStep(Trace trace, Instant now, ScalingPolicy policy, int inForce) {
+        HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
+        Instant lastData = null;
+        int s = -1;
+        while (s + 1 < trace.size() && !trace.time(s + 2).isAfter(now)) {
+            s++;
+            peaks.add(s);
+            lastData = Double.isNaN(trace.demand()[s]) ? lastData : trace.time(s + 1);
         }
-        return EventAdjuster.apply(path, upcoming, e -> EventImpact.learn(e.type(),
-                past.stream().filter(p -> p.type().equals(e.type())).toList(), history,
-                Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
+        if (s < 0) {
+            throw new IllegalArgumentException("the trace has no complete interval before " + now);
+        }
+        PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+        RegularSeries history = peaks.history(s, config.history());
+        List<LoadPrediction> path = core.forecast(inputs(history), now);
+        return new PlanningStep(history, path, core.plan(trace.name(), policy, inForce, path, now,
+                java.util.Optional.ofNullable(lastData), java.util.Optional.empty()));
+    }
+
+    /** What the core forecasts from at one planning step: the trace's hourly history, the target's zone and events. */
+    PlanningCore.Inputs inputs(RegularSeries history) {
+        return inputs(history, List.of());
+    }
+
+    /** The same with the keywords trending now (from the replayed mentions, see {@link SocialReplay}). */
+    PlanningCore.Inputs inputs(RegularSeries history, List<PlanningCore.SocialTrend> trends) {
+        return new PlanningCore.Inputs(history, null, config.zone(), config.excluded(), config.events(), trends,
+                Map.of(), null);
     }
 }

@@ -24,12 +24,15 @@ import java.util.List;
  *     over the last week ({@link SizingChooser}); false keeps {@code capacityQuantile}/{@code floorUtilization}
  * @param underObjective the under-provisioned fraction tuning aims for
  * @param costCap the most tuning lets a sizing cost relative to target tracking alone
+ * @param zone the zone the load's days are counted in (the target's {@code timeZone}; UTC by default)
+ * @param excluded windows left out of learning (the target's {@code excludeFromLearning})
  */
 public record BacktestConfig(double unit, double targetUtilization, Duration warmup, Duration history,
                              Duration revalidateEvery, double capacityQuantile, double floorUtilization,
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
                              boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
-                             double underObjective, double costCap) {
+                             double underObjective, double costCap, java.time.ZoneId zone,
+                             List<io.predictivescaling.patterns.TimeWindow> excluded) {
 
     /** How floors are sized: which quantile of the predicted load they cover, at which utilization. */
     public record Sizing(double quantile, double floorUtilization) {
@@ -55,26 +58,33 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     public static BacktestConfig defaults(double unit) {
         return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
                 DEFAULT_QUANTILE, 0.7, DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
-                DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP);
+                DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP, java.time.ZoneOffset.UTC, List.of());
     }
 
     public BacktestConfig with(double newUnit, double target, Duration newWarmup, List<KnownEvent> newEvents) {
         return new BacktestConfig(newUnit, target, newWarmup, history, revalidateEvery, capacityQuantile,
                 target, scaleInStepPercent, hourQuantile, interpolate, intraHour, newEvents, tuneSizing,
-                underObjective, costCap);
+                underObjective, costCap, zone, excluded);
     }
 
     public BacktestConfig with(double quantile, double floorUtil, double scaleIn, double hourQ, boolean interp,
                                boolean shape) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, quantile, floorUtil,
-                scaleIn, hourQ, interp, shape, events, tuneSizing, underObjective, costCap);
+                scaleIn, hourQ, interp, shape, events, tuneSizing, underObjective, costCap, zone, excluded);
     }
 
     /** Fixed sizing ({@code tune} false) or daily tuning toward {@code objective} within {@code cap}. */
     public BacktestConfig tuning(boolean tune, double objective, double cap) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
                 floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tune, objective,
-                cap);
+                cap, zone, excluded);
+    }
+
+    /** Days counted in {@code newZone}, these windows left out of learning: as the target's item says. */
+    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.patterns.TimeWindow> newExcluded) {
+        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
+                floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
+                underObjective, costCap, newZone, List.copyOf(newExcluded));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.predictivescaling.backtest;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.scaling.CapacityStep;
+import io.predictivescaling.scaling.PlanningCore;
 import io.predictivescaling.scaling.ScalingPlan;
 import io.predictivescaling.sentiment.FetchSentimentService;
 import io.predictivescaling.sentiment.Signal;
@@ -87,17 +88,14 @@ public final class DecisionLog implements ReplayHook {
     }
 
     @Override
-    public List<LoadPrediction> adjust(List<LoadPrediction> path, RegularSeries history, Instant now) {
-        if (social == null) {
-            return path;
-        }
-        return social.adjust(path, history, Duration.between(history.start(), now), now);
+    public List<PlanningCore.SocialTrend> social(Instant now, RegularSeries history) {
+        return social == null ? List.of() : social.trends(now, Duration.between(history.start(), now));
     }
 
     @Override
     public void planned(Planned p) {
         factors(p);
-        for (LoadPrediction x : p.withEvents()) {
+        for (LoadPrediction x : p.path()) {
             Matcher m = EVENT.matcher(x.reason());
             while (m.find()) {
                 String name = m.group(1).replaceAll(" (in \\d+ h|under way)", "");
@@ -162,15 +160,21 @@ public final class DecisionLog implements ReplayHook {
         return b.toString();
     }
 
-    /** Per interval from the plan's first: how events and social signals scaled the forecast behind the floor. */
+    /**
+     * Per interval from the plan's first: how the signals scaled the forecast behind the floor (the planned path over
+     * the load-alone forecast), credited to events and to the social signal by the signals the core says moved each
+     * prediction; where both moved one, both columns carry their combined (capped) factor.
+     */
     private void factors(Planned p) {
         Map<Instant, double[]> byHour = new HashMap<>();
-        for (int k = 0; k < p.forecast().size() && k < p.withEvents().size() && k < p.path().size(); k++) {
-            double base = p.forecast().get(k).predictedLoad();
-            double evented = p.withEvents().get(k).predictedLoad();
-            double adjusted = p.path().get(k).predictedLoad();
-            byHour.put(p.forecast().get(k).forecastTime().truncatedTo(ChronoUnit.HOURS), new double[] {
-                base > 0 ? evented / base : 1, evented > 0 ? adjusted / evented : 1});
+        Map<Instant, Double> alone = new HashMap<>();
+        p.alone().forEach(x -> alone.put(x.forecastTime(), x.predictedLoad()));
+        for (LoadPrediction x : p.path()) {
+            Double base = alone.get(x.forecastTime());
+            double f = base == null || base <= 0 ? 1 : x.predictedLoad() / base;
+            boolean event = x.signals().keySet().stream().anyMatch(k -> k.startsWith("event:"));
+            boolean mentions = x.signals().keySet().stream().anyMatch(k -> k.startsWith("sentiment:"));
+            byHour.put(x.forecastTime().truncatedTo(ChronoUnit.HOURS), new double[] {event ? f : 1, mentions ? f : 1});
         }
         for (int i = p.first(); i < load.size(); i++) {
             double[] f = byHour.get(load.time(i).truncatedTo(ChronoUnit.HOURS));

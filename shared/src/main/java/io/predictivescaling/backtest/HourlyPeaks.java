@@ -52,7 +52,7 @@ final class HourlyPeaks {
             }
             double[] sorted = Arrays.copyOf(values[h], count[h]);
             Arrays.sort(sorted);
-            peak[h] = sorted[(int) Math.round(quantile * (sorted.length - 1))];
+            peak[h] = io.predictivescaling.scaling.PlanningCore.hourValue(sorted, quantile);
         }
     }
 

@@ -2,6 +2,7 @@ package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.scaling.PlanningCore;
 import io.predictivescaling.scaling.ScalingPlan;
 import java.time.Instant;
 import java.util.List;
@@ -25,9 +26,14 @@ public interface ReplayHook {
         return false;
     }
 
-    /** The forecast after events, adjusted as predict-and-scale adjusts it (social signals); by default as is. */
-    default List<LoadPrediction> adjust(List<LoadPrediction> path, RegularSeries history, Instant now) {
-        return path;
+    /**
+     * The keywords trending at {@code now}, for the planning core to apply as predict-and-scale does (none by
+     * default).
+     *
+     * @param history the hourly load the forecast learns from (the impact is learned against it)
+     */
+    default List<PlanningCore.SocialTrend> social(Instant now, RegularSeries history) {
+        return List.of();
     }
 
     /** Told of every plan, before its floors replace the old ones. */
@@ -40,15 +46,14 @@ public interface ReplayHook {
      * @param now the decision time
      * @param first the first interval whose floor the plan sets (a warm-up after {@code now})
      * @param history the hourly load the forecast learned from
-     * @param forecast the load forecast alone
-     * @param withEvents the forecast with upcoming events applied
-     * @param path what was planned from (events and social signals applied)
+     * @param alone the load forecast alone, without upcoming events or social trends (the same as {@code path}
+     *     when there were none)
+     * @param path what was planned from (events and social signals applied, capped together by the core)
      * @param plan the live sizing's plan
      * @param before the floors per interval before this plan
      * @param after the floors this plan sets, from {@code first} on
      */
-    record Planned(Instant now, int first, RegularSeries history, List<LoadPrediction> forecast,
-                   List<LoadPrediction> withEvents, List<LoadPrediction> path, ScalingPlan plan, int[] before,
-                   int[] after) {
+    record Planned(Instant now, int first, RegularSeries history, List<LoadPrediction> alone,
+                   List<LoadPrediction> path, ScalingPlan plan, int[] before, int[] after) {
     }
 }

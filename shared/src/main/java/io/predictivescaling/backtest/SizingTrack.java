@@ -1,7 +1,7 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
-import io.predictivescaling.scaling.CapacityPlanner;
+import io.predictivescaling.scaling.PlanningCore;
 import io.predictivescaling.scaling.ScalingPlan;
 import io.predictivescaling.scaling.ScalingPolicy;
 import java.time.Duration;
@@ -55,7 +55,7 @@ final class SizingTrack {
      *
      * @return the plan
      */
-    ScalingPlan plan(CapacityPlanner planner, Trace trace, List<LoadPrediction> path, Instant now, Instant lastData,
+    ScalingPlan plan(PlanningCore planner, Trace trace, List<LoadPrediction> path, Instant now, Instant lastData,
               int first, double[] shape, double[] predicted, double[] lower, double[] upper) {
         int nowIndex = (int) ((now.getEpochSecond() - trace.start().getEpochSecond()) / stepSeconds);
         // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor), not from
@@ -72,6 +72,16 @@ final class SizingTrack {
             }
         }
         return plan;
+    }
+
+    /** Units serving each interval so far under this sizing's own floors. */
+    int[] serving() {
+        return serving;
+    }
+
+    /** Units provisioned (paid for) each interval so far under this sizing's own floors. */
+    int[] provisioned() {
+        return provisioned;
     }
 
     SizingChooser.Record record(double[] demand, int from, int to) {

@@ -1,10 +1,8 @@
 package io.predictivescaling.backtest;
 
-import io.predictivescaling.forecast.LoadPrediction;
-import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.patterns.Stats;
+import io.predictivescaling.scaling.PlanningCore;
 import io.predictivescaling.sentiment.Signal;
-import io.predictivescaling.sentiment.SocialImpact;
 import io.predictivescaling.sentiment.TrendDetector;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +15,9 @@ import java.util.Map;
  * A keyword's mention volume replayed walk-forward beside a load trace, as fetch-sentiment and predict-and-scale
  * see it: each mention interval, once it has ended, goes through the same {@link TrendDetector} fetch-sentiment
  * runs (a day's baseline at the trace's own interval), becoming the {@link Signal} the signals table would hold;
- * at each plan, a keyword trending in the last 20 minutes raises the forecast by the {@link SocialImpact} learned
- * from its past trends against the load history (skill gate included), exactly as predict-and-scale's social step
- * does. Nothing about an interval depends on mentions after it.
+ * at each plan, a keyword trending in the last 20 minutes is handed to the planning core with its past trends,
+ * exactly as predict-and-scale hands it over, and the core raises the forecast by the impact it learns from them
+ * against the load history (skill gate included). Nothing about an interval depends on mentions after it.
  */
 public final class SocialReplay {
     /** predict-and-scale reads the signals of the last 20 minutes: an older trend no longer raises. */
@@ -104,27 +102,22 @@ public final class SocialReplay {
         return last == null || last.intervalStart().isBefore(now.minus(RECENT)) ? null : last;
     }
 
-    /** The impact predict-and-scale would learn at {@code now} from this keyword's past trends and the load. */
-    public SocialImpact impact(RegularSeries hourly, Duration history, Instant now) {
-        Instant from = now.minus(history);
-        Instant to = now.minus(LEARN_AFTER);
-        List<Signal> past = firings.stream().filter(s -> !s.intervalStart().isBefore(from) && s.intervalStart().isBefore(to)).toList();
-        return hourly == null ? SocialImpact.PRIOR : SocialImpact.learn(past, hourly);
-    }
-
     /**
-     * predict-and-scale's social step at {@code now}: when the keyword is trending, the predictions its learned
-     * impact reaches are raised (feedback confidence 1: the backtest has no feedback loop to lower it).
-     *
-     * @param hourly the load history the forecast learned from
+     * What predict-and-scale hands the planning core at {@code now}: the keyword, if its latest signal (within the
+     * last 20 minutes) is trending, with its past firings (from {@code history} before now until 3 hours ago, whose
+     * windows have passed) and feedback confidence 1 (the backtest has no feedback loop to lower it). The core
+     * learns the {@link io.predictivescaling.sentiment.SocialImpact} from them, skill gate included.
      */
-    public List<LoadPrediction> adjust(List<LoadPrediction> path, RegularSeries hourly, Duration history,
-                                       Instant now) {
+    public List<PlanningCore.SocialTrend> trends(Instant now, Duration history) {
         Signal trend = latest(now);
         if (trend == null || !trend.trending()) {
-            return path;
+            return List.of();
         }
-        return impact(hourly, history, now).apply(path, trend, 1.0, now);
+        Instant from = now.minus(history);
+        Instant to = now.minus(LEARN_AFTER);
+        List<Signal> past = firings.stream()
+                .filter(s -> !s.intervalStart().isBefore(from) && s.intervalStart().isBefore(to)).toList();
+        return List.of(new PlanningCore.SocialTrend(keyword, trend, past, 1.0));
     }
 
     /** The hype of the mention intervals that ended within {@code [from, to)}: the largest, 0 if none. */

@@ -12,6 +12,31 @@ import java.util.List;
  */
 public record Trace(String name, Instant start, Duration step, double[] demand, List<String> problems) {
 
+    /** Under this much history the forecast has too little to learn from (two daily cycles). */
+    public static final Duration SHORT_HISTORY = Duration.ofDays(2);
+    /** Above this share of empty intervals the result says little about the policies. */
+    public static final double MANY_GAPS = 0.2;
+
+    /**
+     * What makes a backtest on this trace weak evidence (under two days of data, over 20% gaps): it still
+     * runs, and these go to the console, {@code summary.json} ({@code warnings}) and the report.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        Duration span = step.multipliedBy(demand.length);
+        if (span.compareTo(SHORT_HISTORY) < 0) {
+            warnings.add("only " + span.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                    + " of data (under 2 days): the forecast has too little history to learn daily patterns from, "
+                    + "so the predictive result says little");
+        }
+        long gaps = java.util.Arrays.stream(demand).filter(Double::isNaN).count();
+        if (demand.length > 0 && gaps > MANY_GAPS * demand.length) {
+            warnings.add(String.format(java.util.Locale.ROOT, "%.0f%% of the %d intervals are gaps (over 20%%): the "
+                    + "result rests on the intervals that have data", 100.0 * gaps / demand.length, demand.length));
+        }
+        return warnings;
+    }
+
     public int size() {
         return demand.length;
     }

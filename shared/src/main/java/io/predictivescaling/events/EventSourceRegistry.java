@@ -13,6 +13,9 @@ import java.util.List;
  * {@code [{"type": "ical", "name": "esports", "url": "https://example.com/lol-worlds.ics", "eventType": "tournament",
  * "impact": 0.6}, {"type": "rss", "name": "game-news", "url": "https://example.com/news.xml", "rules":
  * [{"keyword": "release date", "eventType": "game_release", "impact": 0.8, "duration": "PT12H"}]}]}.
+ * An {@code ical} source may also set {@code timeZone} (where its floating times and all-day dates are when the
+ * calendar declares no X-WR-TIMEZONE: the zone of the targets it serves; default UTC; IANA or Windows names) and
+ * {@code lookAhead} (ISO-8601 duration, default P60D: how far ahead recurring events are expanded).
  */
 public final class EventSourceRegistry {
     private EventSourceRegistry() {
@@ -31,10 +34,17 @@ public final class EventSourceRegistry {
         List<EventSource> sources = new ArrayList<>();
         for (JsonNode s : root) {
             String name = s.path("name").asText(s.path("type").asText());
-            URI url = URI.create(s.path("url").asText());
+            URI url;
+            try {
+                url = new URI(s.path("url").asText());
+            } catch (java.net.URISyntaxException e) {
+                sources.add(unusable(name, "url '" + s.path("url").asText() + "' is not a URL: " + e.getReason()));
+                continue;
+            }
             sources.add(switch (s.path("type").asText()) {
                 case "ical" -> new ICalendarSource(name, url, s.path("eventType").asText("event"),
-                        s.path("impact").asDouble(0), timeout);
+                        s.path("impact").asDouble(0), timeout, zone(s.path("timeZone").asText("UTC")),
+                        Duration.parse(s.path("lookAhead").asText(ICalendarSource.LOOK_AHEAD.toString())));
                 case "rss" -> {
                     List<RssEventSource.Rule> rules = new ArrayList<>();
                     s.path("rules").forEach(r -> rules.add(new RssEventSource.Rule(r.path("keyword").asText(),
@@ -47,5 +57,25 @@ public final class EventSourceRegistry {
             });
         }
         return sources;
+    }
+
+    /** A misconfigured source: it fails on every pull, alone, with the reason (the others still run). */
+    private static EventSource unusable(String name, String why) {
+        return new EventSource() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Fetched fetch(java.time.Instant now) {
+                throw new io.predictivescaling.sentiment.SentimentSource.SourceException(name, "refused", why, null);
+            }
+        };
+    }
+
+    private static java.time.ZoneId zone(String name) {
+        return TimeZones.resolve(name).orElseThrow(() -> new IllegalArgumentException("EVENT_SOURCES: unknown timeZone '"
+                + name + "': use an IANA zone such as America/New_York"));
     }
 }

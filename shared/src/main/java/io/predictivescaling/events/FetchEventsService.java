@@ -28,18 +28,28 @@ public final class FetchEventsService {
         this.cascades = cascades;
     }
 
-    /** @param failures failed pulls per source (the SourceFailures metric) */
-    public record Result(int fetched, List<KnownEvent> added, Map<String, Integer> failures, List<String> problems) {
+    /**
+     * @param fetched events the sources gave (occurrences of recurring ones counted one by one)
+     * @param failures failed pulls per source (the SourceFailures metric)
+     * @param skipped items read but not kept, as {@code source: reason} (e.g. {@code game-news: no-keyword})
+     * @param problems failed sources and notes on what was kept (e.g. a date without a zone read as UTC)
+     */
+    public record Result(int fetched, List<KnownEvent> added, Map<String, Integer> failures, Map<String, Integer> skipped,
+                         List<String> problems) {
     }
 
     public Result pull(Instant now) {
         List<KnownEvent> added = new ArrayList<>();
         Map<String, Integer> failures = new TreeMap<>();
         List<String> problems = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
         int fetched = 0;
         for (EventSource source : sources) {
             try {
-                for (KnownEvent e : source.fetch()) {
+                EventSource.Fetched got = source.fetch(now);
+                got.skipped().forEach((reason, n) -> skipped.merge(source.name() + ": " + reason, n, Integer::sum));
+                got.notes().forEach(note -> problems.add(source.name() + ": " + note));
+                for (KnownEvent e : got.events()) {
                     fetched++;
                     if (e.end().isAfter(now) && store.addIfNew(e, now)) {
                         added.add(e);
@@ -48,10 +58,14 @@ public final class FetchEventsService {
             } catch (SourceException e) {
                 failures.merge(source.name(), 1, Integer::sum);
                 problems.add("skipped " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A source that breaks in an unexpected way (a parser bug, a bad answer) fails only itself.
+                failures.merge(source.name(), 1, Integer::sum);
+                problems.add("skipped " + source.name() + ": failed: " + e);
             }
         }
         publish(added);
-        return new Result(fetched, added, failures, problems);
+        return new Result(fetched, added, failures, skipped, problems);
     }
 
     /** A pushed event (e.g. {@code game_server_down} from monitoring) and what it sets off. */
@@ -63,7 +77,7 @@ public final class FetchEventsService {
             }
         }
         publish(added);
-        return new Result(1, added, Map.of(), List.of());
+        return new Result(1, added, Map.of(), Map.of(), List.of());
     }
 
     private List<KnownEvent> withFollowOns(KnownEvent event) {

@@ -29,6 +29,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     static final Duration KEEP = Duration.ofDays(90);
     private static final Pattern METHOD = Pattern.compile("([a-z][a-z0-9-]*) (\\d+)%");
     private static final Pattern SOCIAL = Pattern.compile("social: (\\S+) mentions");
+    /** An applied event names its type and the multiplier it applied: "event: holiday '...' ... (x0.72)". */
+    private static final Pattern EVENT = Pattern.compile("; event: (\\S+) '[^;]*\\(x([0-9.]+)\\)");
 
     private final DynamoDbClient dynamo;
     private final String predictionsTable;
@@ -70,13 +72,27 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
                 Duration.parse(item.containsKey("resolution") ? item.get("resolution").s() : "PT1H"),
                 item.containsKey("statistic") ? item.get("statistic").s() : "p95",
                 num(item, "predictedLoad"), num(item, "lowerBound"), num(item, "upperBound"),
-                (int) num(item, "predictedCapacity"), signals(reason),
+                (int) num(item, "predictedCapacity"), item.containsKey("signals") && item.get("signals").hasM()
+                        ? typed(item.get("signals").m()) : signals(reason),
                 item.containsKey("actualLoad") ? num(item, "actualLoad") : null);
     }
 
+    /** The prediction's typed attribution (the {@code signals} map written with it). */
+    static Map<String, Double> typed(Map<String, AttributeValue> signals) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        signals.forEach((k, v) -> {
+            if (v.n() != null) {
+                out.put(k, Double.parseDouble(v.n()));
+            }
+        });
+        return out;
+    }
+
     /**
-     * The signals a reason names: each method of the ensemble with its share, and a social trend that raised
-     * the prediction ({@code sentiment:<keyword>}).
+     * For predictions written before they carried a {@code signals} map: the signals their reason names: each
+     * method of the ensemble with its share, a social trend that raised the prediction ({@code sentiment:<keyword>}),
+     * and each event type applied ({@code event:<type>}, whose value is the multiplier it applied rather than a
+     * share, so feedback can tell whether it helped).
      */
     static Map<String, Double> signals(String reason) {
         Map<String, Double> signals = new LinkedHashMap<>();
@@ -93,6 +109,10 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         Matcher social = SOCIAL.matcher(reason);
         if (social.find()) {
             signals.put("sentiment:" + social.group(1), 1.0);
+        }
+        Matcher event = EVENT.matcher(reason);
+        while (event.find()) {
+            signals.put("event:" + event.group(1), Double.parseDouble(event.group(2)));
         }
         return signals;
     }

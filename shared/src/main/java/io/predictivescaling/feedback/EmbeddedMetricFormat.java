@@ -26,9 +26,23 @@ public final class EmbeddedMetricFormat implements MetricsEmitter {
 
     /** One count metric with one dimension, e.g. SourceFailures by Source, as an EMF line on {@code out}. */
     public static void count(PrintStream out, Clock clock, String metric, String dimension, String value, int count) {
+        count(out, clock, metric, dimension, value, count, List.of(List.of(dimension)));
+    }
+
+    /**
+     * Like {@link #count}, and the same count also without dimensions, so one alarm (e.g. on PlanFailed)
+     * watches every value of the dimension.
+     */
+    public static void countWithTotal(PrintStream out, Clock clock, String metric, String dimension, String value,
+                                      int count) {
+        count(out, clock, metric, dimension, value, count, List.of(List.of(dimension), List.of()));
+    }
+
+    private static void count(PrintStream out, Clock clock, String metric, String dimension, String value, int count,
+                              List<List<String>> dimensionSets) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of("Namespace", NAMESPACE,
-                "Dimensions", List.of(List.of(dimension)), "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+                "Dimensions", dimensionSets, "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
         line.put(dimension, value);
         line.put(metric, count);
         try {

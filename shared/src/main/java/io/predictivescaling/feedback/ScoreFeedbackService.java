@@ -162,7 +162,8 @@ public final class ScoreFeedbackService {
 
     /**
      * Moves each signal's confidence toward its skill on the predictions just scored (1 = exact, 0 = off by
-     * the whole load or more), by a bounded step weighted by the signal's share, never below 0.05.
+     * the whole load or more), by a bounded step weighted by the signal's share, never below 0.05. An event type
+     * ({@code event:<type>}) moves toward the share of its predictions it improved over the unadjusted ones.
      */
     static Map<String, Double> learn(Map<String, Double> previous, List<MaturedPrediction> scored) {
         Map<String, double[]> skill = new HashMap<>();
@@ -171,6 +172,14 @@ public final class ScoreFeedbackService {
             double s = 1 - Math.min(1, Math.abs(p.predicted() - p.actual()) / scale);
             p.signals().forEach((signal, share) -> {
                 double[] acc = skill.computeIfAbsent(signal, k -> new double[2]);
+                if (signal.startsWith("event:")) {
+                    // An event's value is the multiplier it applied: it scores 1 when it moved the prediction
+                    // closer to what happened than the unadjusted one, 0 when it moved it away.
+                    double unadjusted = share > 0 ? p.predicted() / share : p.predicted();
+                    acc[0] += Math.abs(p.predicted() - p.actual()) < Math.abs(unadjusted - p.actual()) ? 1 : 0;
+                    acc[1] += 1;
+                    return;
+                }
                 acc[0] += share * s;
                 acc[1] += share;
             });

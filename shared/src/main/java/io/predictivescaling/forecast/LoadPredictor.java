@@ -72,7 +72,7 @@ public final class LoadPredictor {
             int k = stepsAhead(horizon, history.step()) - 1;
             predictions.add(new LoadPrediction(history.end().plus(history.step().multipliedBy(k)), horizon,
                     f.point[k], f.lower[k], f.upper[k],
-                    LoadPrediction.confidenceOf(f.point[k], f.lower[k], f.upper[k]), f.reason + gapNote));
+                    LoadPrediction.confidenceOf(f.point[k], f.lower[k], f.upper[k]), f.reason + gapNote, f.signals));
         }
         return predictions;
     }
@@ -96,7 +96,8 @@ public final class LoadPredictor {
         return (int) Math.max(1, (horizon.getSeconds() + s - 1) / s);
     }
 
-    private record Forecast(double[] point, double[] lower, double[] upper, String reason) {
+    private record Forecast(double[] point, double[] lower, double[] upper, String reason,
+                            java.util.Map<String, Double> signals) {
     }
 
     private Forecast validated(double[] y, int day, int steps, LoadPatterns patterns, java.time.Instant end,
@@ -120,8 +121,10 @@ public final class LoadPredictor {
         String methods = choice.chosen().stream()
                 .map(s -> String.format(Locale.ROOT, "%s %.0f%%", s.method().name(), 100 * s.weight()))
                 .collect(Collectors.joining(" + "));
+        java.util.Map<String, Double> signals = new java.util.LinkedHashMap<>();
+        choice.chosen().forEach(c -> signals.merge("pattern:" + c.method().name(), c.weight(), Double::sum));
         return new Forecast(choice.forecast(), choice.lower(), choice.upper(),
-                patternReason(patterns) + "methods: " + methods);
+                patternReason(patterns) + "methods: " + methods, signals);
     }
 
     /** Too little history for seasonal methods: the recent mean, with the recent spread as the interval. */
@@ -146,7 +149,8 @@ public final class LoadPredictor {
             upper[k] = mean + spread;
         }
         return new Forecast(point, lower, upper, String.format(Locale.ROOT,
-                "only %d intervals of history (patterns need %d days): recent level", y.length, MIN_DAYS));
+                "only %d intervals of history (patterns need %d days): recent level", y.length, MIN_DAYS),
+                java.util.Map.of("pattern:recent-level", 1.0));
     }
 
     private static String patternReason(LoadPatterns patterns) {

@@ -1,18 +1,24 @@
 package io.predictivescaling.metrics;
 
+import io.predictivescaling.targets.CloudWatchMetric;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Records load: pulls each target's CloudWatch metric on schedule and stores pushed samples. */
 public final class RecordMetricsService {
+    /** How many of the latest periods every pull reads again: CloudWatch revises them while aggregating. */
+    public static final int REREAD_PERIODS = 5;
+    private static final Duration MIN_REREAD = Duration.ofMinutes(5);
     private final TargetRepository targets;
     private final MetricSource metricSource;
     private final TimeSeriesStore store;
@@ -33,7 +39,14 @@ public final class RecordMetricsService {
         this.retention = retention;
     }
 
-    /** The scheduled run: for every target with a CloudWatch metric, fetch what is new since the last sample. */
+    /**
+     * The scheduled run: for every target with a CloudWatch metric, read what is new since the last sample and
+     * re-read the last {@value #REREAD_PERIODS} periods (at least 5 minutes), because CloudWatch revises a
+     * recent datapoint while it is still aggregating it (a minute read as 400 can be 1,000 a minute later);
+     * the re-read overwrites. All targets are read in batched {@code GetMetricData} calls. For a target whose
+     * missing data means zero (Sum, SampleCount, or {@code missingData = zero}), a pull that succeeds without
+     * a datapoint for a settled period records 0 for it, so a quiet service is not mistaken for stale metrics.
+     */
     public RecordResult pull(Instant now) {
         TargetRepository.Loaded loaded = targets.loadAll();
         List<String> problems = new ArrayList<>(loaded.problems());
@@ -41,24 +54,37 @@ public final class RecordMetricsService {
         int pulled = 0;
         int stored = 0;
         Instant to = now.truncatedTo(ChronoUnit.SECONDS);
+        List<MetricSource.Window> windows = new ArrayList<>();
+        Map<String, Boolean> hasHistory = new HashMap<>();
         for (ScalableTarget target : loaded.targets()) {
             if (target.cloudWatchMetric().isEmpty()) {
                 continue;
             }
+            long period = target.cloudWatchMetric().get().periodSeconds();
             Instant earliest = to.minus(maxCatchUp);
-            Instant from = store.latestTimestamp(target.metricId())
-                    .map(latest -> latest.plusSeconds(1))
-                    .filter(next -> next.isAfter(earliest))
+            Instant reread = to.minusSeconds(Math.max(REREAD_PERIODS * period, MIN_REREAD.getSeconds()));
+            Optional<Instant> latest = store.latestTimestamp(target.metricId());
+            hasHistory.put(target.targetId(), latest.isPresent());
+            Instant from = latest.map(l -> l.plusSeconds(1)).map(next -> next.isBefore(reread) ? next : reread)
                     .orElse(earliest);
-            List<LoadSample> samples;
-            try {
-                samples = metricSource.fetch(target, from, to);
-            } catch (RuntimeException e) {
-                // The next run catches up from the last stored sample, so this target loses nothing.
-                problems.add("target " + target.targetId() + ": could not read its metric: " + e.getMessage());
+            from = align(from.isAfter(earliest) ? from : earliest, period);
+            windows.add(new MetricSource.Window(target, from, to));
+        }
+        MetricSource.Fetched fetched = metricSource.fetchAll(windows);
+        for (MetricSource.Window w : windows) {
+            String id = w.target().targetId();
+            if (fetched.failures().containsKey(id) || !fetched.samples().containsKey(id)) {
+                // Not stored, so the next run catches up from the last stored sample: this target loses nothing.
+                problems.add("target " + id + ": could not read its metric: "
+                        + fetched.failures().getOrDefault(id, "no answer"));
                 continue;
             }
             pulled++;
+            List<LoadSample> samples = fetched.samples().get(id);
+            CloudWatchMetric metric = w.target().cloudWatchMetric().orElseThrow();
+            if (metric.missingData() == CloudWatchMetric.MissingData.ZERO) {
+                samples = withZeros(samples, w, metric, hasHistory.get(id));
+            }
             try {
                 stored += store.append(samples);
             } catch (StoreWriteException e) {
@@ -74,6 +100,32 @@ public final class RecordMetricsService {
             throw failure;
         }
         return new RecordResult(pulled, stored, List.of(), problems);
+    }
+
+    /**
+     * The samples plus 0 for every settled period of the window without a datapoint. The period in progress
+     * and the one before it are left alone (CloudWatch may not have ingested them yet; the next pull re-reads
+     * them). A target with no history yet is filled from its first datapoint, or the whole window if quiet.
+     */
+    static List<LoadSample> withZeros(List<LoadSample> samples, MetricSource.Window w, CloudWatchMetric metric,
+                                      boolean hasHistory) {
+        long period = metric.periodSeconds();
+        Instant fillFrom = hasHistory || samples.isEmpty() ? w.from()
+                : samples.stream().map(LoadSample::timestamp).min(Instant::compareTo).orElseThrow();
+        long settled = align(w.to(), period).getEpochSecond() - period;
+        Set<Long> present = samples.stream().map(s -> s.timestamp().getEpochSecond()).collect(Collectors.toSet());
+        List<LoadSample> all = new ArrayList<>(samples);
+        long first = Math.floorDiv(fillFrom.getEpochSecond() + period - 1, period) * period;
+        for (long t = first; t < settled; t += period) {
+            if (!present.contains(t)) {
+                all.add(new LoadSample(w.target().metricId(), Instant.ofEpochSecond(t), 0, metric.name(), "cloudwatch"));
+            }
+        }
+        return all;
+    }
+
+    private static Instant align(Instant t, long periodSeconds) {
+        return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), periodSeconds) * periodSeconds);
     }
 
     /**

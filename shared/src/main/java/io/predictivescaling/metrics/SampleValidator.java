@@ -104,8 +104,12 @@ public final class SampleValidator {
         if (raw instanceof Number millis) {
             return Instant.ofEpochMilli(millis.longValue());
         }
+        String text = raw.toString().trim();
+        if (text.matches("\\d{1,15}")) {
+            return Instant.ofEpochMilli(Long.parseLong(text)); // epoch ms written as a JSON string, as value may be
+        }
         try {
-            return Instant.parse(raw.toString());
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidSample("timestamp '" + raw + "' is not ISO-8601 (e.g. 2026-11-27T20:00:00Z) "
                     + "nor epoch milliseconds");

@@ -1,13 +1,20 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.aws.Retry;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Optional;
 import java.util.List;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalableTargetsResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScheduledActionsResponse;
+import software.amazon.awssdk.services.applicationautoscaling.model.ScalableTarget;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
+import software.amazon.awssdk.services.applicationautoscaling.model.SuspendedState;
 
 /** Application Auto Scaling: scheduled actions and MinCapacity, every call retried on throttling. */
 public final class ApplicationAutoScalingGateway implements CapacityGateway {
@@ -28,6 +35,64 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                 .filter(t -> t.resourceId().equals(resource.resourceId()))
                 .mapToInt(t -> t.minCapacity())
                 .findFirst();
+    }
+
+    @Override
+    public Optional<TargetState> state(ScalableResource resource) {
+        DescribeScalableTargetsResponse response = retry.call("describing " + resource,
+                () -> client.describeScalableTargets(r -> r.serviceNamespace(resource.serviceNamespace())
+                        .resourceIds(resource.resourceId()).scalableDimension(resource.scalableDimension())));
+        Optional<ScalableTarget> target = response.scalableTargets().stream()
+                .filter(t -> t.resourceId().equals(resource.resourceId())).findFirst();
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ExistingAction> ours = new ArrayList<>();
+        List<TargetState.Action> others = new ArrayList<>();
+        for (ScheduledAction a : allActions(resource)) {
+            var set = a.scalableTargetAction();
+            Integer min = set == null ? null : set.minCapacity();
+            Integer max = set == null ? null : set.maxCapacity();
+            if (a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX)) {
+                ours.add(new ExistingAction(a.scheduledActionName(), a.schedule(), min, max, a.creationTime()));
+            } else {
+                others.add(new TargetState.Action(a.scheduledActionName(), a.schedule(),
+                        oneTime(a.schedule(), a.timezone()), min, max));
+            }
+        }
+        SuspendedState suspended = target.get().suspendedState();
+        return Optional.of(new TargetState(target.get().minCapacity(), target.get().maxCapacity(),
+                suspended != null && Boolean.TRUE.equals(suspended.scheduledScalingSuspended()), ours, others));
+    }
+
+    /** When an {@code at(yyyy-mm-ddThh:mm:ss)} schedule runs, in the action's zone (UTC when it names none). */
+    static Optional<Instant> oneTime(String schedule, String zone) {
+        if (schedule == null || !schedule.startsWith("at(") || !schedule.endsWith(")")) {
+            return Optional.empty();
+        }
+        try {
+            LocalDateTime at = LocalDateTime.parse(schedule.substring(3, schedule.length() - 1));
+            return Optional.of(at.atZone(zone == null || zone.isBlank() ? ZoneOffset.UTC : ZoneId.of(zone))
+                    .toInstant());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<ScheduledAction> allActions(ScalableResource resource) {
+        List<ScheduledAction> actions = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            DescribeScheduledActionsResponse page = retry.call("listing scheduled actions of " + resource,
+                    () -> client.describeScheduledActions(r -> r.serviceNamespace(resource.serviceNamespace())
+                            .resourceId(resource.resourceId()).scalableDimension(resource.scalableDimension())
+                            .nextToken(next)));
+            page.scheduledActions().stream().filter(a -> a.resourceId().equals(resource.resourceId()))
+                    .forEach(actions::add);
+            token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+        return actions;
     }
 
     @Override

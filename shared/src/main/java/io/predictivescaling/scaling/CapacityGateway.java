@@ -14,6 +14,12 @@ public interface CapacityGateway {
     /** The MinCapacity registered now, or empty when the resource is not registered. */
     OptionalInt currentMinCapacity(ScalableResource resource);
 
+    /**
+     * The target's registered limits, suspended state and every scheduled action on it (ours and others'), or
+     * empty when the resource is not registered.
+     */
+    java.util.Optional<TargetState> state(ScalableResource resource);
+
     /** Our scheduled actions on the resource (names starting with {@link ScheduledFloor#NAME_PREFIX}). */
     List<ExistingAction> scheduledActions(ScalableResource resource);
 

@@ -109,10 +109,29 @@ public final class CapacityPlanner {
         int peak = steps.stream().mapToInt(CapacityStep::capacity).max().orElse(currentCapacity);
         String summary = String.format(Locale.ROOT, "%d steps over %d h, peak capacity %d (now %d)%s%s",
                 steps.size(), raw.size(), peak, currentCapacity,
-                applyNow.map(c -> ", raising to " + c + " now").orElse(""),
+                actions.isEmpty() ? "" : ", " + move(actions, currentCapacity, now),
                 spikes.isEmpty() ? "" : ", " + spikes.get(0).severity().name().toLowerCase(Locale.ROOT)
                         + " load predicted at " + spikes.get(0).at());
         return new ScalingPlan(targetId, now, currentCapacity, steps, applyNow, actions, spikes, true, summary);
+    }
+
+    /**
+     * What the actions do first, in words that match the direction: "raising to 15 now", "lowering to 8 at
+     * 06:55 UTC" (the date is added when it is not today's, in UTC); "holding 4" when no action changes it.
+     */
+    static String move(List<ScheduledFloor> actions, int current, Instant now) {
+        for (ScheduledFloor a : actions.stream().sorted(java.util.Comparator.comparing(ScheduledFloor::runAt))
+                .toList()) {
+            if (a.minCapacity() != current) {
+                String verb = a.minCapacity() > current ? "raising" : "lowering";
+                String at = !a.runAt().isAfter(now.plus(Duration.ofMinutes(3))) ? "now"
+                        : "at " + (a.runAt().truncatedTo(ChronoUnit.DAYS).equals(now.truncatedTo(ChronoUnit.DAYS))
+                        ? "" : a.runAt().toString().substring(0, 10) + " ") + a.runAt().toString().substring(11, 16)
+                        + " UTC";
+                return verb + " to " + a.minCapacity() + " " + at;
+            }
+        }
+        return "holding " + current;
     }
 
     private static ScalingPlan hold(String targetId, Instant now, int current, String why) {

@@ -83,6 +83,13 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         item.put("confidence", n(p.confidence()));
         item.put("severity", AttributeValue.fromS(r.severity().name().toLowerCase(Locale.ROOT)));
         item.put("reason", AttributeValue.fromS(p.reason()));
+        if (!p.signals().isEmpty()) {
+            // Typed attribution for feedback: {"pattern:daily-naive": 0.41, "event:holiday": 1}, never parsed from
+            // the reason, so rewording the reason or renaming a method cannot stop learning.
+            Map<String, AttributeValue> signals = new HashMap<>();
+            p.signals().forEach((k, v) -> signals.put(k, n(v)));
+            item.put("signals", AttributeValue.fromM(signals));
+        }
         item.put("recommendedAction", AttributeValue.fromS(r.recommendedAction()));
         item.put("createdAt", AttributeValue.fromS(r.createdAt().toString()));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(p.forecastTime().plus(KEEP).getEpochSecond())));

@@ -36,21 +36,18 @@ public final class EventBridgePublisher implements EventPublisher {
             }
         }
         for (int i = 0; i < entries.size(); i += 10) {
-            List<PutEventsRequestEntry> pending = entries.subList(i, Math.min(entries.size(), i + 10));
-            for (int attempt = 0; attempt < 5 && !pending.isEmpty(); attempt++) {
-                List<PutEventsRequestEntry> send = pending;
-                PutEventsResponse response = retry.call("publishing events", () -> client.putEvents(r -> r.entries(send)));
-                List<PutEventsRequestEntry> failed = new ArrayList<>();
-                for (int k = 0; k < response.entries().size(); k++) {
-                    if (response.entries().get(k).errorCode() != null) {
-                        failed.add(send.get(k));
-                    }
-                }
-                pending = failed;
-            }
-            if (!pending.isEmpty()) {
-                throw new IllegalStateException(pending.size() + " events could not be published to " + busName);
-            }
+            // Entries EventBridge refused (throttled, internal) are resent with backoff, not at once.
+            retry.untilDone("publishing events to " + busName, entries.subList(i, Math.min(entries.size(), i + 10)),
+                    send -> {
+                        PutEventsResponse response = client.putEvents(r -> r.entries(send));
+                        List<PutEventsRequestEntry> failed = new ArrayList<>();
+                        for (int k = 0; k < response.entries().size(); k++) {
+                            if (response.entries().get(k).errorCode() != null) {
+                                failed.add(send.get(k));
+                            }
+                        }
+                        return failed;
+                    });
         }
     }
 }

@@ -19,6 +19,12 @@ final class PlanEvents {
 
     static List<EventPublisher.Event> of(ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied,
                                          boolean scale) {
+        return of(target, plan, applied, scale, List.of());
+    }
+
+    /** @param conflicts what the plan met on the scalable target and what was done, for ScalingPlanned */
+    static List<EventPublisher.Event> of(ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied,
+                                         boolean scale, List<String> conflicts) {
         ScalingConfig config = target.scaling().orElseThrow();
         List<EventPublisher.Event> events = new ArrayList<>();
         Map<String, Object> planned = base(target, plan);
@@ -32,6 +38,7 @@ final class PlanEvents {
                     "strategy", s.strategy().name().toLowerCase(Locale.ROOT)));
         }
         planned.put("steps", steps);
+        planned.put("conflicts", conflicts);
         if (applied != null) {
             planned.put("actionsPut", applied.put());
             planned.put("actionsDeleted", applied.deleted());

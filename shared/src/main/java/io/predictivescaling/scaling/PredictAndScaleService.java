@@ -1,13 +1,10 @@
 package io.predictivescaling.scaling;
 
-import io.predictivescaling.events.EventAdjuster;
-import io.predictivescaling.events.EventImpact;
 import io.predictivescaling.events.EventStore;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.FeedbackStore;
 import io.predictivescaling.forecast.LoadPrediction;
-import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.metrics.Rollup;
@@ -17,7 +14,6 @@ import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternStore;
 import io.predictivescaling.sentiment.Signal;
 import io.predictivescaling.sentiment.SignalStore;
-import io.predictivescaling.sentiment.SocialImpact;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
@@ -41,8 +37,6 @@ import java.util.function.ToDoubleFunction;
  * others; it is reported.
  */
 public final class PredictAndScaleService {
-    static final List<Duration> SHORT_HORIZONS = List.of(Duration.ofMinutes(5), Duration.ofHours(1));
-    static final Duration PATH = Duration.ofHours(48);
     static final Duration FINE_HISTORY = Duration.ofDays(7);
 
     private final TargetRepository targets;
@@ -56,8 +50,7 @@ public final class PredictAndScaleService {
     private final EventStore knownEvents;
     private final Duration history;
     private final int threads;
-    private final LoadPredictor predictor = new LoadPredictor();
-    private final CapacityPlanner planner = new CapacityPlanner();
+    private final PlanningCore core = new PlanningCore();
 
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
@@ -76,8 +69,48 @@ public final class PredictAndScaleService {
         this.threads = threads;
     }
 
-    /** @param lines one line per target that was planned; @param problems targets skipped and why */
-    public record Result(int planned, int applied, List<String> lines, List<String> problems) {
+    /**
+     * @param lines one line per target that was planned
+     * @param problems targets skipped or failed, and why
+     * @param conflicts where a plan met another's setting on the scalable target ("targetId: what, what was
+     *     done"): a floor someone else has in force, the registered MaxCapacity, suspended scheduled scaling
+     * @param failed ids of targets whose run failed (forecast, plan or capacity writes): the handler fails
+     *     the invocation loudly so Lambda's retries and the errors alarm see it
+     */
+    public record Result(int planned, int applied, List<String> lines, List<String> problems,
+                         List<String> conflicts, List<String> failed) {
+        public Result(int planned, int applied, List<String> lines, List<String> problems) {
+            this(planned, applied, lines, problems, List.of(), List.of());
+        }
+    }
+
+    /** The gateway, with our scheduled actions as already read with the target's state. */
+    private record ReadActions(CapacityGateway gateway, List<CapacityGateway.ExistingAction> ours)
+            implements CapacityGateway {
+        @Override
+        public OptionalInt currentMinCapacity(ScalableResource resource) {
+            return gateway.currentMinCapacity(resource);
+        }
+
+        @Override
+        public Optional<TargetState> state(ScalableResource resource) {
+            return gateway.state(resource);
+        }
+
+        @Override
+        public List<ExistingAction> scheduledActions(ScalableResource resource) {
+            return ours;
+        }
+
+        @Override
+        public void putScheduledAction(ScalableResource resource, ScheduledFloor action) {
+            gateway.putScheduledAction(resource, action);
+        }
+
+        @Override
+        public void deleteScheduledAction(ScalableResource resource, String name) {
+            gateway.deleteScheduledAction(resource, name);
+        }
     }
 
     public Result run(Instant now) {
@@ -95,10 +128,13 @@ public final class PredictAndScaleService {
         TargetRepository.Loaded loaded = targets.loadAll();
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
         List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
+        List<String> conflicts = Collections.synchronizedList(new ArrayList<>());
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
         List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent())
                 .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList();
-        Map<String, Forecast> forecasts = new ConcurrentHashMap<>();
-        List<KnownEvent> events = knownEvents.between(now.minus(history), now.plus(PATH).plus(Duration.ofHours(1)));
+        Map<String, History> histories = new ConcurrentHashMap<>();
+        Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
+        List<KnownEvent> events = knownEvents(now, problems);
         int applied = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
         try {
@@ -107,12 +143,20 @@ public final class PredictAndScaleService {
                 futures.add(pool.submit(() -> {
                     try {
                         Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
-                        Forecast forecast = forecasts.computeIfAbsent(target.metricId() + "|" + confidence,
-                                k -> forecast(target.metricId(), now, confidence));
-                        Forecast adjusted = withEvents(social(target, forecast, confidence, now), events, now);
-                        return handle(target, adjusted, now, lines, problems);
+                        History h = histories.computeIfAbsent(target.metricId(), m -> history(m, now));
+                        List<PlanningCore.SocialTrend> social = trending(target, confidence, now);
+                        // The forecast is computed once per run for every target that would get the same one.
+                        String key = target.metricId() + "|" + target.timeZone() + "|"
+                                + target.excludedFromLearning() + "|" + confidence + "|" + social;
+                        List<LoadPrediction> predicted = h.hourly() == null ? List.of() : forecasts.computeIfAbsent(
+                                key, k -> core.forecast(new PlanningCore.Inputs(h.hourly(), h.fine(),
+                                        target.timeZone(), target.excludedFromLearning(), events, social, confidence,
+                                        h.patterns()), now));
+                        return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
+                        failed.add(target.targetId());
+                        repairAfterFailure(target, now, problems);
                         return false;
                     }
                 }));
@@ -128,111 +172,117 @@ public final class PredictAndScaleService {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems));
-    }
-
-    /** A metric's predictions: computed once per run however many targets scale on that metric. */
-    private record Forecast(List<LoadPrediction> predicted, Optional<Instant> lastSample, RegularSeries hourly) {
+        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems), List.copyOf(conflicts),
+                List.copyOf(failed));
     }
 
     /**
-     * A keyword of the target trending right now raises the predictions its learned impact reaches; the
-     * impact is learned from the keyword's past trends and the target's own load.
+     * After a target's run failed part-way, restore what an earlier run (or this one) left raised with no
+     * later restore, so the failure costs at most the predictive floor, never a floor stuck high.
      */
-    private Forecast social(ScalableTarget target, Forecast forecast, Map<String, Double> confidence, Instant now) {
-        List<LoadPrediction> predicted = forecast.predicted();
+    private void repairAfterFailure(ScalableTarget target, Instant now, List<String> problems) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        if (config.resource().applicationSide()) {
+            return;
+        }
+        try {
+            new PlanApplier(gateway).repair(config.resource(), config.policy(), now).ifPresent(r -> problems.add(
+                    "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
+        }
+    }
+
+    /** Events refine a forecast: when they cannot be read, every target is still planned (and repaired). */
+    private List<KnownEvent> knownEvents(Instant now, List<String> problems) {
+        try {
+            return knownEvents.between(now.minus(history), now.plus(PlanningCore.EVENT_REACH));
+        } catch (RuntimeException e) {
+            problems.add("known events unavailable, planning without them: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** A metric's history as the core reads it: read once per run however many targets scale on that metric. */
+    private record History(RegularSeries hourly, RegularSeries fine, Optional<Instant> lastSample,
+                           LoadPatterns patterns) {
+    }
+
+    /** The target's keywords trending right now, with their past firings (what their impact is learned from). */
+    private List<PlanningCore.SocialTrend> trending(ScalableTarget target, Map<String, Double> confidence,
+                                                    Instant now) {
+        List<PlanningCore.SocialTrend> trends = new ArrayList<>();
         for (String keyword : target.socialKeywords()) {
             List<Signal> recent = signals.read(keyword, now.minus(Duration.ofMinutes(20)), now);
             if (recent.isEmpty() || !recent.get(recent.size() - 1).trending()) {
                 continue;
             }
-            Signal trend = recent.get(recent.size() - 1);
             List<Signal> past = signals.read(keyword, now.minus(history), now.minus(Duration.ofHours(3))).stream()
                     .filter(Signal::fired).toList();
-            SocialImpact impact = forecast.hourly() == null ? SocialImpact.PRIOR
-                    : SocialImpact.learn(past, forecast.hourly());
-            predicted = impact.apply(predicted, trend, confidence.getOrDefault("sentiment:" + keyword, 1.0), now);
+            trends.add(new PlanningCore.SocialTrend(keyword, recent.get(recent.size() - 1), past,
+                    confidence.getOrDefault("sentiment:" + keyword, 1.0)));
         }
-        return new Forecast(predicted, forecast.lastSample(), forecast.hourly());
+        return trends;
     }
 
-    private Forecast forecast(String metricId, Instant now, Map<String, Double> confidence) {
+    private History history(String metricId, Instant now) {
         List<LoadSample> samples = metrics.read(metricId, now.minus(history), now);
-        Optional<Instant> lastSample = samples.isEmpty() ? Optional.empty()
-                : Optional.of(samples.get(samples.size() - 1).timestamp());
         LoadPatterns learned = patterns.load(metricId).orElse(null);
-        List<LoadPrediction> predicted = new ArrayList<>();
-        RegularSeries hourly = null;
-        if (!samples.isEmpty()) {
-            RegularSeries fine = series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean);
-            // Short horizons need a metric reported at least every 5 minutes: gap-filled coarser data would look
-            // smoother than it is and give falsely narrow intervals. The hourly path covers such metrics.
-            if (fine.gapCount() <= 0.2 * fine.size()) {
-                for (LoadPrediction p : predictor.predict(fine, SHORT_HORIZONS, learned, confidence)) {
-                    // A 5-minute prediction landing on the hour would share its key with an hourly one: the
-                    // hourly path covers that slot.
-                    if (p.horizon().compareTo(Duration.ofHours(1)) < 0 || p.forecastTime().getEpochSecond() % 3600 != 0) {
-                        predicted.add(p);
-                    }
-                }
-            }
-            // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
-            hourly = series(samples, now, Duration.ofHours(1), history, Rollup::p95);
-            predicted.addAll(predictor.path(hourly, PATH, learned, confidence));
+        if (samples.isEmpty()) {
+            return new History(null, null, Optional.empty(), learned);
         }
-        return new Forecast(List.copyOf(predicted), lastSample, hourly);
+        // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
+        return new History(PlanningCore.hourly(samples, now, history, PlanningCore.LIVE_HOUR_QUANTILE),
+                series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean),
+                Optional.of(samples.get(samples.size() - 1).timestamp()), learned);
     }
 
     /** @return whether capacity was touched */
-    private boolean handle(ScalableTarget target, Forecast forecast, Instant now, List<String> lines,
-                           List<String> problems) {
+    private boolean handle(ScalableTarget target, List<LoadPrediction> predicted, Optional<Instant> lastSample,
+                           Instant now, List<String> lines, List<String> problems, List<String> conflicts) {
         ScalingConfig config = target.scaling().orElseThrow();
         ScalingPolicy policy = sized(target.targetId(), config, now);
-        List<LoadPrediction> predicted = forecast.predicted();
-        Optional<Instant> lastSample = forecast.lastSample();
         boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
         int current = policy.floor();
+        Optional<TargetState> state = Optional.empty();
         if (!config.resource().applicationSide()) {
-            OptionalInt registered = gateway.currentMinCapacity(config.resource());
-            if (registered.isEmpty() && scale) {
+            state = gateway.state(config.resource());
+            if (state.isEmpty() && scale) {
                 problems.add("target " + target.targetId() + ": " + config.resource()
                         + " is not registered with Application Auto Scaling; register it (and a target tracking "
                         + "policy) first");
                 return false;
             }
-            current = registered.orElse(policy.floor());
+            current = state.map(TargetState::minCapacity).orElse(policy.floor());
         }
-        ScalingPlan plan = planner.plan(target.targetId(), policy, current, predicted, now, lastSample,
+        ScalingPlan planned = core.plan(target.targetId(), policy, current, predicted, now, lastSample,
                 health(target.targetId()));
+        PlanReconciler.Reconciled fitted = state.map(st -> PlanReconciler.reconcile(planned, policy, st, now))
+                .orElse(new PlanReconciler.Reconciled(planned, List.of(), true));
+        ScalingPlan plan = fitted.plan();
         predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         PlanApplier.Applied applied = null;
-        if (scale && !config.resource().applicationSide()) {
-            applied = new PlanApplier(gateway).apply(config.resource(), plan);
+        String repaired = "";
+        if (scale && state.isPresent() && fitted.write()) {
+            // The actions were read with the target's state: the applier reuses that read instead of listing again.
+            applied = new PlanApplier(new ReadActions(gateway, state.get().ours()))
+                    .apply(config.resource(), plan, policy);
+            repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
+        } else if (state.isPresent()) {
+            // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
+            repaired = new PlanApplier(gateway).repair(config.resource(), policy, now)
+                    .map(r -> "; repaired a raise with no later restore (" + r.name() + ")").orElse("");
         }
-        events.publish(PlanEvents.of(target, plan, applied, scale));
+        events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
         String sizing = policy == config.policy() ? "" : String.format(java.util.Locale.ROOT,
                 "; floors sized P%.0f at %.4g per unit (tuned by feedback)", 100 * policy.capacityQuantile(),
                 policy.loadPerUnit());
         lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary() + sizing
                 + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
-                + ", unchanged " + applied.unchanged()));
+                + ", unchanged " + applied.unchanged()) + repaired
+                + (fitted.conflicts().isEmpty() ? "" : "; conflicts: " + String.join("; ", fitted.conflicts())));
+        fitted.conflicts().forEach(c -> conflicts.add(target.targetId() + ": " + c));
         return applied != null;
-    }
-
-    /**
-     * Upcoming events raise or lower the predictions whose window they touch, by each type's impact learned
-     * from this target's load around past events of the type (or the type's prior).
-     */
-    private static Forecast withEvents(Forecast forecast, List<KnownEvent> events, Instant now) {
-        List<KnownEvent> upcoming = events.stream().filter(e -> e.end().isAfter(now)).toList();
-        if (upcoming.isEmpty() || forecast.hourly() == null) {
-            return forecast;
-        }
-        List<KnownEvent> past = events.stream().filter(e -> e.end().isBefore(now)).toList();
-        List<LoadPrediction> adjusted = EventAdjuster.apply(forecast.predicted(), upcoming,
-                e -> EventImpact.learn(e.type(), past.stream().filter(p -> p.type().equals(e.type())).toList(),
-                        forecast.hourly(), Double.isNaN(e.expectedImpact()) ? 0 : e.expectedImpact()), now);
-        return new Forecast(adjusted, forecast.lastSample(), forecast.hourly());
     }
 
     /** A tuned sizing older than this is not trusted: feedback has stopped running for the target. */

@@ -13,9 +13,13 @@ public record ScalableResource(String serviceNamespace, String resourceId, Strin
     /** The namespaces whose scheduled actions this project writes and tests. */
     static final Set<String> SUPPORTED = Set.of("ecs", "dynamodb", "lambda", "elasticache", "rds",
             "sagemaker", "custom-resource", "comprehend", "kafka", "cassandra", "neptune", "ec2",
-            "appstream", "emr", "workspaces", APPLICATION);
+            "appstream", "elasticmapreduce", "workspaces", APPLICATION);
 
     public ScalableResource {
+        if ("emr".equals(serviceNamespace)) {
+            throw new IllegalArgumentException("serviceNamespace 'emr' is not an Application Auto Scaling namespace: "
+                    + "EMR instance groups are 'elasticmapreduce' (elasticmapreduce:instancegroup:InstanceCount)");
+        }
         if (serviceNamespace == null || !SUPPORTED.contains(serviceNamespace)) {
             throw new IllegalArgumentException("serviceNamespace '" + serviceNamespace + "' is not one of "
                     + new java.util.TreeSet<>(SUPPORTED));

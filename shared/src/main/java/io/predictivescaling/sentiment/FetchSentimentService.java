@@ -67,10 +67,12 @@ public final class FetchSentimentService {
                         }
                     }
                     bySource.put(source.name(), count);
-                } catch (SentimentSource.SourceException e) {
+                } catch (RuntimeException e) {
+                    // Expected failures name their kind; anything else still fails only this source.
                     failed.add(source.name());
                     failures.merge(source.name(), 1, Integer::sum);
-                    problems.add("keyword '" + keyword + "': skipped " + e.getMessage());
+                    problems.add("keyword '" + keyword + "': skipped " + (e instanceof SentimentSource.SourceException
+                            ? e.getMessage() : source.name() + ": failed: " + e));
                 }
             }
             Signal signal = signal(keyword, start, unique.values(), bySource, failed);

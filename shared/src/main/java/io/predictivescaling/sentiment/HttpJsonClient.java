@@ -4,49 +4,46 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * GETs JSON from a public API politely: a timeout, a size cap, and on 429 one wait for {@code Retry-After}
+ * GETs JSON from a public API politely through {@link GuardedHttp} (scheme and host checks, credentials kept
+ * to their host, a streaming size cap, one deadline), and on 429 one wait for {@code Retry-After}
  * (capped) before a second try. Every failure becomes a {@link SentimentSource.SourceException} naming its kind.
  */
 public final class HttpJsonClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final int MAX_BYTES = 5 * 1024 * 1024;
 
-    private final HttpClient http;
+    private final GuardedHttp.Policy policy;
     private final Duration timeout;
     private final Duration maxRetryAfter;
 
+    /** With the fetch policy from the environment ({@link GuardedHttp.Policy#fromSettings()}). */
     public HttpJsonClient(Duration timeout, Duration maxRetryAfter) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this(null, timeout, maxRetryAfter);
+    }
+
+    /**
+     * @param policy which schemes and hosts may be fetched; null reads it from the environment at each call
+     * @param timeout the deadline of one whole request (redirects and body included)
+     */
+    public HttpJsonClient(GuardedHttp.Policy policy, Duration timeout, Duration maxRetryAfter) {
+        this.policy = policy;
         this.timeout = timeout;
         this.maxRetryAfter = maxRetryAfter;
     }
 
+    /** @param bearerToken sent as {@code Authorization} to {@code uri}'s host only, never after a redirect elsewhere */
     public JsonNode get(String source, URI uri, Optional<String> bearerToken) {
+        GuardedHttp http = new GuardedHttp(policy == null ? GuardedHttp.Policy.fromSettings() : policy, MAX_BYTES);
         for (int attempt = 1; ; attempt++) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
-                    .header("Accept", "application/json")
-                    .header("User-Agent", "predictive-scaling/0.1 (+https://github.com/)");
-            bearerToken.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-            HttpResponse<byte[]> response;
-            try {
-                response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
-                throw new SentimentSource.SourceException(source, "timeout", "no answer within " + timeout, e);
-            } catch (IOException e) {
-                throw new SentimentSource.SourceException(source, "unreachable", String.valueOf(e.getMessage()), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SentimentSource.SourceException(source, "unreachable", "interrupted", e);
-            }
-            int status = response.statusCode();
+            GuardedHttp.Response response = http.get(source, uri, Map.of("Accept", "application/json",
+                    "User-Agent", "predictive-scaling/0.1 (+https://github.com/)"),
+                    bearerToken.map(t -> Map.of("Authorization", "Bearer " + t)).orElse(Map.of()), timeout);
+            int status = response.status();
             if (status == 429 && attempt == 1) {
                 sleep(retryAfter(response));
                 continue;
@@ -64,10 +61,6 @@ public final class HttpJsonClient {
             if (status >= 400) {
                 throw new SentimentSource.SourceException(source, "malformed", "HTTP " + status + " for " + uri, null);
             }
-            if (response.body().length > MAX_BYTES) {
-                throw new SentimentSource.SourceException(source, "malformed", "answer larger than " + MAX_BYTES
-                        + " bytes", null);
-            }
             try {
                 return JSON.readTree(response.body());
             } catch (IOException e) {
@@ -76,7 +69,7 @@ public final class HttpJsonClient {
         }
     }
 
-    private Duration retryAfter(HttpResponse<?> response) {
+    private Duration retryAfter(GuardedHttp.Response response) {
         Optional<String> header = response.headers().firstValue("Retry-After");
         long seconds = 1;
         if (header.isPresent()) {

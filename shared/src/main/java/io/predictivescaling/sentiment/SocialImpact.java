@@ -128,7 +128,9 @@ public record SocialImpact(double upliftPerHype, Duration lag, int samples, Stri
      */
     public List<LoadPrediction> apply(List<LoadPrediction> predictions, Signal trend, double feedbackConfidence,
                                       Instant now) {
-        double factor = 1 + weight(feedbackConfidence) * upliftPerHype * trend.hype();
+        // Bounded like every signal: a runaway hype score must not multiply capacity without limit.
+        double factor = Math.min(io.predictivescaling.events.EventAdjuster.maxUplift(),
+                1 + weight(feedbackConfidence) * upliftPerHype * trend.hype());
         Instant until = now.plus(lag).plus(Duration.ofHours(1));
         String note = gatedOff() ? String.format(Locale.ROOT, "; social: %s: no uplift, %s",
                 FetchSentimentService.describe(trend), gate)

@@ -77,7 +77,8 @@ public final class DynamoDbTargetRepository implements TargetRepository {
             int period = m.containsKey("periodSeconds") ? Integer.parseInt(m.get("periodSeconds").n()) : 60;
             metric = Optional.of(new CloudWatchMetric(string(m, "namespace"), string(m, "name"), dimensions,
                     m.containsKey("stat") ? string(m, "stat") : "Average", period,
-                    m.containsKey("expression") ? string(m, "expression") : ""));
+                    m.containsKey("expression") ? string(m, "expression") : "",
+                    m.containsKey("missingData") ? CloudWatchMetric.MissingData.parse(string(m, "missingData")) : null));
         }
         ZoneId zone = item.containsKey("timeZone") ? ZoneId.of(string(item, "timeZone")) : ZoneOffset.UTC;
         List<TimeWindow> excluded = new ArrayList<>();

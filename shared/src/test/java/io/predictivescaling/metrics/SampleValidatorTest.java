@@ -81,6 +81,14 @@ class SampleValidatorTest {
     }
 
     @Test
+    void epochMillisWrittenAsAJsonStringAreAcceptedAsANumericStringValueIs() {
+        var result = validator.validate(with("timestamp", Long.toString(NOW.toEpochMilli())), "app", NOW);
+
+        assertThat(result.rejected()).isEmpty();
+        assertThat(result.accepted()).singleElement().extracting(LoadSample::timestamp).isEqualTo(NOW);
+    }
+
+    @Test
     void aMalformedDetailIsReportedNotThrown() {
         assertThat(validator.validate(Map.of("samples", "oops"), "app", NOW).rejected())
                 .singleElement().extracting(SampleValidator.Rejection::reason).asString().contains("must be a list");

@@ -12,11 +12,16 @@ import java.util.concurrent.Executors;
 /**
  * A web server on a free loopback port that serves recorded answers to feeds and social APIs, so tests go
  * through the real HTTP client path. Requests are handled in parallel: a slow path never blocks another.
+ * Creating one allows http and loopback feed URLs ({@code FEEDS_ALLOW_HTTP}, {@code FEEDS_ALLOW_LOCAL_HOSTS})
+ * for the rest of the test JVM.
  */
 public final class LoopbackHttp implements AutoCloseable {
     private final HttpServer server;
 
     public LoopbackHttp() {
+        // Feeds are https-only and never fetched from loopback unless configured: fixtures here need both.
+        System.setProperty("FEEDS_ALLOW_HTTP", "true");
+        System.setProperty("FEEDS_ALLOW_LOCAL_HOSTS", "true");
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {

@@ -5,7 +5,7 @@ import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.backtest.Trace;
-import io.predictivescaling.events.EventsCsv;
+import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.KnownEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions;
 
-    @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact]: past ones left out of learning, upcoming ones applied")
+    @Mixin
+    ReportOptions reportOptions;
+
+    @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact] or an .ics calendar: past ones left out of learning, upcoming ones applied where they helped on past ones")
     Path events;
 
     @Option(names = "--social", description = "Mention volume of a keyword, CSV timestamp,value[,sentiment]: replayed "
@@ -38,7 +41,12 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--keyword", description = "The keyword's name in reasons (default: the --social file's name)")
     String keyword;
 
-    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default ${DEFAULT-VALUE})")
+    @Option(names = "--event-days", description = "Also print the forecast's MAE on the days (UTC) this calendar's "
+            + "events touch (default: the --events calendar); give it without --events to score the forecast that "
+            + "knows no calendar on the same days")
+    Path eventDays;
+
+    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--perfect-floors", defaultValue = "NONE", description = "Analysis only: use the oracle's capacity "
@@ -54,11 +62,11 @@ public final class BacktestCommand implements Callable<Integer> {
     Double floorUtilization;
 
     @Option(names = "--under-objective", defaultValue = "0.005", description = "Daily sizing tuning aims for at most "
-            + "this fraction of intervals under-provisioned (default ${DEFAULT-VALUE})")
+            + "this fraction of intervals under-provisioned")
     double underObjective;
 
     @Option(names = "--cost-cap", defaultValue = "1.15", description = "...and never picks a sizing that cost more "
-            + "than this times target tracking alone over the last week (default ${DEFAULT-VALUE})")
+            + "than this times target tracking alone over the last week")
     double costCap;
 
     @Option(names = "--scale-in-step", description = "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "
@@ -71,7 +79,8 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Trace t = traceOptions.read();
-        List<KnownEvent> known = events == null ? List.of() : EventsCsv.read(events);
+        List<KnownEvent> known = events == null ? List.of()
+                : EventCalendars.read(events, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
         BacktestConfig config = traceOptions.config(t, known);
         double u = config.unit();
         config = config.with(quantile != null ? quantile : config.capacityQuantile(),
@@ -83,6 +92,7 @@ public final class BacktestCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
                 t.step(), t.start(), u);
         t.problems().forEach(p -> System.err.println("  note: " + p));
+        t.warnings().forEach(w -> System.err.println("  WARNING: " + w));
         long start = System.nanoTime();
         DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword), u);
         BacktestResult result;
@@ -92,18 +102,29 @@ public final class BacktestCommand implements Callable<Integer> {
         Map<String, Map<String, Object>> added = social == null ? Map.of() : Attribution.of(t, config, result);
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
-        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, added);
+        Verdict verdict = Verdict.of(result, reportOptions.unitPrice);
+        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.unitPrice,
+                added);
         Reports.writeTimeline(out.resolve("timeline.csv"), result, log);
         DecisionsCsv.write(out.resolve("decisions.csv"), log);
-        Reports.writeHtml(out.resolve("report.html"), result, log);
-        Reports.writePng(out.resolve("report.png"), result);
-        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %8s%n", "policy", "underProv%", "unserved%",
-                "unit-hours", "cost/or");
-        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT, "%-11s %12.3f %10.3f %14.1f %8.3f%n",
-                name, 100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
+        Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions);
+        Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
+        System.out.println(verdict.sentence());
+        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %13s %11s%n", "policy", "underProv%", "unserved%",
+                "unit-hours", "cost/reactive", "cost/oracle");
+        var reactive = result.policies().get("reactive");
+        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT,
+                "%-11s %12.3f %10.3f %14.1f %13.3f %11.3f%n", name, 100 * s.underProvisionedFraction(),
+                100 * s.unservedDemandFraction(), s.capacityUnitHours(), Verdict.costVsReactive(s, reactive),
                 s.costVsOracle()));
         System.out.println("predictive floors sized " + Reports.shares(result));
         added.forEach((signal, m) -> System.out.println("capacity added by " + Attribution.line(signal, m)));
+        Path days = eventDays != null ? eventDays : events;
+        if (days != null) {
+            List<KnownEvent> scored = days.equals(events) ? known
+                    : EventCalendars.read(days, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
+            System.out.println(EventDayError.of(result, t, scored));
+        }
         System.out.printf(Locale.ROOT, "backtest of %d intervals in %.1f s; report: %s%n", t.size(), seconds,
                 out.resolve("report.html").toAbsolutePath());
         return 0;

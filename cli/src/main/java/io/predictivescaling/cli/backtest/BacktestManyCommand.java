@@ -22,14 +22,14 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "backtest-m4", mixinStandardHelpOptions = true,
         description = "Backtests every n-th M4 Hourly series as an hourly load trace (defaults) and counts how many "
-                + "meet: predictive under-provisioned at most half of reactive's (or 0.5%) at most 1.2x its cost.")
+                + "meet: predictive under-provisioned at most half of reactive's (or 0.5%%) at most 1.2x its cost.")
 public final class BacktestManyCommand implements Callable<Integer> {
     static final Instant MONDAY = Instant.parse("2017-01-02T00:00:00Z");
 
     @Option(names = "--train", required = true, description = "M4 CSV, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
     Path train;
 
-    @Option(names = "--every", defaultValue = "10", description = "Take every n-th series (default ${DEFAULT-VALUE})")
+    @Option(names = "--every", defaultValue = "10", description = "Take every n-th series")
     int every;
 
     record Row(String id, BacktestResult.PolicyStats reactive, BacktestResult.PolicyStats predictive) {

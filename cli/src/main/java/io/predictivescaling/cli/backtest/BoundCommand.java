@@ -24,7 +24,7 @@ public final class BoundCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions;
 
-    @Option(names = "--max-under", defaultValue = "0.005", description = "Largest under-provisioned fraction allowed (default ${DEFAULT-VALUE})")
+    @Option(names = "--max-under", defaultValue = "0.005", description = "Largest under-provisioned fraction allowed")
     double maxUnder;
 
     @Override

@@ -17,14 +17,16 @@ final class Reports {
     private Reports() {
     }
 
-    static void writeSummary(Path file, BacktestResult r, String warmup) throws IOException {
-        writeSummary(file, r, warmup, Map.of());
+    static void writeSummary(Path file, BacktestResult r, String warmup, Verdict verdict, double unitPrice)
+            throws IOException {
+        writeSummary(file, r, warmup, verdict, unitPrice, Map.of());
     }
 
     /** @param added per signal, the capacity it added and the under-provisioning before and after ({@link Attribution}) */
-    static void writeSummary(Path file, BacktestResult r, String warmup, Map<String, Map<String, Object>> added)
-            throws IOException {
+    static void writeSummary(Path file, BacktestResult r, String warmup, Verdict verdict, double unitPrice,
+                             Map<String, Map<String, Object>> added) throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("verdict", verdict.sentence());
         summary.put("trace", r.trace().name());
         summary.put("intervalSeconds", r.trace().step().getSeconds());
         summary.put("intervals", r.trace().size());
@@ -32,6 +34,12 @@ final class Reports {
         summary.put("targetUtilization", r.config().targetUtilization());
         summary.put("warmupSeconds", r.config().warmup().getSeconds());
         summary.put("notes", r.trace().problems());
+        summary.put("warnings", r.trace().warnings());
+        if (unitPrice > 0) {
+            summary.put("unitPricePerHour", unitPrice);
+        }
+        BacktestResult.PolicyStats reactive = r.policies().get("reactive");
+        double traceHours = r.trace().size() * r.trace().step().getSeconds() / 3600.0;
         Map<String, Object> policies = new LinkedHashMap<>();
         r.policies().forEach((name, s) -> {
             Map<String, Object> p = new LinkedHashMap<>();
@@ -39,6 +47,10 @@ final class Reports {
             p.put("unservedDemandFraction", s.unservedDemandFraction());
             p.put("capacityUnitHours", s.capacityUnitHours());
             p.put("costVsOracle", s.costVsOracle());
+            p.put("costVsReactive", Verdict.costVsReactive(s, reactive));
+            if (unitPrice > 0 && traceHours > 0) {
+                p.put("costPerMonth", s.capacityUnitHours() / traceHours * Verdict.HOURS_PER_MONTH * unitPrice);
+            }
             if (name.equals("predictive")) {
                 p.put("sizingShares", r.timeline().sizingShares());
             }
@@ -48,6 +60,13 @@ final class Reports {
         if (!added.isEmpty()) {
             summary.put("capacityAddedBySignal", added);
         }
+        Map<String, Object> sizings = new LinkedHashMap<>();
+        r.sizings().forEach(z -> sizings.put(z.label(), Map.of(
+                "underProvisionedFraction", z.stats().underProvisionedFraction(),
+                "unservedDemandFraction", z.stats().unservedDemandFraction(),
+                "costVsOracle", z.stats().costVsOracle(),
+                "costVsReactive", Verdict.costVsReactive(z.stats(), reactive))));
+        summary.put("sizingsAlone", sizings);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
     }
 
@@ -87,20 +106,22 @@ final class Reports {
         return b.length() == 0 ? "as given" : b.toString();
     }
 
+    /** Full precision (the shortest decimal that reads back as the same double), never exponent notation. */
     static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    static void writeHtml(Path file, BacktestResult r) throws IOException {
-        writeHtml(file, r, null);
+    static void writeHtml(Path file, BacktestResult r, Verdict verdict, ReportOptions options) throws IOException {
+        Files.writeString(file, HtmlReport.render(r, verdict, options));
     }
 
-    /** @param log when given, its detected trends (and the calendar's events) are marked on the chart */
-    static void writeHtml(Path file, BacktestResult r, DecisionLog log) throws IOException {
-        Files.writeString(file, HtmlReport.render(r, ChartMarkers.of(r, log)));
-    }
-
-    static void writePng(Path file, BacktestResult r) throws IOException {
-        PngChart.write(file, r);
+    static void writePng(Path file, BacktestResult r, Verdict verdict, ReportOptions options) throws IOException {
+        PngChart.write(file, r, verdict, options);
     }
 }

@@ -7,24 +7,45 @@ import io.predictivescaling.events.KnownEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import io.predictivescaling.metrics.CloudWatchHistory;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The trace and the simulated target every backtest-style command takes. */
 final class TraceOptions {
-    @Option(names = "--trace", required = true, description = "CSV timestamp,value (ISO-8601 or yyyy-MM-dd HH:mm:ss; empty value = gap)")
+    @Option(names = "--trace", description = "Load history as CSV, as exported by CloudWatch, Grafana, "
+            + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
+            + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap")
     Path trace;
+
+    @Mixin
+    CloudWatchOptions cloudWatch = new CloudWatchOptions();
+
+    @Option(names = "--time-column", description = "The time column, by header name or 1-based position (default: found by content)")
+    String timeColumn;
+
+    @Option(names = "--value-column", description = "The load column, by header name or 1-based position (default: the first numeric column)")
+    String valueColumn;
 
     @Option(names = "--unit", description = "Load one capacity unit serves (default: the trace's 99th percentile / 20)")
     Double unit;
 
-    @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target (default ${DEFAULT-VALUE})")
+    @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target")
     double targetUtilization;
 
-    @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h (default ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h")
     String warmup;
 
     Trace read() throws IOException {
-        return TraceReader.read(trace);
+        if (cloudWatch.given() == (trace != null)) {
+            throw new IllegalArgumentException("give the history either as a file (--trace FILE) or from CloudWatch "
+                    + "(--cloudwatch NAMESPACE:METRIC [--dimension NAME=VALUE]...), not " + (trace == null ? "neither" : "both"));
+        }
+        if (trace == null) {
+            CloudWatchHistory.History h = cloudWatch.read();
+            return TraceReader.of(cloudWatch.label(), h.points(), h.notes());
+        }
+        return TraceReader.read(trace, timeColumn, valueColumn);
     }
 
     /** The defaults, with this trace's unit, target utilization and warm-up. */

@@ -25,7 +25,7 @@ public final class M4Commands {
         @Option(names = "--out", required = true, description = "Where to write the forecasts (M4 layout)")
         Path out;
 
-        @Option(names = "--horizon", defaultValue = "48", description = "Steps ahead (default ${DEFAULT-VALUE})")
+        @Option(names = "--horizon", defaultValue = "48", description = "Steps ahead")
         int horizon;
 
         @Option(names = "--method", defaultValue = "auto", description = "auto (default) or one named method: ${COMPLETION-CANDIDATES}")
@@ -60,7 +60,7 @@ public final class M4Commands {
         @Option(names = "--forecasts", required = true, description = "The forecasts to score")
         Path forecasts;
 
-        @Option(names = "--seasonality", defaultValue = "24", description = "m for MASE and Naive2 (default ${DEFAULT-VALUE})")
+        @Option(names = "--seasonality", defaultValue = "24", description = "m for MASE and Naive2")
         int seasonality;
 
         @Override
@@ -80,16 +80,16 @@ public final class M4Commands {
     @Command(name = "split-m4", mixinStandardHelpOptions = true,
             description = "Holds out the last HORIZON values of each series: a validation split of a training file.")
     public static final class Split implements Callable<Integer> {
-        @Option(names = "--train", required = true)
+        @Option(names = "--train", required = true, description = "M4 training CSV to split, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
         Path train;
 
-        @Option(names = "--out-train", required = true)
+        @Option(names = "--out-train", required = true, description = "Where to write each series without its last HORIZON values")
         Path outTrain;
 
-        @Option(names = "--out-test", required = true)
+        @Option(names = "--out-test", required = true, description = "Where to write the held-out last HORIZON values")
         Path outTest;
 
-        @Option(names = "--horizon", defaultValue = "48")
+        @Option(names = "--horizon", defaultValue = "48", description = "Values held out per series (M4 Hourly: 48)")
         int horizon;
 
         @Override

@@ -25,6 +25,10 @@ class BacktestCommandTest {
 
         assertThat(exit).isZero();
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        String verdict = summary.get("verdict").asText();
+        assertThat(verdict).as("who won, in plain words").startsWith("Against reactive scaling")
+                .containsPattern("cut under-provisioned intervals by \\d+% \\(from [\\d.]+% to [\\d.]+%\\)")
+                .containsPattern("for [\\d.]+% more capacity");
         assertThat(summary.get("trace").asText()).isEqualTo("nyc_taxi.csv");
         assertThat(summary.get("intervalSeconds").asInt()).isEqualTo(1800);
         assertThat(summary.get("warmupSeconds").asInt()).isEqualTo(300);
@@ -33,8 +37,14 @@ class BacktestCommandTest {
         JsonNode policies = summary.get("policies");
         for (String policy : List.of("reactive", "predictive", "oracle")) {
             assertThat(policies.get(policy).fieldNames()).toIterable().startsWith(
-                    "underProvisionedFraction", "unservedDemandFraction", "capacityUnitHours", "costVsOracle");
+                    "underProvisionedFraction", "unservedDemandFraction", "capacityUnitHours", "costVsOracle",
+                    "costVsReactive");
         }
+        assertThat(policies.get("predictive").get("costVsReactive").asDouble()).isEqualTo(
+                policies.get("predictive").get("capacityUnitHours").asDouble()
+                        / policies.get("reactive").get("capacityUnitHours").asDouble());
+        assertThat(summary.get("sizingsAlone").fieldNames()).toIterable().as("every sizing tried, for the cost chart")
+                .hasSize(6);
         assertThat(policies.get("predictive").get("sizingShares").fieldNames()).toIterable()
                 .as("which sizings the daily tuning used").isNotEmpty().allMatch(z -> z.matches("P\\d+ at \\d+%"));
         double reactive = policies.get("reactive").get("underProvisionedFraction").asDouble();
@@ -45,11 +55,58 @@ class BacktestCommandTest {
         List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
         assertThat(timeline.get(0)).startsWith("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity");
         assertThat(timeline).hasSize(10_321);
+        List<String> traceRows = Files.readAllLines(trace);
+        for (int i = 1; i < timeline.size(); i += 97) {
+            assertThat(Double.parseDouble(timeline.get(i).split(",")[1])).as("demand at full precision, row " + i)
+                    .isEqualTo(Double.parseDouble(traceRows.get(i).split(",")[1]));
+        }
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("<canvas").contains("predictive").doesNotContain("<script src").doesNotContain("http://")
-                .doesNotContain("https://");
+        assertThat(html).contains("<p id=\"verdict\">" + verdict.replace("&", "&amp;") + "</p>")
+                .contains("var uPlot=").as("one self-contained file: no external scripts, styles or data")
+                .doesNotContain("<script src").doesNotContain("<link").doesNotContain("src=\"http");
+        String demand = html.substring(html.indexOf("\"demand\":[") + 10, html.indexOf("]", html.indexOf("\"demand\":[")));
+        assertThat(demand.split(",")).as("every interval reaches the chart").hasSize(10_320);
         byte[] png = Files.readAllBytes(out.resolve("report.png"));
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
+    }
+
+    @Test
+    void aJitteredExportBacktestsToTheCleanFilesResult() throws Exception {
+        // Three days of NASA-HTTP 5-minute counts; the jittered copy has 0-20 s added to every timestamp.
+        Path fixtures = ProjectRoot.resolve("shared/src/test/resources/traces");
+
+        assertThat(Main.run("backtest", "--trace", fixtures.resolve("clean.csv").toString(), "--out",
+                out.resolve("clean").toString(), "--quiet")).isZero();
+        assertThat(Main.run("backtest", "--trace", fixtures.resolve("jitter.csv").toString(), "--out",
+                out.resolve("jitter").toString(), "--quiet")).isZero();
+
+        JsonNode clean = new ObjectMapper().readTree(out.resolve("clean/summary.json").toFile());
+        JsonNode jitter = new ObjectMapper().readTree(out.resolve("jitter/summary.json").toFile());
+        assertThat(jitter.get("intervals").asInt()).isEqualTo(clean.get("intervals").asInt()).isEqualTo(864);
+        assertThat(jitter.get("policies")).isEqualTo(clean.get("policies"));
+        assertThat(clean.get("policies").get("reactive").get("underProvisionedFraction").asDouble()).isPositive();
+    }
+
+    @Test
+    void aTraceUnderTwoDaysRunsWithTheWarningInConsoleSummaryAndReport() throws Exception {
+        List<String> lines = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
+        Path trace = out.resolve("one-day.csv");
+        Files.write(trace, lines.subList(0, 289));
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        int exit;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(exit).isZero();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("WARNING: only 24h of data (under 2 days)");
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("warnings").get(0).asText()).startsWith("only 24h of data (under 2 days)");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("only 24h of data (under 2 days)");
     }
 
     @Test

@@ -41,6 +41,8 @@ public class FetchEventsHandler implements RequestHandler<ScheduledEvent, FetchE
                 : service.pull(clock.instant());
         result.added().forEach(e -> context.getLogger().log("new event " + e.id() + " from " + e.source(), LogLevel.INFO));
         result.problems().forEach(p -> context.getLogger().log(p, LogLevel.ERROR));
+        result.skipped().forEach((why, count) -> context.getLogger().log("skipped " + count + " item(s), " + why,
+                LogLevel.INFO));
         result.failures().forEach((source, count) ->
                 EmbeddedMetricFormat.count(System.out, clock, "EventSourceFailures", "Source", source, count));
         return result;

@@ -165,6 +165,22 @@ class FetchEventsHandlerTest {
     }
 
     @Test
+    void aFileUrlOrAnUnparseableUrlFailsOnlyItsOwnSource() {
+        serve("/good.ics", 200, ICS);
+        String json = "[{\"type\": \"ical\", \"name\": \"local-file\", \"url\": \"file:///etc/passwd\"},"
+                + "{\"type\": \"rss\", \"name\": \"typo\", \"url\": \"https://exa mple.com/feed\"},"
+                + "{\"type\": \"ical\", \"name\": \"good\", \"url\": \"" + base + "/good.ics\", \"eventType\": \"tournament\"}]";
+
+        FetchEventsService.Result result = handler(json).handleRequest(
+                EventLoader.loadScheduledEvent("events/fetch-events/scheduled.json"), new TestContext());
+
+        assertThat(result.failures()).containsOnlyKeys("local-file", "typo");
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("local-file: refused: URL scheme 'file'"))
+                .anySatisfy(p -> assertThat(p).contains("typo: refused: url 'https://exa mple.com/feed' is not a URL"));
+        assertThat(result.added()).hasSize(2);
+    }
+
+    @Test
     void aPushedOutageIsStoredWithTheFollowOnLoadItsCascadePredicts() {
         ScheduledEvent pushed = EventLoader.loadScheduledEvent("events/fetch-events/external-event.json");
 

@@ -4,22 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.predictivescaling.aws.AwsClients;
-import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
-import io.predictivescaling.feedback.DynamoDbFeedbackStore;
-import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
-import io.predictivescaling.patterns.DynamoDbPatternStore;
-import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
-import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
-import io.predictivescaling.events.DynamoDbEventStore;
+import io.predictivescaling.feedback.EmbeddedMetricFormat;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.Signals;
-import io.predictivescaling.sentiment.DynamoDbSignalStore;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 
 /** predict-and-scale: every 5 minutes, predictions become capacity scheduled ahead of the load. */
@@ -28,7 +15,7 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
     private final Clock clock;
 
     public PredictAndScaleHandler() {
-        this(fromEnvironment(), Clock.systemUTC());
+        this(PredictAndScaleWiring.fromEnvironment(), Clock.systemUTC());
     }
 
     public PredictAndScaleHandler(PredictAndScaleService service, Clock clock) {
@@ -45,7 +32,30 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
         PredictAndScaleService.Result result = service.run(clock.instant(), shard, shards);
         result.lines().forEach(line -> context.getLogger().log(line, LogLevel.INFO));
         result.problems().forEach(line -> context.getLogger().log(line, LogLevel.ERROR));
+        if (!result.failed().isEmpty()) {
+            // Loud: a PlanFailed metric per target (its alarm tells a person) and a failed invocation (Lambda
+            // retries the run; the errors alarm sees it). The others' plans are already written.
+            result.failed().forEach(id ->
+                    EmbeddedMetricFormat.countWithTotal(System.out, clock, "PlanFailed", "TargetId", id, 1));
+            throw new PlanFailedException(result);
+        }
         return result;
+    }
+
+    /** The invocation failed for some targets; the others were planned (see the log). */
+    public static final class PlanFailedException extends RuntimeException {
+        private final transient PredictAndScaleService.Result result;
+
+        PlanFailedException(PredictAndScaleService.Result result) {
+            super(result.failed().size() + " target(s) failed to plan, others planned " + result.planned() + ": "
+                    + String.join(", ", result.failed()) + "; see the ERROR lines for why");
+            this.result = result;
+        }
+
+        /** The whole run's result, failed targets included. */
+        public PredictAndScaleService.Result result() {
+            return result;
+        }
     }
 
     private static int number(Object value, int fallback) {
@@ -57,24 +67,5 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("detail.shard and detail.shards must be whole numbers, got " + value, e);
         }
-    }
-
-    private static PredictAndScaleService fromEnvironment() {
-        Retry retry = Retry.standard();
-        var dynamo = AwsClients.dynamoDb();
-        return new PredictAndScaleService(
-                new DynamoDbTargetRepository(dynamo, Settings.required("TARGETS_TABLE"), retry),
-                new DynamoDbTimeSeriesStore(dynamo, Settings.required("METRICS_TABLE"),
-                        Settings.days("METRICS_RETENTION_DAYS", 400), retry),
-                new DynamoDbPatternStore(dynamo, Settings.required("PATTERNS_TABLE"), retry),
-                new DynamoDbPredictionStore(dynamo, Settings.required("PREDICTIONS_TABLE"), retry),
-                new ApplicationAutoScalingGateway(AwsClients.applicationAutoScaling(), retry),
-                new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
-                new Signals(new DynamoDbFeedbackStore(dynamo, Settings.required("PREDICTIONS_TABLE"),
-                        Settings.required("ACCURACY_TABLE"), retry),
-                        new DynamoDbSignalStore(dynamo, Settings.required("SIGNALS_TABLE"), retry),
-                        new DynamoDbEventStore(dynamo, Settings.required("EVENTS_TABLE"), retry)),
-                Duration.ofDays(Settings.number("PREDICTION_HISTORY_DAYS", 28)),
-                (int) Settings.number("PARALLEL_TARGETS", 8));
     }
 }

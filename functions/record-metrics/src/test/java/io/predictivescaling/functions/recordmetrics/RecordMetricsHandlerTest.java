@@ -112,8 +112,110 @@ class RecordMetricsHandlerTest {
         assertThat(stored).extracting(LoadSample::value).containsExactly(
                 110.0, 109.0, 108.0, 107.0, 106.0, 105.0, 104.0, 103.0, 102.0, 101.0);
         assertThat(stored).allSatisfy(s -> assertThat(s.source()).isEqualTo("cloudwatch"));
-        // The second run starts after the newest stored sample: nothing is fetched twice.
-        assertThat(second.samplesStored()).isZero();
+        // The second run re-reads only the last five minutes (CloudWatch may still revise them), not the hour.
+        assertThat(second.samplesStored()).isEqualTo(RecordMetricsService.REREAD_PERIODS);
+    }
+
+    @Test
+    void aMinuteRevisedWhileCloudWatchAggregatesItIsReadAgainAndOverwritten() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String namespace = "Test/" + UUID.randomUUID();
+        String lb = "app/web/" + UUID.randomUUID();
+        putTarget(cloudWatchTarget("web-ecs", "web-requests", namespace, lb, "Sum", null));
+        Instant minute = now.minusSeconds(120);
+        put(namespace, lb, minute, 400); // what CloudWatch has aggregated so far
+        ScheduledEvent tick = EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json");
+        handler(Clock.fixed(now, ZoneOffset.UTC)).handleRequest(tick, context);
+        assertThat(store.read("web-requests", minute, minute.plusSeconds(60)))
+                .extracting(LoadSample::value).containsExactly(400.0);
+
+        put(namespace, lb, minute, 600); // the rest of the minute's requests arrive: Sum 1,000
+        handler(Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC)).handleRequest(tick, context);
+
+        assertThat(store.read("web-requests", minute, minute.plusSeconds(60)))
+                .extracting(LoadSample::value).containsExactly(1000.0);
+    }
+
+    @Test
+    void allTargetsArePulledInBatchedGetMetricDataCallsEachKeepingItsOwnData() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String namespace = "Test/" + UUID.randomUUID();
+        for (int i = 0; i < 7; i++) {
+            putTarget(cloudWatchTarget("svc-" + i, "svc-" + i + "-load", namespace, namespace + "/svc/" + i, "Sum",
+                    null));
+            put(namespace, namespace + "/svc/" + i, now.minusSeconds(180), 600 + i);
+        }
+        List<String> calls = new ArrayList<>();
+        CloudWatchClient counting = TestAws.configure(CloudWatchClient.builder())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor
+                        .ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
+                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                        calls.add(c.request().getClass().getSimpleName());
+                    }
+                })).build();
+        // 7 targets, one query each: 3 calls of at most 3 queries (in production, 500).
+        RecordMetricsHandler batched = new RecordMetricsHandler(new RecordMetricsService(
+                new DynamoDbTargetRepository(dynamo, targetsTable, FAST_RETRY),
+                new CloudWatchMetricSource(counting, FAST_RETRY, 3),
+                store, Duration.ofHours(3), Duration.ofDays(400)), Clock.fixed(now, ZoneOffset.UTC));
+
+        RecordResult result = batched.handleRequest(EventLoader.loadScheduledEvent(
+                "events/record-metrics/scheduled.json"), context);
+
+        assertThat(result.targetsPulled()).isEqualTo(7);
+        assertThat(calls).containsOnly("GetMetricDataRequest").hasSize(3);
+        for (int i = 0; i < 7; i++) {
+            assertThat(store.read("svc-" + i + "-load", now.minusSeconds(180), now.minusSeconds(120)))
+                    .extracting(LoadSample::value).containsExactly(600.0 + i);
+        }
+    }
+
+    @Test
+    void aQuietCountMetricRecordsZerosWhileAQuietAverageStaysAGap() {
+        // A load balancer publishes no RequestCount while idle: for a Sum that is zero load, not missing data.
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        String namespace = "Test/" + UUID.randomUUID();
+        String lb = "app/lb/" + UUID.randomUUID();
+        putTarget(cloudWatchTarget("lb", "lb-requests", namespace, lb, "Sum", null));
+        putTarget(cloudWatchTarget("cpu", "cpu-average", namespace, lb, "Average", null));
+        Map<String, AttributeValue> explicitGap = new HashMap<>(cloudWatchTarget("lb-gap", "lb-gap-requests",
+                namespace, lb, "Sum", null));
+        Map<String, AttributeValue> cw = new HashMap<>(explicitGap.get("cloudWatch").m());
+        cw.put("missingData", s("gap"));
+        explicitGap.put("cloudWatch", AttributeValue.fromM(cw));
+        putTarget(explicitGap);
+        put(namespace, lb, now.minusSeconds(600), 50); // one busy minute, then quiet
+        ScheduledEvent tick = EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json");
+
+        RecordResult result = handler(Clock.fixed(now, ZoneOffset.UTC)).handleRequest(tick, context);
+
+        assertThat(result.problems()).isEmpty();
+        List<LoadSample> counted = store.read("lb-requests", now.minusSeconds(3600), now);
+        assertThat(counted).extracting(LoadSample::value).startsWith(50.0, 0.0, 0.0).hasSize(9);
+        assertThat(store.latestTimestamp("lb-requests")).contains(now.minusSeconds(120));
+        assertThat(store.read("cpu-average", now.minusSeconds(3600), now)).extracting(LoadSample::value)
+                .containsExactly(50.0);
+        assertThat(store.read("lb-gap-requests", now.minusSeconds(3600), now)).hasSize(1);
+    }
+
+    static Map<String, AttributeValue> cloudWatchTarget(String targetId, String metricId, String namespace,
+                                                         String loadBalancer, String stat, String expression) {
+        Map<String, AttributeValue> cw = new HashMap<>(Map.of("namespace", s(namespace), "name", s("RequestCount"),
+                "dimensions", AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
+                "stat", s(stat), "periodSeconds", AttributeValue.fromN("60")));
+        if (expression != null) {
+            cw.put("expression", s(expression));
+        }
+        return Map.of("targetId", s(targetId), "metricId", s(metricId), "cloudWatch", AttributeValue.fromM(cw));
+    }
+
+    void put(String namespace, String loadBalancer, Instant at, double value) {
+        cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder()
+                .metricName("RequestCount")
+                .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build())
+                .timestamp(at).value(value).unit(StandardUnit.COUNT).build()));
     }
 
     @Test

@@ -1,0 +1,76 @@
+package io.predictivescaling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaling.aws.local.ProjectRoot;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every command that talks to AWS (report, add-event, invoke without --local) answers a missing region or an
+ * unreachable endpoint with one line that says the fix, within seconds, never a stack trace.
+ */
+class AwsErrorsTest {
+    @TempDir
+    Path home;
+
+    static List<String> command(String name) {
+        return switch (name) {
+            case "report" -> List.of("report");
+            case "add-event" -> List.of("add-event", "--type", "game_release", "--name", "Season 5", "--start",
+                    "2026-12-01T18:00:00Z", "--end", "2026-12-02T00:00:00Z");
+            case "invoke" -> List.of("invoke", "record-metrics",
+                    ProjectRoot.resolve("events/record-metrics/scheduled.json").toString());
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"report", "add-event", "invoke"})
+    void anUnreachableEndpointIsOneLineWithTheFixWithinSeconds(String name) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        List<String> args = new ArrayList<>(command(name));
+        args.addAll(List.of("--endpoint", "http://127.0.0.1:" + port));
+
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: cannot reach http://127.0.0.1:" + port
+                + ": is LocalStack running? (or moto_server; without --endpoint and AWS_ENDPOINT_URL the command "
+                + "uses AWS)");
+        assertThat(run.millis()).as("fails fast, no SDK retries").isLessThan(5_000);
+    }
+
+    /** A fresh JVM with no region anywhere (environment, profile), as on a new machine. */
+    @ParameterizedTest
+    @ValueSource(strings = {"report", "add-event", "invoke"})
+    void noRegionIsOneLineWithTheFixWithinSeconds(String name) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(command(name));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("AWS_CONFIG_FILE", home.resolve("none").toString());
+        pb.environment().put("AWS_EC2_METADATA_DISABLED", "true");
+        long start = System.nanoTime();
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(output.strip()).isEqualTo("error: no AWS region: set AWS_REGION or pass --endpoint");
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(millis).as("JVM start included").isLessThan(15_000);
+    }
+}

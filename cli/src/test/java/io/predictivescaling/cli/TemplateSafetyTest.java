@@ -1,0 +1,124 @@
+package io.predictivescaling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the template promises about failure, checked on the template as SAM expands it (as {@code sam deploy}
+ * would): every alarm can reach the ops topic, every function is in the errors alarm, capacity can only be
+ * scheduled on opted-in scalable targets, and learned state survives the stack.
+ */
+class TemplateSafetyTest {
+    static JsonNode resources;
+
+    @BeforeAll
+    static void expandTheTemplate() throws Exception {
+        Path out = Files.createTempFile("template-expanded", ".json");
+        TemplateDeployIT.Result transform = TemplateDeployIT.run("python3", "cli/src/test/python/sam_transform.py",
+                "template.yaml", out.toString(), "code-bucket");
+        assertThat(transform.exitCode()).as("SAM transform: " + transform.output()).isZero();
+        resources = new ObjectMapper().readTree(out.toFile()).get("Resources");
+    }
+
+    /** The service principals allowed by a policy document's Allow statements. */
+    static List<String> allowedServices(JsonNode policy) {
+        List<String> services = new ArrayList<>();
+        for (JsonNode statement : policy.get("Statement")) {
+            JsonNode service = statement.path("Principal").path("Service");
+            if ("Allow".equals(statement.get("Effect").asText())) {
+                if (service.isArray()) {
+                    service.forEach(s -> services.add(s.asText()));
+                } else if (!service.isMissingNode()) {
+                    services.add(service.asText());
+                }
+            }
+        }
+        return services;
+    }
+
+    @Test
+    void alarmsAndSpikeWarningsCanPublishToTheEncryptedOpsTopic() {
+        JsonNode topic = resources.get("OpsTopic").get("Properties");
+        assertThat(topic.get("KmsMasterKeyId").toString()).as("a customer-managed key, not alias/aws/sns")
+                .isEqualTo("{\"Fn::GetAtt\":[\"OpsTopicKey\",\"Arn\"]}");
+        JsonNode key = resources.get("OpsTopicKey");
+        assertThat(key.get("Type").asText()).isEqualTo("AWS::KMS::Key");
+        assertThat(allowedServices(key.get("Properties").get("KeyPolicy")))
+                .contains("cloudwatch.amazonaws.com", "events.amazonaws.com");
+        assertThat(allowedServices(resources.get("OpsTopicPolicy").get("Properties").get("PolicyDocument")))
+                .contains("cloudwatch.amazonaws.com", "events.amazonaws.com");
+        resources.fields().forEachRemaining(e -> {
+            if ("AWS::CloudWatch::Alarm".equals(e.getValue().get("Type").asText())) {
+                assertThat(e.getValue().get("Properties").get("AlarmActions").toString()).as(e.getKey())
+                        .isEqualTo("[{\"Ref\":\"OpsTopic\"}]");
+            }
+        });
+    }
+
+    @Test
+    void everyFunctionIsInTheErrorsAlarmAndFailedPlansHaveTheirOwnAlarm() {
+        List<String> functions = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if ("AWS::Lambda::Function".equals(e.getValue().get("Type").asText())) {
+                functions.add(e.getKey());
+            }
+        });
+        String alarm = resources.get("FunctionErrorsAlarm").get("Properties").get("Metrics").toString();
+        assertThat(functions).hasSize(6).allSatisfy(f -> assertThat(alarm).contains("{\"Ref\":\"" + f + "\"}"));
+        JsonNode expression = resources.get("FunctionErrorsAlarm").get("Properties").get("Metrics").get(0);
+        assertThat(expression.get("Expression").asText().split("\\+")).hasSize(6);
+        JsonNode planFailed = resources.get("PlanFailedAlarm").get("Properties");
+        assertThat(planFailed.get("MetricName").asText()).isEqualTo("PlanFailed");
+        assertThat(planFailed.get("Namespace").asText()).isEqualTo("PredictiveScaling");
+    }
+
+    @Test
+    void capacityIsScheduledOnlyOnScalableTargetsTaggedForPredictiveScaling() {
+        JsonNode role = resources.get("PredictAndScaleFunctionRole").get("Properties");
+        List<JsonNode> writes = new ArrayList<>();
+        role.get("Policies").forEach(p -> p.get("PolicyDocument").get("Statement").forEach(st -> {
+            if (st.get("Action").toString().contains("application-autoscaling:PutScheduledAction")
+                    || st.get("Action").toString().contains("application-autoscaling:DeleteScheduledAction")) {
+                writes.add(st);
+            }
+        }));
+        assertThat(writes).isNotEmpty().allSatisfy(st -> assertThat(st.get("Condition").get("StringEquals")
+                .get("aws:ResourceTag/predictive-scaling").asText()).isEqualTo("enabled"));
+    }
+
+    @Test
+    void tablesSurviveTheStackAndLearnedStateHasPointInTimeRecovery() {
+        List<String> tables = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if ("AWS::DynamoDB::Table".equals(e.getValue().get("Type").asText())) {
+                tables.add(e.getKey());
+                assertThat(e.getValue().path("DeletionPolicy").asText()).as(e.getKey()).isEqualTo("Retain");
+                assertThat(e.getValue().path("UpdateReplacePolicy").asText()).as(e.getKey()).isEqualTo("Retain");
+            }
+        });
+        assertThat(tables).hasSize(7);
+        for (String learned : List.of("MetricsTable", "TargetsTable", "PatternsTable", "EventsTable", "AccuracyTable")) {
+            assertThat(resources.get(learned).get("Properties").path("PointInTimeRecoverySpecification")
+                    .path("PointInTimeRecoveryEnabled").asBoolean()).as(learned).isTrue();
+        }
+    }
+
+    @Test
+    void theDeadLetterQueueRefusesRequestsWithoutTls() {
+        JsonNode statement = resources.get("DeadLetterQueuePolicy").get("Properties").get("PolicyDocument")
+                .get("Statement").get(0);
+        assertThat(statement.get("Effect").asText()).isEqualTo("Deny");
+        assertThat(statement.get("Condition").toString())
+                .isEqualTo(new ObjectMapper().valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
+                        .toString());
+    }
+}
