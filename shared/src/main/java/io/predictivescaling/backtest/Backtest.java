@@ -1,5 +1,6 @@
 package io.predictivescaling.backtest;
 
+import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
@@ -39,6 +40,7 @@ public final class Backtest {
     private final BacktestConfig config;
     private final PerfectFloors perfect;
     private final int[] givenFloors;
+    private final ReplayHook hook;
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -53,10 +55,20 @@ public final class Backtest {
         this(config, perfect, null);
     }
 
-    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
+    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook) {
         this.config = config;
         this.perfect = perfect;
         this.givenFloors = givenFloors;
+        this.hook = hook;
+    }
+
+    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
+        this(config, perfect, givenFloors, ReplayHook.NONE);
+    }
+
+    /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
+    public Backtest with(ReplayHook newHook) {
+        return new Backtest(config, perfect, givenFloors, newHook);
     }
 
     /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
@@ -87,6 +99,7 @@ public final class Backtest {
         CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
         PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+        PlanningCore baseline = null;
         boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
         List<SizingTrack> tracks = plans ? config.sizings().stream()
                 .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial)).toList() : List.of();
@@ -123,8 +136,9 @@ public final class Backtest {
             sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).sizing.label();
             peaks.add(s);
 
-            // End of interval s: plan at each new hour, from hours that have ended.
-            if (plans && s + 1 < n && peaks.hourChangesAfter(s)) {
+            // End of interval s: plan at each new hour, from hours that have ended (and at once on a new trend).
+            boolean signalled = s + 1 < n && hook.advance(trace.time(s + 1));
+            if (plans && s + 1 < n && (peaks.hourChangesAfter(s) || signalled)) {
                 Instant now = trace.time(s + 1);
                 // Once a day, at the first hour boundary of the day (trace grids need not align to midnight).
                 long day = Math.floorDiv(now.getEpochSecond(), 86400);
@@ -134,14 +148,29 @@ public final class Backtest {
                 }
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
-                    List<LoadPrediction> path = core.forecast(inputs(history), now);
+                    List<PlanningCore.SocialTrend> trends = hook.social(now, history);
+                    List<LoadPrediction> path = core.forecast(inputs(history, trends), now);
+                    // What the load alone would have forecast, for the hook's account of what signals added: a
+                    // core of its own, so the live forecast's cached method choice is not disturbed.
+                    List<LoadPrediction> alone = path;
+                    if (hook != ReplayHook.NONE && (!trends.isEmpty() || !config.events().isEmpty())) {
+                        baseline = baseline != null ? baseline : new PlanningCore(
+                                new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+                        List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
+                        alone = baseline.forecast(new PlanningCore.Inputs(history, null, config.zone(),
+                                config.excluded(), past, List.of(), Map.of(), null), now);
+                    }
                     double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
                     int first = s + 1 + decisionLead;
+                    ScalingPlan live = null;
                     for (SizingTrack track : tracks) {
-                        track.plan(core, trace, path, now, lastData, first, shape, predicted, lower, upper);
+                        ScalingPlan plan = track.plan(core, trace, path, now, lastData, first, shape, predicted,
+                                lower, upper);
+                        live = track == tracks.get(chosen) ? plan : live;
                     }
                     // The live floors are the chosen sizing's; each sizing also keeps its own, replayed alongside.
                     int[] source = tracks.get(chosen).floor;
+                    hook.planned(new ReplayHook.Planned(now, first, history, alone, path, live, floor, source));
                     int reach = (int) (PlanningCore.FLOOR_REACH.getSeconds() / stepSeconds);
                     System.arraycopy(source, Math.min(first, n), floor, Math.min(first, n),
                             Math.max(0, Math.min(n, first + reach) - first));
@@ -280,7 +309,12 @@ public final class Backtest {
 
     /** What the core forecasts from at one planning step: the trace's hourly history, the target's zone and events. */
     PlanningCore.Inputs inputs(RegularSeries history) {
-        return new PlanningCore.Inputs(history, null, config.zone(), config.excluded(), config.events(), List.of(),
+        return inputs(history, List.of());
+    }
+
+    /** The same with the keywords trending now (from the replayed mentions, see {@link SocialReplay}). */
+    PlanningCore.Inputs inputs(RegularSeries history, List<PlanningCore.SocialTrend> trends) {
+        return new PlanningCore.Inputs(history, null, config.zone(), config.excluded(), config.events(), trends,
                 Map.of(), null);
     }
 }

@@ -50,8 +50,12 @@ final class SizingTrack {
         sim.end(demand, s + 1 < floor.length ? floor[s + 1] : 0);
     }
 
-    /** Plans from the forecast path at {@code now} and sets this sizing's floors from interval {@code first}. */
-    void plan(PlanningCore planner, Trace trace, List<LoadPrediction> path, Instant now, Instant lastData,
+    /**
+     * Plans from the forecast path at {@code now} and sets this sizing's floors from interval {@code first}.
+     *
+     * @return the plan
+     */
+    ScalingPlan plan(PlanningCore planner, Trace trace, List<LoadPrediction> path, Instant now, Instant lastData,
               int first, double[] shape, double[] predicted, double[] lower, double[] upper) {
         int nowIndex = (int) ((now.getEpochSecond() - trace.start().getEpochSecond()) / stepSeconds);
         // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor), not from
@@ -67,6 +71,7 @@ final class SizingTrack {
                 firstPlanned = first;
             }
         }
+        return plan;
     }
 
     /** Units serving each interval so far under this sizing's own floors. */

@@ -59,4 +59,42 @@ class SocialImpactTest {
         assertThat(SocialImpact.learn(List.of(), new RegularSeries(START, Duration.ofHours(1), new double[10])))
                 .isEqualTo(SocialImpact.PRIOR);
     }
+
+    @Test
+    void theSkillGateSwitchesTheUpliftOffWhenTrendsAreNotFollowedByLoad() {
+        // A noisy load with its own bursts, and trends that fire at hours unrelated to them.
+        java.util.Random random = new java.util.Random(7);
+        double[] load = new double[5 * 168];
+        for (int i = 0; i < load.length; i++) {
+            load[i] = 100 * (1 + 0.1 * random.nextGaussian()) * (i % 50 == 17 ? 1.6 : 1);
+        }
+        List<Signal> past = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            past.add(fired(START.plus(Duration.ofHours(170 + 71L * k)), 0.6));
+        }
+        RegularSeries hourly = new RegularSeries(START, Duration.ofHours(1), load);
+
+        SocialImpact impact = SocialImpact.learn(past, hourly);
+
+        assertThat(impact.gatedOff()).isTrue();
+        assertThat(impact.upliftPerHype()).isZero();
+        assertThat(impact.gate()).startsWith("switched off by the skill gate: mentions have not led load");
+        Instant now = START.plus(Duration.ofHours(800));
+        LoadPrediction next = new LoadPrediction(now.plus(Duration.ofMinutes(30)), Duration.ofHours(1), 100, 90, 110,
+                0.9, "methods: daily-naive 100%");
+        LoadPrediction applied = impact.apply(List.of(next), fired(now, 0.9), 1.0, now).get(0);
+        assertThat(applied.predictedLoad()).as("no capacity added").isEqualTo(100);
+        assertThat(applied.reason()).contains("social: yourgame mentions x10.0 in 60 posts, sentiment +0.60: no uplift, "
+                + "switched off by the skill gate");
+
+        // The same load, with a +50% rise an hour after each firing: mentions lead it, the gate stays open.
+        double[] led = load.clone();
+        for (Signal s : past) {
+            led[(int) Duration.between(START, s.intervalStart()).toHours() + 1] *= 1.5;
+        }
+        SocialImpact learned = SocialImpact.learn(past, new RegularSeries(START, Duration.ofHours(1), led));
+        assertThat(learned.gatedOff()).isFalse();
+        assertThat(learned.upliftPerHype()).isBetween(0.4, 1.0);
+        assertThat(learned.gate()).startsWith("skill shown");
+    }
 }

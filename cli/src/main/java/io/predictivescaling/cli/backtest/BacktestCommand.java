@@ -3,6 +3,7 @@ package io.predictivescaling.cli.backtest;
 import io.predictivescaling.backtest.Backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
+import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.KnownEvent;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Replays a load trace (CSV timestamp,value) walk-forward: reactive target tracking, the same "
                 + "with predictive floors, and a perfect-foresight oracle. Writes summary.json, timeline.csv, "
-                + "report.html and report.png.")
+                + "decisions.csv, report.html and report.png.")
 public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     TraceOptions traceOptions;
@@ -30,6 +32,14 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact] or an .ics calendar: past ones left out of learning, upcoming ones applied where they helped on past ones")
     Path events;
+
+    @Option(names = "--social", description = "Mention volume of a keyword, CSV timestamp,value[,sentiment]: replayed "
+            + "walk-forward through the trend detector and the learned social impact (skill gate included), as "
+            + "fetch-sentiment and predict-and-scale run them")
+    Path social;
+
+    @Option(names = "--keyword", description = "The keyword's name in reasons (default: the --social file's name)")
+    String keyword;
 
     @Option(names = "--event-days", description = "Also print the forecast's MAE on the days (UTC) this calendar's "
             + "events touch (default: the --events calendar); give it without --events to score the forecast that "
@@ -84,15 +94,19 @@ public final class BacktestCommand implements Callable<Integer> {
         t.problems().forEach(p -> System.err.println("  note: " + p));
         t.warnings().forEach(w -> System.err.println("  WARNING: " + w));
         long start = System.nanoTime();
+        DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword), u);
         BacktestResult result;
         try (Progress progress = new Progress(t.size(), quiet)) {
-            result = new Backtest(config, perfectFloors).run(t, progress::step);
+            result = new Backtest(config, perfectFloors).with(log).run(t, progress::step);
         }
+        Map<String, Map<String, Object>> added = social == null ? Map.of() : Attribution.of(t, config, result);
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
         Verdict verdict = Verdict.of(result, reportOptions.price());
-        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.price());
-        Reports.writeTimeline(out.resolve("timeline.csv"), result);
+        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.price(),
+                added);
+        Reports.writeTimeline(out.resolve("timeline.csv"), result, log);
+        DecisionsCsv.write(out.resolve("decisions.csv"), log);
         Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions);
         Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
         System.out.println(verdict.sentence());
@@ -104,6 +118,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 100 * s.unservedDemandFraction(), s.capacityUnitHours(), Verdict.costVsReactive(s, reactive),
                 s.costVsOracle()));
         System.out.println("predictive floors sized " + Reports.shares(result));
+        added.forEach((signal, m) -> System.out.println("capacity added by " + Attribution.line(signal, m)));
         Path days = eventDays != null ? eventDays : events;
         if (days != null) {
             List<KnownEvent> scored = days.equals(events) ? known

@@ -3,6 +3,7 @@ package io.predictivescaling.cli.backtest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.predictivescaling.backtest.BacktestResult;
+import io.predictivescaling.backtest.DecisionLog;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,12 @@ final class Reports {
 
     static void writeSummary(Path file, BacktestResult r, String warmup, Verdict verdict, double unitPrice)
             throws IOException {
+        writeSummary(file, r, warmup, verdict, unitPrice, Map.of());
+    }
+
+    /** @param added per signal, the capacity it added and the under-provisioning before and after ({@link Attribution}) */
+    static void writeSummary(Path file, BacktestResult r, String warmup, Verdict verdict, double unitPrice,
+                             Map<String, Map<String, Object>> added) throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("verdict", verdict.sentence());
         summary.put("trace", r.trace().name());
@@ -50,6 +57,9 @@ final class Reports {
             policies.put(name, p);
         });
         summary.put("policies", policies);
+        if (!added.isEmpty()) {
+            summary.put("capacityAddedBySignal", added);
+        }
         Map<String, Object> sizings = new LinkedHashMap<>();
         r.sizings().forEach(z -> sizings.put(z.label(), Map.of(
                 "underProvisionedFraction", z.stats().underProvisionedFraction(),
@@ -61,15 +71,28 @@ final class Reports {
     }
 
     static void writeTimeline(Path file, BacktestResult r) throws IOException {
+        writeTimeline(file, r, null);
+    }
+
+    /**
+     * @param log when given, three more columns: {@code hype} (of the mentions, empty without --social),
+     *     {@code eventFactor} and {@code socialFactor} (what events and the social signal multiplied the forecast
+     *     behind the interval's floor by)
+     */
+    static void writeTimeline(Path file, BacktestResult r, DecisionLog log) throws IOException {
         BacktestResult.Timeline t = r.timeline();
+        double[] hype = log == null ? null : log.hype();
+        double[] eventFactor = log == null ? null : log.eventFactor();
+        double[] socialFactor = log == null ? null : log.socialFactor();
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity,lower,upper,"
-                    + "sizing");
+                    + "sizing" + (log == null ? "" : ",hype,eventFactor,socialFactor"));
             out.newLine();
             for (int s = 0; s < t.demand().length; s++) {
                 out.write(r.trace().time(s) + "," + num(t.demand()[s]) + "," + num(t.predicted()[s]) + "," + t.floor()[s]
                         + "," + t.reactive()[s] + "," + t.predictive()[s] + "," + t.oracle()[s] + ","
-                        + num(t.lower()[s]) + "," + num(t.upper()[s]) + "," + t.sizing()[s]);
+                        + num(t.lower()[s]) + "," + num(t.upper()[s]) + "," + t.sizing()[s]
+                        + (log == null ? "" : "," + num(hype[s]) + "," + num(eventFactor[s]) + "," + num(socialFactor[s])));
                 out.newLine();
             }
         }
