@@ -44,6 +44,11 @@ class PlanApplierTest {
         }
 
         @Override
+        public java.util.Optional<TargetState> state(ScalableResource resource) {
+            return java.util.Optional.empty();
+        }
+
+        @Override
         public List<ExistingAction> scheduledActions(ScalableResource resource) {
             return new ArrayList<>(actions.values());
         }

@@ -56,6 +56,14 @@ final class FakeServices {
             return OptionalInt.of(minCapacity.getOrDefault(resource, 1));
         }
 
+        /** As the real adapter reads it: DescribeScalableTargets, then the target's scheduled actions, all ours. */
+        @Override
+        public java.util.Optional<io.predictivescaling.scaling.TargetState> state(ScalableResource resource) {
+            int min = currentMinCapacity(resource).getAsInt();
+            return java.util.Optional.of(new io.predictivescaling.scaling.TargetState(min, 100_000, false,
+                    scheduledActions(resource), List.of()));
+        }
+
         @Override
         public List<ExistingAction> scheduledActions(ScalableResource resource) {
             List<ExistingAction> have = new ArrayList<>(actions.getOrDefault(resource, Map.of()).values());

@@ -362,6 +362,13 @@ class PredictAndScaleQueueHandlerTest {
         }
 
         @Override
+        public Optional<io.predictivescaling.scaling.TargetState> state(ScalableResource resource) {
+            // The planner reads the target's state first: the same refusal or pause applies to it.
+            currentMinCapacity(resource);
+            return delegate.state(resource);
+        }
+
+        @Override
         public List<ExistingAction> scheduledActions(ScalableResource resource) {
             return delegate.scheduledActions(resource);
         }
@@ -388,6 +395,13 @@ class PredictAndScaleQueueHandlerTest {
                 Thread.currentThread().interrupt();
             }
             return delegate.currentMinCapacity(resource);
+        }
+
+        @Override
+        public Optional<io.predictivescaling.scaling.TargetState> state(ScalableResource resource) {
+            // The planner reads the target's state first: the same refusal or pause applies to it.
+            currentMinCapacity(resource);
+            return delegate.state(resource);
         }
 
         @Override
