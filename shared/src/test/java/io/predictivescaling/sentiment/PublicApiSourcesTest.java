@@ -19,7 +19,7 @@ class PublicApiSourcesTest {
     static final Instant SINCE = Instant.parse("2026-11-27T00:00:00Z");
     LoopbackHttp server;
     String base;
-    final HttpJsonClient http = new HttpJsonClient(Duration.ofMillis(800), Duration.ofSeconds(2));
+    final HttpJsonClient http = new HttpJsonClient(Duration.ofMillis(1500), Duration.ofSeconds(2));
 
     @BeforeEach
     void start() {

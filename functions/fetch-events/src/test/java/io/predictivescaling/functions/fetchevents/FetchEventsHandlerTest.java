@@ -94,7 +94,7 @@ class FetchEventsHandlerTest {
     }
 
     FetchEventsHandler handler(String sourcesJson) {
-        return handler(sourcesJson, Duration.ofMillis(800));
+        return handler(sourcesJson, Duration.ofMillis(1500));
     }
 
     FetchEventsHandler handler(String sourcesJson, Duration timeout) {

@@ -93,8 +93,8 @@ class FetchSentimentHandlerTest {
     FetchSentimentService.Result run(String sourcesJson) {
         SsmClient ssm = TestAws.configure(SsmClient.builder()).build();
         var service = new FetchSentimentService(new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
-                SourceRegistry.fromJson(sourcesJson, new HttpJsonClient(Duration.ofMillis(800), Duration.ofSeconds(1)),
-                        new SsmCredentials(ssm, RETRY), Duration.ofMillis(800)),
+                SourceRegistry.fromJson(sourcesJson, new HttpJsonClient(Duration.ofMillis(1500), Duration.ofSeconds(1)),
+                        new SsmCredentials(ssm, RETRY), Duration.ofMillis(1500)),
                 new DynamoDbSignalStore(dynamo, signalsTable, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
                 Duration.ofMinutes(5));

@@ -91,7 +91,8 @@ class PredictAndScaleHandlerTest {
         try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build()) {
             ecs.createCluster(r -> r.clusterName(CLUSTER));
             for (String service : List.of("checkout", "forecast-only", "ceiling", "scale-in", "silent", "good",
-                    "throttled", "crash", "leftover-fo", "leftover-stale", "events-throttled", "aas-down")) {
+                    "throttled", "crash", "leftover-fo", "leftover-stale", "leftover-unhealthy", "events-throttled",
+                    "aas-down")) {
                 ecs.createService(r -> r.cluster(CLUSTER).serviceName(service).desiredCount(2));
             }
         }
@@ -349,10 +350,15 @@ class PredictAndScaleHandlerTest {
     }
 
     @Test
-    void aLeftoverRaiseIsRepairedByARunInForecastOnlyOrWithStaleMetrics() {
+    void aLeftoverRaiseIsRepairedByARunInForecastOnlyWithStaleMetricsOrAnUnhealthyForecast() {
         ecsTarget("switched-off", "leftover-fo", "checkout-rps", 2, Map.of("mode", s("ForecastOnly")));
         ecsTarget("went-quiet", "leftover-stale", "silent-rps", 2, Map.of());
-        for (String service : List.of("leftover-fo", "leftover-stale")) {
+        ecsTarget("collapsed", "leftover-unhealthy", "checkout-rps", 2, Map.of());
+        // Feedback found the forecast collapsed: sMAPE 95% over the last 24 h.
+        Map<String, AttributeValue> accuracy = new HashMap<>(Map.of("targetId", s("collapsed"), "scope", s("last24h#all"),
+                "count", n(24), "smape", n(95), "mape", n(90), "coverage", n(0.1), "bias", n(0)));
+        DYNAMO.putItem(r -> r.tableName(accuracyTable).item(accuracy));
+        for (String service : List.of("leftover-fo", "leftover-stale", "leftover-unhealthy")) {
             // What a run that died after its first write used to leave: a raise to 21 and nothing after it.
             AAS.putScheduledAction(r -> r.serviceNamespace("ecs").resourceId(ecsResource(service))
                     .scalableDimension("ecs:service:DesiredCount").scheduledActionName("predictive-scaling-20261127T1958Z")
@@ -361,7 +367,7 @@ class PredictAndScaleHandlerTest {
 
         PredictAndScaleService.Result result = run();
 
-        for (String service : List.of("leftover-fo", "leftover-stale")) {
+        for (String service : List.of("leftover-fo", "leftover-stale", "leftover-unhealthy")) {
             List<ScheduledAction> ours = oursByTime(ecsResource(service));
             assertThat(ours).hasSize(2);
             assertThat(ours.get(1).scalableTargetAction().minCapacity()).isEqualTo(2);
@@ -370,6 +376,8 @@ class PredictAndScaleHandlerTest {
         assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("went-quiet").contains("metrics stale")
                 .contains("repaired a raise with no later restore"));
         assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("switched-off")
+                .contains("repaired a raise with no later restore"));
+        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("collapsed").contains("forecast unhealthy")
                 .contains("repaired a raise with no later restore"));
     }
 
