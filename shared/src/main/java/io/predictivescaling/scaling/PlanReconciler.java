@@ -106,6 +106,19 @@ public final class PlanReconciler {
         return new Reconciled(fittedPlan, conflicts, write);
     }
 
+    /**
+     * The MinCapacity our restores may return to: the configured floor, or someone else's floor that will still be
+     * in force after all their own scheduled actions have run (a registered MinCapacity a person raised with no
+     * restore, or the last of their actions). A restore of ours to anything lower would undercut that floor.
+     */
+    public static int restoreFloor(ScalingPolicy policy, TargetState state, Instant now) {
+        List<TargetState.Action> theirs = state.others().stream()
+                .filter(a -> a.runAt().isPresent() && a.runAt().get().isAfter(now) && a.minCapacity() != null)
+                .sorted(Comparator.comparing(a -> a.runAt().get())).toList();
+        Holder last = othersFloorAt(floorInForce(policy, state, now), theirs, Instant.MAX);
+        return last == null ? policy.floor() : Math.max(policy.floor(), last.floor);
+    }
+
     /** A floor someone else set that is in force now. */
     private record Holder(int floor, Instant since, String by) {
         String describe(List<TargetState.Action> theirs) {

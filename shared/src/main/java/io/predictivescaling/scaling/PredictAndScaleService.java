@@ -199,7 +199,11 @@ public final class PredictAndScaleService {
             return;
         }
         try {
-            new PlanApplier(gateway).repair(config.resource(), config.policy(), now).ifPresent(r -> problems.add(
+            // Never back below a person's floor that outlasts our actions, when the target's state can be read.
+            ScalingPolicy policy = config.policy();
+            ScalingPolicy restoring = gateway.state(config.resource())
+                    .map(st -> policy.withFloor(PlanReconciler.restoreFloor(policy, st, now))).orElse(policy);
+            new PlanApplier(gateway).repair(config.resource(), restoring, now).ifPresent(r -> problems.add(
                     "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
         } catch (RuntimeException e) {
             problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
@@ -285,11 +289,14 @@ public final class PredictAndScaleService {
             Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receipt(state.get().ours(), now);
             List<CapacityGateway.ExistingAction> ours = state.get().ours().stream()
                     .filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
-            applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, policy);
+            // Restores return to the configured floor, or to a person's higher floor that outlasts the plan.
+            ScalingPolicy restoring = policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now));
+            applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, restoring);
             repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
         } else if (state.isPresent()) {
             // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
-            repaired = new PlanApplier(gateway).repair(config.resource(), policy, now)
+            repaired = new PlanApplier(gateway).repair(config.resource(),
+                            policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)), now)
                     .map(r -> "; repaired a raise with no later restore (" + r.name() + ")").orElse("");
         }
         events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));

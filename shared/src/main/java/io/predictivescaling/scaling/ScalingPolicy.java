@@ -64,6 +64,16 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
                 gradualStepPercent, scaleInStepPercent, staleAfter);
     }
 
+    /**
+     * The same policy restoring to {@code newFloor} instead: what our restores return to while someone else's
+     * higher floor is in force with no restore of its own (see {@link PlanReconciler#restoreFloor}).
+     */
+    public ScalingPolicy withFloor(int newFloor) {
+        return newFloor == floor ? this : new ScalingPolicy(loadPerUnit, newFloor, Math.max(ceiling, newFloor), warmup,
+                mode, raiseCeiling, ceilingBufferPercent, capacityQuantile, highUtilization, criticalUtilization,
+                aggressiveConfidence, gradualConfidence, gradualStepPercent, scaleInStepPercent, staleAfter);
+    }
+
     /** The highest capacity a plan may reach. */
     public int limit() {
         return raiseCeiling ? (int) Math.floor(ceiling * (1 + ceilingBufferPercent / 100)) : ceiling;
