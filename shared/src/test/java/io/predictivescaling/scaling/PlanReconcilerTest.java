@@ -63,4 +63,21 @@ class PlanReconcilerTest {
         assertThat(fitted.conflicts()).containsExactly("holding MinCapacity 30 (set by the registered MinCapacity) "
                 + "until it is lowered (no restore scheduled) instead of lowering to 15 now (3 planned actions left out)");
     }
+
+    @Test
+    void aRaiseAboveAnOperatorsFloorWithNoRestoreOfItsOwnIsRestoredToThatFloorNotBelowIt() {
+        ScalingPlan plan = plan(30, at("2026-02-02T14:55:00Z", 35),
+                new ScheduledFloor(Instant.parse("2026-02-02T18:00:00Z"), 2, 0, true));
+        TargetState state = new TargetState(30, 40, false, List.of(), List.of());
+        PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, POLICY, state, NOW);
+        PlanApplierTest.DyingGateway aas = new PlanApplierTest.DyingGateway(List.of(), 100);
+
+        int restoreTo = PlanReconciler.restoreFloor(POLICY, state, NOW);
+        new PlanApplier(aas).apply(PlanApplierTest.RESOURCE, fitted.plan(), POLICY.withFloor(restoreTo));
+
+        assertThat(restoreTo).isEqualTo(30);
+        // The raise to 35 is written, and what follows it returns to the operator's 30, never to the configured 2.
+        assertThat(aas.actions.values()).extracting(CapacityGateway.ExistingAction::minCapacity).contains(35)
+                .allSatisfy(min -> assertThat(min).isGreaterThanOrEqualTo(30));
+    }
 }
