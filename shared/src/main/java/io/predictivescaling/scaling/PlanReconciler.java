@@ -155,9 +155,15 @@ public final class PlanReconciler {
     }
 
     /**
-     * The last of our actions that has run: what tells our floor from another's. It is kept (not deleted as past)
-     * until a later one of ours has run.
+     * Our action to keep although it is past: the last of ours that has run, while the MinCapacity it set is still
+     * the one in force. It is what tells our floor from another's on the next run.
      */
+    public static Optional<CapacityGateway.ExistingAction> receiptToKeep(TargetState state, Instant now) {
+        return receipt(state.ours(), now).filter(a -> a.minCapacity() != null
+                && a.minCapacity() == state.minCapacity());
+    }
+
+    /** The last of our actions that has run. */
     public static Optional<CapacityGateway.ExistingAction> receipt(List<CapacityGateway.ExistingAction> ours,
                                                                     Instant now) {
         CapacityGateway.ExistingAction last = null;

@@ -286,7 +286,7 @@ public final class PredictAndScaleService {
         if (scale && state.isPresent() && fitted.write()) {
             // The actions were read with the target's state: the applier reuses that read instead of listing again.
             // Our last action that has run stays as the receipt that the floor in force is ours (see PlanReconciler).
-            Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receipt(state.get().ours(), now);
+            Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receiptToKeep(state.get(), now);
             List<CapacityGateway.ExistingAction> ours = state.get().ours().stream()
                     .filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
             // Restores return to the configured floor, or to a person's higher floor that outlasts the plan.
