@@ -51,7 +51,10 @@ public final class FetchEventsService {
                 got.notes().forEach(note -> problems.add(source.name() + ": " + note));
                 for (KnownEvent e : got.events()) {
                     fetched++;
-                    if (e.end().isAfter(now) && store.addIfNew(e, now)) {
+                    if (!e.end().isAfter(now)) {
+                        // e.g. a news item whose event window has passed: read, counted, not stored.
+                        skipped.merge(source.name() + ": ended", 1, Integer::sum);
+                    } else if (store.addIfNew(e, now)) {
                         added.add(e);
                     }
                 }

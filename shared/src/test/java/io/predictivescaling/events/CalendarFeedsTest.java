@@ -289,4 +289,35 @@ class CalendarFeedsTest {
                 tuple("Thanksgiving Day", Instant.parse("2026-11-26T05:00:00Z"), Instant.parse("2026-11-27T05:00:00Z")));
         assertThat(got.skipped()).isEqualTo(Map.of("ended", 1));
     }
+
+    @Test
+    void theBacktestReadsAnIcsCalendarTheWayFetchEventsDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("holidays.ics");
+        java.nio.file.Files.writeString(file, calendar("""
+                X-WR-TIMEZONE:America/New_York
+                BEGIN:VEVENT
+                UID:mlk@example.test
+                DTSTAMP:20140101T000000Z
+                DTSTART;VALUE=DATE:20150119
+                CATEGORIES:holiday
+                SUMMARY:Martin Luther King Jr. Day
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:game@example.test
+                DTSTAMP:20140101T000000Z
+                DTSTART;TZID=America/New_York:20141102T190000
+                DURATION:PT3H
+                RRULE:FREQ=WEEKLY;COUNT=3
+                SUMMARY:Sunday game
+                END:VEVENT
+                """));
+
+        List<KnownEvent> events = EventCalendars.read(file, Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"), ZoneOffset.UTC);
+
+        assertThat(events).extracting(KnownEvent::type, KnownEvent::start).containsExactly(
+                tuple("event", Instant.parse("2014-11-03T00:00:00Z")), tuple("event", Instant.parse("2014-11-10T00:00:00Z")),
+                tuple("event", Instant.parse("2014-11-17T00:00:00Z")), tuple("holiday", Instant.parse("2015-01-19T05:00:00Z")));
+    }
 }

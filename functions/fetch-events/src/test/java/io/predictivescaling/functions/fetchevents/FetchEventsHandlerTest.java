@@ -128,6 +128,8 @@ class FetchEventsHandlerTest {
                 "tournament|worlds grand final|2026-11-29", "tournament|christmas day|2026-12-25",
                 "game_release|yourgame 2 release date set|2026-11-28");
         assertThat(first.problems()).isEmpty();
+        // "Already over" is outside the look-ahead window; "Patch 1.2 notes" matches no rule: counted, not stored.
+        assertThat(first.skipped()).containsEntry("esports: outside-window", 1).containsEntry("game-news: no-keyword", 1);
         assertThat(second.added()).as("nothing is new the second time").isEmpty();
         List<KnownEvent> stored = new DynamoDbEventStore(dynamo, table, RETRY).between(NOW, NOW.plus(Duration.ofDays(40)));
         assertThat(stored).hasSize(3);
