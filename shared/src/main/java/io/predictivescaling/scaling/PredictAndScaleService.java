@@ -158,8 +158,12 @@ public final class PredictAndScaleService {
 
     private Forecast forecast(String metricId, Instant now, Map<String, Double> confidence) {
         List<LoadSample> samples = metrics.read(metricId, now.minus(history), now);
-        Optional<Instant> lastSample = samples.isEmpty() ? Optional.empty()
-                : Optional.of(samples.get(samples.size() - 1).timestamp());
+        // Stale means the pull or push has not succeeded, not that the metric was quiet: a successful empty pull counts.
+        Optional<Instant> lastSample = metrics.lastPulled(metricId);
+        if (!samples.isEmpty()) {
+            Instant newest = samples.get(samples.size() - 1).timestamp();
+            lastSample = Optional.of(lastSample.filter(p -> p.isAfter(newest)).orElse(newest));
+        }
         LoadPatterns learned = patterns.load(metricId).orElse(null);
         List<LoadPrediction> predicted = new ArrayList<>();
         RegularSeries hourly = null;
