@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
     static final String METRIC_ID = "metricId";
     static final String HOUR = "hour";
+    /** The sort key of a metric's "last successful pull" item; sorts after every ISO-8601 hour. */
+    static final String PULLED = "pulled";
     /** UpdateExpression is limited to 4 KB: this many points fit comfortably in one update. */
     private static final int POINTS_PER_UPDATE = 100;
 
@@ -198,9 +200,10 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
     public Optional<Instant> latestTimestamp(String metricId) {
         QueryRequest request = QueryRequest.builder()
                 .tableName(tableName)
-                .keyConditionExpression("#m = :m")
-                .expressionAttributeNames(Map.of("#m", METRIC_ID))
-                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(metricId)))
+                .keyConditionExpression("#m = :m AND #h < :notAnHour")
+                .expressionAttributeNames(Map.of("#m", METRIC_ID, "#h", HOUR))
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(metricId),
+                        ":notAnHour", AttributeValue.fromS(PULLED)))
                 .scanIndexForward(false)
                 .limit(1)
                 .build();
@@ -210,6 +213,25 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
                 .flatMap(item -> pointsOf(metricId, item, Instant.MIN, Instant.MAX).stream())
                 .map(LoadSample::timestamp)
                 .max(Comparator.naturalOrder());
+    }
+
+    @Override
+    public void markPulled(String metricId, Instant at) {
+        long expiresAt = at.plus(retention).getEpochSecond();
+        retry.call("marking " + metricId + " pulled", () -> dynamo.updateItem(r -> r.tableName(tableName)
+                .key(Map.of(METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(PULLED)))
+                .updateExpression("SET #at = :at, #expiresAt = :expiresAt")
+                .expressionAttributeNames(Map.of("#at", "at", "#expiresAt", "expiresAt"))
+                .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()),
+                        ":expiresAt", AttributeValue.fromN(Long.toString(expiresAt))))));
+    }
+
+    @Override
+    public Optional<Instant> lastPulled(String metricId) {
+        var item = retry.call("reading when " + metricId + " was pulled", () -> dynamo.getItem(r -> r.tableName(tableName)
+                .key(Map.of(METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(PULLED))))).item();
+        itemsRead.incrementAndGet();
+        return item == null || !item.containsKey("at") ? Optional.empty() : Optional.of(Instant.parse(item.get("at").s()));
     }
 
     /** Items read from the table since this store was built: what read capacity is paid for. */

@@ -94,6 +94,11 @@ public final class RecordMetricsService {
                 samples = withZeros(samples, w, metric, hasHistory.get(id));
             }
             try {
+                Instant recent = to.minusSeconds(Math.max(REREAD_PERIODS * (long) metric.periodSeconds(),
+                        MIN_REREAD.getSeconds()));
+                if (samples.stream().allMatch(x -> x.timestamp().isBefore(recent))) {
+                    markPulled(w.target().metricId(), to, problems); // nothing recent: quiet, not stale
+                }
                 stored += store.append(samples);
             } catch (StoreWriteException e) {
                 writeFailures.add(e);
@@ -130,6 +135,15 @@ public final class RecordMetricsService {
             }
         }
         return all;
+    }
+
+    /** A quiet gap metric is quiet, not stale: predict-and-scale counts this successful empty pull. */
+    private void markPulled(String metricId, Instant at, List<String> problems) {
+        try {
+            store.markPulled(metricId, at);
+        } catch (RuntimeException e) {
+            problems.add("metric " + metricId + ": could not record the successful pull: " + e.getMessage());
+        }
     }
 
     private static Instant align(Instant t, long periodSeconds) {

@@ -29,4 +29,16 @@ public interface TimeSeriesStore {
 
     /** The newest stored sample time of {@code metricId}, if any. */
     Optional<Instant> latestTimestamp(String metricId);
+
+    /**
+     * Records that a pull of {@code metricId} succeeded at {@code at} even though it brought no sample (a quiet
+     * metric whose missing data is a gap): the metric is quiet, not stale.
+     */
+    default void markPulled(String metricId, Instant at) {
+    }
+
+    /** When a pull of {@code metricId} last succeeded without a sample, if ever ({@link #markPulled}). */
+    default Optional<Instant> lastPulled(String metricId) {
+        return Optional.empty();
+    }
 }

@@ -247,14 +247,19 @@ public final class PredictAndScaleService {
         // path (and what is stored of it) only changes when an hour completes.
         List<LoadSample> samples = metrics.read(metricId,
                 now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(history), now);
+        // Stale means the pull or push has not succeeded, not that the metric was quiet: a successful empty pull counts.
+        Optional<Instant> lastSample = metrics.lastPulled(metricId);
+        if (!samples.isEmpty()) {
+            Instant newest = samples.get(samples.size() - 1).timestamp();
+            lastSample = Optional.of(lastSample.filter(p -> p.isAfter(newest)).orElse(newest));
+        }
         LoadPatterns learned = patterns.load(metricId).orElse(null);
         if (samples.isEmpty()) {
-            return new History(null, null, Optional.empty(), learned);
+            return new History(null, null, lastSample, learned);
         }
         // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
         return new History(PlanningCore.hourly(samples, now, history, PlanningCore.LIVE_HOUR_QUANTILE),
-                series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean),
-                Optional.of(samples.get(samples.size() - 1).timestamp()), learned);
+                series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean), lastSample, learned);
     }
 
     /** @return whether capacity was touched */
@@ -287,8 +292,10 @@ public final class PredictAndScaleService {
             // The actions were read with the target's state: the applier reuses that read instead of listing again.
             // Our last action that has run stays as the receipt that the floor in force is ours (see PlanReconciler).
             Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receiptToKeep(state.get(), now);
-            List<CapacityGateway.ExistingAction> ours = state.get().ours().stream()
-                    .filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
+            // A plan that may not raise only repairs: then the receipt counts too, since a receipt that raised with no
+            // later restore (a broken run's) is exactly what must be restored.
+            List<CapacityGateway.ExistingAction> ours = !plan.raisesAllowed() ? state.get().ours()
+                    : state.get().ours().stream().filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
             // Restores return to the configured floor, or to a person's higher floor that outlasts the plan.
             ScalingPolicy restoring = policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now));
             applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, restoring);

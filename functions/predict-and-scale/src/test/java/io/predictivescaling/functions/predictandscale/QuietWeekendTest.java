@@ -76,8 +76,13 @@ class QuietWeekendTest {
         for (Instant t = MONDAY_0600.minus(Duration.ofDays(14)); t.isBefore(MONDAY_0600); t = t.plusSeconds(300)) {
             if (t.isBefore(friday)) {
                 stored.add(new LoadSample("web-requests", t, weekdayLoad(t), "RequestCount", "cloudwatch"));
+                if (weekdayLoad(t) > 0) { // an average is published only when there are requests to average
+                    stored.add(new LoadSample("api-busy", t, weekdayLoad(t) / 10, "ActiveConnectionCount", "cloudwatch"));
+                }
             } else if (weekdayLoad(t) > 0) {
                 data.add(MetricDatum.builder().metricName("RequestCount").timestamp(t).value(weekdayLoad(t))
+                        .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build());
+                data.add(MetricDatum.builder().metricName("ActiveConnectionCount").timestamp(t).value(weekdayLoad(t) / 10)
                         .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build());
             }
         }
@@ -86,6 +91,7 @@ class QuietWeekendTest {
         try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build()) {
             ecs.createCluster(r -> r.clusterName(cluster));
             ecs.createService(r -> r.cluster(cluster).serviceName("web").desiredCount(2));
+            ecs.createService(r -> r.cluster(cluster).serviceName("api").desiredCount(2));
         }
         String resource = "service/" + cluster + "/web";
         aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(resource)
@@ -96,6 +102,16 @@ class QuietWeekendTest {
                         "stat", s("Sum"), "periodSeconds", n(300))),
                 "serviceNamespace", s("ecs"), "resourceId", s(resource), "scalableDimension", s("ecs:service:DesiredCount"),
                 "loadPerUnit", n(50), "minCapacity", n(2), "maxCapacity", n(30), "mode", s("ForecastAndScale"))));
+        // An Average (missing data is a gap): nothing is recorded over the weekend, but each pull succeeds.
+        String api = "service/" + cluster + "/api";
+        aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(api)
+                .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(30));
+        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("api"), "metricId", s("api-busy"),
+                "cloudWatch", AttributeValue.fromM(Map.of("namespace", s(namespace), "name", s("ActiveConnectionCount"),
+                        "dimensions", AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
+                        "stat", s("Average"), "periodSeconds", n(300))),
+                "serviceNamespace", s("ecs"), "resourceId", s(api), "scalableDimension", s("ecs:service:DesiredCount"),
+                "loadPerUnit", n(5), "minCapacity", n(2), "maxCapacity", n(30), "mode", s("ForecastOnly"))));
         DynamoDbTimeSeriesStore store = new DynamoDbTimeSeriesStore(dynamo, metricsTable, Duration.ofDays(400), RETRY);
         store.append(stored);
         RecordMetricsService record = new RecordMetricsService(new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
@@ -128,7 +144,9 @@ class QuietWeekendTest {
 
         assertThat(store.latestTimestamp("web-requests")).hasValueSatisfying(t ->
                 assertThat(t).isAfter(MONDAY_0600.minus(Duration.ofMinutes(15))));
-        assertThat(result.lines()).noneSatisfy(l -> assertThat(l).contains("stale"));
+        assertThat(store.read("api-busy", MONDAY_0600.minus(Duration.ofDays(2)), MONDAY_0600)).isEmpty();
+        assertThat(result.lines()).as("neither the zero-filled count nor the quiet average is stale")
+                .hasSizeGreaterThanOrEqualTo(2).noneSatisfy(l -> assertThat(l).contains("stale"));
         List<ScheduledAction> actions = aas.describeScheduledActions(r -> r.serviceNamespace("ecs")
                 .resourceId(resource)).scheduledActions();
         assertThat(actions).as("Monday's 07:00 ramp is raised ahead of time")

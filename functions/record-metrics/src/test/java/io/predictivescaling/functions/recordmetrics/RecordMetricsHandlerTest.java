@@ -197,6 +197,15 @@ class RecordMetricsHandlerTest {
         assertThat(store.latestTimestamp("lb-requests")).contains(now.minusSeconds(120));
         assertThat(store.read("cpu-average", now.minusSeconds(3600), now)).extracting(LoadSample::value)
                 .containsExactly(50.0);
+        assertThat(store.lastPulled("lb-requests")).as("zeros were recorded: no marker needed").isEmpty();
+
+        // Later, a pull with no datapoint at all: the average stays a gap, but the pull is known to have succeeded,
+        // so the metric is quiet, not stale.
+        Instant later = now.plusSeconds(3600);
+        handler(Clock.fixed(later, ZoneOffset.UTC)).handleRequest(tick, context);
+        assertThat(store.read("cpu-average", now, later)).isEmpty();
+        assertThat(store.lastPulled("cpu-average")).contains(later);
+        assertThat(store.latestTimestamp("cpu-average")).contains(now.minusSeconds(600));
         assertThat(store.read("lb-gap-requests", now.minusSeconds(3600), now)).hasSize(1);
     }
 
