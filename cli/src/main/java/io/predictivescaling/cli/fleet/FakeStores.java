@@ -88,15 +88,31 @@ final class FakeStores {
             return Math.floorMod(metricId.hashCode(), 8);
         }
 
+        /** Each shape's week at 1-minute steps, computed once: generating samples must not cost what planning does. */
+        private static final double[][] WEEKS = new double[8][7 * 24 * 60];
+
+        static {
+            Instant monday = Instant.parse("2026-11-30T00:00:00Z");
+            for (int shape = 0; shape < 8; shape++) {
+                for (int m = 0; m < WEEKS[shape].length; m++) {
+                    WEEKS[shape][m] = shapeValue(shape, monday.plusSeconds(60L * m));
+                }
+            }
+        }
+
         static double value(String metricId, Instant t) {
-            int shape = shape(metricId);
             double scale = 50 + Math.floorMod(metricId.hashCode() / 8, 500);
+            long minuteOfWeek = Math.floorMod(Math.floorDiv(t.getEpochSecond() - 1795996800L, 60), 7 * 24 * 60);
+            return scale * WEEKS[shape(metricId)][(int) minuteOfWeek];
+        }
+
+        private static double shapeValue(int shape, Instant t) {
             var z = t.atZone(ZoneOffset.UTC);
             double hour = z.getHour() + z.getMinute() / 60.0;
             double daily = 1 + 0.8 * Math.exp(-Math.pow(hour - (9 + shape), 2) / 6);
             double weekly = z.getDayOfWeek().getValue() >= 6 ? 0.7 : 1.0;
             double noise = 0.05 * Math.sin(t.getEpochSecond() * 0.37 + shape);
-            return scale * daily * weekly * (1 + noise);
+            return daily * weekly * (1 + noise);
         }
 
         @Override
