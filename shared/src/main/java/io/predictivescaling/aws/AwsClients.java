@@ -94,7 +94,8 @@ public final class AwsClients {
     }
 
     public static software.amazon.awssdk.services.sqs.SqsClient sqs() {
-        return software.amazon.awssdk.services.sqs.SqsClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+        // The same one retry policy as every other client (the dispatcher's SendMessageBatch included).
+        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build();
     }
 
     /** The endpoint override in force, if any: for messages that say where data went. */

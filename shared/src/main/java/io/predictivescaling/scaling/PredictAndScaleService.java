@@ -146,6 +146,8 @@ public final class PredictAndScaleService {
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
         List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
         Map<String, History> histories = new ConcurrentHashMap<>();
+        // Each target's state as read this run: a repair after a failure reuses it instead of calling again.
+        Map<String, TargetState> states = new ConcurrentHashMap<>();
         Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
         List<KnownEvent> events = knownEvents(now, problems);
         int applied = 0;
@@ -165,11 +167,11 @@ public final class PredictAndScaleService {
                                 key, k -> core.forecast(new PlanningCore.Inputs(h.hourly(), h.fine(),
                                         target.timeZone(), target.excludedFromLearning(), events, social, confidence,
                                         h.patterns()), now));
-                        return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts);
+                        return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts, states);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
                         failed.add(target.targetId());
-                        repairAfterFailure(target, now, problems);
+                        repairAfterFailure(target, Optional.ofNullable(states.get(target.targetId())), now, problems);
                         return false;
                     }
                 }));
@@ -193,16 +195,17 @@ public final class PredictAndScaleService {
      * After a target's run failed part-way, restore what an earlier run (or this one) left raised with no
      * later restore, so the failure costs at most the predictive floor, never a floor stuck high.
      */
-    private void repairAfterFailure(ScalableTarget target, Instant now, List<String> problems) {
+    private void repairAfterFailure(ScalableTarget target, Optional<TargetState> read, Instant now,
+                                    List<String> problems) {
         ScalingConfig config = target.scaling().orElseThrow();
         if (config.resource().applicationSide()) {
             return;
         }
         try {
-            // Never back below a person's floor that outlasts our actions, when the target's state can be read.
+            // Never back below a person's floor that outlasts our actions, when the target's state was read.
             ScalingPolicy policy = config.policy();
-            ScalingPolicy restoring = gateway.state(config.resource())
-                    .map(st -> policy.withFloor(PlanReconciler.restoreFloor(policy, st, now))).orElse(policy);
+            ScalingPolicy restoring = read.map(st -> policy.withFloor(PlanReconciler.restoreFloor(policy, st, now)))
+                    .orElse(policy);
             new PlanApplier(gateway).repair(config.resource(), restoring, now).ifPresent(r -> problems.add(
                     "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
         } catch (RuntimeException e) {
@@ -264,7 +267,8 @@ public final class PredictAndScaleService {
 
     /** @return whether capacity was touched */
     private boolean handle(ScalableTarget target, List<LoadPrediction> predicted, Optional<Instant> lastSample,
-                           Instant now, List<String> lines, List<String> problems, List<String> conflicts) {
+                           Instant now, List<String> lines, List<String> problems, List<String> conflicts,
+                           Map<String, TargetState> states) {
         ScalingConfig config = target.scaling().orElseThrow();
         ScalingPolicy policy = sized(target.targetId(), config, now);
         boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
@@ -272,6 +276,7 @@ public final class PredictAndScaleService {
         Optional<TargetState> state = Optional.empty();
         if (!config.resource().applicationSide()) {
             state = gateway.state(config.resource());
+            state.ifPresent(st -> states.put(target.targetId(), st));
             if (state.isEmpty() && scale) {
                 problems.add("target " + target.targetId() + ": " + config.resource()
                         + " is not registered with Application Auto Scaling; register it (and a target tracking "
