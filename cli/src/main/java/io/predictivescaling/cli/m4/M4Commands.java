@@ -111,9 +111,8 @@ public final class M4Commands {
                 print(file.getFileName().toString(), history, actual, quantiles);
             }
             print("sNaive", history, actual, QuantileScore.seasonalNaive(history, actual, seasonality));
-            M4Score.Report report = M4Score.report(history, actual, new LinkedHashMap<>(), seasonality, true);
-            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f%n", "Naive2", report.naive2().smape(),
-                    report.naive2().mase(), 1.0);
+            M4Score.Scores naive2 = M4Score.naive2(history, actual, seasonality);
+            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f%n", "Naive2", naive2.smape(), naive2.mase(), 1.0);
             return 0;
         }
 

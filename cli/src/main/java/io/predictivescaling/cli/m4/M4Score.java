@@ -19,18 +19,17 @@ public final class M4Score {
 
     public static Report report(Map<String, double[]> train, Map<String, double[]> test,
                                 Map<String, double[]> forecasts, int seasonality) {
-        return report(train, test, forecasts, seasonality, false);
-    }
-
-    /** @param naive2Only score Naive2 alone ({@code forecasts} unused; the method's scores are Naive2's) */
-    static Report report(Map<String, double[]> train, Map<String, double[]> test, Map<String, double[]> forecasts,
-                         int seasonality, boolean naive2Only) {
-        Map<String, double[]> naive2 = new java.util.LinkedHashMap<>();
-        test.forEach((id, actual) -> naive2.put(id, Naive2.forecast(train.get(id), actual.length, seasonality)));
-        Scores baseline = score(train, test, naive2, seasonality);
-        Scores method = naive2Only ? baseline : score(train, test, forecasts, seasonality);
+        Scores baseline = naive2(train, test, seasonality);
+        Scores method = score(train, test, forecasts, seasonality);
         double owa = (method.smape() / baseline.smape() + method.mase() / baseline.mase()) / 2;
         return new Report(method, baseline, owa);
+    }
+
+    /** Naive2's scores on the same series: OWA's yardstick. */
+    public static Scores naive2(Map<String, double[]> train, Map<String, double[]> test, int seasonality) {
+        Map<String, double[]> naive2 = new java.util.LinkedHashMap<>();
+        test.forEach((id, actual) -> naive2.put(id, Naive2.forecast(train.get(id), actual.length, seasonality)));
+        return score(train, test, naive2, seasonality);
     }
 
     public static Scores score(Map<String, double[]> train, Map<String, double[]> test,
