@@ -28,8 +28,11 @@ public final class Main implements Runnable {
         return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // Bad input (a missing file, a malformed trace) or AWS out of reach: one line that says what is
                     // wrong and how to fix it, no stack trace.
-                    if (e instanceof UserError || e instanceof IllegalArgumentException
-                            || e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+                    if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+                        cmd.getErr().println("error: " + describe(e));
+                        return 2;
+                    }
+                    if (e instanceof UserError || e instanceof IllegalArgumentException) {
                         cmd.getErr().println("error: " + e.getMessage());
                         return 2;
                     }
@@ -46,7 +49,42 @@ public final class Main implements Runnable {
                     }
                     throw e;
                 })
+                // A mistyped option or a missing value: the one line that says so and where the options are, not
+                // the whole usage (which pushes the line out of sight).
+                .setParameterExceptionHandler((ex, given) -> {
+                    CommandLine cmd = ex.getCommandLine();
+                    cmd.getErr().println("error: " + ex.getMessage());
+                    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
+                        String name = cmd.getParent() == null ? "" : " " + cmd.getCommandName();
+                        cmd.getErr().println("run 'predictive-scaling help" + name + "' for the options");
+                    }
+                    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+                })
                 .execute(args);
+    }
+
+    /** A file problem in words: which file, and what is wrong with it (not just its path, as the JDK says it). */
+    static String describe(Exception e) {
+        Throwable io = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        String why;
+        if (io instanceof java.nio.file.NoSuchFileException) {
+            why = "no such file or folder";
+        } else if (io instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else if (io instanceof java.nio.file.FileAlreadyExistsException
+                || io instanceof java.nio.file.NotDirectoryException) {
+            why = "a file is in the way where a folder is needed";
+        } else if (io instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            why = fs.getReason();
+        } else {
+            return e.getMessage();
+        }
+        String path = io instanceof java.nio.file.FileSystemException fs ? fs.getFile() : null;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (io != e && io.getMessage() != null && message.endsWith(io.getMessage())) {
+            return message.substring(0, message.length() - io.getMessage().length()) + why;
+        }
+        return (path == null ? message : path) + ": " + why;
     }
 
     /** Every option's default in its help ("Default: 5m"), in every command. */

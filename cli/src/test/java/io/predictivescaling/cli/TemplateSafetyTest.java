@@ -73,9 +73,9 @@ class TemplateSafetyTest {
             }
         });
         String alarm = resources.get("FunctionErrorsAlarm").get("Properties").get("Metrics").toString();
-        assertThat(functions).hasSize(6).allSatisfy(f -> assertThat(alarm).contains("{\"Ref\":\"" + f + "\"}"));
+        assertThat(functions).hasSize(7).allSatisfy(f -> assertThat(alarm).contains("{\"Ref\":\"" + f + "\"}"));
         JsonNode expression = resources.get("FunctionErrorsAlarm").get("Properties").get("Metrics").get(0);
-        assertThat(expression.get("Expression").asText().split("\\+")).hasSize(6);
+        assertThat(expression.get("Expression").asText().split("\\+")).hasSize(7);
         JsonNode planFailed = resources.get("PlanFailedAlarm").get("Properties");
         assertThat(planFailed.get("MetricName").asText()).isEqualTo("PlanFailed");
         assertThat(planFailed.get("Namespace").asText()).isEqualTo("PredictiveScaling");
@@ -105,7 +105,7 @@ class TemplateSafetyTest {
                 assertThat(e.getValue().path("UpdateReplacePolicy").asText()).as(e.getKey()).isEqualTo("Retain");
             }
         });
-        assertThat(tables).hasSize(7);
+        assertThat(tables).hasSize(8);
         for (String learned : List.of("MetricsTable", "TargetsTable", "PatternsTable", "EventsTable", "AccuracyTable")) {
             assertThat(resources.get(learned).get("Properties").path("PointInTimeRecoverySpecification")
                     .path("PointInTimeRecoveryEnabled").asBoolean()).as(learned).isTrue();

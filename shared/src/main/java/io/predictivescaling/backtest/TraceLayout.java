@@ -120,7 +120,10 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
             }
         }
         int t = time;
-        boolean dayFirst = TraceValues.dayFirst(sample.stream().filter(r -> t < r.size()).map(r -> r.get(t)).toList());
+        // Day or month first is decided on every row, not the sample: an export starting on the 1st-12th of a month
+        // shows a day above 12 only later.
+        boolean dayFirst = TraceValues.dayFirst(records.subList(Math.min(1, records.size()), records.size()).stream()
+                .filter(r -> t < r.size()).map(r -> r.get(t)).toList());
         return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
     }
 

@@ -69,8 +69,11 @@ final class TraceValues {
     }
 
     /**
-     * Whether a column of spreadsheet dates is day first ({@code 27.11.2026}): a first number above 12 says so,
-     * a second above 12 says month first; otherwise dots and dashes mean day first, slashes month first (US).
+     * Whether a column of spreadsheet dates is day first ({@code 27.11.2026}). Every field is looked at, since an
+     * export that starts on the 1st-12th of a month looks ambiguous for days: a first number above 12 anywhere says
+     * day first, a second above 12 month first. When no field tells, the order under which consecutive rows are
+     * evenly spaced wins (a month-first reading of day-first dates jumps by a month between rows); only a tie falls
+     * back to the separator (dots and dashes day first, slashes month first, as the US writes them).
      */
     static boolean dayFirst(List<String> fields) {
         boolean sawSlash = false;
@@ -87,7 +90,31 @@ final class TraceValues {
             }
             sawSlash |= m.group(2).equals("/");
         }
+        long dayFirstSteps = evenSteps(fields, true);
+        long monthFirstSteps = evenSteps(fields, false);
+        if (dayFirstSteps != monthFirstSteps) {
+            return dayFirstSteps > monthFirstSteps;
+        }
         return !sawSlash;
+    }
+
+    /** How many consecutive rows, read in this order, are the most common spacing apart. */
+    private static long evenSteps(List<String> fields, boolean dayFirst) {
+        java.util.Map<Long, Long> spacing = new java.util.HashMap<>();
+        Instant previous = null;
+        for (String f : fields) {
+            Instant t;
+            try {
+                t = dateTime(f, dayFirst);
+            } catch (RuntimeException e) {
+                t = null;
+            }
+            if (t != null && previous != null) {
+                spacing.merge(Math.abs(t.getEpochSecond() - previous.getEpochSecond()), 1L, Long::sum);
+            }
+            previous = t == null ? previous : t;
+        }
+        return spacing.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     /** A date-time as text (not an epoch number), or {@code null}. */

@@ -46,12 +46,30 @@ public final class EventsCsv {
         return events;
     }
 
+    /**
+     * A start or end: an ISO-8601 instant ({@code 2014-07-04T00:00:00Z}), a local date-time read as UTC
+     * ({@code 2014-07-04 18:00}, seconds optional), or a date alone meaning its midnight UTC (an all-day event is
+     * {@code 2014-07-04,2014-07-05}).
+     *
+     * @throws IllegalArgumentException saying which forms are accepted
+     */
     static Instant time(String text) {
         String t = text.trim();
         try {
             return Instant.parse(t);
         } catch (DateTimeParseException e) {
+            // not an instant: a local date-time or a date
+        }
+        try {
             return LocalDateTime.parse(t.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            // not a local date-time either
+        }
+        try {
+            return java.time.LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("time '" + t + "' is not 2014-07-04T18:00:00Z, 2014-07-04 18:00 or "
+                    + "2014-07-04 (all read as UTC)");
         }
     }
 }

@@ -96,6 +96,31 @@ class TraceReaderTest {
     }
 
     @Test
+    void dayFirstDatesAreReadDayFirstEvenWhenTheFirstDaysOfTheExportAreAllTwelveOrLess() {
+        // Two weeks of 5-minute data from the 1st: a day above 12 appears only after 3,456 rows, and for the first
+        // twelve days only the spacing tells the order (month first would jump a month at every midnight).
+        List<String> twoWeeks = new ArrayList<>(List.of("time,load"));
+        List<String> twelveDays = new ArrayList<>(List.of("time,load"));
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+        for (int i = 0; i < 14 * 288; i++) {
+            String row = f.format(java.time.LocalDateTime.of(1995, 7, 1, 0, 0).plusMinutes(5L * i)) + "," + (100 + i % 288);
+            twoWeeks.add(row);
+            if (i < 12 * 288) {
+                twelveDays.add(row);
+            }
+        }
+
+        Trace t = TraceReader.parse("ddmm.csv", twoWeeks);
+        Trace early = TraceReader.parse("ddmm-12.csv", twelveDays);
+
+        assertThat(t.start()).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
+        assertThat(t.size()).isEqualTo(14 * 288);
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(early.start()).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
+        assertThat(early.size()).isEqualTo(12 * 288);
+    }
+
+    @Test
     void readsNabStyleTimestampsOntoARegularGridAndKeepsGapsAsGaps() {
         Trace t = TraceReader.parse("t", List.of("timestamp,value", "2014-07-01 00:00:00,10", "2014-07-01 00:30:00,",
                 "2014-07-01 01:30:00,30", "2014-07-01 02:00:00,null"));

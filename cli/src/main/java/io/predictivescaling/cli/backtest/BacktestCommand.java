@@ -78,6 +78,10 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // The output folder is checked before a replay that can take a minute, not after it.
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException("--out " + out + " is a file; give a folder (it is created if missing)");
+        }
         Trace t = traceOptions.read();
         List<KnownEvent> known = events == null ? List.of()
                 : EventCalendars.read(events, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
