@@ -48,7 +48,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
     static final List<Duration> RUN_AT = List.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(10),
             Duration.ofMinutes(60));
 
-    @Option(names = "--targets", defaultValue = "10000")
+    @Option(names = "--targets", defaultValue = "10000", description = "How many scalable targets the fleet has")
     int targets;
 
     @Option(names = "--targets-per-metric", defaultValue = "1", description = "Targets scaling on one metric")
