@@ -173,7 +173,7 @@ public final class ValidatedEnsemble implements ForecastMethod {
             }
         }
         if (scored.isEmpty()) {
-            throw new IllegalArgumentException("history of " + n + " steps is too short for every method");
+            return unvalidated(history, horizon);
         }
         Integer[] order = new Integer[scored.size()];
         for (int i = 0; i < order.length; i++) {
@@ -223,6 +223,36 @@ public final class ValidatedEnsemble implements ForecastMethod {
             }
         }
         return withInterval(history, chosen, combined, combinedPast);
+    }
+
+    /**
+     * History too short to validate any method on a past window (less than the shortest method's
+     * {@link ForecastMethod#minHistory()} plus one horizon), yet long enough for some: the first {@code keep}
+     * of those, equally weighted, with no interval (P10 = P90 = the forecast) and a NaN validation error.
+     * Keeps the {@link #minHistory()} this ensemble declares.
+     */
+    private Choice unvalidated(double[] history, int horizon) {
+        List<Scored> chosen = new ArrayList<>();
+        List<double[]> forecasts = new ArrayList<>();
+        for (ForecastMethod method : candidates) {
+            if (chosen.size() < keep && method.minHistory() <= history.length) {
+                double[] f = method.forecast(history, horizon);
+                if (finite(f)) {
+                    chosen.add(new Scored(method, Double.NaN, 0));
+                    forecasts.add(f);
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("history of " + history.length + " steps is too short for every"
+                    + " method: they need at least " + minHistory());
+        }
+        double[] combined = new double[horizon];
+        for (int r = 0; r < chosen.size(); r++) {
+            chosen.set(r, new Scored(chosen.get(r).method(), Double.NaN, 1.0 / chosen.size()));
+            add(combined, forecasts.get(r), 1.0 / chosen.size());
+        }
+        return withInterval(history, chosen, combined, new double[origins][]);
     }
 
     private Choice withInterval(double[] history, List<Scored> chosen, double[] forecast, double[][] past) {

@@ -28,6 +28,9 @@ public final class HttpFeeds {
         if (status >= 500) {
             throw new SourceException(source, "server-error", "HTTP " + status, null);
         }
+        if (status == 429) {
+            throw new SourceException(source, "rate-limited", "HTTP 429", null);
+        }
         if (status >= 400) {
             throw new SourceException(source, status == 401 || status == 403 ? "auth" : "malformed",
                     "HTTP " + status, null);

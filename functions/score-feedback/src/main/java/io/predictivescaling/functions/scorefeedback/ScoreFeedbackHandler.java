@@ -20,7 +20,12 @@ public class ScoreFeedbackHandler implements RequestHandler<ScheduledEvent, Scor
     private final Clock clock;
 
     public ScoreFeedbackHandler() {
-        this(fromEnvironment(), Clock.systemUTC());
+        this(Clock.systemUTC());
+    }
+
+    /** Wired from the environment, on {@code clock} for both the run's "now" and its metrics' timestamps. */
+    ScoreFeedbackHandler(Clock clock) {
+        this(fromEnvironment(clock), clock);
     }
 
     public ScoreFeedbackHandler(ScoreFeedbackService service, Clock clock) {
@@ -36,7 +41,7 @@ public class ScoreFeedbackHandler implements RequestHandler<ScheduledEvent, Scor
         return result;
     }
 
-    private static ScoreFeedbackService fromEnvironment() {
+    private static ScoreFeedbackService fromEnvironment(Clock clock) {
         Retry retry = Retry.standard();
         var dynamo = AwsClients.dynamoDb();
         return new ScoreFeedbackService(
@@ -45,6 +50,6 @@ public class ScoreFeedbackHandler implements RequestHandler<ScheduledEvent, Scor
                         Settings.days("METRICS_RETENTION_DAYS", 400), retry),
                 new DynamoDbFeedbackStore(dynamo, Settings.required("PREDICTIONS_TABLE"),
                         Settings.required("ACCURACY_TABLE"), retry),
-                new EmbeddedMetricFormat(System.out, Clock.systemUTC()));
+                new EmbeddedMetricFormat(System.out, clock));
     }
 }

@@ -97,6 +97,34 @@ class ScoreFeedbackHandlerTest {
     }
 
     @Test
+    void theDeployedWiringStampsItsMetricsWithTheHandlersClockNotTheSystemClock() {
+        Instant now = T0.plus(Duration.ofHours(5));
+        predict("web", T0, 100, 90, 110, "weekly-profile-2");
+        load("web-rps", T0.plusSeconds(600), 95);
+        Map<String, String> environment = Map.of("TARGETS_TABLE", targetsTable, "METRICS_TABLE", metricsTable,
+                "PREDICTIONS_TABLE", predictionsTable, "ACCURACY_TABLE", accuracyTable);
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        TestAws.useForDefaultClients();
+        environment.forEach(System::setProperty);
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            ScoreFeedbackService.Result result = new ScoreFeedbackHandler(Clock.fixed(now, ZoneOffset.UTC))
+                    .handleRequest(EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json"),
+                            new TestContext());
+
+            assertThat(result.scored()).isEqualTo(1);
+        } finally {
+            System.setOut(stdout);
+            environment.keySet().forEach(System::clearProperty);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("\"_aws\"")).toList())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("\"Timestamp\":" + now.toEpochMilli()));
+    }
+
+    @Test
     void maturedPredictionsGetTheirActualAndTheAggregatesAreRightOnAHandCheckedExample() {
         double[] actual = {80, 100, 125, 100};
         for (int h = 0; h < 4; h++) {

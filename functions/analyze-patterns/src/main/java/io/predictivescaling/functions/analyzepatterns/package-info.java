@@ -1,0 +1,8 @@
+/**
+ * The analyze-patterns Lambda: a thin handler that wires the DynamoDB adapters from the environment and runs
+ * AnalyzePatternsService.
+ *
+ * <p><b>May import.</b> Imports from this project today: aws; metrics; patterns; targets. New code here should not
+ * add a project import beyond these.
+ */
+package io.predictivescaling.functions.analyzepatterns;

@@ -1,0 +1,8 @@
+/**
+ * The record-metrics Lambda: a thin handler that wires the CloudWatch source and the time-series store from the
+ * environment and runs RecordMetricsService.
+ *
+ * <p><b>May import.</b> Imports from this project today: aws; metrics; targets. New code here should not add a
+ * project import beyond these.
+ */
+package io.predictivescaling.functions.recordmetrics;
