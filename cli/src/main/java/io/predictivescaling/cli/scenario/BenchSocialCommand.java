@@ -37,7 +37,7 @@ public final class BenchSocialCommand implements Callable<Integer> {
     @Option(names = "--gain", defaultValue = "0.5", description = "Extra load per unit of mention excess over the median (default ${DEFAULT-VALUE})")
     double gain;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the shuffle that makes the shuffled-mentions replay")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated load's noise and of the shuffled mentions")
     long seed;
 
     @Override
