@@ -231,8 +231,18 @@ final class TraceValues {
             return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : lower.equals("nan") ? Double.NaN
                     : Double.POSITIVE_INFINITY;
         }
+        // A number with its unit written after it, as some exporters and spreadsheets do ("301 ms", "12.5%",
+        // "40 req/s"): the number is the load, in that unit.
+        java.util.regex.Matcher unit = WITH_UNIT.matcher(s);
+        if (unit.matches()) {
+            return number(unit.group(1), decimalComma);
+        }
         return Double.NaN;
     }
+
+    /** A number (digits, separators) followed by a unit of letters, %, µ or a slash ("ms", "%", "req/s"). */
+    private static final java.util.regex.Pattern WITH_UNIT =
+            java.util.regex.Pattern.compile("([-+]?[0-9][0-9.,\\s]*?)\\s*([A-Za-z%\u00b5]+(?:/[A-Za-z]+)?)");
 
     /** Text that says "no value here" ({@code null}, {@code NaN}, {@code -}, ...): a gap, not a bad row. */
     static boolean isMissing(String text) {

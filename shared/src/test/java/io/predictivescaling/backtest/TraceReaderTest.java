@@ -121,6 +121,14 @@ class TraceReaderTest {
     }
 
     @Test
+    void valuesWrittenWithTheirUnitReadAsTheNumber() {
+        Trace t = TraceReader.parse("latency.csv", List.of("time,latency", "2026-11-01 00:00,301 ms",
+                "2026-11-01 00:05,12.5ms", "2026-11-01 00:10,40 req/s"));
+
+        assertThat(t.demand()).containsExactly(301, 12.5, 40);
+    }
+
+    @Test
     void readsNabStyleTimestampsOntoARegularGridAndKeepsGapsAsGaps() {
         Trace t = TraceReader.parse("t", List.of("timestamp,value", "2014-07-01 00:00:00,10", "2014-07-01 00:30:00,",
                 "2014-07-01 01:30:00,30", "2014-07-01 02:00:00,null"));
