@@ -9,7 +9,8 @@ final class Progress implements AutoCloseable {
 
     Progress(int total, boolean quiet) {
         this.total = total;
-        this.show = !quiet && total > 2000;
+        // No terminal (CI logs, a pipe to tee): a hundred carriage-return updates would only be noise there.
+        this.show = !quiet && total > 2000 && System.console() != null;
     }
 
     void step(int i) {
