@@ -6,17 +6,14 @@ import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
+import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsWiring;
 import io.predictivescaling.feedback.MetricsEmitter;
-import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
-import io.predictivescaling.feedback.DynamoDbFeedbackStore;
+import io.predictivescaling.functions.scorefeedback.ScoreFeedbackWiring;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.patterns.AnalyzePatternsService;
-import io.predictivescaling.patterns.DynamoDbPatternStore;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +41,8 @@ final class DemoCommand implements Callable<Integer> {
     static final String TARGET = "demo-web";
     static final String CLUSTER = "demo";
     static final String SERVICE = "web";
+    /** How long the demo's metrics are kept: the whole trace, however old its timestamps. */
+    private static final Duration RETENTION = Duration.ofDays(4000);
 
     @Option(names = "--trace", description = "CSV timestamp,value (default: the bundled cli/traces/nyc_taxi.csv)")
     Path trace;
@@ -96,7 +95,7 @@ final class DemoCommand implements Callable<Integer> {
                 "staleAfterMinutes", AttributeValue.fromN(Long.toString(3 * t.step().toMinutes())),
                 "mode", AttributeValue.fromS("ForecastAndScale"))));
 
-        var store = new DynamoDbTimeSeriesStore(dynamo, LocalAws.METRICS_TABLE, Duration.ofDays(4000), retry);
+        var store = new DynamoDbTimeSeriesStore(dynamo, LocalAws.METRICS_TABLE, RETENTION, retry);
         Instant first = t.start().plus(Duration.ofDays(historyDays));
         load(store, t, t.start(), first);
         System.out.printf(Locale.ROOT, "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
@@ -110,9 +109,9 @@ final class DemoCommand implements Callable<Integer> {
             Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
             var context = new CliContext("demo", !verbose);
             if (hour % 24 == 0 || hour == 0) {
-                new AnalyzePatternsHandler(new AnalyzePatternsService(
-                        new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
-                        new DynamoDbPatternStore(dynamo, LocalAws.PATTERNS_TABLE, retry), Duration.ofDays(56)), clock)
+                new AnalyzePatternsHandler(AnalyzePatternsWiring.of(dynamo, retry, new AnalyzePatternsWiring.Tables(
+                        LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE, LocalAws.PATTERNS_TABLE), RETENTION,
+                        Duration.ofDays(56)), clock)
                         .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             }
             var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.eventBridge(),
@@ -124,10 +123,9 @@ final class DemoCommand implements Callable<Integer> {
             if (verbose && hour % 6 == 0 || hour == days * 24 - 1) {
                 System.out.println(now + "  " + String.join("; ", result.lines()));
             }
-            var scored = new ScoreFeedbackHandler(new ScoreFeedbackService(
-                    new DynamoDbTargetRepository(dynamo, LocalAws.TARGETS_TABLE, retry), store,
-                    new DynamoDbFeedbackStore(dynamo, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE, retry),
-                    MetricsEmitter.NONE), clock)
+            var scored = new ScoreFeedbackHandler(ScoreFeedbackWiring.of(dynamo, retry, new ScoreFeedbackWiring.Tables(
+                    LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE),
+                    RETENTION, MetricsEmitter.NONE), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (verbose && hour % 6 == 5) {
                 System.out.println(now + "  feedback: " + String.join("; ", scored.lines()));

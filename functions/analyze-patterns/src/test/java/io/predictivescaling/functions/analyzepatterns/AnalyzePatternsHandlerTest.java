@@ -12,7 +12,6 @@ import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.patterns.AnalyzePatternsService;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.patterns.LoadPatterns;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.SyntheticLoad;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
@@ -53,9 +52,9 @@ class AnalyzePatternsHandlerTest {
         }
         store.append(samples);
         now = history.end();
-        handler = new AnalyzePatternsHandler(new AnalyzePatternsService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), store,
-                new DynamoDbPatternStore(dynamo, patternsTable, RETRY), Duration.ofDays(56)),
+        handler = new AnalyzePatternsHandler(AnalyzePatternsWiring.of(dynamo, RETRY,
+                new AnalyzePatternsWiring.Tables(targetsTable, metricsTable, patternsTable), Duration.ofDays(400),
+                Duration.ofDays(56)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 

@@ -4,22 +4,14 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.predictivescaling.aws.AwsClients;
-import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.fleet.DispatchService;
-import io.predictivescaling.fleet.SqsPlanQueue;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 
 /** dispatch-targets: every 5 minutes, the fleet goes onto the fleet queue in batches for predict-and-scale. */
 public class DispatchTargetsHandler implements RequestHandler<ScheduledEvent, DispatchService.Result> {
     private final DispatchService service;
 
     public DispatchTargetsHandler() {
-        this(new DispatchService(
-                new DynamoDbTargetRepository(AwsClients.dynamoDb(), Settings.required("TARGETS_TABLE"), Retry.standard()),
-                new SqsPlanQueue(AwsClients.sqs(), Settings.required("PLAN_QUEUE_URL"), Retry.standard()),
-                (int) Settings.number("MAX_TARGETS_PER_BATCH", 25)));
+        this(DispatchTargetsWiring.fromEnvironment());
     }
 
     public DispatchTargetsHandler(DispatchService service) {

@@ -8,8 +8,6 @@ import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.PlanBatch;
-import io.predictivescaling.fleet.SqsPlanQueue;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
 import java.time.Duration;
@@ -47,8 +45,8 @@ class DispatchTargetsHandlerTest {
         DYNAMO.putItem(r -> r.tableName(table).item(Map.of("targetId", s("broken"), "metricId", s("m-y"),
                 "serviceNamespace", s("ecs"), "resourceId", s("service/c/broken"),
                 "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", s("fifty"))));
-        var handler = new DispatchTargetsHandler(new DispatchService(
-                new DynamoDbTargetRepository(DYNAMO, table, RETRY), new SqsPlanQueue(SQS, queue, RETRY), 25));
+        var handler = new DispatchTargetsHandler(DispatchTargetsWiring.of(DYNAMO, SQS, RETRY,
+                new DispatchTargetsWiring.Tables(table, queue), 25));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/dispatch-targets/scheduled.json");
         TestContext context = new TestContext();
 

@@ -4,16 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.predictivescaling.aws.AwsClients;
-import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.feedback.EmbeddedMetricFormat;
-import io.predictivescaling.events.Cascades;
-import io.predictivescaling.events.DynamoDbEventStore;
-import io.predictivescaling.events.EventSourceRegistry;
 import io.predictivescaling.events.FetchEventsService;
 import io.predictivescaling.events.KnownEvent;
-import io.predictivescaling.scaling.EventBridgePublisher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,7 +19,7 @@ public class FetchEventsHandler implements RequestHandler<ScheduledEvent, FetchE
     private final Clock clock;
 
     public FetchEventsHandler() {
-        this(fromEnvironment(), Clock.systemUTC());
+        this(FetchEventsWiring.fromEnvironment(), Clock.systemUTC());
     }
 
     public FetchEventsHandler(FetchEventsService service, Clock clock) {
@@ -58,14 +51,5 @@ public class FetchEventsHandler implements RequestHandler<ScheduledEvent, FetchE
         Object name = detail.getOrDefault("name", detail.get("type"));
         double impact = detail.get("impact") instanceof Number n ? n.doubleValue() : Double.NaN;
         return new KnownEvent(detail.get("type").toString(), name.toString(), start, end, source, impact);
-    }
-
-    private static FetchEventsService fromEnvironment() {
-        Retry retry = Retry.standard();
-        return new FetchEventsService(
-                EventSourceRegistry.fromJson(Settings.optional("EVENT_SOURCES", "[]"), Duration.ofSeconds(10)),
-                new DynamoDbEventStore(AwsClients.dynamoDb(), Settings.required("EVENTS_TABLE"), retry),
-                new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
-                Cascades.fromJson(Settings.optional("EVENT_CASCADES", "")));
     }
 }

@@ -7,12 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
-import io.predictivescaling.events.Cascades;
 import io.predictivescaling.events.DynamoDbEventStore;
-import io.predictivescaling.events.EventSourceRegistry;
 import io.predictivescaling.events.FetchEventsService;
 import io.predictivescaling.events.KnownEvent;
-import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.testing.LoopbackHttp;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
@@ -98,12 +95,11 @@ class FetchEventsHandlerTest {
     }
 
     FetchEventsHandler handler(String sourcesJson, Duration timeout) {
-        return new FetchEventsHandler(new FetchEventsService(EventSourceRegistry.fromJson(sourcesJson, timeout),
-                new DynamoDbEventStore(dynamo, table, RETRY),
-                new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                Cascades.fromJson("{\"game_server_down\": [{\"after\": \"PT1M\", \"type\": \"traffic_spike\", "
+        return new FetchEventsHandler(FetchEventsWiring.of(dynamo,
+                TestAws.configure(EventBridgeClient.builder()).build(), RETRY, new FetchEventsWiring.Tables(table, bus),
+                sourcesJson, timeout, "{\"game_server_down\": [{\"after\": \"PT1M\", \"type\": \"traffic_spike\", "
                         + "\"impact\": 0.8, \"duration\": \"PT30M\"}, {\"after\": \"PT2M\", \"type\": "
-                        + "\"support_flood\", \"impact\": 1.5, \"duration\": \"PT1H\"}]}")), Clock.fixed(NOW, ZoneOffset.UTC));
+                        + "\"support_flood\", \"impact\": 1.5, \"duration\": \"PT1H\"}]}"), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     String sources() {

@@ -4,19 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.predictivescaling.aws.AwsClients;
-import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.feedback.EmbeddedMetricFormat;
-import io.predictivescaling.scaling.EventBridgePublisher;
-import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.sentiment.FetchSentimentService;
-import io.predictivescaling.sentiment.HttpJsonClient;
-import io.predictivescaling.sentiment.SourceRegistry;
-import io.predictivescaling.sentiment.SsmCredentials;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Locale;
 
 /** fetch-sentiment: every few minutes, social mentions of each target's keywords become signals. */
@@ -25,7 +15,7 @@ public class FetchSentimentHandler implements RequestHandler<ScheduledEvent, Fet
     private final Clock clock;
 
     public FetchSentimentHandler() {
-        this(fromEnvironment(), Clock.systemUTC());
+        this(FetchSentimentWiring.fromEnvironment(), Clock.systemUTC());
     }
 
     public FetchSentimentHandler(FetchSentimentService service, Clock clock) {
@@ -44,19 +34,5 @@ public class FetchSentimentHandler implements RequestHandler<ScheduledEvent, Fet
         result.failures().forEach((source, count) ->
                 EmbeddedMetricFormat.count(System.out, clock, "SourceFailures", "Source", source, count));
         return result;
-    }
-
-    private static FetchSentimentService fromEnvironment() {
-        Retry retry = Retry.standard();
-        var dynamo = AwsClients.dynamoDb();
-        Duration timeout = Duration.ofSeconds(10);
-        return new FetchSentimentService(
-                new DynamoDbTargetRepository(dynamo, Settings.required("TARGETS_TABLE"), retry),
-                SourceRegistry.fromJson(Settings.optional("SENTIMENT_SOURCES", "[]"),
-                        new HttpJsonClient(timeout, Duration.ofSeconds(30)), new SsmCredentials(AwsClients.ssm(), retry),
-                        timeout),
-                new DynamoDbSignalStore(dynamo, Settings.required("SIGNALS_TABLE"), retry),
-                new EventBridgePublisher(AwsClients.eventBridge(), Settings.required("EVENT_BUS_NAME"), retry),
-                Duration.ofMinutes(Settings.number("SENTIMENT_INTERVAL_MINUTES", 5)));
     }
 }

@@ -6,14 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
-import io.predictivescaling.scaling.EventBridgePublisher;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.sentiment.FetchSentimentService;
-import io.predictivescaling.sentiment.HttpJsonClient;
 import io.predictivescaling.sentiment.Signal;
-import io.predictivescaling.sentiment.SourceRegistry;
-import io.predictivescaling.sentiment.SsmCredentials;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.LoopbackHttp;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
@@ -92,12 +87,9 @@ class FetchSentimentHandlerTest {
 
     FetchSentimentService.Result run(String sourcesJson) {
         SsmClient ssm = TestAws.configure(SsmClient.builder()).build();
-        var service = new FetchSentimentService(new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
-                SourceRegistry.fromJson(sourcesJson, new HttpJsonClient(Duration.ofMillis(1500), Duration.ofSeconds(1)),
-                        new SsmCredentials(ssm, RETRY), Duration.ofMillis(1500)),
-                new DynamoDbSignalStore(dynamo, signalsTable, RETRY),
-                new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                Duration.ofMinutes(5));
+        var service = FetchSentimentWiring.of(dynamo, ssm, TestAws.configure(EventBridgeClient.builder()).build(),
+                RETRY, new FetchSentimentWiring.Tables(targetsTable, signalsTable, bus), sourcesJson,
+                Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofMinutes(5));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/fetch-sentiment/scheduled.json");
         return new FetchSentimentHandler(service, Clock.fixed(NOW, ZoneOffset.UTC)).handleRequest(tick, new TestContext());
     }

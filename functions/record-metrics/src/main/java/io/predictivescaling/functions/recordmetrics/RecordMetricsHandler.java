@@ -4,17 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.predictivescaling.aws.AwsClients;
-import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
-import io.predictivescaling.metrics.CloudWatchMetricSource;
-import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.RecordMetricsService;
 import io.predictivescaling.metrics.RecordResult;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * record-metrics: the scheduled pull (EventBridge {@code Scheduled Event}) and pushed {@code LoadSample}
@@ -28,7 +20,7 @@ public class RecordMetricsHandler implements RequestHandler<ScheduledEvent, Reco
 
     /** The Lambda runtime's constructor: wiring from the environment, clients built once per container. */
     public RecordMetricsHandler() {
-        this(fromEnvironment(), Clock.systemUTC());
+        this(RecordMetricsWiring.fromEnvironment(), Clock.systemUTC());
     }
 
     public RecordMetricsHandler(RecordMetricsService service, Clock clock) {
@@ -49,18 +41,6 @@ public class RecordMetricsHandler implements RequestHandler<ScheduledEvent, Reco
         }
         HandlerLog.result(context, result);
         return result;
-    }
-
-    private static RecordMetricsService fromEnvironment() {
-        Retry retry = Retry.standard();
-        Duration retention = Settings.days("METRICS_RETENTION_DAYS", 400);
-        var dynamo = AwsClients.dynamoDb();
-        return new RecordMetricsService(
-                new DynamoDbTargetRepository(dynamo, Settings.required("TARGETS_TABLE"), retry),
-                new CloudWatchMetricSource(AwsClients.cloudWatch(), retry),
-                new DynamoDbTimeSeriesStore(dynamo, Settings.required("METRICS_TABLE"), retention, retry),
-                Duration.ofHours(Settings.number("MAX_CATCH_UP_HOURS", 3)),
-                retention);
     }
 
     /** Structured log lines; the function's JSON log format adds time, level and request id. */

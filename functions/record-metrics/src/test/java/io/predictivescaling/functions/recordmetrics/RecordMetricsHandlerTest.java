@@ -58,7 +58,9 @@ class RecordMetricsHandlerTest {
     }
 
     RecordMetricsHandler handler(Clock clock) {
-        return handler(clock, dynamo);
+        return new RecordMetricsHandler(RecordMetricsWiring.of(dynamo, cloudWatch, FAST_RETRY,
+                new RecordMetricsWiring.Tables(targetsTable, metricsTable), Duration.ofHours(3), Duration.ofDays(400)),
+                clock);
     }
 
     RecordMetricsHandler handler(Clock clock, DynamoDbClient metricsClient) {

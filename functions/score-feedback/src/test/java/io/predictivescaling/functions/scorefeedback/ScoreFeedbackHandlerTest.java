@@ -79,8 +79,8 @@ class ScoreFeedbackHandlerTest {
     }
 
     ScoreFeedbackService.Result score(Instant now) {
-        var handler = new ScoreFeedbackHandler(new ScoreFeedbackService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics, feedback, MetricsEmitter.NONE),
+        var handler = new ScoreFeedbackHandler(ScoreFeedbackWiring.of(dynamo, RETRY, new ScoreFeedbackWiring.Tables(
+                targetsTable, metricsTable, predictionsTable, accuracyTable), Duration.ofDays(4000), MetricsEmitter.NONE),
                 Clock.fixed(now, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json");
         return handler.handleRequest(tick, new TestContext());

@@ -1,0 +1,54 @@
+package io.predictivescaling.functions.dispatchtargets;
+
+import io.predictivescaling.aws.AwsClients;
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.Settings;
+import io.predictivescaling.fleet.DispatchService;
+import io.predictivescaling.fleet.SqsPlanQueue;
+import io.predictivescaling.targets.DynamoDbTargetRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The one place dispatch-targets is wired: the Lambda handler and the tests build the service here, so neither can
+ * wire it differently.
+ */
+public final class DispatchTargetsWiring {
+    private DispatchTargetsWiring() {
+    }
+
+    /**
+     * The table and the queue the function reads and writes (template.yaml's names for them).
+     *
+     * @param targets      the targets table (the fleet)
+     * @param planQueueUrl the URL of the fleet queue the batches are sent to
+     */
+    public record Tables(String targets, String planQueueUrl) {
+
+        /** From the function's environment (TARGETS_TABLE, PLAN_QUEUE_URL); a missing one is a clear error. */
+        public static Tables fromEnvironment() {
+            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("PLAN_QUEUE_URL"));
+        }
+    }
+
+    /**
+     * @param dynamo          client for the targets table
+     * @param sqs             client for the fleet queue
+     * @param retry           retry policy for every AWS call
+     * @param tables          the table's name and the queue's URL
+     * @param targetsPerBatch how many targets one queue message carries at most (25 in production)
+     */
+    public static DispatchService of(DynamoDbClient dynamo, SqsClient sqs, Retry retry, Tables tables,
+                                     int targetsPerBatch) {
+        return new DispatchService(
+                new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
+                new SqsPlanQueue(sqs, tables.planQueueUrl(), retry),
+                targetsPerBatch);
+    }
+
+    /** What the Lambda runs: {@link Retry#standard()}, batches of MAX_TARGETS_PER_BATCH (default 25). */
+    public static DispatchService fromEnvironment() {
+        return of(AwsClients.dynamoDb(), AwsClients.sqs(), Retry.standard(), Tables.fromEnvironment(),
+                (int) Settings.number("MAX_TARGETS_PER_BATCH", 25));
+    }
+}

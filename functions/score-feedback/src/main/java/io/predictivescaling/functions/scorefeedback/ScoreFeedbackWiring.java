@@ -1,0 +1,67 @@
+package io.predictivescaling.functions.scorefeedback;
+
+import io.predictivescaling.aws.AwsClients;
+import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.Settings;
+import io.predictivescaling.feedback.DynamoDbFeedbackStore;
+import io.predictivescaling.feedback.EmbeddedMetricFormat;
+import io.predictivescaling.feedback.MetricsEmitter;
+import io.predictivescaling.feedback.ScoreFeedbackService;
+import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
+import io.predictivescaling.targets.DynamoDbTargetRepository;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The one place score-feedback is wired: the Lambda handler, the CLI's {@code demo} and the tests build the service
+ * here, so none of them can wire it differently.
+ */
+public final class ScoreFeedbackWiring {
+    private ScoreFeedbackWiring() {
+    }
+
+    /**
+     * The tables the function reads and writes (template.yaml's names for them).
+     *
+     * @param targets     the targets table
+     * @param metrics     the metrics table the actual load is read from
+     * @param predictions the predictions table whose matured predictions are scored
+     * @param accuracy    the accuracy table the scores are aggregated into
+     */
+    public record Tables(String targets, String metrics, String predictions, String accuracy) {
+
+        /** From the function's environment (TARGETS_TABLE, METRICS_TABLE, PREDICTIONS_TABLE, ACCURACY_TABLE). */
+        public static Tables fromEnvironment() {
+            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("METRICS_TABLE"),
+                    Settings.required("PREDICTIONS_TABLE"), Settings.required("ACCURACY_TABLE"));
+        }
+    }
+
+    /**
+     * @param dynamo    client for all four tables
+     * @param retry     retry policy for every DynamoDB call
+     * @param tables    the tables' names
+     * @param retention the metrics table's retention (items' TTL; 400 days in production)
+     * @param emitter   where the accuracy metrics go ({@link MetricsEmitter#NONE} to drop them)
+     */
+    public static ScoreFeedbackService of(DynamoDbClient dynamo, Retry retry, Tables tables, Duration retention,
+                                          MetricsEmitter emitter) {
+        return new ScoreFeedbackService(
+                new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
+                new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), retention, retry),
+                new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
+                emitter);
+    }
+
+    /**
+     * What the Lambda runs: clients built once per container, {@link Retry#standard()}, retention from
+     * METRICS_RETENTION_DAYS (default 400), metrics as embedded-metric-format lines on stdout.
+     *
+     * @param clock the clock that stamps the metrics (the handler's, so a run's metrics carry its "now")
+     */
+    public static ScoreFeedbackService fromEnvironment(Clock clock) {
+        return of(AwsClients.dynamoDb(), Retry.standard(), Tables.fromEnvironment(),
+                Settings.days("METRICS_RETENTION_DAYS", 400), new EmbeddedMetricFormat(System.out, clock));
+    }
+}
