@@ -2,6 +2,9 @@
  * The dispatch-targets Lambda: a thin handler that wires the target repository and the SQS queue from the
  * environment and runs the fleet's DispatchService.
  *
+ * <p>DispatchTargetsWiring is the one place the service is built: by the handler from the environment, and by the
+ * CLI and the tests from their own clients and tables.
+ *
  * <p><b>May import.</b> Imports from this project today: aws; fleet; targets. New code here should not add a
  * project import beyond these.
  */
