@@ -90,8 +90,16 @@ public final class EventAdjuster {
                 continue;
             }
             String reason = p.reason() + String.join("", notes.values());
+            // Typed attribution: each applied type with the multiplier it applied, which feedback scores against
+            // the unadjusted prediction (ScoreFeedbackService.learn); the methods' weights stay as they were.
+            Map<String, Double> signals = new LinkedHashMap<>(p.signals());
+            strongest.forEach((type, f) -> {
+                if (Math.abs(f[0] - 1) > 1e-9) {
+                    signals.put("event:" + type, f[0]);
+                }
+            });
             out.add(new LoadPrediction(p.forecastTime(), p.horizon(), p.predictedLoad() * factor, p.lower() * factor,
-                    p.upper() * factor, p.confidence(), reason));
+                    p.upper() * factor, p.confidence(), reason, signals));
         }
         return out;
     }
@@ -120,7 +128,7 @@ public final class EventAdjuster {
             double f = Math.max(1 / cap, Math.min(cap, ratio));
             out.add(new LoadPrediction(b.forecastTime(), b.horizon(), b.predictedLoad() * f, b.lower() * f, b.upper() * f,
                     a.confidence(), a.reason() + String.format(Locale.ROOT, "; signals capped at x%.2f (x%.3g asked)", f,
-                    ratio)));
+                    ratio), a.signals()));
         }
         return out;
     }

@@ -107,7 +107,7 @@ public final class PlanningCore {
         List<LoadPrediction> base = predicted;
         List<LoadPrediction> adjusted = withEvents(social(predicted, in, now), in, now);
         // However many signals agree, together they move a prediction at most EventAdjuster.maxUplift() times.
-        return attributed(adjusted, EventAdjuster.capCombined(base, adjusted, EventAdjuster.maxUplift()), null);
+        return EventAdjuster.capCombined(base, adjusted, EventAdjuster.maxUplift());
     }
 
     /**
@@ -214,42 +214,14 @@ public final class PlanningCore {
     /**
      * Upcoming events raise or lower the predictions their window (with the lead and tail learned for the type)
      * touches, by the impact learned from this target's load over past events of the type, and only where that
-     * impact has helped on them ({@link EventEffects}: the skill gate, in the target's zone).
+     * impact has helped on them ({@link EventEffects}: the skill gate, in the target's zone). Each prediction an
+     * applied type moved carries {@code event:<type>} with the multiplier it applied.
      */
     private static List<LoadPrediction> withEvents(List<LoadPrediction> predicted, Inputs in, Instant now) {
         if (in.events().isEmpty() || in.hourly().size() == 0 || predicted.isEmpty()) {
             return predicted;
         }
-        List<LoadPrediction> adjusted = attributed(predicted, EventEffects.apply(predicted, in.events(), in.hourly(),
-                in.zone(), now, in.confidence()), null);
-        // Which event type moved which prediction: each type applied alone (with every past event, which the
-        // baseline needs), so every prediction is attributed by the types that really moved it.
-        List<String> types = in.events().stream().filter(e -> e.end().isAfter(now)).map(KnownEvent::type).distinct()
-                .toList();
-        for (String type : types) {
-            List<KnownEvent> alone = in.events().stream().filter(e -> !e.end().isAfter(now) || e.type().equals(type))
-                    .toList();
-            java.util.Map<String, Double> moved = new java.util.HashMap<>();
-            List<LoadPrediction> byType = EventEffects.apply(predicted, alone, in.hourly(), in.zone(), now,
-                    in.confidence());
-            for (int i = 0; i < byType.size() && i < predicted.size(); i++) {
-                if (byType.get(i).predictedLoad() != predicted.get(i).predictedLoad()) {
-                    moved.put(byType.get(i).forecastTime() + "#" + byType.get(i).horizon(), 1.0);
-                }
-            }
-            if (moved.isEmpty()) {
-                continue;
-            }
-            adjusted = adjusted.stream().map(p -> {
-                if (!moved.containsKey(p.forecastTime() + "#" + p.horizon())) {
-                    return p;
-                }
-                java.util.Map<String, Double> merged = new java.util.LinkedHashMap<>(p.signals());
-                merged.put("event:" + type, 1.0);
-                return p.withSignals(merged);
-            }).toList();
-        }
-        return adjusted;
+        return EventEffects.apply(predicted, in.events(), in.hourly(), in.zone(), now, in.confidence());
     }
 
     /** Intervals touching a window become gaps. */

@@ -127,6 +127,8 @@ class EventImpactTest {
         assertThat(out.get(4).predictedLoad()).isCloseTo(150, within(1e-9));
         assertThat(out.get(4).reason()).contains("event: event 'Parade' in 3 h: no effect: no past event and no expected impact")
                 .contains("event: sale 'Sale' in 3 h: +50% (prior, no past sale yet) (x1.50)");
+        // Feedback scores an event by the multiplier it applied (against the unadjusted prediction), typed.
+        assertThat(out.get(4).signals()).containsEntry("event:sale", 1.5).doesNotContainKey("event:event");
     }
 
     @Test

@@ -23,6 +23,17 @@ class EventsCsvTest {
     }
 
     @Test
+    void aQuotedNameMayHoldACommaAsCsvAllows() {
+        List<KnownEvent> events = EventsCsv.parse("events.csv", "test", List.of(
+                "2014-11-27T14:00:00Z,2014-11-27T18:00:00Z,event,\"Macy's Parade, NYC\",0.4"));
+
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("Macy's Parade, NYC");
+            assertThat(e.expectedImpact()).isEqualTo(0.4);
+        });
+    }
+
+    @Test
     void anUnreadableTimeSaysWhichFormsAreAccepted() {
         assertThatThrownBy(() -> EventsCsv.parse("events.csv", "test", List.of("04/07/2014,05/07/2014,holiday,x")))
                 .isInstanceOf(IllegalArgumentException.class)
