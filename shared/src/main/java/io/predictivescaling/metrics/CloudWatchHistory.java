@@ -8,13 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
-import software.amazon.awssdk.services.cloudwatch.model.Metric;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
-import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 
 /**
@@ -66,11 +63,8 @@ public final class CloudWatchHistory {
         }
         long p = period.getSeconds();
         Instant start = Instant.ofEpochSecond(Math.floorDiv(from.getEpochSecond(), p) * p);
-        List<Dimension> dimensions = new ArrayList<>();
-        metric.dimensions().forEach((k, v) -> dimensions.add(Dimension.builder().name(k).value(v).build()));
-        MetricStat stat = MetricStat.builder().metric(Metric.builder().namespace(metric.namespace())
-                .metricName(metric.name()).dimensions(dimensions).build()).stat(metric.stat()).period((int) p).build();
-        MetricDataQuery query = MetricDataQuery.builder().id("load").metricStat(stat).returnData(true).build();
+        // The same queries record-metrics pulls with (metric math included), at the period chosen above.
+        List<MetricDataQuery> query = CloudWatchMetricSource.queries("load", metric, (int) p);
         TreeMap<Instant, Double> points = new TreeMap<>();
         String nextToken = null;
         int pages = 0;

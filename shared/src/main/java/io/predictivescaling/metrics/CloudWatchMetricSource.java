@@ -157,13 +157,22 @@ public final class CloudWatchMetricSource implements MetricSource {
 
     /** The query returning target {@code id}'s load; its metric math refers to the metric as {@code m1}. */
     private static List<MetricDataQuery> queries(String id, CloudWatchMetric metric) {
+        return queries(id, metric, metric.periodSeconds());
+    }
+
+    /**
+     * The queries returning {@code metric} at {@code periodSeconds} under id {@code id}: one MetricStat, or, with
+     * the metric's {@code expression}, the metric as {@code <id>m1} (not returned) and the expression over it.
+     * Shared by the pull and by {@link CloudWatchHistory}, so a backtest reads what record-metrics would record.
+     */
+    static List<MetricDataQuery> queries(String id, CloudWatchMetric metric, int periodSeconds) {
         List<Dimension> dimensions = new ArrayList<>();
         metric.dimensions().forEach((k, v) -> dimensions.add(Dimension.builder().name(k).value(v).build()));
         MetricStat stat = MetricStat.builder()
                 .metric(Metric.builder().namespace(metric.namespace()).metricName(metric.name())
                         .dimensions(dimensions).build())
                 .stat(metric.stat())
-                .period(metric.periodSeconds())
+                .period(periodSeconds)
                 .build();
         if (metric.expression().isEmpty()) {
             return List.of(MetricDataQuery.builder().id(id).metricStat(stat).returnData(true).build());
