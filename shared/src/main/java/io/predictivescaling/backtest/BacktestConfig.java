@@ -32,7 +32,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
                              boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
                              double underObjective, double costCap, java.time.ZoneId zone,
-                             List<io.predictivescaling.patterns.TimeWindow> excluded) {
+                             List<io.predictivescaling.common.TimeWindow> excluded) {
 
     /** How floors are sized: which quantile of the predicted load they cover, at which utilization. */
     public record Sizing(double quantile, double floorUtilization) {
@@ -81,7 +81,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     }
 
     /** Days counted in {@code newZone}, these windows left out of learning: as the target's item says. */
-    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.patterns.TimeWindow> newExcluded) {
+    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.common.TimeWindow> newExcluded) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
                 floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
                 underObjective, costCap, newZone, List.copyOf(newExcluded));

@@ -1,9 +1,13 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
-import io.predictivescaling.scaling.PlanningCore;
-import io.predictivescaling.scaling.ScalingPlan;
-import io.predictivescaling.scaling.ScalingPolicy;
+import io.predictivescaling.planning.PlanningCore;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.simulation.CapacitySimulator;
+import io.predictivescaling.simulation.FloorReplay;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.simulation.TargetTracking;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -90,18 +94,6 @@ final class SizingTrack {
 
     static SizingChooser.Record record(double[] demand, int[] serving, int[] provisioned, int from, int to,
                                        TargetTracking tracking) {
-        int known = 0;
-        int under = 0;
-        long units = 0;
-        for (int s = from; s <= to; s++) {
-            units += provisioned[s];
-            if (!Double.isNaN(demand[s])) {
-                known++;
-                if (demand[s] > serving[s] * tracking.unit() + 1e-9) {
-                    under++;
-                }
-            }
-        }
-        return new SizingChooser.Record(known, under, units * tracking.interval().getSeconds() / 3600.0);
+        return FloorReplay.record(demand, serving, provisioned, from, to, tracking);
     }
 }

@@ -1,15 +1,15 @@
 package io.predictivescaling.feedback;
 
 import io.predictivescaling.backtest.BacktestConfig;
-import io.predictivescaling.backtest.FloorReplay;
-import io.predictivescaling.backtest.SizingChooser;
-import io.predictivescaling.backtest.TargetTracking;
+import io.predictivescaling.simulation.FloorReplay;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;
-import io.predictivescaling.scaling.CapacityPlanner;
-import io.predictivescaling.scaling.ScalingPolicy;
+import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
-import io.predictivescaling.feedback.EmbeddedMetricFormat;
+import io.predictivescaling.common.EmbeddedMetricFormat;
 import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
