@@ -8,6 +8,7 @@ import io.predictivescaling.planning.CapacityPlanner;
 import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.planning.ScalingPlan;
 import io.predictivescaling.simulation.CapacitySimulator;
+import io.predictivescaling.simulation.Sizing;
 import io.predictivescaling.simulation.SizingChooser;
 import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.targets.ScalingPolicy;
@@ -198,7 +199,7 @@ public final class Backtest {
 
     private int startingSizing(List<SizingTrack> tracks) {
         for (int i = 0; i < tracks.size(); i++) {
-            BacktestConfig.Sizing z = tracks.get(i).sizing;
+            Sizing z = tracks.get(i).sizing;
             if (z.quantile() == config.capacityQuantile() && z.floorUtilization() == config.floorUtilization()) {
                 return i;
             }

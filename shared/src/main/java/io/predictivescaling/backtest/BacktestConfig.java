@@ -1,6 +1,8 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,14 +36,6 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
                              double underObjective, double costCap, java.time.ZoneId zone,
                              List<io.predictivescaling.common.TimeWindow> excluded) {
 
-    /** How floors are sized: which quantile of the predicted load they cover, at which utilization. */
-    public record Sizing(double quantile, double floorUtilization) {
-        /** E.g. "P90 at 80%": the P90 of the predicted load, sized for 80% utilization. */
-        public String label() {
-            return String.format(java.util.Locale.ROOT, "P%.0f at %.0f%%", 100 * quantile, 100 * floorUtilization);
-        }
-    }
-
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
      * interval, sized at the target utilization, shaped by the within-hour profile, raised early ahead of a
@@ -52,8 +46,8 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     public static final double DEFAULT_HOUR_QUANTILE = 0.5;
     public static final double DEFAULT_SCALE_IN_STEP = 50;
 
-    public static final double DEFAULT_UNDER_OBJECTIVE = 0.005;
-    public static final double DEFAULT_COST_CAP = 1.15;
+    public static final double DEFAULT_UNDER_OBJECTIVE = SizingChooser.DEFAULT_OBJECTIVE;
+    public static final double DEFAULT_COST_CAP = SizingChooser.DEFAULT_COST_CAP;
 
     public static BacktestConfig defaults(double unit) {
         return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
@@ -98,14 +92,8 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
         return candidateSizings(targetUtilization);
     }
 
-    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same). */
+    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same): {@link Sizing#candidates}. */
     public static List<Sizing> candidateSizings(double targetUtilization) {
-        List<Sizing> all = new java.util.ArrayList<>();
-        for (int third = 2; third >= 0; third--) {
-            double utilization = targetUtilization + third * (1 - targetUtilization) / 3;
-            all.add(new Sizing(0.8, utilization));
-            all.add(new Sizing(0.9, utilization));
-        }
-        return all;
+        return Sizing.candidates(targetUtilization);
     }
 }

@@ -5,6 +5,7 @@ import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.planning.ScalingPlan;
 import io.predictivescaling.simulation.CapacitySimulator;
 import io.predictivescaling.simulation.FloorReplay;
+import io.predictivescaling.simulation.Sizing;
 import io.predictivescaling.simulation.SizingChooser;
 import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.targets.ScalingPolicy;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * (its own floors under its own target tracking), so the backtest can tell which sizing would have done best.
  */
 final class SizingTrack {
-    final BacktestConfig.Sizing sizing;
+    final Sizing sizing;
     final TargetTracking tracking;
     final long stepSeconds;
     final int[] floor;
@@ -30,7 +31,7 @@ final class SizingTrack {
     private final int[] serving;
     private final int[] provisioned;
 
-    SizingTrack(BacktestConfig.Sizing sizing, BacktestConfig config, TargetTracking tracking, long stepSeconds, int n,
+    SizingTrack(Sizing sizing, BacktestConfig config, TargetTracking tracking, long stepSeconds, int n,
                 int initial) {
         this.sizing = sizing;
         this.config = config;

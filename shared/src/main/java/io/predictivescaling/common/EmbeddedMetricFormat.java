@@ -2,8 +2,6 @@ package io.predictivescaling.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.predictivescaling.feedback.Accuracy;
-import io.predictivescaling.feedback.MetricsEmitter;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -11,19 +9,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Accuracy as CloudWatch metrics in the embedded metric format: one JSON line on standard output, which
- * Lambda's log pipeline turns into metrics (namespace {@code PredictiveScaling}, dimension {@code TargetId})
- * without any API call. The dashboard and the accuracy-collapse alarm read them.
+ * CloudWatch metrics in the embedded metric format: one JSON line on standard output, which Lambda's log pipeline
+ * turns into metrics (namespace {@code PredictiveScaling}) without any API call. The dashboard and the alarms read
+ * them. Every function emits its metrics through here; what a metric means belongs to the feature that emits it
+ * (e.g. {@code feedback.AccuracyMetrics}).
  */
-public final class EmbeddedMetricFormat implements MetricsEmitter {
+public final class EmbeddedMetricFormat {
     public static final String NAMESPACE = "PredictiveScaling";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PrintStream out;
-    private final Clock clock;
 
-    public EmbeddedMetricFormat(PrintStream out, Clock clock) {
-        this.out = out;
-        this.clock = clock;
+    private EmbeddedMetricFormat() {
     }
 
     /** One count metric with one dimension, e.g. SourceFailures by Source, as an EMF line on {@code out}. */
@@ -54,29 +49,20 @@ public final class EmbeddedMetricFormat implements MetricsEmitter {
         }
     }
 
-    @Override
-    public void emit(String targetId, Accuracy a, int scored, int missing, double predictedLoad, double actualLoad) {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("ForecastSMAPE", a.smape());
-        metrics.put("ForecastMAPE", a.mape());
-        metrics.put("ForecastBias", a.bias());
-        metrics.put("IntervalCoverage", 100 * a.coverage());
-        metrics.put("UnderScaledIntervals", a.underScaled());
-        metrics.put("OverScaledIntervals", a.overScaled());
-        metrics.put("RightSizedIntervals", a.rightSized());
-        metrics.put("PredictionsScored", scored);
-        metrics.put("ActualsMissing", missing);
-        if (!Double.isNaN(predictedLoad) && !Double.isNaN(actualLoad)) {
-            metrics.put("PredictedLoad", predictedLoad);
-            metrics.put("ActualLoad", actualLoad);
-        }
+    /**
+     * Several metrics with one dimension as one EMF line on {@code out}.
+     *
+     * @param metrics metric name to value, in the order they are written
+     * @param units metric name to its CloudWatch unit ({@code Count}, {@code Percent}, {@code None}, ...)
+     */
+    public static void metrics(PrintStream out, Clock clock, String dimension, String value,
+                               Map<String, ? extends Object> metrics, Map<String, String> units) {
         List<Map<String, String>> definitions = metrics.keySet().stream()
-                .map(name -> Map.of("Name", name, "Unit", name.startsWith("Forecast") || name.equals("IntervalCoverage")
-                        ? "Percent" : name.endsWith("Load") ? "None" : "Count")).toList();
+                .map(name -> Map.of("Name", name, "Unit", units.getOrDefault(name, "None"))).toList();
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", NAMESPACE, "Dimensions", List.of(List.of("TargetId")), "Metrics", definitions))));
-        line.put("TargetId", targetId);
+                "Namespace", NAMESPACE, "Dimensions", List.of(List.of(dimension)), "Metrics", definitions))));
+        line.put(dimension, value);
         line.putAll(metrics);
         try {
             out.println(JSON.writeValueAsString(line));

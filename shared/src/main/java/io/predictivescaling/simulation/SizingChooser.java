@@ -10,6 +10,11 @@ import java.util.List;
  * because a predictor that cannot see a trace's spikes must not buy its way around them).
  */
 public final class SizingChooser {
+    /** The under-provisioned fraction tuning aims for by default: 1 interval in 200. */
+    public static final double DEFAULT_OBJECTIVE = 0.005;
+    /** The most tuning lets a sizing cost by default relative to target tracking alone: 15% more. */
+    public static final double DEFAULT_COST_CAP = 1.15;
+
     /** How one sizing (or target tracking alone) did over the recent window. */
     public record Record(int intervals, int underProvisioned, double unitHours) {
         double underFraction() {

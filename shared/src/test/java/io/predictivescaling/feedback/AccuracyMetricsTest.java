@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.predictivescaling.common.EmbeddedMetricFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +12,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-class EmbeddedMetricFormatTest {
+class AccuracyMetricsTest {
     @Test
     void accuracyBecomesOneEmbeddedMetricFormatLineCloudWatchCanRead() throws Exception {
         var out = new ByteArrayOutputStream();
-        var emf = new EmbeddedMetricFormat(new PrintStream(out, true, StandardCharsets.UTF_8),
+        var emf = new AccuracyMetrics(new PrintStream(out, true, StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC));
 
         emf.emit("checkout", new Accuracy(4, 11.25, 11.1, 1.25, 0.5, 3, 1, 0, 48, 52, 0), 4, 1, 100, 101.25);

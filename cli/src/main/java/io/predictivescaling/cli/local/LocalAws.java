@@ -1,4 +1,4 @@
-package io.predictivescaling.cli;
+package io.predictivescaling.cli.local;
 
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.Moto;
@@ -12,16 +12,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * prepares what a deployed stack would have: the tables from template.yaml and a demo target.
  */
 public final class LocalAws {
-    static final String METRICS_TABLE = "predictive-scaling-metrics";
-    static final String TARGETS_TABLE = "predictive-scaling-targets";
-    static final String PATTERNS_TABLE = "predictive-scaling-patterns";
-    static final String PREDICTIONS_TABLE = "predictive-scaling-predictions";
-    static final String EVENT_BUS = "predictive-scaling-bus";
-    static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
-    static final String SIGNALS_TABLE = "predictive-scaling-signals";
-    static final String EVENTS_TABLE = "predictive-scaling-events";
-    static final String DEMO_TARGET = "checkout-ecs";
-    static final String DEMO_METRIC = "checkout-rps";
+    public static final String METRICS_TABLE = "predictive-scaling-metrics";
+    public static final String TARGETS_TABLE = "predictive-scaling-targets";
+    public static final String PATTERNS_TABLE = "predictive-scaling-patterns";
+    public static final String PREDICTIONS_TABLE = "predictive-scaling-predictions";
+    public static final String EVENT_BUS = "predictive-scaling-bus";
+    public static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
+    public static final String SIGNALS_TABLE = "predictive-scaling-signals";
+    public static final String EVENTS_TABLE = "predictive-scaling-events";
+    public static final String DEMO_TARGET = "checkout-ecs";
+    public static final String DEMO_METRIC = "checkout-rps";
 
     private LocalAws() {
     }
@@ -38,7 +38,7 @@ public final class LocalAws {
     }
 
     /** Creates the tables (if missing) and the demo target, and tells the handlers their names. */
-    static void prepareStack() {
+    public static void prepareStack() {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         TemplateTables.create(dynamo, "MetricsTable", METRICS_TABLE);
         TemplateTables.create(dynamo, "TargetsTable", TARGETS_TABLE);
