@@ -1,6 +1,9 @@
 package io.predictivescaling;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
+import io.predictivescaling.common.Stats;
 import io.predictivescaling.testing.PackageRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,5 +28,12 @@ class PackageDependenciesTest {
     @Test
     void everyPackageImportsOnlyWhatItsPackageInfoAllows() {
         PackageRules.assertImportsAllowed(production);
+    }
+
+    @Test
+    void aMedianIsComputedInOnePlaceSoEmptyInputMeansTheSameEverywhere() {
+        methods().that().haveName("median").should().beDeclaredIn(Stats.class)
+                .because("four medians once disagreed on empty input (NaN, 0, an exception); use common.Stats")
+                .check(production);
     }
 }
