@@ -9,6 +9,7 @@ import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
+import java.util.OptionalDouble;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ReportCommandTest {
         var dynamo = AwsClients.dynamoDb();
         TemplateTables.create(dynamo, "AccuracyTable", TABLE);
         var store = new DynamoDbFeedbackStore(dynamo, "unused", TABLE, Retry.standard());
-        Accuracy a = new Accuracy(24, 12.5, 11.0, 2.0, 0.8, 1, 0, 23, 48, 96, 0);
+        Accuracy a = new Accuracy(24, 12.5, 11.0, 2.0, 0.8, 1, 0, 23, 48, 96, OptionalDouble.empty());
         store.saveAccuracy("checkout", "last24h#all", a, Instant.parse("2026-11-27T10:00:00Z"));
         store.saveAccuracy("checkout", "last24h#horizon=PT1H", a, Instant.parse("2026-11-28T10:00:00Z"));
         store.saveAccuracy("search", "last24h#all", a, Instant.parse("2026-11-20T10:00:00Z"));

@@ -108,8 +108,7 @@ class LiveAndBacktestPlanAlikeTest {
                 .items().stream().filter(i -> i.get("resolution").s().equals("PT1H"))
                 .collect(Collectors.toMap(i -> Instant.parse(i.get("forecastTime").s()), i -> i));
 
-        ScalingPolicy policy = new ScalingPolicy(loadPerUnit, 1, 1000, Duration.ofMinutes(5),
-                ScalingPolicy.Mode.ForecastOnly, false, 0, 0.8, 0.85, 1.0, 0.8, 0.5, 25, 50, Duration.ofMinutes(60));
+        ScalingPolicy policy = ScalingPolicy.builder(loadPerUnit, 1, 1000).staleAfter(Duration.ofMinutes(60)).build();
         BacktestConfig config = BacktestConfig.defaults(loadPerUnit / 0.7).with(0.8, 0.7, 50,
                 PlanningCore.LIVE_HOUR_QUANTILE, true, true);
         Backtest.PlanningStep step = new Backtest(config).planningStep(trace, now, policy, 1);

@@ -155,8 +155,8 @@ class ScoreFeedbackHandlerTest {
         assertThat(a.capacityUnitHours()).isEqualTo(48.0);
         assertThat(a.staticPeakUnitHours()).isEqualTo(52.0);
         // At 0.05 per unit-hour: 2.40 planned against 2.60 for a fleet sized for the peak.
-        assertThat(a.cost()).isCloseTo(2.40, within(1e-9));
-        assertThat(a.staticPeakCost()).isCloseTo(2.60, within(1e-9));
+        assertThat(a.cost().getAsDouble()).isCloseTo(2.40, within(1e-9));
+        assertThat(a.staticPeakCost().getAsDouble()).isCloseTo(2.60, within(1e-9));
         assertThat(feedback.accuracy("web", "last24h#horizon=PT6H")).isPresent();
         assertThat(feedback.accuracy("web", "last24h#signal=pattern:weekly-profile-2")).isPresent();
         assertThat(score(T0.plus(Duration.ofHours(5))).scored()).as("a rerun scores nothing twice").isZero();
