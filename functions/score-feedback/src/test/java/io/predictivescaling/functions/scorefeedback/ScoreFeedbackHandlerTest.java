@@ -17,13 +17,13 @@ import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictionRecord;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
-import io.predictivescaling.scaling.Severity;
+import io.predictivescaling.planning.Severity;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.SyntheticLoad;
 import io.predictivescaling.testing.TestAws;
@@ -280,7 +280,7 @@ class ScoreFeedbackHandlerTest {
         return new PredictAndScaleService(
                 new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics,
                 new DynamoDbPatternStore(dynamo, patternsTable, RETRY), predictions,
-                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new Signals(feedback,
+                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new PlanInputs(feedback,
                         new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
                         new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
                 Duration.ofDays(10), 2);
