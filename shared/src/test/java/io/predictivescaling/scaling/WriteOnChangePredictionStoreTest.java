@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Against moto: a rerun that predicts the same values writes nothing; a changed value is written. */
 class WriteOnChangePredictionStoreTest {
@@ -29,11 +30,15 @@ class WriteOnChangePredictionStoreTest {
     @Test
     void aRerunWithinTheHourWritesOnlyThePredictionsThatChanged() {
         AtomicInteger itemsWritten = new AtomicInteger();
+        AtomicInteger queries = new AtomicInteger();
         DynamoDbClient dynamo = TestAws.dynamoDb(List.of(new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof BatchWriteItemRequest write) {
                     write.requestItems().values().forEach(items -> itemsWritten.addAndGet(items.size()));
+                }
+                if (context.request() instanceof QueryRequest) {
+                    queries.incrementAndGet();
                 }
             }
         }));
@@ -42,8 +47,10 @@ class WriteOnChangePredictionStoreTest {
 
         store.save(path("orders", 100, NOW));
         int first = itemsWritten.getAndSet(0);
+        queries.set(0);
         store.save(path("orders", 100, NOW.plus(Duration.ofMinutes(5))));
         int unchanged = itemsWritten.getAndSet(0);
+        int queriesWhenUnchanged = queries.getAndSet(0);
         List<PredictionRecord> oneChanged = path("orders", 100, NOW.plus(Duration.ofMinutes(10)));
         PredictionRecord old = oneChanged.get(7);
         LoadPrediction p = old.prediction();
@@ -55,6 +62,7 @@ class WriteOnChangePredictionStoreTest {
 
         assertThat(first).isEqualTo(48);
         assertThat(unchanged).isZero();
+        assertThat(queriesWhenUnchanged).as("one item (the path's digest) tells nothing changed: no Query").isZero();
         assertThat(changed).isEqualTo(1);
         var item = dynamo.getItem(r -> r.tableName(table).key(Map.of("targetId", AttributeValue.fromS("orders"),
                 "forecast", AttributeValue.fromS(DynamoDbPredictionStore.sortKey(p))))).item();

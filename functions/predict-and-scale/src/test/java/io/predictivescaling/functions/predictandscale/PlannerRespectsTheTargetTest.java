@@ -17,6 +17,7 @@ import io.predictivescaling.testing.TestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +48,9 @@ class PlannerRespectsTheTargetTest {
     static final Instant NOW = Instant.parse("2026-02-02T00:02:00Z"); // a Monday, just after midnight UTC
     static final Instant PEAK = Instant.parse("2026-02-02T15:00:00Z");
     static final Instant HOLIDAY = Instant.parse("2026-01-26T00:00:00Z"); // the Monday before
+    /** Monday 00:02 EDT, the day after the March change (Sunday 2026-03-08, 02:00 EST became 03:00 EDT). */
+    static final Instant AFTER_DST = Instant.parse("2026-03-09T04:02:00Z");
+    static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
     static final ApplicationAutoScalingClient AAS = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
@@ -70,10 +74,13 @@ class PlannerRespectsTheTargetTest {
         List<LoadSample> samples = new ArrayList<>(IssueLoad.samples("issue-load", from, NOW,
                 t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 12));
         samples.addAll(IssueLoad.samples("holiday-load", from, NOW, IssueLoad.withHoliday(HOLIDAY), 13));
+        // Case 5: the same daily shape on New York's wall clock (peak near 10:00 local), up to the Monday after the change.
+        samples.addAll(IssueLoad.samples("dst-load", AFTER_DST.minus(Duration.ofDays(28)).minus(Duration.ofMinutes(2)),
+                AFTER_DST, t -> IssueLoad.expected(t, NEW_YORK, 10), 14));
         new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY).importHistory(samples);
         try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build()) {
             ecs.createCluster(r -> r.clusterName(CLUSTER));
-            for (String service : List.of("capped", "raised", "sale", "suspended", "holiday", "verbs")) {
+            for (String service : List.of("capped", "raised", "sale", "suspended", "holiday", "verbs", "dst")) {
                 ecs.createService(r -> r.cluster(CLUSTER).serviceName(service).desiredCount(2));
             }
         }
@@ -87,11 +94,15 @@ class PlannerRespectsTheTargetTest {
     }
 
     PredictAndScaleService.Result run() {
+        return run(NOW);
+    }
+
+    PredictAndScaleService.Result run(Instant now) {
         var handler = new PredictAndScaleHandler(PredictAndScaleWiring.of(DYNAMO, AAS,
                 TestAws.configure(EventBridgeClient.builder()).build(), RETRY, new PredictAndScaleWiring.Tables(
                         targetsTable, metricsTable, TemplateTables.create(DYNAMO, "PatternsTable"), predictionsTable,
                         TemplateTables.create(DYNAMO, "AccuracyTable"), TemplateTables.create(DYNAMO, "SignalsTable"),
-                        eventsTable, bus), Duration.ofDays(28), 2), Clock.fixed(NOW, ZoneOffset.UTC));
+                        eventsTable, bus), Duration.ofDays(28), 2), Clock.fixed(now, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         return handler.handleRequest(tick, context);
     }
@@ -280,5 +291,31 @@ class PlannerRespectsTheTargetTest {
 
     static AttributeValue n(double v) {
         return AttributeValue.fromN(Double.toString(v));
+    }
+
+    /** The MinCapacity our scheduled actions have in force at {@code t} (the registered minimum before the first). */
+    static int floorAt(String service, Instant t, int registeredMin) {
+        return ours(service).stream().filter(a -> !runAt(a).isAfter(t)).reduce((a, b) -> b)
+                .map(a -> a.scalableTargetAction().minCapacity()).orElse(registeredMin);
+    }
+
+    @Test
+    void aNewYorkTargetPlannedTheMondayAfterTheDaylightSavingChangeGetsItsMorningCapacityOnTime() {
+        target("dst", "dst-load", 2, 40, Map.of("timeZone", s("America/New_York")));
+
+        PredictAndScaleService.Result result = run(AFTER_DST);
+
+        assertThat(result.applied()).as(String.join("\n", result.problems())).isEqualTo(1);
+        for (int localHour : List.of(7, 8)) {
+            Instant t = AFTER_DST.atZone(NEW_YORK).withHour(localHour).withMinute(0).toInstant();
+            // What the hour needs: its busiest 5 minutes (the load rises through the morning) at 50 per unit.
+            double busiest = IssueLoad.expected(t.plus(Duration.ofMinutes(55)), NEW_YORK, 10);
+            int needed = (int) Math.ceil(0.95 * busiest / 50);
+            // Learned on UTC hours (as before issue 12, or with timeZone UTC), 07:00 EDT is planned as 06:00 EST was.
+            assertThat(floorAt("dst", t, 2)).as("MinCapacity in force at %02d:00 EDT (%s)", localHour, t)
+                    .isGreaterThanOrEqualTo(needed);
+            assertThat(Integer.parseInt(hourly("dst", t).get("predictedCapacity").n())).as("predicted at %s", t)
+                    .isGreaterThanOrEqualTo(needed);
+        }
     }
 }
