@@ -15,7 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The documented demo: the handlers for real against moto, over a simulated day. */
+/**
+ * The documented demo: the handlers for real against moto, over three simulated hours (patterns learned, plans
+ * applied, feedback run: every step a day would take, without the day's CPU).
+ */
 class DemoCommandTest {
     @Test
     void theDemoIsQuietLeavesScheduledActionsAndPrintsAwsCommandsThatWorkAsPrinted() throws Exception {
@@ -31,7 +34,7 @@ class DemoCommandTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new PipedInputStream(enter));
-            var demo = CompletableFuture.supplyAsync(() -> Main.run("demo", "--history-days", "10", "--days", "1",
+            var demo = CompletableFuture.supplyAsync(() -> Main.run("demo", "--history-days", "10", "--hours", "3",
                     "--keep-running"));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (!out.toString(StandardCharsets.UTF_8).contains("press Enter") && !demo.isDone()

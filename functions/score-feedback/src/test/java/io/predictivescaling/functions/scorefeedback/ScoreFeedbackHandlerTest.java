@@ -14,36 +14,27 @@ import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.patterns.DynamoDbPatternStore;
-import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
-import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictionRecord;
-import io.predictivescaling.scaling.Signals;
-import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.scaling.Severity;
-import io.predictivescaling.targets.DynamoDbTargetRepository;
-import io.predictivescaling.testing.SyntheticLoad;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
-/** score-feedback against moto: predictions meet the load that came, and what is learned changes the next plan. */
+/**
+ * score-feedback against moto: the deployed wiring, and predictions meeting the load that came as the tables hold
+ * them. What is learned and how the next plan uses it runs on fakes in {@link ScoreFeedbackServiceTest}.
+ */
 class ScoreFeedbackHandlerTest {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
@@ -160,135 +151,6 @@ class ScoreFeedbackHandlerTest {
         assertThat(feedback.accuracy("web", "last24h#horizon=PT6H")).isPresent();
         assertThat(feedback.accuracy("web", "last24h#signal=pattern:weekly-profile-2")).isPresent();
         assertThat(score(T0.plus(Duration.ofHours(5))).scored()).as("a rerun scores nothing twice").isZero();
-    }
-
-    @Test
-    void aMissingActualIsReportedNotScoredAsZero() {
-        predict("web", T0, 100, 90, 110, "daily-naive");
-        load("web-rps", T0.plus(Duration.ofHours(2)), 50); // data around it, none in its hour
-
-        ScoreFeedbackService.Result result = score(T0.plus(Duration.ofHours(3)));
-
-        assertThat(result.scored()).isZero();
-        assertThat(result.missing()).isEqualTo(1);
-        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("1 matured predictions have no actual load"));
-        var item = dynamo.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("web"),
-                "forecast", s(T0 + "#PT3H")))).item();
-        assertThat(item).doesNotContainKey("actualLoad");
-    }
-
-    @Test
-    void aConsistentlyWrongSignalLosesWeightAndACollapsedForecastStopsRaisingCapacity() {
-        // Ten days of history so predict-and-scale has something to forecast from.
-        var history = SyntheticLoad.series(10 * 24, Duration.ofHours(1), 0, 0.03, 3);
-        List<LoadSample> samples = new ArrayList<>();
-        for (int i = 0; i < history.size(); i++) {
-            samples.add(new LoadSample("web-rps", history.time(i), history.values()[i], "", "test"));
-        }
-        metrics.append(samples);
-        Instant end = history.end();
-        List<Double> confidence = new ArrayList<>();
-        for (int run = 0; run < 3; run++) {
-            Instant now = end.minus(Duration.ofHours(12 - 4L * run));
-            for (int h = 1; h <= 4; h++) {
-                Instant hour = now.minus(Duration.ofHours(h));
-                double truth = history.values()[(int) Duration.between(history.start(), hour).toHours()];
-                predict("web", hour, 3 * truth, 2.8 * truth, 3.2 * truth, "daily-naive");
-            }
-            score(now);
-            confidence.add(feedback.signalConfidence("web").get("pattern:daily-naive"));
-        }
-        assertThat(confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-        assertThat(confidence.get(2)).isLessThan(0.6); // 1 -> 0.80 -> 0.66 -> 0.56 toward a skill of 1/3
-        assertThat(feedback.accuracy("web", "last24h#all").orElseThrow().smape()).isGreaterThan(60);
-
-        target("fresh", "web-rps", "table/fresh-" + UUID.randomUUID());
-        feedback.saveSignalConfidence("web", Map.of("pattern:daily-naive", 0.05, "pattern:weekly-naive", 0.05,
-                "pattern:daily-profile-3", 0.05, "pattern:double-seasonal-log", 0.05), end);
-
-        PredictAndScaleService.Result result = predictAndScale(List.of("web", "fresh")).run(end.plusSeconds(60));
-
-        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): forecast unhealthy "
-                + "(accuracy collapsed: sMAPE").contains("no new raise"));
-        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("fresh (ForecastAndScale): ")
-                .doesNotContain("unhealthy"));
-        String distrusted = reasonOf("web", end);
-        String trusted = reasonOf("fresh", end);
-        assertThat(trusted).contains("methods: ");
-        assertThat(distrusted).isNotEqualTo(trusted);
-        for (String method : List.of("daily-naive ", "weekly-naive ", "daily-profile-3 ", "double-seasonal-log ")) {
-            assertThat(distrusted).doesNotContain(method);
-        }
-    }
-
-    @Test
-    void onceADayFeedbackTunesHowFloorsAreSizedAndTheNextPlanUsesIt() {
-        // Three days of 5-minute load (a daily curve), and the hourly predictions made for it 3 h ahead.
-        Instant start = T0.minus(Duration.ofDays(3));
-        List<LoadSample> samples = new ArrayList<>();
-        for (int i = 0; i < 3 * 288; i++) {
-            Instant at = start.plus(Duration.ofMinutes(5L * i));
-            samples.add(new LoadSample("web-rps", at, truth(at), "", "test"));
-        }
-        metrics.append(samples);
-        for (int h = 0; h < 72; h++) {
-            Instant hour = start.plus(Duration.ofHours(h));
-            double mean = truth(hour.plus(Duration.ofMinutes(30)));
-            predict("web", hour, mean, 0.9 * mean, 1.1 * mean, "daily-profile-3");
-        }
-        target("pinned", "web-rps", "table/pinned-" + UUID.randomUUID());
-        dynamo.updateItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s("pinned")))
-                .updateExpression("SET sizing = :f").expressionAttributeValues(Map.of(":f", s("fixed"))));
-
-        ScoreFeedbackService.Result first = score(T0);
-
-        var tuned = feedback.sizing("web").orElseThrow();
-        assertThat(tuned.capacityQuantile()).isIn(0.8, 0.9);
-        // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80% or 90% of that.
-        assertThat(tuned.loadPerUnit()).isIn(10.0, 10 / 0.7 * 0.8, 10 / 0.7 * 0.9);
-        assertThat(tuned.reason()).contains("under-provisioned").contains("target tracking alone");
-        assertThat(first.lines()).anySatisfy(l -> assertThat(l).startsWith("web: floors now sized P"));
-        assertThat(feedback.sizing("pinned")).as("sizing fixed by the operator is left alone").isEmpty();
-        score(T0.plus(Duration.ofHours(1)));
-        assertThat(feedback.sizing("web").orElseThrow().tunedAt()).as("once a day").isEqualTo(T0);
-
-        PredictAndScaleService.Result plan = predictAndScale(List.of("web", "pinned")).run(T0.plusSeconds(60));
-
-        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): ")
-                .contains("(tuned by feedback)"));
-        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("pinned (ForecastAndScale): ")
-                .doesNotContain("tuned"));
-    }
-
-    static double truth(Instant at) {
-        double day = (at.getEpochSecond() % 86400) / 86400.0;
-        return 300 + 200 * Math.sin(2 * Math.PI * day);
-    }
-
-    PredictAndScaleService predictAndScale(List<String> registered) {
-        ApplicationAutoScalingClient aas = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
-        for (String t : registered) {
-            var resource = dynamo.getItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s(t)))).item()
-                    .get("resourceId").s();
-            aas.registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId(resource)
-                    .scalableDimension("dynamodb:table:ReadCapacityUnits").minCapacity(1).maxCapacity(100));
-        }
-        String bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
-        EventBridgeClient bridge = TestAws.configure(EventBridgeClient.builder()).build();
-        bridge.createEventBus(r -> r.name(bus));
-        String patternsTable = TemplateTables.create(dynamo, "PatternsTable");
-        return new PredictAndScaleService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics,
-                new DynamoDbPatternStore(dynamo, patternsTable, RETRY), predictions,
-                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new Signals(feedback,
-                        new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
-                        new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
-                Duration.ofDays(10), 2);
-    }
-
-    String reasonOf(String target, Instant end) {
-        return dynamo.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s(target),
-                "forecast", s(end.plus(Duration.ofHours(5)) + "#PT6H")))).item().get("reason").s();
     }
 
     static AttributeValue s(String v) {
