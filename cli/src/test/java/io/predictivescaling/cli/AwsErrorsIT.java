@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every command that talks to AWS (report, add-event, invoke without --local) answers a missing region or an
  * unreachable endpoint with one line that says the fix, within seconds, never a stack trace.
  */
-class AwsErrorsTest {
+class AwsErrorsIT {
     @TempDir
     Path home;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The documented demo: the handlers for real against moto, over three simulated hours (patterns learned, plans
  * applied, feedback run: every step a day would take, without the day's CPU).
  */
-class DemoCommandTest {
+class DemoCommandIT {
     @Test
     void theDemoIsQuietLeavesScheduledActionsAndPrintsAwsCommandsThatWorkAsPrinted() throws Exception {
         var out = new ByteArrayOutputStream();

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The README's first command: invoke record-metrics in-process against an auto-started moto. */
-class InvokeCommandTest {
+class InvokeCommandIT {
 
     @Test
     void invokeLocalStoresTheBatchAndShowsWhatWasStored() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code report} against moto: --target and --since choose what is shown, and say so when nothing matches. */
-class ReportCommandTest {
+class ReportCommandIT {
     static final String TABLE = "report-test-accuracy";
     static String endpoint;
 

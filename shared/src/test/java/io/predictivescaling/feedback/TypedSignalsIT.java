@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Feedback learns from what shaped each prediction as the prediction's own typed attributes, not by parsing its
  * human-readable reason: rewording the reason or renaming a method must not stop learning.
  */
-class TypedSignalsTest {
+class TypedSignalsIT {
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
 

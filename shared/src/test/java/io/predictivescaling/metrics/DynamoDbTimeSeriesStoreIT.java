@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The time-series store against a real DynamoDB API (moto), with the table from template.yaml. */
-class DynamoDbTimeSeriesStoreTest {
+class DynamoDbTimeSeriesStoreIT {
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     static final Retry FAST_RETRY = new Retry(5, Duration.ofMillis(1), Duration.ofMillis(5));
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** A bulk import of history reads back exactly as samples appended one hour at a time do. */
-class HistoryImportTest {
+class HistoryImportIT {
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Entries EventBridge refuses (throttled) are resent through the one policy's backoff, a bounded number of times. */
-class EventBridgePublisherTest {
+class EventBridgePublisherIT {
     static final String THROTTLED_ENTRY = "{\"FailedEntryCount\":1,\"Entries\":[{\"ErrorCode\":\"ThrottlingException\","
             + "\"ErrorMessage\":\"Rate exceeded (injected)\"}]}";
 

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 
 /** Against moto: a rerun that predicts the same values writes nothing; a changed value is written. */
-class WriteOnChangePredictionStoreTest {
+class WriteOnChangePredictionStoreIT {
     static final Instant NOW = Instant.parse("2026-11-30T12:02:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
 

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
  * History straight from CloudWatch (moto's): {@code backtest --cloudwatch} and {@code export-history} read
  * three days of 5-minute request counts put there, zero where an idle load balancer published nothing.
  */
-class CloudWatchHistoryCommandTest {
+class CloudWatchHistoryCommandIT {
     @TempDir
     Path out;
 

@@ -35,7 +35,7 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * {@code chromium-driver}, which .ci/run installs), offline, at a desktop and a phone size. Screenshots land in
  * {@code cli/target/screenshots/}.
  */
-class ReportInBrowserTest {
+class ReportInBrowserIT {
     /** Selenium's notice that it has no DevTools bindings for this Chromium: not used here, and noise in the log. */
     private static final java.util.logging.Logger SELENIUM = java.util.logging.Logger.getLogger("org.openqa.selenium");
 

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** analyze-patterns against moto: hourly history in the metrics table becomes console-readable patterns. */
-class AnalyzePatternsHandlerTest {
+class AnalyzePatternsHandlerIT {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     final DynamoDbClient dynamo = TestAws.dynamoDb();
     String patternsTable;

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /** dispatch-targets against moto: a fleet of targets in the table becomes plan batches on a real queue. */
-class DispatchTargetsHandlerTest {
+class DispatchTargetsHandlerIT {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
     static final SqsClient SQS = TestAws.configure(SqsClient.builder()).build();

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** fetch-events against moto, with .ics and RSS fixtures served on loopback (the real HTTP client path). */
-class FetchEventsHandlerTest {
+class FetchEventsHandlerIT {
     static final Instant NOW = Instant.parse("2026-11-27T20:00:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final String ICS = """

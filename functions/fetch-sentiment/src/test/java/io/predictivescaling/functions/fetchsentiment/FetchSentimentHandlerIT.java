@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /** fetch-sentiment against moto and recorded-style answers from a loopback server. */
-class FetchSentimentHandlerTest {
+class FetchSentimentHandlerIT {
     static final Instant NOW = Instant.parse("2026-11-27T20:02:00Z");
     static final Instant START = Instant.parse("2026-11-27T19:55:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));

@@ -42,7 +42,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * predict-and-scale (against moto) and through the backtest's planning step give the same predictions and floors
  * for the next 48 hours.
  */
-class LiveAndBacktestPlanAlikeTest {
+class LiveAndBacktestPlanAlikeIT {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
     static final ApplicationAutoScalingClient AAS = TestAws.configure(ApplicationAutoScalingClient.builder()).build();

@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * registered maximum, an operator's floor until its own restore, suspended scheduled scaling, and what the
  * target leaves out of learning.
  */
-class PlannerRespectsTheTargetTest {
+class PlannerRespectsTheTargetIT {
     static final Instant NOW = Instant.parse("2026-02-02T00:02:00Z"); // a Monday, just after midnight UTC
     static final Instant PEAK = Instant.parse("2026-02-02T15:00:00Z");
     static final Instant HOLIDAY = Instant.parse("2026-01-26T00:00:00Z"); // the Monday before

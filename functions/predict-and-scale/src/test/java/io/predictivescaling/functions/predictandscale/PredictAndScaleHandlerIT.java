@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * predict-and-scale against moto: an ECS service and a DynamoDB table registered with Application Auto
  * Scaling, two weeks of load peaking daily at 14:00 UTC, and the scheduled actions that come out.
  */
-class PredictAndScaleHandlerTest {
+class PredictAndScaleHandlerIT {
     static final Instant NOW = Instant.parse("2026-11-27T20:02:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
@@ -246,7 +246,7 @@ class PredictAndScaleHandlerTest {
     void scaleInFromAHighFloorIsStepwise() {
         ecsTarget("shrinking", "scale-in", "checkout-rps", 30, Map.of("minCapacity", n(2), "maxCapacity", n(40)));
         // The 30 in force is our own (an action of ours that ran before): the plan may lower it, stepwise. (A 30
-        // someone else set is held until their restore: see PlannerRespectsTheTargetTest.)
+        // someone else set is held until their restore: see PlannerRespectsTheTargetIT.)
         AAS.putScheduledAction(r -> r.serviceNamespace("ecs").resourceId(ecsResource("scale-in"))
                 .scalableDimension("ecs:service:DesiredCount").scheduledActionName("predictive-scaling-20261127T1955Z")
                 .schedule("at(2026-11-27T19:55:00)").scalableTargetAction(t -> t.minCapacity(30)));

@@ -64,7 +64,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * messages stay on the queue), and leases in the lease table keep two concurrent runs from planning a target
  * twice.
  */
-class PredictAndScaleQueueHandlerTest {
+class PredictAndScaleQueueHandlerIT {
     static final Instant NOW = Instant.parse("2026-11-27T20:02:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
@@ -93,7 +93,7 @@ class PredictAndScaleQueueHandlerTest {
         }
         List<LoadSample> samples = new ArrayList<>();
         for (Instant t = NOW.minus(Duration.ofDays(7)); t.isBefore(NOW); t = t.plus(Duration.ofMinutes(10))) {
-            double load = PredictAndScaleHandlerTest.dailyLoad(t);
+            double load = PredictAndScaleHandlerIT.dailyLoad(t);
             samples.add(new LoadSample("shop-rps", t, load, "Count", "test"));
             samples.add(new LoadSample("api-rps", t, load / 2, "Count", "test"));
         }

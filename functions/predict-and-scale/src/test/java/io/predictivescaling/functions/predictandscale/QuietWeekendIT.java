@@ -48,7 +48,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * it from (moto's) CloudWatch through the weekend; on Monday 06:00 predict-and-scale must not take the quiet
  * weekend for stale metrics, or the busiest ramp of the week gets no raise.
  */
-class QuietWeekendTest {
+class QuietWeekendIT {
     static final Instant MONDAY_0600 = Instant.parse("2026-11-16T06:00:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     final DynamoDbClient dynamo = TestAws.dynamoDb();

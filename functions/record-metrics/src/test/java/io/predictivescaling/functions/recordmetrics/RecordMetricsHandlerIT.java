@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** record-metrics end to end against moto: events from events/, tables from template.yaml. */
-class RecordMetricsHandlerTest {
+class RecordMetricsHandlerIT {
     static final Instant EVENT_TIME = Instant.parse("2026-11-27T20:00:00Z");
     static final Retry FAST_RETRY = new Retry(4, Duration.ofMillis(1), Duration.ofMillis(5));
 

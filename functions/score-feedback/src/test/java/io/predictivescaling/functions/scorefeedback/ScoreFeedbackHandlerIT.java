@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * score-feedback against moto: the deployed wiring, and predictions meeting the load that came as the tables hold
  * them. What is learned and how the next plan uses it runs on fakes in {@link ScoreFeedbackServiceTest}.
  */
-class ScoreFeedbackHandlerTest {
+class ScoreFeedbackHandlerIT {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
     final DynamoDbClient dynamo = TestAws.dynamoDb();
