@@ -1,6 +1,8 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,15 +34,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
                              boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
                              double underObjective, double costCap, java.time.ZoneId zone,
-                             List<io.predictivescaling.patterns.TimeWindow> excluded) {
-
-    /** How floors are sized: which quantile of the predicted load they cover, at which utilization. */
-    public record Sizing(double quantile, double floorUtilization) {
-        /** E.g. "P90 at 80%": the P90 of the predicted load, sized for 80% utilization. */
-        public String label() {
-            return String.format(java.util.Locale.ROOT, "P%.0f at %.0f%%", 100 * quantile, 100 * floorUtilization);
-        }
-    }
+                             List<io.predictivescaling.common.TimeWindow> excluded) {
 
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
@@ -52,8 +46,8 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     public static final double DEFAULT_HOUR_QUANTILE = 0.5;
     public static final double DEFAULT_SCALE_IN_STEP = 50;
 
-    public static final double DEFAULT_UNDER_OBJECTIVE = 0.005;
-    public static final double DEFAULT_COST_CAP = 1.15;
+    public static final double DEFAULT_UNDER_OBJECTIVE = SizingChooser.DEFAULT_OBJECTIVE;
+    public static final double DEFAULT_COST_CAP = SizingChooser.DEFAULT_COST_CAP;
 
     public static BacktestConfig defaults(double unit) {
         return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
@@ -81,7 +75,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     }
 
     /** Days counted in {@code newZone}, these windows left out of learning: as the target's item says. */
-    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.patterns.TimeWindow> newExcluded) {
+    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.common.TimeWindow> newExcluded) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
                 floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
                 underObjective, costCap, newZone, List.copyOf(newExcluded));
@@ -98,14 +92,8 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
         return candidateSizings(targetUtilization);
     }
 
-    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same). */
+    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same): {@link Sizing#candidates}. */
     public static List<Sizing> candidateSizings(double targetUtilization) {
-        List<Sizing> all = new java.util.ArrayList<>();
-        for (int third = 2; third >= 0; third--) {
-            double utilization = targetUtilization + third * (1 - targetUtilization) / 3;
-            all.add(new Sizing(0.8, utilization));
-            all.add(new Sizing(0.9, utilization));
-        }
-        return all;
+        return Sizing.candidates(targetUtilization);
     }
 }

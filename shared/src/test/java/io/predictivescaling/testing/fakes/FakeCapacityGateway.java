@@ -1,8 +1,8 @@
 package io.predictivescaling.testing.fakes;
 
 import io.predictivescaling.scaling.CapacityGateway;
-import io.predictivescaling.scaling.ScalableResource;
-import io.predictivescaling.scaling.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
+import io.predictivescaling.planning.ScheduledFloor;
 import io.predictivescaling.scaling.TargetState;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.predictivescaling.testing.fakes;
 
-import io.predictivescaling.scaling.EventPublisher;
+import io.predictivescaling.common.EventPublisher;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -7,8 +7,8 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.ScalableResource;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.scaling.PlanInputs;
+import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.TargetItems;
 import io.predictivescaling.testing.TestContext;
 import io.predictivescaling.testing.fakes.FakeCapacityGateway;
@@ -80,7 +80,7 @@ class EventWindowHandlerTest {
         InMemoryPredictions predictions = new InMemoryPredictions();
         var handler = new PredictAndScaleHandler(new PredictAndScaleService(
                 new InMemoryTargetRepository().put(TargetItems.parse(item)), METRICS, PATTERNS, predictions, AAS, BUS,
-                new Signals(predictions, new InMemorySignalStore(), known), Duration.ofDays(28), 2), CLOCK);
+                new PlanInputs(predictions, new InMemorySignalStore(), known), Duration.ofDays(28), 2), CLOCK);
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         var result = handler.handleRequest(tick, new TestContext());
         assertThat(result.problems()).isEmpty();

@@ -8,11 +8,11 @@ import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.planning.Severity;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.PredictionRecord;
-import io.predictivescaling.scaling.ScalableResource;
-import io.predictivescaling.scaling.Severity;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.scaling.PlanInputs;
+import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.TargetItems;
 import io.predictivescaling.testing.SyntheticLoad;
 import io.predictivescaling.testing.TestContext;
@@ -197,7 +197,7 @@ class ScoreFeedbackServiceTest {
                     "dynamodb:table:ReadCapacityUnits"), 1, 100);
         }
         return new PredictAndScaleService(targets(), metrics, new InMemoryPatternStore(), predictions, aas,
-                new RecordingEventPublisher(), new Signals(feedback, new InMemorySignalStore(), new InMemoryEventStore()),
+                new RecordingEventPublisher(), new PlanInputs(feedback, new InMemorySignalStore(), new InMemoryEventStore()),
                 Duration.ofDays(10), 2);
     }
 
