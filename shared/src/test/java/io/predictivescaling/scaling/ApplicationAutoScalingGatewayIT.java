@@ -1,5 +1,7 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.aws.Retry;
@@ -26,7 +28,7 @@ import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoSca
  * bulk (50 resource ids a DescribeScalableTargets call, the namespace's scheduled actions paginated), not with two
  * Describe calls per target, and it is the same state a per-target read gives.
  */
-class ApplicationAutoScalingGatewayTest {
+class ApplicationAutoScalingGatewayIT {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final Instant NOW = Instant.parse("2026-02-02T00:02:00Z");
     static final String DIMENSION = "dynamodb:table:ReadCapacityUnits";
