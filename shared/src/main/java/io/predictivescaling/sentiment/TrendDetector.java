@@ -66,9 +66,10 @@ public final class TrendDetector {
             double median = Stats.median(base);
             double mad = Stats.robustSigma(base);
             double level = recent.stream().mapToDouble(Double::doubleValue).average().orElse(median);
-            // Counts are Poisson at the least: a quiet keyword (2 posts an interval) going to 6 is chance, not a
-            // trend. log1p of a count around m varies by about sqrt(m) / (m + 1) from chance alone, which floors the
-            // spread (it binds only below a few dozen posts an interval; louder keywords vary more than that).
+            // Counts are Poisson at the least: for a keyword with mostly no post an interval the median and MAD are
+            // 0, and one post looked like a trend. log1p of a count around m varies by about sqrt(m) / (m + 1) from
+            // chance alone; half of that floors the spread (enough to ignore chance, small enough that ten times the
+            // usual for half an hour still fires; it binds only below a few dozen posts an interval).
             double m = Math.expm1(median);
             double chance = 0.5 * Math.sqrt(Math.max(m, 1)) / (m + 1);
             score = (level - median) / Math.max(Math.max(mad, chance), 0.05);
