@@ -1,6 +1,7 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.planning.PlanningCore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
