@@ -256,14 +256,17 @@ public final class ValidatedEnsemble implements ForecastMethod {
             double[][] byOrigin = new double[origins][];
             double error = 0;
             int windows = 0;
-            for (int o = 0; o < origins; o++) {
-                int origin = n - (o + 1) * horizon;
-                if (origin < method.minHistory()) {
-                    break;
-                }
-                byOrigin[o] = method.forecast(Arrays.copyOf(history, origin), horizon);
-                error += meanAbsoluteError(history, origin, byOrigin[o]);
+            while (windows < origins && n - (windows + 1) * horizon >= method.minHistory()) {
                 windows++;
+            }
+            int[] ends = new int[windows];
+            for (int o = 0; o < windows; o++) {
+                ends[o] = n - (o + 1) * horizon;
+            }
+            double[][] past = windows == 0 ? new double[0][] : method.forecastFrom(history, ends, horizon);
+            for (int o = 0; o < windows; o++) {
+                byOrigin[o] = past[o];
+                error += meanAbsoluteError(history, ends[o], byOrigin[o]);
             }
             // a method that broke down (NaN or infinite on some window) is left out, not combined
             if (windows > 0 && Double.isFinite(error)) {
