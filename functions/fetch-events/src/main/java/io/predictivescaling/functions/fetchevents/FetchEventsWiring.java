@@ -57,7 +57,8 @@ public final class FetchEventsWiring {
      * (default {@code []}) with a 10-second timeout, cascades from EVENT_CASCADES (default none).
      */
     public static FetchEventsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.eventBridge(), Retry.standard(), Tables.fromEnvironment(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(EventBridgeClient.builder()), Retry.standard(),
+                Tables.fromEnvironment(),
                 Settings.optional("EVENT_SOURCES", "[]"), Duration.ofSeconds(10),
                 Settings.optional("EVENT_CASCADES", ""));
     }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * predict-and-scale on the fleet queue: plans the targets of the received plan batches (see
@@ -28,7 +29,8 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
     public PredictAndScaleQueueHandler() {
         this(new FleetBatchPlanner(PredictAndScaleWiring.fromEnvironment(),
                 new DynamoDbLeaseStore(AwsClients.dynamoDb(), Settings.required("LEASE_TABLE"), Retry.standard()),
-                new SqsPlanQueue(AwsClients.sqs(), Settings.required("PLAN_QUEUE_URL"), Retry.standard()),
+                new SqsPlanQueue(AwsClients.build(SqsClient.builder()), Settings.required("PLAN_QUEUE_URL"),
+                        Retry.standard()),
                 Duration.ofSeconds(Settings.number("LEASE_SECONDS", 900))), Clock.systemUTC());
     }
 

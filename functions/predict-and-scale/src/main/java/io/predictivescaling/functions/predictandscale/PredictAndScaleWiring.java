@@ -63,7 +63,8 @@ public final class PredictAndScaleWiring {
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */
     public static PredictAndScaleService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.applicationAutoScaling(), AwsClients.eventBridge(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(ApplicationAutoScalingClient.builder()),
+                AwsClients.build(EventBridgeClient.builder()),
                 Retry.standard(), Tables.fromEnvironment(),
                 Duration.ofDays(Settings.number("PREDICTION_HISTORY_DAYS", 28)),
                 (int) Settings.number("PARALLEL_TARGETS", 8));
