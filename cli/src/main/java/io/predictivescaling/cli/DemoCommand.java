@@ -5,6 +5,7 @@ import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsWiring;
 import io.predictivescaling.feedback.MetricsEmitter;

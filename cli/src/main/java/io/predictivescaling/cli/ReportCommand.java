@@ -3,6 +3,7 @@ package io.predictivescaling.cli;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import java.io.PrintStream;

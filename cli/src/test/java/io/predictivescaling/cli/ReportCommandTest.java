@@ -6,6 +6,7 @@ import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.Moto;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import java.time.Instant;

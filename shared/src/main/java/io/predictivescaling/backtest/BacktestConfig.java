@@ -1,6 +1,8 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
 import java.time.Duration;
 import java.util.List;
 
@@ -33,29 +35,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
                              boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
                              double underObjective, double costCap, java.time.ZoneId zone,
-                             List<io.predictivescaling.patterns.TimeWindow> excluded, int spareUnits) {
-
-    /**
-     * How floors are sized: which quantile of the predicted load they cover, at which utilization, and how many whole
-     * units on top of each hour's need.
-     */
-    public record Sizing(double quantile, double floorUtilization, int spare) {
-        public Sizing {
-            if (spare < 0) {
-                throw new IllegalArgumentException("spare units must not be negative, got " + spare);
-            }
-        }
-
-        public Sizing(double quantile, double floorUtilization) {
-            this(quantile, floorUtilization, 0);
-        }
-
-        /** E.g. "P90 at 80%": the P90 of the predicted load, sized for 80% utilization; "P50 at 80% +2 units". */
-        public String label() {
-            return String.format(java.util.Locale.ROOT, "P%.0f at %.0f%%", 100 * quantile, 100 * floorUtilization)
-                    + (spare > 0 ? " +" + spare + " units" : "");
-        }
-    }
+                             List<io.predictivescaling.common.TimeWindow> excluded, int spareUnits) {
 
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
@@ -67,8 +47,8 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     public static final double DEFAULT_HOUR_QUANTILE = 0.5;
     public static final double DEFAULT_SCALE_IN_STEP = 50;
 
-    public static final double DEFAULT_UNDER_OBJECTIVE = 0.005;
-    public static final double DEFAULT_COST_CAP = 1.15;
+    public static final double DEFAULT_UNDER_OBJECTIVE = SizingChooser.DEFAULT_OBJECTIVE;
+    public static final double DEFAULT_COST_CAP = SizingChooser.DEFAULT_COST_CAP;
 
     public static BacktestConfig defaults(double unit) {
         return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
@@ -96,7 +76,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     }
 
     /** Days counted in {@code newZone}, these windows left out of learning: as the target's item says. */
-    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.patterns.TimeWindow> newExcluded) {
+    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.common.TimeWindow> newExcluded) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
                 floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
                 underObjective, costCap, newZone, List.copyOf(newExcluded), spareUnits);
@@ -119,28 +99,8 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
         return candidateSizings(targetUtilization);
     }
 
-    /**
-     * What tuning chooses from (the Lambdas' sizing tuner uses the same): the P80 or P90, sized at the target
-     * utilization or a third or two thirds of the way from it to full; and five that put part of the margin in
-     * whole spare units instead. Short bursts inside an hour need about the same few units at night as at the peak,
-     * so a margin only in proportion to the load is too thin when the load is low and too thick when it is high;
-     * hindsight floors show the same (the {@code bound} command tunes {@code k x level + b units}). On nasa_http the
-     * spare-unit sizings moved the cheapest fixed sizing with at most 0.5% under-provisioned from 1.327x to 1.29x the
-     * oracle's cost; tuning picks them only where the last week says they are cheaper.
-     */
+    /** What tuning chooses from (the Lambdas' sizing tuner uses the same): {@link Sizing#candidates}. */
     public static List<Sizing> candidateSizings(double targetUtilization) {
-        List<Sizing> all = new java.util.ArrayList<>();
-        double[] utilization = new double[3];
-        for (int third = 2; third >= 0; third--) {
-            utilization[third] = targetUtilization + third * (1 - targetUtilization) / 3;
-            all.add(new Sizing(0.8, utilization[third]));
-            all.add(new Sizing(0.9, utilization[third]));
-        }
-        all.add(new Sizing(0.5, 1.0, 3));
-        all.add(new Sizing(0.65, utilization[2], 2));
-        all.add(new Sizing(0.8, utilization[2], 2));
-        all.add(new Sizing(0.5, utilization[1], 2));
-        all.add(new Sizing(0.8, utilization[1], 1));
-        return all;
+        return Sizing.candidates(targetUtilization);
     }
 }

@@ -1,6 +1,8 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

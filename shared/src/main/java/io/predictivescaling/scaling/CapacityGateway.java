@@ -1,5 +1,7 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;

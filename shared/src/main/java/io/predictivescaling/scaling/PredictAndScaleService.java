@@ -1,5 +1,6 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.common.EventPublisher;
 import io.predictivescaling.events.EventStore;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.feedback.Accuracy;
@@ -12,9 +13,15 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternStore;
+import io.predictivescaling.planning.PlanningCore;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.ScheduledFloor;
 import io.predictivescaling.sentiment.Signal;
 import io.predictivescaling.sentiment.SignalStore;
+import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.ScalableTarget;
+import io.predictivescaling.targets.ScalingConfig;
+import io.predictivescaling.targets.ScalingPolicy;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +62,7 @@ public final class PredictAndScaleService {
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
                                   PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  Signals inputs, Duration history, int threads) {
+                                  PlanInputs inputs, Duration history, int threads) {
         this.targets = targets;
         this.metrics = metrics;
         this.patterns = patterns;

@@ -3,7 +3,7 @@
  * (PlanningCore, CapacityPlanner, ScalingPolicy, Strategy, Severity, ScalingPlan, CapacityStep), turning a plan
  * into scheduled actions safely (PlanReconciler, PlanApplier, ScheduledFloor), the capacity gateway port and its
  * Application Auto Scaling adapter, the prediction store port and its DynamoDB adapters, EventBridge publishing
- * (EventPublisher, EventBridgePublisher, PlanEvents), the bundle of stores a plan reads (Signals), and the
+ * (EventPublisher, EventBridgePublisher, PlanEvents), the bundle of stores a plan reads (PlanInputs), and the
  * predict-and-scale service.
  *
  * <p><b>May import.</b> Imports from this project today: aws (Retry); events (EventAdjuster, EventEffects,

@@ -1,7 +1,7 @@
 /**
  * Social signals: the SentimentSource port and its implementations (PublicApiSources: reddit, mastodon, bluesky,
- * hackernews; RssSource; built from SENTIMENT_SOURCES by SourceRegistry), the guarded HTTP client every feed and
- * API goes through (GuardedHttp, HttpFeeds, HttpJsonClient) with SentimentSource.SourceException as the one failure
+ * hackernews; RssSentimentSource; built from SENTIMENT_SOURCES by SentimentSourceRegistry), the guarded HTTP client every feed and
+ * API goes through (GuardedHttp, HttpFeeds, HttpJsonClient) with SourceException as the one failure
  * type, scoring and trend detection (LexiconScorer, TrendDetector), the signal store port and its DynamoDB adapter,
  * the fetch-sentiment service, and SocialImpact (what a trend adds to a forecast, with its skill gate).
  *

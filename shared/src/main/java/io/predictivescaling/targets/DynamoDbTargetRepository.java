@@ -1,10 +1,7 @@
 package io.predictivescaling.targets;
 
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.patterns.TimeWindow;
-import io.predictivescaling.scaling.ScalableResource;
-import io.predictivescaling.scaling.ScalingConfig;
-import io.predictivescaling.scaling.ScalingPolicy;
+import io.predictivescaling.common.TimeWindow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

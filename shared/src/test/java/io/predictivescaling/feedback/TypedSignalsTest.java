@@ -8,7 +8,7 @@ import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.PredictionRecord;
-import io.predictivescaling.scaling.Severity;
+import io.predictivescaling.planning.Severity;
 import io.predictivescaling.testing.TestAws;
 import java.time.Duration;
 import java.time.Instant;

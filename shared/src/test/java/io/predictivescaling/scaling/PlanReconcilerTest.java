@@ -2,6 +2,10 @@ package io.predictivescaling.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

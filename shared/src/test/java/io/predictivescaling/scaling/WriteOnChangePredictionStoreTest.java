@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.planning.Severity;
 import io.predictivescaling.testing.TestAws;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,10 +4,10 @@ import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.PlanBatch;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.ScalableResource;
-import io.predictivescaling.scaling.ScalingConfig;
-import io.predictivescaling.scaling.ScalingPolicy;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.targets.ScalableResource;
+import io.predictivescaling.targets.ScalingConfig;
+import io.predictivescaling.targets.ScalingPolicy;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.targets.ScalableTarget;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -93,7 +93,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         PredictAndScaleService service = new PredictAndScaleService(new FakeStores.Targets(fleet, meter),
                 new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds)), new FakeStores.Patterns(meter, start),
                 new FakeStores.Predictions(meter), aas, new FakeServices.Bus(meter),
-                new Signals(new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
+                new PlanInputs(new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
                 Duration.ofDays(historyDays), threads);
         FleetBatchPlanner planner = new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
         DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);

@@ -14,9 +14,9 @@ import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.TestAws;
@@ -105,7 +105,7 @@ class EventWindowHandlerTest {
                 new DynamoDbPredictionStore(DYNAMO, predictions, RETRY),
                 new ApplicationAutoScalingGateway(AAS, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new Signals(new DynamoDbFeedbackStore(DYNAMO, predictions, TemplateTables.create(DYNAMO, "AccuracyTable"),
+                new PlanInputs(new DynamoDbFeedbackStore(DYNAMO, predictions, TemplateTables.create(DYNAMO, "AccuracyTable"),
                         RETRY), new DynamoDbSignalStore(DYNAMO, TemplateTables.create(DYNAMO, "SignalsTable"), RETRY),
                         new DynamoDbEventStore(DYNAMO, eventsTable, RETRY)),
                 Duration.ofDays(28), 2), Clock.fixed(NOW, ZoneOffset.UTC));

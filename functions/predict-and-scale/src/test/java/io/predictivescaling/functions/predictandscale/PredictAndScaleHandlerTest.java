@@ -14,8 +14,8 @@ import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.common.EventBridgePublisher;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
@@ -134,7 +134,7 @@ class PredictAndScaleHandlerTest {
                 new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
                 new ApplicationAutoScalingGateway(aas, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new Signals(new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracyTable, RETRY),
+                new PlanInputs(new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracyTable, RETRY),
                         new DynamoDbSignalStore(DYNAMO, signalsTable, RETRY),
                         new DynamoDbEventStore(eventsDynamo, eventsTable, RETRY)),
                 Duration.ofDays(14), 4), Clock.fixed(NOW, ZoneOffset.UTC));

@@ -21,11 +21,11 @@ import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.CapacityGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.ScalableResource;
-import io.predictivescaling.scaling.ScheduledFloor;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.targets.ScalableResource;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.TestAws;
@@ -157,7 +157,7 @@ class PredictAndScaleQueueHandlerTest {
                 new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
                 gateway.apply(new ApplicationAutoScalingGateway(AAS, RETRY)),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new Signals(new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracy, RETRY),
+                new PlanInputs(new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracy, RETRY),
                         new DynamoDbSignalStore(DYNAMO, TemplateTables.create(DYNAMO, "SignalsTable"), RETRY),
                         new DynamoDbEventStore(DYNAMO, TemplateTables.create(DYNAMO, "EventsTable"), RETRY)),
                 Duration.ofDays(7), 4);

@@ -15,9 +15,9 @@ import io.predictivescaling.metrics.RecordMetricsService;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.TestAws;
@@ -134,7 +134,7 @@ class QuietWeekendTest {
                 new DynamoDbPredictionStore(dynamo, predictions, RETRY),
                 new ApplicationAutoScalingGateway(aas, RETRY),
                 new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new Signals(new DynamoDbFeedbackStore(dynamo, predictions, TemplateTables.create(dynamo, "AccuracyTable"), RETRY),
+                new PlanInputs(new DynamoDbFeedbackStore(dynamo, predictions, TemplateTables.create(dynamo, "AccuracyTable"), RETRY),
                         new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
                         new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
                 Duration.ofDays(14), 4), Clock.fixed(MONDAY_0600, ZoneOffset.UTC));

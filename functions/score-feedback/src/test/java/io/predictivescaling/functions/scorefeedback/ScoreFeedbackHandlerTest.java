@@ -17,13 +17,13 @@ import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.scaling.PredictionRecord;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
-import io.predictivescaling.scaling.Severity;
+import io.predictivescaling.planning.Severity;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.SyntheticLoad;
 import io.predictivescaling.testing.TestAws;
@@ -245,7 +245,7 @@ class ScoreFeedbackHandlerTest {
         var tuned = feedback.sizing("web").orElseThrow();
         // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80%, 90% or 100% of that,
         // with the spare units of the candidate the reason names, as saved and read back.
-        var candidate = io.predictivescaling.backtest.BacktestConfig.candidateSizings(0.7).stream()
+        var candidate = io.predictivescaling.simulation.Sizing.candidates(0.7).stream()
                 .filter(z -> tuned.reason().startsWith(z.label() + " (")).findFirst().orElseThrow();
         assertThat(tuned.capacityQuantile()).isEqualTo(candidate.quantile());
         assertThat(tuned.loadPerUnit()).isCloseTo(10 / 0.7 * candidate.floorUtilization(),
@@ -285,7 +285,7 @@ class ScoreFeedbackHandlerTest {
         return new PredictAndScaleService(
                 new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), metrics,
                 new DynamoDbPatternStore(dynamo, patternsTable, RETRY), predictions,
-                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new Signals(feedback,
+                new ApplicationAutoScalingGateway(aas, RETRY), new EventBridgePublisher(bridge, bus, RETRY), new PlanInputs(feedback,
                         new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
                         new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
                 Duration.ofDays(10), 2);
