@@ -13,7 +13,7 @@ class FeasibilityBoundTest {
     private static final class OnTheDailyTrace {
         static final Trace TRACE = BacktestTest.trace();
         static final List<FeasibilityBound.Bound> BOUNDS = FeasibilityBound.of(TRACE, CONFIG, 0.005);
-        static final BacktestResult TUNED = new Backtest(CONFIG).run(TRACE, null);
+        static final BacktestResult TUNED = BacktestTest.defaultRun();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.predictivescaling.cli.local;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.Moto;
 import io.predictivescaling.aws.local.TemplateTables;
@@ -55,14 +56,14 @@ public final class LocalAws {
         dynamo.putItem(r -> r.tableName(TARGETS_TABLE).item(Map.of(
                 "targetId", AttributeValue.fromS(DEMO_TARGET),
                 "metricId", AttributeValue.fromS(DEMO_METRIC))));
-        System.setProperty("METRICS_TABLE", METRICS_TABLE);
-        System.setProperty("TARGETS_TABLE", TARGETS_TABLE);
-        System.setProperty("PATTERNS_TABLE", PATTERNS_TABLE);
-        System.setProperty("PREDICTIONS_TABLE", PREDICTIONS_TABLE);
-        System.setProperty("EVENT_BUS_NAME", EVENT_BUS);
-        System.setProperty("ACCURACY_TABLE", ACCURACY_TABLE);
-        System.setProperty("SIGNALS_TABLE", SIGNALS_TABLE);
-        System.setProperty("EVENTS_TABLE", EVENTS_TABLE);
+        System.setProperty(Env.METRICS_TABLE.name(), METRICS_TABLE);
+        System.setProperty(Env.TARGETS_TABLE.name(), TARGETS_TABLE);
+        System.setProperty(Env.PATTERNS_TABLE.name(), PATTERNS_TABLE);
+        System.setProperty(Env.PREDICTIONS_TABLE.name(), PREDICTIONS_TABLE);
+        System.setProperty(Env.EVENT_BUS_NAME.name(), EVENT_BUS);
+        System.setProperty(Env.ACCURACY_TABLE.name(), ACCURACY_TABLE);
+        System.setProperty(Env.SIGNALS_TABLE.name(), SIGNALS_TABLE);
+        System.setProperty(Env.EVENTS_TABLE.name(), EVENTS_TABLE);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {
