@@ -7,6 +7,7 @@ import io.predictivescaling.aws.local.TemplateTables;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack), and
@@ -48,7 +49,7 @@ public final class LocalAws {
         TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
         TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
         TemplateTables.create(dynamo, "EventsTable", EVENTS_TABLE);
-        var bridge = AwsClients.eventBridge();
+        var bridge = AwsClients.build(EventBridgeClient.builder());
         if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
                 .noneMatch(b -> b.name().equals(EVENT_BUS))) {
             bridge.createEventBus(r -> r.name(EVENT_BUS));

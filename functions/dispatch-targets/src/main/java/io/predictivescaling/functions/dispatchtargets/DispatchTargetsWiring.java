@@ -58,7 +58,7 @@ public final class DispatchTargetsWiring {
 
     /** What the Lambda runs: {@link Retry#standard()}, batches of MAX_TARGETS_PER_BATCH (default 25). */
     public static DispatchService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.sqs(), Retry.standard(), Tables.fromEnvironment(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(SqsClient.builder()), Retry.standard(), Tables.fromEnvironment(),
                 (int) Env.MAX_TARGETS_PER_BATCH.number());
     }
 }

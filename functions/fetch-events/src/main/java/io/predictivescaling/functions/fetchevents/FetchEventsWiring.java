@@ -67,7 +67,7 @@ public final class FetchEventsWiring {
      * (default {@code []}) with a 10-second timeout, cascades from EVENT_CASCADES (default none).
      */
     public static FetchEventsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.eventBridge(), Retry.standard(), Tables.fromEnvironment(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(EventBridgeClient.builder()), Retry.standard(), Tables.fromEnvironment(),
                 Env.EVENT_SOURCES.text(), Duration.ofSeconds(10),
                 Env.EVENT_CASCADES.text());
     }

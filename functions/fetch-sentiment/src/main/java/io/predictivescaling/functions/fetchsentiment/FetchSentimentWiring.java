@@ -80,7 +80,7 @@ public final class FetchSentimentWiring {
      * the interval from SENTIMENT_INTERVAL_MINUTES (default 5).
      */
     public static FetchSentimentService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.ssm(), AwsClients.eventBridge(), Retry.standard(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(SsmClient.builder()), AwsClients.build(EventBridgeClient.builder()), Retry.standard(),
                 Tables.fromEnvironment(), Env.SENTIMENT_SOURCES.text(), Duration.ofSeconds(10),
                 Duration.ofSeconds(30), Duration.ofMinutes(Env.SENTIMENT_INTERVAL_MINUTES.number()));
     }

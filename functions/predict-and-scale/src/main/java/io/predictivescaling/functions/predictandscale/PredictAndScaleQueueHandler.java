@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * predict-and-scale on the fleet queue: plans the targets of the received plan batches (see
@@ -28,7 +29,7 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
     public PredictAndScaleQueueHandler() {
         this(new FleetBatchPlanner(PredictAndScaleWiring.fromEnvironment(),
                 new DynamoDbLeaseStore(AwsClients.dynamoDb(), Env.LEASE_TABLE.text(), Retry.standard()),
-                new SqsPlanQueue(AwsClients.sqs(), Env.PLAN_QUEUE_URL.text(), Retry.standard()),
+                new SqsPlanQueue(AwsClients.build(SqsClient.builder()), Env.PLAN_QUEUE_URL.text(), Retry.standard()),
                 Duration.ofSeconds(Env.LEASE_SECONDS.number())), Clock.systemUTC());
     }
 

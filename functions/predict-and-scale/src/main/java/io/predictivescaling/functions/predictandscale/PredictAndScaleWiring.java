@@ -76,7 +76,8 @@ public final class PredictAndScaleWiring {
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */
     public static PredictAndScaleService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.applicationAutoScaling(), AwsClients.eventBridge(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(ApplicationAutoScalingClient.builder()),
+                AwsClients.build(EventBridgeClient.builder()),
                 Retry.standard(), Tables.fromEnvironment(),
                 Duration.ofDays(Env.PREDICTION_HISTORY_DAYS.number()),
                 (int) Env.PARALLEL_TARGETS.number());

@@ -65,7 +65,7 @@ public final class RecordMetricsWiring {
      * MAX_CATCH_UP_HOURS (default 3) and retention from METRICS_RETENTION_DAYS (default 400).
      */
     public static RecordMetricsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.cloudWatch(), Retry.standard(), Tables.fromEnvironment(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(CloudWatchClient.builder()), Retry.standard(), Tables.fromEnvironment(),
                 Duration.ofHours(Env.MAX_CATCH_UP_HOURS.number()),
                 Env.METRICS_RETENTION_DAYS.days());
     }
