@@ -5,6 +5,8 @@ import io.predictivescaling.targets.ScalableResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.testing.TestAws;
 import java.time.Duration;
 import java.time.Instant;
