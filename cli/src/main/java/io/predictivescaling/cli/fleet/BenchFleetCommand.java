@@ -73,7 +73,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
     @Option(names = "--memory-mb", defaultValue = "2048", description = "predict-and-scale's MemorySize")
     int memoryMb;
 
-    @Option(names = "--pull-minutes", defaultValue = "5", description = "How often record-metrics pulls CloudWatch (cost only)")
+    @Option(names = "--pull-minutes", defaultValue = "5",
+            description = "How often record-metrics pulls CloudWatch (cost only; MetricPullSchedule, default 5)")
     int pullMinutes;
 
     @Option(names = "--whole-history", description = "Read the whole history every run (no digest): as before issue 19")
@@ -189,8 +190,9 @@ public final class BenchFleetCommand implements Callable<Integer> {
         // Per message: a send (batched 10), the event source's receive and delete (batched by BatchSize).
         double sqs = month * (1.0 / batchTargets) * (0.1 + 2.0 / batchSize) * SQS_REQUEST;
         double cloudWatch = metricsPerTarget * pulls * GET_METRIC_DATA_METRIC;
-        // record-metrics writes each pull into the metric-hour item (under 1 KB: one write unit).
-        double recordWrites = metricsPerTarget * pulls * DYNAMO_WRITE_UNIT;
+        // record-metrics, per metric and pull: one Query for the latest stored sample (half a unit) and one update of
+        // the metric-hour item (under 1 KB: one write unit).
+        double recordWrites = metricsPerTarget * pulls * (DYNAMO_WRITE_UNIT + 0.5 * DYNAMO_READ_UNIT);
         // analyze-patterns reads 56 days of metric-hour items per metric every hour.
         double hourItem = FakeStores.HOUR_ITEM_OVERHEAD + FakeStores.POINT_BYTES * (3600.0 / resolutionSeconds);
         double patterns = metricsPerTarget * 720 * 0.5 * Math.ceil(56 * 24 * hourItem / 4096) * DYNAMO_READ_UNIT;
@@ -204,7 +206,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         line("EventBridge PutEvents", bus);
         line("SQS (send, receive, delete)", sqs);
         line("CloudWatch GetMetricData, pull every " + pullMinutes + " min", cloudWatch);
-        line("record-metrics DynamoDB writes", recordWrites);
+        line("record-metrics DynamoDB (latest-sample read + write)", recordWrites);
         line("analyze-patterns DynamoDB reads (hourly, 56 days)", patterns);
         line("score-feedback DynamoDB writes (hourly, estimate)", feedback);
         line("total", total$);
