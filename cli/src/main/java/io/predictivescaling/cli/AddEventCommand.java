@@ -3,6 +3,7 @@ package io.predictivescaling.cli;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.events.KnownEvent;
 import java.time.Instant;

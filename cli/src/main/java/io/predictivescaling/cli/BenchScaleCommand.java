@@ -3,6 +3,7 @@ package io.predictivescaling.cli;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import java.io.InputStream;

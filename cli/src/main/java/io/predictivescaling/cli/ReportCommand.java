@@ -3,8 +3,10 @@ package io.predictivescaling.cli;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
+import java.util.OptionalDouble;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
@@ -98,8 +100,9 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "efficiency: right-sized %d, over-scaled %d, under-scaled %d; planned %.1f unit-hours "
                             + "vs %.1f for a static peak-sized fleet (%.0f%% less)%n", all.rightSized(), all.overScaled(),
                     all.underScaled(), all.capacityUnitHours(), all.staticPeakUnitHours(), saving);
-            double price = unitPrice != null ? unitPrice : all.unitPricePerHour();
-            if (price > 0) {
+            OptionalDouble configured = unitPrice != null ? OptionalDouble.of(unitPrice) : all.unitPricePerHour();
+            if (configured.isPresent()) {
+                double price = configured.getAsDouble();
                 out.printf(Locale.ROOT, "cost: %.2f planned vs %.2f static peak-sized (at %.4f per unit-hour)%n",
                         all.capacityUnitHours() * price, all.staticPeakUnitHours() * price, price);
             }

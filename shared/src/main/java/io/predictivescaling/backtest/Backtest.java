@@ -4,10 +4,14 @@ import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.scaling.CapacityPlanner;
-import io.predictivescaling.scaling.PlanningCore;
-import io.predictivescaling.scaling.ScalingPlan;
-import io.predictivescaling.scaling.ScalingPolicy;
+import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.planning.PlanningCore;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.simulation.CapacitySimulator;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.simulation.TargetTracking;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -195,7 +199,7 @@ public final class Backtest {
 
     private int startingSizing(List<SizingTrack> tracks) {
         for (int i = 0; i < tracks.size(); i++) {
-            BacktestConfig.Sizing z = tracks.get(i).sizing;
+            Sizing z = tracks.get(i).sizing;
             if (z.quantile() == config.capacityQuantile() && z.floorUtilization() == config.floorUtilization()) {
                 return i;
             }

@@ -1,6 +1,10 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.targets.ScalingConfig;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,15 +36,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
                              boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
                              double underObjective, double costCap, java.time.ZoneId zone,
-                             List<io.predictivescaling.patterns.TimeWindow> excluded) {
-
-    /** How floors are sized: which quantile of the predicted load they cover, at which utilization. */
-    public record Sizing(double quantile, double floorUtilization) {
-        /** E.g. "P90 at 80%": the P90 of the predicted load, sized for 80% utilization. */
-        public String label() {
-            return String.format(java.util.Locale.ROOT, "P%.0f at %.0f%%", 100 * quantile, 100 * floorUtilization);
-        }
-    }
+                             List<io.predictivescaling.common.TimeWindow> excluded) {
 
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
@@ -48,16 +44,17 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
      * rising hour, the planned floor falling at most 50% an hour. Higher quantiles buy fewer
      * under-provisioned intervals with more capacity.
      */
-    public static final double DEFAULT_QUANTILE = 0.8;
+    public static final double DEFAULT_QUANTILE = ScalingPolicy.DEFAULT_CAPACITY_QUANTILE;
     public static final double DEFAULT_HOUR_QUANTILE = 0.5;
-    public static final double DEFAULT_SCALE_IN_STEP = 50;
+    public static final double DEFAULT_SCALE_IN_STEP = ScalingPolicy.DEFAULT_SCALE_IN_STEP_PERCENT;
 
-    public static final double DEFAULT_UNDER_OBJECTIVE = 0.005;
-    public static final double DEFAULT_COST_CAP = 1.15;
+    public static final double DEFAULT_UNDER_OBJECTIVE = SizingChooser.DEFAULT_OBJECTIVE;
+    public static final double DEFAULT_COST_CAP = SizingChooser.DEFAULT_COST_CAP;
 
     public static BacktestConfig defaults(double unit) {
-        return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
-                DEFAULT_QUANTILE, 0.7, DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
+        return new BacktestConfig(unit, ScalingConfig.DEFAULT_TARGET_UTILIZATION, ScalingPolicy.DEFAULT_WARMUP,
+                Duration.ofDays(28), Duration.ofDays(1), DEFAULT_QUANTILE, ScalingConfig.DEFAULT_TARGET_UTILIZATION,
+                DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
                 DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP, java.time.ZoneOffset.UTC, List.of());
     }
 
@@ -81,7 +78,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     }
 
     /** Days counted in {@code newZone}, these windows left out of learning: as the target's item says. */
-    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.patterns.TimeWindow> newExcluded) {
+    public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.common.TimeWindow> newExcluded) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
                 floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
                 underObjective, costCap, newZone, List.copyOf(newExcluded));
@@ -98,14 +95,8 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
         return candidateSizings(targetUtilization);
     }
 
-    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same). */
+    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same): {@link Sizing#candidates}. */
     public static List<Sizing> candidateSizings(double targetUtilization) {
-        List<Sizing> all = new java.util.ArrayList<>();
-        for (int third = 2; third >= 0; third--) {
-            double utilization = targetUtilization + third * (1 - targetUtilization) / 3;
-            all.add(new Sizing(0.8, utilization));
-            all.add(new Sizing(0.9, utilization));
-        }
-        return all;
+        return Sizing.candidates(targetUtilization);
     }
 }

@@ -2,9 +2,9 @@ package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.scaling.CapacityStep;
-import io.predictivescaling.scaling.PlanningCore;
-import io.predictivescaling.scaling.ScalingPlan;
+import io.predictivescaling.planning.CapacityStep;
+import io.predictivescaling.planning.PlanningCore;
+import io.predictivescaling.planning.ScalingPlan;
 import io.predictivescaling.sentiment.FetchSentimentService;
 import io.predictivescaling.sentiment.Signal;
 import java.time.Duration;

@@ -52,7 +52,7 @@ final class HourlyPeaks {
             }
             double[] sorted = Arrays.copyOf(values[h], count[h]);
             Arrays.sort(sorted);
-            peak[h] = io.predictivescaling.scaling.PlanningCore.hourValue(sorted, quantile);
+            peak[h] = io.predictivescaling.planning.PlanningCore.hourValue(sorted, quantile);
         }
     }
 

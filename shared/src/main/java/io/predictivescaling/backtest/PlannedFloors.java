@@ -1,8 +1,8 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
-import io.predictivescaling.scaling.CapacityStep;
-import io.predictivescaling.scaling.ScalingPlan;
+import io.predictivescaling.planning.CapacityStep;
+import io.predictivescaling.planning.ScalingPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.scaling.PlanningCore;
-import io.predictivescaling.scaling.ScalingPlan;
+import io.predictivescaling.planning.PlanningCore;
+import io.predictivescaling.planning.ScalingPlan;
 import java.time.Instant;
 import java.util.List;
 

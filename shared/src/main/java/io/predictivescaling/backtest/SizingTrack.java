@@ -1,9 +1,14 @@
 package io.predictivescaling.backtest;
 
 import io.predictivescaling.forecast.LoadPrediction;
-import io.predictivescaling.scaling.PlanningCore;
-import io.predictivescaling.scaling.ScalingPlan;
-import io.predictivescaling.scaling.ScalingPolicy;
+import io.predictivescaling.planning.PlanningCore;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.simulation.CapacitySimulator;
+import io.predictivescaling.simulation.FloorReplay;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.simulation.TargetTracking;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +19,7 @@ import java.util.Optional;
  * (its own floors under its own target tracking), so the backtest can tell which sizing would have done best.
  */
 final class SizingTrack {
-    final BacktestConfig.Sizing sizing;
+    final Sizing sizing;
     final TargetTracking tracking;
     final long stepSeconds;
     final int[] floor;
@@ -26,15 +31,16 @@ final class SizingTrack {
     private final int[] serving;
     private final int[] provisioned;
 
-    SizingTrack(BacktestConfig.Sizing sizing, BacktestConfig config, TargetTracking tracking, long stepSeconds, int n,
+    SizingTrack(Sizing sizing, BacktestConfig config, TargetTracking tracking, long stepSeconds, int n,
                 int initial) {
         this.sizing = sizing;
         this.config = config;
         this.tracking = tracking;
         this.stepSeconds = stepSeconds;
-        this.policy = new ScalingPolicy(sizing.floorUtilization() * config.unit(), 1, 1_000_000, config.warmup(),
-                ScalingPolicy.Mode.ForecastAndScale, false, 0, sizing.quantile(), 0.85, 1.0, 0.8, 0.5, 25,
-                config.scaleInStepPercent(), Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60)));
+        this.policy = ScalingPolicy.builder(sizing.floorUtilization() * config.unit(), 1, 1_000_000)
+                .warmup(config.warmup()).mode(ScalingPolicy.Mode.ForecastAndScale).capacityQuantile(sizing.quantile())
+                .scaleInStepPercent(config.scaleInStepPercent())
+                .staleAfter(Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60))).build();
         this.floor = new int[n];
         this.planned = new int[n];
         this.sim = new CapacitySimulator(tracking, initial);
@@ -90,18 +96,6 @@ final class SizingTrack {
 
     static SizingChooser.Record record(double[] demand, int[] serving, int[] provisioned, int from, int to,
                                        TargetTracking tracking) {
-        int known = 0;
-        int under = 0;
-        long units = 0;
-        for (int s = from; s <= to; s++) {
-            units += provisioned[s];
-            if (!Double.isNaN(demand[s])) {
-                known++;
-                if (demand[s] > serving[s] * tracking.unit() + 1e-9) {
-                    under++;
-                }
-            }
-        }
-        return new SizingChooser.Record(known, under, units * tracking.interval().getSeconds() / 3600.0);
+        return FloorReplay.record(demand, serving, provisioned, from, to, tracking);
     }
 }

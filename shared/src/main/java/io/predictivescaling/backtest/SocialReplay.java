@@ -1,7 +1,7 @@
 package io.predictivescaling.backtest;
 
-import io.predictivescaling.patterns.Stats;
-import io.predictivescaling.scaling.PlanningCore;
+import io.predictivescaling.common.Stats;
+import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.sentiment.Signal;
 import io.predictivescaling.sentiment.TrendDetector;
 import java.time.Duration;

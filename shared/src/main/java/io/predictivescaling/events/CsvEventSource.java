@@ -1,7 +1,7 @@
 package io.predictivescaling.events;
 
-import io.predictivescaling.sentiment.HttpFeeds;
-import io.predictivescaling.sentiment.SentimentSource.SourceException;
+import io.predictivescaling.common.HttpFeeds;
+import io.predictivescaling.common.SourceException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -71,7 +71,7 @@ public final class EventSourceRegistry {
 
             @Override
             public Fetched fetch(java.time.Instant now) {
-                throw new io.predictivescaling.sentiment.SentimentSource.SourceException(name, "refused", why, null);
+                throw new io.predictivescaling.common.SourceException(name, "refused", why, null);
             }
         };
     }

@@ -1,7 +1,7 @@
 package io.predictivescaling.events;
 
-import io.predictivescaling.scaling.EventPublisher;
-import io.predictivescaling.sentiment.SentimentSource.SourceException;
+import io.predictivescaling.common.EventPublisher;
+import io.predictivescaling.common.SourceException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,15 +1,15 @@
 package io.predictivescaling.feedback;
 
-import io.predictivescaling.backtest.BacktestConfig;
-import io.predictivescaling.backtest.FloorReplay;
-import io.predictivescaling.backtest.SizingChooser;
-import io.predictivescaling.backtest.TargetTracking;
+import io.predictivescaling.simulation.FloorReplay;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;
-import io.predictivescaling.scaling.CapacityPlanner;
-import io.predictivescaling.scaling.ScalingPolicy;
+import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,8 +33,8 @@ public final class SizingTuner {
     static final Duration MIN_HISTORY = Duration.ofDays(1);
     /** The finest interval replayed: target tracking's alarms see 1-minute data, 5-minute means are close enough. */
     static final Duration FINEST = Duration.ofMinutes(5);
-    static final SizingChooser CHOOSER = new SizingChooser(BacktestConfig.DEFAULT_UNDER_OBJECTIVE,
-            BacktestConfig.DEFAULT_COST_CAP);
+    static final SizingChooser CHOOSER = new SizingChooser(SizingChooser.DEFAULT_OBJECTIVE,
+            SizingChooser.DEFAULT_COST_CAP);
 
     /** The sizing chosen, readable in the accuracy table ({@code scope = sizing}). */
     public record TunedSizing(double capacityQuantile, double loadPerUnit, String reason, Instant tunedAt) {
@@ -79,13 +79,13 @@ public final class SizingTuner {
         int[] none = new int[n];
         Arrays.fill(none, policy.floor());
         SizingChooser.Record alone = FloorReplay.replay(demand, none, tracking);
-        List<BacktestConfig.Sizing> sizings = BacktestConfig.candidateSizings(targetUtilization);
+        List<Sizing> sizings = Sizing.candidates(targetUtilization);
         List<SizingChooser.Record> records = new ArrayList<>();
-        for (BacktestConfig.Sizing z : sizings) {
+        for (Sizing z : sizings) {
             records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n, step), tracking));
         }
         int chosen = CHOOSER.choose(records, alone);
-        BacktestConfig.Sizing z = sizings.get(chosen);
+        Sizing z = sizings.get(chosen);
         SizingChooser.Record r = records.get(chosen);
         String reason = String.format(Locale.ROOT, "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
                         + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
@@ -122,7 +122,7 @@ public final class SizingTuner {
         return byHour;
     }
 
-    private static int[] floors(ScalingPolicy policy, BacktestConfig.Sizing z, double unit,
+    private static int[] floors(ScalingPolicy policy, Sizing z, double unit,
                                 Map<Long, List<LoadPrediction>> planned, Instant start, int n, long step) {
         int[] floors = new int[n];
         for (int i = 0; i < n; i++) {

@@ -1,7 +1,7 @@
 package io.predictivescaling.forecast;
 
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.patterns.TimeWindow;
+import io.predictivescaling.common.TimeWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,5 +1,6 @@
 package io.predictivescaling.patterns;
 
+import io.predictivescaling.common.Stats;
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,7 @@
 package io.predictivescaling.patterns;
 
+import io.predictivescaling.common.Stats;
+import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.metrics.RegularSeries;
 import java.time.DayOfWeek;
 import java.time.Duration;

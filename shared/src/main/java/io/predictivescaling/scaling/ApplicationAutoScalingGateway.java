@@ -1,13 +1,22 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalableTargetsResponse;
@@ -44,12 +53,91 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                         .resourceIds(resource.resourceId()).scalableDimension(resource.scalableDimension())));
         Optional<ScalableTarget> target = response.scalableTargets().stream()
                 .filter(t -> t.resourceId().equals(resource.resourceId())).findFirst();
-        if (target.isEmpty()) {
-            return Optional.empty();
+        return target.map(t -> state(t, allActions(resource)));
+    }
+
+    /**
+     * Scalable targets are read {@value #RESOURCE_IDS_PER_CALL} resource ids a call. Scheduled actions are read for
+     * the whole namespace, {@value #ACTIONS_PER_PAGE} a page, when at least {@value #NAMESPACE_READ_FROM} of its
+     * targets are asked for (a run over the fleet: one call per 50 actions instead of one per target), else per
+     * resource (a queue batch of a few targets in a large namespace, where reading the whole namespace would cost
+     * more than it saves).
+     */
+    @Override
+    public Map<ScalableResource, Optional<TargetState>> states(Collection<ScalableResource> resources) {
+        Map<ScalableResource, Optional<TargetState>> states = new HashMap<>();
+        Map<String, List<ScalableResource>> byNamespace = new TreeMap<>();
+        new LinkedHashSet<>(resources).forEach(r -> byNamespace.computeIfAbsent(r.serviceNamespace(),
+                k -> new ArrayList<>()).add(r));
+        for (var group : byNamespace.entrySet()) {
+            String namespace = group.getKey();
+            // Keyed by resource id and dimension (the namespace is the group's).
+            Map<String, ScalableTarget> registered = new HashMap<>();
+            Set<String> wanted = new HashSet<>(group.getValue().stream().map(ApplicationAutoScalingGateway::key)
+                    .toList());
+            List<String> ids = group.getValue().stream().map(ScalableResource::resourceId).distinct().toList();
+            for (int i = 0; i < ids.size(); i += RESOURCE_IDS_PER_CALL) {
+                List<String> slice = ids.subList(i, Math.min(ids.size(), i + RESOURCE_IDS_PER_CALL));
+                String token = null;
+                do {
+                    String next = token;
+                    DescribeScalableTargetsResponse page = retry.call("describing " + slice.size()
+                            + " scalable targets in " + namespace, () -> client.describeScalableTargets(r -> r
+                            .serviceNamespace(namespace).resourceIds(slice).maxResults(RESOURCE_IDS_PER_CALL)
+                            .nextToken(next)));
+                    for (ScalableTarget t : page.scalableTargets()) {
+                        String key = t.resourceId() + "|" + t.scalableDimensionAsString();
+                        if (wanted.contains(key)) {
+                            registered.put(key, t);
+                        }
+                    }
+                    token = page.nextToken();
+                } while (token != null && !token.isEmpty());
+            }
+            Map<String, List<ScheduledAction>> actions = new HashMap<>();
+            if (registered.size() >= NAMESPACE_READ_FROM) {
+                String token = null;
+                do {
+                    String next = token;
+                    DescribeScheduledActionsResponse page = retry.call("listing scheduled actions in " + namespace,
+                            () -> client.describeScheduledActions(r -> r.serviceNamespace(namespace)
+                                    .maxResults(ACTIONS_PER_PAGE).nextToken(next)));
+                    for (ScheduledAction a : page.scheduledActions()) {
+                        String key = a.resourceId() + "|" + a.scalableDimensionAsString();
+                        if (registered.containsKey(key)) {
+                            actions.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+                        }
+                    }
+                    token = page.nextToken();
+                } while (token != null && !token.isEmpty());
+            } else {
+                group.getValue().stream().filter(r -> registered.containsKey(key(r)))
+                        .forEach(r -> actions.put(key(r), allActions(r)));
+            }
+            for (ScalableResource r : group.getValue()) {
+                ScalableTarget t = registered.get(key(r));
+                states.put(r, t == null ? Optional.empty()
+                        : Optional.of(state(t, actions.getOrDefault(key(r), List.of()))));
+            }
         }
+        return states;
+    }
+
+    private static String key(ScalableResource r) {
+        return r.resourceId() + "|" + r.scalableDimension();
+    }
+
+    /** DescribeScalableTargets takes at most 50 resource ids and returns at most 50 targets a page. */
+    static final int RESOURCE_IDS_PER_CALL = 50;
+    /** DescribeScheduledActions returns at most 50 actions a page. */
+    static final int ACTIONS_PER_PAGE = 50;
+    /** From this many registered targets in one namespace, its scheduled actions are read namespace-wide. */
+    static final int NAMESPACE_READ_FROM = 50;
+
+    private static TargetState state(ScalableTarget target, List<ScheduledAction> actions) {
         List<ExistingAction> ours = new ArrayList<>();
         List<TargetState.Action> others = new ArrayList<>();
-        for (ScheduledAction a : allActions(resource)) {
+        for (ScheduledAction a : actions) {
             var set = a.scalableTargetAction();
             Integer min = set == null ? null : set.minCapacity();
             Integer max = set == null ? null : set.maxCapacity();
@@ -60,9 +148,9 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                         oneTime(a.schedule(), a.timezone()), min, max));
             }
         }
-        SuspendedState suspended = target.get().suspendedState();
-        return Optional.of(new TargetState(target.get().minCapacity(), target.get().maxCapacity(),
-                suspended != null && Boolean.TRUE.equals(suspended.scheduledScalingSuspended()), ours, others));
+        SuspendedState suspended = target.suspendedState();
+        return new TargetState(target.minCapacity(), target.maxCapacity(),
+                suspended != null && Boolean.TRUE.equals(suspended.scheduledScalingSuspended()), ours, others);
     }
 
     /** When an {@code at(yyyy-mm-ddThh:mm:ss)} schedule runs, in the action's zone (UTC when it names none). */

@@ -1,6 +1,7 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;

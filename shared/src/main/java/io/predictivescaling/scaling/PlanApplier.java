@@ -1,5 +1,9 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

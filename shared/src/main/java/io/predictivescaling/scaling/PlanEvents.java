@@ -1,6 +1,11 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.common.EventPublisher;
+import io.predictivescaling.planning.CapacityStep;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.Severity;
 import io.predictivescaling.targets.ScalableTarget;
+import io.predictivescaling.targets.ScalingConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

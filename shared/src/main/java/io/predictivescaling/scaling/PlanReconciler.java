@@ -1,5 +1,10 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.planning.CapacityStep;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

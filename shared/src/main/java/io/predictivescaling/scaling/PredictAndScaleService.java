@@ -1,5 +1,6 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.common.EventPublisher;
 import io.predictivescaling.events.EventStore;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.feedback.Accuracy;
@@ -13,9 +14,15 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternStore;
+import io.predictivescaling.planning.PlanningCore;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.ScheduledFloor;
 import io.predictivescaling.sentiment.Signal;
 import io.predictivescaling.sentiment.SignalStore;
+import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.ScalableTarget;
+import io.predictivescaling.targets.ScalingConfig;
+import io.predictivescaling.targets.ScalingPolicy;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +64,7 @@ public final class PredictAndScaleService {
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
                                   PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  Signals inputs, Duration history, int threads) {
+                                  PlanInputs inputs, Duration history, int threads) {
         this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, null);
     }
 
@@ -67,7 +74,7 @@ public final class PredictAndScaleService {
      */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
                                   PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  Signals inputs, Duration history, int threads, HistoryDigests digests) {
+                                  PlanInputs inputs, Duration history, int threads, HistoryDigests digests) {
         this.digests = digests;
         this.targets = targets;
         this.metrics = metrics;
@@ -163,6 +170,7 @@ public final class PredictAndScaleService {
         Map<String, TargetState> states = new ConcurrentHashMap<>();
         Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
         List<KnownEvent> events = knownEvents(now, problems);
+        StateRead read = readStates(scalable);
         int applied = 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
         try {
@@ -180,7 +188,7 @@ public final class PredictAndScaleService {
                                 key, k -> core.forecast(new PlanningCore.Inputs(h.hourly(), h.fine(),
                                         target.timeZone(), target.excludedFromLearning(), events, social, confidence,
                                         h.patterns()), now));
-                        return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts, states);
+                        return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts, read, states);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
                         failed.add(target.targetId());
@@ -223,6 +231,25 @@ public final class PredictAndScaleService {
                     "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
         } catch (RuntimeException e) {
             problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
+        }
+    }
+
+    /** The run's bulk read of its targets' state, or why it failed. */
+    private record StateRead(Map<ScalableResource, Optional<TargetState>> states, RuntimeException failure) {
+    }
+
+    /**
+     * Every scalable target's state, read once for the run or batch in as few calls as the API allows (see
+     * {@link CapacityGateway#states}) instead of two calls per target. A failed bulk read is the API failing
+     * (throttling, permissions, network), not one target: every target then fails with it, without calling again.
+     */
+    private StateRead readStates(List<ScalableTarget> scalable) {
+        List<ScalableResource> resources = scalable.stream().map(t -> t.scaling().orElseThrow().resource())
+                .filter(r -> !r.applicationSide()).distinct().toList();
+        try {
+            return new StateRead(resources.isEmpty() ? Map.of() : gateway.states(resources), null);
+        } catch (RuntimeException e) {
+            return new StateRead(Map.of(), e);
         }
     }
 
@@ -313,14 +340,20 @@ public final class PredictAndScaleService {
     /** @return whether capacity was touched */
     private boolean handle(ScalableTarget target, List<LoadPrediction> predicted, Optional<Instant> lastSample,
                            Instant now, List<String> lines, List<String> problems, List<String> conflicts,
-                           Map<String, TargetState> states) {
+                           StateRead read, Map<String, TargetState> states) {
         ScalingConfig config = target.scaling().orElseThrow();
         ScalingPolicy policy = sized(target.targetId(), config, now);
         boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
         int current = policy.floor();
         Optional<TargetState> state = Optional.empty();
         if (!config.resource().applicationSide()) {
-            state = gateway.state(config.resource());
+            if (read.failure() != null) {
+                throw new IllegalStateException("reading the scalable targets' state failed: "
+                        + read.failure().getMessage(), read.failure());
+            }
+            // Read in bulk for the run (readStates); on its own when the gateway does not read in bulk.
+            state = read.states().containsKey(config.resource()) ? read.states().get(config.resource())
+                    : gateway.state(config.resource());
             state.ifPresent(st -> states.put(target.targetId(), st));
             if (state.isEmpty() && scale) {
                 problems.add("target " + target.targetId() + ": " + config.resource()

@@ -1,6 +1,11 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.planning.CapacityStep;
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.Severity;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;

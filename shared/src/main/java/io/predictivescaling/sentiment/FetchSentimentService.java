@@ -1,6 +1,7 @@
 package io.predictivescaling.sentiment;
 
-import io.predictivescaling.scaling.EventPublisher;
+import io.predictivescaling.common.EventPublisher;
+import io.predictivescaling.common.SourceException;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class FetchSentimentService {
                     // Expected failures name their kind; anything else still fails only this source.
                     failed.add(source.name());
                     failures.merge(source.name(), 1, Integer::sum);
-                    problems.add("keyword '" + keyword + "': skipped " + (e instanceof SentimentSource.SourceException
+                    problems.add("keyword '" + keyword + "': skipped " + (e instanceof SourceException
                             ? e.getMessage() : source.name() + ": failed: " + e));
                 }
             }

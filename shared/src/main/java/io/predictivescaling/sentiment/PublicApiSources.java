@@ -1,6 +1,8 @@
 package io.predictivescaling.sentiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.predictivescaling.common.HttpJsonClient;
+import io.predictivescaling.common.SourceException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

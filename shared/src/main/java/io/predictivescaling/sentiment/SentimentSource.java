@@ -19,19 +19,4 @@ public interface SentimentSource {
      * @throws SourceException when the source cannot answer (timeout, 5xx, auth, malformed content)
      */
     List<Post> fetch(String keyword, Instant since);
-
-    /** A source that failed: the message says which source and why, for the log and the metric. */
-    class SourceException extends RuntimeException {
-        private final String kind;
-
-        public SourceException(String source, String kind, String message, Throwable cause) {
-            super(source + ": " + kind + ": " + message, cause);
-            this.kind = kind;
-        }
-
-        /** {@code timeout}, {@code server-error}, {@code auth}, {@code rate-limited}, {@code malformed}, {@code unreachable} */
-        public String kind() {
-            return kind;
-        }
-    }
 }

@@ -2,7 +2,7 @@ package io.predictivescaling.sentiment;
 
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.patterns.Stats;
+import io.predictivescaling.common.Stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

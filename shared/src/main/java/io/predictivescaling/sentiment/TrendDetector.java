@@ -1,5 +1,6 @@
 package io.predictivescaling.sentiment;
 
+import io.predictivescaling.common.Stats;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
@@ -61,8 +62,8 @@ public final class TrendDetector {
         double score = 0;
         if (history.size() >= Math.min(baselineIntervals, 36)) {
             double[] base = history.stream().mapToDouble(Double::doubleValue).toArray();
-            double median = median(base);
-            double mad = 1.4826 * median(Arrays.stream(base).map(v -> Math.abs(v - median)).toArray());
+            double median = Stats.median(base);
+            double mad = Stats.robustSigma(base);
             double level = recent.stream().mapToDouble(Double::doubleValue).average().orElse(median);
             score = (level - median) / Math.max(mad, 0.05);
         }
@@ -93,12 +94,5 @@ public final class TrendDetector {
         }
         Arrays.sort(base);
         return base[(int) (0.9 * (base.length - 1))];
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -1,7 +1,6 @@
 package io.predictivescaling.targets;
 
-import io.predictivescaling.patterns.TimeWindow;
-import io.predictivescaling.scaling.ScalingConfig;
+import io.predictivescaling.common.TimeWindow;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package io.predictivescaling.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.scaling.ScalingPolicy;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.testing.SyntheticLoad;
 import java.time.DayOfWeek;

@@ -3,6 +3,7 @@ package io.predictivescaling.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.metrics.LoadSample;
+import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.metrics.Rollup;
 import java.time.Duration;

@@ -2,6 +2,10 @@ package io.predictivescaling.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.targets.ScalableResource;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,8 @@ package io.predictivescaling.sentiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.predictivescaling.common.HttpJsonClient;
+import io.predictivescaling.common.SourceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,13 +77,13 @@ class PublicApiSourcesTest {
         });
 
         assertThatThrownBy(() -> PublicApiSources.reddit(base, http, Optional.empty()).fetch("yourgame", SINCE))
-                .isInstanceOf(SentimentSource.SourceException.class).hasMessage("reddit: server-error: HTTP 500");
+                .isInstanceOf(SourceException.class).hasMessage("reddit: server-error: HTTP 500");
         assertThatThrownBy(() -> PublicApiSources.mastodon(base, http, Optional.empty()).fetch("yourgame", SINCE))
                 .hasMessageStartingWith("mastodon: malformed: not JSON");
         assertThatThrownBy(() -> PublicApiSources.bluesky(base, http, Optional.empty()).fetch("yourgame", SINCE))
                 .hasMessageStartingWith("bluesky: auth: HTTP 401");
         assertThatThrownBy(() -> PublicApiSources.hackerNews(base, http).fetch("yourgame", SINCE))
-                .satisfies(e -> assertThat(((SentimentSource.SourceException) e).kind()).isEqualTo("timeout"));
+                .satisfies(e -> assertThat(((SourceException) e).kind()).isEqualTo("timeout"));
     }
 
     @Test
@@ -96,7 +98,7 @@ class PublicApiSourcesTest {
                 </channel></rss>""");
         serve("/broken.xml", 200, "<rss><channel><item>");
 
-        List<Post> posts = new RssSource("patch-notes", java.net.URI.create(base + "/feed.xml"), Duration.ofSeconds(1))
+        List<Post> posts = new RssSentimentSource("patch-notes", java.net.URI.create(base + "/feed.xml"), Duration.ofSeconds(1))
                 .fetch("yourgame", SINCE);
 
         assertThat(posts).singleElement().satisfies(p -> {
@@ -104,20 +106,20 @@ class PublicApiSourcesTest {
             assertThat(p.text()).contains("season 5").contains("Great new maps");
             assertThat(p.createdAt()).isEqualTo(Instant.parse("2026-11-27T19:00:00Z"));
         });
-        assertThatThrownBy(() -> new RssSource("broken", java.net.URI.create(base + "/broken.xml"), Duration.ofSeconds(1))
+        assertThatThrownBy(() -> new RssSentimentSource("broken", java.net.URI.create(base + "/broken.xml"), Duration.ofSeconds(1))
                 .fetch("yourgame", SINCE)).hasMessageStartingWith("broken: malformed: not RSS or Atom");
     }
 
     @Test
     void anUnknownSourceTypeInTheConfigurationIsAClearError() {
-        assertThatThrownBy(() -> SourceRegistry.fromJson("[{\"type\": \"myspace\"}]", http, null, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> SentimentSourceRegistry.fromJson("[{\"type\": \"myspace\"}]", http, null, Duration.ofSeconds(1)))
                 .hasMessageStartingWith("unknown sentiment source type 'myspace'");
-        assertThatThrownBy(() -> SourceRegistry.fromJson("{oops", http, null, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> SentimentSourceRegistry.fromJson("{oops", http, null, Duration.ofSeconds(1)))
                 .hasMessageStartingWith("SENTIMENT_SOURCES is not JSON");
-        assertThat(SourceRegistry.fromJson("[{\"type\": \"hackernews\"}, {\"type\": \"rss\", \"name\": \"n\", "
+        assertThat(SentimentSourceRegistry.fromJson("[{\"type\": \"hackernews\"}, {\"type\": \"rss\", \"name\": \"n\", "
                 + "\"url\": \"https://example.com/f.xml\"}]", http, null, Duration.ofSeconds(1)))
                 .extracting(SentimentSource::name).containsExactly("hackernews", "n");
-        var subreddit = SourceRegistry.fromJson("[{\"type\": \"reddit\", \"keywords\": [\"yourgame\"]}]", http, null,
+        var subreddit = SentimentSourceRegistry.fromJson("[{\"type\": \"reddit\", \"keywords\": [\"yourgame\"]}]", http, null,
                 Duration.ofSeconds(1)).get(0);
         assertThat(subreddit.covers("yourgame")).isTrue();
         assertThat(subreddit.covers("othergame")).isFalse();

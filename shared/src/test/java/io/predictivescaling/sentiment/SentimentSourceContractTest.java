@@ -1,5 +1,6 @@
 package io.predictivescaling.sentiment;
 
+import io.predictivescaling.common.HttpJsonClient;
 import io.predictivescaling.testing.SourceFailureContract;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ class SentimentSourceContractTest extends SourceFailureContract {
     static final Instant SINCE = Instant.parse("2026-11-27T00:00:00Z");
 
     static Named<Fetcher> configured(String name, String fields) {
-        return Named.of(name, (base, timeout) -> SourceRegistry.fromJson("[{" + fields.replace("BASE", base) + "}]",
+        return Named.of(name, (base, timeout) -> SentimentSourceRegistry.fromJson("[{" + fields.replace("BASE", base) + "}]",
                 new HttpJsonClient(timeout, Duration.ZERO), null, timeout).get(0).fetch("yourgame", SINCE));
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.predictivescaling.sentiment.SentimentSource.SourceException;
+import io.predictivescaling.common.SourceException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

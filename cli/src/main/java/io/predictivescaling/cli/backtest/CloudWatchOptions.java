@@ -2,7 +2,7 @@ package io.predictivescaling.cli.backtest;
 
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.cli.LocalAws;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.metrics.CloudWatchHistory;
 import io.predictivescaling.targets.CloudWatchMetric;
 import java.time.Duration;

@@ -4,7 +4,7 @@ import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.events.KnownEvent;
-import io.predictivescaling.patterns.TimeWindow;
+import io.predictivescaling.common.TimeWindow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;

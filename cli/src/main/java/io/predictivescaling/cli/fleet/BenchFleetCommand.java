@@ -4,11 +4,12 @@ import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.PlanBatch;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.ScalableResource;
-import io.predictivescaling.scaling.ScalingConfig;
-import io.predictivescaling.scaling.ScalingPolicy;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.targets.ScalableResource;
+import io.predictivescaling.targets.ScalingConfig;
+import io.predictivescaling.targets.ScalingPolicy;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.targets.ScalableTarget;
+import java.util.OptionalDouble;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         PredictAndScaleService service = new PredictAndScaleService(new FakeStores.Targets(fleet, meter),
                 metrics, new FakeStores.Patterns(meter, start),
                 new FakeStores.Predictions(meter), aas, new FakeServices.Bus(meter),
-                new Signals(new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
+                new PlanInputs(new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
                 Duration.ofDays(historyDays), threads, wholeHistory ? null : metrics);
         FleetBatchPlanner planner = new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
         DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
@@ -243,7 +244,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
         for (int i = 0; i < targets; i++) {
             String id = String.format(Locale.ROOT, "svc-%05d", i);
             ScalingConfig config = new ScalingConfig(new ScalableResource("ecs", "service/fleet/" + id,
-                    "ecs:service:DesiredCount"), policy, 0, true, 0.7);
+                    "ecs:service:DesiredCount"), policy, OptionalDouble.empty(), true,
+                    ScalingConfig.DEFAULT_TARGET_UTILIZATION);
             fleet.add(new ScalableTarget(id, "m-" + (i / perMetric), Optional.empty(), ZoneOffset.UTC, List.of(),
                     Optional.of(config), List.of()));
         }

@@ -7,7 +7,7 @@ import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.backtest.SocialReplay;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
-import io.predictivescaling.patterns.Stats;
+import io.predictivescaling.common.Stats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;

@@ -1,7 +1,7 @@
 package io.predictivescaling.cli.scenario;
 
 import io.predictivescaling.backtest.DecisionLog;
-import io.predictivescaling.cli.Main;
+import io.predictivescaling.cli.backtest.BacktestCommand;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -14,9 +14,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code scenario game-release|viral-moment}: generates the seeded story ({@link Scenario}), replays it with the
@@ -36,6 +39,9 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "" + Scenario.SEED, description = "Generator seed (default ${DEFAULT-VALUE})")
     long seed;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         Scenario s = switch (name) {
@@ -54,7 +60,13 @@ public final class ScenarioCommand implements Callable<Integer> {
         }
         System.out.println("seeded scenario " + name + " (seed " + seed + "), replayed as: bin/predictive-scaling "
                 + String.join(" ", args));
-        int exit = Main.run(args.toArray(String[]::new));
+        // The ordinary backtest command, with the root command's handlers (one line per error, no stack trace);
+        // built here rather than through Main so that this package does not depend back on the root package.
+        CommandLine root = spec.root().commandLine();
+        int exit = new CommandLine(new BacktestCommand())
+                .setExecutionExceptionHandler(root.getExecutionExceptionHandler())
+                .setParameterExceptionHandler(root.getParameterExceptionHandler())
+                .execute(args.subList(1, args.size()).toArray(String[]::new));
         if (exit != 0) {
             return exit;
         }

@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
+// Swaps System.out/err to read what the command printed: nothing else may print meanwhile.
+@Isolated
 class M4ScoreTest {
     @TempDir
     Path dir;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.predictivescaling.feedback.EmbeddedMetricFormat;
+import io.predictivescaling.common.EmbeddedMetricFormat;
 import io.predictivescaling.events.FetchEventsService;
 import io.predictivescaling.events.KnownEvent;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import io.predictivescaling.events.Cascades;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.events.EventSourceRegistry;
 import io.predictivescaling.events.FetchEventsService;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import java.time.Duration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import io.predictivescaling.feedback.EmbeddedMetricFormat;
+import io.predictivescaling.common.EmbeddedMetricFormat;
 import io.predictivescaling.sentiment.FetchSentimentService;
 import java.time.Clock;
 import java.util.Locale;

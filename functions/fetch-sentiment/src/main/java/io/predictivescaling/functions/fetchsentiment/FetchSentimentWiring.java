@@ -3,11 +3,11 @@ package io.predictivescaling.functions.fetchsentiment;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.sentiment.FetchSentimentService;
-import io.predictivescaling.sentiment.HttpJsonClient;
-import io.predictivescaling.sentiment.SourceRegistry;
+import io.predictivescaling.common.HttpJsonClient;
+import io.predictivescaling.sentiment.SentimentSourceRegistry;
 import io.predictivescaling.sentiment.SsmCredentials;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
@@ -56,7 +56,7 @@ public final class FetchSentimentWiring {
                                            Duration maxRetryAfter, Duration interval) {
         return new FetchSentimentService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
-                SourceRegistry.fromJson(sourcesJson, new HttpJsonClient(requestTimeout, maxRetryAfter),
+                SentimentSourceRegistry.fromJson(sourcesJson, new HttpJsonClient(requestTimeout, maxRetryAfter),
                         new SsmCredentials(ssm, retry), requestTimeout),
                 new DynamoDbSignalStore(dynamo, tables.signals(), retry),
                 new EventBridgePublisher(bridge, tables.eventBus(), retry),

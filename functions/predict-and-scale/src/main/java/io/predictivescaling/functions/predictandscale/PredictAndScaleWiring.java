@@ -9,9 +9,9 @@ import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.WriteOnChangePredictionStore;
-import io.predictivescaling.scaling.EventBridgePublisher;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.scaling.Signals;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class PredictAndScaleWiring {
                 new WriteOnChangePredictionStore(dynamo, tables.predictions(), retry),
                 new ApplicationAutoScalingGateway(aas, retry),
                 new EventBridgePublisher(bridge, tables.eventBus(), retry),
-                new Signals(new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
+                new PlanInputs(new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
                         new DynamoDbSignalStore(dynamo, tables.signals(), retry),
                         new DynamoDbEventStore(dynamo, tables.events(), retry)),
                 history, threads, metrics);

@@ -3,8 +3,8 @@ package io.predictivescaling.functions.scorefeedback;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.feedback.AccuracyMetrics;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
-import io.predictivescaling.feedback.EmbeddedMetricFormat;
 import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
@@ -62,6 +62,6 @@ public final class ScoreFeedbackWiring {
      */
     public static ScoreFeedbackService fromEnvironment(Clock clock) {
         return of(AwsClients.dynamoDb(), Retry.standard(), Tables.fromEnvironment(),
-                Settings.days("METRICS_RETENTION_DAYS", 400), new EmbeddedMetricFormat(System.out, clock));
+                Settings.days("METRICS_RETENTION_DAYS", 400), new AccuracyMetrics(System.out, clock));
     }
 }
