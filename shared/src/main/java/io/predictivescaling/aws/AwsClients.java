@@ -30,7 +30,9 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  *
  * <p>Worst case of one call, always throttled: {@value #MAX_ATTEMPTS} attempts with full-jitter backoff of at
  * most {@link #THROTTLING_BASE_DELAY} x 2^n (0.25 s, then 0.5 s): at most 0.75 s of backoff, plus what the rate
- * limiter holds a send back; a hung connection costs at most {@link #ATTEMPT_TIMEOUT} per attempt and the whole
+ * limiter holds a send back (after a throttle its rate falls as low as 0.5 sends a second, so up to 2 s before
+ * each later attempt until calls succeed again: a permanently throttled service gets at most one attempt every
+ * 2 s from the container, where the standard strategy sent as fast as its threads could); a hung connection costs at most {@link #ATTEMPT_TIMEOUT} per attempt and the whole
  * call at most {@link #CALL_TIMEOUT} (the limiter's waits included). The strategy's retry token bucket (500
  * tokens, 5 per retry, refilled by successes) stops retrying after 100 retries without successes in between, so
  * a permanently throttled service costs a run at most 50 calls x 0.75 s = 37.5 s of backoff in all, after which
