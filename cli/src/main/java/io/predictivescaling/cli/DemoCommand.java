@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * {@code demo}: the deployed pipeline for real, against moto (or LocalStack): a trace goes into the metrics
@@ -82,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("AWS endpoint: " + url);
         double unit = Math.max(1e-9, t.percentile(0.99) / 20);
         var dynamo = AwsClients.dynamoDb();
-        var aas = AwsClients.applicationAutoScaling();
+        var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
         Retry retry = Retry.standard();
         try (var ecs = software.amazon.awssdk.services.ecs.EcsClient.builder()
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
@@ -124,7 +126,7 @@ final class DemoCommand implements Callable<Integer> {
                         Duration.ofDays(56)), clock)
                         .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             }
-            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.eventBridge(),
+            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.build(EventBridgeClient.builder()),
                     retry, new PredictAndScaleWiring.Tables(LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE,
                             LocalAws.PATTERNS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE,
                             LocalAws.SIGNALS_TABLE, LocalAws.EVENTS_TABLE, LocalAws.EVENT_BUS),

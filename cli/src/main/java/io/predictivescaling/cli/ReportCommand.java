@@ -1,5 +1,6 @@
 package io.predictivescaling.cli;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
@@ -50,9 +51,9 @@ final class ReportCommand implements Callable<Integer> {
             LocalAws.use(endpoint);
         }
         DynamoDbClient dynamo = AwsClients.dynamoDb();
-        String accuracy = accuracyTable != null ? accuracyTable : Settings.optional("ACCURACY_TABLE", LocalAws.ACCURACY_TABLE);
+        String accuracy = accuracyTable != null ? accuracyTable : Settings.optional(Env.ACCURACY_TABLE.name(), LocalAws.ACCURACY_TABLE);
         String predictions = predictionsTable != null ? predictionsTable
-                : Settings.optional("PREDICTIONS_TABLE", LocalAws.PREDICTIONS_TABLE);
+                : Settings.optional(Env.PREDICTIONS_TABLE.name(), LocalAws.PREDICTIONS_TABLE);
         var store = new DynamoDbFeedbackStore(dynamo, predictions, accuracy, Retry.standard());
         // Each scope's last update, per target: what --target and --since choose from.
         Map<String, Map<String, Instant>> updated = new java.util.TreeMap<>();

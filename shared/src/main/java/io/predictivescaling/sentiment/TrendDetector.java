@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Detects a keyword starting to trend from its mention volume, one interval at a time (walk-forward).
  *
  * <p>The baseline is robust and slow: the median and MAD of the last day's volumes (so yesterday's burst does
- * not become today's normal for long, and one spike moves nothing). The signal is velocity: the volume of the
+ * not become today's normal for long, and one spike moves nothing), its spread never below what Poisson counts
+ * of that median vary by from chance alone. The signal is velocity: the volume of the
  * last few intervals against that baseline, on a log scale so that quiet keywords and loud ones are judged
  * alike. A trend starts with a jump above {@code threshold} robust deviations, or a climb above 60% of it
  * sustained for {@code sustain} consecutive intervals; it fires once at its onset, then not again until the
@@ -65,7 +66,12 @@ public final class TrendDetector {
             double median = Stats.median(base);
             double mad = Stats.robustSigma(base);
             double level = recent.stream().mapToDouble(Double::doubleValue).average().orElse(median);
-            score = (level - median) / Math.max(mad, 0.05);
+            // Counts are Poisson at the least: a quiet keyword (2 posts an interval) going to 6 is chance, not a
+            // trend. log1p of a count around m varies by about sqrt(m) / (m + 1) from chance alone, which floors the
+            // spread (it binds only below a few dozen posts an interval; louder keywords vary more than that).
+            double m = Math.expm1(median);
+            double chance = 0.5 * Math.sqrt(Math.max(m, 1)) / (m + 1);
+            score = (level - median) / Math.max(Math.max(mad, chance), 0.05);
         }
         // Two ways to start trending: a jump far above the baseline at once, or a climb that stays well above
         // it for several intervals (the ramp before a peak, which is where the lead time comes from).

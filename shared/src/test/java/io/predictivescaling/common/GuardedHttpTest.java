@@ -127,7 +127,7 @@ class GuardedHttpTest {
         server.handle("/to-file", redirect("file:///etc/passwd"));
 
         assertThatThrownBy(() -> new GuardedHttp(LOOPBACK_ALLOWED, 1024).get("cal",
-                URI.create(server.base() + "/to-file"), Map.of(), Map.of(), Duration.ofSeconds(2)))
+                URI.create(server.base() + "/to-file"), Map.of(), Map.of(), Duration.ofSeconds(10)))
                 .hasMessageStartingWith("cal: refused: URL scheme 'file'");
     }
 

@@ -72,6 +72,45 @@ class WriteOnChangePredictionStoreIT {
                 NOW.plus(Duration.ofMinutes(10)).toString());
     }
 
+    @Test
+    void aRunThatDiesBeforeMarkingThePathIsComparedRecordByRecordNextTime() {
+        AtomicInteger itemsWritten = new AtomicInteger();
+        AtomicInteger queries = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean dieOnMark = new java.util.concurrent.atomic.AtomicBoolean(true);
+        DynamoDbClient dynamo = TestAws.dynamoDb(List.of(new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof BatchWriteItemRequest write) {
+                    write.requestItems().values().forEach(items -> itemsWritten.addAndGet(items.size()));
+                }
+                if (context.request() instanceof QueryRequest) {
+                    queries.incrementAndGet();
+                }
+                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest
+                        && dieOnMark.get()) {
+                    throw new IllegalStateException("connection lost");
+                }
+            }
+        }));
+        String table = TemplateTables.create(dynamo, "PredictionsTable");
+        var store = new WriteOnChangePredictionStore(dynamo, table, RETRY);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(path("orders", 100, NOW)))
+                .hasMessageContaining("connection lost");
+        dieOnMark.set(false);
+        itemsWritten.set(0);
+        queries.set(0);
+        store.save(path("orders", 100, NOW.plus(Duration.ofMinutes(5))));
+        int writtenAfterTheFailure = itemsWritten.getAndSet(0);
+        int queriesAfterTheFailure = queries.getAndSet(0);
+        store.save(path("orders", 100, NOW.plus(Duration.ofMinutes(10))));
+
+        assertThat(queriesAfterTheFailure).as("no digest: compared record by record").isEqualTo(1);
+        assertThat(writtenAfterTheFailure).as("the records were stored before the run died").isZero();
+        assertThat(queries.get()).as("marked now: one item tells").isZero();
+        assertThat(itemsWritten.get()).isZero();
+    }
+
     /** 48 hourly predictions from the last complete hour, as a run within that hour makes them. */
     static List<PredictionRecord> path(String target, double load, Instant createdAt) {
         Instant hour = Instant.parse("2026-11-30T12:00:00Z");

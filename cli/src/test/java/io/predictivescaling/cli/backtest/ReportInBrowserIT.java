@@ -56,12 +56,17 @@ class ReportInBrowserIT {
     }
 
     @Test
-    void theReportOpensOfflineWithTheVerdictWithoutErrorsAndZooms() throws Exception {
+    void theReportOpensOfflineWithTheVerdictWithoutErrorsZoomsAndMarksEventsAndTrends() throws Exception {
         Path trace = dir.resolve("small.csv");
         writeTrace(trace);
+        Path events = dir.resolve("events.csv");
+        Files.writeString(events, "start,end,type,name\n2026-03-08T10:00:00Z,2026-03-08T20:00:00Z,sale,Spring sale\n");
+        Path mentions = dir.resolve("mentions.csv");
+        writeMentions(mentions);
         Path out = dir.resolve("out");
         assertThat(Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet",
-                "--unit-price", "0.04", "--load-unit", "requests/min")).isZero();
+                "--unit-price", "0.04", "--load-unit", "requests/min", "--events", events.toString(),
+                "--social", mentions.toString(), "--keyword", "shop")).isZero();
         driver = chromium(1400, 900);
         JavascriptExecutor js = driver;
         driver.get(out.resolve("report.html").toUri().toString());
@@ -91,6 +96,8 @@ class ReportInBrowserIT {
         assertThat((Double) ((Number) js.executeScript("return detail.scales.x.min")).doubleValue())
                 .isLessThan((Double) ((Number) js.executeScript("return D.start + 2 * 86400")).doubleValue());
 
+        marksAreDrawnListedAndNamedOnHover(js);
+
         driver.manage().window().setSize(new Dimension(390, 844));
         Thread.sleep(300);
         Number overflow = (Number) js.executeScript(
@@ -110,6 +117,54 @@ class ReportInBrowserIT {
             }
         }
         assertThat(errors).as("console errors and warnings").isEmpty();
+    }
+
+    /**
+     * The calendar event is a band over its window and the trend a line at its detection, both in the legend and the
+     * list under the chart; the list's button zooms to the event, hovering it names it, and the verdict area says
+     * what each signal added.
+     */
+    private void marksAreDrawnListedAndNamedOnHover(JavascriptExecutor js) throws Exception {
+        assertThat(driver.findElement(By.id("added")).getText()).contains("calendar events:")
+                .contains("the social signal:").contains("the load forecast's floors");
+        assertThat(driver.findElement(By.id("marks-legend")).getText()).contains("calendar event (its window)")
+                .contains("social trend detected").contains("PrepareForSpike");
+        List<WebElement> eventItems = driver.findElements(By.cssSelector("#marks li[data-kind=event]"));
+        assertThat(eventItems).hasSize(1);
+        assertThat(eventItems.get(0).getText()).contains("2026-03-08 10:00 to 2026-03-08 20:00: sale 'Spring sale'");
+        List<WebElement> trendItems = driver.findElements(By.cssSelector("#marks li[data-kind=trend]"));
+        assertThat(trendItems).as("the mention burst on 8 March is detected").isNotEmpty();
+        assertThat(trendItems.get(0).getText()).contains("trend detected 2026-03-08").contains("shop mentions");
+
+        eventItems.get(0).findElement(By.tagName("button")).click();
+        Thread.sleep(200);
+        assertThat(((Number) js.executeScript("return drawnMarks.detail.event")).intValue()).isEqualTo(1);
+        assertThat(((Number) js.executeScript("return drawnMarks.detail.trend")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(((Number) js.executeScript("return drawnMarks.overview.event")).intValue()).isEqualTo(1);
+        // The band really is on the canvas: amber inside the event's window, white before it (near the top of the
+        // plot, above the lines).
+        // One readback of a row of pixels (several would make Chromium warn).
+        String pixels = "const y = Math.round(detail.bbox.top + 3 * devicePixelRatio),"
+                + " row = detail.ctx.getImageData(0, y, detail.ctx.canvas.width, 1).data;"
+                + " return [...arguments].map(t => { const i = 4 * Math.round(detail.valToPos(t, 'x', true));"
+                + " return [row[i], row[i + 1], row[i + 2]]; });";
+        long mid = Instant.parse("2026-03-08T15:00:00Z").getEpochSecond();
+        long before = Instant.parse("2026-03-08T04:00:00Z").getEpochSecond();
+        List<?> both = (List<?>) js.executeScript(pixels, mid, before);
+        List<?> inside = (List<?>) both.get(0);
+        List<?> outside = (List<?>) both.get(1);
+        assertThat(((Number) inside.get(0)).intValue() - ((Number) inside.get(2)).intValue())
+                .as("amber inside the event: %s", inside).isGreaterThan(20);
+        assertThat(((Number) outside.get(0)).intValue() - ((Number) outside.get(2)).intValue())
+                .as("white outside it: %s", outside).isLessThan(5);
+        screenshot(Path.of("."), "report-1400x900-marks.png");
+
+        WebElement plot = driver.findElement(By.cssSelector("#detail .u-over"));
+        int x = ((Number) js.executeScript("return detail.valToPos(arguments[0], 'x') - detail.over.clientWidth / 2",
+                mid + 3600)).intValue();
+        new Actions(driver).moveToElement(plot, x, 0).perform();
+        assertThat(driver.findElement(By.id("mark-hover")).getText()).as("hovering the band names the event")
+                .contains("Spring sale");
     }
 
     private static double span(JavascriptExecutor js) {
@@ -135,6 +190,20 @@ class ReportInBrowserIT {
             }
             b.append(start.plusSeconds(1800L * i)).append(',').append(String.format(Locale.ROOT, "%.1f", v))
                     .append('\n');
+        }
+        Files.writeString(file, b);
+    }
+
+    /** Mentions on the trace's grid: about 50 per half hour, ten times that for three hours from 8 March 10:00. */
+    static void writeMentions(Path file) throws Exception {
+        Random random = new Random(18);
+        StringBuilder b = new StringBuilder("timestamp,value\n");
+        Instant start = Instant.parse("2026-03-02T00:00:00Z");
+        Instant burst = Instant.parse("2026-03-08T10:00:00Z");
+        for (int i = 0; i < 8 * 48; i++) {
+            Instant t = start.plusSeconds(1800L * i);
+            boolean loud = !t.isBefore(burst) && t.isBefore(burst.plusSeconds(3 * 3600));
+            b.append(t).append(',').append(Math.round((loud ? 500 : 50) + random.nextGaussian() * 7)).append('\n');
         }
         Files.writeString(file, b);
     }

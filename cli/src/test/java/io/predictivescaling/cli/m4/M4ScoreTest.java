@@ -132,6 +132,8 @@ class M4ScoreTest {
         assertThat(s.pinball().get(0.5)).isCloseTo(0.5, within(1e-9));
         assertThat(s.coverage80()).isEqualTo(0.5);
         assertThat(s.belowP80()).isEqualTo(0.5);
+        // P2.5-P97.5: 4 in [3, 7], 10 above 9
+        assertThat(s.coverage95()).isEqualTo(0.5);
     }
 
     @Test
