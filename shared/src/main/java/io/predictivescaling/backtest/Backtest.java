@@ -200,7 +200,8 @@ public final class Backtest {
     private int startingSizing(List<SizingTrack> tracks) {
         for (int i = 0; i < tracks.size(); i++) {
             Sizing z = tracks.get(i).sizing;
-            if (z.quantile() == config.capacityQuantile() && z.floorUtilization() == config.floorUtilization()) {
+            if (z.quantile() == config.capacityQuantile() && z.floorUtilization() == config.floorUtilization()
+                    && z.spare() == config.spareUnits()) {
                 return i;
             }
         }

@@ -30,13 +30,14 @@ import java.util.List;
  * @param costCap the most tuning lets a sizing cost relative to target tracking alone
  * @param zone the zone the load's days are counted in (the target's {@code timeZone}; UTC by default)
  * @param excluded windows left out of learning (the target's {@code excludeFromLearning})
+ * @param spareUnits with a fixed sizing, the whole units floors add on top of each hour's need
  */
 public record BacktestConfig(double unit, double targetUtilization, Duration warmup, Duration history,
                              Duration revalidateEvery, double capacityQuantile, double floorUtilization,
                              double scaleInStepPercent, double hourQuantile, boolean interpolate,
                              boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
                              double underObjective, double costCap, java.time.ZoneId zone,
-                             List<io.predictivescaling.common.TimeWindow> excluded) {
+                             List<io.predictivescaling.common.TimeWindow> excluded, int spareUnits) {
 
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
@@ -55,47 +56,53 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
         return new BacktestConfig(unit, ScalingConfig.DEFAULT_TARGET_UTILIZATION, ScalingPolicy.DEFAULT_WARMUP,
                 Duration.ofDays(28), Duration.ofDays(1), DEFAULT_QUANTILE, ScalingConfig.DEFAULT_TARGET_UTILIZATION,
                 DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
-                DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP, java.time.ZoneOffset.UTC, List.of());
+                DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP, java.time.ZoneOffset.UTC, List.of(), 0);
     }
 
     public BacktestConfig with(double newUnit, double target, Duration newWarmup, List<KnownEvent> newEvents) {
         return new BacktestConfig(newUnit, target, newWarmup, history, revalidateEvery, capacityQuantile,
                 target, scaleInStepPercent, hourQuantile, interpolate, intraHour, newEvents, tuneSizing,
-                underObjective, costCap, zone, excluded);
+                underObjective, costCap, zone, excluded, spareUnits);
     }
 
     public BacktestConfig with(double quantile, double floorUtil, double scaleIn, double hourQ, boolean interp,
                                boolean shape) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, quantile, floorUtil,
-                scaleIn, hourQ, interp, shape, events, tuneSizing, underObjective, costCap, zone, excluded);
+                scaleIn, hourQ, interp, shape, events, tuneSizing, underObjective, costCap, zone, excluded, spareUnits);
     }
 
     /** Fixed sizing ({@code tune} false) or daily tuning toward {@code objective} within {@code cap}. */
     public BacktestConfig tuning(boolean tune, double objective, double cap) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
                 floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tune, objective,
-                cap, zone, excluded);
+                cap, zone, excluded, spareUnits);
     }
 
     /** Days counted in {@code newZone}, these windows left out of learning: as the target's item says. */
     public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.common.TimeWindow> newExcluded) {
         return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
                 floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
-                underObjective, costCap, newZone, List.copyOf(newExcluded));
+                underObjective, costCap, newZone, List.copyOf(newExcluded), spareUnits);
+    }
+
+    /** Fixed sizing with {@code spare} whole units on top of each hour's need. */
+    public BacktestConfig withSpareUnits(int spare) {
+        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
+                floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
+                underObjective, costCap, zone, excluded, spare);
     }
 
     /**
-     * The sizings replayed side by side, cheapest first: the P80 or P90, sized at the target utilization or a
-     * third or two thirds of the way from it to full. Without tuning, just the configured one.
+     * The sizings replayed side by side: the candidates below. Without tuning, just the configured one.
      */
     public List<Sizing> sizings() {
         if (!tuneSizing) {
-            return List.of(new Sizing(capacityQuantile, floorUtilization));
+            return List.of(new Sizing(capacityQuantile, floorUtilization, spareUnits));
         }
         return candidateSizings(targetUtilization);
     }
 
-    /** What tuning chooses from, cheapest first (the Lambdas' sizing tuner uses the same): {@link Sizing#candidates}. */
+    /** What tuning chooses from (the Lambdas' sizing tuner uses the same): {@link Sizing#candidates}. */
     public static List<Sizing> candidateSizings(double targetUtilization) {
         return Sizing.candidates(targetUtilization);
     }

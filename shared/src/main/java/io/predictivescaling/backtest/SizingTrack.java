@@ -40,7 +40,7 @@ final class SizingTrack {
         this.policy = ScalingPolicy.builder(sizing.floorUtilization() * config.unit(), 1, 1_000_000)
                 .warmup(config.warmup()).mode(ScalingPolicy.Mode.ForecastAndScale).capacityQuantile(sizing.quantile())
                 .scaleInStepPercent(config.scaleInStepPercent())
-                .staleAfter(Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60))).build();
+                .staleAfter(Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60))).spareUnits(sizing.spare()).build();
         this.floor = new int[n];
         this.planned = new int[n];
         this.sim = new CapacitySimulator(tracking, initial);

@@ -212,7 +212,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
             return Optional.empty();
         }
         return Optional.of(new SizingTuner.TunedSizing(num(item, "capacityQuantile"), num(item, "loadPerUnit"),
-                item.get("reason").s(), Instant.parse(item.get("tunedAt").s())));
+                (int) num(item, "spareUnits"), item.get("reason").s(), Instant.parse(item.get("tunedAt").s())));
     }
 
     @Override
@@ -221,6 +221,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
                 .item(Map.of("targetId", s(targetId), "scope", s(SIZING),
                         "capacityQuantile", n(sizing.capacityQuantile()),
                         "loadPerUnit", AttributeValue.fromN(Double.toString(sizing.loadPerUnit())),
+                        "spareUnits", AttributeValue.fromN(Integer.toString(sizing.spareUnits())),
                         "reason", s(sizing.reason()), "tunedAt", s(sizing.tunedAt().toString())))));
     }
 

@@ -22,8 +22,8 @@ import java.util.Optional;
 
 /**
  * Learns how to size a target's floors from its own last week, as the backtest does: each candidate
- * sizing (the P80 or P90 of the predicted load, sized at target tracking's utilization or a third or two thirds
- * of the way to full) turns the hourly predictions that were really made into floors, which are replayed under
+ * sizing ({@link BacktestConfig#candidateSizings}: a quantile of the predicted load, sized at target tracking's
+ * utilization or part of the way to full, some with whole spare units on top) turns the hourly predictions that were really made into floors, which are replayed under
  * target tracking over the real load (5-minute means, or the metric's own coarser interval), next to target
  * tracking alone. {@link SizingChooser} then takes
  * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity.
@@ -37,7 +37,8 @@ public final class SizingTuner {
             SizingChooser.DEFAULT_COST_CAP);
 
     /** The sizing chosen, readable in the accuracy table ({@code scope = sizing}). */
-    public record TunedSizing(double capacityQuantile, double loadPerUnit, String reason, Instant tunedAt) {
+    public record TunedSizing(double capacityQuantile, double loadPerUnit, int spareUnits, String reason,
+                              Instant tunedAt) {
     }
 
     private SizingTuner() {
@@ -93,7 +94,7 @@ public final class SizingTuner {
                 judged * step / 3600, step / 60, 100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
                 r.unitHours() / Math.max(1e-9, alone.unitHours()),
                 100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
-        return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), reason, now));
+        return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), z.spare(), reason, now));
     }
 
     /**
@@ -129,7 +130,7 @@ public final class SizingTuner {
             List<LoadPrediction> hour = planned.get(hourOf(start, i, step));
             double load = hour == null ? 0 : hour.stream()
                     .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile())).max().orElse(0);
-            int needed = (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9);
+            int needed = (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9) + (load > 0 ? z.spare() : 0);
             floors[i] = Math.max(policy.floor(), Math.min(policy.limit(), needed));
         }
         return floors;

@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * Turns a target's predictions into capacity steps and the scheduled actions that put them in place a
  * warm-up ahead of the load. Pure: no AWS, no clock but the {@code now} it is given.
  *
- * <p>Per hour slot: capacity = ceil(load at the policy's quantile / load per unit), clamped to floor and
+ * <p>Per hour slot: capacity = ceil(load at the policy's quantile / load per unit) + spare units, clamped to floor and
  * limit; raises are gradual when confidence is low and straight to the need when it is high and the slot
  * critical; the floor falls by at most {@code scaleInStepPercent} per hour. Steps due within 30 minutes are
  * applied at once (an action two minutes ahead); the rest become one-time scheduled actions, equal neighbours merged, with a restore to the
@@ -163,7 +163,9 @@ public final class CapacityPlanner {
         for (var slot : slots.entrySet()) {
             LoadPrediction p = slot.getValue();
             double load = plannedLoad(p, policy.capacityQuantile());
-            int needed = (int) Math.ceil(load / policy.loadPerUnit() - 1e-9);
+            // Spare units only where load is predicted: an idle hour needs no margin for bursts.
+            int needed = (int) Math.ceil(load / policy.loadPerUnit() - 1e-9)
+                    + (load > 0 ? policy.spareUnits() : 0);
             double utilization = current > 0 ? load / (current * policy.loadPerUnit())
                     : (load > 0 ? Double.POSITIVE_INFINITY : 0);
             Severity severity = Severity.of(utilization, policy);
@@ -182,8 +184,9 @@ public final class CapacityPlanner {
             target = Math.max(policy.floor(), Math.min(policy.limit(), target));
             int maxCapacity = target > policy.ceiling() ? target : 0;
             String reason = String.format(Locale.ROOT,
-                    "P%.0f load %.1f needs %d units at %.1f per unit; %s (%.0f%% of %d now); %s%s; %s",
+                    "P%.0f load %.1f needs %d units at %.1f per unit%s; %s (%.0f%% of %d now); %s%s; %s",
                     100 * policy.capacityQuantile(), load, needed, policy.loadPerUnit(),
+                    policy.spareUnits() > 0 && load > 0 ? " (" + policy.spareUnits() + " of them spare)" : "",
                     severity.name().toLowerCase(Locale.ROOT), 100 * Math.min(utilization, 99.99), current,
                     strategy.name().toLowerCase(Locale.ROOT),
                     needed > policy.limit() ? "; capped at " + policy.limit()

@@ -411,7 +411,7 @@ public final class PredictAndScaleService {
         }
         return feedback.sizing(targetId)
                 .filter(z -> z.tunedAt().isAfter(now.minus(SIZING_FRESH)))
-                .map(z -> config.policy().withSizing(z.capacityQuantile(), z.loadPerUnit()))
+                .map(z -> config.policy().withSizing(z.capacityQuantile(), z.loadPerUnit(), z.spareUnits()))
                 .orElse(config.policy());
     }
 

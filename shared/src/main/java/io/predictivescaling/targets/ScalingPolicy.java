@@ -19,12 +19,15 @@ import java.time.Duration;
  * @param gradualConfidence below this confidence raises are taken in steps of {@code gradualStepPercent}
  * @param scaleInStepPercent the most the planned floor falls from one hour to the next
  * @param staleAfter no sample for this long: metrics are stale and nothing new is raised
+ * @param spareUnits whole units planned on top of what each hour's predicted load needs (0 unless feedback's sizing
+ *     tuner chose more): a fixed margin is what short bursts within an hour need at night as at the peak, where a
+ *     margin in proportion to the load buys too little when it is low and too much when it is high
  */
 public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration warmup, Mode mode,
                             boolean raiseCeiling, double ceilingBufferPercent, double capacityQuantile,
                             double highUtilization, double criticalUtilization, double aggressiveConfidence,
                             double gradualConfidence, double gradualStepPercent, double scaleInStepPercent,
-                            Duration staleAfter) {
+                            Duration staleAfter, int spareUnits) {
 
     public enum Mode { ForecastOnly, ForecastAndScale }
 
@@ -61,6 +64,18 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
                 "criticalUtilization must be at least highUtilization, both positive");
         require(gradualStepPercent > 0 && scaleInStepPercent > 0 && scaleInStepPercent <= 100,
                 "gradualStepPercent and scaleInStepPercent must be positive (scale-in at most 100)");
+        require(spareUnits >= 0, "spareUnits must not be negative");
+    }
+
+    /** A policy without spare units (the configured one: only the sizing tuner adds them). */
+    public ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration warmup, Mode mode,
+                         boolean raiseCeiling, double ceilingBufferPercent, double capacityQuantile,
+                         double highUtilization, double criticalUtilization, double aggressiveConfidence,
+                         double gradualConfidence, double gradualStepPercent, double scaleInStepPercent,
+                         Duration staleAfter) {
+        this(loadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent, capacityQuantile,
+                highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence, gradualStepPercent,
+                scaleInStepPercent, staleAfter, 0);
     }
 
     /**
@@ -91,6 +106,7 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
         b.gradualStepPercent = gradualStepPercent;
         b.scaleInStepPercent = scaleInStepPercent;
         b.staleAfter = staleAfter;
+        b.spareUnits = spareUnits;
         return b;
     }
 
@@ -111,6 +127,7 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
         private double gradualStepPercent = DEFAULT_GRADUAL_STEP_PERCENT;
         private double scaleInStepPercent = DEFAULT_SCALE_IN_STEP_PERCENT;
         private Duration staleAfter = DEFAULT_STALE_AFTER;
+        private int spareUnits;
 
         private Builder(double loadPerUnit, int floor, int ceiling) {
             this.loadPerUnit = loadPerUnit;
@@ -175,24 +192,35 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
             return this;
         }
 
+        /** Whole units on top of each busy hour's need (0 for a configured target: the sizing tuner adds them). */
+        public Builder spareUnits(int value) {
+            spareUnits = value;
+            return this;
+        }
+
         public ScalingPolicy build() {
             return new ScalingPolicy(loadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent,
                     capacityQuantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
-                    gradualStepPercent, scaleInStepPercent, staleAfter);
+                    gradualStepPercent, scaleInStepPercent, staleAfter, spareUnits);
         }
     }
 
     public ScalingPolicy withMode(Mode newMode) {
         return new ScalingPolicy(loadPerUnit, floor, ceiling, warmup, newMode, raiseCeiling, ceilingBufferPercent,
                 capacityQuantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
-                gradualStepPercent, scaleInStepPercent, staleAfter);
+                gradualStepPercent, scaleInStepPercent, staleAfter, spareUnits);
     }
 
     /** The same policy sizing floors differently: as the sizing tuner chose. */
     public ScalingPolicy withSizing(double quantile, double newLoadPerUnit) {
+        return withSizing(quantile, newLoadPerUnit, spareUnits);
+    }
+
+    /** The same policy sizing floors differently, with {@code spare} whole units on top of each hour's need. */
+    public ScalingPolicy withSizing(double quantile, double newLoadPerUnit, int spare) {
         return new ScalingPolicy(newLoadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent,
                 quantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
-                gradualStepPercent, scaleInStepPercent, staleAfter);
+                gradualStepPercent, scaleInStepPercent, staleAfter, spare);
     }
 
     /**
@@ -202,7 +230,8 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
     public ScalingPolicy withFloor(int newFloor) {
         return newFloor == floor ? this : new ScalingPolicy(loadPerUnit, newFloor, Math.max(ceiling, newFloor), warmup,
                 mode, raiseCeiling, ceilingBufferPercent, capacityQuantile, highUtilization, criticalUtilization,
-                aggressiveConfidence, gradualConfidence, gradualStepPercent, scaleInStepPercent, staleAfter);
+                aggressiveConfidence, gradualConfidence, gradualStepPercent, scaleInStepPercent, staleAfter,
+                spareUnits);
     }
 
     /** The highest capacity a plan may reach. */

@@ -58,9 +58,40 @@ class SizingTunerTest {
         assertThat(calm.loadPerUnit()).as("sized at 90%% of a unit that serves 10 at 70%%").isCloseTo(12.857,
                 org.assertj.core.data.Offset.offset(0.01));
         assertThat(calm.reason()).startsWith("P80 at 90% (loadPerUnit 12.86): over the last 168 h");
-        assertThat(noisy.capacityQuantile() > calm.capacityQuantile() || noisy.loadPerUnit() < calm.loadPerUnit())
+        assertThat(noisy.capacityQuantile() > calm.capacityQuantile() || noisy.loadPerUnit() < calm.loadPerUnit()
+                || noisy.spareUnits() > calm.spareUnits())
                 .as("noisy load needs more headroom: " + noisy.reason()).isTrue();
         assertThat(noisy.tunedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void burstsOfTheSameSizeByNightAndByDayAreCoveredBySpareUnitsInsteadOfAMarginOnTheWholeLoad() {
+        // 100 by night, 600 from 09:00 to 21:00, and every 5 minutes up to 40 above or below either level: a margin in
+        // proportion to the load that covers the night's bursts buys six times as much at the peak.
+        Random random = new Random(11);
+        java.util.function.ToDoubleFunction<Instant> level = at -> {
+            long hour = (at.getEpochSecond() % 86400) / 3600;
+            return hour >= 9 && hour < 21 ? 600 : 100;
+        };
+        int hours = 14 * 24;
+        List<LoadSample> samples = new ArrayList<>();
+        for (int i = 0; i < hours * 12; i++) {
+            Instant at = NOW.minus(Duration.ofHours(hours)).plus(Duration.ofMinutes(5L * i));
+            samples.add(new LoadSample("m", at, level.applyAsDouble(at) + 40 * (2 * random.nextDouble() - 1), "", "t"));
+        }
+        List<MaturedPrediction> predicted = new ArrayList<>();
+        for (int h = 0; h < hours; h++) {
+            Instant hour = NOW.minus(Duration.ofHours(hours)).plus(Duration.ofHours(h));
+            double v = level.applyAsDouble(hour);
+            predicted.add(new MaturedPrediction("t", hour + "#PT2H", hour, Duration.ofHours(2), Duration.ofHours(1),
+                    "p95", v, 0.9 * v, 1.1 * v, 0, Map.of(), null));
+        }
+
+        var tuned = SizingTuner.tune(policy, 0.7, predicted, samples, NOW).orElseThrow();
+
+        assertThat(tuned.spareUnits()).as(tuned.reason()).isPositive();
+        assertThat(tuned.reason()).contains(" +" + tuned.spareUnits() + " units (loadPerUnit")
+                .contains("would have left 0.");
     }
 
     @Test

@@ -100,6 +100,22 @@ class CapacityPlannerTest {
     }
 
     @Test
+    void spareUnitsTunedByFeedbackAreAddedOnTopOfEachBusyHourButNotToAnIdleOne() {
+        ScalingPolicy spare = policy().withSizing(0.9, 10, 2);
+        ScalingPlan without = plan(policy(), 11, path(4, -1, 0, 0.95));
+        ScalingPlan with = plan(spare, 11, path(4, -1, 0, 0.95));
+        ScalingPlan idle = plan(spare, 2, path(4, 0, 0, 0.95).subList(0, 1));
+
+        // P90 of 100 with +-5%: 105 -> 11 units; with 2 spare, 13. An hour with no load predicted stays at the floor.
+        assertThat(without.steps().get(0).capacity()).isEqualTo(11);
+        assertThat(with.steps().get(0).capacity()).isEqualTo(13);
+        assertThat(with.steps().get(0).reason()).contains("needs 13 units at 10.0 per unit (2 of them spare)");
+        assertThat(with.actions()).anySatisfy(a -> assertThat(a.minCapacity()).isEqualTo(13));
+        assertThat(idle.steps()).singleElement().satisfies(s -> assertThat(s.capacity()).isEqualTo(2));
+        assertThatThrownBy(() -> policy().withSizing(0.9, 10, -1)).hasMessageContaining("spareUnits");
+    }
+
+    @Test
     void scaleInIsGradualAndNeverBelowTheFloor() {
         ScalingPlan plan = plan(policy(), 40, path(24, -1, 0, 0.95));
 

@@ -61,6 +61,10 @@ public final class BacktestCommand implements Callable<Integer> {
             + "(default: tuned daily, starting at the target utilization)")
     Double floorUtilization;
 
+    @Option(names = "--spare-units", description = "Fixed sizing: whole units the floors add on top of each busy "
+            + "hour's need (default: tuned daily, starting at 0)")
+    Integer spareUnits;
+
     @Option(names = "--under-objective", defaultValue = "0.005", description = "Daily sizing tuning aims for at most "
             + "this fraction of intervals under-provisioned")
     double underObjective;
@@ -91,7 +95,11 @@ public final class BacktestCommand implements Callable<Integer> {
                 floorUtilization != null ? floorUtilization : config.floorUtilization(),
                 scaleInStep != null ? scaleInStep : config.scaleInStepPercent(), config.hourQuantile(),
                 config.interpolate(), config.intraHour());
-        boolean fixed = quantile != null || floorUtilization != null;
+        if (spareUnits != null && spareUnits < 0) {
+            throw new IllegalArgumentException("--spare-units must be 0 or more, got " + spareUnits);
+        }
+        config = config.withSpareUnits(spareUnits != null ? spareUnits : 0);
+        boolean fixed = quantile != null || floorUtilization != null || spareUnits != null;
         config = config.tuning(!fixed, underObjective, costCap);
         System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
                 t.step(), t.start(), u);

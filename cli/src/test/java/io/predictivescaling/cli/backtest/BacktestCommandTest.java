@@ -44,9 +44,11 @@ class BacktestCommandTest {
                 policies.get("predictive").get("capacityUnitHours").asDouble()
                         / policies.get("reactive").get("capacityUnitHours").asDouble());
         assertThat(summary.get("sizingsAlone").fieldNames()).toIterable().as("every sizing tried, for the cost chart")
-                .hasSize(6);
+                .containsExactlyInAnyOrderElementsOf(io.predictivescaling.simulation.Sizing.candidates(0.7).stream()
+                        .map(io.predictivescaling.simulation.Sizing::label).toList());
         assertThat(policies.get("predictive").get("sizingShares").fieldNames()).toIterable()
-                .as("which sizings the daily tuning used").isNotEmpty().allMatch(z -> z.matches("P\\d+ at \\d+%"));
+                .as("which sizings the daily tuning used").isNotEmpty()
+                .allMatch(z -> z.matches("P\\d+ at \\d+%( \\+\\d units)?"));
         double reactive = policies.get("reactive").get("underProvisionedFraction").asDouble();
         double predictive = policies.get("predictive").get("underProvisionedFraction").asDouble();
         assertThat(predictive).isLessThan(reactive / 2);
@@ -146,6 +148,33 @@ class BacktestCommandTest {
         JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("warnings").get(0).asText()).startsWith("only 24h of data (under 2 days)");
         assertThat(Files.readString(out.resolve("report.html"))).contains("only 24h of data (under 2 days)");
+    }
+
+    @Test
+    void aFixedSizingWithSpareUnitsIsReplayedAloneAndANegativeCountIsRefused() throws Exception {
+        List<String> lines = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
+        Path trace = out.resolve("one-day.csv");
+        Files.write(trace, lines.subList(0, 289));
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        int exit;
+        int refused;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet",
+                    "--quantile", "0.5", "--floor-utilization", "0.8", "--spare-units", "2");
+            refused = Main.run("backtest", "--trace", trace.toString(), "--out", out.resolve("x").toString(),
+                    "--spare-units", "-1");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(exit).isZero();
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("sizingsAlone").fieldNames()).toIterable().containsExactly("P50 at 80% +2 units");
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("--spare-units must be 0 or more, got -1");
     }
 
     @Test

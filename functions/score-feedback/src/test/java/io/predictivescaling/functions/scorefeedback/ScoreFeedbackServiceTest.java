@@ -166,9 +166,14 @@ class ScoreFeedbackServiceTest {
         ScoreFeedbackService.Result first = score(T0);
 
         var tuned = feedback.sizing("web").orElseThrow();
-        assertThat(tuned.capacityQuantile()).isIn(0.8, 0.9);
-        // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80% or 90% of that.
-        assertThat(tuned.loadPerUnit()).isIn(10.0, 10 / 0.7 * 0.8, 10 / 0.7 * 0.9);
+        // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80%, 90% or 100% of that,
+        // with the spare units of the candidate the reason names, as saved and read back.
+        var candidate = io.predictivescaling.simulation.Sizing.candidates(0.7).stream()
+                .filter(z -> tuned.reason().startsWith(z.label() + " (")).findFirst().orElseThrow();
+        assertThat(tuned.capacityQuantile()).isEqualTo(candidate.quantile());
+        assertThat(tuned.loadPerUnit()).isCloseTo(10 / 0.7 * candidate.floorUtilization(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(tuned.spareUnits()).isEqualTo(candidate.spare());
         assertThat(tuned.reason()).contains("under-provisioned").contains("target tracking alone");
         assertThat(first.lines()).anySatisfy(l -> assertThat(l).startsWith("web: floors now sized P"));
         assertThat(feedback.sizing("pinned")).as("sizing fixed by the operator is left alone").isEmpty();
