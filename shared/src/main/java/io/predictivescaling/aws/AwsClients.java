@@ -18,17 +18,24 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * property) is honoured by the SDK itself, which is how the same code runs against AWS, LocalStack or moto.
  *
  * <p><b>The one retry policy.</b> Every AWS call, scans and paginators included, is retried here by the
- * SDK's standard strategy and nowhere else ({@link Retry} only resends the unprocessed part of batch calls
- * that succeeded in part). Worst case of one call, always throttled: {@value #MAX_ATTEMPTS} attempts with
- * full-jitter backoff of at most {@link #THROTTLING_BASE_DELAY} x 2^n (0.25 s, then 0.5 s): at most 0.75 s
- * of waiting; a hung connection costs at most {@link #ATTEMPT_TIMEOUT} per attempt and the whole call at
- * most {@link #CALL_TIMEOUT}. The standard strategy's token bucket (500 tokens, 5 per retry, refilled by
- * successes) stops retrying a client after 100 retries without successes in between (measured: 80 calls to an
- * always-throttled operation make 180 attempts), so a permanently throttled service costs a run at most 50
- * calls x 0.75 s = 37.5 s of backoff in all, after which calls fail at their first answer. That fits
- * record-metrics' 60 s, fetch-events' and fetch-sentiment's 120 s, analyze-patterns' and score-feedback's
- * 300 s and predict-and-scale's 600 s (there a throttled Application Auto Scaling costs each target two calls,
- * at most 1.5 s of backoff, spread over 8 threads, and fails the target loudly).
+ * SDK's <em>adaptive</em> strategy and nowhere else ({@link Retry} only resends the unprocessed part of batch calls
+ * that succeeded in part). The adaptive strategy is the standard one plus a client-side rate limiter: after a
+ * throttling answer it lowers the rate at which this container sends to that service (a token bucket that refills
+ * at the measured sustainable rate and grows back as calls succeed), so 8 planning threads stop hammering an API
+ * that already said "slow down". There is one such limiter per AWS service per container: every client of a
+ * service built here shares it ({@link #retryStrategy(String)}).
+ *
+ * <p>Worst case of one call, always throttled: {@value #MAX_ATTEMPTS} attempts with full-jitter backoff of at
+ * most {@link #THROTTLING_BASE_DELAY} x 2^n (0.25 s, then 0.5 s): at most 0.75 s of backoff, plus what the rate
+ * limiter holds a send back (after a throttle its rate falls as low as 0.5 sends a second, so up to 2 s before
+ * each later attempt until calls succeed again: a permanently throttled service gets at most one attempt every
+ * 2 s from the container, where the standard strategy sent as fast as its threads could); a hung connection costs at most {@link #ATTEMPT_TIMEOUT} per attempt and the whole
+ * call at most {@link #CALL_TIMEOUT} (the limiter's waits included). The strategy's retry token bucket (500
+ * tokens, 5 per retry, refilled by successes) stops retrying after 100 retries without successes in between, so
+ * a permanently throttled service costs a run at most 50 calls x 0.75 s = 37.5 s of backoff in all, after which
+ * calls fail at their first answer. That fits record-metrics' 60 s, fetch-events' and fetch-sentiment's 120 s,
+ * analyze-patterns' and score-feedback's 300 s and predict-and-scale's 300 s (there a throttled Application
+ * Auto Scaling costs each target two calls and fails the target loudly).
  */
 public final class AwsClients {
     /** Attempts per call, the first included. */
@@ -47,9 +54,15 @@ public final class AwsClients {
     private AwsClients() {
     }
 
-    /** The retry strategy every client gets (a fresh one per client: the token bucket is per client). */
+    /** One adaptive strategy (with its rate limiter) per AWS service in this container. */
+    private static final java.util.Map<String, RetryStrategy> PER_SERVICE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A new adaptive retry strategy with the policy above: its own retry token bucket and client-side rate
+     * limiter.
+     */
     public static RetryStrategy retryStrategy() {
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        return AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
                 .maxAttempts(MAX_ATTEMPTS)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_DELAY))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(THROTTLING_BASE_DELAY, MAX_DELAY))
@@ -57,17 +70,27 @@ public final class AwsClients {
     }
 
     /**
-     * Applies the retry policy, timeouts and the given HTTP client to any client builder (tests pass a
-     * fault-injecting HTTP client here to measure the policy).
+     * The strategy, and so the rate limiter, every client of {@code service} built here shares (e.g.
+     * {@code "dynamodb"}): the lease store's DynamoDB client slows down with the planner's when DynamoDB throttles.
+     */
+    public static RetryStrategy retryStrategy(String service) {
+        return PER_SERVICE.computeIfAbsent(service, s -> retryStrategy());
+    }
+
+    /**
+     * Applies the retry policy (a strategy of its own: tests pass a fault-injecting HTTP client here to measure
+     * the policy without sharing a rate limiter with other tests), timeouts and the given HTTP client to any
+     * client builder.
      */
     public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,
                                                                                              SdkHttpClient http) {
-        return builder.httpClient(http).overrideConfiguration(c -> c.retryStrategy(retryStrategy())
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT));
+        return configure(builder, http, retryStrategy());
     }
 
-    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder) {
-        return configure(builder, UrlConnectionHttpClient.create());
+    private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
+            B builder, SdkHttpClient http, RetryStrategy strategy) {
+        return builder.httpClient(http).overrideConfiguration(c -> c.retryStrategy(strategy)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT));
     }
 
     /** DynamoDB, which every function uses. */
@@ -82,7 +105,9 @@ public final class AwsClients {
      */
     public static <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(
             B builder) {
-        return configure(builder).build();
+        // The builder's class names the service: every client of a service shares its strategy and rate limiter.
+        return configure(builder, UrlConnectionHttpClient.create(), retryStrategy(builder.getClass().getName()))
+                .build();
     }
 
     /** The endpoint override in force, if any: for messages that say where data went. */

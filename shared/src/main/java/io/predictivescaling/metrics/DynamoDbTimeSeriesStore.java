@@ -37,11 +37,15 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * (TTL) is the end of the hour plus the retention, so no sample expires before its own time plus the
  * retention.
  */
-public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
+public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDigests {
     static final String METRIC_ID = "metricId";
     static final String HOUR = "hour";
     /** The sort key of a metric's "last successful pull" item; sorts after every ISO-8601 hour. */
     static final String PULLED = "pulled";
+    /** The sort key of a metric's history digest ({@link HistoryDigests}); sorts after {@link #PULLED}. */
+    static final String DIGEST = "rollup";
+    /** The sort key of a metric's revision, bumped when samples land in a settled hour. */
+    static final String REVISION = "rollup#rev";
     /** UpdateExpression is limited to 4 KB: this many points fit comfortably in one update. */
     private static final int POINTS_PER_UPDATE = 100;
 
@@ -49,13 +53,21 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
     private final String tableName;
     private final Duration retention;
     private final Retry retry;
+    private final java.time.Clock clock;
     private final AtomicLong itemsRead = new AtomicLong();
 
     public DynamoDbTimeSeriesStore(DynamoDbClient dynamo, String tableName, Duration retention, Retry retry) {
+        this(dynamo, tableName, retention, retry, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock what decides whether a written hour is settled ({@link HistoryDigests#settled}) */
+    public DynamoDbTimeSeriesStore(DynamoDbClient dynamo, String tableName, Duration retention, Retry retry,
+                                   java.time.Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.retention = retention;
         this.retry = retry;
+        this.clock = clock;
     }
 
     @Override
@@ -69,7 +81,9 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
                     .put(second, s);
         }
         int written = 0;
+        Instant now = clock.instant();
         for (var metric : byMetricAndHour.entrySet()) {
+            boolean late = false;
             for (var hour : metric.getValue().entrySet()) {
                 List<LoadSample> points = new ArrayList<>(hour.getValue().values());
                 for (int i = 0; i < points.size(); i += POINTS_PER_UPDATE) {
@@ -77,9 +91,73 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
                             points.subList(i, Math.min(points.size(), i + POINTS_PER_UPDATE)));
                 }
                 written += points.size();
+                late |= HistoryDigests.settled(Instant.parse(hour.getKey()), now);
+            }
+            if (late) {
+                // After the samples: a digest built before this bump is never handed out again.
+                bumpRevision(metric.getKey());
             }
         }
         return written;
+    }
+
+    /** Marks the metric's history changed in a settled hour: digests built before are stale. */
+    private void bumpRevision(String metricId) {
+        long expiresAt = clock.instant().plus(retention).getEpochSecond();
+        try {
+            retry.call("marking the history of " + metricId + " changed", () -> dynamo.updateItem(r -> r
+                    .tableName(tableName)
+                    .key(Map.of(METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(REVISION)))
+                    .updateExpression("ADD #rev :one SET #expiresAt = :expiresAt")
+                    .expressionAttributeNames(Map.of("#rev", "rev", "#expiresAt", "expiresAt"))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
+                            ":expiresAt", AttributeValue.fromN(Long.toString(expiresAt))))));
+        } catch (RuntimeException e) {
+            throw new StoreWriteException("stored late samples of " + metricId + " but could not mark its digest "
+                    + "stale (the write is retried whole): " + e.getMessage(), e);
+        }
+    }
+
+    /** One Query for everything after the hours: the last empty pull, the digest and the revision. */
+    @Override
+    public Loaded load(String metricId) {
+        QueryRequest request = QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#m = :m AND #h >= :pulled")
+                .expressionAttributeNames(Map.of("#m", METRIC_ID, "#h", HOUR))
+                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(metricId),
+                        ":pulled", AttributeValue.fromS(PULLED)))
+                .build();
+        QueryResponse page = retry.call("reading the digest of " + metricId, () -> dynamo.query(request));
+        itemsRead.addAndGet(page.scannedCount());
+        Optional<Instant> pulled = Optional.empty();
+        Map<String, AttributeValue> digest = null;
+        long revision = 0;
+        for (Map<String, AttributeValue> item : page.items()) {
+            switch (item.get(HOUR).s()) {
+                case PULLED -> pulled = item.containsKey("at") ? Optional.of(Instant.parse(item.get("at").s()))
+                        : Optional.empty();
+                case DIGEST -> digest = item;
+                case REVISION -> revision = item.containsKey("rev") ? Long.parseLong(item.get("rev").n()) : 0;
+                default -> {
+                }
+            }
+        }
+        boolean current = digest != null && digest.containsKey("data") && digest.containsKey("dataRev")
+                && Long.parseLong(digest.get("dataRev").n()) == revision;
+        return new Loaded(current ? Optional.of(digest.get("data").b().asByteArray()) : Optional.empty(), revision,
+                pulled);
+    }
+
+    @Override
+    public void save(String metricId, byte[] digest, long revision) {
+        long expiresAt = clock.instant().plus(retention).getEpochSecond();
+        retry.call("storing the digest of " + metricId, () -> dynamo.putItem(r -> r.tableName(tableName).item(Map.of(
+                METRIC_ID, AttributeValue.fromS(metricId),
+                HOUR, AttributeValue.fromS(DIGEST),
+                "data", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(digest)),
+                "dataRev", AttributeValue.fromN(Long.toString(revision)),
+                "expiresAt", AttributeValue.fromN(Long.toString(expiresAt))))));
     }
 
     /**
@@ -120,6 +198,8 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore {
                         ? response.unprocessedItems().get(tableName) : List.of();
             });
         }
+        // Whole hours were replaced: any digest of these metrics is stale.
+        samples.stream().map(LoadSample::metricId).distinct().forEach(this::bumpRevision);
         return samples.size();
     }
 

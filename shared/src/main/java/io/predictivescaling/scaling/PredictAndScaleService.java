@@ -6,6 +6,7 @@ import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.FeedbackStore;
 import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.metrics.HistoryDigests;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.metrics.Rollup;
@@ -57,12 +58,24 @@ public final class PredictAndScaleService {
     private final EventStore knownEvents;
     private final Duration history;
     private final int threads;
+    private final HistoryDigests digests;
     private final PlanningCore core = new PlanningCore();
 
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
     public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
                                   PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
                                   PlanInputs inputs, Duration history, int threads) {
+        this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, null);
+    }
+
+    /**
+     * @param digests where each metric's settled hours are kept between runs ({@link HistoryDigest}), so a run
+     *     reads the digest and the samples since it instead of the whole history; null reads the whole history
+     */
+    public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
+                                  PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
+                                  PlanInputs inputs, Duration history, int threads, HistoryDigests digests) {
+        this.digests = digests;
         this.targets = targets;
         this.metrics = metrics;
         this.patterns = patterns;
@@ -272,7 +285,39 @@ public final class PredictAndScaleService {
         return trends;
     }
 
+    /** A digest this many hours behind the settled hours is rewritten (each write is about 22 write units). */
+    public static final int DIGEST_REFRESH_HOURS = 3;
+
     private History history(String metricId, Instant now) {
+        if (digests == null) {
+            return wholeHistory(metricId, now);
+        }
+        // The digest and revision first, the samples after: a late write in between makes the saved digest stale.
+        HistoryDigests.Loaded loaded = digests.load(metricId);
+        Instant hourNow = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant settled = now.minus(HistoryDigests.SETTLE).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Optional<HistoryDigest> stored = loaded.digest()
+                .flatMap(b -> HistoryDigest.decode(b, history, PlanningCore.LIVE_HOUR_QUANTILE, FINE_HISTORY))
+                .filter(d -> !d.covered().isAfter(settled));
+        HistoryDigest digest = stored.orElseGet(() -> HistoryDigest.empty(
+                hourNow.minus(history).minus(Duration.ofHours(1)), history, PlanningCore.LIVE_HOUR_QUANTILE,
+                FINE_HISTORY));
+        List<LoadSample> tail = metrics.read(metricId, digest.covered(), now);
+        if (stored.isEmpty() || Duration.between(digest.covered(), settled).toHours() >= DIGEST_REFRESH_HOURS) {
+            digests.save(metricId, digest.advance(tail, settled).encode(), loaded.revision());
+        }
+        HistoryDigest.PlanningHistory h = digest.view(tail, now);
+        Optional<Instant> lastSample = loaded.lastPulled();
+        if (h.newest().isPresent()) {
+            Instant newest = h.newest().get();
+            lastSample = Optional.of(lastSample.filter(p -> p.isAfter(newest)).orElse(newest));
+        }
+        LoadPatterns learned = patterns.load(metricId).orElse(null);
+        return new History(h.hourly(), h.fine(), lastSample, learned);
+    }
+
+    /** The history read whole from the samples (no digest kept). */
+    private History wholeHistory(String metricId, Instant now) {
         // From a whole hour: the hourly history is then the same for every run within an hour, so the 48-hour
         // path (and what is stored of it) only changes when an hour completes.
         List<LoadSample> samples = metrics.read(metricId,

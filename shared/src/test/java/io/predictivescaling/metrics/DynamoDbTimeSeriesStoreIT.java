@@ -144,10 +144,14 @@ class DynamoDbTimeSeriesStoreIT {
                 .isGreaterThanOrEqualTo(lateInTheHour.plus(Duration.ofDays(400)).getEpochSecond());
     }
 
-    /** A store whose client has the production retry policy, behind a fault-injecting HTTP client. */
+    /**
+     * A store whose client has the production retry policy, behind a fault-injecting HTTP client; its clock is in
+     * T0's hour, so writes there are live data (no digest revision to bump).
+     */
     DynamoDbTimeSeriesStore storeBehind(FaultyHttp http) {
         return new DynamoDbTimeSeriesStore(TestAws.configure(AwsClients.configure(DynamoDbClient.builder(), http)).build(),
-                table, Duration.ofDays(400), Retry.standard());
+                table, Duration.ofDays(400), Retry.standard(),
+                java.time.Clock.fixed(T0.plusSeconds(600), java.time.ZoneOffset.UTC));
     }
 
     @Test
@@ -173,5 +177,44 @@ class DynamoDbTimeSeriesStoreIT {
         // One layer: the SDK's 3 attempts (0.25 s + 0.5 s of backoff at most), not 8 x 9 = 72 attempts over 417 s.
         assertThat(http.calls("UpdateItem")).isEqualTo(AwsClients.MAX_ATTEMPTS);
         assertThat(took).isLessThan(Duration.ofSeconds(5));
+    }
+
+    /**
+     * A digest is handed out only while no sample has landed in a settled hour since it was built: a backfill into
+     * an hour that ended over 15 minutes ago makes it stale; the re-read of the last minutes does not. One Query
+     * brings the digest, the revision and the last empty pull, and none of them is read as a sample.
+     */
+    @Test
+    void aLateSampleInASettledHourMakesTheStoredDigestStaleAndRoutineWritesDoNot() {
+        store = at("2026-11-30T12:10:00Z");
+        store.append(List.of(sample("web", Instant.parse("2026-11-30T10:30:00Z"), 1)));
+        HistoryDigests.Loaded first = store.load("web");
+        assertThat(first.digest()).isEmpty();
+        byte[] digest = {1, 2, 3};
+        store.save("web", digest, first.revision());
+        assertThat(store.load("web").digest()).hasValueSatisfying(d -> assertThat(d).containsExactly(digest));
+
+        // At 12:10 the re-read of the last minutes lands in the hour that ended 10 minutes ago and the current one.
+        store.append(List.of(sample("web", Instant.parse("2026-11-30T11:58:00Z"), 2),
+                sample("web", Instant.parse("2026-11-30T12:05:00Z"), 3)));
+        assertThat(store.load("web").digest()).as("routine re-read").isPresent();
+
+        // At 12:20 hour 11 is settled: a backfill into it must be seen by the next run.
+        at("2026-11-30T12:20:00Z").append(List.of(sample("web", Instant.parse("2026-11-30T11:59:00Z"), 4)));
+        HistoryDigests.Loaded stale = store.load("web");
+        assertThat(stale.digest()).as("backfill into a settled hour").isEmpty();
+        store.save("web", digest, stale.revision());
+        assertThat(store.load("web").digest()).as("rebuilt after the backfill").isPresent();
+
+        Instant pulled = Instant.parse("2026-11-30T12:21:00Z");
+        store.markPulled("web", pulled);
+        assertThat(store.load("web").lastPulled()).contains(pulled);
+        assertThat(store.latestTimestamp("web")).contains(Instant.parse("2026-11-30T12:05:00Z"));
+        assertThat(store.read("web", Instant.parse("2026-11-30T00:00:00Z"), pulled)).hasSize(4);
+    }
+
+    private DynamoDbTimeSeriesStore at(String now) {
+        return new DynamoDbTimeSeriesStore(dynamo, table, Duration.ofDays(400), FAST_RETRY,
+                java.time.Clock.fixed(Instant.parse(now), java.time.ZoneOffset.UTC));
     }
 }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -73,8 +74,12 @@ public final class BenchFleetCommand implements Callable<Integer> {
     @Option(names = "--memory-mb", defaultValue = "2048", description = "predict-and-scale's MemorySize")
     int memoryMb;
 
-    @Option(names = "--pull-minutes", defaultValue = "5", description = "How often record-metrics pulls CloudWatch (cost only)")
+    @Option(names = "--pull-minutes", defaultValue = "5",
+            description = "How often record-metrics pulls CloudWatch (cost only; MetricPullSchedule, default 5)")
     int pullMinutes;
+
+    @Option(names = "--whole-history", description = "Read the whole history every run (no digest): as before issue 19")
+    boolean wholeHistory;
 
     @Option(names = "--aws-latency-ms", defaultValue = "8", description = "Assumed latency of one AWS call in Lambda")
     double latencyMs;
@@ -91,11 +96,12 @@ public final class BenchFleetCommand implements Callable<Integer> {
         var queue = new FakeServices.Queue(meter);
         var leases = new FakeServices.Leases(meter);
         var aas = new FakeServices.Aas(meter);
+        var metrics = new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds));
         PredictAndScaleService service = new PredictAndScaleService(new FakeStores.Targets(fleet, meter),
-                new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds)), new FakeStores.Patterns(meter, start),
+                metrics, new FakeStores.Patterns(meter, start),
                 new FakeStores.Predictions(meter), aas, new FakeServices.Bus(meter),
                 new PlanInputs(new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
-                Duration.ofDays(historyDays), threads);
+                Duration.ofDays(historyDays), threads, wholeHistory ? null : metrics);
         FleetBatchPlanner planner = new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
         DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -143,6 +149,12 @@ public final class BenchFleetCommand implements Callable<Integer> {
                     used.writeUnits() / targets);
             double weight = run == 2 ? 11 / 12.0 : run == 3 ? 1 / 12.0 : 0;
             steady = steady == null ? scale(used, weight) : add(steady, scale(used, weight));
+            if (run == 0 && !wholeHistory) {
+                // Digests are rewritten every DIGEST_REFRESH_HOURS hours (36 runs), never in runs 3 and 4: the
+                // first run's writes of them, spread over those runs, join the steady state.
+                Meter.Snapshot writes = digestWrites(used, metrics);
+                steady = add(steady, scale(writes, 1.0 / (12 * PredictAndScaleService.DIGEST_REFRESH_HOURS)));
+            }
             steadyWall += weight * wall;
             steadyCpu += weight * cpuSeconds;
         }
@@ -179,8 +191,9 @@ public final class BenchFleetCommand implements Callable<Integer> {
         // Per message: a send (batched 10), the event source's receive and delete (batched by BatchSize).
         double sqs = month * (1.0 / batchTargets) * (0.1 + 2.0 / batchSize) * SQS_REQUEST;
         double cloudWatch = metricsPerTarget * pulls * GET_METRIC_DATA_METRIC;
-        // record-metrics writes each pull into the metric-hour item (under 1 KB: one write unit).
-        double recordWrites = metricsPerTarget * pulls * DYNAMO_WRITE_UNIT;
+        // record-metrics, per metric and pull: one Query for the latest stored sample (half a unit) and one update of
+        // the metric-hour item (under 1 KB: one write unit).
+        double recordWrites = metricsPerTarget * pulls * (DYNAMO_WRITE_UNIT + 0.5 * DYNAMO_READ_UNIT);
         // analyze-patterns reads 56 days of metric-hour items per metric every hour.
         double hourItem = FakeStores.HOUR_ITEM_OVERHEAD + FakeStores.POINT_BYTES * (3600.0 / resolutionSeconds);
         double patterns = metricsPerTarget * 720 * 0.5 * Math.ceil(56 * 24 * hourItem / 4096) * DYNAMO_READ_UNIT;
@@ -194,7 +207,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         line("EventBridge PutEvents", bus);
         line("SQS (send, receive, delete)", sqs);
         line("CloudWatch GetMetricData, pull every " + pullMinutes + " min", cloudWatch);
-        line("record-metrics DynamoDB writes", recordWrites);
+        line("record-metrics DynamoDB (latest-sample read + write)", recordWrites);
         line("analyze-patterns DynamoDB reads (hourly, 56 days)", patterns);
         line("score-feedback DynamoDB writes (hourly, estimate)", feedback);
         line("total", total$);
@@ -202,6 +215,14 @@ public final class BenchFleetCommand implements Callable<Integer> {
 
     private static void line(String what, double dollars) {
         System.out.printf(Locale.ROOT, "  %-52s $%.4f%n", what, dollars);
+    }
+
+    /** Only the digest PutItems of a run (their calls and write units). */
+    private static Meter.Snapshot digestWrites(Meter.Snapshot run, FakeStores.Metrics metrics) {
+        String api = "dynamodb:PutItem metrics (digest)";
+        long calls = run.calls().getOrDefault(api, 0L);
+        return new Meter.Snapshot(calls == 0 ? Map.of() : Map.of(api, calls), 0, calls * metrics.digestWriteUnits(),
+                0);
     }
 
     private static Meter.Snapshot scale(Meter.Snapshot a, double w) {

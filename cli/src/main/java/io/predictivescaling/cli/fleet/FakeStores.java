@@ -75,9 +75,12 @@ final class FakeStores {
      * The metrics table with a synthetic per-minute series per metric (one of a few daily/weekly shapes,
      * scaled per metric): a Query returns one item per metric-hour, paged at 1 MB.
      */
-    static final class Metrics implements TimeSeriesStore {
+    static final class Metrics implements TimeSeriesStore, io.predictivescaling.metrics.HistoryDigests {
         private final Meter meter;
         private final Duration step;
+        private static final int DIGEST_ITEM_OVERHEAD = 100;
+        private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
+        private volatile int digestBytes;
 
         Metrics(Meter meter, Duration step) {
             this.meter = meter;
@@ -127,7 +130,7 @@ final class FakeStores {
             long hours = Math.max(1, (to.getEpochSecond() - from.getEpochSecond() + 3599) / 3600);
             long bytes = hours * (HOUR_ITEM_OVERHEAD + POINT_BYTES * (3600 / s));
             for (long done = 0; done < bytes; done += 1 << 20) {
-                meter.read("dynamodb:Query metrics", Math.min(bytes - done, 1 << 20));
+                meter.read("dynamodb:Query metrics (samples)", Math.min(bytes - done, 1 << 20));
             }
             return out;
         }
@@ -137,9 +140,35 @@ final class FakeStores {
             throw new UnsupportedOperationException("predict-and-scale does not write samples");
         }
 
+        /** As the adapter: one Query returning the last-pull marker, the digest item and the revision item. */
+        @Override
+        public Loaded load(String metricId) {
+            byte[] digest = digests.get(metricId);
+            meter.read("dynamodb:Query metrics (digest)", digest == null ? 100 : digest.length + DIGEST_ITEM_OVERHEAD + 100);
+            return new Loaded(Optional.ofNullable(digest), 0, Optional.empty());
+        }
+
+        @Override
+        public void save(String metricId, byte[] digest, long revision) {
+            meter.write("dynamodb:PutItem metrics (digest)", 1, digest.length + DIGEST_ITEM_OVERHEAD);
+            digestBytes = digest.length;
+            digests.put(metricId, digest);
+        }
+
+        /** Write units of one digest PutItem (1 per started KB of the item). */
+        long digestWriteUnits() {
+            return (digestBytes + DIGEST_ITEM_OVERHEAD + 1023) / 1024;
+        }
+
         @Override
         public List<Rollup> rollup(String metricId, Instant from, Instant to, Duration resolution) {
             return Rollups.of(read(metricId, from, to), resolution);
+        }
+
+        @Override
+        public Optional<Instant> lastPulled(String metricId) {
+            meter.read("dynamodb:GetItem metrics (pulled)", 100);
+            return Optional.empty();
         }
 
         @Override

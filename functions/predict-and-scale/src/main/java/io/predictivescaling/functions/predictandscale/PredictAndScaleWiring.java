@@ -60,10 +60,12 @@ public final class PredictAndScaleWiring {
     public static PredictAndScaleService of(DynamoDbClient dynamo, ApplicationAutoScalingClient aas,
                                             EventBridgeClient bridge, Retry retry, Tables tables, Duration history,
                                             int threads) {
+        // The same table keeps each metric's history digest: a run reads it and the samples since, not 28 days.
+        DynamoDbTimeSeriesStore metrics = new DynamoDbTimeSeriesStore(dynamo, tables.metrics(),
+                Env.METRICS_RETENTION_DAYS.days(), retry);
         return new PredictAndScaleService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
-                new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), Env.METRICS_RETENTION_DAYS.days(),
-                        retry),
+                metrics,
                 new DynamoDbPatternStore(dynamo, tables.patterns(), retry),
                 new WriteOnChangePredictionStore(dynamo, tables.predictions(), retry),
                 new ApplicationAutoScalingGateway(aas, retry),
@@ -71,7 +73,7 @@ public final class PredictAndScaleWiring {
                 new PlanInputs(new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
                         new DynamoDbSignalStore(dynamo, tables.signals(), retry),
                         new DynamoDbEventStore(dynamo, tables.events(), retry)),
-                history, threads);
+                history, threads, metrics);
     }
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */
