@@ -1,5 +1,6 @@
 package io.predictivescaling.cli;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
@@ -43,7 +44,7 @@ final class AddEventCommand implements Callable<Integer> {
         if (endpoint != null) {
             LocalAws.use(endpoint);
         }
-        String events = table != null ? table : Settings.optional("EVENTS_TABLE", LocalAws.EVENTS_TABLE);
+        String events = table != null ? table : Settings.optional(Env.EVENTS_TABLE.name(), LocalAws.EVENTS_TABLE);
         KnownEvent event = new KnownEvent(type, name, start, end, "manual", impact == null ? Double.NaN : impact);
         boolean added = new DynamoDbEventStore(AwsClients.dynamoDb(), events, Retry.standard()).addIfNew(event, Instant.now());
         System.out.println((added ? "added " : "already there: ") + event.id() + " in " + events);

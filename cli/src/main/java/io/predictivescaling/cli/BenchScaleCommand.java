@@ -20,7 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Times one predict-and-scale run over many targets against moto (or --endpoint LocalStack). */
 @Command(name = "bench-scale", mixinStandardHelpOptions = true,
@@ -45,8 +47,8 @@ final class BenchScaleCommand implements Callable<Integer> {
     public Integer call() {
         System.err.println("AWS endpoint: " + LocalAws.use(endpoint));
         var dynamo = AwsClients.dynamoDb();
-        var aas = AwsClients.applicationAutoScaling();
-        var bridge = AwsClients.eventBridge();
+        var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
+        var bridge = AwsClients.build(EventBridgeClient.builder());
         Retry retry = Retry.standard();
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         String metricsTable = TemplateTables.create(dynamo, "MetricsTable", "bench-metrics-" + suffix);

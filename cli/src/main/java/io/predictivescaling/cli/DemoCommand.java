@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * {@code demo}: the deployed pipeline for real, against moto (or LocalStack): a trace goes into the metrics
@@ -54,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--days", defaultValue = "2", description = "Simulated days to run")
     int days;
 
+    @Option(names = "--hours", description = "Simulated hours to run instead of whole days (a quicker look)")
+    Integer hours;
+
     @Option(names = "--endpoint", description = "Use this emulator (e.g. LocalStack) instead of starting moto_server")
     String endpoint;
 
@@ -65,6 +70,11 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        int runs = hours != null ? hours : days * 24;
+        if (runs < 1) {
+            throw new UserError("--days and --hours need at least one simulated hour, got " + runs
+                    + "; e.g. --days 1 or --hours 6");
+        }
         Trace t = TraceReader.read(trace != null ? trace : ProjectRoot.resolve("cli/traces/nyc_taxi.csv"));
         if (endpoint != null) {
             AwsAccess.reach(endpoint);
@@ -74,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("AWS endpoint: " + url);
         double unit = Math.max(1e-9, t.percentile(0.99) / 20);
         var dynamo = AwsClients.dynamoDb();
-        var aas = AwsClients.applicationAutoScaling();
+        var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
         Retry retry = Retry.standard();
         try (var ecs = software.amazon.awssdk.services.ecs.EcsClient.builder()
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
@@ -101,10 +111,11 @@ final class DemoCommand implements Callable<Integer> {
         load(store, t, t.start(), first);
         System.out.printf(Locale.ROOT, "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
                 historyDays, t.name(), LocalAws.METRICS_TABLE, TARGET, resource, 0.7 * unit);
-        System.out.printf(Locale.ROOT, "running analyze-patterns, predict-and-scale and score-feedback hourly over %d "
-                + "simulated days%s%n", days, verbose ? "" : " (--verbose shows each run)");
+        System.out.printf(Locale.ROOT, "running analyze-patterns, predict-and-scale and score-feedback hourly over %s%s%n",
+                hours != null ? hours + " simulated hours" : days + " simulated days",
+                verbose ? "" : " (--verbose shows each run)");
 
-        for (int hour = 0; hour < days * 24; hour++) {
+        for (int hour = 0; hour < runs; hour++) {
             Instant now = first.plus(Duration.ofHours(hour));
             load(store, t, now.minus(Duration.ofHours(1)), now);
             Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
@@ -115,13 +126,13 @@ final class DemoCommand implements Callable<Integer> {
                         Duration.ofDays(56)), clock)
                         .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             }
-            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.eventBridge(),
+            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.build(EventBridgeClient.builder()),
                     retry, new PredictAndScaleWiring.Tables(LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE,
                             LocalAws.PATTERNS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE,
                             LocalAws.SIGNALS_TABLE, LocalAws.EVENTS_TABLE, LocalAws.EVENT_BUS),
                     Duration.ofDays(28), 2), clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
-            if (verbose && hour % 6 == 0 || hour == days * 24 - 1) {
+            if (verbose && hour % 6 == 0 || hour == runs - 1) {
                 System.out.println(now + "  " + String.join("; ", result.lines()));
             }
             var scored = new ScoreFeedbackHandler(ScoreFeedbackWiring.of(dynamo, retry, new ScoreFeedbackWiring.Tables(

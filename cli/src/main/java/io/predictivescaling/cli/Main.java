@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "predictive-scaling", mixinStandardHelpOptions = true, version = "predictive-scaling 0.1.0",
         description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
         subcommands = {CommandLine.HelpCommand.class, BacktestCommand.class, ExportHistoryCommand.class, BoundCommand.class, BacktestManyCommand.class, BenchBacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
-                EventImpactCommand.class, AddEventCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, io.predictivescaling.cli.fleet.BenchFleetCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
+                EventImpactCommand.class, AddEventCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, io.predictivescaling.cli.fleet.BenchFleetCommand.class, BenchColdInitCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
                 M4Commands.Split.class, io.predictivescaling.cli.scenario.ScenarioCommand.class,
                 io.predictivescaling.cli.scenario.BenchSocialCommand.class})
 public final class Main implements Runnable {

@@ -1,11 +1,13 @@
 package io.predictivescaling.cli;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
+import java.util.OptionalDouble;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
@@ -49,9 +51,9 @@ final class ReportCommand implements Callable<Integer> {
             LocalAws.use(endpoint);
         }
         DynamoDbClient dynamo = AwsClients.dynamoDb();
-        String accuracy = accuracyTable != null ? accuracyTable : Settings.optional("ACCURACY_TABLE", LocalAws.ACCURACY_TABLE);
+        String accuracy = accuracyTable != null ? accuracyTable : Settings.optional(Env.ACCURACY_TABLE.name(), LocalAws.ACCURACY_TABLE);
         String predictions = predictionsTable != null ? predictionsTable
-                : Settings.optional("PREDICTIONS_TABLE", LocalAws.PREDICTIONS_TABLE);
+                : Settings.optional(Env.PREDICTIONS_TABLE.name(), LocalAws.PREDICTIONS_TABLE);
         var store = new DynamoDbFeedbackStore(dynamo, predictions, accuracy, Retry.standard());
         // Each scope's last update, per target: what --target and --since choose from.
         Map<String, Map<String, Instant>> updated = new java.util.TreeMap<>();
@@ -99,8 +101,9 @@ final class ReportCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "efficiency: right-sized %d, over-scaled %d, under-scaled %d; planned %.1f unit-hours "
                             + "vs %.1f for a static peak-sized fleet (%.0f%% less)%n", all.rightSized(), all.overScaled(),
                     all.underScaled(), all.capacityUnitHours(), all.staticPeakUnitHours(), saving);
-            double price = unitPrice != null ? unitPrice : all.unitPricePerHour();
-            if (price > 0) {
+            OptionalDouble configured = unitPrice != null ? OptionalDouble.of(unitPrice) : all.unitPricePerHour();
+            if (configured.isPresent()) {
+                double price = configured.getAsDouble();
                 out.printf(Locale.ROOT, "cost: %.2f planned vs %.2f static peak-sized (at %.4f per unit-hour)%n",
                         all.capacityUnitHours() * price, all.staticPeakUnitHours() * price, price);
             }

@@ -7,8 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** What {@code demo} shows of the handlers' logs: quiet by default, everything with --verbose. */
+// Swaps System.out/err to read what the command printed: nothing else may print meanwhile.
+@Isolated
 class CliContextTest {
 
     @Test

@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.predictivescaling.common.Env;
+import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsWiring;
+import io.predictivescaling.functions.dispatchtargets.DispatchTargetsWiring;
+import io.predictivescaling.functions.fetchevents.FetchEventsWiring;
+import io.predictivescaling.functions.fetchsentiment.FetchSentimentWiring;
+import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
+import io.predictivescaling.functions.recordmetrics.RecordMetricsWiring;
+import io.predictivescaling.functions.scorefeedback.ScoreFeedbackWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class TemplateSafetyTest {
     static JsonNode resources;
+    static JsonNode parameters;
 
     @BeforeAll
     static void expandTheTemplate() throws Exception {
@@ -26,7 +36,9 @@ class TemplateSafetyTest {
         TemplateDeployIT.Result transform = TemplateDeployIT.run("python3", "cli/src/test/python/sam_transform.py",
                 "template.yaml", out.toString(), "code-bucket");
         assertThat(transform.exitCode()).as("SAM transform: " + transform.output()).isZero();
-        resources = new ObjectMapper().readTree(out.toFile()).get("Resources");
+        JsonNode template = new ObjectMapper().readTree(out.toFile());
+        resources = template.get("Resources");
+        parameters = template.get("Parameters");
     }
 
     /** The service principals allowed by a policy document's Allow statements. */
@@ -120,5 +132,49 @@ class TemplateSafetyTest {
         assertThat(statement.get("Condition").toString())
                 .isEqualTo(new ObjectMapper().valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
                         .toString());
+    }
+
+    /**
+     * Environment names and defaults are written once, in {@link Env}: each function is given exactly the variables
+     * its wiring lists, and every value the template sets (literally or through a parameter's Default) is Env's
+     * default, so the code run without the template behaves as deployed.
+     */
+    @Test
+    void everyFunctionIsGivenExactlyTheVariablesItsWiringReadsWithEnvsDefaults() {
+        Map<String, Set<Env>> wirings = Map.of(
+                "RecordMetricsFunction", RecordMetricsWiring.ENVIRONMENT,
+                "AnalyzePatternsFunction", AnalyzePatternsWiring.ENVIRONMENT,
+                "PredictAndScaleFunction", PredictAndScaleWiring.ENVIRONMENT,
+                "DispatchTargetsFunction", DispatchTargetsWiring.ENVIRONMENT,
+                "ScoreFeedbackFunction", ScoreFeedbackWiring.ENVIRONMENT,
+                "FetchEventsFunction", FetchEventsWiring.ENVIRONMENT,
+                "FetchSentimentFunction", FetchSentimentWiring.ENVIRONMENT);
+        List<String> functions = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if ("AWS::Lambda::Function".equals(e.getValue().get("Type").asText())
+                    && e.getValue().path("Properties").path("Environment").has("Variables")) {
+                functions.add(e.getKey());
+            }
+        });
+        assertThat(functions).containsExactlyInAnyOrderElementsOf(wirings.keySet());
+        Set<String> global = Set.of("AWS_ENDPOINT_URL", "JAVA_TOOL_OPTIONS");
+        wirings.forEach((function, environment) -> {
+            JsonNode variables = resources.get(function).get("Properties").get("Environment").get("Variables");
+            List<String> names = new ArrayList<>();
+            variables.fieldNames().forEachRemaining(names::add);
+            names.removeAll(global);
+            assertThat(names).as(function + "'s variables in template.yaml")
+                    .containsExactlyInAnyOrderElementsOf(environment.stream().map(Env::name).toList());
+            for (Env env : environment) {
+                JsonNode value = variables.get(env.name());
+                String set = value.isTextual() ? value.asText()
+                        : value.has("Ref") && parameters.has(value.get("Ref").asText())
+                        ? parameters.get(value.get("Ref").asText()).path("Default").asText(null) : null;
+                if (set != null) {
+                    assertThat(env.defaultValue()).as(function + " sets " + env + " to " + set + "; Env's default")
+                            .hasValue(set);
+                }
+            }
+        });
     }
 }

@@ -4,16 +4,13 @@ import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 /**
  * Builds AWS clients once per container, all with the one retry policy below. The URL-connection HTTP
@@ -73,29 +70,19 @@ public final class AwsClients {
         return configure(builder, UrlConnectionHttpClient.create());
     }
 
+    /** DynamoDB, which every function uses. */
     public static DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).build();
+        return build(DynamoDbClient.builder());
     }
 
-    public static CloudWatchClient cloudWatch() {
-        return configure(CloudWatchClient.builder()).build();
-    }
-
-    public static ApplicationAutoScalingClient applicationAutoScaling() {
-        return configure(ApplicationAutoScalingClient.builder()).build();
-    }
-
-    public static EventBridgeClient eventBridge() {
-        return configure(EventBridgeClient.builder()).build();
-    }
-
-    public static SsmClient ssm() {
-        return configure(SsmClient.builder()).build();
-    }
-
-    public static software.amazon.awssdk.services.sqs.SqsClient sqs() {
-        // The same one retry policy as every other client (the dispatcher's SendMessageBatch included).
-        return configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build();
+    /**
+     * Any other service's client with the policy above, e.g. {@code AwsClients.build(SqsClient.builder())}.
+     * There is deliberately no method per service here: each Lambda zip keeps only the classes its code
+     * refers to, and one such method would put that service's whole client into every function's zip.
+     */
+    public static <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(
+            B builder) {
+        return configure(builder).build();
     }
 
     /** The endpoint override in force, if any: for messages that say where data went. */

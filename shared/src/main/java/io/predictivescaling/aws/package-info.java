@@ -3,7 +3,7 @@
  * (AwsClients), the retry policy for partial failures and throttling (Retry), and environment and system-property
  * settings (Settings).
  *
- * <p><b>May import.</b> Imports nothing from this project: only the JDK and libraries. New code here should not add
- * a project import beyond these.
+ * <p><b>May import:</b> nothing from this project. New code here imports only these packages of this project; adding
+ * one is a design change made here, and it must not close a package cycle (PackageDependenciesTest checks both).
  */
 package io.predictivescaling.aws;

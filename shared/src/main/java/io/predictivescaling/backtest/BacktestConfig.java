@@ -3,6 +3,8 @@ package io.predictivescaling.backtest;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.simulation.Sizing;
 import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.targets.ScalingConfig;
+import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.util.List;
 
@@ -42,16 +44,17 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
      * rising hour, the planned floor falling at most 50% an hour. Higher quantiles buy fewer
      * under-provisioned intervals with more capacity.
      */
-    public static final double DEFAULT_QUANTILE = 0.8;
+    public static final double DEFAULT_QUANTILE = ScalingPolicy.DEFAULT_CAPACITY_QUANTILE;
     public static final double DEFAULT_HOUR_QUANTILE = 0.5;
-    public static final double DEFAULT_SCALE_IN_STEP = 50;
+    public static final double DEFAULT_SCALE_IN_STEP = ScalingPolicy.DEFAULT_SCALE_IN_STEP_PERCENT;
 
     public static final double DEFAULT_UNDER_OBJECTIVE = SizingChooser.DEFAULT_OBJECTIVE;
     public static final double DEFAULT_COST_CAP = SizingChooser.DEFAULT_COST_CAP;
 
     public static BacktestConfig defaults(double unit) {
-        return new BacktestConfig(unit, 0.7, Duration.ofMinutes(5), Duration.ofDays(28), Duration.ofDays(1),
-                DEFAULT_QUANTILE, 0.7, DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
+        return new BacktestConfig(unit, ScalingConfig.DEFAULT_TARGET_UTILIZATION, ScalingPolicy.DEFAULT_WARMUP,
+                Duration.ofDays(28), Duration.ofDays(1), DEFAULT_QUANTILE, ScalingConfig.DEFAULT_TARGET_UTILIZATION,
+                DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
                 DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP, java.time.ZoneOffset.UTC, List.of());
     }
 

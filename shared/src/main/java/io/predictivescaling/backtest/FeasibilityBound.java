@@ -1,5 +1,6 @@
 package io.predictivescaling.backtest;
 
+import io.predictivescaling.common.Stats;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -90,8 +91,8 @@ public final class FeasibilityBound {
         double[] level = new double[demand.length];
         for (int s = 0; s < demand.length; s++) {
             double[] window = Arrays.stream(demand, Math.max(0, s - w), Math.min(demand.length, s + w + 1))
-                    .filter(v -> !Double.isNaN(v)).sorted().toArray();
-            level[s] = window.length == 0 ? Double.NaN : median(window);
+                    .toArray();
+            level[s] = Stats.median(window);
         }
         return level;
     }
@@ -106,15 +107,10 @@ public final class FeasibilityBound {
             while (e < demand.length && HourlyPeaks.hour(trace, e) == hour) {
                 e++;
             }
-            double[] window = Arrays.stream(demand, s, e).filter(v -> !Double.isNaN(v)).sorted().toArray();
-            Arrays.fill(level, s, e, window.length == 0 ? Double.NaN : median(window));
+            Arrays.fill(level, s, e, Stats.median(demand, s, e));
             s = e;
         }
         return level;
     }
 
-    private static double median(double[] sorted) {
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
-    }
 }

@@ -37,9 +37,10 @@ final class SizingTrack {
         this.config = config;
         this.tracking = tracking;
         this.stepSeconds = stepSeconds;
-        this.policy = new ScalingPolicy(sizing.floorUtilization() * config.unit(), 1, 1_000_000, config.warmup(),
-                ScalingPolicy.Mode.ForecastAndScale, false, 0, sizing.quantile(), 0.85, 1.0, 0.8, 0.5, 25,
-                config.scaleInStepPercent(), Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60)));
+        this.policy = ScalingPolicy.builder(sizing.floorUtilization() * config.unit(), 1, 1_000_000)
+                .warmup(config.warmup()).mode(ScalingPolicy.Mode.ForecastAndScale).capacityQuantile(sizing.quantile())
+                .scaleInStepPercent(config.scaleInStepPercent())
+                .staleAfter(Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60))).build();
         this.floor = new int[n];
         this.planned = new int[n];
         this.sim = new CapacitySimulator(tracking, initial);

@@ -1,18 +1,11 @@
 /**
  * The backtest: trace files read onto a regular grid (TraceReader, TraceLayout, TraceValues), the replay of the
- * planning core over them (Backtest, PlannedFloors, SocialReplay, DecisionLog) against a simulated target tracking
- * policy (CapacitySimulator, TargetTracking, FloorReplay), sizing chosen from replays (SizingChooser, SizingTrack)
- * and the hindsight bound (FeasibilityBound). Pure: no AWS calls.
+ * planning core over them (Backtest, PlannedFloors, SocialReplay, DecisionLog, SizingTrack) against simulated
+ * target tracking (the simulation package), and the hindsight bound (FeasibilityBound). Pure: no AWS calls. Nothing
+ * in production imports it.
  *
- * <p><b>May import.</b> Imports from this project today: events (KnownEvent); forecast (LoadPrediction,
- * LoadPredictor); metrics (RegularSeries); patterns (IntraHourProfile, Stats, TimeWindow); scaling
- * (CapacityPlanner, CapacityStep, PlanningCore, ScalingPlan, ScalingPolicy); sentiment (FetchSentimentService,
- * Signal, SocialImpact, TrendDetector). New code here should not add a project import beyond these.
- *
- * <p><b>Known debt: package cycles.</b> Through longer loops (e.g. metrics -&gt; targets -&gt; patterns -&gt;
- * metrics, feedback -&gt; backtest -&gt; scaling -&gt; feedback) backtest, events, feedback, forecast, metrics,
- * patterns, scaling, sentiment and targets are one strongly connected group today; issue 17 breaks it by moving
- * shared helpers (HTTP feeds, statistics, EventBridge publishing, metrics emission, TimeWindow, the simulation
- * production uses) into a common package.
+ * <p><b>May import:</b> common, events, forecast, metrics, patterns, planning, sentiment, simulation, targets. New
+ * code here imports only these packages of this project; adding one is a design change made here, and it must not
+ * close a package cycle (PackageDependenciesTest checks both).
  */
 package io.predictivescaling.backtest;

@@ -1,6 +1,5 @@
 package io.predictivescaling.common;
 
-import io.predictivescaling.aws.Settings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -53,8 +52,8 @@ public final class GuardedHttp {
     public record Policy(boolean allowHttp, boolean allowLocalHosts) {
         /** From {@code FEEDS_ALLOW_HTTP} and {@code FEEDS_ALLOW_LOCAL_HOSTS} (both default false). */
         public static Policy fromSettings() {
-            return new Policy(Boolean.parseBoolean(Settings.optional("FEEDS_ALLOW_HTTP", "false")),
-                    Boolean.parseBoolean(Settings.optional("FEEDS_ALLOW_LOCAL_HOSTS", "false")));
+            return new Policy(Env.FEEDS_ALLOW_HTTP.flag(),
+                    Env.FEEDS_ALLOW_LOCAL_HOSTS.flag());
         }
     }
 

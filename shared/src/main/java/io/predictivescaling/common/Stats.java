@@ -1,24 +1,62 @@
 package io.predictivescaling.common;
 
 import java.util.Arrays;
+import org.apache.commons.math3.distribution.NormalDistribution;
 
-/** Robust statistics over arrays, ignoring NaN. */
+/**
+ * The project's one home for robust statistics. NaN means "not known" everywhere: it is ignored, never counted.
+ *
+ * <p>Every median here is the middle of the known (non-NaN) values, the mean of the two middle ones for an even
+ * count, and NaN when no value is known (an empty input included). None of them throws or returns 0 for "nothing
+ * known"; a caller that wants another answer for that case says so where it calls.
+ */
 public final class Stats {
+    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
+
+    /**
+     * The standard normal distribution's 0.9 quantile (about 1.2816): how many standard deviations the P90 lies above
+     * the mean, so a normal P10-P90 interval is the mean plus or minus {@code Z90} standard deviations.
+     */
+    public static final double Z90 = normalQuantile(0.9);
+
     private Stats() {
     }
 
-    public static double median(double[] values, int count) {
-        if (count == 0) {
-            return Double.NaN;
-        }
-        double[] sorted = Arrays.copyOf(values, count);
-        Arrays.sort(sorted);
-        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
+    /** The standard normal distribution's {@code p} quantile, for p in (0, 1) (Commons Math). */
+    public static double normalQuantile(double p) {
+        return STANDARD_NORMAL.inverseCumulativeProbability(p);
     }
 
+    /** The median of the known values among the first {@code count} of {@code values}; NaN when none is known. */
+    public static double median(double[] values, int count) {
+        return median(values, 0, count);
+    }
+
+    /** The median of the known values in {@code values[from, to)}; NaN when none is known. */
+    public static double median(double[] values, int from, int to) {
+        double[] known = new double[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (!Double.isNaN(values[i])) {
+                known[n++] = values[i];
+            }
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        Arrays.sort(known, 0, n);
+        int m = n / 2;
+        return n % 2 == 1 ? known[m] : (known[m - 1] + known[m]) / 2;
+    }
+
+    /** The median of the known values; NaN when none is known. */
     public static double median(double[] values) {
-        double[] finite = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
-        return median(finite, finite.length);
+        return median(values, values.length);
+    }
+
+    /** The median of the known values (null counts as not known); NaN when none is known. */
+    public static double median(java.util.Collection<Double> values) {
+        return median(values.stream().mapToDouble(v -> v == null ? Double.NaN : v).toArray());
     }
 
     /**
@@ -30,7 +68,7 @@ public final class Stats {
         if (finite.length == 0) {
             return 0;
         }
-        double m = median(finite, finite.length);
+        double m = median(finite);
         double[] deviations = new double[finite.length];
         for (int i = 0; i < finite.length; i++) {
             deviations[i] = Math.abs(finite[i] - m);

@@ -1,5 +1,6 @@
 package io.predictivescaling.events;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.forecast.LoadPrediction;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import java.util.function.Function;
  */
 public final class EventAdjuster {
     /** The default bound on the combined multiplier of events and social signals: 3x up, 1/3 down. */
-    public static final double DEFAULT_MAX_UPLIFT = 3;
+    public static final double DEFAULT_MAX_UPLIFT =
+            Double.parseDouble(Env.MAX_SIGNAL_UPLIFT.defaultValue().orElseThrow());
 
     private EventAdjuster() {
     }
@@ -30,10 +32,7 @@ public final class EventAdjuster {
      * @throws IllegalArgumentException when the variable is set to something else
      */
     public static double maxUplift() {
-        String v = System.getenv("MAX_SIGNAL_UPLIFT");
-        if (v == null || v.isBlank()) {
-            return DEFAULT_MAX_UPLIFT;
-        }
+        String v = Env.MAX_SIGNAL_UPLIFT.text();
         try {
             double cap = Double.parseDouble(v.trim());
             if (cap >= 1 && Double.isFinite(cap)) {

@@ -1,5 +1,6 @@
 package io.predictivescaling.events;
 
+import io.predictivescaling.common.Stats;
 import io.predictivescaling.metrics.RegularSeries;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
             return prior(type, prior);
         }
         double p = Double.isNaN(prior) ? 0 : prior;
-        double uplift = (n * median(effects) + K * p) / (n + K);
+        double uplift = (n * Stats.median(effects) + K * p) / (n + K);
         double[] shape = shapeFor == null ? new double[0] : shape(past, shapeFor, baseline, zone, p);
         return new EventImpact(type, uplift, edge(leads, uplift), edge(tails, uplift), n, prior, shape);
     }
@@ -120,7 +121,7 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
             if (values.size() < 2) {
                 return new double[0];
             }
-            shape[k] = 1 + (values.size() * median(values) + K * prior) / (values.size() + K);
+            shape[k] = 1 + (values.size() * Stats.median(values) + K * prior) / (values.size() + K);
         }
         return shape;
     }
@@ -139,7 +140,7 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
             if (values.size() < Math.max(2, (n + 1) / 2)) {
                 break;
             }
-            double m = median(values);
+            double m = Stats.median(values);
             long agree = values.stream().filter(v -> Math.signum(v) == Math.signum(m)).count();
             double shrunk = values.size() * m / (values.size() + K);
             if (Math.abs(shrunk) < MIN_EDGE_EFFECT || agree * 3 < values.size() * 2 || Math.signum(m) != Math.signum(uplift)) {
@@ -181,12 +182,6 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
         return samples == 0 ? String.format(Locale.ROOT, "%+.0f%% (prior, no past %s yet)", 100 * uplift, type)
                 : String.format(Locale.ROOT, "%+.0f%% learned from %d past event%s%s", 100 * uplift, samples,
                 samples == 1 ? "" : "s", edges);
-    }
-
-    static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int m = v.length / 2;
-        return v.length % 2 == 1 ? v[m] : (v[m - 1] + v[m]) / 2;
     }
 
     @Override
@@ -248,7 +243,7 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
                     values.add(hourly.values()[i]);
                 }
             }
-            return values.size() < 2 ? Double.NaN : median(values);
+            return values.size() < 2 ? Double.NaN : Stats.median(values);
         }
 
         /** Load over baseline during [start, end), minus 1; NaN when under half the hours can be compared. */

@@ -1,6 +1,7 @@
 package io.predictivescaling.feedback;
 
 import java.util.List;
+import java.util.OptionalDouble;
 
 /**
  * How well a set of scored predictions did, and what the capacity planned from them cost.
@@ -13,27 +14,32 @@ import java.util.List;
  * @param underScaled intervals whose planned capacity could not serve the actual load
  * @param capacityUnitHours planned capacity x hours
  * @param staticPeakUnitHours a static fleet sized for the window's peak actual load, x hours
- * @param unitPricePerHour the target's configured price of a unit-hour (0: not configured)
+ * @param unitPricePerHour the target's configured price of a unit-hour; empty when not configured
  */
 public record Accuracy(int count, double mape, double smape, double bias, double coverage, int overScaled,
                        int underScaled, int rightSized, double capacityUnitHours, double staticPeakUnitHours,
-                       double unitPricePerHour) {
+                       OptionalDouble unitPricePerHour) {
 
-    /** What the planned capacity cost, in the configured currency. */
-    public double cost() {
-        return capacityUnitHours * unitPricePerHour;
+    /** What the planned capacity cost, in the configured currency; empty when no price is configured. */
+    public OptionalDouble cost() {
+        return times(capacityUnitHours);
     }
 
-    /** What a static fleet sized for the peak would have cost. */
-    public double staticPeakCost() {
-        return staticPeakUnitHours * unitPricePerHour;
+    /** What a static fleet sized for the peak would have cost; empty when no price is configured. */
+    public OptionalDouble staticPeakCost() {
+        return times(staticPeakUnitHours);
+    }
+
+    private OptionalDouble times(double unitHours) {
+        return unitPricePerHour.isPresent() ? OptionalDouble.of(unitHours * unitPricePerHour.getAsDouble())
+                : OptionalDouble.empty();
     }
 
     public static Accuracy of(List<MaturedPrediction> scored, double loadPerUnit) {
-        return of(scored, loadPerUnit, 0);
+        return of(scored, loadPerUnit, OptionalDouble.empty());
     }
 
-    public static Accuracy of(List<MaturedPrediction> scored, double loadPerUnit, double unitPricePerHour) {
+    public static Accuracy of(List<MaturedPrediction> scored, double loadPerUnit, OptionalDouble unitPricePerHour) {
         int n = 0;
         int mapeCount = 0;
         double mape = 0;

@@ -1,6 +1,7 @@
 package io.predictivescaling.feedback;
 
 import io.predictivescaling.aws.Retry;
+import java.util.OptionalDouble;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,10 +145,10 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         item.put("rightSized", AttributeValue.fromN(Integer.toString(a.rightSized())));
         item.put("capacityUnitHours", n(a.capacityUnitHours()));
         item.put("staticPeakUnitHours", n(a.staticPeakUnitHours()));
-        if (a.unitPricePerHour() > 0) {
-            item.put("unitPricePerHour", n(a.unitPricePerHour()));
-            item.put("cost", n(a.cost()));
-            item.put("staticPeakCost", n(a.staticPeakCost()));
+        if (a.unitPricePerHour().isPresent()) {
+            item.put("unitPricePerHour", n(a.unitPricePerHour().getAsDouble()));
+            item.put("cost", n(a.cost().getAsDouble()));
+            item.put("staticPeakCost", n(a.staticPeakCost().getAsDouble()));
         }
         item.put("updatedAt", s(at.toString()));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond())));
@@ -179,7 +180,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         return new Accuracy((int) num(item, "count"), num(item, "mape"), num(item, "smape"), num(item, "bias"),
                 num(item, "coverage"), (int) num(item, "overScaled"), (int) num(item, "underScaled"),
                 (int) num(item, "rightSized"), num(item, "capacityUnitHours"), num(item, "staticPeakUnitHours"),
-                num(item, "unitPricePerHour"));
+                item.containsKey("unitPricePerHour") ? OptionalDouble.of(num(item, "unitPricePerHour"))
+                        : OptionalDouble.empty());
     }
 
     @Override

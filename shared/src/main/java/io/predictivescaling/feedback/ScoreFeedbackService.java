@@ -5,6 +5,7 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
+import java.util.OptionalDouble;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ public final class ScoreFeedbackService {
     private int[] score(ScalableTarget target, Instant now, List<String> lines, List<String> problems) {
         String id = target.targetId();
         double loadPerUnit = target.scaling().orElseThrow().policy().loadPerUnit();
-        double price = target.scaling().orElseThrow().unitPricePerHour();
+        OptionalDouble price = target.scaling().orElseThrow().unitPricePerHour();
         List<MaturedPrediction> all = store.predictions(id, now.minus(LOOKBACK), now);
         List<MaturedPrediction> fresh = new ArrayList<>();
         List<LoadSample> samples = null;

@@ -29,7 +29,7 @@ public final class Forecasters {
      * candidates, combined.
      */
     public static ValidatedEnsemble ensemble(int day, int origins) {
-        return new ValidatedEnsemble(candidates(day), origins, KEEP);
+        return new ValidatedEnsemble(candidates(day), origins, KEEP, day);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.predictivescaling.forecast;
 
+import io.predictivescaling.common.Stats;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.patterns.LoadPatterns;
 import java.time.Duration;
@@ -139,7 +140,7 @@ public final class LoadPredictor {
         for (int i = y.length - window; i < y.length; i++) {
             var += (y[i] - mean) * (y[i] - mean);
         }
-        double spread = 1.2816 * Math.sqrt(var / Math.max(1, window - 1)) + 0.1 * mean;
+        double spread = Stats.Z90 * Math.sqrt(var / Math.max(1, window - 1)) + 0.1 * mean;
         double[] point = new double[steps];
         double[] lower = new double[steps];
         double[] upper = new double[steps];

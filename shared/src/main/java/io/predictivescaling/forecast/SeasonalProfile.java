@@ -1,5 +1,6 @@
 package io.predictivescaling.forecast;
 
+import io.predictivescaling.common.Stats;
 import java.util.Arrays;
 
 /**
@@ -25,7 +26,7 @@ public record SeasonalProfile(int period, int seasons, int levelWindow, boolean 
             for (int j = first; j < first + usable && n + h - j * period >= 0; j++) {
                 phase[count++] = history[n + h - j * period];
             }
-            double value = median(phase, count) + shift;
+            double value = Stats.median(phase, count) + shift;
             forecast[h] = Math.max(0, logScale ? Math.expm1(value) : value);
         }
         return forecast;
@@ -44,7 +45,7 @@ public record SeasonalProfile(int period, int seasons, int levelWindow, boolean 
                 past[count++] = mean(history, end - window, end);
             }
         }
-        return count == 0 ? 0 : recent - median(past, count);
+        return count == 0 ? 0 : recent - Stats.median(past, count);
     }
 
     static double mean(double[] x, int from, int to) {
@@ -53,12 +54,6 @@ public record SeasonalProfile(int period, int seasons, int levelWindow, boolean 
             sum += x[i];
         }
         return sum / (to - from);
-    }
-
-    static double median(double[] values, int count) {
-        double[] sorted = Arrays.copyOf(values, count);
-        Arrays.sort(sorted);
-        return count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2;
     }
 
     @Override

@@ -21,16 +21,37 @@ public final class ValidatedEnsemble implements ForecastMethod {
      * by this factor brought P10-P90 coverage on held-out M4 Hourly data from 75% to about 80%.
      */
     static final double INTERVAL_WIDENING = 1.2;
+    /**
+     * Beyond P10 and P90 (the 95% interval's P2.5 and P97.5) a few hundred validation errors hold only a
+     * handful of tail values per step, so the tails are read from all steps at once instead: each error is
+     * divided by the typical error size at its time of day (and day ahead), the quantile is taken over all of
+     * them, and multiplied back. Widened by this factor, chosen on an inner split of M4 Hourly (the 48 hours
+     * before the validation window): MSIS there went from 6.56 to 6.02, coverage of P2.5-P97.5 from 92% to 95%.
+     */
+    static final double TAIL_WIDENING = 1.2;
+    /** Steps either side of the same time of day whose errors set a step's typical error size (2: five hours). */
+    static final int TAIL_NEIGHBOURS = 2;
 
     private final List<ForecastMethod> candidates;
     private final int origins;
     private final int keep;
     private final double widening;
     private final boolean relative;
+    private final int period;
 
-    /** With the default {@link #INTERVAL_WIDENING} on absolute errors. */
+    /** With the default {@link #INTERVAL_WIDENING} on absolute errors, tails read per step (no period). */
     public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep) {
-        this(candidates, origins, keep, INTERVAL_WIDENING, false);
+        this(candidates, origins, keep, INTERVAL_WIDENING, false, 0);
+    }
+
+    /**
+     * With the default {@link #INTERVAL_WIDENING} on absolute errors, and quantiles beyond P10/P90 read from
+     * the errors of all steps scaled by their time of day (see {@link #TAIL_WIDENING}).
+     *
+     * @param period steps per day (24 for hourly data); 0 reads the tails like P10/P90, per step
+     */
+    public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, int period) {
+        this(candidates, origins, keep, INTERVAL_WIDENING, false, period);
     }
 
     /**
@@ -42,11 +63,20 @@ public final class ValidatedEnsemble implements ForecastMethod {
      */
     public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, double widening,
                              boolean relative) {
+        this(candidates, origins, keep, widening, relative, 0);
+    }
+
+    private ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, double widening,
+                              boolean relative, int period) {
+        if (period < 0) {
+            throw new IllegalArgumentException("the period must be 0 (none) or the steps per day, got " + period);
+        }
         this.candidates = List.copyOf(candidates);
         this.origins = origins;
         this.keep = keep;
         this.widening = widening;
         this.relative = relative;
+        this.period = period;
     }
 
     /** One candidate's validation: its mean absolute error and its share of the combination. */
@@ -64,14 +94,20 @@ public final class ValidatedEnsemble implements ForecastMethod {
      *     {@code relative} their log ratio) at that step and its neighbours, widened, sorted ascending; empty
      *     when nothing could be validated
      * @param relative whether {@code errors} are log ratios
+     * @param residuals the combination's raw validation errors (unwidened, same kind as {@code errors}), one
+     *     row per validation window, most recent first, one column per step ahead
+     * @param period steps per day, for the tails beyond P10/P90; 0 reads them per step like P10/P90
      */
     public record Choice(List<Scored> chosen, double[] forecast, double[] lower, double[] upper,
-                         double validationError, double[][] errors, boolean relative) {
+                         double validationError, double[][] errors, boolean relative, double[][] residuals,
+                         int period) {
 
         /**
-         * The {@code q} quantile of the outcome per step: the forecast plus the {@code q} quantile of the
-         * errors made that far ahead (never below 0). The 0.1 and 0.9 quantiles are {@link #lower()} and
-         * {@link #upper()}.
+         * The {@code q} quantile of the outcome per step (never below 0). Between P10 and P90: the forecast
+         * plus the {@code q} quantile of the errors made that far ahead; the 0.1 and 0.9 quantiles are
+         * {@link #lower()} and {@link #upper()}. Beyond them, with a period: the tail of all steps' errors,
+         * each scaled by the typical error at its time of day (see {@link #TAIL_WIDENING}), never inside
+         * P10-P90.
          *
          * @param q in (0, 1)
          */
@@ -80,6 +116,16 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 throw new IllegalArgumentException("a quantile must lie in (0, 1), got " + q);
             }
             double[] out = new double[forecast.length];
+            boolean tail = q < LOWER_QUANTILE || q > 1 - LOWER_QUANTILE;
+            if (tail && period > 0 && residuals.length > 0) {
+                double[] typical = typicalError(residuals, period);
+                double z = TAIL_WIDENING * ValidatedEnsemble.quantile(standardised(residuals, typical), q);
+                for (int h = 0; h < out.length; h++) {
+                    double v = shift(forecast[h], z * typical[h], relative);
+                    out[h] = q < LOWER_QUANTILE ? Math.min(v, lower[h]) : Math.max(v, upper[h]);
+                }
+                return out;
+            }
             for (int h = 0; h < out.length; h++) {
                 out[h] = shift(forecast[h], ValidatedEnsemble.quantile(errors[h], q), relative);
             }
@@ -108,13 +154,13 @@ public final class ValidatedEnsemble implements ForecastMethod {
                     combined[h] /= used;
                 }
             }
-            return bounded(chosen, combined, validationError, errors, relative);
+            return bounded(chosen, combined, validationError, errors, relative, residuals, period);
         }
     }
 
     /** A choice whose P10 and P90 come from its errors. */
     static Choice bounded(List<Scored> chosen, double[] forecast, double validationError, double[][] errors,
-                          boolean relative) {
+                          boolean relative, double[][] residuals, int period) {
         int horizon = forecast.length;
         double[] lower = new double[horizon];
         double[] upper = new double[horizon];
@@ -122,7 +168,60 @@ public final class ValidatedEnsemble implements ForecastMethod {
             lower[h] = shift(forecast[h], quantile(errors[h], LOWER_QUANTILE), relative);
             upper[h] = Math.max(lower[h], shift(forecast[h], quantile(errors[h], 1 - LOWER_QUANTILE), relative));
         }
-        return new Choice(chosen, forecast, lower, upper, validationError, errors, relative);
+        return new Choice(chosen, forecast, lower, upper, validationError, errors, relative, residuals, period);
+    }
+
+    /**
+     * The typical size of a validation error per step ahead: the mean absolute error over all windows at the
+     * steps within {@link #TAIL_NEIGHBOURS} of the same time of day, times how much larger the errors of its
+     * day ahead (first day, second day, ...) are than the mean. Errors at the peak and on the second day are
+     * larger than at night and on the first, and the interval should follow.
+     */
+    static double[] typicalError(double[][] residuals, int period) {
+        int horizon = residuals[0].length;
+        double[] stepMean = new double[horizon];
+        for (double[] r : residuals) {
+            for (int h = 0; h < horizon; h++) {
+                stepMean[h] += Math.abs(r[h]) / residuals.length;
+            }
+        }
+        int days = (horizon + period - 1) / period;
+        double[] dayMean = new double[days];
+        int[] daySteps = new int[days];
+        double all = 0;
+        for (int h = 0; h < horizon; h++) {
+            dayMean[h / period] += stepMean[h];
+            daySteps[h / period]++;
+            all += stepMean[h] / horizon;
+        }
+        double[] typical = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            double sum = 0;
+            int count = 0;
+            for (int k = 0; k < horizon; k++) {
+                int apart = Math.floorMod(k - h, period);
+                if (Math.min(apart, period - apart) <= TAIL_NEIGHBOURS) {
+                    sum += stepMean[k];
+                    count++;
+                }
+            }
+            double dayFactor = all > 0 ? dayMean[h / period] / daySteps[h / period] / all : 1;
+            typical[h] = sum / count * dayFactor + 1e-9;
+        }
+        return typical;
+    }
+
+    /** Every validation error divided by its step's typical error, sorted ascending. */
+    static double[] standardised(double[][] residuals, double[] typical) {
+        double[] z = new double[residuals.length * typical.length];
+        int i = 0;
+        for (double[] r : residuals) {
+            for (int h = 0; h < typical.length; h++) {
+                z[i++] = r[h] / typical[h];
+            }
+        }
+        Arrays.sort(z);
+        return z;
     }
 
     /** A forecast moved by an error (a difference, or a log ratio), never below 0. */
@@ -157,14 +256,17 @@ public final class ValidatedEnsemble implements ForecastMethod {
             double[][] byOrigin = new double[origins][];
             double error = 0;
             int windows = 0;
-            for (int o = 0; o < origins; o++) {
-                int origin = n - (o + 1) * horizon;
-                if (origin < method.minHistory()) {
-                    break;
-                }
-                byOrigin[o] = method.forecast(Arrays.copyOf(history, origin), horizon);
-                error += meanAbsoluteError(history, origin, byOrigin[o]);
+            while (windows < origins && n - (windows + 1) * horizon >= method.minHistory()) {
                 windows++;
+            }
+            int[] ends = new int[windows];
+            for (int o = 0; o < windows; o++) {
+                ends[o] = n - (o + 1) * horizon;
+            }
+            double[][] past = windows == 0 ? new double[0][] : method.forecastFrom(history, ends, horizon);
+            for (int o = 0; o < windows; o++) {
+                byOrigin[o] = past[o];
+                error += meanAbsoluteError(history, ends[o], byOrigin[o]);
             }
             // a method that broke down (NaN or infinite on some window) is left out, not combined
             if (windows > 0 && Double.isFinite(error)) {
@@ -286,7 +388,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
             }
             errors[h] = pool.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        return bounded(chosen, forecast, windows == 0 ? Double.NaN : error / windows, errors, relative);
+        return bounded(chosen, forecast, windows == 0 ? Double.NaN : error / windows, errors, relative,
+                residuals.toArray(new double[0][]), period);
     }
 
     static double quantile(double[] sorted, double q) {

@@ -4,13 +4,7 @@
  * (ValidatedEnsemble, Forecasters), and LoadPredictor, which turns a target's history into LoadPrediction values
  * per horizon. Pure: no AWS calls. Every method obeys ForecastMethodContractTest.
  *
- * <p><b>May import.</b> Imports from this project today: metrics (RegularSeries); patterns (LoadPatterns,
- * TimeWindow). New code here should not add a project import beyond these.
- *
- * <p><b>Known debt: package cycles.</b> Through longer loops (e.g. metrics -&gt; targets -&gt; patterns -&gt;
- * metrics, feedback -&gt; backtest -&gt; scaling -&gt; feedback) backtest, events, feedback, forecast, metrics,
- * patterns, scaling, sentiment and targets are one strongly connected group today; issue 17 breaks it by moving
- * shared helpers (HTTP feeds, statistics, EventBridge publishing, metrics emission, TimeWindow, the simulation
- * production uses) into a common package.
+ * <p><b>May import:</b> common, metrics, patterns. New code here imports only these packages of this project; adding
+ * one is a design change made here, and it must not close a package cycle (PackageDependenciesTest checks both).
  */
 package io.predictivescaling.forecast;

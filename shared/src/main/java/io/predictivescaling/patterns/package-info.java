@@ -1,17 +1,9 @@
 /**
  * Learning a target's load patterns: daily and weekly shape, trend and spikes (PatternAnalyzer, LoadPatterns,
- * IntraHourProfile), the pattern store port and its DynamoDB adapter, the analyze-patterns service, and small
- * shared helpers that live here today (Stats, TimeWindow).
+ * IntraHourProfile), the pattern store port and its DynamoDB adapter, and the analyze-patterns service.
  *
- * <p><b>May import.</b> Imports from this project today: aws (Retry); metrics (RegularSeries, Rollup,
- * TimeSeriesStore); targets (ScalableTarget, TargetRepository). New code here should not add a project import
- * beyond these.
- *
- * <p><b>Known debt: package cycles.</b> Direct: patterns &lt;-&gt; targets (patterns uses ScalableTarget,
- * TargetRepository; targets uses TimeWindow). Through longer loops (e.g. metrics -&gt; targets -&gt; patterns -&gt;
- * metrics, feedback -&gt; backtest -&gt; scaling -&gt; feedback) backtest, events, feedback, forecast, metrics,
- * patterns, scaling, sentiment and targets are one strongly connected group today; issue 17 breaks it by moving
- * shared helpers (HTTP feeds, statistics, EventBridge publishing, metrics emission, TimeWindow, the simulation
- * production uses) into a common package.
+ * <p><b>May import:</b> aws, common, metrics, targets. New code here imports only these packages of this project;
+ * adding one is a design change made here, and it must not close a package cycle (PackageDependenciesTest checks
+ * both).
  */
 package io.predictivescaling.patterns;

@@ -1,5 +1,6 @@
 package io.predictivescaling.planning;
 
+import io.predictivescaling.common.Stats;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
  * Turns a target's predictions into capacity steps and the scheduled actions that put them in place a
@@ -27,8 +27,6 @@ public final class CapacityPlanner {
     /** AAS allows 200 scheduled actions per scalable target; this leaves room for the operator's own. */
     public static final int DEFAULT_MAX_ACTIONS = 100;
     /** Without a random generator: building one per call (the no-argument constructor does) is costly. */
-    private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
-    private static final double Z90 = STANDARD_NORMAL.inverseCumulativeProbability(0.9);
 
     private final int maxActions;
 
@@ -141,8 +139,8 @@ public final class CapacityPlanner {
 
     /** The policy's quantile of the predicted load, from the P10/P90 band assuming a normal shape. */
     public static double plannedLoad(LoadPrediction p, double quantile) {
-        double z = STANDARD_NORMAL.inverseCumulativeProbability(quantile);
-        return Math.max(0, p.predictedLoad() + z / Z90 * (p.upper() - p.predictedLoad()));
+        double z = Stats.normalQuantile(quantile);
+        return Math.max(0, p.predictedLoad() + z / Stats.Z90 * (p.upper() - p.predictedLoad()));
     }
 
     /** The most demanding prediction of each hour slot. */

@@ -28,7 +28,8 @@ import java.util.Optional;
  *
  * <p>The hourly path is forecast on the target's wall clock ({@link LocalHours}), so a daylight-saving change moves
  * the daily shape the day it happens; hours inside the target's {@code excludeFromLearning} windows and inside past
- * events are left out of what the forecast learns and taken from the same local hour a week earlier.
+ * events (and events under way, up to now) are left out of what the forecast learns and taken from the same local
+ * hour a week earlier.
  */
 public final class PlanningCore {
     /** The hourly path: every hour from the current one to 48 hours ahead. */
@@ -89,10 +90,15 @@ public final class PlanningCore {
      * upcoming events applied. Forecast times are UTC instants; the first hourly slot is the current hour.
      */
     public List<LoadPrediction> forecast(Inputs in, Instant now) {
-        List<KnownEvent> past = in.events().stream().filter(e -> !e.end().isAfter(now)).toList();
+        // Past events, and the hours of events under way so far: the events' learned factors are load over a
+        // baseline without events, so the forecast they multiply must not carry an event's own first hours forward
+        // too (a release's launch day, carried into the next day by the daily lags, would be raised twice).
+        List<KnownEvent> begun = in.events().stream().filter(e -> e.start().isBefore(now)).toList();
         List<TimeWindow> leftOut = new ArrayList<>(in.excluded());
-        past.forEach(e -> leftOut.add(new TimeWindow(e.start(), e.end().isAfter(e.start()) ? e.end()
-                : e.start().plusSeconds(1))));
+        begun.forEach(e -> {
+            Instant end = e.end().isAfter(now) ? now : e.end();
+            leftOut.add(new TimeWindow(e.start(), end.isAfter(e.start()) ? end : e.start().plusSeconds(1)));
+        });
         List<LoadPrediction> predicted = new ArrayList<>();
         if (in.fine() != null) {
             predicted.addAll(shortHorizons(blank(in.fine(), leftOut), in));

@@ -1,25 +1,12 @@
 /**
- * Planning and applying capacity: the pure planning core shared by predict-and-scale and the backtest
- * (PlanningCore, CapacityPlanner, ScalingPolicy, Strategy, Severity, ScalingPlan, CapacityStep), turning a plan
- * into scheduled actions safely (PlanReconciler, PlanApplier, ScheduledFloor), the capacity gateway port and its
- * Application Auto Scaling adapter, the prediction store port and its DynamoDB adapters, EventBridge publishing
- * (EventPublisher, EventBridgePublisher, PlanEvents), the bundle of stores a plan reads (PlanInputs), and the
- * predict-and-scale service.
+ * The predict-and-scale service: reads what a plan needs (PlanInputs: the feedback, signal and event stores), plans
+ * through the planning core, turns a plan into scheduled actions safely (PlanReconciler, PlanApplier), announces it
+ * on the event bus (PlanEvents), the capacity gateway port and its Application Auto Scaling adapter
+ * (CapacityGateway, ApplicationAutoScalingGateway, TargetState), and the prediction store port and its DynamoDB
+ * adapters (PredictionStore, PredictionRecord, DynamoDbPredictionStore, WriteOnChangePredictionStore).
  *
- * <p><b>May import.</b> Imports from this project today: aws (Retry); events (EventAdjuster, EventEffects,
- * EventImpact, EventStore, KnownEvent); feedback (Accuracy, FeedbackStore); forecast (LoadPrediction,
- * LoadPredictor, LocalHours); metrics (LoadSample, RegularSeries, Rollup, Rollups, TimeSeriesStore); patterns
- * (LoadPatterns, PatternStore, TimeWindow); sentiment (Signal, SignalStore, SocialImpact); targets (ScalableTarget,
- * TargetRepository). New code here should not add a project import beyond these.
- *
- * <p><b>Known debt: package cycles.</b> Direct: scaling &lt;-&gt; events (scaling uses EventAdjuster, EventEffects,
- * EventImpact, EventStore, KnownEvent; events uses EventPublisher); scaling &lt;-&gt; feedback (scaling uses
- * Accuracy, FeedbackStore; feedback uses CapacityPlanner, ScalingPolicy); scaling &lt;-&gt; sentiment (scaling uses
- * Signal, SignalStore, SocialImpact; sentiment uses EventPublisher); scaling &lt;-&gt; targets (scaling uses
- * ScalableTarget, TargetRepository; targets uses ScalableResource, ScalingConfig, ScalingPolicy). Through longer
- * loops (e.g. metrics -&gt; targets -&gt; patterns -&gt; metrics, feedback -&gt; backtest -&gt; scaling -&gt;
- * feedback) backtest, events, feedback, forecast, metrics, patterns, scaling, sentiment and targets are one
- * strongly connected group today; issue 17 breaks it by moving shared helpers (HTTP feeds, statistics, EventBridge
- * publishing, metrics emission, TimeWindow, the simulation production uses) into a common package.
+ * <p><b>May import:</b> aws, common, events, feedback, forecast, metrics, patterns, planning, sentiment, targets.
+ * New code here imports only these packages of this project; adding one is a design change made here, and it must
+ * not close a package cycle (PackageDependenciesTest checks both).
  */
 package io.predictivescaling.scaling;

@@ -1,5 +1,6 @@
 package io.predictivescaling.sentiment;
 
+import io.predictivescaling.common.Stats;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 
@@ -7,7 +8,8 @@ import java.util.Arrays;
  * Detects a keyword starting to trend from its mention volume, one interval at a time (walk-forward).
  *
  * <p>The baseline is robust and slow: the median and MAD of the last day's volumes (so yesterday's burst does
- * not become today's normal for long, and one spike moves nothing). The signal is velocity: the volume of the
+ * not become today's normal for long, and one spike moves nothing), its spread never below what Poisson counts
+ * of that median vary by from chance alone. The signal is velocity: the volume of the
  * last few intervals against that baseline, on a log scale so that quiet keywords and loud ones are judged
  * alike. A trend starts with a jump above {@code threshold} robust deviations, or a climb above 60% of it
  * sustained for {@code sustain} consecutive intervals; it fires once at its onset, then not again until the
@@ -61,10 +63,15 @@ public final class TrendDetector {
         double score = 0;
         if (history.size() >= Math.min(baselineIntervals, 36)) {
             double[] base = history.stream().mapToDouble(Double::doubleValue).toArray();
-            double median = median(base);
-            double mad = 1.4826 * median(Arrays.stream(base).map(v -> Math.abs(v - median)).toArray());
+            double median = Stats.median(base);
+            double mad = Stats.robustSigma(base);
             double level = recent.stream().mapToDouble(Double::doubleValue).average().orElse(median);
-            score = (level - median) / Math.max(mad, 0.05);
+            // Counts are Poisson at the least: a quiet keyword (2 posts an interval) going to 6 is chance, not a
+            // trend. log1p of a count around m varies by about sqrt(m) / (m + 1) from chance alone, which floors the
+            // spread (it binds only below a few dozen posts an interval; louder keywords vary more than that).
+            double m = Math.expm1(median);
+            double chance = 0.5 * Math.sqrt(Math.max(m, 1)) / (m + 1);
+            score = (level - median) / Math.max(Math.max(mad, chance), 0.05);
         }
         // Two ways to start trending: a jump far above the baseline at once, or a climb that stays well above
         // it for several intervals (the ramp before a peak, which is where the lead time comes from).
@@ -93,12 +100,5 @@ public final class TrendDetector {
         }
         Arrays.sort(base);
         return base[(int) (0.9 * (base.length - 1))];
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n == 0 ? 0 : n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
@@ -147,7 +148,6 @@ public final class DynamoDbTargetRepository implements TargetRepository {
         if (!item.containsKey("loadPerUnit")) {
             throw new IllegalArgumentException("loadPerUnit is missing: the load one capacity unit serves");
         }
-        ScalingPolicy defaults = ScalingPolicy.defaults(number(item, "loadPerUnit", 1), 0, 0);
         String mode = item.containsKey("mode") ? string(item, "mode") : ScalingPolicy.Mode.ForecastOnly.name();
         ScalingPolicy.Mode parsedMode;
         try {
@@ -163,24 +163,28 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 number(item, "loadPerUnit", 1),
                 (int) number(item, "minCapacity", -1),
                 (int) number(item, "maxCapacity", -1),
-                java.time.Duration.ofSeconds((long) number(item, "warmupSeconds", defaults.warmup().getSeconds())),
+                java.time.Duration.ofSeconds((long) number(item, "warmupSeconds", ScalingPolicy.DEFAULT_WARMUP.getSeconds())),
                 parsedMode,
                 ceilingPolicy.equals("raise"),
-                number(item, "ceilingBufferPercent", ceilingPolicy.equals("raise") ? 20 : 0),
-                number(item, "capacityQuantile", defaults.capacityQuantile()),
-                number(item, "highUtilization", defaults.highUtilization()),
-                number(item, "criticalUtilization", defaults.criticalUtilization()),
-                number(item, "aggressiveConfidence", defaults.aggressiveConfidence()),
-                number(item, "gradualConfidence", defaults.gradualConfidence()),
-                number(item, "gradualStepPercent", defaults.gradualStepPercent()),
-                number(item, "scaleInStepPercent", defaults.scaleInStepPercent()),
-                java.time.Duration.ofMinutes((long) number(item, "staleAfterMinutes", defaults.staleAfter().toMinutes())));
+                number(item, "ceilingBufferPercent",
+                        ceilingPolicy.equals("raise") ? ScalingPolicy.DEFAULT_RAISED_CEILING_BUFFER_PERCENT : 0),
+                number(item, "capacityQuantile", ScalingPolicy.DEFAULT_CAPACITY_QUANTILE),
+                number(item, "highUtilization", ScalingPolicy.DEFAULT_HIGH_UTILIZATION),
+                number(item, "criticalUtilization", ScalingPolicy.DEFAULT_CRITICAL_UTILIZATION),
+                number(item, "aggressiveConfidence", ScalingPolicy.DEFAULT_AGGRESSIVE_CONFIDENCE),
+                number(item, "gradualConfidence", ScalingPolicy.DEFAULT_GRADUAL_CONFIDENCE),
+                number(item, "gradualStepPercent", ScalingPolicy.DEFAULT_GRADUAL_STEP_PERCENT),
+                number(item, "scaleInStepPercent", ScalingPolicy.DEFAULT_SCALE_IN_STEP_PERCENT),
+                java.time.Duration.ofMinutes((long) number(item, "staleAfterMinutes",
+                        ScalingPolicy.DEFAULT_STALE_AFTER.toMinutes())));
         String sizing = item.containsKey("sizing") ? string(item, "sizing") : "tuned";
         if (!sizing.equals("tuned") && !sizing.equals("fixed")) {
             throw new IllegalArgumentException("sizing must be tuned or fixed, got '" + sizing + "'");
         }
-        return Optional.of(new ScalingConfig(resource, policy, number(item, "unitPricePerHour", 0),
-                sizing.equals("tuned"), number(item, "targetUtilization", 0.7)));
+        OptionalDouble price = item.containsKey("unitPricePerHour")
+                ? OptionalDouble.of(number(item, "unitPricePerHour", 0)) : OptionalDouble.empty();
+        return Optional.of(new ScalingConfig(resource, policy, price,
+                sizing.equals("tuned"), number(item, "targetUtilization", ScalingConfig.DEFAULT_TARGET_UTILIZATION)));
     }
 
     private static double number(Map<String, AttributeValue> item, String name, double fallback) {

@@ -28,6 +28,27 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
 
     public enum Mode { ForecastOnly, ForecastAndScale }
 
+    /** A new target's warm-up: actions are scheduled this long before the load. */
+    public static final Duration DEFAULT_WARMUP = Duration.ofMinutes(5);
+    /** The P80 until feedback tunes the sizing. */
+    public static final double DEFAULT_CAPACITY_QUANTILE = 0.8;
+    /** Predicted utilization of current capacity from which a step is "high". */
+    public static final double DEFAULT_HIGH_UTILIZATION = 0.85;
+    /** From which a step is "critical": 100%, the load would not be served. */
+    public static final double DEFAULT_CRITICAL_UTILIZATION = 1.0;
+    /** At or above this confidence a critical step goes straight to the capacity needed. */
+    public static final double DEFAULT_AGGRESSIVE_CONFIDENCE = 0.8;
+    /** Below this confidence raises are taken in steps. */
+    public static final double DEFAULT_GRADUAL_CONFIDENCE = 0.5;
+    /** The size of those steps, in percent of current capacity. */
+    public static final double DEFAULT_GRADUAL_STEP_PERCENT = 25;
+    /** The planned floor falls at most 50% an hour (what the backtest proves). */
+    public static final double DEFAULT_SCALE_IN_STEP_PERCENT = 50;
+    /** No sample for this long: metrics are stale and nothing new is raised. */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(15);
+    /** How far a target with {@code ceilingPolicy = raise} may go above its ceiling, in percent, unless it says. */
+    public static final double DEFAULT_RAISED_CEILING_BUFFER_PERCENT = 20;
+
     public ScalingPolicy {
         require(loadPerUnit > 0 && Double.isFinite(loadPerUnit), "loadPerUnit must be a positive number");
         require(floor >= 0, "minCapacity (the floor) must not be negative");
@@ -47,8 +68,118 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
      * the planned floor falling at most 50% an hour (what the backtest proves).
      */
     public static ScalingPolicy defaults(double loadPerUnit, int floor, int ceiling) {
-        return new ScalingPolicy(loadPerUnit, floor, ceiling, Duration.ofMinutes(5), Mode.ForecastOnly, false, 0,
-                0.8, 0.85, 1.0, 0.8, 0.5, 25, 50, Duration.ofMinutes(15));
+        return builder(loadPerUnit, floor, ceiling).build();
+    }
+
+    /** A policy starting from the {@code DEFAULT_*} values above, each changed by name. */
+    public static Builder builder(double loadPerUnit, int floor, int ceiling) {
+        return new Builder(loadPerUnit, floor, ceiling);
+    }
+
+    /** This policy with some values changed by name. */
+    public Builder toBuilder() {
+        Builder b = new Builder(loadPerUnit, floor, ceiling);
+        b.warmup = warmup;
+        b.mode = mode;
+        b.raiseCeiling = raiseCeiling;
+        b.ceilingBufferPercent = ceilingBufferPercent;
+        b.capacityQuantile = capacityQuantile;
+        b.highUtilization = highUtilization;
+        b.criticalUtilization = criticalUtilization;
+        b.aggressiveConfidence = aggressiveConfidence;
+        b.gradualConfidence = gradualConfidence;
+        b.gradualStepPercent = gradualStepPercent;
+        b.scaleInStepPercent = scaleInStepPercent;
+        b.staleAfter = staleAfter;
+        return b;
+    }
+
+    /** Builds a {@link ScalingPolicy} by name; {@link #build()} validates as the constructor does. */
+    public static final class Builder {
+        private final double loadPerUnit;
+        private final int floor;
+        private final int ceiling;
+        private Duration warmup = DEFAULT_WARMUP;
+        private Mode mode = Mode.ForecastOnly;
+        private boolean raiseCeiling;
+        private double ceilingBufferPercent;
+        private double capacityQuantile = DEFAULT_CAPACITY_QUANTILE;
+        private double highUtilization = DEFAULT_HIGH_UTILIZATION;
+        private double criticalUtilization = DEFAULT_CRITICAL_UTILIZATION;
+        private double aggressiveConfidence = DEFAULT_AGGRESSIVE_CONFIDENCE;
+        private double gradualConfidence = DEFAULT_GRADUAL_CONFIDENCE;
+        private double gradualStepPercent = DEFAULT_GRADUAL_STEP_PERCENT;
+        private double scaleInStepPercent = DEFAULT_SCALE_IN_STEP_PERCENT;
+        private Duration staleAfter = DEFAULT_STALE_AFTER;
+
+        private Builder(double loadPerUnit, int floor, int ceiling) {
+            this.loadPerUnit = loadPerUnit;
+            this.floor = floor;
+            this.ceiling = ceiling;
+        }
+
+        public Builder warmup(Duration value) {
+            warmup = value;
+            return this;
+        }
+
+        public Builder mode(Mode value) {
+            mode = value;
+            return this;
+        }
+
+        /** Raise MaxCapacity by at most {@code bufferPercent} when a prediction needs more than the ceiling. */
+        public Builder raiseCeiling(double bufferPercent) {
+            raiseCeiling = true;
+            ceilingBufferPercent = bufferPercent;
+            return this;
+        }
+
+        public Builder capacityQuantile(double value) {
+            capacityQuantile = value;
+            return this;
+        }
+
+        public Builder highUtilization(double value) {
+            highUtilization = value;
+            return this;
+        }
+
+        public Builder criticalUtilization(double value) {
+            criticalUtilization = value;
+            return this;
+        }
+
+        public Builder aggressiveConfidence(double value) {
+            aggressiveConfidence = value;
+            return this;
+        }
+
+        public Builder gradualConfidence(double value) {
+            gradualConfidence = value;
+            return this;
+        }
+
+        public Builder gradualStepPercent(double value) {
+            gradualStepPercent = value;
+            return this;
+        }
+
+        public Builder scaleInStepPercent(double value) {
+            scaleInStepPercent = value;
+            return this;
+        }
+
+        public Builder staleAfter(Duration value) {
+            staleAfter = value;
+            return this;
+        }
+
+        public ScalingPolicy build() {
+            return new ScalingPolicy(loadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent,
+                    capacityQuantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
+                    gradualStepPercent, scaleInStepPercent, staleAfter);
+        }
     }
 
     public ScalingPolicy withMode(Mode newMode) {

@@ -15,7 +15,7 @@ class DecisionLogTest {
 
     @Test
     void withoutASocialFileTheReplayIsUnchangedAndEveryPlanIsLogged() {
-        BacktestResult plain = new Backtest(config).run(trace, null);
+        BacktestResult plain = BacktestTest.defaultRun();
         DecisionLog log = new DecisionLog(trace, null, 10);
         BacktestResult logged = new Backtest(config).with(log).run(trace, null);
 

@@ -12,7 +12,7 @@ class FeasibilityBoundTest {
     void floorsThatKnowTheFutureMeetTheTargetMoreCheaplyThanForecasts() {
         Trace trace = BacktestTest.trace();
         List<FeasibilityBound.Bound> bounds = FeasibilityBound.of(trace, config, 0.005);
-        double forecastCost = new Backtest(config).run(trace, null).policies().get("predictive").costVsOracle();
+        double forecastCost = BacktestTest.defaultRun().policies().get("predictive").costVsOracle();
 
         assertThat(bounds).hasSize(5);
         FeasibilityBound.Bound exact = bounds.get(0);

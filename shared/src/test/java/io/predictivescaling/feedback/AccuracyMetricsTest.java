@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.OptionalDouble;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ class AccuracyMetricsTest {
         var emf = new AccuracyMetrics(new PrintStream(out, true, StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC));
 
-        emf.emit("checkout", new Accuracy(4, 11.25, 11.1, 1.25, 0.5, 3, 1, 0, 48, 52, 0), 4, 1, 100, 101.25);
+        emf.emit("checkout", new Accuracy(4, 11.25, 11.1, 1.25, 0.5, 3, 1, 0, 48, 52, OptionalDouble.empty()), 4, 1, 100, 101.25);
 
         JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);

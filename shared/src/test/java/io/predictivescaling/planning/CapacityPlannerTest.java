@@ -31,8 +31,8 @@ class CapacityPlannerTest {
 
     static ScalingPolicy policy() {
         // The P90, scaling in at most 10% an hour: the planner's mechanics, not the defaults, are under test.
-        return new ScalingPolicy(10, 2, 50, Duration.ofMinutes(5), ScalingPolicy.Mode.ForecastAndScale, false, 0, 0.9,
-                0.85, 1.0, 0.8, 0.5, 25, 10, Duration.ofMinutes(15));
+        return ScalingPolicy.builder(10, 2, 50).mode(ScalingPolicy.Mode.ForecastAndScale).capacityQuantile(0.9)
+                .scaleInStepPercent(10).build();
     }
 
     ScalingPlan plan(ScalingPolicy policy, int current, List<LoadPrediction> predictions) {
@@ -74,8 +74,7 @@ class CapacityPlannerTest {
     @Test
     void theCeilingIsHonouredUnlessTheTargetAllowsARaiseWithinItsBuffer() {
         ScalingPlan honoured = plan(policy(), 10, path(8, 4, 2000, 0.95));
-        ScalingPolicy raising = new ScalingPolicy(10, 2, 50, Duration.ofMinutes(5), ScalingPolicy.Mode.ForecastAndScale,
-                true, 20, 0.9, 0.85, 1.0, 0.8, 0.5, 25, 10, Duration.ofMinutes(15));
+        ScalingPolicy raising = policy().toBuilder().raiseCeiling(20).build();
         ScalingPlan raised = plan(raising, 10, path(8, 4, 2000, 0.95));
 
         assertThat(honoured.steps()).allSatisfy(s -> assertThat(s.capacity()).isLessThanOrEqualTo(50));

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The plan fitted to the scalable target's real state, on hand-made plans (moto cases: PlannerRespectsTheTargetTest). */
+/** The plan fitted to the scalable target's real state, on hand-made plans (moto cases: PlannerRespectsTheTargetIT). */
 class PlanReconcilerTest {
     static final Instant NOW = Instant.parse("2026-02-02T00:02:00Z");
     static final ScalingPolicy POLICY = ScalingPolicy.defaults(50, 2, 40).withMode(ScalingPolicy.Mode.ForecastAndScale);

@@ -21,7 +21,9 @@ class PublicApiSourcesTest {
     static final Instant SINCE = Instant.parse("2026-11-27T00:00:00Z");
     LoopbackHttp server;
     String base;
-    final HttpJsonClient http = new HttpJsonClient(Duration.ofMillis(1500), Duration.ofSeconds(2));
+    // Calls that must answer get timeouts no loaded machine reaches; the timeout case has its own short client.
+    final HttpJsonClient http = new HttpJsonClient(Duration.ofSeconds(10), Duration.ofSeconds(2));
+    final HttpJsonClient impatient = new HttpJsonClient(Duration.ofMillis(1500), Duration.ofSeconds(2));
 
     @BeforeEach
     void start() {
@@ -82,7 +84,7 @@ class PublicApiSourcesTest {
                 .hasMessageStartingWith("mastodon: malformed: not JSON");
         assertThatThrownBy(() -> PublicApiSources.bluesky(base, http, Optional.empty()).fetch("yourgame", SINCE))
                 .hasMessageStartingWith("bluesky: auth: HTTP 401");
-        assertThatThrownBy(() -> PublicApiSources.hackerNews(base, http).fetch("yourgame", SINCE))
+        assertThatThrownBy(() -> PublicApiSources.hackerNews(base, impatient).fetch("yourgame", SINCE))
                 .satisfies(e -> assertThat(((SourceException) e).kind()).isEqualTo("timeout"));
     }
 

@@ -40,6 +40,36 @@ class TrendDetectorTest {
     }
 
     @Test
+    void aQuietKeywordsChanceCountsAreNoTrendButAJumpToTenTimesIs() {
+        // NAB's Twitter CVS and PFE volumes: mostly no post in 5 minutes, so a median of 0 and a spread of 0, and any
+        // single post made the detector fire (270 times a week); a burst to ten times the usual still has to fire.
+        for (double mean : new double[] {0.3, 0.6, 2, 5}) {
+            Random random = new Random(7);
+            double[] v = new double[7 * 288];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = poisson(random, mean);
+            }
+            assertThat(firings(TrendDetector.forFiveMinutes(), v)).as("a week of chance at %s posts", mean).isEmpty();
+            for (int k = 0; k < 6; k++) {
+                v[1500 + k] = 10 * mean;
+            }
+            assertThat(firings(TrendDetector.forFiveMinutes(), v)).as("half an hour at ten times %s posts", mean)
+                    .singleElement().satisfies(i -> assertThat(i).isBetween(1500, 1503));
+        }
+    }
+
+    private static double poisson(Random random, double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        int k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    @Test
     void aClimbThatKeepsGoingFiresBeforeItsPeak() {
         double[] v = mentions(2);
         for (int k = 0; k < 12; k++) {

@@ -100,10 +100,19 @@ public final class BacktestCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword), u);
         BacktestResult result;
+        Map<String, Map<String, Object>> added = Map.of();
+        Attribution attribution = perfectFloors == Backtest.PerfectFloors.NONE
+                ? Attribution.start(t, config, social != null) : null;
         try (Progress progress = new Progress(t.size(), quiet)) {
             result = new Backtest(config, perfectFloors).with(log).run(t, progress::step);
+            if (attribution != null) {
+                added = attribution.of(result);
+            }
+        } finally {
+            if (attribution != null) {
+                attribution.close();
+            }
         }
-        Map<String, Map<String, Object>> added = social == null ? Map.of() : Attribution.of(t, config, result);
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
         Verdict verdict = Verdict.of(result, reportOptions.price());
@@ -111,7 +120,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 added);
         Reports.writeTimeline(out.resolve("timeline.csv"), result, log);
         DecisionsCsv.write(out.resolve("decisions.csv"), log);
-        Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions);
+        Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions,
+                new HtmlReport.Marks(config.events(), log.rows(), added));
         Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
         System.out.println(verdict.sentence());
         System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %13s %11s%n", "policy", "underProv%", "unserved%",

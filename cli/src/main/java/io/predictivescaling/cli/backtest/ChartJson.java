@@ -15,6 +15,15 @@ final class ChartJson {
     }
 
     static String of(BacktestResult r, ReportOptions options) {
+        return of(r, options, HtmlReport.Marks.NONE);
+    }
+
+    /**
+     * @param marks also written: {@code events} ({@code start}, {@code end} in epoch seconds and a {@code label}:
+     *     each calendar event that touches the trace), {@code trends} and {@code spikes} ({@code at} and a
+     *     {@code label}: the decision log's trend detections and PrepareForSpike notes)
+     */
+    static String of(BacktestResult r, ReportOptions options, HtmlReport.Marks marks) {
         BacktestResult.Timeline t = r.timeline();
         BacktestResult.PolicyStats reactive = r.policies().get("reactive");
         BacktestResult.PolicyStats predictive = r.policies().get("predictive");
@@ -37,6 +46,21 @@ final class ChartJson {
         b.append(",\"asRun\":{\"under\":").append(number(predictive.underProvisionedFraction()))
                 .append(",\"cost\":").append(number(Verdict.costVsReactive(predictive, reactive)))
                 .append(",\"tuned\":").append(r.sizings().size() > 1).append('}');
+        long first = r.trace().start().getEpochSecond();
+        long end = r.trace().time(r.trace().size()).getEpochSecond();
+        b.append(",\"events\":[");
+        String comma = "";
+        for (var e : marks.events()) {
+            if (e.end().getEpochSecond() >= first && e.start().getEpochSecond() <= end) {
+                b.append(comma).append("{\"start\":").append(e.start().getEpochSecond()).append(",\"end\":")
+                        .append(e.end().getEpochSecond()).append(",\"label\":")
+                        .append(string(e.type() + " '" + e.name() + "'")).append('}');
+                comma = ",";
+            }
+        }
+        b.append(']');
+        decisions(b, "trends", marks, "trend");
+        decisions(b, "spikes", marks, "prepare-for-spike");
         var shares = t.sizingShares();
         b.append(",\"sizings\":[");
         for (int i = 0; i < r.sizings().size(); i++) {
@@ -47,6 +71,20 @@ final class ChartJson {
                     .append(",\"used\":").append(number(shares.getOrDefault(z.label(), 0.0))).append('}');
         }
         return b.append("]}").toString();
+    }
+
+    private static void decisions(StringBuilder b, String name, HtmlReport.Marks marks, String kind) {
+        b.append(",\"").append(name).append("\":[");
+        String comma = "";
+        for (var row : marks.decisions()) {
+            if (row.kind().equals(kind)) {
+                String label = kind.equals("trend") ? row.seen() : row.planned();
+                b.append(comma).append("{\"at\":").append(row.time().getEpochSecond()).append(",\"label\":")
+                        .append(string(label)).append('}');
+                comma = ",";
+            }
+        }
+        b.append(']');
     }
 
     private static void array(StringBuilder b, String name, double[] v, boolean rounded) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
 /** Where a metric's history is read from CloudWatch: {@code --cloudwatch NAMESPACE:METRIC} and its options. */
 public final class CloudWatchOptions {
@@ -71,7 +72,7 @@ public final class CloudWatchOptions {
             LocalAws.use(endpoint);
         }
         Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        return new CloudWatchHistory(AwsClients.cloudWatch(), Retry.standard()).read(m, to.minus(Duration.ofDays(days)), to);
+        return new CloudWatchHistory(AwsClients.build(CloudWatchClient.builder()), Retry.standard()).read(m, to.minus(Duration.ofDays(days)), to);
     }
 
     /** A name for the trace, e.g. {@code AWS/ApplicationELB:RequestCount Sum}. */

@@ -2,12 +2,15 @@ package io.predictivescaling.cli.backtest;
 
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.BacktestResult.PolicyStats;
+import io.predictivescaling.backtest.DecisionLog;
+import io.predictivescaling.events.KnownEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,7 +30,23 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
+    /**
+     * What the chart marks besides load and capacity, and what the verdict area attributes.
+     *
+     * @param events the calendar's events (drawn as bands over their window, start to end, UTC)
+     * @param decisions the replay's decision log: its {@code trend} rows (the detector fired) and
+     *     {@code prepare-for-spike} rows are drawn as lines at their time
+     * @param added per signal, the capacity it added ({@link Attribution}); empty: no attribution line
+     */
+    record Marks(List<KnownEvent> events, List<DecisionLog.Row> decisions, Map<String, Map<String, Object>> added) {
+        static final Marks NONE = new Marks(List.of(), List.of(), Map.of());
+    }
+
     static String render(BacktestResult r, Verdict verdict, ReportOptions options) {
+        return render(r, verdict, options, Marks.NONE);
+    }
+
+    static String render(BacktestResult r, Verdict verdict, ReportOptions options, Marks marks) {
         PolicyStats reactive = r.policies().get("reactive");
         double traceHours = r.trace().size() * r.trace().step().getSeconds() / 3600.0;
         boolean money = options.price() > 0 && traceHours > 0;
@@ -59,11 +78,24 @@ final class HtmlReport {
                 .replace("%UPLOT_JS%", resource(UPLOT + "uPlot.iife.min.js"))
                 .replace("%TITLE%", escape(r.trace().name()))
                 .replace("%VERDICT%", escape(verdict.sentence()))
+                .replace("%ADDED%", added(marks.added()))
                 .replace("%ABOUT%", escape(about(r)))
                 .replace("%MONEY_HEAD%", money ? "<th>cost per month</th>" : "")
                 .replace("%ROWS%", rows.toString())
                 .replace("%NOTES%", notes.toString())
-                .replace("%DATA%", ChartJson.of(r, options));
+                .replace("%DATA%", ChartJson.of(r, options, marks));
+    }
+
+    /** The capacity each signal added, as a list under the verdict (nothing when there is no attribution). */
+    static String added(Map<String, Map<String, Object>> added) {
+        if (added.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("<div id=\"added\"><p>Capacity each signal added (the same replay run "
+                + "without it, each step against the one before):</p><ul>");
+        added.forEach((signal, m) -> b.append("<li data-signal=\"").append(escape(signal)).append("\">")
+                .append(escape(Attribution.line(signal, m))).append("</li>"));
+        return b.append("</ul></div>").toString();
     }
 
     /** The header in plain words: what was replayed and with which settings. */

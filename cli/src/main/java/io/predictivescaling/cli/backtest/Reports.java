@@ -117,8 +117,9 @@ final class Reports {
         return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    static void writeHtml(Path file, BacktestResult r, Verdict verdict, ReportOptions options) throws IOException {
-        Files.writeString(file, HtmlReport.render(r, verdict, options));
+    static void writeHtml(Path file, BacktestResult r, Verdict verdict, ReportOptions options, HtmlReport.Marks marks)
+            throws IOException {
+        Files.writeString(file, HtmlReport.render(r, verdict, options, marks));
     }
 
     static void writePng(Path file, BacktestResult r, Verdict verdict, ReportOptions options) throws IOException {

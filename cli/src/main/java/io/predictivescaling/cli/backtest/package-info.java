@@ -3,10 +3,8 @@
  * summary, verdict, timeline and decisions CSV, the HTML report with uPlot charts (HtmlReport, ChartData,
  * ChartJson) and the PNG chart (PngChart, XChart).
  *
- * <p><b>May import.</b> Imports from this project today: aws; backtest; cli; cli.m4; events; metrics; patterns;
- * targets. New code here should not add a project import beyond these.
- *
- * <p><b>Known debt: package cycles.</b> cli.backtest &lt;-&gt; cli (cli.backtest uses LocalAws; cli uses
- * BacktestCommand, BacktestManyCommand, BenchBacktestCommand, BoundCommand, ExportHistoryCommand).
+ * <p><b>May import:</b> aws, backtest, cli.local, cli.m4, common, events, metrics, targets. New code here imports
+ * only these packages of this project; adding one is a design change made here, and it must not close a package
+ * cycle (PackageDependenciesTest checks both).
  */
 package io.predictivescaling.cli.backtest;

@@ -9,6 +9,7 @@ import io.predictivescaling.targets.ScalingConfig;
 import io.predictivescaling.targets.ScalingPolicy;
 import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.targets.ScalableTarget;
+import java.util.OptionalDouble;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -222,7 +223,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
         for (int i = 0; i < targets; i++) {
             String id = String.format(Locale.ROOT, "svc-%05d", i);
             ScalingConfig config = new ScalingConfig(new ScalableResource("ecs", "service/fleet/" + id,
-                    "ecs:service:DesiredCount"), policy, 0, true, 0.7);
+                    "ecs:service:DesiredCount"), policy, OptionalDouble.empty(), true,
+                    ScalingConfig.DEFAULT_TARGET_UTILIZATION);
             fleet.add(new ScalableTarget(id, "m-" + (i / perMetric), Optional.empty(), ZoneOffset.UTC, List.of(),
                     Optional.of(config), List.of()));
         }

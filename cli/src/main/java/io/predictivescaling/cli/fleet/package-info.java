@@ -2,7 +2,8 @@
  * bench-fleet: planning a large fleet of targets against in-memory fakes of the stores and services (FakeStores,
  * FakeServices), timed and counted (Meter).
  *
- * <p><b>May import.</b> Imports from this project today: events; feedback; fleet; metrics; patterns; scaling;
- * sentiment; targets. New code here should not add a project import beyond these.
+ * <p><b>May import:</b> common, events, feedback, fleet, forecast, metrics, patterns, planning, scaling, sentiment,
+ * targets. New code here imports only these packages of this project; adding one is a design change made here, and
+ * it must not close a package cycle (PackageDependenciesTest checks both).
  */
 package io.predictivescaling.cli.fleet;

@@ -1,11 +1,13 @@
 package io.predictivescaling.cli.local;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.Moto;
 import io.predictivescaling.aws.local.TemplateTables;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
  * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack), and
@@ -47,7 +49,7 @@ public final class LocalAws {
         TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
         TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
         TemplateTables.create(dynamo, "EventsTable", EVENTS_TABLE);
-        var bridge = AwsClients.eventBridge();
+        var bridge = AwsClients.build(EventBridgeClient.builder());
         if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
                 .noneMatch(b -> b.name().equals(EVENT_BUS))) {
             bridge.createEventBus(r -> r.name(EVENT_BUS));
@@ -55,14 +57,14 @@ public final class LocalAws {
         dynamo.putItem(r -> r.tableName(TARGETS_TABLE).item(Map.of(
                 "targetId", AttributeValue.fromS(DEMO_TARGET),
                 "metricId", AttributeValue.fromS(DEMO_METRIC))));
-        System.setProperty("METRICS_TABLE", METRICS_TABLE);
-        System.setProperty("TARGETS_TABLE", TARGETS_TABLE);
-        System.setProperty("PATTERNS_TABLE", PATTERNS_TABLE);
-        System.setProperty("PREDICTIONS_TABLE", PREDICTIONS_TABLE);
-        System.setProperty("EVENT_BUS_NAME", EVENT_BUS);
-        System.setProperty("ACCURACY_TABLE", ACCURACY_TABLE);
-        System.setProperty("SIGNALS_TABLE", SIGNALS_TABLE);
-        System.setProperty("EVENTS_TABLE", EVENTS_TABLE);
+        System.setProperty(Env.METRICS_TABLE.name(), METRICS_TABLE);
+        System.setProperty(Env.TARGETS_TABLE.name(), TARGETS_TABLE);
+        System.setProperty(Env.PATTERNS_TABLE.name(), PATTERNS_TABLE);
+        System.setProperty(Env.PREDICTIONS_TABLE.name(), PREDICTIONS_TABLE);
+        System.setProperty(Env.EVENT_BUS_NAME.name(), EVENT_BUS);
+        System.setProperty(Env.ACCURACY_TABLE.name(), ACCURACY_TABLE);
+        System.setProperty(Env.SIGNALS_TABLE.name(), SIGNALS_TABLE);
+        System.setProperty(Env.EVENTS_TABLE.name(), EVENTS_TABLE);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {

@@ -94,10 +94,10 @@ public final class M4Commands {
             Map<String, double[]> history = M4Csv.read(train);
             Map<String, double[]> actual = M4Csv.read(test);
             System.out.printf(Locale.ROOT, "series  %d, horizon %d; MSIS of the 95%% interval, scaled pinball loss, "
-                    + "coverage of P10-P90 and share at or below P80 (both target 80%%)%n", actual.size(),
-                    actual.values().iterator().next().length);
-            System.out.printf(Locale.ROOT, "%-22s %7s %6s %6s %7s %6s %6s %6s %6s %7s %7s%n", "", "sMAPE", "MASE",
-                    "OWA", "MSIS", "SPL10", "SPL50", "SPL80", "SPL90", "P10-90", "<=P80");
+                    + "coverage of P10-P90 and share at or below P80 (both target 80%%), of P2.5-P97.5 (target 95%%)%n",
+                    actual.size(), actual.values().iterator().next().length);
+            System.out.printf(Locale.ROOT, "%-22s %7s %6s %6s %7s %6s %6s %6s %6s %7s %7s %7s%n", "", "sMAPE", "MASE",
+                    "OWA", "MSIS", "SPL10", "SPL50", "SPL80", "SPL90", "P10-90", "<=P80", "P2.5-97.5");
             for (Path file : forecasts) {
                 Map<Double, Map<String, double[]>> quantiles = new java.util.TreeMap<>();
                 Map<String, double[]> points = read(file, actual);
@@ -120,10 +120,10 @@ public final class M4Commands {
                            Map<Double, Map<String, double[]>> quantiles) {
             M4Score.Report r = M4Score.report(history, actual, quantiles.get(0.5), seasonality);
             QuantileScore.Scores q = QuantileScore.score(history, actual, quantiles, seasonality);
-            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f %7.3f %6.3f %6.3f %6.3f %6.3f %6.1f%% %6.1f%%%n",
+            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f %7.3f %6.3f %6.3f %6.3f %6.3f %6.1f%% %6.1f%% %6.1f%%%n",
                     label, r.method().smape(), r.method().mase(), r.owa(), q.msis(), q.pinball().get(0.1),
                     q.pinball().get(0.5), q.pinball().get(0.8), q.pinball().get(0.9), 100 * q.coverage80(),
-                    100 * q.belowP80());
+                    100 * q.belowP80(), 100 * q.coverage95());
         }
 
         /** A forecast file, checked to hold every test series at least as far ahead as the test. */

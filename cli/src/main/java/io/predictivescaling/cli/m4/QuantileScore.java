@@ -14,7 +14,8 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  *       {@code 2/a} times how far each actual falls outside.</li>
  *   <li>Scaled pinball loss at quantile q: {@code q (y - f)} when the actual is above, {@code (1 - q)(f - y)}
  *       when below.</li>
- *   <li>Coverage: the share of actuals inside P10-P90 and at or below P80 (both should be 80%).</li>
+ *   <li>Coverage: the share of actuals inside P10-P90 and at or below P80 (both should be 80%), and inside
+ *       P2.5-P97.5 (should be 95%).</li>
  * </ul>
  */
 public final class QuantileScore {
@@ -31,8 +32,10 @@ public final class QuantileScore {
      * @param pinball scaled pinball loss by quantile
      * @param coverage80 share of actuals within P10-P90
      * @param belowP80 share of actuals at or below P80
+     * @param coverage95 share of actuals within P2.5-P97.5 (NaN when either is missing)
      */
-    public record Scores(double msis, Map<Double, Double> pinball, double coverage80, double belowP80) {
+    public record Scores(double msis, Map<Double, Double> pinball, double coverage80, double belowP80,
+                         double coverage95) {
     }
 
     /**
@@ -63,7 +66,9 @@ public final class QuantileScore {
         double inside = p10 == null || p90 == null ? Double.NaN
                 : share(test, (y, id, h) -> y >= p10.get(id)[h] && y <= p90.get(id)[h]);
         double below = p80 == null ? Double.NaN : share(test, (y, id, h) -> y <= p80.get(id)[h]);
-        return new Scores(msis, pinball, inside, below);
+        double inside95 = lo95 == null || hi95 == null ? Double.NaN
+                : share(test, (y, id, h) -> y >= lo95.get(id)[h] && y <= hi95.get(id)[h]);
+        return new Scores(msis, pinball, inside, below, inside95);
     }
 
     /**

@@ -35,16 +35,19 @@ public record Scenario(String name, String keyword, Trace load, Trace mentions, 
     static final Instant START = Instant.parse("2026-10-05T00:00:00Z"); // a Monday
 
     /**
-     * A game release, Season 5, at 18:00 UTC on day 29: pre-load opens 6 h ahead (load climbs to 1.5x), the queue
+     * A game release, Season 6, at 18:00 UTC on day 35: pre-load opens 6 h ahead (load climbs to 1.5x), the queue
      * an hour ahead (3x), 4x at launch, decaying over three days. Mentions: the launch trailer a day ahead (x5),
-     * hype building to x15 by the release. Two earlier releases (days 9 and 19) went the same way; all three are
-     * in the calendar, from pre-load to three days after.
+     * hype building to x15 by the release. Four earlier seasons (days 21 to 30, three days apart) went the same way; all five
+     * are in the calendar, each from pre-load to 66 hours after launch. The layout is what lets the product learn
+     * the release's effect hour by hour rather than as one average: windows of at most 72 hours with the same start
+     * time, at least three past ones inside the 28 days of history the replay reads with two earlier weeks free of
+     * releases at their hours of the week to measure them against.
      */
     public static Scenario gameRelease(long seed) {
         Random random = new Random(seed);
         Duration step = Duration.ofMinutes(15);
-        int n = 33 * 96;
-        List<Instant> releases = List.of(at(9, 18), at(19, 18), at(29, 18));
+        int n = 39 * 96;
+        List<Instant> releases = List.of(at(21, 18), at(24, 18), at(27, 18), at(30, 18), at(35, 18));
         double[] load = new double[n];
         double[] mentions = new double[n];
         double[] sentiment = new double[n];
@@ -63,12 +66,12 @@ public record Scenario(String name, String keyword, Trace load, Trace mentions, 
             sentiment[i] = mood(random, hype);
         }
         List<KnownEvent> events = new ArrayList<>();
-        String[] names = {"Season 3", "Season 4", "Season 5"};
+        String[] names = {"Season 2", "Season 3", "Season 4", "Season 5", "Season 6"};
         for (int k = 0; k < releases.size(); k++) {
             events.add(new KnownEvent("game_release", names[k], releases.get(k).minus(Duration.ofHours(6)),
-                    releases.get(k).plus(Duration.ofHours(72)), "scenario", 1.0));
+                    releases.get(k).plus(Duration.ofHours(66)), "scenario", 1.0));
         }
-        Instant moment = releases.get(2);
+        Instant moment = releases.get(releases.size() - 1);
         return new Scenario("game-release", "yourgame", trace("load.csv", step, load),
                 trace("mentions.csv", step, mentions), sentiment, events, 100, moment, moment.minus(Duration.ofHours(60)),
                 moment.plus(Duration.ofHours(80)));

@@ -1,11 +1,9 @@
 /**
  * The seeded story scenarios (scenario game-release, scenario viral-moment: generated load, mentions and calendar
- * replayed through the ordinary backtest) and bench-social.
+ * replayed through the ordinary backtest command) and bench-social.
  *
- * <p><b>May import.</b> Imports from this project today: backtest; cli; events; patterns. New code here should not
- * add a project import beyond these.
- *
- * <p><b>Known debt: package cycles.</b> cli.scenario &lt;-&gt; cli (cli.scenario uses Main; cli uses
- * BenchSocialCommand, ScenarioCommand).
+ * <p><b>May import:</b> backtest, cli.backtest, common, events. New code here imports only these packages of this
+ * project; adding one is a design change made here, and it must not close a package cycle (PackageDependenciesTest
+ * checks both).
  */
 package io.predictivescaling.cli.scenario;

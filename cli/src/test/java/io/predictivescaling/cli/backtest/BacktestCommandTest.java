@@ -71,6 +71,45 @@ class BacktestCommandTest {
     }
 
     @Test
+    void mentionsThatNeverTrendLeaveTheDeveloperTracesTableAndTimelineAsWithoutSocial() throws Exception {
+        // Three days of NASA-HTTP; the same replay with a steady mention volume beside it (the social path wired
+        // in, no trend ever detected) must plan exactly what the replay without --social plans.
+        Path trace = ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv");
+        List<String> rows = Files.readAllLines(trace);
+        StringBuilder steady = new StringBuilder("timestamp,value\n");
+        for (int i = 1; i < rows.size(); i++) {
+            steady.append(rows.get(i).split(",")[0]).append(',').append(40 + i % 5).append('\n');
+        }
+        Path mentions = out.resolve("steady.csv");
+        Files.writeString(mentions, steady);
+        assertThat(Main.run("backtest", "--trace", trace.toString(), "--out", out.resolve("plain").toString(),
+                "--quiet")).isZero();
+        assertThat(Main.run("backtest", "--trace", trace.toString(), "--out", out.resolve("social").toString(),
+                "--quiet", "--social", mentions.toString())).isZero();
+
+        JsonNode plain = new ObjectMapper().readTree(out.resolve("plain/summary.json").toFile());
+        JsonNode social = new ObjectMapper().readTree(out.resolve("social/summary.json").toFile());
+        assertThat(social.get("policies")).isEqualTo(plain.get("policies"));
+        assertThat(social.get("sizingsAlone")).isEqualTo(plain.get("sizingsAlone"));
+        assertThat(plain.has("capacityAddedBySignal")).as("nothing to attribute without signals").isFalse();
+        assertThat(social.get("capacityAddedBySignal").get("social").get("addedUnitHours").asDouble()).isZero();
+        List<String> a = Files.readAllLines(out.resolve("plain/timeline.csv"));
+        List<String> b = Files.readAllLines(out.resolve("social/timeline.csv"));
+        assertThat(b).hasSameSizeAs(a);
+        int hype = List.of(a.get(0).split(",")).indexOf("hype");
+        for (int i = 1; i < a.size(); i++) {
+            List<String> x = new java.util.ArrayList<>(List.of(a.get(i).split(",", -1)));
+            List<String> y = new java.util.ArrayList<>(List.of(b.get(i).split(",", -1)));
+            x.remove(hype);
+            y.remove(hype);
+            assertThat(y).as("timeline row %d but the mentions' hype", i).isEqualTo(x);
+        }
+        assertThat(Files.readAllLines(out.resolve("social/decisions.csv")))
+                .as("the same plans, with what was seen of the mentions").hasSameSizeAs(
+                        Files.readAllLines(out.resolve("plain/decisions.csv")));
+    }
+
+    @Test
     void aJitteredExportBacktestsToTheCleanFilesResult() throws Exception {
         // Three days of NASA-HTTP 5-minute counts; the jittered copy has 0-20 s added to every timestamp.
         Path fixtures = ProjectRoot.resolve("shared/src/test/resources/traces");

@@ -10,8 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
 
+// Swaps System.out/err to read what the command printed: nothing else may print meanwhile.
+@Isolated
 class M4ScoreTest {
     @TempDir
     Path dir;
@@ -129,6 +132,8 @@ class M4ScoreTest {
         assertThat(s.pinball().get(0.5)).isCloseTo(0.5, within(1e-9));
         assertThat(s.coverage80()).isEqualTo(0.5);
         assertThat(s.belowP80()).isEqualTo(0.5);
+        // P2.5-P97.5: 4 in [3, 7], 10 above 9
+        assertThat(s.coverage95()).isEqualTo(0.5);
     }
 
     @Test

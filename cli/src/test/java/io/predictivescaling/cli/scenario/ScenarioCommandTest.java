@@ -1,6 +1,10 @@
 package io.predictivescaling.cli.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.cli.Main;
@@ -28,7 +32,7 @@ class ScenarioCommandTest {
         assertThat(trend.time()).as("mentions trend a day ahead")
                 .isBetween(release.minus(Duration.ofHours(26)), release.minus(Duration.ofHours(20)));
         DecisionLog.Row event = first(rows, "event", release.minus(Duration.ofDays(4)));
-        assertThat(event.seen()).contains("Season 5");
+        assertThat(event.seen()).contains("Season 6");
         assertThat(event.time()).isBefore(trend.time());
 
         List<DecisionLog.Row> raises = DecisionLog.raisesBefore(rows, release);
@@ -36,22 +40,40 @@ class ScenarioCommandTest {
         assertThat(raises.get(0).time()).as("starting at least 6 h ahead")
                 .isBefore(release.minus(Duration.ofHours(6)).plusSeconds(1));
         assertThat(raises.get(0).time()).isAfter(trend.time());
-        assertThat(raises).as("raised for the release").anyMatch(r -> r.why().contains("event: game_release 'Season 5'"));
+        assertThat(raises).as("raised for the release").anyMatch(r -> r.why().contains("event: game_release 'Season 6'"));
         DecisionLog.Row full = raises.stream().filter(r -> r.kind().equals("full")).findFirst().orElseThrow();
         assertThat(full.time()).as("full capacity an hour before the release")
                 .isBefore(release.minus(Duration.ofHours(1)).plusSeconds(1));
 
+        DecisionLog.Row firstRaise = raises.get(0);
+        assertThat(List.of(event.time(), trend.time(), firstRaise.time(), full.time(), release))
+                .as("in order: the event seen, the trend, the first raise, full capacity, the release").isSorted();
+        assertThat(full.why()).as("the release's effect hour by hour, not one average over its window")
+                .contains("hour by hour");
+
         List<Integer> peaks = ScenarioCommand.dailyPeakFloors(out.resolve("timeline.csv"), release, 4);
-        // The day after the release may hold its level (the seasonal autoregression carries the release's
-        // deviation a day forward); from then on the floors come down day by day.
-        int releaseLevel = Math.max(peaks.get(0), peaks.get(1));
-        assertThat(peaks.get(1)).as("no higher the day after: %s", peaks).isLessThanOrEqualTo(peaks.get(0) * 11 / 10);
-        assertThat(peaks.get(2)).as("scale-down over three days: %s", peaks).isLessThan(releaseLevel);
-        assertThat(peaks.get(3)).isLessThan(peaks.get(2));
+        assertThat(peaks.get(1)).as("scale-down over three days, day by day: %s", peaks).isLessThan(peaks.get(0));
+        assertThat(peaks.get(2)).as("%s", peaks).isLessThanOrEqualTo(peaks.get(1));
+        assertThat(peaks.get(3)).as("%s", peaks).isLessThan(peaks.get(2));
         DecisionLog.Row down = rows.stream().filter(r -> r.kind().equals("scale-down") && r.time().isAfter(release))
                 .findFirst().orElseThrow();
         assertThat(down.time()).isBefore(release.plus(Duration.ofHours(6)));
         assertThat(Files.readAllLines(out.resolve("timeline.csv")).get(0)).endsWith(",hype,eventFactor,socialFactor");
+
+        // What each signal added, step by step, adds up to predictive's capacity over reactive's.
+        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode added = summary.get("capacityAddedBySignal");
+        assertThat(added.fieldNames()).toIterable().containsExactly("forecast", "events", "social");
+        double sum = 0;
+        for (JsonNode signal : added) {
+            sum += signal.get("addedUnitHours").asDouble();
+        }
+        JsonNode policies = summary.get("policies");
+        assertThat(sum).isCloseTo(policies.get("predictive").get("capacityUnitHours").asDouble()
+                - policies.get("reactive").get("capacityUnitHours").asDouble(), within(1e-6));
+        assertThat(added.get("events").get("underProvisionedAfter").asDouble())
+                .as("the release's events cut under-provisioning")
+                .isLessThan(added.get("events").get("underProvisionedBefore").asDouble());
     }
 
     @Test

@@ -1,13 +1,16 @@
 package io.predictivescaling.functions.analyzepatterns;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.AnalyzePatternsService;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -15,6 +18,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * service here, so none of them can wire it differently.
  */
 public final class AnalyzePatternsWiring {
+    /**
+     * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
+     * checks that); names and defaults are in {@link Env}.
+     */
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
+            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.PATTERNS_TABLE, Env.METRICS_RETENTION_DAYS,
+            Env.PATTERN_HISTORY_DAYS));
+
     private AnalyzePatternsWiring() {
     }
 
@@ -29,8 +40,8 @@ public final class AnalyzePatternsWiring {
 
         /** From the function's environment (TARGETS_TABLE, METRICS_TABLE, PATTERNS_TABLE). */
         public static Tables fromEnvironment() {
-            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("METRICS_TABLE"),
-                    Settings.required("PATTERNS_TABLE"));
+            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text(),
+                    Env.PATTERNS_TABLE.text());
         }
     }
 
@@ -56,7 +67,7 @@ public final class AnalyzePatternsWiring {
      */
     public static AnalyzePatternsService fromEnvironment() {
         return of(AwsClients.dynamoDb(), Retry.standard(), Tables.fromEnvironment(),
-                Settings.days("METRICS_RETENTION_DAYS", 400),
-                Duration.ofDays(Settings.number("PATTERN_HISTORY_DAYS", 56)));
+                Env.METRICS_RETENTION_DAYS.days(),
+                Duration.ofDays(Env.PATTERN_HISTORY_DAYS.number()));
     }
 }

@@ -1,19 +1,29 @@
 package io.predictivescaling.functions.dispatchtargets;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.SqsPlanQueue;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The one place dispatch-targets is wired: the Lambda handler and the tests build the service here, so neither can
  * wire it differently.
  */
 public final class DispatchTargetsWiring {
+    /**
+     * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
+     * checks that); names and defaults are in {@link Env}.
+     */
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
+            Env.TARGETS_TABLE, Env.PLAN_QUEUE_URL, Env.MAX_TARGETS_PER_BATCH));
+
     private DispatchTargetsWiring() {
     }
 
@@ -27,7 +37,7 @@ public final class DispatchTargetsWiring {
 
         /** From the function's environment (TARGETS_TABLE, PLAN_QUEUE_URL); a missing one is a clear error. */
         public static Tables fromEnvironment() {
-            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("PLAN_QUEUE_URL"));
+            return new Tables(Env.TARGETS_TABLE.text(), Env.PLAN_QUEUE_URL.text());
         }
     }
 
@@ -48,7 +58,7 @@ public final class DispatchTargetsWiring {
 
     /** What the Lambda runs: {@link Retry#standard()}, batches of MAX_TARGETS_PER_BATCH (default 25). */
     public static DispatchService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.sqs(), Retry.standard(), Tables.fromEnvironment(),
-                (int) Settings.number("MAX_TARGETS_PER_BATCH", 25));
+        return of(AwsClients.dynamoDb(), AwsClients.build(SqsClient.builder()), Retry.standard(), Tables.fromEnvironment(),
+                (int) Env.MAX_TARGETS_PER_BATCH.number());
     }
 }

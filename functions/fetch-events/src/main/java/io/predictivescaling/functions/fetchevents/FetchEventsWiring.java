@@ -1,14 +1,17 @@
 package io.predictivescaling.functions.fetchevents;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.events.Cascades;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.events.EventSourceRegistry;
 import io.predictivescaling.events.FetchEventsService;
 import io.predictivescaling.common.EventBridgePublisher;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
@@ -17,6 +20,13 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * them can wire it differently.
  */
 public final class FetchEventsWiring {
+    /**
+     * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
+     * checks that); names and defaults are in {@link Env}.
+     */
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
+            Env.EVENTS_TABLE, Env.EVENT_BUS_NAME, Env.EVENT_SOURCES, Env.EVENT_CASCADES));
+
     private FetchEventsWiring() {
     }
 
@@ -30,7 +40,7 @@ public final class FetchEventsWiring {
 
         /** From the function's environment (EVENTS_TABLE, EVENT_BUS_NAME); a missing one is a clear error. */
         public static Tables fromEnvironment() {
-            return new Tables(Settings.required("EVENTS_TABLE"), Settings.required("EVENT_BUS_NAME"));
+            return new Tables(Env.EVENTS_TABLE.text(), Env.EVENT_BUS_NAME.text());
         }
     }
 
@@ -57,8 +67,8 @@ public final class FetchEventsWiring {
      * (default {@code []}) with a 10-second timeout, cascades from EVENT_CASCADES (default none).
      */
     public static FetchEventsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.eventBridge(), Retry.standard(), Tables.fromEnvironment(),
-                Settings.optional("EVENT_SOURCES", "[]"), Duration.ofSeconds(10),
-                Settings.optional("EVENT_CASCADES", ""));
+        return of(AwsClients.dynamoDb(), AwsClients.build(EventBridgeClient.builder()), Retry.standard(), Tables.fromEnvironment(),
+                Env.EVENT_SOURCES.text(), Duration.ofSeconds(10),
+                Env.EVENT_CASCADES.text());
     }
 }

@@ -1,8 +1,8 @@
 package io.predictivescaling.functions.fetchsentiment;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.sentiment.FetchSentimentService;
@@ -11,6 +11,9 @@ import io.predictivescaling.sentiment.SentimentSourceRegistry;
 import io.predictivescaling.sentiment.SsmCredentials;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
@@ -20,6 +23,14 @@ import software.amazon.awssdk.services.ssm.SsmClient;
  * of them can wire it differently.
  */
 public final class FetchSentimentWiring {
+    /**
+     * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
+     * checks that); names and defaults are in {@link Env}.
+     */
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
+            Env.TARGETS_TABLE, Env.SIGNALS_TABLE, Env.EVENT_BUS_NAME, Env.SENTIMENT_SOURCES,
+            Env.SENTIMENT_INTERVAL_MINUTES));
+
     private FetchSentimentWiring() {
     }
 
@@ -34,8 +45,8 @@ public final class FetchSentimentWiring {
 
         /** From the function's environment (TARGETS_TABLE, SIGNALS_TABLE, EVENT_BUS_NAME). */
         public static Tables fromEnvironment() {
-            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("SIGNALS_TABLE"),
-                    Settings.required("EVENT_BUS_NAME"));
+            return new Tables(Env.TARGETS_TABLE.text(), Env.SIGNALS_TABLE.text(),
+                    Env.EVENT_BUS_NAME.text());
         }
     }
 
@@ -69,8 +80,8 @@ public final class FetchSentimentWiring {
      * the interval from SENTIMENT_INTERVAL_MINUTES (default 5).
      */
     public static FetchSentimentService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.ssm(), AwsClients.eventBridge(), Retry.standard(),
-                Tables.fromEnvironment(), Settings.optional("SENTIMENT_SOURCES", "[]"), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofMinutes(Settings.number("SENTIMENT_INTERVAL_MINUTES", 5)));
+        return of(AwsClients.dynamoDb(), AwsClients.build(SsmClient.builder()), AwsClients.build(EventBridgeClient.builder()), Retry.standard(),
+                Tables.fromEnvironment(), Env.SENTIMENT_SOURCES.text(), Duration.ofSeconds(10),
+                Duration.ofSeconds(30), Duration.ofMinutes(Env.SENTIMENT_INTERVAL_MINUTES.number()));
     }
 }

@@ -1,5 +1,6 @@
 package io.predictivescaling.functions.predictandscale;
 
+import io.predictivescaling.common.Env;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -7,7 +8,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.fleet.DynamoDbLeaseStore;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.SqsPlanQueue;
@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * predict-and-scale on the fleet queue: plans the targets of the received plan batches (see
@@ -27,9 +28,9 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
 
     public PredictAndScaleQueueHandler() {
         this(new FleetBatchPlanner(PredictAndScaleWiring.fromEnvironment(),
-                new DynamoDbLeaseStore(AwsClients.dynamoDb(), Settings.required("LEASE_TABLE"), Retry.standard()),
-                new SqsPlanQueue(AwsClients.sqs(), Settings.required("PLAN_QUEUE_URL"), Retry.standard()),
-                Duration.ofSeconds(Settings.number("LEASE_SECONDS", 900))), Clock.systemUTC());
+                new DynamoDbLeaseStore(AwsClients.dynamoDb(), Env.LEASE_TABLE.text(), Retry.standard()),
+                new SqsPlanQueue(AwsClients.build(SqsClient.builder()), Env.PLAN_QUEUE_URL.text(), Retry.standard()),
+                Duration.ofSeconds(Env.LEASE_SECONDS.number())), Clock.systemUTC());
     }
 
     public PredictAndScaleQueueHandler(FleetBatchPlanner planner, Clock clock) {

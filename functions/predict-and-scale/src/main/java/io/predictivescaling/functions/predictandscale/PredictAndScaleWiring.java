@@ -1,8 +1,8 @@
 package io.predictivescaling.functions.predictandscale;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
@@ -15,6 +15,9 @@ import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -24,6 +27,16 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * {@code invoke}, and the tests all build the service here, so none of them can wire it differently.
  */
 public final class PredictAndScaleWiring {
+    /**
+     * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
+     * checks that); names and defaults are in {@link Env}.
+     */
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
+            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.PATTERNS_TABLE, Env.PREDICTIONS_TABLE, Env.ACCURACY_TABLE,
+            Env.SIGNALS_TABLE, Env.EVENTS_TABLE, Env.EVENT_BUS_NAME, Env.METRICS_RETENTION_DAYS,
+            Env.PREDICTION_HISTORY_DAYS, Env.PARALLEL_TARGETS, Env.MAX_SIGNAL_UPLIFT, Env.LEASE_TABLE,
+            Env.PLAN_QUEUE_URL, Env.LEASE_SECONDS));
+
     private PredictAndScaleWiring() {
     }
 
@@ -33,10 +46,10 @@ public final class PredictAndScaleWiring {
 
         /** From the function's environment (TARGETS_TABLE, ..., EVENT_BUS_NAME); a missing one is a clear error. */
         public static Tables fromEnvironment() {
-            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("METRICS_TABLE"),
-                    Settings.required("PATTERNS_TABLE"), Settings.required("PREDICTIONS_TABLE"),
-                    Settings.required("ACCURACY_TABLE"), Settings.required("SIGNALS_TABLE"),
-                    Settings.required("EVENTS_TABLE"), Settings.required("EVENT_BUS_NAME"));
+            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text(),
+                    Env.PATTERNS_TABLE.text(), Env.PREDICTIONS_TABLE.text(),
+                    Env.ACCURACY_TABLE.text(), Env.SIGNALS_TABLE.text(),
+                    Env.EVENTS_TABLE.text(), Env.EVENT_BUS_NAME.text());
         }
     }
 
@@ -49,7 +62,7 @@ public final class PredictAndScaleWiring {
                                             int threads) {
         return new PredictAndScaleService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
-                new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), Settings.days("METRICS_RETENTION_DAYS", 400),
+                new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), Env.METRICS_RETENTION_DAYS.days(),
                         retry),
                 new DynamoDbPatternStore(dynamo, tables.patterns(), retry),
                 new WriteOnChangePredictionStore(dynamo, tables.predictions(), retry),
@@ -63,9 +76,10 @@ public final class PredictAndScaleWiring {
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */
     public static PredictAndScaleService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.applicationAutoScaling(), AwsClients.eventBridge(),
+        return of(AwsClients.dynamoDb(), AwsClients.build(ApplicationAutoScalingClient.builder()),
+                AwsClients.build(EventBridgeClient.builder()),
                 Retry.standard(), Tables.fromEnvironment(),
-                Duration.ofDays(Settings.number("PREDICTION_HISTORY_DAYS", 28)),
-                (int) Settings.number("PARALLEL_TARGETS", 8));
+                Duration.ofDays(Env.PREDICTION_HISTORY_DAYS.number()),
+                (int) Env.PARALLEL_TARGETS.number());
     }
 }

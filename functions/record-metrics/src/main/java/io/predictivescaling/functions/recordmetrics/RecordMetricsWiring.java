@@ -1,13 +1,16 @@
 package io.predictivescaling.functions.recordmetrics;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.metrics.CloudWatchMetricSource;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.RecordMetricsService;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -16,6 +19,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * of them can wire it differently.
  */
 public final class RecordMetricsWiring {
+    /**
+     * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
+     * checks that); names and defaults are in {@link Env}.
+     */
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
+            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.METRICS_RETENTION_DAYS, Env.MAX_CATCH_UP_HOURS));
+
     private RecordMetricsWiring() {
     }
 
@@ -29,7 +39,7 @@ public final class RecordMetricsWiring {
 
         /** From the function's environment (TARGETS_TABLE, METRICS_TABLE); a missing one is a clear error. */
         public static Tables fromEnvironment() {
-            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("METRICS_TABLE"));
+            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text());
         }
     }
 
@@ -55,8 +65,8 @@ public final class RecordMetricsWiring {
      * MAX_CATCH_UP_HOURS (default 3) and retention from METRICS_RETENTION_DAYS (default 400).
      */
     public static RecordMetricsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.cloudWatch(), Retry.standard(), Tables.fromEnvironment(),
-                Duration.ofHours(Settings.number("MAX_CATCH_UP_HOURS", 3)),
-                Settings.days("METRICS_RETENTION_DAYS", 400));
+        return of(AwsClients.dynamoDb(), AwsClients.build(CloudWatchClient.builder()), Retry.standard(), Tables.fromEnvironment(),
+                Duration.ofHours(Env.MAX_CATCH_UP_HOURS.number()),
+                Env.METRICS_RETENTION_DAYS.days());
     }
 }

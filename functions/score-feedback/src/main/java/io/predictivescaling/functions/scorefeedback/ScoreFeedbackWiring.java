@@ -1,8 +1,8 @@
 package io.predictivescaling.functions.scorefeedback;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.aws.Settings;
 import io.predictivescaling.feedback.AccuracyMetrics;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.feedback.MetricsEmitter;
@@ -11,6 +11,9 @@ import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -18,6 +21,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * here, so none of them can wire it differently.
  */
 public final class ScoreFeedbackWiring {
+    /**
+     * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
+     * checks that); names and defaults are in {@link Env}.
+     */
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
+            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.PREDICTIONS_TABLE, Env.ACCURACY_TABLE,
+            Env.METRICS_RETENTION_DAYS));
+
     private ScoreFeedbackWiring() {
     }
 
@@ -33,8 +44,8 @@ public final class ScoreFeedbackWiring {
 
         /** From the function's environment (TARGETS_TABLE, METRICS_TABLE, PREDICTIONS_TABLE, ACCURACY_TABLE). */
         public static Tables fromEnvironment() {
-            return new Tables(Settings.required("TARGETS_TABLE"), Settings.required("METRICS_TABLE"),
-                    Settings.required("PREDICTIONS_TABLE"), Settings.required("ACCURACY_TABLE"));
+            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text(),
+                    Env.PREDICTIONS_TABLE.text(), Env.ACCURACY_TABLE.text());
         }
     }
 
@@ -62,6 +73,6 @@ public final class ScoreFeedbackWiring {
      */
     public static ScoreFeedbackService fromEnvironment(Clock clock) {
         return of(AwsClients.dynamoDb(), Retry.standard(), Tables.fromEnvironment(),
-                Settings.days("METRICS_RETENTION_DAYS", 400), new AccuracyMetrics(System.out, clock));
+                Env.METRICS_RETENTION_DAYS.days(), new AccuracyMetrics(System.out, clock));
     }
 }
