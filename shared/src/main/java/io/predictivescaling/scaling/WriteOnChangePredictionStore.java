@@ -25,11 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  *
  * <p>The path's first record carries {@value #DIGEST}: a SHA-256 of every path record as stored (all attributes
  * but {@code createdAt} and feedback's annotations). A run reads that one item (one strongly consistent GetItem,
- * 1 read unit) and, when the digest matches, writes nothing of the path. Only when it differs (once an hour, or
- * when the capacity in force changed what the records recommend) is the path's key range read with one Query and
- * the new or changed records written, the digest last, so a run that dies in between leaves a digest that does not
- * match and the next run compares record by record again. The short horizons (5 minutes, 1 hour) move with every
- * run, so they are new keys each time and are written without reading.
+ * 1 read unit) and, when the digest matches, writes nothing of the path. When the item is missing (the first run of
+ * an hour: keys carry the horizon from the hour, so each hour's path is all new keys) every record is written
+ * without reading. Only when the digest differs within the hour (the capacity in force changed what the records
+ * recommend) is the path's key range read with one Query and the changed records written. The digest goes last, so
+ * a run that dies in between leaves a digest that does not match and the next run compares record by record again.
+ * The short horizons (5 minutes, 1 hour) move with every run, so they are new keys each time and are written
+ * without reading.
  *
  * <p>Why not one Query every run: it reads the whole path (a few read units) where one item tells, and an emulator
  * such as moto answers a Query in time linear in the whole table (it sorts every item of every target), which made
@@ -69,10 +71,14 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
             }
             String digest = digest(path);
             String anchor = DynamoDbPredictionStore.sortKey(path.get(0).prediction());
-            if (digest.equals(storedDigest(entry.getKey(), anchor))) {
+            Map<String, AttributeValue> marked = storedAnchor(entry.getKey(), anchor);
+            AttributeValue storedDigest = marked == null ? null : marked.get(DIGEST);
+            if (storedDigest != null && digest.equals(storedDigest.s())) {
                 continue;
             }
-            Map<String, Map<String, AttributeValue>> stored = stored(entry.getKey(), path);
+            // No anchor: the path of this hour was never stored (keys carry the horizon from the hour, so a new hour
+            // is all new keys), and every record is written without reading.
+            Map<String, Map<String, AttributeValue>> stored = marked == null ? Map.of() : stored(entry.getKey(), path);
             for (PredictionRecord r : path) {
                 Map<String, AttributeValue> have = stored.get(DynamoDbPredictionStore.sortKey(r.prediction()));
                 if (have == null || !comparable(have).equals(comparable(DynamoDbPredictionStore.item(r)))) {
@@ -123,12 +129,12 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
         }
     }
 
-    private String storedDigest(String targetId, String anchor) {
-        var item = retry.call("reading the stored path of " + targetId, () -> dynamo.getItem(g -> g
+    /** The path's first record as stored (only its digest, if any), or null when it is not stored. */
+    private Map<String, AttributeValue> storedAnchor(String targetId, String anchor) {
+        var response = retry.call("reading the stored path of " + targetId, () -> dynamo.getItem(g -> g
                 .tableName(tableName).key(key(targetId, anchor)).consistentRead(true)
-                .projectionExpression("#d").expressionAttributeNames(Map.of("#d", DIGEST)))).item();
-        AttributeValue d = item == null ? null : item.get(DIGEST);
-        return d == null ? null : d.s();
+                .projectionExpression("#d, forecast").expressionAttributeNames(Map.of("#d", DIGEST))));
+        return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
 
     private static Map<String, AttributeValue> key(String targetId, String sortKey) {
