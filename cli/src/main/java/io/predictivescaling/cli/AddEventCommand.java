@@ -4,12 +4,14 @@ import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.cli.local.AwsEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.events.KnownEvent;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code add-event}: a manual event, as an operator would add it in the console. */
@@ -31,19 +33,15 @@ final class AddEventCommand implements Callable<Integer> {
     @Option(names = "--impact", description = "Expected impact as a fraction until history teaches better (0.5 = +50%%)")
     Double impact;
 
-    @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566 (default: "
-            + "AWS_ENDPOINT_URL, else AWS)")
-    String endpoint;
+    @Mixin
+    AwsEndpoint aws;
 
     @Option(names = "--events-table", description = "Default: EVENTS_TABLE, else the local demo's table")
     String table;
 
     @Override
     public Integer call() {
-        AwsAccess.check(endpoint);
-        if (endpoint != null) {
-            LocalAws.use(endpoint);
-        }
+        aws.use();
         String events = table != null ? table : Settings.optional(Env.EVENTS_TABLE.name(), LocalAws.EVENTS_TABLE);
         KnownEvent event = new KnownEvent(type, name, start, end, "manual", impact == null ? Double.NaN : impact);
         boolean added = new DynamoDbEventStore(AwsClients.dynamoDb(), events, Retry.standard()).addIfNew(event, Instant.now());

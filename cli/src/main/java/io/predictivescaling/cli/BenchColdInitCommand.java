@@ -1,6 +1,7 @@
 package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.ProjectRoot;

@@ -3,7 +3,7 @@ package io.predictivescaling.cli;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
-import io.predictivescaling.cli.local.LocalAws;
+import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,12 +41,12 @@ final class BenchScaleCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "8", description = "Targets planned in parallel (PARALLEL_TARGETS)")
     int threads;
 
-    @Option(names = "--endpoint", description = "Use this emulator instead of starting moto_server")
-    String endpoint;
+    @Mixin
+    EmulatorEndpoint emulator;
 
     @Override
     public Integer call() {
-        System.err.println("AWS endpoint: " + LocalAws.use(endpoint));
+        System.err.println("AWS endpoint: " + emulator.use());
         var dynamo = AwsClients.dynamoDb();
         var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
         var bridge = AwsClients.build(EventBridgeClient.builder());

@@ -1,10 +1,12 @@
 package io.predictivescaling.cli;
 
+import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsWiring;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,8 +62,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--hours", description = "Simulated hours to run instead of whole days (a quicker look)")
     Integer hours;
 
-    @Option(names = "--endpoint", description = "Use this emulator (e.g. LocalStack) instead of starting moto_server")
-    String endpoint;
+    @Mixin
+    EmulatorEndpoint emulator;
 
     @Option(names = "--keep-running", description = "Keep moto_server up after the demo until Enter is pressed, so the printed aws commands work")
     boolean keepRunning;
@@ -76,13 +79,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "; e.g. --days 1 or --hours 6");
         }
         Trace t = TraceReader.read(trace != null ? trace : ProjectRoot.resolve("cli/traces/nyc_taxi.csv"));
-        if (endpoint != null) {
-            AwsAccess.reach(endpoint);
-        }
-        String url = LocalAws.use(endpoint);
+        String url = emulator.use();
         LocalAws.prepareStack();
         System.out.println("AWS endpoint: " + url);
-        double unit = Math.max(1e-9, t.percentile(0.99) / 20);
+        double unit = t.defaultUnit();
         var dynamo = AwsClients.dynamoDb();
         var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
         Retry retry = Retry.standard();
@@ -161,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
      * without --keep-running they are only promised.
      */
     private void printCommands(String url) {
-        if (endpoint == null && !keepRunning) {
+        if (!emulator.given() && !keepRunning) {
             System.out.println("\nTo look at them with the aws CLI, run the demo with --keep-running: it prints the "
                     + "commands and keeps moto_server up until you press Enter.");
             return;
@@ -170,7 +170,7 @@ final class DemoCommand implements Callable<Integer> {
                 io.predictivescaling.aws.Settings.optional("AWS_REGION", "us-east-1"));
         String aws = "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + region
                 + " aws --endpoint-url " + url;
-        System.out.println("\nLook at them yourself" + (endpoint == null ? " (in another terminal, while moto is up)" : "")
+        System.out.println("\nLook at them yourself" + (!emulator.given() ? " (in another terminal, while moto is up)" : "")
                 + ":");
         System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
                 + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\""

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.cli.local.AwsEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
@@ -18,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,9 +37,8 @@ final class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "1", description = "Event JSON file, e.g. events/record-metrics/load-sample.json")
     Path eventFile;
 
-    @Option(names = "--endpoint", description = "AWS endpoint to use instead of AWS, e.g. http://localhost:4566 "
-            + "(LocalStack). Default: AWS_ENDPOINT_URL if set.")
-    String endpoint;
+    @Mixin
+    AwsEndpoint aws;
 
     @Option(names = "--local", description = "Start moto_server here, create the tables from template.yaml and a "
             + "demo target (metric checkout-rps), then invoke. With --endpoint: prepare that emulator instead.")
@@ -49,16 +51,11 @@ final class InvokeCommand implements Callable<Integer> {
             return 2;
         }
         Class<? extends RequestHandler<?, ?>> handlerClass = Functions.handler(function);
-        if (!local || endpoint != null) {
-            AwsAccess.check(endpoint);
+        Optional<String> url = local ? Optional.of(aws.emulatorOrMoto()) : aws.use();
+        if (local) {
+            LocalAws.prepareStack();
         }
-        if (local || endpoint != null) {
-            String url = LocalAws.use(endpoint);
-            if (local) {
-                LocalAws.prepareStack();
-            }
-            System.err.println("AWS endpoint: " + url);
-        }
+        url.ifPresent(u -> System.err.println("AWS endpoint: " + u));
         Object result = invoke(handlerClass);
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

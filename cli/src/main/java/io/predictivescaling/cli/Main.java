@@ -5,6 +5,8 @@ import io.predictivescaling.cli.backtest.ExportHistoryCommand;
 import io.predictivescaling.cli.backtest.BenchBacktestCommand;
 import io.predictivescaling.cli.backtest.BacktestManyCommand;
 import io.predictivescaling.cli.backtest.BoundCommand;
+import io.predictivescaling.cli.local.AwsAccess;
+import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.cli.m4.M4Commands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,9 +1,11 @@
 package io.predictivescaling.cli;
 
+import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.Settings;
+import io.predictivescaling.cli.local.AwsEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -34,9 +37,8 @@ final class ReportCommand implements Callable<Integer> {
             + "unitPricePerHour)")
     Double unitPrice;
 
-    @Option(names = "--endpoint", description = "Emulator endpoint, e.g. http://localhost:4566 (default: "
-            + "AWS_ENDPOINT_URL, else AWS)")
-    String endpoint;
+    @Mixin
+    AwsEndpoint aws;
 
     @Option(names = "--accuracy-table", description = "Default: ACCURACY_TABLE, else the local demo's table")
     String accuracyTable;
@@ -46,10 +48,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        AwsAccess.check(endpoint);
-        if (endpoint != null) {
-            LocalAws.use(endpoint);
-        }
+        aws.use();
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         String accuracy = accuracyTable != null ? accuracyTable : Settings.optional(Env.ACCURACY_TABLE.name(), LocalAws.ACCURACY_TABLE);
         String predictions = predictionsTable != null ? predictionsTable

@@ -1,7 +1,7 @@
 /**
  * The bin/predictive-scaling command line (picocli): Main and the commands that are not backtests or benchmarks of
  * a feature (demo, invoke, report, trends, event-impact, add-event, bench-patterns, bench-scale), and what they
- * share (CliContext, AwsAccess, UserError, SinceConverter).
+ * share (CliContext, SinceConverter; the AWS they talk to is cli.local's).
  *
  * <p><b>May import:</b> aws, aws.local, backtest, cli.backtest, cli.coldinit, cli.fleet, cli.local, cli.m4, cli.scenario, common,
  * events, feedback, forecast, functions.analyzepatterns, functions.dispatchtargets, functions.fetchevents,

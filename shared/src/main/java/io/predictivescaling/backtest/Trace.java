@@ -45,6 +45,20 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
         return start.plus(step.multipliedBy(i));
     }
 
+    /** How many capacity units the trace's 99th percentile needs at the default unit. */
+    public static final int DEFAULT_UNITS_AT_P99 = 20;
+    /** What the CLI's help says the default unit is. */
+    public static final String DEFAULT_UNIT_HELP = "the trace's 99th percentile / " + DEFAULT_UNITS_AT_P99;
+
+    /**
+     * The load one capacity unit serves when none is given ({@code --unit}): the 99th percentile over
+     * {@link #DEFAULT_UNITS_AT_P99}, so the busy intervals need about 20 units and rounding stays small; a tiny
+     * positive number for a trace without load.
+     */
+    public double defaultUnit() {
+        return Math.max(1e-9, percentile(0.99) / DEFAULT_UNITS_AT_P99);
+    }
+
     public double percentile(double q) {
         double[] known = java.util.Arrays.stream(demand).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (known.length == 0) {

@@ -71,7 +71,7 @@ public final class BacktestManyCommand implements Callable<Integer> {
 
     static Row run(String id, double[] values) {
         Trace trace = new Trace(id, MONDAY, Duration.ofHours(1), values, List.of());
-        double unit = Math.max(1e-9, trace.percentile(0.99) / 20);
+        double unit = trace.defaultUnit();
         BacktestResult result = new Backtest(BacktestConfig.defaults(unit)).run(trace, null);
         return new Row(id, result.policies().get("reactive"), result.policies().get("predictive"));
     }

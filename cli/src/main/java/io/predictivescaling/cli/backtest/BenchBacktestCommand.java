@@ -32,7 +32,7 @@ public final class BenchBacktestCommand implements Callable<Integer> {
         Trace year = new Trace("synthetic-year", Instant.parse("2025-01-01T00:00:00Z"), Duration.ofMinutes(5), values,
                 List.of());
         long start = System.nanoTime();
-        BacktestResult result = new Backtest(BacktestConfig.defaults(year.percentile(0.99) / 20)).run(year, null);
+        BacktestResult result = new Backtest(BacktestConfig.defaults(year.defaultUnit())).run(year, null);
         double seconds = (System.nanoTime() - start) / 1e9;
         BacktestResult.PolicyStats p = result.policies().get("predictive");
         System.out.printf(Locale.ROOT, "backtest of %d 5-minute intervals in %.1f s (predictive: %.3f%% "

@@ -2,7 +2,7 @@ package io.predictivescaling.cli.backtest;
 
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
-import io.predictivescaling.cli.local.LocalAws;
+import io.predictivescaling.cli.local.AwsEndpoint;
 import io.predictivescaling.metrics.CloudWatchHistory;
 import io.predictivescaling.targets.CloudWatchMetric;
 import java.time.Duration;
@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 
@@ -35,8 +36,8 @@ public final class CloudWatchOptions {
     @Option(names = "--days", defaultValue = "14", description = "How many days back from now (default ${DEFAULT-VALUE})")
     int days;
 
-    @Option(names = "--endpoint", description = "CloudWatch endpoint (LocalStack, moto), e.g. http://localhost:4566")
-    String endpoint;
+    @Mixin
+    AwsEndpoint aws = new AwsEndpoint();
 
     boolean given() {
         return metric != null;
@@ -68,9 +69,7 @@ public final class CloudWatchOptions {
     /** The history of the last {@code --days}, up to the last whole period. */
     CloudWatchHistory.History read() {
         CloudWatchMetric m = cloudWatchMetric();
-        if (endpoint != null) {
-            LocalAws.use(endpoint);
-        }
+        aws.use();
         Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         return new CloudWatchHistory(AwsClients.build(CloudWatchClient.builder()), Retry.standard()).read(m, to.minus(Duration.ofDays(days)), to);
     }

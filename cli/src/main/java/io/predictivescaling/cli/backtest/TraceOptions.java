@@ -30,7 +30,7 @@ final class TraceOptions {
     @Option(names = "--value-column", description = "The load column, by header name or 1-based position (default: the first numeric column)")
     String valueColumn;
 
-    @Option(names = "--unit", description = "Load one capacity unit serves (default: the trace's 99th percentile / 20)")
+    @Option(names = "--unit", description = "Load one capacity unit serves (default: " + Trace.DEFAULT_UNIT_HELP + ")")
     Double unit;
 
     @Option(names = "--target-utilization", defaultValue = "0.7", description = "Target tracking's target")
@@ -60,7 +60,7 @@ final class TraceOptions {
 
     /** The defaults, with this trace's unit, target utilization and warm-up. */
     BacktestConfig config(Trace t, List<KnownEvent> events) {
-        double u = unit != null ? unit : Math.max(1e-9, t.percentile(0.99) / 20);
+        double u = unit != null ? unit : t.defaultUnit();
         List<TimeWindow> windows = new java.util.ArrayList<>();
         for (String w : exclude == null ? List.<String>of() : exclude) {
             String[] parts = w.split("/");

@@ -28,6 +28,14 @@ public final class LocalAws {
     private LocalAws() {
     }
 
+    /** Like {@link #use}, after checking that a given endpoint answers (one line with the fix when not). */
+    public static String useReachable(String endpoint) {
+        if (endpoint != null) {
+            AwsAccess.reach(endpoint);
+        }
+        return use(endpoint);
+    }
+
     /** Uses {@code endpoint}, or starts moto_server when it is null. Returns the endpoint in use. */
     public static String use(String endpoint) {
         String url = endpoint != null ? endpoint : Moto.endpoint().toString();

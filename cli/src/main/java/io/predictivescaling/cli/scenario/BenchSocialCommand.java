@@ -44,7 +44,7 @@ public final class BenchSocialCommand implements Callable<Integer> {
     public Integer call() {
         Trace m = TraceReader.read(mentions);
         Trace load = follow(m, Duration.ofMinutes(lagMinutes), gain, seed);
-        double unit = load.percentile(0.99) / 20;
+        double unit = load.defaultUnit();
         BacktestConfig config = BacktestConfig.defaults(unit).with(unit, 0.7, Duration.ofMinutes(5), List.of());
         System.out.printf(Locale.ROOT, "load follows %s %d min later (gain %.2f); %d intervals of %s%n",
                 m.name(), lagMinutes, gain, load.size(), load.step());

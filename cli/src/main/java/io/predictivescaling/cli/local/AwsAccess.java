@@ -1,4 +1,4 @@
-package io.predictivescaling.cli;
+package io.predictivescaling.cli.local;
 
 import io.predictivescaling.aws.Settings;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
  * (the SDK would retry an unreachable endpoint for half a minute). Also turns the SDK's exceptions into one line
  * with the fix ({@link #explain}).
  */
-final class AwsAccess {
+public final class AwsAccess {
     static final int CONNECT_MILLIS = 2000;
     static final String NO_CREDENTIALS = "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or "
             + "AWS_PROFILE), or pass --endpoint for an emulator";
@@ -42,7 +42,7 @@ final class AwsAccess {
      * @param endpoint the command's {@code --endpoint}, or null: then {@code AWS_ENDPOINT_URL} if set, else AWS
      * @throws UserError with the fix, when there is no region for AWS or the endpoint does not answer
      */
-    static void check(String endpoint) {
+    public static void check(String endpoint) {
         String url = endpoint != null ? endpoint
                 : Settings.optional("aws.endpointUrl", Settings.optional("AWS_ENDPOINT_URL", null));
         if (url == null || url.isBlank()) {
@@ -58,7 +58,7 @@ final class AwsAccess {
     }
 
     /** Connects to the endpoint's host and port once, briefly. */
-    static void reach(String url) {
+    public static void reach(String url) {
         URI uri;
         try {
             uri = URI.create(url.trim());
@@ -126,7 +126,7 @@ final class AwsAccess {
     }
 
     /** One line for an SDK failure that got past the checks: what AWS said, or what was missing. */
-    static String explain(SdkException e) {
+    public static String explain(SdkException e) {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
             var d = s.awsErrorDetails();
             return String.format(Locale.ROOT, "%s refused: %s (%s)", d.serviceName() == null ? "AWS" : d.serviceName(),

@@ -1,4 +1,4 @@
-package io.predictivescaling.cli;
+package io.predictivescaling.cli.local;
 
 /** A mistake or missing prerequisite the user can fix: printed as one line, {@code error: <message>}, exit 2. */
 public final class UserError extends RuntimeException {
