@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.predictivescaling.cli.local.UserError;
+import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.ProjectRoot;
@@ -17,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -43,8 +45,8 @@ final class BenchColdInitCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "3", description = "Cold starts per function; the median is printed")
     int runs;
 
-    @Option(names = "--endpoint", description = "AWS endpoint instead of starting moto_server, e.g. LocalStack")
-    String endpoint;
+    @Mixin
+    EmulatorEndpoint emulator;
 
     @Override
     public Integer call() throws Exception {
@@ -56,7 +58,7 @@ final class BenchColdInitCommand implements Callable<Integer> {
                 throw new UserError("no Lambda zip at " + zip + "; build it with: mvn -B -q package -DskipTests");
             }
         }
-        Map<String, String> settings = prepare(endpoint);
+        Map<String, String> settings = prepare(emulator.use());
         System.out.printf(Locale.ROOT, "%-18s %9s %12s %9s %15s %11s%n", "function", "zip MB", "unpacked MB",
                 "init ms", "first result ms", "process ms");
         try (ColdInitRun cold = new ColdInitRun()) {
