@@ -8,104 +8,52 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/**
- * A Lambda context for in-process invocations: logs go to standard error, as Lambda's do to
- * CloudWatch.
- */
+/** A Lambda context for in-process invocations: logs go to standard error, as Lambda's do to CloudWatch. */
 final class CliContext implements Context {
-  private final String function;
-  private final boolean quiet;
-  private final String requestId = UUID.randomUUID().toString();
-  private final LambdaLogger logger =
-      new LambdaLogger() {
+    private final String function;
+    private final boolean quiet;
+    private final String requestId = UUID.randomUUID().toString();
+    private final LambdaLogger logger = new LambdaLogger() {
         @Override
         public void log(String message) {
-          if (!quiet) {
-            System.err.println(message);
-          }
+            if (!quiet) {
+                System.err.println(message);
+            }
         }
 
         @Override
         public void log(byte[] message) {
-          log(new String(message, StandardCharsets.UTF_8));
+            log(new String(message, StandardCharsets.UTF_8));
         }
 
         @Override
         public void log(String message, LogLevel level) {
-          // Quiet still lets warnings and errors through: they are what a person must see.
-          if (!quiet
-              || level == LogLevel.WARN
-              || level == LogLevel.ERROR
-              || level == LogLevel.FATAL) {
-            System.err.println(level + " " + message);
-          }
+            // Quiet still lets warnings and errors through: they are what a person must see.
+            if (!quiet || level == LogLevel.WARN || level == LogLevel.ERROR || level == LogLevel.FATAL) {
+                System.err.println(level + " " + message);
+            }
         }
-      };
+    };
 
-  CliContext(String function) {
-    this(function, false);
-  }
+    CliContext(String function) {
+        this(function, false);
+    }
 
-  /**
-   * @param quiet drop the handlers' routine log lines (warnings and errors still print)
-   */
-  CliContext(String function, boolean quiet) {
-    this.function = function;
-    this.quiet = quiet;
-  }
+    /** @param quiet drop the handlers' routine log lines (warnings and errors still print) */
+    CliContext(String function, boolean quiet) {
+        this.function = function;
+        this.quiet = quiet;
+    }
 
-  @Override
-  public String getAwsRequestId() {
-    return requestId;
-  }
-
-  @Override
-  public String getLogGroupName() {
-    return "/aws/lambda/" + function;
-  }
-
-  @Override
-  public String getLogStreamName() {
-    return "local";
-  }
-
-  @Override
-  public String getFunctionName() {
-    return function;
-  }
-
-  @Override
-  public String getFunctionVersion() {
-    return "$LATEST";
-  }
-
-  @Override
-  public String getInvokedFunctionArn() {
-    return "arn:aws:lambda:local:000000000000:function:" + function;
-  }
-
-  @Override
-  public CognitoIdentity getIdentity() {
-    return null;
-  }
-
-  @Override
-  public ClientContext getClientContext() {
-    return null;
-  }
-
-  @Override
-  public int getRemainingTimeInMillis() {
-    return 900_000;
-  }
-
-  @Override
-  public int getMemoryLimitInMB() {
-    return 1024;
-  }
-
-  @Override
-  public LambdaLogger getLogger() {
-    return logger;
-  }
+    @Override public String getAwsRequestId() { return requestId; }
+    @Override public String getLogGroupName() { return "/aws/lambda/" + function; }
+    @Override public String getLogStreamName() { return "local"; }
+    @Override public String getFunctionName() { return function; }
+    @Override public String getFunctionVersion() { return "$LATEST"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:local:000000000000:function:" + function; }
+    @Override public CognitoIdentity getIdentity() { return null; }
+    @Override public ClientContext getClientContext() { return null; }
+    @Override public int getRemainingTimeInMillis() { return 900_000; }
+    @Override public int getMemoryLimitInMB() { return 1024; }
+    @Override public LambdaLogger getLogger() { return logger; }
 }

@@ -1,5 +1,6 @@
 package io.predictivescaling.cli;
 
+import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.ProjectRoot;
@@ -7,10 +8,9 @@ import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
-import io.predictivescaling.cli.local.UserError;
-import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsWiring;
+import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
@@ -35,284 +35,162 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * {@code demo}: the deployed pipeline for real, against moto (or LocalStack): a trace goes into the
- * metrics table, then analyze-patterns, predict-and-scale and score-feedback run hour by hour over
- * simulated days.
+ * {@code demo}: the deployed pipeline for real, against moto (or LocalStack): a trace goes into the metrics
+ * table, then analyze-patterns, predict-and-scale and score-feedback run hour by hour over simulated days.
  */
-@Command(
-    name = "demo",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs the pipeline's handlers against an auto-started moto_server (or --endpoint): loads a "
-          + "trace into the metrics table, then runs analyze-patterns, predict-and-scale and score-feedback over simulated "
-          + "days, and prints the aws commands that show the predictions and scheduled actions.",
-      "Then score-feedback scores the matured predictions each hour."
-    })
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the pipeline's handlers against an auto-started moto_server (or --endpoint): loads a "
+                + "trace into the metrics table, then runs analyze-patterns, predict-and-scale and score-feedback over simulated "
+                + "days, and prints the aws commands that show the predictions and scheduled actions.",
+                "Then score-feedback scores the matured predictions each hour."})
 final class DemoCommand implements Callable<Integer> {
-  static final String TARGET = "demo-web";
-  static final String CLUSTER = "demo";
-  static final String SERVICE = "web";
+    static final String TARGET = "demo-web";
+    static final String CLUSTER = "demo";
+    static final String SERVICE = "web";
+    /** How long the demo's metrics are kept: the whole trace, however old its timestamps. */
+    private static final Duration RETENTION = Duration.ofDays(4000);
 
-  /** How long the demo's metrics are kept: the whole trace, however old its timestamps. */
-  private static final Duration RETENTION = Duration.ofDays(4000);
+    @Option(names = "--trace", description = "CSV timestamp,value (default: the bundled cli/traces/nyc_taxi.csv)")
+    Path trace;
 
-  @Option(
-      names = "--trace",
-      description = "CSV timestamp,value (default: the bundled cli/traces/nyc_taxi.csv)")
-  Path trace;
+    @Option(names = "--history-days", defaultValue = "21", description = "Days of the trace loaded before the first run")
+    int historyDays;
 
-  @Option(
-      names = "--history-days",
-      defaultValue = "21",
-      description = "Days of the trace loaded before the first run")
-  int historyDays;
+    @Option(names = "--days", defaultValue = "2", description = "Simulated days to run")
+    int days;
 
-  @Option(names = "--days", defaultValue = "2", description = "Simulated days to run")
-  int days;
+    @Option(names = "--hours", description = "Simulated hours to run instead of whole days (a quicker look)")
+    Integer hours;
 
-  @Option(
-      names = "--hours",
-      description = "Simulated hours to run instead of whole days (a quicker look)")
-  Integer hours;
+    @Mixin
+    EmulatorEndpoint emulator;
 
-  @Mixin EmulatorEndpoint emulator;
+    @Option(names = "--keep-running", description = "Keep moto_server up after the demo until Enter is pressed, so the printed aws commands work")
+    boolean keepRunning;
 
-  @Option(
-      names = "--keep-running",
-      description =
-          "Keep moto_server up after the demo until Enter is pressed, so the printed aws commands work")
-  boolean keepRunning;
+    @Option(names = "--verbose", description = "Also print each run's plans and feedback and the handlers' logs")
+    boolean verbose;
 
-  @Option(
-      names = "--verbose",
-      description = "Also print each run's plans and feedback and the handlers' logs")
-  boolean verbose;
+    @Override
+    public Integer call() throws Exception {
+        int runs = hours != null ? hours : days * 24;
+        if (runs < 1) {
+            throw new UserError("--days and --hours need at least one simulated hour, got " + runs
+                    + "; e.g. --days 1 or --hours 6");
+        }
+        Trace t = TraceReader.read(trace != null ? trace : ProjectRoot.resolve("cli/traces/nyc_taxi.csv"));
+        String url = emulator.use();
+        LocalAws.prepareStack();
+        System.out.println("AWS endpoint: " + url);
+        double unit = t.defaultUnit();
+        var dynamo = AwsClients.dynamoDb();
+        var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
+        Retry retry = Retry.standard();
+        try (var ecs = software.amazon.awssdk.services.ecs.EcsClient.builder()
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            ecs.createCluster(r -> r.clusterName(CLUSTER));
+            if (ecs.describeServices(r -> r.cluster(CLUSTER).services(SERVICE)).services().isEmpty()) {
+                ecs.createService(r -> r.cluster(CLUSTER).serviceName(SERVICE).desiredCount(2));
+            }
+        }
+        String resource = "service/" + CLUSTER + "/" + SERVICE;
+        aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(resource)
+                .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(40));
+        dynamo.putItem(r -> r.tableName(LocalAws.TARGETS_TABLE).item(Map.of(
+                "targetId", AttributeValue.fromS(TARGET), "metricId", AttributeValue.fromS("demo-load"),
+                "serviceNamespace", AttributeValue.fromS("ecs"), "resourceId", AttributeValue.fromS(resource),
+                "scalableDimension", AttributeValue.fromS("ecs:service:DesiredCount"),
+                "loadPerUnit", AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", 0.7 * unit)),
+                "minCapacity", AttributeValue.fromN("2"), "maxCapacity", AttributeValue.fromN("40"),
+                // The trace reports every 30 minutes: a sample 31 minutes old is not stale here.
+                "staleAfterMinutes", AttributeValue.fromN(Long.toString(3 * t.step().toMinutes())),
+                "mode", AttributeValue.fromS("ForecastAndScale"))));
 
-  @Override
-  public Integer call() throws Exception {
-    int runs = hours != null ? hours : days * 24;
-    if (runs < 1) {
-      throw new UserError(
-          "--days and --hours need at least one simulated hour, got "
-              + runs
-              + "; e.g. --days 1 or --hours 6");
+        var store = new DynamoDbTimeSeriesStore(dynamo, LocalAws.METRICS_TABLE, RETENTION, retry);
+        Instant first = t.start().plus(Duration.ofDays(historyDays));
+        load(store, t, t.start(), first);
+        System.out.printf(Locale.ROOT, "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
+                historyDays, t.name(), LocalAws.METRICS_TABLE, TARGET, resource, 0.7 * unit);
+        System.out.printf(Locale.ROOT, "running analyze-patterns, predict-and-scale and score-feedback hourly over %s%s%n",
+                hours != null ? hours + " simulated hours" : days + " simulated days",
+                verbose ? "" : " (--verbose shows each run)");
+
+        for (int hour = 0; hour < runs; hour++) {
+            Instant now = first.plus(Duration.ofHours(hour));
+            load(store, t, now.minus(Duration.ofHours(1)), now);
+            Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
+            var context = new CliContext("demo", !verbose);
+            if (hour % 24 == 0 || hour == 0) {
+                new AnalyzePatternsHandler(AnalyzePatternsWiring.of(dynamo, retry, new AnalyzePatternsWiring.Tables(
+                        LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE, LocalAws.PATTERNS_TABLE), RETENTION,
+                        Duration.ofDays(56)), clock)
+                        .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
+            }
+            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.build(EventBridgeClient.builder()),
+                    retry, new PredictAndScaleWiring.Tables(LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE,
+                            LocalAws.PATTERNS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE,
+                            LocalAws.SIGNALS_TABLE, LocalAws.EVENTS_TABLE, LocalAws.EVENT_BUS),
+                    Duration.ofDays(28), 2), clock)
+                    .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
+            if (verbose && hour % 6 == 0 || hour == runs - 1) {
+                System.out.println(now + "  " + String.join("; ", result.lines()));
+            }
+            var scored = new ScoreFeedbackHandler(ScoreFeedbackWiring.of(dynamo, retry, new ScoreFeedbackWiring.Tables(
+                    LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE),
+                    RETENTION, MetricsEmitter.NONE), clock)
+                    .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
+            if (verbose && hour % 6 == 5) {
+                System.out.println(now + "  feedback: " + String.join("; ", scored.lines()));
+            }
+        }
+        var actions = aas.describeScheduledActions(r -> r.serviceNamespace("ecs").resourceId(resource)).scheduledActions();
+        System.out.printf(Locale.ROOT, "%nscheduled actions on %s now: %d, e.g.%n", resource, actions.size());
+        actions.stream().limit(6).forEach(a -> System.out.println("  " + a.scheduledActionName() + "  " + a.schedule()
+                + "  MinCapacity=" + a.scalableTargetAction().minCapacity()));
+        printCommands(url);
+        if (keepRunning) {
+            System.out.println("\nmoto_server stays up; press Enter to stop.");
+            System.in.read();
+        }
+        return 0;
     }
-    Trace t =
-        TraceReader.read(trace != null ? trace : ProjectRoot.resolve("cli/traces/nyc_taxi.csv"));
-    String url = emulator.use();
-    LocalAws.prepareStack();
-    System.out.println("AWS endpoint: " + url);
-    double unit = t.defaultUnit();
-    var dynamo = AwsClients.dynamoDb();
-    var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
-    Retry retry = Retry.standard();
-    try (var ecs =
-        software.amazon.awssdk.services.ecs.EcsClient.builder()
-            .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
-            .build()) {
-      ecs.createCluster(r -> r.clusterName(CLUSTER));
-      if (ecs.describeServices(r -> r.cluster(CLUSTER).services(SERVICE)).services().isEmpty()) {
-        ecs.createService(r -> r.cluster(CLUSTER).serviceName(SERVICE).desiredCount(2));
-      }
-    }
-    String resource = "service/" + CLUSTER + "/" + SERVICE;
-    aas.registerScalableTarget(
-        r ->
-            r.serviceNamespace("ecs")
-                .resourceId(resource)
-                .scalableDimension("ecs:service:DesiredCount")
-                .minCapacity(2)
-                .maxCapacity(40));
-    dynamo.putItem(
-        r ->
-            r.tableName(LocalAws.TARGETS_TABLE)
-                .item(
-                    Map.of(
-                        "targetId",
-                        AttributeValue.fromS(TARGET),
-                        "metricId",
-                        AttributeValue.fromS("demo-load"),
-                        "serviceNamespace",
-                        AttributeValue.fromS("ecs"),
-                        "resourceId",
-                        AttributeValue.fromS(resource),
-                        "scalableDimension",
-                        AttributeValue.fromS("ecs:service:DesiredCount"),
-                        "loadPerUnit",
-                        AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", 0.7 * unit)),
-                        "minCapacity",
-                        AttributeValue.fromN("2"),
-                        "maxCapacity",
-                        AttributeValue.fromN("40"),
-                        // The trace reports every 30 minutes: a sample 31 minutes old is not stale
-                        // here.
-                        "staleAfterMinutes",
-                        AttributeValue.fromN(Long.toString(3 * t.step().toMinutes())),
-                        "mode",
-                        AttributeValue.fromS("ForecastAndScale"))));
 
-    var store = new DynamoDbTimeSeriesStore(dynamo, LocalAws.METRICS_TABLE, RETENTION, retry);
-    Instant first = t.start().plus(Duration.ofDays(historyDays));
-    load(store, t, t.start(), first);
-    System.out.printf(
-        Locale.ROOT,
-        "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
-        historyDays,
-        t.name(),
-        LocalAws.METRICS_TABLE,
-        TARGET,
-        resource,
-        0.7 * unit);
-    System.out.printf(
-        Locale.ROOT,
-        "running analyze-patterns, predict-and-scale and score-feedback hourly over %s%s%n",
-        hours != null ? hours + " simulated hours" : days + " simulated days",
-        verbose ? "" : " (--verbose shows each run)");
+    /**
+     * The commands that show what the demo left, runnable as printed from any folder: the aws CLI needs credentials
+     * and a region even for an emulator, so they come with them. Moto started here stops with the demo, so
+     * without --keep-running they are only promised.
+     */
+    private void printCommands(String url) {
+        if (!emulator.given() && !keepRunning) {
+            System.out.println("\nTo look at them with the aws CLI, run the demo with --keep-running: it prints the "
+                    + "commands and keeps moto_server up until you press Enter.");
+            return;
+        }
+        String region = io.predictivescaling.aws.Settings.optional("aws.region",
+                io.predictivescaling.aws.Settings.optional("AWS_REGION", "us-east-1"));
+        String aws = "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + region
+                + " aws --endpoint-url " + url;
+        System.out.println("\nLook at them yourself" + (!emulator.given() ? " (in another terminal, while moto is up)" : "")
+                + ":");
+        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
+                + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\""
+                + TARGET + "\"}}' --max-items 5");
+        System.out.println("  " + aws + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
+                + " --resource-id service/" + CLUSTER + "/" + SERVICE);
+        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE
+                + " --key-condition-expression 'metricId = :m' --expression-attribute-values "
+                + "'{\":m\":{\"S\":\"demo-load\"}}'");
+        System.out.println("  " + ProjectRoot.resolve("bin/predictive-scaling") + " report --endpoint " + url);
+    }
 
-    for (int hour = 0; hour < runs; hour++) {
-      Instant now = first.plus(Duration.ofHours(hour));
-      load(store, t, now.minus(Duration.ofHours(1)), now);
-      Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
-      var context = new CliContext("demo", !verbose);
-      if (hour % 24 == 0 || hour == 0) {
-        new AnalyzePatternsHandler(
-                AnalyzePatternsWiring.of(
-                    dynamo,
-                    retry,
-                    new AnalyzePatternsWiring.Tables(
-                        LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE, LocalAws.PATTERNS_TABLE),
-                    RETENTION,
-                    Duration.ofDays(56)),
-                clock)
-            .handleRequest(
-                new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
-      }
-      var result =
-          new PredictAndScaleHandler(
-                  PredictAndScaleWiring.of(
-                      dynamo,
-                      aas,
-                      AwsClients.build(EventBridgeClient.builder()),
-                      retry,
-                      new PredictAndScaleWiring.Tables(
-                          LocalAws.TARGETS_TABLE,
-                          LocalAws.METRICS_TABLE,
-                          LocalAws.PATTERNS_TABLE,
-                          LocalAws.PREDICTIONS_TABLE,
-                          LocalAws.ACCURACY_TABLE,
-                          LocalAws.SIGNALS_TABLE,
-                          LocalAws.EVENTS_TABLE,
-                          LocalAws.EVENT_BUS),
-                      Duration.ofDays(28),
-                      2),
-                  clock)
-              .handleRequest(
-                  new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
-      if (verbose && hour % 6 == 0 || hour == runs - 1) {
-        System.out.println(now + "  " + String.join("; ", result.lines()));
-      }
-      var scored =
-          new ScoreFeedbackHandler(
-                  ScoreFeedbackWiring.of(
-                      dynamo,
-                      retry,
-                      new ScoreFeedbackWiring.Tables(
-                          LocalAws.TARGETS_TABLE,
-                          LocalAws.METRICS_TABLE,
-                          LocalAws.PREDICTIONS_TABLE,
-                          LocalAws.ACCURACY_TABLE),
-                      RETENTION,
-                      MetricsEmitter.NONE),
-                  clock)
-              .handleRequest(
-                  new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
-      if (verbose && hour % 6 == 5) {
-        System.out.println(now + "  feedback: " + String.join("; ", scored.lines()));
-      }
+    private static void load(DynamoDbTimeSeriesStore store, Trace t, Instant from, Instant to) {
+        List<LoadSample> samples = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            Instant at = t.time(i);
+            if (!at.isBefore(from) && at.isBefore(to) && !Double.isNaN(t.demand()[i])) {
+                samples.add(new LoadSample("demo-load", at, t.demand()[i], "", "demo"));
+            }
+        }
+        store.append(samples);
     }
-    var actions =
-        aas.describeScheduledActions(r -> r.serviceNamespace("ecs").resourceId(resource))
-            .scheduledActions();
-    System.out.printf(
-        Locale.ROOT, "%nscheduled actions on %s now: %d, e.g.%n", resource, actions.size());
-    actions.stream()
-        .limit(6)
-        .forEach(
-            a ->
-                System.out.println(
-                    "  "
-                        + a.scheduledActionName()
-                        + "  "
-                        + a.schedule()
-                        + "  MinCapacity="
-                        + a.scalableTargetAction().minCapacity()));
-    printCommands(url);
-    if (keepRunning) {
-      System.out.println("\nmoto_server stays up; press Enter to stop.");
-      System.in.read();
-    }
-    return 0;
-  }
-
-  /**
-   * The commands that show what the demo left, runnable as printed from any folder: the aws CLI
-   * needs credentials and a region even for an emulator, so they come with them. Moto started here
-   * stops with the demo, so without --keep-running they are only promised.
-   */
-  private void printCommands(String url) {
-    if (!emulator.given() && !keepRunning) {
-      System.out.println(
-          "\nTo look at them with the aws CLI, run the demo with --keep-running: it prints the "
-              + "commands and keeps moto_server up until you press Enter.");
-      return;
-    }
-    String region =
-        io.predictivescaling.aws.Settings.optional(
-            "aws.region", io.predictivescaling.aws.Settings.optional("AWS_REGION", "us-east-1"));
-    String aws =
-        "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION="
-            + region
-            + " aws --endpoint-url "
-            + url;
-    System.out.println(
-        "\nLook at them yourself"
-            + (!emulator.given() ? " (in another terminal, while moto is up)" : "")
-            + ":");
-    System.out.println(
-        "  "
-            + aws
-            + " dynamodb query --table-name "
-            + LocalAws.PREDICTIONS_TABLE
-            + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\""
-            + TARGET
-            + "\"}}' --max-items 5");
-    System.out.println(
-        "  "
-            + aws
-            + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
-            + " --resource-id service/"
-            + CLUSTER
-            + "/"
-            + SERVICE);
-    System.out.println(
-        "  "
-            + aws
-            + " dynamodb query --table-name "
-            + LocalAws.PATTERNS_TABLE
-            + " --key-condition-expression 'metricId = :m' --expression-attribute-values "
-            + "'{\":m\":{\"S\":\"demo-load\"}}'");
-    System.out.println(
-        "  " + ProjectRoot.resolve("bin/predictive-scaling") + " report --endpoint " + url);
-  }
-
-  private static void load(DynamoDbTimeSeriesStore store, Trace t, Instant from, Instant to) {
-    List<LoadSample> samples = new ArrayList<>();
-    for (int i = 0; i < t.size(); i++) {
-      Instant at = t.time(i);
-      if (!at.isBefore(from) && at.isBefore(to) && !Double.isNaN(t.demand()[i])) {
-        samples.add(new LoadSample("demo-load", at, t.demand()[i], "", "demo"));
-      }
-    }
-    store.append(samples);
-  }
 }

@@ -13,25 +13,23 @@ import java.util.TreeMap;
 
 /** The deployable functions by the name template.yaml and events/ use for them. */
 final class Functions {
-  static final Map<String, Class<? extends RequestHandler<?, ?>>> HANDLERS =
-      new TreeMap<>(
-          Map.of(
-              "record-metrics", RecordMetricsHandler.class,
-              "analyze-patterns", AnalyzePatternsHandler.class,
-              "predict-and-scale", PredictAndScaleHandler.class,
-              "score-feedback", ScoreFeedbackHandler.class,
-              "fetch-sentiment", FetchSentimentHandler.class,
-              "fetch-events", FetchEventsHandler.class,
-              "dispatch-targets", DispatchTargetsHandler.class));
+    static final Map<String, Class<? extends RequestHandler<?, ?>>> HANDLERS = new TreeMap<>(Map.of(
+            "record-metrics", RecordMetricsHandler.class,
+            "analyze-patterns", AnalyzePatternsHandler.class,
+            "predict-and-scale", PredictAndScaleHandler.class,
+            "score-feedback", ScoreFeedbackHandler.class,
+            "fetch-sentiment", FetchSentimentHandler.class,
+            "fetch-events", FetchEventsHandler.class,
+            "dispatch-targets", DispatchTargetsHandler.class));
 
-  private Functions() {}
-
-  static Class<? extends RequestHandler<?, ?>> handler(String name) {
-    var handler = HANDLERS.get(name);
-    if (handler == null) {
-      throw new IllegalArgumentException(
-          "unknown function '" + name + "'; known: " + HANDLERS.keySet());
+    private Functions() {
     }
-    return handler;
-  }
+
+    static Class<? extends RequestHandler<?, ?>> handler(String name) {
+        var handler = HANDLERS.get(name);
+        if (handler == null) {
+            throw new IllegalArgumentException("unknown function '" + name + "'; known: " + HANDLERS.keySet());
+        }
+        return handler;
+    }
 }

@@ -18,113 +18,85 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invoke FUNCTION EVENT_FILE}: a {@code sam local invoke} that needs no Docker. */
-@Command(
-    name = "invoke",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs a function's handler in this JVM with an event file, as Lambda would.",
-      "Without --local or --endpoint it talks to real AWS with your credentials; METRICS_TABLE and "
-          + "TARGETS_TABLE must name the deployed tables (see the stack outputs)."
-    })
+@Command(name = "invoke", mixinStandardHelpOptions = true,
+        description = {"Runs a function's handler in this JVM with an event file, as Lambda would.",
+                "Without --local or --endpoint it talks to real AWS with your credentials; METRICS_TABLE and "
+                        + "TARGETS_TABLE must name the deployed tables (see the stack outputs)."})
 final class InvokeCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "Function name, e.g. record-metrics")
-  String function;
+    @Parameters(index = "0", description = "Function name, e.g. record-metrics")
+    String function;
 
-  @Parameters(
-      index = "1",
-      description = "Event JSON file, e.g. events/record-metrics/load-sample.json")
-  Path eventFile;
+    @Parameters(index = "1", description = "Event JSON file, e.g. events/record-metrics/load-sample.json")
+    Path eventFile;
 
-  @Mixin AwsEndpoint aws;
+    @Mixin
+    AwsEndpoint aws;
 
-  @Option(
-      names = "--local",
-      description =
-          "Start moto_server here, create the tables from template.yaml and a "
-              + "demo target (metric checkout-rps), then invoke. With --endpoint: prepare that emulator instead.")
-  boolean local;
+    @Option(names = "--local", description = "Start moto_server here, create the tables from template.yaml and a "
+            + "demo target (metric checkout-rps), then invoke. With --endpoint: prepare that emulator instead.")
+    boolean local;
 
-  @Override
-  public Integer call() throws Exception {
-    if (!Files.isReadable(eventFile)) {
-      System.err.println("event file not found: " + eventFile);
-      return 2;
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isReadable(eventFile)) {
+            System.err.println("event file not found: " + eventFile);
+            return 2;
+        }
+        Class<? extends RequestHandler<?, ?>> handlerClass = Functions.handler(function);
+        Optional<String> url = local ? Optional.of(aws.emulatorOrMoto()) : aws.use();
+        if (local) {
+            LocalAws.prepareStack();
+        }
+        url.ifPresent(u -> System.err.println("AWS endpoint: " + u));
+        Object result = invoke(handlerClass);
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        if (local) {
+            printStored();
+        }
+        return 0;
     }
-    Class<? extends RequestHandler<?, ?>> handlerClass = Functions.handler(function);
-    Optional<String> url = local ? Optional.of(aws.emulatorOrMoto()) : aws.use();
-    if (local) {
-      LocalAws.prepareStack();
-    }
-    url.ifPresent(u -> System.err.println("AWS endpoint: " + u));
-    Object result = invoke(handlerClass);
-    ObjectMapper json =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
-    if (local) {
-      printStored();
-    }
-    return 0;
-  }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private Object invoke(Class<? extends RequestHandler<?, ?>> handlerClass) throws Exception {
-    Method handle = inputMethod(handlerClass);
-    Class<?> inputType = handle.getParameterTypes()[0];
-    Object event;
-    try (InputStream in = Files.newInputStream(eventFile)) {
-      // The runtime's own deserializer: field names such as "detail-type" map exactly as in Lambda.
-      event =
-          LambdaEventSerializers.serializerFor(inputType, getClass().getClassLoader()).fromJson(in);
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Object invoke(Class<? extends RequestHandler<?, ?>> handlerClass) throws Exception {
+        Method handle = inputMethod(handlerClass);
+        Class<?> inputType = handle.getParameterTypes()[0];
+        Object event;
+        try (InputStream in = Files.newInputStream(eventFile)) {
+            // The runtime's own deserializer: field names such as "detail-type" map exactly as in Lambda.
+            event = LambdaEventSerializers.serializerFor(inputType, getClass().getClassLoader()).fromJson(in);
+        }
+        RequestHandler handler = handlerClass.getDeclaredConstructor().newInstance();
+        return handler.handleRequest(event, new CliContext(function));
     }
-    RequestHandler handler = handlerClass.getDeclaredConstructor().newInstance();
-    return handler.handleRequest(event, new CliContext(function));
-  }
 
-  private static Method inputMethod(Class<?> handlerClass) {
-    for (Method m : handlerClass.getMethods()) {
-      if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()) {
-        return m;
-      }
+    private static Method inputMethod(Class<?> handlerClass) {
+        for (Method m : handlerClass.getMethods()) {
+            if (m.getName().equals("handleRequest") && m.getParameterCount() == 2 && !m.isBridge()) {
+                return m;
+            }
+        }
+        throw new IllegalStateException(handlerClass + " has no handleRequest(input, context)");
     }
-    throw new IllegalStateException(handlerClass + " has no handleRequest(input, context)");
-  }
 
-  private static void printStored() {
-    var store =
-        new DynamoDbTimeSeriesStore(
-            AwsClients.dynamoDb(), LocalAws.METRICS_TABLE, Duration.ofDays(400), Retry.standard());
-    Instant now = Instant.now();
-    List<LoadSample> samples =
-        store.read(
-            LocalAws.DEMO_METRIC, now.minus(Duration.ofDays(400)), now.plus(Duration.ofDays(1)));
-    System.err.println(
-        "Stored samples of "
-            + LocalAws.DEMO_METRIC
-            + " in table "
-            + LocalAws.METRICS_TABLE
-            + ": "
-            + samples.size());
-    samples.forEach(
-        s ->
-            System.err.println(
-                "  "
-                    + s.timestamp()
-                    + "  "
-                    + s.value()
-                    + " "
-                    + s.unit()
-                    + "  (from "
-                    + s.source()
-                    + ")"));
-  }
+    private static void printStored() {
+        var store = new DynamoDbTimeSeriesStore(AwsClients.dynamoDb(), LocalAws.METRICS_TABLE,
+                Duration.ofDays(400), Retry.standard());
+        Instant now = Instant.now();
+        List<LoadSample> samples = store.read(LocalAws.DEMO_METRIC, now.minus(Duration.ofDays(400)),
+                now.plus(Duration.ofDays(1)));
+        System.err.println("Stored samples of " + LocalAws.DEMO_METRIC + " in table " + LocalAws.METRICS_TABLE
+                + ": " + samples.size());
+        samples.forEach(s -> System.err.println("  " + s.timestamp() + "  " + s.value() + " " + s.unit()
+                + "  (from " + s.source() + ")"));
+    }
 }

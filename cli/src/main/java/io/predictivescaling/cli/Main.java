@@ -1,10 +1,10 @@
 package io.predictivescaling.cli;
 
 import io.predictivescaling.cli.backtest.BacktestCommand;
-import io.predictivescaling.cli.backtest.BacktestManyCommand;
-import io.predictivescaling.cli.backtest.BenchBacktestCommand;
-import io.predictivescaling.cli.backtest.BoundCommand;
 import io.predictivescaling.cli.backtest.ExportHistoryCommand;
+import io.predictivescaling.cli.backtest.BenchBacktestCommand;
+import io.predictivescaling.cli.backtest.BacktestManyCommand;
+import io.predictivescaling.cli.backtest.BoundCommand;
 import io.predictivescaling.cli.local.AwsAccess;
 import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.cli.m4.M4Commands;
@@ -12,122 +12,91 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code predictive-scaling}: the local runner, backtest and benchmarks. */
-@Command(
-    name = "predictive-scaling",
-    mixinStandardHelpOptions = true,
-    version = "predictive-scaling 0.1.0",
-    description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
-    subcommands = {
-      CommandLine.HelpCommand.class,
-      BacktestCommand.class,
-      ExportHistoryCommand.class,
-      BoundCommand.class,
-      BacktestManyCommand.class,
-      BenchBacktestCommand.class,
-      DemoCommand.class,
-      ReportCommand.class,
-      TrendsCommand.class,
-      EventImpactCommand.class,
-      AddEventCommand.class,
-      InvokeCommand.class,
-      BenchPatternsCommand.class,
-      BenchScaleCommand.class,
-      io.predictivescaling.cli.fleet.BenchFleetCommand.class,
-      BenchColdInitCommand.class,
-      M4Commands.Forecast.class,
-      M4Commands.Score.class,
-      M4Commands.Split.class,
-      io.predictivescaling.cli.scenario.ScenarioCommand.class,
-      io.predictivescaling.cli.scenario.BenchSocialCommand.class
-    })
+@Command(name = "predictive-scaling", mixinStandardHelpOptions = true, version = "predictive-scaling 0.1.0",
+        description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
+        subcommands = {CommandLine.HelpCommand.class, BacktestCommand.class, ExportHistoryCommand.class, BoundCommand.class, BacktestManyCommand.class, BenchBacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
+                EventImpactCommand.class, AddEventCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, io.predictivescaling.cli.fleet.BenchFleetCommand.class, BenchColdInitCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
+                M4Commands.Split.class, io.predictivescaling.cli.scenario.ScenarioCommand.class,
+                io.predictivescaling.cli.scenario.BenchSocialCommand.class})
 public final class Main implements Runnable {
 
-  public static void main(String[] args) {
-    System.exit(run(args));
-  }
-
-  public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
-    showDefaults(cli);
-    return cli.setExecutionExceptionHandler(
-            (e, cmd, parsed) -> {
-              // Bad input (a missing file, a malformed trace) or AWS out of reach: one line that
-              // says what is
-              // wrong and how to fix it, no stack trace.
-              if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
-                cmd.getErr().println("error: " + describe(e));
-                return 2;
-              }
-              if (e instanceof UserError || e instanceof IllegalArgumentException) {
-                cmd.getErr().println("error: " + e.getMessage());
-                return 2;
-              }
-              // An SDK failure, also when it surfaces wrapped (a handler's static clients,
-              // reflection).
-              for (Throwable c = e; c != null; c = c.getCause()) {
-                if (c instanceof software.amazon.awssdk.core.exception.SdkException sdk) {
-                  cmd.getErr().println("error: " + AwsAccess.explain(sdk));
-                  return 3;
-                }
-                if (c instanceof UserError) {
-                  cmd.getErr().println("error: " + c.getMessage());
-                  return 2;
-                }
-              }
-              throw e;
-            })
-        // A mistyped option or a missing value: the one line that says so and where the options
-        // are, not
-        // the whole usage (which pushes the line out of sight).
-        .setParameterExceptionHandler(
-            (ex, given) -> {
-              CommandLine cmd = ex.getCommandLine();
-              cmd.getErr().println("error: " + ex.getMessage());
-              if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
-                String name = cmd.getParent() == null ? "" : " " + cmd.getCommandName();
-                cmd.getErr().println("run 'predictive-scaling help" + name + "' for the options");
-              }
-              return cmd.getCommandSpec().exitCodeOnInvalidInput();
-            })
-        .execute(args);
-  }
-
-  /**
-   * A file problem in words: which file, and what is wrong with it (not just its path, as the JDK
-   * says it).
-   */
-  static String describe(Exception e) {
-    Throwable io =
-        e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
-    String why;
-    if (io instanceof java.nio.file.NoSuchFileException) {
-      why = "no such file or folder";
-    } else if (io instanceof java.nio.file.AccessDeniedException) {
-      why = "permission denied";
-    } else if (io instanceof java.nio.file.FileAlreadyExistsException
-        || io instanceof java.nio.file.NotDirectoryException) {
-      why = "a file is in the way where a folder is needed";
-    } else if (io instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
-      why = fs.getReason();
-    } else {
-      return e.getMessage();
+    public static void main(String[] args) {
+        System.exit(run(args));
     }
-    String path = io instanceof java.nio.file.FileSystemException fs ? fs.getFile() : null;
-    String message = e.getMessage() == null ? "" : e.getMessage();
-    if (io != e && io.getMessage() != null && message.endsWith(io.getMessage())) {
-      return message.substring(0, message.length() - io.getMessage().length()) + why;
+
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        showDefaults(cli);
+        return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    // Bad input (a missing file, a malformed trace) or AWS out of reach: one line that says what is
+                    // wrong and how to fix it, no stack trace.
+                    if (e instanceof java.io.UncheckedIOException || e instanceof java.io.IOException) {
+                        cmd.getErr().println("error: " + describe(e));
+                        return 2;
+                    }
+                    if (e instanceof UserError || e instanceof IllegalArgumentException) {
+                        cmd.getErr().println("error: " + e.getMessage());
+                        return 2;
+                    }
+                    // An SDK failure, also when it surfaces wrapped (a handler's static clients, reflection).
+                    for (Throwable c = e; c != null; c = c.getCause()) {
+                        if (c instanceof software.amazon.awssdk.core.exception.SdkException sdk) {
+                            cmd.getErr().println("error: " + AwsAccess.explain(sdk));
+                            return 3;
+                        }
+                        if (c instanceof UserError) {
+                            cmd.getErr().println("error: " + c.getMessage());
+                            return 2;
+                        }
+                    }
+                    throw e;
+                })
+                // A mistyped option or a missing value: the one line that says so and where the options are, not
+                // the whole usage (which pushes the line out of sight).
+                .setParameterExceptionHandler((ex, given) -> {
+                    CommandLine cmd = ex.getCommandLine();
+                    cmd.getErr().println("error: " + ex.getMessage());
+                    if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
+                        String name = cmd.getParent() == null ? "" : " " + cmd.getCommandName();
+                        cmd.getErr().println("run 'predictive-scaling help" + name + "' for the options");
+                    }
+                    return cmd.getCommandSpec().exitCodeOnInvalidInput();
+                })
+                .execute(args);
     }
-    return (path == null ? message : path) + ": " + why;
-  }
 
-  /** Every option's default in its help ("Default: 5m"), in every command. */
-  private static void showDefaults(CommandLine cli) {
-    cli.getCommandSpec().usageMessage().showDefaultValues(true);
-    cli.getSubcommands().values().forEach(Main::showDefaults);
-  }
+    /** A file problem in words: which file, and what is wrong with it (not just its path, as the JDK says it). */
+    static String describe(Exception e) {
+        Throwable io = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        String why;
+        if (io instanceof java.nio.file.NoSuchFileException) {
+            why = "no such file or folder";
+        } else if (io instanceof java.nio.file.AccessDeniedException) {
+            why = "permission denied";
+        } else if (io instanceof java.nio.file.FileAlreadyExistsException
+                || io instanceof java.nio.file.NotDirectoryException) {
+            why = "a file is in the way where a folder is needed";
+        } else if (io instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            why = fs.getReason();
+        } else {
+            return e.getMessage();
+        }
+        String path = io instanceof java.nio.file.FileSystemException fs ? fs.getFile() : null;
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (io != e && io.getMessage() != null && message.endsWith(io.getMessage())) {
+            return message.substring(0, message.length() - io.getMessage().length()) + why;
+        }
+        return (path == null ? message : path) + ": " + why;
+    }
 
-  @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
-  }
+    /** Every option's default in its help ("Default: 5m"), in every command. */
+    private static void showDefaults(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().showDefaultValues(true);
+        cli.getSubcommands().values().forEach(Main::showDefaults);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
 }

@@ -14,35 +14,29 @@ import org.junit.jupiter.api.parallel.Isolated;
 @Isolated
 class CliContextTest {
 
-  @Test
-  void quietDropsRoutineLogsButNeverWarningsAndVerboseShowsAll() {
-    String quiet = logged(new CliContext("demo", true));
-    String verbose = logged(new CliContext("demo", false));
+    @Test
+    void quietDropsRoutineLogsButNeverWarningsAndVerboseShowsAll() {
+        String quiet = logged(new CliContext("demo", true));
+        String verbose = logged(new CliContext("demo", false));
 
-    assertThat(quiet)
-        .doesNotContain("planned 3 actions")
-        .doesNotContain("routine")
-        .contains("WARN metric checkout-rps is stale")
-        .contains("ERROR table missing");
-    assertThat(verbose)
-        .contains("planned 3 actions")
-        .contains("INFO routine")
-        .contains("WARN metric checkout-rps is stale")
-        .contains("ERROR table missing");
-  }
-
-  private static String logged(CliContext context) {
-    var err = new ByteArrayOutputStream();
-    PrintStream stderr = System.err;
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      context.getLogger().log("planned 3 actions");
-      context.getLogger().log("routine", LogLevel.INFO);
-      context.getLogger().log("metric checkout-rps is stale", LogLevel.WARN);
-      context.getLogger().log("table missing", LogLevel.ERROR);
-    } finally {
-      System.setErr(stderr);
+        assertThat(quiet).doesNotContain("planned 3 actions").doesNotContain("routine")
+                .contains("WARN metric checkout-rps is stale").contains("ERROR table missing");
+        assertThat(verbose).contains("planned 3 actions").contains("INFO routine")
+                .contains("WARN metric checkout-rps is stale").contains("ERROR table missing");
     }
-    return err.toString(StandardCharsets.UTF_8);
-  }
+
+    private static String logged(CliContext context) {
+        var err = new ByteArrayOutputStream();
+        PrintStream stderr = System.err;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            context.getLogger().log("planned 3 actions");
+            context.getLogger().log("routine", LogLevel.INFO);
+            context.getLogger().log("metric checkout-rps is stale", LogLevel.WARN);
+            context.getLogger().log("table missing", LogLevel.ERROR);
+        } finally {
+            System.setErr(stderr);
+        }
+        return err.toString(StandardCharsets.UTF_8);
+    }
 }

@@ -16,71 +16,60 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documented demo: the handlers for real against moto, over three simulated hours (patterns
- * learned, plans applied, feedback run: every step a day would take, without the day's CPU).
+ * The documented demo: the handlers for real against moto, over three simulated hours (patterns learned, plans
+ * applied, feedback run: every step a day would take, without the day's CPU).
  */
 class DemoCommandIT {
-  @Test
-  void theDemoIsQuietLeavesScheduledActionsAndPrintsAwsCommandsThatWorkAsPrinted()
-      throws Exception {
-    var out = new ByteArrayOutputStream();
-    var err = new ByteArrayOutputStream();
-    PrintStream stdout = System.out;
-    PrintStream stderr = System.err;
-    InputStream stdin = System.in;
-    PipedOutputStream enter = new PipedOutputStream();
-    int exit;
-    String text;
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setIn(new PipedInputStream(enter));
-      var demo =
-          CompletableFuture.supplyAsync(
-              () -> Main.run("demo", "--history-days", "10", "--hours", "3", "--keep-running"));
-      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-      while (!out.toString(StandardCharsets.UTF_8).contains("press Enter")
-          && !demo.isDone()
-          && System.nanoTime() < deadline) {
-        Thread.sleep(200);
-      }
-      text = out.toString(StandardCharsets.UTF_8);
-      // While moto is up: every printed aws command, exactly as printed, in a shell without AWS
-      // settings.
-      List<String> commands =
-          text.lines().map(String::strip).filter(l -> l.startsWith("AWS_ACCESS_KEY_ID=")).toList();
-      assertThat(commands).hasSize(3);
-      for (String command : commands) {
-        ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
-        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-        Process p = pb.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as(command + "\n" + output).isZero();
-        assertThat(output)
-            .as(command)
-            .contains(
-                command.contains("describe-scheduled-actions")
-                    ? "predictive-scaling-2014"
-                    : "\"Items\"");
-      }
-      enter.write('\n');
-      enter.flush();
-      exit = demo.get(1, TimeUnit.MINUTES);
-    } finally {
-      System.setOut(stdout);
-      System.setErr(stderr);
-      System.setIn(stdin);
-    }
+    @Test
+    void theDemoIsQuietLeavesScheduledActionsAndPrintsAwsCommandsThatWorkAsPrinted() throws Exception {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        InputStream stdin = System.in;
+        PipedOutputStream enter = new PipedOutputStream();
+        int exit;
+        String text;
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            System.setIn(new PipedInputStream(enter));
+            var demo = CompletableFuture.supplyAsync(() -> Main.run("demo", "--history-days", "10", "--hours", "3",
+                    "--keep-running"));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (!out.toString(StandardCharsets.UTF_8).contains("press Enter") && !demo.isDone()
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            text = out.toString(StandardCharsets.UTF_8);
+            // While moto is up: every printed aws command, exactly as printed, in a shell without AWS settings.
+            List<String> commands = text.lines().map(String::strip).filter(l -> l.startsWith("AWS_ACCESS_KEY_ID="))
+                    .toList();
+            assertThat(commands).hasSize(3);
+            for (String command : commands) {
+                ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true);
+                pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+                Process p = pb.start();
+                String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertThat(p.waitFor()).as(command + "\n" + output).isZero();
+                assertThat(output).as(command).contains(command.contains("describe-scheduled-actions")
+                        ? "predictive-scaling-2014" : "\"Items\"");
+            }
+            enter.write('\n');
+            enter.flush();
+            exit = demo.get(1, TimeUnit.MINUTES);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+            System.setIn(stdin);
+        }
 
-    assertThat(exit).isZero();
-    Matcher count =
-        Pattern.compile("scheduled actions on service/demo/web now: (\\d+)").matcher(text);
-    assertThat(count.find()).isTrue();
-    assertThat(Integer.parseInt(count.group(1))).isPositive();
-    assertThat(text).contains("demo-web (ForecastAndScale): ").contains("--verbose shows each run");
-    assertThat(text.lines().count()).as("quiet by default:\n" + text).isLessThan(30);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .as("no handler logs without --verbose")
-        .doesNotContain("INFO");
-  }
+        assertThat(exit).isZero();
+        Matcher count = Pattern.compile("scheduled actions on service/demo/web now: (\\d+)").matcher(text);
+        assertThat(count.find()).isTrue();
+        assertThat(Integer.parseInt(count.group(1))).isPositive();
+        assertThat(text).contains("demo-web (ForecastAndScale): ").contains("--verbose shows each run");
+        assertThat(text.lines().count()).as("quiet by default:\n" + text).isLessThan(30);
+        assertThat(err.toString(StandardCharsets.UTF_8)).as("no handler logs without --verbose").doesNotContain("INFO");
+    }
 }

@@ -21,408 +21,305 @@ import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
- * Replays a trace walk-forward through the same predictor and planner the Lambdas run, next to
- * reactive target tracking and a perfect-foresight oracle.
+ * Replays a trace walk-forward through the same predictor and planner the Lambdas run, next to reactive
+ * target tracking and a perfect-foresight oracle.
  *
- * <p>At every hour boundary of trace time the predictive policy plans, as predict-and-scale does,
- * from the hourly peaks (the maximum interval of each hour) that had ended by then; the plan may
- * set the floor of an interval only if the interval starts at least a warm-up later. Nothing about
- * an interval depends on data after the decision time, so cutting the trace after an interval, or
- * changing a later value, leaves it as it was.
+ * <p>At every hour boundary of trace time the predictive policy plans, as predict-and-scale does, from the
+ * hourly peaks (the maximum interval of each hour) that had ended by then; the plan may set the floor of an
+ * interval only if the interval starts at least a warm-up later. Nothing about an interval depends on data
+ * after the decision time, so cutting the trace after an interval, or changing a later value, leaves it as it
+ * was.
  */
 public final class Backtest {
-  /**
-   * For analysis only: floors from perfect foresight instead of the predictor (see {@link
-   * #perfectFloors}).
-   */
-  public enum PerfectFloors {
-    NONE,
-    INTERVAL,
-    HOUR
-  }
+    /** For analysis only: floors from perfect foresight instead of the predictor (see {@link #perfectFloors}). */
+    public enum PerfectFloors { NONE, INTERVAL, HOUR }
 
-  /**
-   * Sizings are judged on this much recent replay, and only once there is at least the minimum: a
-   * week keeps up with a forecast that sharpens as history grows (two weeks and two days did no
-   * better on held-out M4).
-   */
-  static final Duration TUNING_WINDOW = Duration.ofDays(7);
+    /**
+     * Sizings are judged on this much recent replay, and only once there is at least the minimum: a week keeps
+     * up with a forecast that sharpens as history grows (two weeks and two days did no better on held-out M4).
+     */
+    static final Duration TUNING_WINDOW = Duration.ofDays(7);
+    static final Duration MIN_TUNING_HISTORY = Duration.ofDays(1);
 
-  static final Duration MIN_TUNING_HISTORY = Duration.ofDays(1);
+    private final BacktestConfig config;
+    private final PerfectFloors perfect;
+    private final int[] givenFloors;
+    private final ReplayHook hook;
 
-  private final BacktestConfig config;
-  private final PerfectFloors perfect;
-  private final int[] givenFloors;
-  private final ReplayHook hook;
-
-  public Backtest(BacktestConfig config) {
-    this(config, PerfectFloors.NONE);
-  }
-
-  /**
-   * @param perfect INTERVAL or HOUR replace the predictive floors by the oracle's own capacity (per
-   *     interval, or the most of each hour): a bound on what any forecast could reach with this
-   *     reactive policy. It looks ahead by design and is not a policy.
-   */
-  public Backtest(BacktestConfig config, PerfectFloors perfect) {
-    this(config, perfect, null);
-  }
-
-  private Backtest(
-      BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook) {
-    this.config = config;
-    this.perfect = perfect;
-    this.givenFloors = givenFloors;
-    this.hook = hook;
-  }
-
-  private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
-    this(config, perfect, givenFloors, ReplayHook.NONE);
-  }
-
-  /**
-   * The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}).
-   */
-  public Backtest with(ReplayHook newHook) {
-    return new Backtest(config, perfect, givenFloors, newHook);
-  }
-
-  /**
-   * For analysis only: replays these floors (one per interval of the trace) instead of planning
-   * them.
-   */
-  static Backtest replaying(BacktestConfig config, int[] floors) {
-    return new Backtest(config, PerfectFloors.NONE, floors.clone());
-  }
-
-  public BacktestResult run(Trace trace, IntConsumer progress) {
-    int n = trace.size();
-    long stepSeconds = trace.step().getSeconds();
-    TargetTracking tracking =
-        TargetTracking.awsDefaults(
-            config.targetUtilization(), config.unit(), trace.step(), config.warmup());
-    int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
-
-    double[] demand = trace.demand();
-    double[] predicted = nan(n);
-    double[] lower = nan(n);
-    double[] upper = nan(n);
-    int[] floor = new int[n];
-    int[] reactive = new int[n];
-    int[] predictive = new int[n];
-    int[] oracle = new int[n];
-    int[] reactiveServing = new int[n];
-    int[] predictiveServing = new int[n];
-
-    int initial = Double.isNaN(demand[0]) ? 1 : tracking.needed(demand[0]);
-    CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
-    CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
-    HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
-    PlanningCore core =
-        new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
-    PlanningCore baseline = null;
-    boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
-    List<SizingTrack> tracks =
-        plans
-            ? config.sizings().stream()
-                .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial))
-                .toList()
-            : List.of();
-    SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
-    int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
-    String[] sizing = new String[n];
-    long tunedDay = Math.floorDiv(trace.start().getEpochSecond(), 86400);
-    Instant lastData = null;
-    int lastOracle = initial;
-
-    if (givenFloors != null) {
-      System.arraycopy(givenFloors, 0, floor, 0, Math.min(n, givenFloors.length));
-    } else if (perfect != PerfectFloors.NONE) {
-      perfectFloors(trace, tracking, floor);
+    public Backtest(BacktestConfig config) {
+        this(config, PerfectFloors.NONE);
     }
-    for (int s = 0; s < n; s++) {
-      reactiveSim.begin(s, 0);
-      predictiveSim.begin(s, floor[s]);
-      reactive[s] = reactiveSim.provisioned();
-      reactiveServing[s] = reactiveSim.serving();
-      predictive[s] = predictiveSim.provisioned();
-      predictiveServing[s] = predictiveSim.serving();
-      if (!Double.isNaN(demand[s])) {
-        lastOracle = Math.max(1, tracking.needed(demand[s]));
-        lastData = trace.time(s + 1);
-      }
-      oracle[s] = lastOracle;
-      int next = s + 1 < n ? floor[s + 1] : 0;
-      reactiveSim.end(demand[s], 0);
-      predictiveSim.end(demand[s], next);
-      for (SizingTrack track : tracks) {
-        track.replay(s, demand[s]);
-      }
-      sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).sizing.label();
-      peaks.add(s);
 
-      // End of interval s: plan at each new hour, from hours that have ended (and at once on a new
-      // trend).
-      boolean signalled = s + 1 < n && hook.advance(trace.time(s + 1));
-      if (plans && s + 1 < n && (peaks.hourChangesAfter(s) || signalled)) {
-        Instant now = trace.time(s + 1);
-        // Once a day, at the first hour boundary of the day (trace grids need not align to
-        // midnight).
-        long day = Math.floorDiv(now.getEpochSecond(), 86400);
-        if (tracks.size() > 1 && day != tunedDay) {
-          chosen = choose(tracks, chooser, demand, reactive, reactiveServing, s, chosen);
-          tunedDay = day;
+    /**
+     * @param perfect INTERVAL or HOUR replace the predictive floors by the oracle's own capacity (per interval,
+     *     or the most of each hour): a bound on what any forecast could reach with this reactive policy. It
+     *     looks ahead by design and is not a policy.
+     */
+    public Backtest(BacktestConfig config, PerfectFloors perfect) {
+        this(config, perfect, null);
+    }
+
+    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook) {
+        this.config = config;
+        this.perfect = perfect;
+        this.givenFloors = givenFloors;
+        this.hook = hook;
+    }
+
+    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
+        this(config, perfect, givenFloors, ReplayHook.NONE);
+    }
+
+    /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
+    public Backtest with(ReplayHook newHook) {
+        return new Backtest(config, perfect, givenFloors, newHook);
+    }
+
+    /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
+    static Backtest replaying(BacktestConfig config, int[] floors) {
+        return new Backtest(config, PerfectFloors.NONE, floors.clone());
+    }
+
+    public BacktestResult run(Trace trace, IntConsumer progress) {
+        int n = trace.size();
+        long stepSeconds = trace.step().getSeconds();
+        TargetTracking tracking = TargetTracking.awsDefaults(config.targetUtilization(), config.unit(), trace.step(),
+                config.warmup());
+        int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
+
+        double[] demand = trace.demand();
+        double[] predicted = nan(n);
+        double[] lower = nan(n);
+        double[] upper = nan(n);
+        int[] floor = new int[n];
+        int[] reactive = new int[n];
+        int[] predictive = new int[n];
+        int[] oracle = new int[n];
+        int[] reactiveServing = new int[n];
+        int[] predictiveServing = new int[n];
+
+        int initial = Double.isNaN(demand[0]) ? 1 : tracking.needed(demand[0]);
+        CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
+        CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
+        HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
+        PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+        PlanningCore baseline = null;
+        boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
+        List<SizingTrack> tracks = plans ? config.sizings().stream()
+                .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial)).toList() : List.of();
+        SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
+        int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
+        String[] sizing = new String[n];
+        long tunedDay = Math.floorDiv(trace.start().getEpochSecond(), 86400);
+        Instant lastData = null;
+        int lastOracle = initial;
+
+        if (givenFloors != null) {
+            System.arraycopy(givenFloors, 0, floor, 0, Math.min(n, givenFloors.length));
+        } else if (perfect != PerfectFloors.NONE) {
+            perfectFloors(trace, tracking, floor);
         }
+        for (int s = 0; s < n; s++) {
+            reactiveSim.begin(s, 0);
+            predictiveSim.begin(s, floor[s]);
+            reactive[s] = reactiveSim.provisioned();
+            reactiveServing[s] = reactiveSim.serving();
+            predictive[s] = predictiveSim.provisioned();
+            predictiveServing[s] = predictiveSim.serving();
+            if (!Double.isNaN(demand[s])) {
+                lastOracle = Math.max(1, tracking.needed(demand[s]));
+                lastData = trace.time(s + 1);
+            }
+            oracle[s] = lastOracle;
+            int next = s + 1 < n ? floor[s + 1] : 0;
+            reactiveSim.end(demand[s], 0);
+            predictiveSim.end(demand[s], next);
+            for (SizingTrack track : tracks) {
+                track.replay(s, demand[s]);
+            }
+            sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).sizing.label();
+            peaks.add(s);
+
+            // End of interval s: plan at each new hour, from hours that have ended (and at once on a new trend).
+            boolean signalled = s + 1 < n && hook.advance(trace.time(s + 1));
+            if (plans && s + 1 < n && (peaks.hourChangesAfter(s) || signalled)) {
+                Instant now = trace.time(s + 1);
+                // Once a day, at the first hour boundary of the day (trace grids need not align to midnight).
+                long day = Math.floorDiv(now.getEpochSecond(), 86400);
+                if (tracks.size() > 1 && day != tunedDay) {
+                    chosen = choose(tracks, chooser, demand, reactive, reactiveServing, s, chosen);
+                    tunedDay = day;
+                }
+                RegularSeries history = peaks.history(s, config.history());
+                if (history.size() > 0) {
+                    List<PlanningCore.SocialTrend> trends = hook.social(now, history);
+                    List<LoadPrediction> path = core.forecast(inputs(history, trends), now);
+                    // What the load alone would have forecast, for the hook's account of what signals added: a
+                    // core of its own, so the live forecast's cached method choice is not disturbed.
+                    List<LoadPrediction> alone = path;
+                    if (hook != ReplayHook.NONE && (!trends.isEmpty() || !config.events().isEmpty())) {
+                        baseline = baseline != null ? baseline : new PlanningCore(
+                                new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+                        List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
+                        alone = baseline.forecast(new PlanningCore.Inputs(history, null, config.zone(),
+                                config.excluded(), past, List.of(), Map.of(), null), now);
+                    }
+                    double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
+                    int first = s + 1 + decisionLead;
+                    ScalingPlan live = null;
+                    for (SizingTrack track : tracks) {
+                        ScalingPlan plan = track.plan(core, trace, path, now, lastData, first, shape, predicted,
+                                lower, upper);
+                        live = track == tracks.get(chosen) ? plan : live;
+                    }
+                    // The live floors are the chosen sizing's; each sizing also keeps its own, replayed alongside.
+                    int[] source = tracks.get(chosen).floor;
+                    hook.planned(new ReplayHook.Planned(now, first, history, alone, path, live, floor, source));
+                    int reach = (int) (PlanningCore.FLOOR_REACH.getSeconds() / stepSeconds);
+                    System.arraycopy(source, Math.min(first, n), floor, Math.min(first, n),
+                            Math.max(0, Math.min(n, first + reach) - first));
+                }
+            }
+            if (progress != null) {
+                progress.accept(s);
+            }
+        }
+        Map<String, BacktestResult.PolicyStats> stats = new LinkedHashMap<>();
+        double oracleHours = unitHours(oracle, stepSeconds);
+        stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
+        stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
+        stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
+        List<BacktestResult.SizingOutcome> sizings = tracks.stream().map(t -> new BacktestResult.SizingOutcome(
+                t.sizing.label(), stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
+                .toList();
+        return new BacktestResult(trace, config, stats,
+                new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle,
+                        sizing, reactiveServing, predictiveServing), sizings);
+    }
+
+    private int startingSizing(List<SizingTrack> tracks) {
+        for (int i = 0; i < tracks.size(); i++) {
+            Sizing z = tracks.get(i).sizing;
+            if (z.quantile() == config.capacityQuantile() && z.floorUtilization() == config.floorUtilization()
+                    && z.spare() == config.spareUnits()) {
+                return i;
+            }
+        }
+        return tracks.size() - 1;
+    }
+
+    /** Re-chooses the sizing from the last week, once there is a day of replays to judge by. */
+    private static int choose(List<SizingTrack> tracks, SizingChooser chooser, double[] demand, int[] reactive,
+                              int[] reactiveServing, int s, int current) {
+        int firstPlanned = tracks.get(0).firstPlanned;
+        if (firstPlanned < 0) {
+            return current;
+        }
+        long window = TUNING_WINDOW.getSeconds() / tracks.get(0).stepSeconds;
+        int from = (int) Math.max(firstPlanned, s + 1 - window);
+        if ((s + 1 - from) * tracks.get(0).stepSeconds < MIN_TUNING_HISTORY.getSeconds()) {
+            return current;
+        }
+        SizingChooser.Record alone = SizingTrack.record(demand, reactiveServing, reactive, from, s,
+                tracks.get(0).tracking);
+        return chooser.choose(tracks.stream().map(t -> t.record(demand, from, s)).toList(), alone);
+    }
+
+    private static BacktestResult.PolicyStats stats(double[] demand, int[] serving, int[] provisioned,
+                                                    TargetTracking tracking, long stepSeconds, double oracleHours) {
+        int known = 0;
+        int under = 0;
+        double total = 0;
+        double unserved = 0;
+        for (int s = 0; s < demand.length; s++) {
+            if (Double.isNaN(demand[s])) {
+                continue;
+            }
+            known++;
+            double served = serving[s] * tracking.unit();
+            total += demand[s];
+            if (demand[s] > served + 1e-9) {
+                under++;
+                unserved += demand[s] - served;
+            }
+        }
+        double hours = unitHours(provisioned, stepSeconds);
+        return new BacktestResult.PolicyStats(known == 0 ? 0 : under / (double) known,
+                total == 0 ? 0 : unserved / total, hours, oracleHours == 0 ? 0 : hours / oracleHours);
+    }
+
+    private static double unitHours(int[] capacity, long stepSeconds) {
+        double sum = 0;
+        for (int c : capacity) {
+            sum += c;
+        }
+        return sum * stepSeconds / 3600.0;
+    }
+
+    private static double[] nan(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private void perfectFloors(Trace trace, TargetTracking tracking, int[] floor) {
+        int last = 1;
+        for (int s = 0; s < floor.length; s++) {
+            double d = trace.demand()[s];
+            last = Double.isNaN(d) ? last : Math.max(1, tracking.needed(d));
+            floor[s] = last;
+        }
+        if (perfect == PerfectFloors.HOUR) {
+            int s = 0;
+            while (s < floor.length) {
+                long hour = HourlyPeaks.hour(trace, s);
+                int e = s;
+                int most = 0;
+                while (e < floor.length && HourlyPeaks.hour(trace, e) == hour) {
+                    most = Math.max(most, floor[e++]);
+                }
+                java.util.Arrays.fill(floor, s, e, most);
+                s = e;
+            }
+        }
+    }
+
+    /** One planning step of the replay: the forecast path and the plan made from it. */
+    public record PlanningStep(RegularSeries history, List<LoadPrediction> path, ScalingPlan plan) {
+    }
+
+    /**
+     * The replay's planning step at {@code now} (an hour boundary of the trace), on its own: the hours that had
+     * ended by then, forecast and planned by the same core with {@code policy} from {@code inForce} units. What the
+     * replay does at that hour with a fresh method choice; used to check the backtest against predict-and-scale.
+     */
+    public PlanningStep planningStep(Trace trace, Instant now, ScalingPolicy policy, int inForce) {
+        HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
+        Instant lastData = null;
+        int s = -1;
+        while (s + 1 < trace.size() && !trace.time(s + 2).isAfter(now)) {
+            s++;
+            peaks.add(s);
+            lastData = Double.isNaN(trace.demand()[s]) ? lastData : trace.time(s + 1);
+        }
+        if (s < 0) {
+            throw new IllegalArgumentException("the trace has no complete interval before " + now);
+        }
+        PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
         RegularSeries history = peaks.history(s, config.history());
-        if (history.size() > 0) {
-          List<PlanningCore.SocialTrend> trends = hook.social(now, history);
-          List<LoadPrediction> path = core.forecast(inputs(history, trends), now);
-          // What the load alone would have forecast, for the hook's account of what signals added:
-          // a
-          // core of its own, so the live forecast's cached method choice is not disturbed.
-          List<LoadPrediction> alone = path;
-          if (hook != ReplayHook.NONE && (!trends.isEmpty() || !config.events().isEmpty())) {
-            baseline =
-                baseline != null
-                    ? baseline
-                    : new PlanningCore(
-                        new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
-            List<KnownEvent> past =
-                config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
-            alone =
-                baseline.forecast(
-                    new PlanningCore.Inputs(
-                        history,
-                        null,
-                        config.zone(),
-                        config.excluded(),
-                        past,
-                        List.of(),
-                        Map.of(),
-                        null),
-                    now);
-          }
-          double[] shape =
-              config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
-          int first = s + 1 + decisionLead;
-          ScalingPlan live = null;
-          for (SizingTrack track : tracks) {
-            ScalingPlan plan =
-                track.plan(core, trace, path, now, lastData, first, shape, predicted, lower, upper);
-            live = track == tracks.get(chosen) ? plan : live;
-          }
-          // The live floors are the chosen sizing's; each sizing also keeps its own, replayed
-          // alongside.
-          int[] source = tracks.get(chosen).floor;
-          hook.planned(
-              new ReplayHook.Planned(now, first, history, alone, path, live, floor, source));
-          int reach = (int) (PlanningCore.FLOOR_REACH.getSeconds() / stepSeconds);
-          System.arraycopy(
-              source,
-              Math.min(first, n),
-              floor,
-              Math.min(first, n),
-              Math.max(0, Math.min(n, first + reach) - first));
-        }
-      }
-      if (progress != null) {
-        progress.accept(s);
-      }
+        List<LoadPrediction> path = core.forecast(inputs(history), now);
+        return new PlanningStep(history, path, core.plan(trace.name(), policy, inForce, path, now,
+                java.util.Optional.ofNullable(lastData), java.util.Optional.empty()));
     }
-    Map<String, BacktestResult.PolicyStats> stats = new LinkedHashMap<>();
-    double oracleHours = unitHours(oracle, stepSeconds);
-    stats.put(
-        "reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
-    stats.put(
-        "predictive",
-        stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
-    stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
-    List<BacktestResult.SizingOutcome> sizings =
-        tracks.stream()
-            .map(
-                t ->
-                    new BacktestResult.SizingOutcome(
-                        t.sizing.label(),
-                        stats(
-                            demand,
-                            t.serving(),
-                            t.provisioned(),
-                            tracking,
-                            stepSeconds,
-                            oracleHours)))
-            .toList();
-    return new BacktestResult(
-        trace,
-        config,
-        stats,
-        new BacktestResult.Timeline(
-            demand,
-            predicted,
-            lower,
-            upper,
-            floor,
-            reactive,
-            predictive,
-            oracle,
-            sizing,
-            reactiveServing,
-            predictiveServing),
-        sizings);
-  }
 
-  private int startingSizing(List<SizingTrack> tracks) {
-    for (int i = 0; i < tracks.size(); i++) {
-      Sizing z = tracks.get(i).sizing;
-      if (z.quantile() == config.capacityQuantile()
-          && z.floorUtilization() == config.floorUtilization()
-          && z.spare() == config.spareUnits()) {
-        return i;
-      }
+    /** What the core forecasts from at one planning step: the trace's hourly history, the target's zone and events. */
+    PlanningCore.Inputs inputs(RegularSeries history) {
+        return inputs(history, List.of());
     }
-    return tracks.size() - 1;
-  }
 
-  /** Re-chooses the sizing from the last week, once there is a day of replays to judge by. */
-  private static int choose(
-      List<SizingTrack> tracks,
-      SizingChooser chooser,
-      double[] demand,
-      int[] reactive,
-      int[] reactiveServing,
-      int s,
-      int current) {
-    int firstPlanned = tracks.get(0).firstPlanned;
-    if (firstPlanned < 0) {
-      return current;
+    /** The same with the keywords trending now (from the replayed mentions, see {@link SocialReplay}). */
+    PlanningCore.Inputs inputs(RegularSeries history, List<PlanningCore.SocialTrend> trends) {
+        return new PlanningCore.Inputs(history, null, config.zone(), config.excluded(), config.events(), trends,
+                Map.of(), null);
     }
-    long window = TUNING_WINDOW.getSeconds() / tracks.get(0).stepSeconds;
-    int from = (int) Math.max(firstPlanned, s + 1 - window);
-    if ((s + 1 - from) * tracks.get(0).stepSeconds < MIN_TUNING_HISTORY.getSeconds()) {
-      return current;
-    }
-    SizingChooser.Record alone =
-        SizingTrack.record(demand, reactiveServing, reactive, from, s, tracks.get(0).tracking);
-    return chooser.choose(tracks.stream().map(t -> t.record(demand, from, s)).toList(), alone);
-  }
-
-  private static BacktestResult.PolicyStats stats(
-      double[] demand,
-      int[] serving,
-      int[] provisioned,
-      TargetTracking tracking,
-      long stepSeconds,
-      double oracleHours) {
-    int known = 0;
-    int under = 0;
-    double total = 0;
-    double unserved = 0;
-    for (int s = 0; s < demand.length; s++) {
-      if (Double.isNaN(demand[s])) {
-        continue;
-      }
-      known++;
-      double served = serving[s] * tracking.unit();
-      total += demand[s];
-      if (demand[s] > served + 1e-9) {
-        under++;
-        unserved += demand[s] - served;
-      }
-    }
-    double hours = unitHours(provisioned, stepSeconds);
-    return new BacktestResult.PolicyStats(
-        known == 0 ? 0 : under / (double) known,
-        total == 0 ? 0 : unserved / total,
-        hours,
-        oracleHours == 0 ? 0 : hours / oracleHours);
-  }
-
-  private static double unitHours(int[] capacity, long stepSeconds) {
-    double sum = 0;
-    for (int c : capacity) {
-      sum += c;
-    }
-    return sum * stepSeconds / 3600.0;
-  }
-
-  private static double[] nan(int n) {
-    double[] a = new double[n];
-    Arrays.fill(a, Double.NaN);
-    return a;
-  }
-
-  private void perfectFloors(Trace trace, TargetTracking tracking, int[] floor) {
-    int last = 1;
-    for (int s = 0; s < floor.length; s++) {
-      double d = trace.demand()[s];
-      last = Double.isNaN(d) ? last : Math.max(1, tracking.needed(d));
-      floor[s] = last;
-    }
-    if (perfect == PerfectFloors.HOUR) {
-      int s = 0;
-      while (s < floor.length) {
-        long hour = HourlyPeaks.hour(trace, s);
-        int e = s;
-        int most = 0;
-        while (e < floor.length && HourlyPeaks.hour(trace, e) == hour) {
-          most = Math.max(most, floor[e++]);
-        }
-        java.util.Arrays.fill(floor, s, e, most);
-        s = e;
-      }
-    }
-  }
-
-  /** One planning step of the replay: the forecast path and the plan made from it. */
-  public record PlanningStep(RegularSeries history, List<LoadPrediction> path, ScalingPlan plan) {}
-
-  /**
-   * The replay's planning step at {@code now} (an hour boundary of the trace), on its own: the
-   * hours that had ended by then, forecast and planned by the same core with {@code policy} from
-   * {@code inForce} units. What the replay does at that hour with a fresh method choice; used to
-   * check the backtest against predict-and-scale.
-   */
-  public PlanningStep planningStep(Trace trace, Instant now, ScalingPolicy policy, int inForce) {
-    HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
-    Instant lastData = null;
-    int s = -1;
-    while (s + 1 < trace.size() && !trace.time(s + 2).isAfter(now)) {
-      s++;
-      peaks.add(s);
-      lastData = Double.isNaN(trace.demand()[s]) ? lastData : trace.time(s + 1);
-    }
-    if (s < 0) {
-      throw new IllegalArgumentException("the trace has no complete interval before " + now);
-    }
-    PlanningCore core =
-        new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
-    RegularSeries history = peaks.history(s, config.history());
-    List<LoadPrediction> path = core.forecast(inputs(history), now);
-    return new PlanningStep(
-        history,
-        path,
-        core.plan(
-            trace.name(),
-            policy,
-            inForce,
-            path,
-            now,
-            java.util.Optional.ofNullable(lastData),
-            java.util.Optional.empty()));
-  }
-
-  /**
-   * What the core forecasts from at one planning step: the trace's hourly history, the target's
-   * zone and events.
-   */
-  PlanningCore.Inputs inputs(RegularSeries history) {
-    return inputs(history, List.of());
-  }
-
-  /**
-   * The same with the keywords trending now (from the replayed mentions, see {@link SocialReplay}).
-   */
-  PlanningCore.Inputs inputs(RegularSeries history, List<PlanningCore.SocialTrend> trends) {
-    return new PlanningCore.Inputs(
-        history, null, config.zone(), config.excluded(), config.events(), trends, Map.of(), null);
-  }
 }

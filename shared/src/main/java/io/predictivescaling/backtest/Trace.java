@@ -5,84 +5,70 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A load trace on a regular grid: demand of interval i covers {@code [start + i*step, start +
- * (i+1)*step)}. NaN is a gap (no data), never zero.
+ * A load trace on a regular grid: demand of interval i covers {@code [start + i*step, start + (i+1)*step)}.
+ * NaN is a gap (no data), never zero.
  *
- * @param problems what the reader found and how it handled it (bad rows, duplicates, gaps), for the
- *     report
+ * @param problems what the reader found and how it handled it (bad rows, duplicates, gaps), for the report
  */
-public record Trace(
-    String name, Instant start, Duration step, double[] demand, List<String> problems) {
+public record Trace(String name, Instant start, Duration step, double[] demand, List<String> problems) {
 
-  /** Under this much history the forecast has too little to learn from (two daily cycles). */
-  public static final Duration SHORT_HISTORY = Duration.ofDays(2);
+    /** Under this much history the forecast has too little to learn from (two daily cycles). */
+    public static final Duration SHORT_HISTORY = Duration.ofDays(2);
+    /** Above this share of empty intervals the result says little about the policies. */
+    public static final double MANY_GAPS = 0.2;
 
-  /** Above this share of empty intervals the result says little about the policies. */
-  public static final double MANY_GAPS = 0.2;
-
-  /**
-   * What makes a backtest on this trace weak evidence (under two days of data, over 20% gaps): it
-   * still runs, and these go to the console, {@code summary.json} ({@code warnings}) and the
-   * report.
-   */
-  public List<String> warnings() {
-    List<String> warnings = new java.util.ArrayList<>();
-    Duration span = step.multipliedBy(demand.length);
-    if (span.compareTo(SHORT_HISTORY) < 0) {
-      warnings.add(
-          "only "
-              + span.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-              + " of data (under 2 days): the forecast has too little history to learn daily patterns from, "
-              + "so the predictive result says little");
+    /**
+     * What makes a backtest on this trace weak evidence (under two days of data, over 20% gaps): it still
+     * runs, and these go to the console, {@code summary.json} ({@code warnings}) and the report.
+     */
+    public List<String> warnings() {
+        List<String> warnings = new java.util.ArrayList<>();
+        Duration span = step.multipliedBy(demand.length);
+        if (span.compareTo(SHORT_HISTORY) < 0) {
+            warnings.add("only " + span.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                    + " of data (under 2 days): the forecast has too little history to learn daily patterns from, "
+                    + "so the predictive result says little");
+        }
+        long gaps = java.util.Arrays.stream(demand).filter(Double::isNaN).count();
+        if (demand.length > 0 && gaps > MANY_GAPS * demand.length) {
+            warnings.add(String.format(java.util.Locale.ROOT, "%.0f%% of the %d intervals are gaps (over 20%%): the "
+                    + "result rests on the intervals that have data", 100.0 * gaps / demand.length, demand.length));
+        }
+        return warnings;
     }
-    long gaps = java.util.Arrays.stream(demand).filter(Double::isNaN).count();
-    if (demand.length > 0 && gaps > MANY_GAPS * demand.length) {
-      warnings.add(
-          String.format(
-              java.util.Locale.ROOT,
-              "%.0f%% of the %d intervals are gaps (over 20%%): the "
-                  + "result rests on the intervals that have data",
-              100.0 * gaps / demand.length,
-              demand.length));
+
+    public int size() {
+        return demand.length;
     }
-    return warnings;
-  }
 
-  public int size() {
-    return demand.length;
-  }
-
-  public Instant time(int i) {
-    return start.plus(step.multipliedBy(i));
-  }
-
-  /** How many capacity units the trace's 99th percentile needs at the default unit. */
-  public static final int DEFAULT_UNITS_AT_P99 = 20;
-
-  /** What the CLI's help says the default unit is. */
-  public static final String DEFAULT_UNIT_HELP =
-      "the trace's 99th percentile / " + DEFAULT_UNITS_AT_P99;
-
-  /**
-   * The load one capacity unit serves when none is given ({@code --unit}): the 99th percentile over
-   * {@link #DEFAULT_UNITS_AT_P99}, so the busy intervals need about 20 units and rounding stays
-   * small; a tiny positive number for a trace without load.
-   */
-  public double defaultUnit() {
-    return Math.max(1e-9, percentile(0.99) / DEFAULT_UNITS_AT_P99);
-  }
-
-  public double percentile(double q) {
-    double[] known =
-        java.util.Arrays.stream(demand).filter(v -> !Double.isNaN(v)).sorted().toArray();
-    if (known.length == 0) {
-      return 0;
+    public Instant time(int i) {
+        return start.plus(step.multipliedBy(i));
     }
-    return known[(int) Math.min(known.length - 1, Math.floor(q * (known.length - 1)))];
-  }
 
-  /** The first {@code n} intervals: what the backtest would have seen had the trace ended there. */
-  public Trace cut(int n) {
-    return new Trace(name, start, step, java.util.Arrays.copyOf(demand, n), problems);
-  }
+    /** How many capacity units the trace's 99th percentile needs at the default unit. */
+    public static final int DEFAULT_UNITS_AT_P99 = 20;
+    /** What the CLI's help says the default unit is. */
+    public static final String DEFAULT_UNIT_HELP = "the trace's 99th percentile / " + DEFAULT_UNITS_AT_P99;
+
+    /**
+     * The load one capacity unit serves when none is given ({@code --unit}): the 99th percentile over
+     * {@link #DEFAULT_UNITS_AT_P99}, so the busy intervals need about 20 units and rounding stays small; a tiny
+     * positive number for a trace without load.
+     */
+    public double defaultUnit() {
+        return Math.max(1e-9, percentile(0.99) / DEFAULT_UNITS_AT_P99);
+    }
+
+    public double percentile(double q) {
+        double[] known = java.util.Arrays.stream(demand).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (known.length == 0) {
+            return 0;
+        }
+        return known[(int) Math.min(known.length - 1, Math.floor(q * (known.length - 1)))];
+    }
+
+    /** The first {@code n} intervals: what the backtest would have seen had the trace ended there. */
+    public Trace cut(int n) {
+        return new Trace(name, start, step, java.util.Arrays.copyOf(demand, n), problems);
+    }
 }

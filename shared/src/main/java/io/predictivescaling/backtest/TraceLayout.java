@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Where the time and the value are in an exported trace, found by content: the time column is the
- * one whose fields read as date-times (or, failing that, as increasing epoch numbers), the value
- * column the first other numeric one. A header is a first row whose time field is not a time.
- * Either column can be named instead (by header name or 1-based position).
+ * Where the time and the value are in an exported trace, found by content: the time column is the one whose
+ * fields read as date-times (or, failing that, as increasing epoch numbers), the value column the first other
+ * numeric one. A header is a first row whose time field is not a time. Either column can be named instead
+ * (by header name or 1-based position).
  *
  * @param header whether the first record is a header
  * @param timeColumn 0-based
@@ -20,223 +20,170 @@ import java.util.Set;
  * @param dayFirst spreadsheet dates of the time column read day first ({@code 27.11.2026})
  * @param notes what was chosen that a user may want to change
  */
-record TraceLayout(
-    boolean header,
-    int timeColumn,
-    int valueColumn,
-    List<String> names,
-    int seriesColumn,
-    boolean dayFirst,
-    List<String> notes) {
+record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String> names, int seriesColumn,
+                   boolean dayFirst, List<String> notes) {
 
-  private static final int SAMPLE = 300;
+    private static final int SAMPLE = 300;
 
-  /** Which columns to read; {@code null} means "find by content". */
-  record Choice(String timeColumn, String valueColumn) {
-    static final Choice AUTO = new Choice(null, null);
-  }
-
-  static TraceLayout detect(
-      String name, List<List<String>> records, char delimiter, Choice choice) {
-    int width = records.stream().mapToInt(List::size).max().orElse(0);
-    List<List<String>> sample = records.subList(1, Math.min(records.size(), SAMPLE + 1));
-    boolean decimalComma = delimiter != ',';
-    List<String> notes = new ArrayList<>();
-    // Score every column on the rows after the first (the first may be a header).
-    double[] dateScore = new double[width];
-    double[] epochScore = new double[width];
-    double[] numberScore = new double[width];
-    int[] distinctText = new int[width];
-    boolean[] varies = new boolean[width];
-    for (int c = 0; c < width; c++) {
-      int dates = 0;
-      int epochs = 0;
-      int numbers = 0;
-      int present = 0;
-      Set<String> texts = new LinkedHashSet<>();
-      String seen = null;
-      for (List<String> r : sample) {
-        if (c >= r.size() || TraceValues.isMissing(r.get(c))) {
-          continue;
-        }
-        present++;
-        String f = r.get(c);
-        varies[c] |= seen != null && !seen.equals(f);
-        seen = f;
-        if (TraceValues.dateTime(f, false) != null || TraceValues.dateTime(f, true) != null) {
-          dates++;
-        } else if (!Double.isNaN(TraceValues.number(f, decimalComma))) {
-          numbers++;
-          if (TraceValues.epoch(f) != null && !f.contains(",")) {
-            epochs++;
-          }
-        } else if (texts.size() < 50) {
-          texts.add(f.trim());
-        }
-      }
-      double n = Math.max(1, present);
-      dateScore[c] = dates / n;
-      epochScore[c] = epochs / n;
-      numberScore[c] = present == 0 ? 0 : numbers / n;
-      distinctText[c] = texts.size();
+    /** Which columns to read; {@code null} means "find by content". */
+    record Choice(String timeColumn, String valueColumn) {
+        static final Choice AUTO = new Choice(null, null);
     }
-    List<String> first = records.isEmpty() ? List.of() : records.get(0);
-    int time =
-        choice.timeColumn() != null
-            ? column(name, "--time-column", choice.timeColumn(), first, width)
-            : findTime(dateScore, epochScore, varies, first, width);
-    if (time < 0) {
-      throw new IllegalArgumentException(
-          name
-              + ": no column of timestamps found (ISO-8601, yyyy-MM-dd HH:mm[:ss] "
-              + "or epoch seconds/milliseconds): name it with --time-column");
-    }
-    boolean header =
-        first.size() <= time
-            || (TraceValues.time(first.get(time), false) == null
+
+    static TraceLayout detect(String name, List<List<String>> records, char delimiter, Choice choice) {
+        int width = records.stream().mapToInt(List::size).max().orElse(0);
+        List<List<String>> sample = records.subList(1, Math.min(records.size(), SAMPLE + 1));
+        boolean decimalComma = delimiter != ',';
+        List<String> notes = new ArrayList<>();
+        // Score every column on the rows after the first (the first may be a header).
+        double[] dateScore = new double[width];
+        double[] epochScore = new double[width];
+        double[] numberScore = new double[width];
+        int[] distinctText = new int[width];
+        boolean[] varies = new boolean[width];
+        for (int c = 0; c < width; c++) {
+            int dates = 0;
+            int epochs = 0;
+            int numbers = 0;
+            int present = 0;
+            Set<String> texts = new LinkedHashSet<>();
+            String seen = null;
+            for (List<String> r : sample) {
+                if (c >= r.size() || TraceValues.isMissing(r.get(c))) {
+                    continue;
+                }
+                present++;
+                String f = r.get(c);
+                varies[c] |= seen != null && !seen.equals(f);
+                seen = f;
+                if (TraceValues.dateTime(f, false) != null || TraceValues.dateTime(f, true) != null) {
+                    dates++;
+                } else if (!Double.isNaN(TraceValues.number(f, decimalComma))) {
+                    numbers++;
+                    if (TraceValues.epoch(f) != null && !f.contains(",")) {
+                        epochs++;
+                    }
+                } else if (texts.size() < 50) {
+                    texts.add(f.trim());
+                }
+            }
+            double n = Math.max(1, present);
+            dateScore[c] = dates / n;
+            epochScore[c] = epochs / n;
+            numberScore[c] = present == 0 ? 0 : numbers / n;
+            distinctText[c] = texts.size();
+        }
+        List<String> first = records.isEmpty() ? List.of() : records.get(0);
+        int time = choice.timeColumn() != null ? column(name, "--time-column", choice.timeColumn(), first, width)
+                : findTime(dateScore, epochScore, varies, first, width);
+        if (time < 0) {
+            throw new IllegalArgumentException(name + ": no column of timestamps found (ISO-8601, yyyy-MM-dd HH:mm[:ss] "
+                    + "or epoch seconds/milliseconds): name it with --time-column");
+        }
+        boolean header = first.size() <= time || (TraceValues.time(first.get(time), false) == null
                 && TraceValues.time(first.get(time), true) == null);
-    List<String> names = new ArrayList<>();
-    for (int c = 0; c < width; c++) {
-      names.add(
-          header && c < first.size() && !first.get(c).isBlank()
-              ? first.get(c).trim()
-              : "column " + (c + 1));
-    }
-    int value;
-    if (choice.valueColumn() != null) {
-      value = column(name, "--value-column", choice.valueColumn(), first, width);
-    } else {
-      List<Integer> numeric = new ArrayList<>();
-      for (int c = 0; c < width; c++) {
-        if (c != time && numberScore[c] >= 0.8) {
-          numeric.add(c);
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            names.add(header && c < first.size() && !first.get(c).isBlank() ? first.get(c).trim() : "column " + (c + 1));
         }
-      }
-      if (numeric.isEmpty()) {
-        throw new IllegalArgumentException(
-            name
-                + ": no column of numbers found beside the time column '"
-                + names.get(time)
-                + "': name it with --value-column");
-      }
-      // A column named like a value wins; else the first that varies (a constant "table" id is no
-      // load).
-      value =
-          numeric.stream()
-              .filter(c -> isValueName(names.get(c)))
-              .findFirst()
-              .or(() -> numeric.stream().filter(c -> varies[c]).findFirst())
-              .orElse(numeric.get(0));
-      if (numeric.size() > 1) {
-        List<String> all = numeric.stream().map(names::get).toList();
-        notes.add(
-            numeric.size()
-                + " numeric columns "
-                + all
-                + ": read '"
-                + names.get(value)
-                + "' (choose another with --value-column)");
-      }
+        int value;
+        if (choice.valueColumn() != null) {
+            value = column(name, "--value-column", choice.valueColumn(), first, width);
+        } else {
+            List<Integer> numeric = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                if (c != time && numberScore[c] >= 0.8) {
+                    numeric.add(c);
+                }
+            }
+            if (numeric.isEmpty()) {
+                throw new IllegalArgumentException(name + ": no column of numbers found beside the time column '"
+                        + names.get(time) + "': name it with --value-column");
+            }
+            // A column named like a value wins; else the first that varies (a constant "table" id is no load).
+            value = numeric.stream().filter(c -> isValueName(names.get(c))).findFirst()
+                    .or(() -> numeric.stream().filter(c -> varies[c]).findFirst()).orElse(numeric.get(0));
+            if (numeric.size() > 1) {
+                List<String> all = numeric.stream().map(names::get).toList();
+                notes.add(numeric.size() + " numeric columns " + all + ": read '" + names.get(value)
+                        + "' (choose another with --value-column)");
+            }
+        }
+        if (value == time) {
+            throw new IllegalArgumentException(name + ": the time and value columns are both '" + names.get(time) + "'");
+        }
+        int series = -1;
+        for (int c = 0; c < width; c++) {
+            if (c != time && c != value && dateScore[c] < 0.5 && numberScore[c] < 0.5 && distinctText[c] > 1) {
+                series = c;
+                break;
+            }
+        }
+        int t = time;
+        // Day or month first is decided on every row, not the sample: an export starting on the 1st-12th of a month
+        // shows a day above 12 only later.
+        boolean dayFirst = TraceValues.dayFirst(records.subList(Math.min(1, records.size()), records.size()).stream()
+                .filter(r -> t < r.size()).map(r -> r.get(t)).toList());
+        return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
     }
-    if (value == time) {
-      throw new IllegalArgumentException(
-          name + ": the time and value columns are both '" + names.get(time) + "'");
-    }
-    int series = -1;
-    for (int c = 0; c < width; c++) {
-      if (c != time
-          && c != value
-          && dateScore[c] < 0.5
-          && numberScore[c] < 0.5
-          && distinctText[c] > 1) {
-        series = c;
-        break;
-      }
-    }
-    int t = time;
-    // Day or month first is decided on every row, not the sample: an export starting on the
-    // 1st-12th of a month
-    // shows a day above 12 only later.
-    boolean dayFirst =
-        TraceValues.dayFirst(
-            records.subList(Math.min(1, records.size()), records.size()).stream()
-                .filter(r -> t < r.size())
-                .map(r -> r.get(t))
-                .toList());
-    return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
-  }
 
-  private static int findTime(
-      double[] dateScore, double[] epochScore, boolean[] varies, List<String> first, int width) {
-    // Date-time text that changes row to row (a query's constant _start/_stop is not the sample
-    // time).
-    int best = -1;
-    for (int c = 0; c < width; c++) {
-      if (dateScore[c] >= 0.8 && varies[c] && (best < 0 || dateScore[c] > dateScore[best])) {
-        best = c;
-      }
+    private static int findTime(double[] dateScore, double[] epochScore, boolean[] varies, List<String> first,
+                                int width) {
+        // Date-time text that changes row to row (a query's constant _start/_stop is not the sample time).
+        int best = -1;
+        for (int c = 0; c < width; c++) {
+            if (dateScore[c] >= 0.8 && varies[c] && (best < 0 || dateScore[c] > dateScore[best])) {
+                best = c;
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        // Epoch numbers: prefer a column whose header says it is time, else the first plausible one.
+        for (int c = 0; c < width; c++) {
+            if (epochScore[c] >= 0.8 && varies[c] && c < first.size() && isTimeName(first.get(c))) {
+                return c;
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            if (epochScore[c] >= 0.8 && varies[c]) {
+                return c;
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            if (dateScore[c] >= 0.8) {
+                return c; // too few rows to see which column changes
+            }
+        }
+        return -1;
     }
-    if (best >= 0) {
-      return best;
-    }
-    // Epoch numbers: prefer a column whose header says it is time, else the first plausible one.
-    for (int c = 0; c < width; c++) {
-      if (epochScore[c] >= 0.8 && varies[c] && c < first.size() && isTimeName(first.get(c))) {
-        return c;
-      }
-    }
-    for (int c = 0; c < width; c++) {
-      if (epochScore[c] >= 0.8 && varies[c]) {
-        return c;
-      }
-    }
-    for (int c = 0; c < width; c++) {
-      if (dateScore[c] >= 0.8) {
-        return c; // too few rows to see which column changes
-      }
-    }
-    return -1;
-  }
 
-  private static boolean isTimeName(String s) {
-    String n = s.trim().toLowerCase(Locale.ROOT);
-    return n.contains("time")
-        || n.contains("date")
-        || n.equals("ts")
-        || n.equals("t")
-        || n.contains("epoch");
-  }
-
-  private static boolean isValueName(String s) {
-    String n = s.trim().toLowerCase(Locale.ROOT);
-    return n.equals("value") || n.equals("values") || n.equals("_value");
-  }
-
-  /** A column chosen by name (case-insensitive) or 1-based position. */
-  private static int column(
-      String name, String option, String chosen, List<String> first, int width) {
-    for (int c = 0; c < first.size(); c++) {
-      if (first.get(c).trim().equalsIgnoreCase(chosen.trim())) {
-        return c;
-      }
+    private static boolean isTimeName(String s) {
+        String n = s.trim().toLowerCase(Locale.ROOT);
+        return n.contains("time") || n.contains("date") || n.equals("ts") || n.equals("t") || n.contains("epoch");
     }
-    try {
-      int position = Integer.parseInt(chosen.trim());
-      if (position >= 1 && position <= width) {
-        return position - 1;
-      }
-    } catch (NumberFormatException e) {
-      // not a position: reported below
+
+    private static boolean isValueName(String s) {
+        String n = s.trim().toLowerCase(Locale.ROOT);
+        return n.equals("value") || n.equals("values") || n.equals("_value");
     }
-    throw new IllegalArgumentException(
-        name
-            + ": "
-            + option
-            + " '"
-            + chosen
-            + "' is neither a column name "
-            + first.stream().map(String::trim).toList()
-            + " nor a position 1.."
-            + width);
-  }
+
+    /** A column chosen by name (case-insensitive) or 1-based position. */
+    private static int column(String name, String option, String chosen, List<String> first, int width) {
+        for (int c = 0; c < first.size(); c++) {
+            if (first.get(c).trim().equalsIgnoreCase(chosen.trim())) {
+                return c;
+            }
+        }
+        try {
+            int position = Integer.parseInt(chosen.trim());
+            if (position >= 1 && position <= width) {
+                return position - 1;
+            }
+        } catch (NumberFormatException e) {
+            // not a position: reported below
+        }
+        throw new IllegalArgumentException(name + ": " + option + " '" + chosen + "' is neither a column name "
+                + first.stream().map(String::trim).toList() + " nor a position 1.." + width);
+    }
 }

@@ -20,446 +20,368 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a load trace as people export it (CloudWatch console, Grafana, Datadog, spreadsheets, NAB)
- * onto a regular grid. The CSV is parsed by Commons CSV; delimiter (comma, semicolon, tab, pipe)
- * and quoting are detected, a UTF-8 byte-order mark (or a UTF-16 file) is handled, a header is
- * optional, and the time and value columns are found by content ({@link TraceLayout}) or named.
- * Timestamps may be ISO-8601 with or without an offset (none means UTC), {@code yyyy-MM-dd
- * HH:mm[:ss]}, or epoch seconds or milliseconds (told apart by magnitude). The interval is the
- * typical spacing rounded to a standard period (1, 5, 10, 15, 30 min, 1 h, ...), and timestamps
- * within half a step snap onto that grid, so exporter jitter does not scatter the data.
+ * Reads a load trace as people export it (CloudWatch console, Grafana, Datadog, spreadsheets, NAB) onto a
+ * regular grid. The CSV is parsed by Commons CSV; delimiter (comma, semicolon, tab, pipe) and quoting are
+ * detected, a UTF-8 byte-order mark (or a UTF-16 file) is handled, a header is optional, and the time and value
+ * columns are found by content ({@link TraceLayout}) or named. Timestamps may be ISO-8601 with or without an
+ * offset (none means UTC), {@code yyyy-MM-dd HH:mm[:ss]}, or epoch seconds or milliseconds (told apart by
+ * magnitude). The interval is the typical spacing rounded to a standard period (1, 5, 10, 15, 30 min, 1 h,
+ * ...), and timestamps within half a step snap onto that grid, so exporter jitter does not scatter the data.
  *
- * <p>Gaps stay gaps (NaN), never zero. Unusable rows are counted by cause with the first few shown
- * in {@link Trace#problems()}. A constant or all-zero trace is refused: there is nothing to scale
- * on.
+ * <p>Gaps stay gaps (NaN), never zero. Unusable rows are counted by cause with the first few shown in
+ * {@link Trace#problems()}. A constant or all-zero trace is refused: there is nothing to scale on.
  */
 public final class TraceReader {
-  /**
-   * Standard metric periods, in seconds: the typical spacing is rounded to the nearest of these.
-   */
-  private static final long[] STANDARD = {
-    1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200,
-    86400
-  };
+    /** Standard metric periods, in seconds: the typical spacing is rounded to the nearest of these. */
+    private static final long[] STANDARD = {1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200,
+        10800, 14400, 21600, 43200, 86400};
+    private static final int EXAMPLES = 3;
+    private static final long MAX_INTERVALS = 20_000_000;
 
-  private static final int EXAMPLES = 3;
-  private static final long MAX_INTERVALS = 20_000_000;
-
-  private TraceReader() {}
-
-  /** Reads a trace, finding the time and value columns by content. */
-  public static Trace read(Path file) {
-    return read(file, null, null);
-  }
-
-  /**
-   * @param timeColumn header name or 1-based position of the time column; {@code null} to find it
-   * @param valueColumn header name or 1-based position of the value column; {@code null} to find it
-   * @throws IllegalArgumentException with a one-line reason and fix when the file cannot be a trace
-   */
-  public static Trace read(Path file, String timeColumn, String valueColumn) {
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read trace " + file + ": " + e.getMessage(), e);
-    }
-    return parse(
-        file.getFileName().toString(),
-        decode(bytes),
-        new TraceLayout.Choice(timeColumn, valueColumn));
-  }
-
-  /** Parses lines of a trace file (tests and callers holding the text). */
-  public static Trace parse(String name, List<String> lines) {
-    return parse(name, String.join("\n", lines), TraceLayout.Choice.AUTO);
-  }
-
-  static Trace parse(String name, String text, TraceLayout.Choice choice) {
-    String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-    Character forced = null;
-    if (body.regionMatches(true, 0, "sep=", 0, 4) && body.length() > 4) {
-      forced = body.charAt(4); // Excel's "sep=;" first line
-      int eol = body.indexOf('\n');
-      body = eol < 0 ? "" : body.substring(eol + 1);
-    }
-    char delimiter = forced != null ? forced : delimiter(body);
-    List<List<String>> records = records(name, body, delimiter);
-    if (records.size() < 2) {
-      throw new IllegalArgumentException(
-          name + ": fewer than two rows: a trace needs timestamp,value rows");
-    }
-    TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
-    return grid(name, records, delimiter, layout);
-  }
-
-  private static String decode(byte[] b) {
-    if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
-      return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
-    }
-    if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
-      return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
-    }
-    return new String(b, StandardCharsets.UTF_8);
-  }
-
-  /**
-   * The delimiter that splits the first lines into the same number of fields, preferring tab, then
-   * semicolon, then pipe, then comma (a semicolon file may hold decimal commas, never the reverse).
-   */
-  static char delimiter(String body) {
-    List<String> lines =
-        body.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).limit(50).toList();
-    char best = ',';
-    double bestShare = 0;
-    for (char d : new char[] {'\t', ';', '|', ','}) {
-      Map<Integer, Integer> counts = new LinkedHashMap<>();
-      for (String line : lines) {
-        counts.merge(count(line, d), 1, Integer::sum);
-      }
-      var mode =
-          counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(Map.entry(0, 0));
-      double share = lines.isEmpty() ? 0 : mode.getValue() / (double) lines.size();
-      if (mode.getKey() > 0 && share >= 0.9) {
-        return d;
-      }
-      if (mode.getKey() > 0 && share > bestShare) {
-        best = d;
-        bestShare = share;
-      }
-    }
-    return best;
-  }
-
-  private static int count(String line, char d) {
-    int n = 0;
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == '"') {
-        quoted = !quoted;
-      } else if (c == d && !quoted) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  private static List<List<String>> records(String name, String body, char delimiter) {
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setDelimiter(delimiter)
-            .setQuote('"')
-            .setCommentMarker('#')
-            .setIgnoreEmptyLines(true)
-            .setIgnoreSurroundingSpaces(true)
-            .setTrim(true)
-            .get();
-    List<List<String>> records = new ArrayList<>();
-    try (CSVParser parser = CSVParser.parse(body, format)) {
-      for (CSVRecord r : parser) {
-        records.add(r.toList());
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new IllegalArgumentException(
-          name
-              + ": not a readable CSV after "
-              + records.size()
-              + " rows ("
-              + e.getMessage()
-              + "): check the quoting",
-          e);
-    }
-    return records;
-  }
-
-  /** Unusable rows of one cause: how many, and the first few. */
-  private static final class Cause {
-    final String what;
-    int count;
-    final List<String> examples = new ArrayList<>();
-
-    Cause(String what) {
-      this.what = what;
+    private TraceReader() {
     }
 
-    void add(int row, String field) {
-      if (count++ < EXAMPLES) {
-        examples.add("row " + row + " '" + field + "'");
-      }
+    /** Reads a trace, finding the time and value columns by content. */
+    public static Trace read(Path file) {
+        return read(file, null, null);
     }
 
-    String describe() {
-      return count
-          + (count == 1 ? " row " : " rows ")
-          + what
-          + " ("
-          + String.join(", ", examples)
-          + (count > EXAMPLES ? ", ..." : "")
-          + ")";
-    }
-  }
-
-  private static Trace grid(
-      String name, List<List<String>> records, char delimiter, TraceLayout layout) {
-    boolean decimalComma = delimiter != ',';
-    Cause badTime =
-        new Cause(
-            "with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
-    Cause badValue = new Cause("with a value that is not a number: skipped");
-    Cause notLoad = new Cause("with a negative or infinite value (not a load): skipped");
-    Cause missingValue = new Cause("without a value column: skipped");
-    List<String> problems = new ArrayList<>(layout.notes());
-    TreeMap<Instant, Double> points = new TreeMap<>();
-    int duplicates = 0;
-    int outOfOrder = 0;
-    Instant previous = null;
-    String series = null;
-    Set<String> otherSeries = new LinkedHashSet<>();
-    for (int i = layout.header() ? 1 : 0; i < records.size(); i++) {
-      List<String> r = records.get(i);
-      int row = i + 1;
-      if (layout.seriesColumn() >= 0 && layout.seriesColumn() < r.size()) {
-        String s = r.get(layout.seriesColumn());
-        if (series == null) {
-          series = s;
-        } else if (!series.equals(s)) {
-          otherSeries.add(s);
-          continue;
+    /**
+     * @param timeColumn header name or 1-based position of the time column; {@code null} to find it
+     * @param valueColumn header name or 1-based position of the value column; {@code null} to find it
+     * @throws IllegalArgumentException with a one-line reason and fix when the file cannot be a trace
+     */
+    public static Trace read(Path file, String timeColumn, String valueColumn) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trace " + file + ": " + e.getMessage(), e);
         }
-      }
-      String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
-      Instant t = TraceValues.time(timeText, layout.dayFirst());
-      if (t == null) {
-        badTime.add(row, timeText);
-        continue;
-      }
-      if (layout.valueColumn() >= r.size()) {
-        missingValue.add(row, String.join(String.valueOf(delimiter), r));
-        continue;
-      }
-      String raw = r.get(layout.valueColumn());
-      double value;
-      if (TraceValues.isMissing(raw)) {
-        value = Double.NaN;
-      } else {
-        value = TraceValues.number(raw, decimalComma);
-        if (Double.isNaN(value)) {
-          badValue.add(row, raw);
-          continue;
+        return parse(file.getFileName().toString(), decode(bytes), new TraceLayout.Choice(timeColumn, valueColumn));
+    }
+
+    /** Parses lines of a trace file (tests and callers holding the text). */
+    public static Trace parse(String name, List<String> lines) {
+        return parse(name, String.join("\n", lines), TraceLayout.Choice.AUTO);
+    }
+
+    static Trace parse(String name, String text, TraceLayout.Choice choice) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        Character forced = null;
+        if (body.regionMatches(true, 0, "sep=", 0, 4) && body.length() > 4) {
+            forced = body.charAt(4); // Excel's "sep=;" first line
+            int eol = body.indexOf('\n');
+            body = eol < 0 ? "" : body.substring(eol + 1);
         }
-        if (Double.isInfinite(value) || value < 0) {
-          notLoad.add(row, raw);
-          continue;
+        char delimiter = forced != null ? forced : delimiter(body);
+        List<List<String>> records = records(name, body, delimiter);
+        if (records.size() < 2) {
+            throw new IllegalArgumentException(name + ": fewer than two rows: a trace needs timestamp,value rows");
         }
-      }
-      if (previous != null && t.isBefore(previous)) {
-        outOfOrder++;
-      }
-      previous = t;
-      if (points.put(t, value) != null) {
-        duplicates++;
-      }
+        TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
+        return grid(name, records, delimiter, layout);
     }
-    for (Cause c : List.of(badTime, badValue, notLoad, missingValue)) {
-      if (c.count > 0) {
-        problems.add(c.describe());
-      }
-    }
-    if (!otherSeries.isEmpty()) {
-      problems.add(
-          "the file holds "
-              + (otherSeries.size() + 1)
-              + " series in column '"
-              + layout.names().get(layout.seriesColumn())
-              + "': read '"
-              + series
-              + "', left out "
-              + otherSeries.stream().limit(5).toList());
-    }
-    if (duplicates > 0) {
-      problems.add(duplicates + " duplicate timestamps: the last value was kept");
-    }
-    if (outOfOrder > 0 && outOfOrder >= points.size() - 1) {
-      problems.add("rows run newest first: sorted by time");
-    } else if (outOfOrder > 0) {
-      problems.add(outOfOrder + " rows out of order: sorted by time");
-    }
-    long known = points.values().stream().filter(v -> !Double.isNaN(v)).count();
-    if (points.size() < 2 || known == 0) {
-      throw new IllegalArgumentException(
-          name
-              + ": fewer than two usable rows (time column '"
-              + layout.names().get(layout.timeColumn())
-              + "', value column '"
-              + layout.names().get(layout.valueColumn())
-              + "')"
-              + (problems.isEmpty() ? "" : ": " + problems.get(0)));
-    }
-    refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
-    return onGrid(name, points, problems);
-  }
 
-  /**
-   * A trace from points already read (e.g. from CloudWatch): the same grid, snapping, warnings and
-   * refusals as a file gets.
-   *
-   * @param notes what the source noted, kept at the head of {@link Trace#problems()}
-   */
-  public static Trace of(String name, TreeMap<Instant, Double> points, List<String> notes) {
-    if (points.size() < 2) {
-      throw new IllegalArgumentException(name + ": fewer than two datapoints");
+    private static String decode(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        return new String(b, StandardCharsets.UTF_8);
     }
-    refuseFlat(name, "the metric", points);
-    return onGrid(name, points, new ArrayList<>(notes));
-  }
 
-  /**
-   * A trace with no variation has no pattern to forecast nor load to scale on: refused with the
-   * reason.
-   */
-  private static void refuseFlat(String name, String what, TreeMap<Instant, Double> points) {
-    double[] known =
-        points.values().stream()
-            .filter(v -> !Double.isNaN(v))
-            .mapToDouble(Double::doubleValue)
-            .toArray();
-    double min = Arrays.stream(known).min().orElse(0);
-    double max = Arrays.stream(known).max().orElse(0);
-    if (max == 0) {
-      throw new IllegalArgumentException(
-          name
-              + ": every value of "
-              + what
-              + " is 0: there is no load "
-              + "to scale on (wrong column? choose it with --value-column)");
+    /**
+     * The delimiter that splits the first lines into the same number of fields, preferring tab, then
+     * semicolon, then pipe, then comma (a semicolon file may hold decimal commas, never the reverse).
+     */
+    static char delimiter(String body) {
+        List<String> lines = body.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).limit(50).toList();
+        char best = ',';
+        double bestShare = 0;
+        for (char d : new char[] {'\t', ';', '|', ','}) {
+            Map<Integer, Integer> counts = new LinkedHashMap<>();
+            for (String line : lines) {
+                counts.merge(count(line, d), 1, Integer::sum);
+            }
+            var mode = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(Map.entry(0, 0));
+            double share = lines.isEmpty() ? 0 : mode.getValue() / (double) lines.size();
+            if (mode.getKey() > 0 && share >= 0.9) {
+                return d;
+            }
+            if (mode.getKey() > 0 && share > bestShare) {
+                best = d;
+                bestShare = share;
+            }
+        }
+        return best;
     }
-    if (min == max) {
-      throw new IllegalArgumentException(
-          name
-              + ": every value of "
-              + what
-              + " is "
-              + max
-              + ": a constant trace has no pattern to forecast (wrong column? choose it with --value-column)");
-    }
-  }
 
-  private static Trace onGrid(String name, TreeMap<Instant, Double> points, List<String> problems) {
-    long step = step(points, problems);
-    long offset = offset(points, step);
-    TreeMap<Long, Double> slots = new TreeMap<>();
-    int moved = 0;
-    long maxShift = 0;
-    int collided = 0;
-    for (var p : points.entrySet()) {
-      long s = p.getKey().getEpochSecond() - offset;
-      long index = Math.floorDiv(s + step / 2, step);
-      long shift = Math.abs(s - index * step);
-      if (shift > 0) {
-        moved++;
-        maxShift = Math.max(maxShift, shift);
-      }
-      Double before = slots.get(index);
-      if (before == null || !Double.isNaN(p.getValue())) {
-        collided += before != null && !Double.isNaN(before) ? 1 : 0;
-        slots.put(index, p.getValue()); // a gap row never erases a value in the same interval
-      }
+    private static int count(String line, char d) {
+        int n = 0;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == d && !quoted) {
+                n++;
+            }
+        }
+        return n;
     }
-    long first = slots.firstKey();
-    long n = slots.lastKey() - first + 1;
-    if (n > MAX_INTERVALS) {
-      throw new IllegalArgumentException(
-          name
-              + ": "
-              + n
-              + " intervals of "
-              + Duration.ofSeconds(step)
-              + " from "
-              + points.firstKey()
-              + " to "
-              + points.lastKey()
-              + ": too long for a backtest");
-    }
-    if (moved > 0) {
-      problems.add(
-          moved
-              + " timestamps snapped onto the "
-              + Duration.ofSeconds(step)
-              + " grid (by at most "
-              + maxShift
-              + " s)");
-    }
-    if (collided > 0) {
-      problems.add(
-          collided + " rows fell in an interval that already had one: the last value was kept");
-    }
-    double[] demand = new double[(int) n];
-    Arrays.fill(demand, Double.NaN);
-    slots.forEach((i, v) -> demand[(int) (i - first)] = v);
-    int gaps = (int) Arrays.stream(demand).filter(Double::isNaN).count();
-    if (gaps > 0) {
-      problems.add(gaps + " of " + n + " intervals have no data (gaps, not zero)");
-    }
-    Instant start = Instant.ofEpochSecond(first * step + offset);
-    return new Trace(name, start, Duration.ofSeconds(step), demand, List.copyOf(problems));
-  }
 
-  /**
-   * The typical (median) spacing, rounded to the nearest standard period when within 20% of one.
-   */
-  private static long step(TreeMap<Instant, Double> points, List<String> problems) {
-    long[] diffs = new long[points.size() - 1];
-    int k = 0;
-    Instant prev = null;
-    for (Instant t : points.keySet()) {
-      if (prev != null) {
-        diffs[k++] = Math.max(1, Duration.between(prev, t).getSeconds());
-      }
-      prev = t;
+    private static List<List<String>> records(String name, String body, char delimiter) {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuote('"')
+                .setCommentMarker('#').setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true)
+                .get();
+        List<List<String>> records = new ArrayList<>();
+        try (CSVParser parser = CSVParser.parse(body, format)) {
+            for (CSVRecord r : parser) {
+                records.add(r.toList());
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException(name + ": not a readable CSV after " + records.size() + " rows ("
+                    + e.getMessage() + "): check the quoting", e);
+        }
+        return records;
     }
-    Arrays.sort(diffs);
-    long median = diffs[diffs.length / 2];
-    long nearest = STANDARD[0];
-    for (long s : STANDARD) {
-      if (Math.abs(Math.log((double) s / median)) < Math.abs(Math.log((double) nearest / median))) {
-        nearest = s;
-      }
-    }
-    if (Math.abs(nearest - median) <= 0.2 * nearest) {
-      return nearest;
-    }
-    problems.add(
-        "typical spacing " + Duration.ofSeconds(median) + " is no standard period: used as it is");
-    return median;
-  }
 
-  /**
-   * Where the grid sits within a step: the phase most timestamps share exactly (NAB's Twitter
-   * counts sit at hh:m2:53), or, when jitter scatters them, the circular mean of their phases
-   * rounded to a whole minute (a whole second for sub-minute steps), so jitter averages out and a
-   * consistent offset is kept.
-   */
-  private static long offset(TreeMap<Instant, Double> points, long step) {
-    Map<Long, Integer> phases = new java.util.HashMap<>();
-    for (Instant t : points.keySet()) {
-      phases.merge(Math.floorMod(t.getEpochSecond(), step), 1, Integer::sum);
+    /** Unusable rows of one cause: how many, and the first few. */
+    private static final class Cause {
+        final String what;
+        int count;
+        final List<String> examples = new ArrayList<>();
+
+        Cause(String what) {
+            this.what = what;
+        }
+
+        void add(int row, String field) {
+            if (count++ < EXAMPLES) {
+                examples.add("row " + row + " '" + field + "'");
+            }
+        }
+
+        String describe() {
+            return count + (count == 1 ? " row " : " rows ") + what + " (" + String.join(", ", examples)
+                    + (count > EXAMPLES ? ", ..." : "") + ")";
+        }
     }
-    var common = phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-    if (common.getValue() * 2 >= points.size()) {
-      return common.getKey();
+
+    private static Trace grid(String name, List<List<String>> records, char delimiter, TraceLayout layout) {
+        boolean decimalComma = delimiter != ',';
+        Cause badTime = new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
+        Cause badValue = new Cause("with a value that is not a number: skipped");
+        Cause notLoad = new Cause("with a negative or infinite value (not a load): skipped");
+        Cause missingValue = new Cause("without a value column: skipped");
+        List<String> problems = new ArrayList<>(layout.notes());
+        TreeMap<Instant, Double> points = new TreeMap<>();
+        int duplicates = 0;
+        int outOfOrder = 0;
+        Instant previous = null;
+        String series = null;
+        Set<String> otherSeries = new LinkedHashSet<>();
+        for (int i = layout.header() ? 1 : 0; i < records.size(); i++) {
+            List<String> r = records.get(i);
+            int row = i + 1;
+            if (layout.seriesColumn() >= 0 && layout.seriesColumn() < r.size()) {
+                String s = r.get(layout.seriesColumn());
+                if (series == null) {
+                    series = s;
+                } else if (!series.equals(s)) {
+                    otherSeries.add(s);
+                    continue;
+                }
+            }
+            String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
+            Instant t = TraceValues.time(timeText, layout.dayFirst());
+            if (t == null) {
+                badTime.add(row, timeText);
+                continue;
+            }
+            if (layout.valueColumn() >= r.size()) {
+                missingValue.add(row, String.join(String.valueOf(delimiter), r));
+                continue;
+            }
+            String raw = r.get(layout.valueColumn());
+            double value;
+            if (TraceValues.isMissing(raw)) {
+                value = Double.NaN;
+            } else {
+                value = TraceValues.number(raw, decimalComma);
+                if (Double.isNaN(value)) {
+                    badValue.add(row, raw);
+                    continue;
+                }
+                if (Double.isInfinite(value) || value < 0) {
+                    notLoad.add(row, raw);
+                    continue;
+                }
+            }
+            if (previous != null && t.isBefore(previous)) {
+                outOfOrder++;
+            }
+            previous = t;
+            if (points.put(t, value) != null) {
+                duplicates++;
+            }
+        }
+        for (Cause c : List.of(badTime, badValue, notLoad, missingValue)) {
+            if (c.count > 0) {
+                problems.add(c.describe());
+            }
+        }
+        if (!otherSeries.isEmpty()) {
+            problems.add("the file holds " + (otherSeries.size() + 1) + " series in column '"
+                    + layout.names().get(layout.seriesColumn()) + "': read '" + series + "', left out "
+                    + otherSeries.stream().limit(5).toList());
+        }
+        if (duplicates > 0) {
+            problems.add(duplicates + " duplicate timestamps: the last value was kept");
+        }
+        if (outOfOrder > 0 && outOfOrder >= points.size() - 1) {
+            problems.add("rows run newest first: sorted by time");
+        } else if (outOfOrder > 0) {
+            problems.add(outOfOrder + " rows out of order: sorted by time");
+        }
+        long known = points.values().stream().filter(v -> !Double.isNaN(v)).count();
+        if (points.size() < 2 || known == 0) {
+            throw new IllegalArgumentException(name + ": fewer than two usable rows (time column '"
+                    + layout.names().get(layout.timeColumn()) + "', value column '"
+                    + layout.names().get(layout.valueColumn()) + "')" + (problems.isEmpty() ? "" : ": " + problems.get(0)));
+        }
+        refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
+        return onGrid(name, points, problems);
     }
-    double sin = 0;
-    double cos = 0;
-    for (Instant t : points.keySet()) {
-      double phase = 2 * Math.PI * Math.floorMod(t.getEpochSecond(), step) / step;
-      sin += Math.sin(phase);
-      cos += Math.cos(phase);
+
+    /**
+     * A trace from points already read (e.g. from CloudWatch): the same grid, snapping, warnings and refusals
+     * as a file gets.
+     *
+     * @param notes what the source noted, kept at the head of {@link Trace#problems()}
+     */
+    public static Trace of(String name, TreeMap<Instant, Double> points, List<String> notes) {
+        if (points.size() < 2) {
+            throw new IllegalArgumentException(name + ": fewer than two datapoints");
+        }
+        refuseFlat(name, "the metric", points);
+        return onGrid(name, points, new ArrayList<>(notes));
     }
-    double mean = Math.atan2(sin, cos);
-    long seconds = Math.round((mean < 0 ? mean + 2 * Math.PI : mean) / (2 * Math.PI) * step);
-    long unit = step >= 60 ? 60 : 1;
-    return Math.floorMod(Math.round((double) seconds / unit) * unit, step);
-  }
+
+    /** A trace with no variation has no pattern to forecast nor load to scale on: refused with the reason. */
+    private static void refuseFlat(String name, String what, TreeMap<Instant, Double> points) {
+        double[] known = points.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue)
+                .toArray();
+        double min = Arrays.stream(known).min().orElse(0);
+        double max = Arrays.stream(known).max().orElse(0);
+        if (max == 0) {
+            throw new IllegalArgumentException(name + ": every value of " + what + " is 0: there is no load "
+                    + "to scale on (wrong column? choose it with --value-column)");
+        }
+        if (min == max) {
+            throw new IllegalArgumentException(name + ": every value of " + what + " is " + max
+                    + ": a constant trace has no pattern to forecast (wrong column? choose it with --value-column)");
+        }
+    }
+
+    private static Trace onGrid(String name, TreeMap<Instant, Double> points, List<String> problems) {
+        long step = step(points, problems);
+        long offset = offset(points, step);
+        TreeMap<Long, Double> slots = new TreeMap<>();
+        int moved = 0;
+        long maxShift = 0;
+        int collided = 0;
+        for (var p : points.entrySet()) {
+            long s = p.getKey().getEpochSecond() - offset;
+            long index = Math.floorDiv(s + step / 2, step);
+            long shift = Math.abs(s - index * step);
+            if (shift > 0) {
+                moved++;
+                maxShift = Math.max(maxShift, shift);
+            }
+            Double before = slots.get(index);
+            if (before == null || !Double.isNaN(p.getValue())) {
+                collided += before != null && !Double.isNaN(before) ? 1 : 0;
+                slots.put(index, p.getValue()); // a gap row never erases a value in the same interval
+            }
+        }
+        long first = slots.firstKey();
+        long n = slots.lastKey() - first + 1;
+        if (n > MAX_INTERVALS) {
+            throw new IllegalArgumentException(name + ": " + n + " intervals of " + Duration.ofSeconds(step)
+                    + " from " + points.firstKey() + " to " + points.lastKey() + ": too long for a backtest");
+        }
+        if (moved > 0) {
+            problems.add(moved + " timestamps snapped onto the " + Duration.ofSeconds(step) + " grid (by at most "
+                    + maxShift + " s)");
+        }
+        if (collided > 0) {
+            problems.add(collided + " rows fell in an interval that already had one: the last value was kept");
+        }
+        double[] demand = new double[(int) n];
+        Arrays.fill(demand, Double.NaN);
+        slots.forEach((i, v) -> demand[(int) (i - first)] = v);
+        int gaps = (int) Arrays.stream(demand).filter(Double::isNaN).count();
+        if (gaps > 0) {
+            problems.add(gaps + " of " + n + " intervals have no data (gaps, not zero)");
+        }
+        Instant start = Instant.ofEpochSecond(first * step + offset);
+        return new Trace(name, start, Duration.ofSeconds(step), demand, List.copyOf(problems));
+    }
+
+    /** The typical (median) spacing, rounded to the nearest standard period when within 20% of one. */
+    private static long step(TreeMap<Instant, Double> points, List<String> problems) {
+        long[] diffs = new long[points.size() - 1];
+        int k = 0;
+        Instant prev = null;
+        for (Instant t : points.keySet()) {
+            if (prev != null) {
+                diffs[k++] = Math.max(1, Duration.between(prev, t).getSeconds());
+            }
+            prev = t;
+        }
+        Arrays.sort(diffs);
+        long median = diffs[diffs.length / 2];
+        long nearest = STANDARD[0];
+        for (long s : STANDARD) {
+            if (Math.abs(Math.log((double) s / median)) < Math.abs(Math.log((double) nearest / median))) {
+                nearest = s;
+            }
+        }
+        if (Math.abs(nearest - median) <= 0.2 * nearest) {
+            return nearest;
+        }
+        problems.add("typical spacing " + Duration.ofSeconds(median) + " is no standard period: used as it is");
+        return median;
+    }
+
+    /**
+     * Where the grid sits within a step: the phase most timestamps share exactly (NAB's Twitter counts sit at
+     * hh:m2:53), or, when jitter scatters them, the circular mean of their phases rounded to a whole minute (a
+     * whole second for sub-minute steps), so jitter averages out and a consistent offset is kept.
+     */
+    private static long offset(TreeMap<Instant, Double> points, long step) {
+        Map<Long, Integer> phases = new java.util.HashMap<>();
+        for (Instant t : points.keySet()) {
+            phases.merge(Math.floorMod(t.getEpochSecond(), step), 1, Integer::sum);
+        }
+        var common = phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        if (common.getValue() * 2 >= points.size()) {
+            return common.getKey();
+        }
+        double sin = 0;
+        double cos = 0;
+        for (Instant t : points.keySet()) {
+            double phase = 2 * Math.PI * Math.floorMod(t.getEpochSecond(), step) / step;
+            sin += Math.sin(phase);
+            cos += Math.cos(phase);
+        }
+        double mean = Math.atan2(sin, cos);
+        long seconds = Math.round((mean < 0 ? mean + 2 * Math.PI : mean) / (2 * Math.PI) * step);
+        long unit = step >= 60 ? 60 : 1;
+        return Math.floorMod(Math.round((double) seconds / unit) * unit, step);
+    }
 }

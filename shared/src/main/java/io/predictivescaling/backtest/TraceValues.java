@@ -13,311 +13,241 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * How the fields of an exported trace are read: timestamps in the forms exporters write, and
- * numbers with a decimal point or (in semicolon or tab files) a decimal comma. Pure functions;
- * unreadable text gives {@code null} / NaN so the caller can count it by cause.
+ * How the fields of an exported trace are read: timestamps in the forms exporters write, and numbers with a
+ * decimal point or (in semicolon or tab files) a decimal comma. Pure functions; unreadable text gives
+ * {@code null} / NaN so the caller can count it by cause.
  */
 final class TraceValues {
-  /**
-   * {@code 2024-03-01T10:00}, {@code 2024-03-01 10:00:05.123}, {@code 2024/03/01 10:00:00 +02:00},
-   * {@code ...Z}, {@code ...+0000}, {@code ... UTC}: date, time with optional seconds and fraction,
-   * optional offset. No offset means UTC.
-   */
-  private static final DateTimeFormatter DATE_TIME =
-      new DateTimeFormatterBuilder()
-          .parseCaseInsensitive()
-          .appendValue(ChronoField.YEAR, 4)
-          .optionalStart()
-          .appendLiteral('-')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral('/')
-          .optionalEnd()
-          .appendValue(ChronoField.MONTH_OF_YEAR, 2)
-          .optionalStart()
-          .appendLiteral('-')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral('/')
-          .optionalEnd()
-          .appendValue(ChronoField.DAY_OF_MONTH, 2)
-          .optionalStart()
-          .appendLiteral('T')
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .appendValue(ChronoField.HOUR_OF_DAY, 2)
-          .appendLiteral(':')
-          .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-          .optionalStart()
-          .appendLiteral(':')
-          .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
-          .optionalEnd()
-          .optionalStart()
-          .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral(' ')
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HH:MM", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HHMM", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendOffset("+HH", "Z")
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral("UTC")
-          .optionalEnd()
-          .optionalStart()
-          .appendLiteral("GMT")
-          .optionalEnd()
-          .toFormatter(Locale.ROOT);
+    /**
+     * {@code 2024-03-01T10:00}, {@code 2024-03-01 10:00:05.123}, {@code 2024/03/01 10:00:00 +02:00},
+     * {@code ...Z}, {@code ...+0000}, {@code ... UTC}: date, time with optional seconds and fraction, optional
+     * offset. No offset means UTC.
+     */
+    private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
+            .parseCaseInsensitive()
+            .appendValue(ChronoField.YEAR, 4)
+            .optionalStart().appendLiteral('-').optionalEnd()
+            .optionalStart().appendLiteral('/').optionalEnd()
+            .appendValue(ChronoField.MONTH_OF_YEAR, 2)
+            .optionalStart().appendLiteral('-').optionalEnd()
+            .optionalStart().appendLiteral('/').optionalEnd()
+            .appendValue(ChronoField.DAY_OF_MONTH, 2)
+            .optionalStart().appendLiteral('T').optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
+            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalStart().appendLiteral(' ').optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+            .optionalStart().appendLiteral("UTC").optionalEnd()
+            .optionalStart().appendLiteral("GMT").optionalEnd()
+            .toFormatter(Locale.ROOT);
 
-  private static final Pattern PLAIN_NUMBER =
-      Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-  private static final Pattern THOUSANDS_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-  private static final Pattern THOUSANDS_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern THOUSANDS_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern THOUSANDS_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
 
-  /**
-   * Epoch seconds below this (in 5138) are seconds; up to 1e14, milliseconds; then micro- and
-   * nanoseconds.
-   */
-  private static final double MILLIS_FROM = 1e11;
+    /** Epoch seconds below this (in 5138) are seconds; up to 1e14, milliseconds; then micro- and nanoseconds. */
+    private static final double MILLIS_FROM = 1e11;
 
-  private TraceValues() {}
+    private TraceValues() {
+    }
 
-  /**
-   * Spreadsheet dates: {@code 27.11.2026 14:00}, {@code 11/27/2026 2:00:00 PM}, {@code 27-11-2026
-   * 14:00:05} (day and month order decided per file, see {@link #dayFirst}); optional AM/PM and
-   * offset.
-   */
-  private static final Pattern NUMERIC_DATE =
-      Pattern.compile(
-          "(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})[ T,]+"
-              + "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*([AaPp][Mm])?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
+    /**
+     * Spreadsheet dates: {@code 27.11.2026 14:00}, {@code 11/27/2026 2:00:00 PM}, {@code 27-11-2026 14:00:05}
+     * (day and month order decided per file, see {@link #dayFirst}); optional AM/PM and offset.
+     */
+    private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})[ T,]+"
+            + "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*([AaPp][Mm])?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
 
-  /**
-   * A date-time as text (not an epoch number), or {@code null}; spreadsheet dates read month first.
-   */
-  static Instant dateTime(String text) {
-    return dateTime(text, false);
-  }
+    /** A date-time as text (not an epoch number), or {@code null}; spreadsheet dates read month first. */
+    static Instant dateTime(String text) {
+        return dateTime(text, false);
+    }
 
-  /**
-   * Whether a column of spreadsheet dates is day first ({@code 27.11.2026}). Every field is looked
-   * at, since an export that starts on the 1st-12th of a month looks ambiguous for days: a first
-   * number above 12 anywhere says day first, a second above 12 month first. When no field tells,
-   * the order under which consecutive rows are evenly spaced wins (a month-first reading of
-   * day-first dates jumps by a month between rows); only a tie falls back to the separator (dots
-   * and dashes day first, slashes month first, as the US writes them).
-   */
-  static boolean dayFirst(List<String> fields) {
-    boolean sawSlash = false;
-    for (String f : fields) {
-      java.util.regex.Matcher m = NUMERIC_DATE.matcher(f.trim());
-      if (!m.matches()) {
-        continue;
-      }
-      if (Integer.parseInt(m.group(1)) > 12) {
-        return true;
-      }
-      if (Integer.parseInt(m.group(3)) > 12) {
-        return false;
-      }
-      sawSlash |= m.group(2).equals("/");
-    }
-    long dayFirstSteps = evenSteps(fields, true);
-    long monthFirstSteps = evenSteps(fields, false);
-    if (dayFirstSteps != monthFirstSteps) {
-      return dayFirstSteps > monthFirstSteps;
-    }
-    return !sawSlash;
-  }
-
-  /** How many consecutive rows, read in this order, are the most common spacing apart. */
-  private static long evenSteps(List<String> fields, boolean dayFirst) {
-    java.util.Map<Long, Long> spacing = new java.util.HashMap<>();
-    Instant previous = null;
-    for (String f : fields) {
-      Instant t;
-      try {
-        t = dateTime(f, dayFirst);
-      } catch (RuntimeException e) {
-        t = null;
-      }
-      if (t != null && previous != null) {
-        spacing.merge(Math.abs(t.getEpochSecond() - previous.getEpochSecond()), 1L, Long::sum);
-      }
-      previous = t == null ? previous : t;
-    }
-    return spacing.values().stream().mapToLong(Long::longValue).max().orElse(0);
-  }
-
-  /** A date-time as text (not an epoch number), or {@code null}. */
-  static Instant dateTime(String text, boolean dayFirst) {
-    String s = text.trim();
-    if (s.length() < 12 || !Character.isDigit(s.charAt(0))) {
-      return null;
-    }
-    java.util.regex.Matcher m = NUMERIC_DATE.matcher(s);
-    if (m.matches()) {
-      return numericDate(m, dayFirst);
-    }
-    if (s.length() < 15) {
-      return null;
-    }
-    try {
-      TemporalAccessor parsed = DATE_TIME.parse(s);
-      if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-        return OffsetDateTime.from(parsed).toInstant();
-      }
-      return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
-  }
-
-  private static Instant numericDate(java.util.regex.Matcher m, boolean dayFirst) {
-    int a = Integer.parseInt(m.group(1));
-    int b = Integer.parseInt(m.group(3));
-    int hour = Integer.parseInt(m.group(5));
-    if (m.group(9) != null) {
-      if (hour < 1 || hour > 12) {
-        return null;
-      }
-      hour = hour % 12 + (m.group(9).equalsIgnoreCase("pm") ? 12 : 0);
-    }
-    try {
-      LocalDateTime local =
-          LocalDateTime.of(
-              Integer.parseInt(m.group(4)),
-              dayFirst ? b : a,
-              dayFirst ? a : b,
-              hour,
-              Integer.parseInt(m.group(6)),
-              m.group(7) == null ? 0 : Integer.parseInt(m.group(7)),
-              m.group(8) == null ? 0 : Integer.parseInt((m.group(8) + "00000000").substring(0, 9)));
-      ZoneOffset offset =
-          m.group(10) == null || !Character.isDigit(m.group(10).charAt(m.group(10).length() - 1))
-              ? ZoneOffset.UTC
-              : ZoneOffset.of(
-                  m.group(10).length() == 5
-                      ? m.group(10).substring(0, 3) + ":" + m.group(10).substring(3)
-                      : m.group(10));
-      return local.toInstant(offset);
-    } catch (java.time.DateTimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * An epoch time, its unit told by magnitude (seconds, milliseconds, micro- or nanoseconds), or
-   * {@code null} if the number is not a plausible time (before 1973 or after 2286).
-   */
-  static Instant epoch(String text) {
-    double v = number(text, false);
-    if (!Double.isFinite(v) || v < 1e8) {
-      return null;
-    }
-    double millis;
-    if (v < MILLIS_FROM) {
-      millis = v * 1e3;
-    } else if (v < 1e14) {
-      millis = v;
-    } else if (v < 1e17) {
-      millis = v / 1e3;
-    } else {
-      millis = v / 1e6;
-    }
-    if (millis > 1e13) {
-      return null;
-    }
-    return Instant.ofEpochMilli(Math.round(millis));
-  }
-
-  /** A timestamp in any of the forms above, or {@code null}. */
-  static Instant time(String text) {
-    return time(text, false);
-  }
-
-  /**
-   * A timestamp in any of the forms above, spreadsheet dates in the given order, or {@code null}.
-   */
-  static Instant time(String text, boolean dayFirst) {
-    Instant t = dateTime(text, dayFirst);
-    return t != null ? t : epoch(text);
-  }
-
-  /**
-   * A number, or NaN when the text is not one. With {@code decimalComma} (semicolon or tab files)
-   * {@code 1.234,5} and {@code 12,5} read as 1234.5 and 12.5; in comma files a quoted {@code
-   * "1,234"} is a thousands separator.
-   */
-  static double number(String text, boolean decimalComma) {
-    String s = text.trim();
-    if (s.isEmpty()) {
-      return Double.NaN;
-    }
-    if (PLAIN_NUMBER.matcher(s).matches()) {
-      return Double.parseDouble(s);
-    }
-    if (decimalComma && s.indexOf(',') >= 0) {
-      String t = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
-      if (THOUSANDS_DOT.matcher(t).matches() || t.indexOf('.') < 0) {
-        t = t.replace(".", "").replace(',', '.');
-        if (PLAIN_NUMBER.matcher(t).matches()) {
-          return Double.parseDouble(t);
+    /**
+     * Whether a column of spreadsheet dates is day first ({@code 27.11.2026}). Every field is looked at, since an
+     * export that starts on the 1st-12th of a month looks ambiguous for days: a first number above 12 anywhere says
+     * day first, a second above 12 month first. When no field tells, the order under which consecutive rows are
+     * evenly spaced wins (a month-first reading of day-first dates jumps by a month between rows); only a tie falls
+     * back to the separator (dots and dashes day first, slashes month first, as the US writes them).
+     */
+    static boolean dayFirst(List<String> fields) {
+        boolean sawSlash = false;
+        for (String f : fields) {
+            java.util.regex.Matcher m = NUMERIC_DATE.matcher(f.trim());
+            if (!m.matches()) {
+                continue;
+            }
+            if (Integer.parseInt(m.group(1)) > 12) {
+                return true;
+            }
+            if (Integer.parseInt(m.group(3)) > 12) {
+                return false;
+            }
+            sawSlash |= m.group(2).equals("/");
         }
-      }
-      return Double.NaN;
+        long dayFirstSteps = evenSteps(fields, true);
+        long monthFirstSteps = evenSteps(fields, false);
+        if (dayFirstSteps != monthFirstSteps) {
+            return dayFirstSteps > monthFirstSteps;
+        }
+        return !sawSlash;
     }
-    if (THOUSANDS_COMMA.matcher(s).matches()) {
-      return Double.parseDouble(s.replace(",", ""));
-    }
-    String lower = s.toLowerCase(Locale.ROOT);
-    if (lower.equals("nan")
-        || lower.equals("inf")
-        || lower.equals("infinity")
-        || lower.equals("-infinity")) {
-      return lower.startsWith("-")
-          ? Double.NEGATIVE_INFINITY
-          : lower.equals("nan") ? Double.NaN : Double.POSITIVE_INFINITY;
-    }
-    // A number with its unit written after it, as some exporters and spreadsheets do ("301 ms",
-    // "12.5%",
-    // "40 req/s"): the number is the load, in that unit.
-    java.util.regex.Matcher unit = WITH_UNIT.matcher(s);
-    if (unit.matches()) {
-      return number(unit.group(1), decimalComma);
-    }
-    return Double.NaN;
-  }
 
-  /**
-   * A number (digits, separators) followed by a unit of letters, %, µ or a slash ("ms", "%",
-   * "req/s").
-   */
-  private static final java.util.regex.Pattern WITH_UNIT =
-      java.util.regex.Pattern.compile(
-          "([-+]?[0-9][0-9.,\\s]*?)\\s*([A-Za-z%\u00b5]+(?:/[A-Za-z]+)?)");
+    /** How many consecutive rows, read in this order, are the most common spacing apart. */
+    private static long evenSteps(List<String> fields, boolean dayFirst) {
+        java.util.Map<Long, Long> spacing = new java.util.HashMap<>();
+        Instant previous = null;
+        for (String f : fields) {
+            Instant t;
+            try {
+                t = dateTime(f, dayFirst);
+            } catch (RuntimeException e) {
+                t = null;
+            }
+            if (t != null && previous != null) {
+                spacing.merge(Math.abs(t.getEpochSecond() - previous.getEpochSecond()), 1L, Long::sum);
+            }
+            previous = t == null ? previous : t;
+        }
+        return spacing.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
 
-  /**
-   * Text that says "no value here" ({@code null}, {@code NaN}, {@code -}, ...): a gap, not a bad
-   * row.
-   */
-  static boolean isMissing(String text) {
-    String s = text.trim().toLowerCase(Locale.ROOT);
-    return s.isEmpty()
-        || s.equals("null")
-        || s.equals("none")
-        || s.equals("n/a")
-        || s.equals("na")
-        || s.equals("-")
-        || s.equals("nil")
-        || s.equals("undefined");
-  }
+    /** A date-time as text (not an epoch number), or {@code null}. */
+    static Instant dateTime(String text, boolean dayFirst) {
+        String s = text.trim();
+        if (s.length() < 12 || !Character.isDigit(s.charAt(0))) {
+            return null;
+        }
+        java.util.regex.Matcher m = NUMERIC_DATE.matcher(s);
+        if (m.matches()) {
+            return numericDate(m, dayFirst);
+        }
+        if (s.length() < 15) {
+            return null;
+        }
+        try {
+            TemporalAccessor parsed = DATE_TIME.parse(s);
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                return OffsetDateTime.from(parsed).toInstant();
+            }
+            return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static Instant numericDate(java.util.regex.Matcher m, boolean dayFirst) {
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(3));
+        int hour = Integer.parseInt(m.group(5));
+        if (m.group(9) != null) {
+            if (hour < 1 || hour > 12) {
+                return null;
+            }
+            hour = hour % 12 + (m.group(9).equalsIgnoreCase("pm") ? 12 : 0);
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(4)), dayFirst ? b : a, dayFirst ? a : b,
+                    hour, Integer.parseInt(m.group(6)), m.group(7) == null ? 0 : Integer.parseInt(m.group(7)),
+                    m.group(8) == null ? 0 : Integer.parseInt((m.group(8) + "00000000").substring(0, 9)));
+            ZoneOffset offset = m.group(10) == null || !Character.isDigit(m.group(10).charAt(m.group(10).length() - 1))
+                    ? ZoneOffset.UTC : ZoneOffset.of(m.group(10).length() == 5
+                            ? m.group(10).substring(0, 3) + ":" + m.group(10).substring(3) : m.group(10));
+            return local.toInstant(offset);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * An epoch time, its unit told by magnitude (seconds, milliseconds, micro- or nanoseconds), or
+     * {@code null} if the number is not a plausible time (before 1973 or after 2286).
+     */
+    static Instant epoch(String text) {
+        double v = number(text, false);
+        if (!Double.isFinite(v) || v < 1e8) {
+            return null;
+        }
+        double millis;
+        if (v < MILLIS_FROM) {
+            millis = v * 1e3;
+        } else if (v < 1e14) {
+            millis = v;
+        } else if (v < 1e17) {
+            millis = v / 1e3;
+        } else {
+            millis = v / 1e6;
+        }
+        if (millis > 1e13) {
+            return null;
+        }
+        return Instant.ofEpochMilli(Math.round(millis));
+    }
+
+    /** A timestamp in any of the forms above, or {@code null}. */
+    static Instant time(String text) {
+        return time(text, false);
+    }
+
+    /** A timestamp in any of the forms above, spreadsheet dates in the given order, or {@code null}. */
+    static Instant time(String text, boolean dayFirst) {
+        Instant t = dateTime(text, dayFirst);
+        return t != null ? t : epoch(text);
+    }
+
+    /**
+     * A number, or NaN when the text is not one. With {@code decimalComma} (semicolon or tab files)
+     * {@code 1.234,5} and {@code 12,5} read as 1234.5 and 12.5; in comma files a quoted {@code "1,234"} is
+     * a thousands separator.
+     */
+    static double number(String text, boolean decimalComma) {
+        String s = text.trim();
+        if (s.isEmpty()) {
+            return Double.NaN;
+        }
+        if (PLAIN_NUMBER.matcher(s).matches()) {
+            return Double.parseDouble(s);
+        }
+        if (decimalComma && s.indexOf(',') >= 0) {
+            String t = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
+            if (THOUSANDS_DOT.matcher(t).matches() || t.indexOf('.') < 0) {
+                t = t.replace(".", "").replace(',', '.');
+                if (PLAIN_NUMBER.matcher(t).matches()) {
+                    return Double.parseDouble(t);
+                }
+            }
+            return Double.NaN;
+        }
+        if (THOUSANDS_COMMA.matcher(s).matches()) {
+            return Double.parseDouble(s.replace(",", ""));
+        }
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.equals("nan") || lower.equals("inf") || lower.equals("infinity") || lower.equals("-infinity")) {
+            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : lower.equals("nan") ? Double.NaN
+                    : Double.POSITIVE_INFINITY;
+        }
+        // A number with its unit written after it, as some exporters and spreadsheets do ("301 ms", "12.5%",
+        // "40 req/s"): the number is the load, in that unit.
+        java.util.regex.Matcher unit = WITH_UNIT.matcher(s);
+        if (unit.matches()) {
+            return number(unit.group(1), decimalComma);
+        }
+        return Double.NaN;
+    }
+
+    /** A number (digits, separators) followed by a unit of letters, %, µ or a slash ("ms", "%", "req/s"). */
+    private static final java.util.regex.Pattern WITH_UNIT =
+            java.util.regex.Pattern.compile("([-+]?[0-9][0-9.,\\s]*?)\\s*([A-Za-z%\u00b5]+(?:/[A-Za-z]+)?)");
+
+    /** Text that says "no value here" ({@code null}, {@code NaN}, {@code -}, ...): a gap, not a bad row. */
+    static boolean isMissing(String text) {
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("n/a") || s.equals("na")
+                || s.equals("-") || s.equals("nil") || s.equals("undefined");
+    }
 }

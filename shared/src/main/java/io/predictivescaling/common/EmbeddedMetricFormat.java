@@ -9,106 +9,65 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CloudWatch metrics in the embedded metric format: one JSON line on standard output, which
- * Lambda's log pipeline turns into metrics (namespace {@code PredictiveScaling}) without any API
- * call. The dashboard and the alarms read them. Every function emits its metrics through here; what
- * a metric means belongs to the feature that emits it (e.g. {@code feedback.AccuracyMetrics}).
+ * CloudWatch metrics in the embedded metric format: one JSON line on standard output, which Lambda's log pipeline
+ * turns into metrics (namespace {@code PredictiveScaling}) without any API call. The dashboard and the alarms read
+ * them. Every function emits its metrics through here; what a metric means belongs to the feature that emits it
+ * (e.g. {@code feedback.AccuracyMetrics}).
  */
 public final class EmbeddedMetricFormat {
-  public static final String NAMESPACE = "PredictiveScaling";
-  private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String NAMESPACE = "PredictiveScaling";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-  private EmbeddedMetricFormat() {}
-
-  /**
-   * One count metric with one dimension, e.g. SourceFailures by Source, as an EMF line on {@code
-   * out}.
-   */
-  public static void count(
-      PrintStream out, Clock clock, String metric, String dimension, String value, int count) {
-    count(out, clock, metric, dimension, value, count, List.of(List.of(dimension)));
-  }
-
-  /**
-   * Like {@link #count}, and the same count also without dimensions, so one alarm (e.g. on
-   * PlanFailed) watches every value of the dimension.
-   */
-  public static void countWithTotal(
-      PrintStream out, Clock clock, String metric, String dimension, String value, int count) {
-    count(out, clock, metric, dimension, value, count, List.of(List.of(dimension), List.of()));
-  }
-
-  private static void count(
-      PrintStream out,
-      Clock clock,
-      String metric,
-      String dimension,
-      String value,
-      int count,
-      List<List<String>> dimensionSets) {
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put(
-        "_aws",
-        Map.of(
-            "Timestamp",
-            clock.millis(),
-            "CloudWatchMetrics",
-            List.of(
-                Map.of(
-                    "Namespace",
-                    NAMESPACE,
-                    "Dimensions",
-                    dimensionSets,
-                    "Metrics",
-                    List.of(Map.of("Name", metric, "Unit", "Count"))))));
-    line.put(dimension, value);
-    line.put(metric, count);
-    try {
-      out.println(JSON.writeValueAsString(line));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    private EmbeddedMetricFormat() {
     }
-  }
 
-  /**
-   * Several metrics with one dimension as one EMF line on {@code out}.
-   *
-   * @param metrics metric name to value, in the order they are written
-   * @param units metric name to its CloudWatch unit ({@code Count}, {@code Percent}, {@code None},
-   *     ...)
-   */
-  public static void metrics(
-      PrintStream out,
-      Clock clock,
-      String dimension,
-      String value,
-      Map<String, ? extends Object> metrics,
-      Map<String, String> units) {
-    List<Map<String, String>> definitions =
-        metrics.keySet().stream()
-            .map(name -> Map.of("Name", name, "Unit", units.getOrDefault(name, "None")))
-            .toList();
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put(
-        "_aws",
-        Map.of(
-            "Timestamp",
-            clock.millis(),
-            "CloudWatchMetrics",
-            List.of(
-                Map.of(
-                    "Namespace",
-                    NAMESPACE,
-                    "Dimensions",
-                    List.of(List.of(dimension)),
-                    "Metrics",
-                    definitions))));
-    line.put(dimension, value);
-    line.putAll(metrics);
-    try {
-      out.println(JSON.writeValueAsString(line));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
+    /** One count metric with one dimension, e.g. SourceFailures by Source, as an EMF line on {@code out}. */
+    public static void count(PrintStream out, Clock clock, String metric, String dimension, String value, int count) {
+        count(out, clock, metric, dimension, value, count, List.of(List.of(dimension)));
     }
-  }
+
+    /**
+     * Like {@link #count}, and the same count also without dimensions, so one alarm (e.g. on PlanFailed)
+     * watches every value of the dimension.
+     */
+    public static void countWithTotal(PrintStream out, Clock clock, String metric, String dimension, String value,
+                                      int count) {
+        count(out, clock, metric, dimension, value, count, List.of(List.of(dimension), List.of()));
+    }
+
+    private static void count(PrintStream out, Clock clock, String metric, String dimension, String value, int count,
+                              List<List<String>> dimensionSets) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of("Namespace", NAMESPACE,
+                "Dimensions", dimensionSets, "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+        line.put(dimension, value);
+        line.put(metric, count);
+        try {
+            out.println(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Several metrics with one dimension as one EMF line on {@code out}.
+     *
+     * @param metrics metric name to value, in the order they are written
+     * @param units metric name to its CloudWatch unit ({@code Count}, {@code Percent}, {@code None}, ...)
+     */
+    public static void metrics(PrintStream out, Clock clock, String dimension, String value,
+                               Map<String, ? extends Object> metrics, Map<String, String> units) {
+        List<Map<String, String>> definitions = metrics.keySet().stream()
+                .map(name -> Map.of("Name", name, "Unit", units.getOrDefault(name, "None"))).toList();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
+                "Namespace", NAMESPACE, "Dimensions", List.of(List.of(dimension)), "Metrics", definitions))));
+        line.put(dimension, value);
+        line.putAll(metrics);
+        try {
+            out.println(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -6,9 +6,10 @@ import java.util.Map;
 /** The port to the project's event bus. */
 public interface EventPublisher {
 
-  /** An event: its detail-type (e.g. {@code ScalingPlanned}) and detail (serialised as JSON). */
-  record Event(String detailType, Map<String, Object> detail) {}
+    /** An event: its detail-type (e.g. {@code ScalingPlanned}) and detail (serialised as JSON). */
+    record Event(String detailType, Map<String, Object> detail) {
+    }
 
-  /** Publishes all events; throws if some could not be published after retries. */
-  void publish(List<Event> events);
+    /** Publishes all events; throws if some could not be published after retries. */
+    void publish(List<Event> events);
 }

@@ -10,32 +10,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A calendar file as the backtest and {@code event-impact} take it, read the way fetch-events reads
- * its sources: CSV ({@link EventsCsv}) or iCalendar ({@code .ics}, {@link ICalendarSource#read}:
- * recurrences expanded over the given span, the type from each VEVENT's CATEGORIES, else {@code
- * event}).
+ * A calendar file as the backtest and {@code event-impact} take it, read the way fetch-events reads its sources:
+ * CSV ({@link EventsCsv}) or iCalendar ({@code .ics}, {@link ICalendarSource#read}: recurrences expanded over
+ * the given span, the type from each VEVENT's CATEGORIES, else {@code event}).
  */
 public final class EventCalendars {
-  private EventCalendars() {}
-
-  /**
-   * @param from the first instant occurrences of recurring events are needed for (e.g. the trace's
-   *     start)
-   * @param to the end of that span
-   * @param zone where floating times and all-day dates are when an .ics declares no X-WR-TIMEZONE
-   * @throws IllegalArgumentException for a file that is neither, with the row or reason
-   */
-  public static List<KnownEvent> read(Path file, Instant from, Instant to, ZoneId zone)
-      throws IOException {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    if (name.endsWith(".ics") || name.endsWith(".ical") || name.endsWith(".ifb")) {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
-      EventSource.Fetched got =
-          ICalendarSource.read(
-              text, file.getFileName().toString(), null, Double.NaN, from, to, zone);
-      got.notes().forEach(n -> System.err.println(file + ": " + n));
-      return got.events();
+    private EventCalendars() {
     }
-    return EventsCsv.read(file);
-  }
+
+    /**
+     * @param from the first instant occurrences of recurring events are needed for (e.g. the trace's start)
+     * @param to the end of that span
+     * @param zone where floating times and all-day dates are when an .ics declares no X-WR-TIMEZONE
+     * @throws IllegalArgumentException for a file that is neither, with the row or reason
+     */
+    public static List<KnownEvent> read(Path file, Instant from, Instant to, ZoneId zone) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".ics") || name.endsWith(".ical") || name.endsWith(".ifb")) {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            EventSource.Fetched got = ICalendarSource.read(text, file.getFileName().toString(), null, Double.NaN, from,
+                    to, zone);
+            got.notes().forEach(n -> System.err.println(file + ": " + n));
+            return got.events();
+        }
+        return EventsCsv.read(file);
+    }
 }

@@ -34,305 +34,237 @@ import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
 
 /**
- * Any iCalendar ({@code .ics}) feed read with ical4j: an esports schedule, a release calendar,
- * public holidays. Every VEVENT becomes an event of the feed's type, with the feed's default
- * impact; a recurring one becomes each of its occurrences in the look-ahead window.
+ * Any iCalendar ({@code .ics}) feed read with ical4j: an esports schedule, a release calendar, public
+ * holidays. Every VEVENT becomes an event of the feed's type, with the feed's default impact; a recurring one
+ * becomes each of its occurrences in the look-ahead window.
  *
- * <p>Read as RFC 5545 means it: occurrences from {@code RRULE} and {@code RDATE} less {@code
- * EXDATE} (expanded by ical4j), an occurrence moved or cancelled by a {@code RECURRENCE-ID}
- * override replaced by it, the length from {@code DTEND} or {@code DURATION}. Times with a {@code
- * TZID} use java.time's rules for that zone (IANA ids, publisher-prefixed ids and Windows names,
- * see {@link TimeZones}), and only a zone no one knows falls back to the calendar's VTIMEZONE.
- * All-day dates cover the local day and floating times are local: both in the calendar's {@code
- * X-WR-TIMEZONE}, else in the source's configured zone (the zone of the targets it serves, default
- * UTC). A timed event with neither end nor duration lasts an hour (RFC 5545 says zero; load does
- * not).
+ * <p>Read as RFC 5545 means it: occurrences from {@code RRULE} and {@code RDATE} less {@code EXDATE} (expanded
+ * by ical4j), an occurrence moved or cancelled by a {@code RECURRENCE-ID} override replaced by it, the length from
+ * {@code DTEND} or {@code DURATION}. Times with a {@code TZID} use java.time's rules for that zone (IANA ids,
+ * publisher-prefixed ids and Windows names, see {@link TimeZones}), and only a zone no one knows falls back to the
+ * calendar's VTIMEZONE. All-day dates cover the local day and floating times are local: both in the calendar's
+ * {@code X-WR-TIMEZONE}, else in the source's configured zone (the zone of the targets it serves, default UTC).
+ * A timed event with neither end nor duration lasts an hour (RFC 5545 says zero; load does not).
  */
 public final class ICalendarSource implements EventSource {
-  static {
-    // No network look-ups for time-zone definitions from inside a Lambda.
-    System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
-  }
-
-  /** How far ahead occurrences are stored by default. */
-  public static final Duration LOOK_AHEAD = Duration.ofDays(60);
-
-  private final String name;
-  private final URI url;
-  private final String type;
-  private final double defaultImpact;
-  private final Duration timeout;
-  private final ZoneId zone;
-  private final Duration lookAhead;
-
-  public ICalendarSource(
-      String name, URI url, String type, double defaultImpact, Duration timeout) {
-    this(name, url, type, defaultImpact, timeout, ZoneOffset.UTC, LOOK_AHEAD);
-  }
-
-  /**
-   * @param zone where floating times and all-day dates are, when the calendar declares no
-   *     X-WR-TIMEZONE
-   * @param lookAhead occurrences starting up to this long after now are kept
-   */
-  public ICalendarSource(
-      String name,
-      URI url,
-      String type,
-      double defaultImpact,
-      Duration timeout,
-      ZoneId zone,
-      Duration lookAhead) {
-    this.name = name;
-    this.url = url;
-    this.type = type;
-    this.defaultImpact = defaultImpact;
-    this.timeout = timeout;
-    this.zone = zone;
-    this.lookAhead = lookAhead;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Fetched fetch(Instant now) {
-    String text = HttpFeeds.get(name, url, timeout);
-    try {
-      return read(text, name, type, defaultImpact, now, now.plus(lookAhead), zone);
-    } catch (IllegalArgumentException e) {
-      throw new SourceException(name, "malformed", e.getMessage(), e);
+    static {
+        // No network look-ups for time-zone definitions from inside a Lambda.
+        System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
     }
-  }
 
-  /**
-   * Every occurrence that touches [{@code from}, {@code to}), as events of {@code type} (null: each
-   * VEVENT's first CATEGORIES, else {@code event}).
-   *
-   * @throws IllegalArgumentException when the text is not iCalendar
-   */
-  public static Fetched read(
-      String text,
-      String source,
-      String type,
-      double impact,
-      Instant from,
-      Instant to,
-      ZoneId fallbackZone) {
-    Calendar calendar;
-    try {
-      calendar = new CalendarBuilder().build(new StringReader(text));
-    } catch (IOException | ParserException | RuntimeException e) {
-      throw new IllegalArgumentException("not iCalendar: " + e.getMessage(), e);
-    }
-    ZoneId local =
-        calendar
-            .getProperty("X-WR-TIMEZONE")
-            .map(p -> ((Property) p).getValue())
-            .flatMap(TimeZones::resolve)
-            .orElse(fallbackZone);
-    Map<String, Integer> skipped = new TreeMap<>();
-    List<String> notes = new ArrayList<>();
-    Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
-    int anonymous = 0;
-    for (Object c : calendar.getComponents(Component.VEVENT)) {
-      VEvent e = (VEvent) c;
-      String uid = e.getUid().map(Property::getValue).orElse("(no uid " + anonymous++ + ")");
-      byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(e);
-    }
-    List<KnownEvent> events = new ArrayList<>();
-    for (List<VEvent> series : byUid.values()) {
-      try {
-        expand(series, source, type, impact, from, to, local, events, skipped);
-      } catch (RuntimeException unreadable) {
-        // One unreadable VEVENT does not cost the rest of the calendar; it is counted and named.
-        skipped.merge("unreadable", 1, Integer::sum);
-        notes.add("unreadable VEVENT '" + summary(series.get(0)) + "': " + unreadable.getMessage());
-      }
-    }
-    events.sort(java.util.Comparator.comparing(KnownEvent::start));
-    return new Fetched(events, skipped, notes);
-  }
+    /** How far ahead occurrences are stored by default. */
+    public static final Duration LOOK_AHEAD = Duration.ofDays(60);
 
-  /**
-   * One UID: the master's occurrences, with those its RECURRENCE-ID overrides replace swapped for
-   * them.
-   */
-  private static void expand(
-      List<VEvent> series,
-      String source,
-      String type,
-      double impact,
-      Instant from,
-      Instant to,
-      ZoneId local,
-      List<KnownEvent> out,
-      Map<String, Integer> skipped) {
-    VEvent master =
-        series.stream()
-            .filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty())
-            .findFirst()
-            .orElse(null);
-    List<VEvent> overrides =
-        series.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isPresent()).toList();
-    Set<Instant> replaced = new HashSet<>();
-    for (VEvent o : overrides) {
-      replaced.add(
-          instant(
-                  o.getProperty(Property.RECURRENCE_ID).map(p -> (DateProperty<?>) p).orElseThrow(),
-                  local)
-              .start());
+    private final String name;
+    private final URI url;
+    private final String type;
+    private final double defaultImpact;
+    private final Duration timeout;
+    private final ZoneId zone;
+    private final Duration lookAhead;
+
+    public ICalendarSource(String name, URI url, String type, double defaultImpact, Duration timeout) {
+        this(name, url, type, defaultImpact, timeout, ZoneOffset.UTC, LOOK_AHEAD);
     }
-    int before = out.size();
-    if (master != null) {
-      if (cancelled(master)) {
-        skipped.merge("cancelled", 1, Integer::sum);
-        return;
-      }
-      for (Span s : occurrences(master, from, to, local)) {
-        if (!replaced.contains(s.start())) {
-          add(out, typeOf(master, type), summary(master), s, source, impact, from, to);
+
+    /**
+     * @param zone where floating times and all-day dates are, when the calendar declares no X-WR-TIMEZONE
+     * @param lookAhead occurrences starting up to this long after now are kept
+     */
+    public ICalendarSource(String name, URI url, String type, double defaultImpact, Duration timeout, ZoneId zone,
+                           Duration lookAhead) {
+        this.name = name;
+        this.url = url;
+        this.type = type;
+        this.defaultImpact = defaultImpact;
+        this.timeout = timeout;
+        this.zone = zone;
+        this.lookAhead = lookAhead;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Fetched fetch(Instant now) {
+        String text = HttpFeeds.get(name, url, timeout);
+        try {
+            return read(text, name, type, defaultImpact, now, now.plus(lookAhead), zone);
+        } catch (IllegalArgumentException e) {
+            throw new SourceException(name, "malformed", e.getMessage(), e);
         }
-      }
     }
-    for (VEvent o : overrides) {
-      if (cancelled(o)) {
-        skipped.merge("cancelled", 1, Integer::sum);
-        continue;
-      }
-      for (Span s : occurrences(o, from, to, local)) {
-        add(out, typeOf(o, type), summary(o), s, source, impact, from, to);
-      }
-    }
-    if (out.size() == before) {
-      skipped.merge("outside-window", 1, Integer::sum);
-    }
-  }
 
-  private static void add(
-      List<KnownEvent> out,
-      String type,
-      String summary,
-      Span s,
-      String source,
-      double impact,
-      Instant from,
-      Instant to) {
-    if (s.start().isBefore(to) && s.end().isAfter(from)) {
-      out.add(new KnownEvent(type, summary, s.start(), s.end(), source, impact));
+    /**
+     * Every occurrence that touches [{@code from}, {@code to}), as events of {@code type} (null: each VEVENT's first
+     * CATEGORIES, else {@code event}).
+     *
+     * @throws IllegalArgumentException when the text is not iCalendar
+     */
+    public static Fetched read(String text, String source, String type, double impact, Instant from, Instant to,
+                               ZoneId fallbackZone) {
+        Calendar calendar;
+        try {
+            calendar = new CalendarBuilder().build(new StringReader(text));
+        } catch (IOException | ParserException | RuntimeException e) {
+            throw new IllegalArgumentException("not iCalendar: " + e.getMessage(), e);
+        }
+        ZoneId local = calendar.getProperty("X-WR-TIMEZONE").map(p -> ((Property) p).getValue())
+                .flatMap(TimeZones::resolve).orElse(fallbackZone);
+        Map<String, Integer> skipped = new TreeMap<>();
+        List<String> notes = new ArrayList<>();
+        Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
+        int anonymous = 0;
+        for (Object c : calendar.getComponents(Component.VEVENT)) {
+            VEvent e = (VEvent) c;
+            String uid = e.getUid().map(Property::getValue).orElse("(no uid " + anonymous++ + ")");
+            byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(e);
+        }
+        List<KnownEvent> events = new ArrayList<>();
+        for (List<VEvent> series : byUid.values()) {
+            try {
+                expand(series, source, type, impact, from, to, local, events, skipped);
+            } catch (RuntimeException unreadable) {
+                // One unreadable VEVENT does not cost the rest of the calendar; it is counted and named.
+                skipped.merge("unreadable", 1, Integer::sum);
+                notes.add("unreadable VEVENT '" + summary(series.get(0)) + "': " + unreadable.getMessage());
+            }
+        }
+        events.sort(java.util.Comparator.comparing(KnownEvent::start));
+        return new Fetched(events, skipped, notes);
     }
-  }
 
-  private record Span(Instant start, Instant end) {}
+    /** One UID: the master's occurrences, with those its RECURRENCE-ID overrides replace swapped for them. */
+    private static void expand(List<VEvent> series, String source, String type, double impact, Instant from,
+                               Instant to, ZoneId local, List<KnownEvent> out, Map<String, Integer> skipped) {
+        VEvent master = series.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
+                .orElse(null);
+        List<VEvent> overrides = series.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isPresent()).toList();
+        Set<Instant> replaced = new HashSet<>();
+        for (VEvent o : overrides) {
+            replaced.add(instant(o.getProperty(Property.RECURRENCE_ID).map(p -> (DateProperty<?>) p).orElseThrow(),
+                    local).start());
+        }
+        int before = out.size();
+        if (master != null) {
+            if (cancelled(master)) {
+                skipped.merge("cancelled", 1, Integer::sum);
+                return;
+            }
+            for (Span s : occurrences(master, from, to, local)) {
+                if (!replaced.contains(s.start())) {
+                    add(out, typeOf(master, type), summary(master), s, source, impact, from, to);
+                }
+            }
+        }
+        for (VEvent o : overrides) {
+            if (cancelled(o)) {
+                skipped.merge("cancelled", 1, Integer::sum);
+                continue;
+            }
+            for (Span s : occurrences(o, from, to, local)) {
+                add(out, typeOf(o, type), summary(o), s, source, impact, from, to);
+            }
+        }
+        if (out.size() == before) {
+            skipped.merge("outside-window", 1, Integer::sum);
+        }
+    }
 
-  /**
-   * The component's occurrences (ical4j expands RRULE, RDATE and EXDATE) near [from, to), as
-   * instants.
-   */
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static List<Span> occurrences(VEvent e, Instant from, Instant to, ZoneId local) {
-    DateProperty<?> dtStart =
-        e.getStartDate().orElseThrow(() -> new IllegalArgumentException("no DTSTART"));
-    Temporal first = dtStart.getDate();
-    // A day either side: a floating or all-day occurrence's instant depends on the zone it is read
-    // in.
-    Instant a = from.minus(Duration.ofDays(1));
-    Instant b = to.plus(Duration.ofDays(1));
-    Period window;
-    if (first instanceof LocalDate) {
-      window =
-          new Period<>(
-              LocalDate.ofInstant(a, ZoneOffset.UTC), LocalDate.ofInstant(b, ZoneOffset.UTC));
-    } else if (first instanceof LocalDateTime) {
-      window =
-          new Period<>(
-              LocalDateTime.ofInstant(a, ZoneOffset.UTC),
-              LocalDateTime.ofInstant(b, ZoneOffset.UTC));
-    } else if (first instanceof OffsetDateTime) {
-      window = new Period<>(a.atOffset(ZoneOffset.UTC), b.atOffset(ZoneOffset.UTC));
-    } else if (first instanceof Instant) {
-      window = new Period<>(a, b);
-    } else {
-      window = new Period<>(a.atZone(ZoneOffset.UTC), b.atZone(ZoneOffset.UTC));
+    private static void add(List<KnownEvent> out, String type, String summary, Span s, String source, double impact,
+                            Instant from, Instant to) {
+        if (s.start().isBefore(to) && s.end().isAfter(from)) {
+            out.add(new KnownEvent(type, summary, s.start(), s.end(), source, impact));
+        }
     }
-    Optional<ZoneId> named =
-        dtStart
-            .getParameter(Parameter.TZID)
-            .map(p -> ((Parameter) p).getValue())
-            .flatMap(TimeZones::resolve);
-    List<Span> spans = new ArrayList<>();
-    for (Object o : e.calculateRecurrenceSet(window)) {
-      Period<Temporal> p = (Period<Temporal>) o;
-      Instant start = instant(p.getStart(), named, local);
-      Instant end = instant(p.getEnd(), named, local);
-      if (!end.isAfter(start)) {
-        end =
-            first instanceof LocalDate
-                ? LocalDate.from(p.getStart()).plusDays(1).atStartOfDay(local).toInstant()
-                : start.plus(Duration.ofHours(1));
-      }
-      spans.add(new Span(start, end));
-    }
-    return spans;
-  }
 
-  private static Span instant(DateProperty<?> property, ZoneId local) {
-    Optional<ZoneId> named =
-        property
-            .getParameter(Parameter.TZID)
-            .map(p -> ((Parameter) p).getValue())
-            .flatMap(TimeZones::resolve);
-    Instant at = instant(property.getDate(), named, local);
-    return new Span(at, at);
-  }
+    private record Span(Instant start, Instant end) {
+    }
 
-  /**
-   * A date-time as an instant: a named zone by java.time's rules, a zone only the calendar defines
-   * by its VTIMEZONE (as ical4j read it), floating times and dates in {@code local}.
-   */
-  static Instant instant(Temporal t, Optional<ZoneId> named, ZoneId local) {
-    if (t instanceof Instant i) {
-      return i;
+    /** The component's occurrences (ical4j expands RRULE, RDATE and EXDATE) near [from, to), as instants. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Span> occurrences(VEvent e, Instant from, Instant to, ZoneId local) {
+        DateProperty<?> dtStart = e.getStartDate().orElseThrow(() -> new IllegalArgumentException("no DTSTART"));
+        Temporal first = dtStart.getDate();
+        // A day either side: a floating or all-day occurrence's instant depends on the zone it is read in.
+        Instant a = from.minus(Duration.ofDays(1));
+        Instant b = to.plus(Duration.ofDays(1));
+        Period window;
+        if (first instanceof LocalDate) {
+            window = new Period<>(LocalDate.ofInstant(a, ZoneOffset.UTC), LocalDate.ofInstant(b, ZoneOffset.UTC));
+        } else if (first instanceof LocalDateTime) {
+            window = new Period<>(LocalDateTime.ofInstant(a, ZoneOffset.UTC), LocalDateTime.ofInstant(b, ZoneOffset.UTC));
+        } else if (first instanceof OffsetDateTime) {
+            window = new Period<>(a.atOffset(ZoneOffset.UTC), b.atOffset(ZoneOffset.UTC));
+        } else if (first instanceof Instant) {
+            window = new Period<>(a, b);
+        } else {
+            window = new Period<>(a.atZone(ZoneOffset.UTC), b.atZone(ZoneOffset.UTC));
+        }
+        Optional<ZoneId> named = dtStart.getParameter(Parameter.TZID).map(p -> ((Parameter) p).getValue())
+                .flatMap(TimeZones::resolve);
+        List<Span> spans = new ArrayList<>();
+        for (Object o : e.calculateRecurrenceSet(window)) {
+            Period<Temporal> p = (Period<Temporal>) o;
+            Instant start = instant(p.getStart(), named, local);
+            Instant end = instant(p.getEnd(), named, local);
+            if (!end.isAfter(start)) {
+                end = first instanceof LocalDate
+                        ? LocalDate.from(p.getStart()).plusDays(1).atStartOfDay(local).toInstant()
+                        : start.plus(Duration.ofHours(1));
+            }
+            spans.add(new Span(start, end));
+        }
+        return spans;
     }
-    if (t instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (t instanceof ZonedDateTime z) {
-      return named.map(zone -> z.toLocalDateTime().atZone(zone).toInstant()).orElse(z.toInstant());
-    }
-    if (t instanceof LocalDateTime l) {
-      return l.atZone(named.orElse(local)).toInstant();
-    }
-    if (t instanceof LocalDate d) {
-      return d.atStartOfDay(local).toInstant();
-    }
-    throw new IllegalArgumentException("unsupported date " + t);
-  }
 
-  private static boolean cancelled(VEvent e) {
-    return e.getProperty(Property.STATUS)
-        .map(p -> ((Property) p).getValue().toUpperCase(Locale.ROOT))
-        .filter("CANCELLED"::equals)
-        .isPresent();
-  }
-
-  /**
-   * The source's type, or when it has none (a calendar file given on the command line) the first
-   * CATEGORIES.
-   */
-  private static String typeOf(VEvent e, String type) {
-    if (type != null) {
-      return type;
+    private static Span instant(DateProperty<?> property, ZoneId local) {
+        Optional<ZoneId> named = property.getParameter(Parameter.TZID).map(p -> ((Parameter) p).getValue())
+                .flatMap(TimeZones::resolve);
+        Instant at = instant(property.getDate(), named, local);
+        return new Span(at, at);
     }
-    return e.getProperty(Property.CATEGORIES)
-        .map(p -> ((Property) p).getValue().split(",")[0].trim())
-        .filter(c -> !c.isEmpty())
-        .orElse("event");
-  }
 
-  private static String summary(VEvent e) {
-    return e.getProperty(Property.SUMMARY).map(p -> ((Property) p).getValue()).orElse("(no title)");
-  }
+    /**
+     * A date-time as an instant: a named zone by java.time's rules, a zone only the calendar defines by its
+     * VTIMEZONE (as ical4j read it), floating times and dates in {@code local}.
+     */
+    static Instant instant(Temporal t, Optional<ZoneId> named, ZoneId local) {
+        if (t instanceof Instant i) {
+            return i;
+        }
+        if (t instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (t instanceof ZonedDateTime z) {
+            return named.map(zone -> z.toLocalDateTime().atZone(zone).toInstant()).orElse(z.toInstant());
+        }
+        if (t instanceof LocalDateTime l) {
+            return l.atZone(named.orElse(local)).toInstant();
+        }
+        if (t instanceof LocalDate d) {
+            return d.atStartOfDay(local).toInstant();
+        }
+        throw new IllegalArgumentException("unsupported date " + t);
+    }
+
+    private static boolean cancelled(VEvent e) {
+        return e.getProperty(Property.STATUS).map(p -> ((Property) p).getValue().toUpperCase(Locale.ROOT))
+                .filter("CANCELLED"::equals).isPresent();
+    }
+
+    /** The source's type, or when it has none (a calendar file given on the command line) the first CATEGORIES. */
+    private static String typeOf(VEvent e, String type) {
+        if (type != null) {
+            return type;
+        }
+        return e.getProperty(Property.CATEGORIES).map(p -> ((Property) p).getValue().split(",")[0].trim())
+                .filter(c -> !c.isEmpty()).orElse("event");
+    }
+
+    private static String summary(VEvent e) {
+        return e.getProperty(Property.SUMMARY).map(p -> ((Property) p).getValue()).orElse("(no title)");
+    }
 }

@@ -26,138 +26,122 @@ import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 
 /**
- * An RSS or Atom feed (read with ROME) whose items become events by keyword rules, e.g. an item
- * mentioning "release date" in a game-news feed becomes a {@code game_release} at the item's date.
+ * An RSS or Atom feed (read with ROME) whose items become events by keyword rules, e.g. an item mentioning
+ * "release date" in a game-news feed becomes a {@code game_release} at the item's date.
  *
- * <p>Rules match the text a reader sees: the title and summary with their HTML removed (jsoup),
- * whitespace collapsed and case ignored, so a phrase split by markup ({@code The
- * <strong>release</strong> date}) matches and a word only inside a link's address does not. An item
- * whose date has no zone is read as UTC and a note says so; every item not turned into an event is
- * counted by reason ({@code no-keyword}, {@code no-date}).
+ * <p>Rules match the text a reader sees: the title and summary with their HTML removed (jsoup), whitespace
+ * collapsed and case ignored, so a phrase split by markup ({@code The <strong>release</strong> date}) matches
+ * and a word only inside a link's address does not. An item whose date has no zone is read as UTC and a note
+ * says so; every item not turned into an event is counted by reason ({@code no-keyword}, {@code no-date}).
  */
 public final class RssEventSource implements EventSource {
-  /**
-   * An item whose visible title or summary contains {@code keyword} becomes an event of {@code
-   * type}.
-   */
-  public record Rule(String keyword, String type, double impact, Duration duration) {}
-
-  private static final List<DateTimeFormatter> ZONELESS =
-      List.of(
-          DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss]", Locale.ENGLISH),
-          DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss]", Locale.ENGLISH),
-          DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-
-  private final String name;
-  private final URI url;
-  private final List<Rule> rules;
-  private final Duration timeout;
-
-  public RssEventSource(String name, URI url, List<Rule> rules, Duration timeout) {
-    this.name = name;
-    this.url = url;
-    this.rules = List.copyOf(rules);
-    this.timeout = timeout;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public Fetched fetch(Instant now) {
-    String text = HttpFeeds.get(name, url, timeout);
-    List<SyndEntry> entries;
-    try {
-      entries = new SyndFeedInput().build(new StringReader(text)).getEntries();
-    } catch (FeedException | RuntimeException e) {
-      throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
+    /** An item whose visible title or summary contains {@code keyword} becomes an event of {@code type}. */
+    public record Rule(String keyword, String type, double impact, Duration duration) {
     }
-    // ROME drops a date it cannot read (no zone): the raw text of each item's date, in feed order.
-    List<Element> items = Jsoup.parse(text, "", Parser.xmlParser()).select("item, entry");
-    List<KnownEvent> events = new ArrayList<>();
-    Map<String, Integer> skipped = new TreeMap<>();
-    List<String> notes = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i++) {
-      SyndEntry entry = entries.get(i);
-      String title = visible(entry.getTitle());
-      Optional<Rule> rule = match(title + " " + visible(description(entry)));
-      if (rule.isEmpty()) {
-        skipped.merge("no-keyword", 1, Integer::sum);
-        continue;
-      }
-      Instant start =
-          entry.getPublishedDate() != null
-              ? entry.getPublishedDate().toInstant()
-              : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
-      if (start == null) {
-        Optional<Instant> utc = i < items.size() ? zoneless(items.get(i)) : Optional.empty();
-        if (utc.isEmpty()) {
-          skipped.merge("no-date", 1, Integer::sum);
-          continue;
-        }
-        start = utc.get();
-        notes.add("item '" + title + "' has a date without a zone: read as UTC (" + start + ")");
-      }
-      events.add(
-          new KnownEvent(
-              rule.get().type(),
-              title.isBlank() ? "(no title)" : title,
-              start,
-              start.plus(rule.get().duration()),
-              name,
-              rule.get().impact()));
+
+    private static final List<DateTimeFormatter> ZONELESS = List.of(
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss]", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss]", Locale.ENGLISH),
+            DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+
+    private final String name;
+    private final URI url;
+    private final List<Rule> rules;
+    private final Duration timeout;
+
+    public RssEventSource(String name, URI url, List<Rule> rules, Duration timeout) {
+        this.name = name;
+        this.url = url;
+        this.rules = List.copyOf(rules);
+        this.timeout = timeout;
     }
-    return new Fetched(events, skipped, notes);
-  }
 
-  private Optional<Rule> match(String visibleText) {
-    String text = visibleText.toLowerCase(Locale.ROOT);
-    return rules.stream()
-        .filter(r -> text.contains(normalise(r.keyword()).toLowerCase(Locale.ROOT)))
-        .findFirst();
-  }
-
-  private static String description(SyndEntry entry) {
-    if (entry.getDescription() != null && entry.getDescription().getValue() != null) {
-      return entry.getDescription().getValue();
+    @Override
+    public String name() {
+        return name;
     }
-    return entry.getContents().stream()
-        .map(SyndContent::getValue)
-        .filter(v -> v != null)
-        .reduce("", (a, b) -> a + " " + b);
-  }
 
-  /** What a reader sees of an HTML fragment: its text, entities decoded, whitespace collapsed. */
-  static String visible(String html) {
-    if (html == null || html.isBlank()) {
-      return "";
-    }
-    Document doc = Jsoup.parseBodyFragment(html);
-    return normalise(doc.body().text());
-  }
-
-  private static String normalise(String s) {
-    return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
-  }
-
-  /** The item's pubDate, published or updated text read as UTC, when it names no zone. */
-  static Optional<Instant> zoneless(Element item) {
-    for (String tag : List.of("pubDate", "published", "updated", "dc|date")) {
-      Element date = item.selectFirst(tag);
-      if (date == null) {
-        continue;
-      }
-      String raw = date.text().trim();
-      for (DateTimeFormatter f : ZONELESS) {
+    @Override
+    public Fetched fetch(Instant now) {
+        String text = HttpFeeds.get(name, url, timeout);
+        List<SyndEntry> entries;
         try {
-          return Optional.of(LocalDateTime.parse(raw, f).toInstant(ZoneOffset.UTC));
-        } catch (DateTimeParseException tryNext) {
-          // another layout
+            entries = new SyndFeedInput().build(new StringReader(text)).getEntries();
+        } catch (FeedException | RuntimeException e) {
+            throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
         }
-      }
+        // ROME drops a date it cannot read (no zone): the raw text of each item's date, in feed order.
+        List<Element> items = Jsoup.parse(text, "", Parser.xmlParser()).select("item, entry");
+        List<KnownEvent> events = new ArrayList<>();
+        Map<String, Integer> skipped = new TreeMap<>();
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            SyndEntry entry = entries.get(i);
+            String title = visible(entry.getTitle());
+            Optional<Rule> rule = match(title + " " + visible(description(entry)));
+            if (rule.isEmpty()) {
+                skipped.merge("no-keyword", 1, Integer::sum);
+                continue;
+            }
+            Instant start = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
+                    : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
+            if (start == null) {
+                Optional<Instant> utc = i < items.size() ? zoneless(items.get(i)) : Optional.empty();
+                if (utc.isEmpty()) {
+                    skipped.merge("no-date", 1, Integer::sum);
+                    continue;
+                }
+                start = utc.get();
+                notes.add("item '" + title + "' has a date without a zone: read as UTC (" + start + ")");
+            }
+            events.add(new KnownEvent(rule.get().type(), title.isBlank() ? "(no title)" : title, start,
+                    start.plus(rule.get().duration()), name, rule.get().impact()));
+        }
+        return new Fetched(events, skipped, notes);
     }
-    return Optional.empty();
-  }
+
+    private Optional<Rule> match(String visibleText) {
+        String text = visibleText.toLowerCase(Locale.ROOT);
+        return rules.stream().filter(r -> text.contains(normalise(r.keyword()).toLowerCase(Locale.ROOT))).findFirst();
+    }
+
+    private static String description(SyndEntry entry) {
+        if (entry.getDescription() != null && entry.getDescription().getValue() != null) {
+            return entry.getDescription().getValue();
+        }
+        return entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null)
+                .reduce("", (a, b) -> a + " " + b);
+    }
+
+    /** What a reader sees of an HTML fragment: its text, entities decoded, whitespace collapsed. */
+    static String visible(String html) {
+        if (html == null || html.isBlank()) {
+            return "";
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        return normalise(doc.body().text());
+    }
+
+    private static String normalise(String s) {
+        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+    }
+
+    /** The item's pubDate, published or updated text read as UTC, when it names no zone. */
+    static Optional<Instant> zoneless(Element item) {
+        for (String tag : List.of("pubDate", "published", "updated", "dc|date")) {
+            Element date = item.selectFirst(tag);
+            if (date == null) {
+                continue;
+            }
+            String raw = date.text().trim();
+            for (DateTimeFormatter f : ZONELESS) {
+                try {
+                    return Optional.of(LocalDateTime.parse(raw, f).toInstant(ZoneOffset.UTC));
+                } catch (DateTimeParseException tryNext) {
+                    // another layout
+                }
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -5,6 +5,7 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
+import java.util.OptionalDouble;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,243 +14,187 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
- * The score-feedback run: every prediction whose interval has ended gets the load that really came
- * (the same statistic it predicted), its error and whether it fell inside the bounds; accuracy and
- * scaling efficiency are aggregated per target, horizon and signal over the last day; and each
- * signal's confidence moves toward how well it just did. A prediction whose interval has no data is
- * reported, never scored as zero, and tried again next run.
+ * The score-feedback run: every prediction whose interval has ended gets the load that really came (the
+ * same statistic it predicted), its error and whether it fell inside the bounds; accuracy and scaling
+ * efficiency are aggregated per target, horizon and signal over the last day; and each signal's confidence
+ * moves toward how well it just did. A prediction whose interval has no data is reported, never scored as
+ * zero, and tried again next run.
  */
 public final class ScoreFeedbackService {
-  /** How far back unscored predictions are looked for (the longest horizon plus a day). */
-  static final Duration LOOKBACK = Duration.ofDays(3);
+    /** How far back unscored predictions are looked for (the longest horizon plus a day). */
+    static final Duration LOOKBACK = Duration.ofDays(3);
+    static final Duration WINDOW = Duration.ofHours(24);
+    /** How often the sizing is re-chosen (a little under a day, so an hourly schedule's jitter does not skip one). */
+    static final Duration TUNE_EVERY = Duration.ofHours(23);
+    /** How far one run moves a signal's confidence toward its latest skill. */
+    static final double LEARNING_RATE = 0.3;
+    public static final double MIN_CONFIDENCE = 0.05;
 
-  static final Duration WINDOW = Duration.ofHours(24);
+    private final TargetRepository targets;
+    private final TimeSeriesStore metrics;
+    private final FeedbackStore store;
+    private final MetricsEmitter emitter;
 
-  /**
-   * How often the sizing is re-chosen (a little under a day, so an hourly schedule's jitter does
-   * not skip one).
-   */
-  static final Duration TUNE_EVERY = Duration.ofHours(23);
-
-  /** How far one run moves a signal's confidence toward its latest skill. */
-  static final double LEARNING_RATE = 0.3;
-
-  public static final double MIN_CONFIDENCE = 0.05;
-
-  private final TargetRepository targets;
-  private final TimeSeriesStore metrics;
-  private final FeedbackStore store;
-  private final MetricsEmitter emitter;
-
-  public ScoreFeedbackService(
-      TargetRepository targets,
-      TimeSeriesStore metrics,
-      FeedbackStore store,
-      MetricsEmitter emitter) {
-    this.targets = targets;
-    this.metrics = metrics;
-    this.store = store;
-    this.emitter = emitter;
-  }
-
-  /**
-   * @param missing predictions whose interval had no data: reported, left unscored
-   */
-  public record Result(int scored, int missing, List<String> lines, List<String> problems) {}
-
-  public Result run(Instant now) {
-    TargetRepository.Loaded loaded = targets.loadAll();
-    List<String> lines = new ArrayList<>();
-    List<String> problems = new ArrayList<>(loaded.problems());
-    int scored = 0;
-    int missing = 0;
-    for (ScalableTarget target : loaded.targets()) {
-      if (target.scaling().isEmpty()) {
-        continue;
-      }
-      try {
-        int[] counts = score(target, now, lines, problems);
-        scored += counts[0];
-        missing += counts[1];
-      } catch (RuntimeException e) {
-        problems.add("target " + target.targetId() + ": " + e.getMessage());
-      }
+    public ScoreFeedbackService(TargetRepository targets, TimeSeriesStore metrics, FeedbackStore store,
+                                MetricsEmitter emitter) {
+        this.targets = targets;
+        this.metrics = metrics;
+        this.store = store;
+        this.emitter = emitter;
     }
-    return new Result(scored, missing, lines, problems);
-  }
 
-  private int[] score(
-      ScalableTarget target, Instant now, List<String> lines, List<String> problems) {
-    String id = target.targetId();
-    double loadPerUnit = target.scaling().orElseThrow().policy().loadPerUnit();
-    OptionalDouble price = target.scaling().orElseThrow().unitPricePerHour();
-    List<MaturedPrediction> all = store.predictions(id, now.minus(LOOKBACK), now);
-    List<MaturedPrediction> fresh = new ArrayList<>();
-    List<LoadSample> samples = null;
-    int missing = 0;
-    for (MaturedPrediction p : all) {
-      if (p.actual() != null || p.end().isAfter(now)) {
-        continue;
-      }
-      if (samples == null) {
-        samples = metrics.read(target.metricId(), now.minus(LOOKBACK), now);
-      }
-      Double actual = actual(samples, p);
-      if (actual == null) {
-        missing++;
-        continue;
-      }
-      MaturedPrediction done = p.withActual(actual);
-      store.recordActual(done, now);
-      fresh.add(done);
+    /** @param missing predictions whose interval had no data: reported, left unscored */
+    public record Result(int scored, int missing, List<String> lines, List<String> problems) {
     }
-    if (missing > 0) {
-      problems.add(
-          String.format(
-              Locale.ROOT,
-              "target %s: %d matured predictions have no actual load (a gap in "
-                  + "the metric): not scored, tried again next run",
-              id,
-              missing));
-    }
-    List<MaturedPrediction> window = new ArrayList<>();
-    for (MaturedPrediction p : all) {
-      MaturedPrediction s =
-          fresh.stream().filter(f -> f.key().equals(p.key())).findFirst().orElse(p);
-      if (s.actual() != null && !s.forecastTime().isBefore(now.minus(WINDOW))) {
-        window.add(s);
-      }
-    }
-    Map<String, List<MaturedPrediction>> scopes = new LinkedHashMap<>();
-    scopes.put("last24h#all", window);
-    for (MaturedPrediction p : window) {
-      scopes.computeIfAbsent("last24h#horizon=" + p.horizonBucket(), k -> new ArrayList<>()).add(p);
-      p.signals()
-          .keySet()
-          .forEach(
-              signal ->
-                  scopes
-                      .computeIfAbsent("last24h#signal=" + signal, k -> new ArrayList<>())
-                      .add(p));
-    }
-    for (var scope : scopes.entrySet()) {
-      store.saveAccuracy(
-          id, scope.getKey(), Accuracy.of(scope.getValue(), loadPerUnit, price), now);
-    }
-    Accuracy overall = Accuracy.of(window, loadPerUnit, price);
-    Map<String, Double> confidence = learn(store.signalConfidence(id), fresh);
-    if (!fresh.isEmpty()) {
-      store.saveSignalConfidence(id, confidence, now);
-    }
-    emitter.emit(
-        id,
-        overall,
-        fresh.size(),
-        missing,
-        fresh.stream().mapToDouble(MaturedPrediction::predicted).average().orElse(Double.NaN),
-        fresh.stream().mapToDouble(MaturedPrediction::actual).average().orElse(Double.NaN));
-    tuneSizing(target, now, lines);
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "%s: scored %d (missing %d); last 24 h: %d predictions, sMAPE %.1f%%, "
-                + "coverage %.0f%%, under-scaled %d, over-scaled %d, right-sized %d",
-            id,
-            fresh.size(),
-            missing,
-            overall.count(),
-            overall.smape(),
-            100 * overall.coverage(),
-            overall.underScaled(),
-            overall.overScaled(),
-            overall.rightSized()));
-    return new int[] {fresh.size(), missing};
-  }
 
-  /** Once a day, re-chooses how the target's floors are sized from its last week (unless fixed). */
-  private void tuneSizing(ScalableTarget target, Instant now, List<String> lines) {
-    var config = target.scaling().orElseThrow();
-    if (!config.tuneSizing()) {
-      return;
+    public Result run(Instant now) {
+        TargetRepository.Loaded loaded = targets.loadAll();
+        List<String> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>(loaded.problems());
+        int scored = 0;
+        int missing = 0;
+        for (ScalableTarget target : loaded.targets()) {
+            if (target.scaling().isEmpty()) {
+                continue;
+            }
+            try {
+                int[] counts = score(target, now, lines, problems);
+                scored += counts[0];
+                missing += counts[1];
+            } catch (RuntimeException e) {
+                problems.add("target " + target.targetId() + ": " + e.getMessage());
+            }
+        }
+        return new Result(scored, missing, lines, problems);
     }
-    var last = store.sizing(target.targetId());
-    if (last.isPresent() && last.get().tunedAt().isAfter(now.minus(TUNE_EVERY))) {
-      return;
-    }
-    Instant from = now.minus(SizingTuner.WINDOW);
-    var tuned =
-        SizingTuner.tune(
-            config.policy(),
-            config.targetUtilization(),
-            store.predictions(target.targetId(), from, now),
-            metrics.read(target.metricId(), from, now),
-            now);
-    if (tuned.isPresent()) {
-      store.saveSizing(target.targetId(), tuned.get());
-      lines.add(target.targetId() + ": floors now sized " + tuned.get().reason());
-    }
-  }
 
-  /** The statistic the prediction was of, over its interval; null when the interval has no data. */
-  static Double actual(List<LoadSample> samples, MaturedPrediction p) {
-    List<LoadSample> in =
-        samples.stream()
-            .filter(
-                s -> !s.timestamp().isBefore(p.forecastTime()) && s.timestamp().isBefore(p.end()))
-            .toList();
-    if (in.isEmpty()) {
-      return null;
+    private int[] score(ScalableTarget target, Instant now, List<String> lines, List<String> problems) {
+        String id = target.targetId();
+        double loadPerUnit = target.scaling().orElseThrow().policy().loadPerUnit();
+        OptionalDouble price = target.scaling().orElseThrow().unitPricePerHour();
+        List<MaturedPrediction> all = store.predictions(id, now.minus(LOOKBACK), now);
+        List<MaturedPrediction> fresh = new ArrayList<>();
+        List<LoadSample> samples = null;
+        int missing = 0;
+        for (MaturedPrediction p : all) {
+            if (p.actual() != null || p.end().isAfter(now)) {
+                continue;
+            }
+            if (samples == null) {
+                samples = metrics.read(target.metricId(), now.minus(LOOKBACK), now);
+            }
+            Double actual = actual(samples, p);
+            if (actual == null) {
+                missing++;
+                continue;
+            }
+            MaturedPrediction done = p.withActual(actual);
+            store.recordActual(done, now);
+            fresh.add(done);
+        }
+        if (missing > 0) {
+            problems.add(String.format(Locale.ROOT, "target %s: %d matured predictions have no actual load (a gap in "
+                    + "the metric): not scored, tried again next run", id, missing));
+        }
+        List<MaturedPrediction> window = new ArrayList<>();
+        for (MaturedPrediction p : all) {
+            MaturedPrediction s = fresh.stream().filter(f -> f.key().equals(p.key())).findFirst().orElse(p);
+            if (s.actual() != null && !s.forecastTime().isBefore(now.minus(WINDOW))) {
+                window.add(s);
+            }
+        }
+        Map<String, List<MaturedPrediction>> scopes = new LinkedHashMap<>();
+        scopes.put("last24h#all", window);
+        for (MaturedPrediction p : window) {
+            scopes.computeIfAbsent("last24h#horizon=" + p.horizonBucket(), k -> new ArrayList<>()).add(p);
+            p.signals().keySet().forEach(signal ->
+                    scopes.computeIfAbsent("last24h#signal=" + signal, k -> new ArrayList<>()).add(p));
+        }
+        for (var scope : scopes.entrySet()) {
+            store.saveAccuracy(id, scope.getKey(), Accuracy.of(scope.getValue(), loadPerUnit, price), now);
+        }
+        Accuracy overall = Accuracy.of(window, loadPerUnit, price);
+        Map<String, Double> confidence = learn(store.signalConfidence(id), fresh);
+        if (!fresh.isEmpty()) {
+            store.saveSignalConfidence(id, confidence, now);
+        }
+        emitter.emit(id, overall, fresh.size(), missing,
+                fresh.stream().mapToDouble(MaturedPrediction::predicted).average().orElse(Double.NaN),
+                fresh.stream().mapToDouble(MaturedPrediction::actual).average().orElse(Double.NaN));
+        tuneSizing(target, now, lines);
+        lines.add(String.format(Locale.ROOT, "%s: scored %d (missing %d); last 24 h: %d predictions, sMAPE %.1f%%, "
+                        + "coverage %.0f%%, under-scaled %d, over-scaled %d, right-sized %d", id, fresh.size(), missing,
+                overall.count(), overall.smape(), 100 * overall.coverage(), overall.underScaled(),
+                overall.overScaled(), overall.rightSized()));
+        return new int[] {fresh.size(), missing};
     }
-    var rollup = Rollups.of(in, p.resolution()).get(0);
-    return "p95".equals(p.statistic()) ? rollup.p95() : rollup.mean();
-  }
 
-  /**
-   * Moves each signal's confidence toward its skill on the predictions just scored (1 = exact, 0 =
-   * off by the whole load or more), by a bounded step weighted by the signal's share, never below
-   * 0.05. An event type ({@code event:<type>}) moves toward the share of its predictions it
-   * improved over the unadjusted ones.
-   */
-  static Map<String, Double> learn(Map<String, Double> previous, List<MaturedPrediction> scored) {
-    Map<String, double[]> skill = new HashMap<>();
-    for (MaturedPrediction p : scored) {
-      double scale = Math.max(Math.max(p.actual(), p.predicted()), 1e-9);
-      double s = 1 - Math.min(1, Math.abs(p.predicted() - p.actual()) / scale);
-      p.signals()
-          .forEach(
-              (signal, share) -> {
+    /** Once a day, re-chooses how the target's floors are sized from its last week (unless fixed). */
+    private void tuneSizing(ScalableTarget target, Instant now, List<String> lines) {
+        var config = target.scaling().orElseThrow();
+        if (!config.tuneSizing()) {
+            return;
+        }
+        var last = store.sizing(target.targetId());
+        if (last.isPresent() && last.get().tunedAt().isAfter(now.minus(TUNE_EVERY))) {
+            return;
+        }
+        Instant from = now.minus(SizingTuner.WINDOW);
+        var tuned = SizingTuner.tune(config.policy(), config.targetUtilization(),
+                store.predictions(target.targetId(), from, now), metrics.read(target.metricId(), from, now), now);
+        if (tuned.isPresent()) {
+            store.saveSizing(target.targetId(), tuned.get());
+            lines.add(target.targetId() + ": floors now sized " + tuned.get().reason());
+        }
+    }
+
+    /** The statistic the prediction was of, over its interval; null when the interval has no data. */
+    static Double actual(List<LoadSample> samples, MaturedPrediction p) {
+        List<LoadSample> in = samples.stream()
+                .filter(s -> !s.timestamp().isBefore(p.forecastTime()) && s.timestamp().isBefore(p.end())).toList();
+        if (in.isEmpty()) {
+            return null;
+        }
+        var rollup = Rollups.of(in, p.resolution()).get(0);
+        return "p95".equals(p.statistic()) ? rollup.p95() : rollup.mean();
+    }
+
+    /**
+     * Moves each signal's confidence toward its skill on the predictions just scored (1 = exact, 0 = off by
+     * the whole load or more), by a bounded step weighted by the signal's share, never below 0.05. An event type
+     * ({@code event:<type>}) moves toward the share of its predictions it improved over the unadjusted ones.
+     */
+    static Map<String, Double> learn(Map<String, Double> previous, List<MaturedPrediction> scored) {
+        Map<String, double[]> skill = new HashMap<>();
+        for (MaturedPrediction p : scored) {
+            double scale = Math.max(Math.max(p.actual(), p.predicted()), 1e-9);
+            double s = 1 - Math.min(1, Math.abs(p.predicted() - p.actual()) / scale);
+            p.signals().forEach((signal, share) -> {
                 double[] acc = skill.computeIfAbsent(signal, k -> new double[2]);
                 if (signal.startsWith("event:")) {
-                  // An event's value is the multiplier it applied: it scores 1 when it moved the
-                  // prediction
-                  // closer to what happened than the unadjusted one, 0 when it moved it away.
-                  double unadjusted = share > 0 ? p.predicted() / share : p.predicted();
-                  acc[0] +=
-                      Math.abs(p.predicted() - p.actual()) < Math.abs(unadjusted - p.actual())
-                          ? 1
-                          : 0;
-                  acc[1] += 1;
-                  return;
+                    // An event's value is the multiplier it applied: it scores 1 when it moved the prediction
+                    // closer to what happened than the unadjusted one, 0 when it moved it away.
+                    double unadjusted = share > 0 ? p.predicted() / share : p.predicted();
+                    acc[0] += Math.abs(p.predicted() - p.actual()) < Math.abs(unadjusted - p.actual()) ? 1 : 0;
+                    acc[1] += 1;
+                    return;
                 }
                 acc[0] += share * s;
                 acc[1] += share;
-              });
-    }
-    Map<String, Double> next = new LinkedHashMap<>(previous);
-    skill.forEach(
-        (signal, acc) -> {
-          if (acc[1] <= 0) {
-            return;
-          }
-          double current = previous.getOrDefault(signal, 1.0);
-          double target = acc[0] / acc[1];
-          double step = LEARNING_RATE * Math.min(1, acc[1] / 4);
-          next.put(
-              signal, Math.max(MIN_CONFIDENCE, Math.min(1, current + step * (target - current))));
+            });
+        }
+        Map<String, Double> next = new LinkedHashMap<>(previous);
+        skill.forEach((signal, acc) -> {
+            if (acc[1] <= 0) {
+                return;
+            }
+            double current = previous.getOrDefault(signal, 1.0);
+            double target = acc[0] / acc[1];
+            double step = LEARNING_RATE * Math.min(1, acc[1] / 4);
+            next.put(signal, Math.max(MIN_CONFIDENCE, Math.min(1, current + step * (target - current))));
         });
-    return next;
-  }
+        return next;
+    }
 }

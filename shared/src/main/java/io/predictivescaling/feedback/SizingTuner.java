@@ -1,14 +1,14 @@
 package io.predictivescaling.feedback;
 
+import io.predictivescaling.simulation.FloorReplay;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.planning.CapacityPlanner;
-import io.predictivescaling.simulation.FloorReplay;
-import io.predictivescaling.simulation.Sizing;
-import io.predictivescaling.simulation.SizingChooser;
-import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,187 +22,142 @@ import java.util.Optional;
 
 /**
  * Learns how to size a target's floors from its own last week, as the backtest does: each candidate
- * sizing ({@link BacktestConfig#candidateSizings}: a quantile of the predicted load, sized at
- * target tracking's utilization or part of the way to full, some with whole spare units on top)
- * turns the hourly predictions that were really made into floors, which are replayed under target
- * tracking over the real load (5-minute means, or the metric's own coarser interval), next to
- * target tracking alone. {@link SizingChooser} then takes the cheapest that kept under-provisioning
- * at or below 0.5% within 1.15x target tracking's capacity.
+ * sizing ({@link BacktestConfig#candidateSizings}: a quantile of the predicted load, sized at target tracking's
+ * utilization or part of the way to full, some with whole spare units on top) turns the hourly predictions that were really made into floors, which are replayed under
+ * target tracking over the real load (5-minute means, or the metric's own coarser interval), next to target
+ * tracking alone. {@link SizingChooser} then takes
+ * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity.
  */
 public final class SizingTuner {
-  public static final Duration WINDOW = Duration.ofDays(7);
-  static final Duration MIN_HISTORY = Duration.ofDays(1);
+    public static final Duration WINDOW = Duration.ofDays(7);
+    static final Duration MIN_HISTORY = Duration.ofDays(1);
+    /** The finest interval replayed: target tracking's alarms see 1-minute data, 5-minute means are close enough. */
+    static final Duration FINEST = Duration.ofMinutes(5);
+    static final SizingChooser CHOOSER = new SizingChooser(SizingChooser.DEFAULT_OBJECTIVE,
+            SizingChooser.DEFAULT_COST_CAP);
 
-  /**
-   * The finest interval replayed: target tracking's alarms see 1-minute data, 5-minute means are
-   * close enough.
-   */
-  static final Duration FINEST = Duration.ofMinutes(5);
+    /** The sizing chosen, readable in the accuracy table ({@code scope = sizing}). */
+    public record TunedSizing(double capacityQuantile, double loadPerUnit, int spareUnits, String reason,
+                              Instant tunedAt) {
+    }
 
-  static final SizingChooser CHOOSER =
-      new SizingChooser(SizingChooser.DEFAULT_OBJECTIVE, SizingChooser.DEFAULT_COST_CAP);
+    private SizingTuner() {
+    }
 
-  /** The sizing chosen, readable in the accuracy table ({@code scope = sizing}). */
-  public record TunedSizing(
-      double capacityQuantile,
-      double loadPerUnit,
-      int spareUnits,
-      String reason,
-      Instant tunedAt) {}
+    /**
+     * @param predictions the target's predictions over the window (any horizon; the ones each hour's plan
+     *     used are picked out)
+     * @param samples its load over the window
+     * @return empty until there is a day of load with predictions to judge by
+     */
+    public static Optional<TunedSizing> tune(ScalingPolicy policy, double targetUtilization,
+                                             List<MaturedPrediction> predictions, List<LoadSample> samples,
+                                             Instant now) {
+        Duration interval = interval(samples);
+        long step = interval.getSeconds();
+        Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), step) * step);
+        Instant start = end.minus(WINDOW);
+        int n = (int) (WINDOW.getSeconds() / step);
+        double[] demand = new double[n];
+        Arrays.fill(demand, Double.NaN);
+        List<LoadSample> inWindow = samples.stream()
+                .filter(s -> !s.timestamp().isBefore(start) && s.timestamp().isBefore(end)).toList();
+        for (Rollup r : Rollups.of(inWindow, interval)) {
+            demand[(int) ((r.start().getEpochSecond() - start.getEpochSecond()) / step)] = r.mean();
+        }
+        Map<Long, List<LoadPrediction>> planned = plannedPerHour(predictions, policy.warmup());
+        int judged = 0;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isNaN(demand[i]) && planned.containsKey(hourOf(start, i, step))) {
+                judged++;
+            }
+        }
+        if (judged * step < MIN_HISTORY.getSeconds()) {
+            return Optional.empty();
+        }
+        double unit = policy.loadPerUnit() / targetUtilization;
+        TargetTracking tracking = TargetTracking.awsDefaults(targetUtilization, unit, interval, policy.warmup());
+        int[] none = new int[n];
+        Arrays.fill(none, policy.floor());
+        SizingChooser.Record alone = FloorReplay.replay(demand, none, tracking);
+        List<Sizing> sizings = Sizing.candidates(targetUtilization);
+        List<SizingChooser.Record> records = new ArrayList<>();
+        for (Sizing z : sizings) {
+            records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n, step), tracking));
+        }
+        int chosen = CHOOSER.choose(records, alone);
+        Sizing z = sizings.get(chosen);
+        SizingChooser.Record r = records.get(chosen);
+        String reason = String.format(Locale.ROOT, "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
+                        + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
+                        + "alone (%.2f%% under-provisioned)", z.label(), unit * z.floorUtilization(),
+                judged * step / 3600, step / 60, 100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
+                r.unitHours() / Math.max(1e-9, alone.unitHours()),
+                100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
+        return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), z.spare(), reason, now));
+    }
 
-  private SizingTuner() {}
+    /**
+     * For each hour, the predictions its plan was made from: those of the latest run at least a warm-up before
+     * the hour began (the planner sizes an hour by the most demanding of them).
+     */
+    static Map<Long, List<LoadPrediction>> plannedPerHour(List<MaturedPrediction> predictions, Duration warmup) {
+        Map<Long, Instant> latestRun = new HashMap<>();
+        Map<Long, List<LoadPrediction>> byHour = new HashMap<>();
+        for (MaturedPrediction p : predictions) {
+            long hour = Math.floorDiv(p.forecastTime().getEpochSecond(), 3600);
+            Instant madeAt = p.forecastTime().minus(p.horizon());
+            if (madeAt.isAfter(Instant.ofEpochSecond(hour * 3600).minus(warmup))) {
+                continue;
+            }
+            Instant latest = latestRun.get(hour);
+            if (latest == null || madeAt.isAfter(latest)) {
+                latestRun.put(hour, madeAt);
+                byHour.put(hour, new ArrayList<>());
+            }
+            if (madeAt.equals(latestRun.get(hour))) {
+                byHour.get(hour).add(new LoadPrediction(p.forecastTime(), p.horizon(), p.predicted(), p.lower(),
+                        p.upper(), 1.0, ""));
+            }
+        }
+        return byHour;
+    }
 
-  /**
-   * @param predictions the target's predictions over the window (any horizon; the ones each hour's
-   *     plan used are picked out)
-   * @param samples its load over the window
-   * @return empty until there is a day of load with predictions to judge by
-   */
-  public static Optional<TunedSizing> tune(
-      ScalingPolicy policy,
-      double targetUtilization,
-      List<MaturedPrediction> predictions,
-      List<LoadSample> samples,
-      Instant now) {
-    Duration interval = interval(samples);
-    long step = interval.getSeconds();
-    Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), step) * step);
-    Instant start = end.minus(WINDOW);
-    int n = (int) (WINDOW.getSeconds() / step);
-    double[] demand = new double[n];
-    Arrays.fill(demand, Double.NaN);
-    List<LoadSample> inWindow =
-        samples.stream()
-            .filter(s -> !s.timestamp().isBefore(start) && s.timestamp().isBefore(end))
-            .toList();
-    for (Rollup r : Rollups.of(inWindow, interval)) {
-      demand[(int) ((r.start().getEpochSecond() - start.getEpochSecond()) / step)] = r.mean();
+    private static int[] floors(ScalingPolicy policy, Sizing z, double unit,
+                                Map<Long, List<LoadPrediction>> planned, Instant start, int n, long step) {
+        int[] floors = new int[n];
+        for (int i = 0; i < n; i++) {
+            List<LoadPrediction> hour = planned.get(hourOf(start, i, step));
+            double load = hour == null ? 0 : hour.stream()
+                    .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile())).max().orElse(0);
+            int needed = (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9) + (load > 0 ? z.spare() : 0);
+            floors[i] = Math.max(policy.floor(), Math.min(policy.limit(), needed));
+        }
+        return floors;
     }
-    Map<Long, List<LoadPrediction>> planned = plannedPerHour(predictions, policy.warmup());
-    int judged = 0;
-    for (int i = 0; i < n; i++) {
-      if (!Double.isNaN(demand[i]) && planned.containsKey(hourOf(start, i, step))) {
-        judged++;
-      }
-    }
-    if (judged * step < MIN_HISTORY.getSeconds()) {
-      return Optional.empty();
-    }
-    double unit = policy.loadPerUnit() / targetUtilization;
-    TargetTracking tracking =
-        TargetTracking.awsDefaults(targetUtilization, unit, interval, policy.warmup());
-    int[] none = new int[n];
-    Arrays.fill(none, policy.floor());
-    SizingChooser.Record alone = FloorReplay.replay(demand, none, tracking);
-    List<Sizing> sizings = Sizing.candidates(targetUtilization);
-    List<SizingChooser.Record> records = new ArrayList<>();
-    for (Sizing z : sizings) {
-      records.add(
-          FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n, step), tracking));
-    }
-    int chosen = CHOOSER.choose(records, alone);
-    Sizing z = sizings.get(chosen);
-    SizingChooser.Record r = records.get(chosen);
-    String reason =
-        String.format(
-            Locale.ROOT,
-            "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
-                + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
-                + "alone (%.2f%% under-provisioned)",
-            z.label(),
-            unit * z.floorUtilization(),
-            judged * step / 3600,
-            step / 60,
-            100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
-            r.unitHours() / Math.max(1e-9, alone.unitHours()),
-            100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
-    return Optional.of(
-        new TunedSizing(z.quantile(), unit * z.floorUtilization(), z.spare(), reason, now));
-  }
 
-  /**
-   * For each hour, the predictions its plan was made from: those of the latest run at least a
-   * warm-up before the hour began (the planner sizes an hour by the most demanding of them).
-   */
-  static Map<Long, List<LoadPrediction>> plannedPerHour(
-      List<MaturedPrediction> predictions, Duration warmup) {
-    Map<Long, Instant> latestRun = new HashMap<>();
-    Map<Long, List<LoadPrediction>> byHour = new HashMap<>();
-    for (MaturedPrediction p : predictions) {
-      long hour = Math.floorDiv(p.forecastTime().getEpochSecond(), 3600);
-      Instant madeAt = p.forecastTime().minus(p.horizon());
-      if (madeAt.isAfter(Instant.ofEpochSecond(hour * 3600).minus(warmup))) {
-        continue;
-      }
-      Instant latest = latestRun.get(hour);
-      if (latest == null || madeAt.isAfter(latest)) {
-        latestRun.put(hour, madeAt);
-        byHour.put(hour, new ArrayList<>());
-      }
-      if (madeAt.equals(latestRun.get(hour))) {
-        byHour
-            .get(hour)
-            .add(
-                new LoadPrediction(
-                    p.forecastTime(), p.horizon(), p.predicted(), p.lower(), p.upper(), 1.0, ""));
-      }
+    private static long hourOf(Instant start, int i, long step) {
+        return Math.floorDiv(start.getEpochSecond() + i * step, 3600);
     }
-    return byHour;
-  }
 
-  private static int[] floors(
-      ScalingPolicy policy,
-      Sizing z,
-      double unit,
-      Map<Long, List<LoadPrediction>> planned,
-      Instant start,
-      int n,
-      long step) {
-    int[] floors = new int[n];
-    for (int i = 0; i < n; i++) {
-      List<LoadPrediction> hour = planned.get(hourOf(start, i, step));
-      double load =
-          hour == null
-              ? 0
-              : hour.stream()
-                  .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile()))
-                  .max()
-                  .orElse(0);
-      int needed =
-          (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9) + (load > 0 ? z.spare() : 0);
-      floors[i] = Math.max(policy.floor(), Math.min(policy.limit(), needed));
+    /**
+     * The interval replayed: the metric's own (the median gap between its samples, in whole minutes), never finer
+     * than 5 minutes, so that a metric reported every 30 minutes is not replayed as five gaps and a datapoint.
+     */
+    static Duration interval(List<LoadSample> samples) {
+        long[] times = samples.stream().mapToLong(s -> s.timestamp().getEpochSecond()).sorted().distinct().toArray();
+        if (times.length < 2) {
+            return FINEST;
+        }
+        long[] gaps = new long[times.length - 1];
+        for (int i = 1; i < times.length; i++) {
+            gaps[i - 1] = times[i] - times[i - 1];
+        }
+        Arrays.sort(gaps);
+        long minutes = Math.max(FINEST.toMinutes(), (gaps[gaps.length / 2] + 59) / 60);
+        while (3600 % (minutes * 60) != 0 && minutes < 60) {
+            minutes++; // a whole number of intervals per hour, so hours and intervals line up
+        }
+        return Duration.ofMinutes(Math.min(60, minutes));
     }
-    return floors;
-  }
-
-  private static long hourOf(Instant start, int i, long step) {
-    return Math.floorDiv(start.getEpochSecond() + i * step, 3600);
-  }
-
-  /**
-   * The interval replayed: the metric's own (the median gap between its samples, in whole minutes),
-   * never finer than 5 minutes, so that a metric reported every 30 minutes is not replayed as five
-   * gaps and a datapoint.
-   */
-  static Duration interval(List<LoadSample> samples) {
-    long[] times =
-        samples.stream()
-            .mapToLong(s -> s.timestamp().getEpochSecond())
-            .sorted()
-            .distinct()
-            .toArray();
-    if (times.length < 2) {
-      return FINEST;
-    }
-    long[] gaps = new long[times.length - 1];
-    for (int i = 1; i < times.length; i++) {
-      gaps[i - 1] = times[i] - times[i - 1];
-    }
-    Arrays.sort(gaps);
-    long minutes = Math.max(FINEST.toMinutes(), (gaps[gaps.length / 2] + 59) / 60);
-    while (3600 % (minutes * 60) != 0 && minutes < 60) {
-      minutes++; // a whole number of intervals per hour, so hours and intervals line up
-    }
-    return Duration.ofMinutes(Math.min(60, minutes));
-  }
 }

@@ -3,34 +3,32 @@ package io.predictivescaling.forecast;
 /** One way to extend a regular series into the future. Implementations are pure and thread-safe. */
 public interface ForecastMethod {
 
-  /** A short name for reasons and reports, e.g. {@code weekly-profile}. */
-  String name();
+    /** A short name for reasons and reports, e.g. {@code weekly-profile}. */
+    String name();
 
-  /**
-   * @param history the series, oldest first, regular steps, no gaps (callers fill them), values
-   *     finite
-   * @param horizon how many steps ahead
-   * @return {@code horizon} finite values, one per step ahead
-   */
-  double[] forecast(double[] history, int horizon);
+    /**
+     * @param history the series, oldest first, regular steps, no gaps (callers fill them), values finite
+     * @param horizon how many steps ahead
+     * @return {@code horizon} finite values, one per step ahead
+     */
+    double[] forecast(double[] history, int horizon);
 
-  /**
-   * What {@link #forecast} would say from each of several earlier points of the same history (the
-   * rolling-origin validation of {@link ValidatedEnsemble}): for each {@code ends[i]}, the forecast
-   * from the first {@code ends[i]} values. A method that can share work between the origins (one
-   * filter pass for all of them) overrides this; its results must equal the one-by-one forecasts.
-   *
-   * @param ends prefix lengths, each at least {@link #minHistory()} and at most {@code
-   *     history.length}
-   */
-  default double[][] forecastFrom(double[] history, int[] ends, int horizon) {
-    double[][] out = new double[ends.length][];
-    for (int i = 0; i < ends.length; i++) {
-      out[i] = forecast(java.util.Arrays.copyOf(history, ends[i]), horizon);
+    /**
+     * What {@link #forecast} would say from each of several earlier points of the same history (the
+     * rolling-origin validation of {@link ValidatedEnsemble}): for each {@code ends[i]}, the forecast from the
+     * first {@code ends[i]} values. A method that can share work between the origins (one filter pass for all
+     * of them) overrides this; its results must equal the one-by-one forecasts.
+     *
+     * @param ends prefix lengths, each at least {@link #minHistory()} and at most {@code history.length}
+     */
+    default double[][] forecastFrom(double[] history, int[] ends, int horizon) {
+        double[][] out = new double[ends.length][];
+        for (int i = 0; i < ends.length; i++) {
+            out[i] = forecast(java.util.Arrays.copyOf(history, ends[i]), horizon);
+        }
+        return out;
     }
-    return out;
-  }
 
-  /** The fewest history steps this method needs to say anything useful. */
-  int minHistory();
+    /** The fewest history steps this method needs to say anything useful. */
+    int minHistory();
 }

@@ -5,38 +5,37 @@ package io.predictivescaling.forecast;
  * earlier, else the nearest known values joined by a straight line. Leading gaps are dropped.
  */
 final class GapFiller {
-  private GapFiller() {}
-
-  /**
-   * @return the filled series, starting at the first known value; empty when nothing is known
-   */
-  static double[] fill(double[] values, int day) {
-    int first = 0;
-    while (first < values.length && !known(values[first])) {
-      first++;
+    private GapFiller() {
     }
-    double[] y = java.util.Arrays.copyOfRange(values, first, values.length);
-    for (int i = 0; i < y.length; i++) {
-      if (known(y[i])) {
-        continue;
-      }
-      if (i >= day && known(y[i - day])) {
-        y[i] = y[i - day];
-      } else if (i >= 7 * day && known(y[i - 7 * day])) {
-        y[i] = y[i - 7 * day];
-      } else {
-        int next = i + 1;
-        while (next < y.length && !known(values[first + next])) {
-          next++;
+
+    /** @return the filled series, starting at the first known value; empty when nothing is known */
+    static double[] fill(double[] values, int day) {
+        int first = 0;
+        while (first < values.length && !known(values[first])) {
+            first++;
         }
-        double before = y[i - 1];
-        y[i] = next < y.length ? before + (values[first + next] - before) / (next - i + 1) : before;
-      }
+        double[] y = java.util.Arrays.copyOfRange(values, first, values.length);
+        for (int i = 0; i < y.length; i++) {
+            if (known(y[i])) {
+                continue;
+            }
+            if (i >= day && known(y[i - day])) {
+                y[i] = y[i - day];
+            } else if (i >= 7 * day && known(y[i - 7 * day])) {
+                y[i] = y[i - 7 * day];
+            } else {
+                int next = i + 1;
+                while (next < y.length && !known(values[first + next])) {
+                    next++;
+                }
+                double before = y[i - 1];
+                y[i] = next < y.length ? before + (values[first + next] - before) / (next - i + 1) : before;
+            }
+        }
+        return y;
     }
-    return y;
-  }
 
-  private static boolean known(double v) {
-    return Double.isFinite(v) && v >= 0;
-  }
+    private static boolean known(double v) {
+        return Double.isFinite(v) && v >= 0;
+    }
 }

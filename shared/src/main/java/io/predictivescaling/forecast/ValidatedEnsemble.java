@@ -6,476 +6,427 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Chooses and combines methods per series by rolling-origin validation on that series' own history:
- * each candidate forecasts the last few windows it has not seen, and the best few by mean absolute
- * error are averaged with weights that favour the more accurate (combinations of simple seasonal
- * methods, chosen per series, are what did best among statistical methods in M4). The combination's
- * own errors on those windows give its quantiles, conformal-style and per horizon: the quantile of
- * the errors it made that far ahead (pooled with the neighbouring horizons), added to its forecast.
+ * Chooses and combines methods per series by rolling-origin validation on that series' own history: each
+ * candidate forecasts the last few windows it has not seen, and the best few by mean absolute error are
+ * averaged with weights that favour the more accurate (combinations of simple seasonal methods, chosen per
+ * series, are what did best among statistical methods in M4). The combination's own errors on those
+ * windows give its quantiles, conformal-style and per horizon: the quantile of the errors it made that far
+ * ahead (pooled with the neighbouring horizons), added to its forecast.
  */
 public final class ValidatedEnsemble implements ForecastMethod {
-  /** The interval covers from this quantile of past errors to its mirror (0.1: P10 to P90). */
-  public static final double LOWER_QUANTILE = 0.1;
+    /** The interval covers from this quantile of past errors to its mirror (0.1: P10 to P90). */
+    public static final double LOWER_QUANTILE = 0.1;
+    /**
+     * Validation errors understate future errors a little (the windows also chose the methods). Widening
+     * by this factor brought P10-P90 coverage on held-out M4 Hourly data from 75% to about 80%.
+     */
+    static final double INTERVAL_WIDENING = 1.2;
+    /**
+     * Beyond P10 and P90 (the 95% interval's P2.5 and P97.5) a few hundred validation errors hold only a
+     * handful of tail values per step, so the tails are read from all steps at once instead: each error is
+     * divided by the typical error size at its time of day (and day ahead), the quantile is taken over all of
+     * them, and multiplied back. Widened by this factor, chosen on an inner split of M4 Hourly (the 48 hours
+     * before the validation window): MSIS there went from 6.56 to 6.02, coverage of P2.5-P97.5 from 92% to 95%.
+     */
+    static final double TAIL_WIDENING = 1.2;
+    /** Steps either side of the same time of day whose errors set a step's typical error size (2: five hours). */
+    static final int TAIL_NEIGHBOURS = 2;
 
-  /**
-   * Validation errors understate future errors a little (the windows also chose the methods).
-   * Widening by this factor brought P10-P90 coverage on held-out M4 Hourly data from 75% to about
-   * 80%.
-   */
-  static final double INTERVAL_WIDENING = 1.2;
+    private final List<ForecastMethod> candidates;
+    private final int origins;
+    private final int keep;
+    private final double widening;
+    private final boolean relative;
+    private final int period;
 
-  /**
-   * Beyond P10 and P90 (the 95% interval's P2.5 and P97.5) a few hundred validation errors hold
-   * only a handful of tail values per step, so the tails are read from all steps at once instead:
-   * each error is divided by the typical error size at its time of day (and day ahead), the
-   * quantile is taken over all of them, and multiplied back. Widened by this factor, chosen on an
-   * inner split of M4 Hourly (the 48 hours before the validation window): MSIS there went from 6.56
-   * to 6.02, coverage of P2.5-P97.5 from 92% to 95%.
-   */
-  static final double TAIL_WIDENING = 1.2;
-
-  /**
-   * Steps either side of the same time of day whose errors set a step's typical error size (2: five
-   * hours).
-   */
-  static final int TAIL_NEIGHBOURS = 2;
-
-  private final List<ForecastMethod> candidates;
-  private final int origins;
-  private final int keep;
-  private final double widening;
-  private final boolean relative;
-  private final int period;
-
-  /**
-   * With the default {@link #INTERVAL_WIDENING} on absolute errors, tails read per step (no
-   * period).
-   */
-  public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep) {
-    this(candidates, origins, keep, INTERVAL_WIDENING, false, 0);
-  }
-
-  /**
-   * With the default {@link #INTERVAL_WIDENING} on absolute errors, and quantiles beyond P10/P90
-   * read from the errors of all steps scaled by their time of day (see {@link #TAIL_WIDENING}).
-   *
-   * @param period steps per day (24 for hourly data); 0 reads the tails like P10/P90, per step
-   */
-  public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, int period) {
-    this(candidates, origins, keep, INTERVAL_WIDENING, false, period);
-  }
-
-  /**
-   * @param origins how many past windows of the horizon's length each candidate forecasts
-   * @param keep how many of the best candidates are combined
-   * @param widening factor on the validation errors that make the quantiles (1: as seen)
-   * @param relative errors as log ratios, {@code log(1 + actual) - log(1 + forecast)}, so quantiles
-   *     scale with the forecast of each step (narrow at night, wide at the peak); else absolute
-   *     differences
-   */
-  public ValidatedEnsemble(
-      List<ForecastMethod> candidates, int origins, int keep, double widening, boolean relative) {
-    this(candidates, origins, keep, widening, relative, 0);
-  }
-
-  private ValidatedEnsemble(
-      List<ForecastMethod> candidates,
-      int origins,
-      int keep,
-      double widening,
-      boolean relative,
-      int period) {
-    if (period < 0) {
-      throw new IllegalArgumentException(
-          "the period must be 0 (none) or the steps per day, got " + period);
+    /** With the default {@link #INTERVAL_WIDENING} on absolute errors, tails read per step (no period). */
+    public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep) {
+        this(candidates, origins, keep, INTERVAL_WIDENING, false, 0);
     }
-    this.candidates = List.copyOf(candidates);
-    this.origins = origins;
-    this.keep = keep;
-    this.widening = widening;
-    this.relative = relative;
-    this.period = period;
-  }
-
-  /** One candidate's validation: its mean absolute error and its share of the combination. */
-  public record Scored(ForecastMethod method, double error, double weight) {}
-
-  /**
-   * The combination chosen for a series.
-   *
-   * @param forecast the combined forecast, one value per step
-   * @param lower P10 per step, from the combination's own validation errors (never below 0)
-   * @param upper P90 per step
-   * @param validationError the combination's mean absolute error on the validation windows
-   * @param errors per step ahead, the combination's validation errors (actual minus forecast, or
-   *     with {@code relative} their log ratio) at that step and its neighbours, widened, sorted
-   *     ascending; empty when nothing could be validated
-   * @param relative whether {@code errors} are log ratios
-   * @param residuals the combination's raw validation errors (unwidened, same kind as {@code
-   *     errors}), one row per validation window, most recent first, one column per step ahead
-   * @param period steps per day, for the tails beyond P10/P90; 0 reads them per step like P10/P90
-   */
-  public record Choice(
-      List<Scored> chosen,
-      double[] forecast,
-      double[] lower,
-      double[] upper,
-      double validationError,
-      double[][] errors,
-      boolean relative,
-      double[][] residuals,
-      int period) {
 
     /**
-     * The {@code q} quantile of the outcome per step (never below 0). Between P10 and P90: the
-     * forecast plus the {@code q} quantile of the errors made that far ahead; the 0.1 and 0.9
-     * quantiles are {@link #lower()} and {@link #upper()}. Beyond them, with a period: the tail of
-     * all steps' errors, each scaled by the typical error at its time of day (see {@link
-     * #TAIL_WIDENING}), never inside P10-P90.
+     * With the default {@link #INTERVAL_WIDENING} on absolute errors, and quantiles beyond P10/P90 read from
+     * the errors of all steps scaled by their time of day (see {@link #TAIL_WIDENING}).
      *
-     * @param q in (0, 1)
+     * @param period steps per day (24 for hourly data); 0 reads the tails like P10/P90, per step
      */
-    public double[] quantile(double q) {
-      if (!(q > 0 && q < 1)) {
-        throw new IllegalArgumentException("a quantile must lie in (0, 1), got " + q);
-      }
-      double[] out = new double[forecast.length];
-      boolean tail = q < LOWER_QUANTILE || q > 1 - LOWER_QUANTILE;
-      if (tail && period > 0 && residuals.length > 0) {
-        double[] typical = typicalError(residuals, period);
-        double z = TAIL_WIDENING * ValidatedEnsemble.quantile(standardised(residuals, typical), q);
-        for (int h = 0; h < out.length; h++) {
-          double v = shift(forecast[h], z * typical[h], relative);
-          out[h] = q < LOWER_QUANTILE ? Math.min(v, lower[h]) : Math.max(v, upper[h]);
-        }
-        return out;
-      }
-      for (int h = 0; h < out.length; h++) {
-        out[h] = shift(forecast[h], ValidatedEnsemble.quantile(errors[h], q), relative);
-      }
-      return out;
+    public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, int period) {
+        this(candidates, origins, keep, INTERVAL_WIDENING, false, period);
     }
 
     /**
-     * The same methods, weights and interval widths applied to a newer history: what a caller that
-     * re-validates only now and then (the backtest, once a day) uses in between.
+     * @param origins how many past windows of the horizon's length each candidate forecasts
+     * @param keep how many of the best candidates are combined
+     * @param widening factor on the validation errors that make the quantiles (1: as seen)
+     * @param relative errors as log ratios, {@code log(1 + actual) - log(1 + forecast)}, so quantiles scale
+     *     with the forecast of each step (narrow at night, wide at the peak); else absolute differences
      */
-    public Choice reapply(double[] history) {
-      int horizon = forecast.length;
-      double[] combined = new double[horizon];
-      double used = 0;
-      for (Scored s : chosen) {
-        double[] f = s.method().forecast(history, horizon);
-        if (finite(f)) {
-          add(combined, f, s.weight());
-          used += s.weight();
+    public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, double widening,
+                             boolean relative) {
+        this(candidates, origins, keep, widening, relative, 0);
+    }
+
+    private ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, double widening,
+                              boolean relative, int period) {
+        if (period < 0) {
+            throw new IllegalArgumentException("the period must be 0 (none) or the steps per day, got " + period);
         }
-      }
-      if (used == 0) {
-        Arrays.fill(combined, history.length == 0 ? 0 : history[history.length - 1]);
-      } else {
+        this.candidates = List.copyOf(candidates);
+        this.origins = origins;
+        this.keep = keep;
+        this.widening = widening;
+        this.relative = relative;
+        this.period = period;
+    }
+
+    /** One candidate's validation: its mean absolute error and its share of the combination. */
+    public record Scored(ForecastMethod method, double error, double weight) {
+    }
+
+    /**
+     * The combination chosen for a series.
+     *
+     * @param forecast the combined forecast, one value per step
+     * @param lower P10 per step, from the combination's own validation errors (never below 0)
+     * @param upper P90 per step
+     * @param validationError the combination's mean absolute error on the validation windows
+     * @param errors per step ahead, the combination's validation errors (actual minus forecast, or with
+     *     {@code relative} their log ratio) at that step and its neighbours, widened, sorted ascending; empty
+     *     when nothing could be validated
+     * @param relative whether {@code errors} are log ratios
+     * @param residuals the combination's raw validation errors (unwidened, same kind as {@code errors}), one
+     *     row per validation window, most recent first, one column per step ahead
+     * @param period steps per day, for the tails beyond P10/P90; 0 reads them per step like P10/P90
+     */
+    public record Choice(List<Scored> chosen, double[] forecast, double[] lower, double[] upper,
+                         double validationError, double[][] errors, boolean relative, double[][] residuals,
+                         int period) {
+
+        /**
+         * The {@code q} quantile of the outcome per step (never below 0). Between P10 and P90: the forecast
+         * plus the {@code q} quantile of the errors made that far ahead; the 0.1 and 0.9 quantiles are
+         * {@link #lower()} and {@link #upper()}. Beyond them, with a period: the tail of all steps' errors,
+         * each scaled by the typical error at its time of day (see {@link #TAIL_WIDENING}), never inside
+         * P10-P90.
+         *
+         * @param q in (0, 1)
+         */
+        public double[] quantile(double q) {
+            if (!(q > 0 && q < 1)) {
+                throw new IllegalArgumentException("a quantile must lie in (0, 1), got " + q);
+            }
+            double[] out = new double[forecast.length];
+            boolean tail = q < LOWER_QUANTILE || q > 1 - LOWER_QUANTILE;
+            if (tail && period > 0 && residuals.length > 0) {
+                double[] typical = typicalError(residuals, period);
+                double z = TAIL_WIDENING * ValidatedEnsemble.quantile(standardised(residuals, typical), q);
+                for (int h = 0; h < out.length; h++) {
+                    double v = shift(forecast[h], z * typical[h], relative);
+                    out[h] = q < LOWER_QUANTILE ? Math.min(v, lower[h]) : Math.max(v, upper[h]);
+                }
+                return out;
+            }
+            for (int h = 0; h < out.length; h++) {
+                out[h] = shift(forecast[h], ValidatedEnsemble.quantile(errors[h], q), relative);
+            }
+            return out;
+        }
+
+        /**
+         * The same methods, weights and interval widths applied to a newer history: what a caller that
+         * re-validates only now and then (the backtest, once a day) uses in between.
+         */
+        public Choice reapply(double[] history) {
+            int horizon = forecast.length;
+            double[] combined = new double[horizon];
+            double used = 0;
+            for (Scored s : chosen) {
+                double[] f = s.method().forecast(history, horizon);
+                if (finite(f)) {
+                    add(combined, f, s.weight());
+                    used += s.weight();
+                }
+            }
+            if (used == 0) {
+                Arrays.fill(combined, history.length == 0 ? 0 : history[history.length - 1]);
+            } else {
+                for (int h = 0; h < horizon; h++) {
+                    combined[h] /= used;
+                }
+            }
+            return bounded(chosen, combined, validationError, errors, relative, residuals, period);
+        }
+    }
+
+    /** A choice whose P10 and P90 come from its errors. */
+    static Choice bounded(List<Scored> chosen, double[] forecast, double validationError, double[][] errors,
+                          boolean relative, double[][] residuals, int period) {
+        int horizon = forecast.length;
+        double[] lower = new double[horizon];
+        double[] upper = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-          combined[h] /= used;
+            lower[h] = shift(forecast[h], quantile(errors[h], LOWER_QUANTILE), relative);
+            upper[h] = Math.max(lower[h], shift(forecast[h], quantile(errors[h], 1 - LOWER_QUANTILE), relative));
         }
-      }
-      return bounded(chosen, combined, validationError, errors, relative, residuals, period);
+        return new Choice(chosen, forecast, lower, upper, validationError, errors, relative, residuals, period);
     }
-  }
 
-  /** A choice whose P10 and P90 come from its errors. */
-  static Choice bounded(
-      List<Scored> chosen,
-      double[] forecast,
-      double validationError,
-      double[][] errors,
-      boolean relative,
-      double[][] residuals,
-      int period) {
-    int horizon = forecast.length;
-    double[] lower = new double[horizon];
-    double[] upper = new double[horizon];
-    for (int h = 0; h < horizon; h++) {
-      lower[h] = shift(forecast[h], quantile(errors[h], LOWER_QUANTILE), relative);
-      upper[h] =
-          Math.max(lower[h], shift(forecast[h], quantile(errors[h], 1 - LOWER_QUANTILE), relative));
-    }
-    return new Choice(
-        chosen, forecast, lower, upper, validationError, errors, relative, residuals, period);
-  }
-
-  /**
-   * The typical size of a validation error per step ahead: the mean absolute error over all windows
-   * at the steps within {@link #TAIL_NEIGHBOURS} of the same time of day, times how much larger the
-   * errors of its day ahead (first day, second day, ...) are than the mean. Errors at the peak and
-   * on the second day are larger than at night and on the first, and the interval should follow.
-   */
-  static double[] typicalError(double[][] residuals, int period) {
-    int horizon = residuals[0].length;
-    double[] stepMean = new double[horizon];
-    for (double[] r : residuals) {
-      for (int h = 0; h < horizon; h++) {
-        stepMean[h] += Math.abs(r[h]) / residuals.length;
-      }
-    }
-    int days = (horizon + period - 1) / period;
-    double[] dayMean = new double[days];
-    int[] daySteps = new int[days];
-    double all = 0;
-    for (int h = 0; h < horizon; h++) {
-      dayMean[h / period] += stepMean[h];
-      daySteps[h / period]++;
-      all += stepMean[h] / horizon;
-    }
-    double[] typical = new double[horizon];
-    for (int h = 0; h < horizon; h++) {
-      double sum = 0;
-      int count = 0;
-      for (int k = 0; k < horizon; k++) {
-        int apart = Math.floorMod(k - h, period);
-        if (Math.min(apart, period - apart) <= TAIL_NEIGHBOURS) {
-          sum += stepMean[k];
-          count++;
+    /**
+     * The typical size of a validation error per step ahead: the mean absolute error over all windows at the
+     * steps within {@link #TAIL_NEIGHBOURS} of the same time of day, times how much larger the errors of its
+     * day ahead (first day, second day, ...) are than the mean. Errors at the peak and on the second day are
+     * larger than at night and on the first, and the interval should follow.
+     */
+    static double[] typicalError(double[][] residuals, int period) {
+        int horizon = residuals[0].length;
+        double[] stepMean = new double[horizon];
+        for (double[] r : residuals) {
+            for (int h = 0; h < horizon; h++) {
+                stepMean[h] += Math.abs(r[h]) / residuals.length;
+            }
         }
-      }
-      double dayFactor = all > 0 ? dayMean[h / period] / daySteps[h / period] / all : 1;
-      typical[h] = sum / count * dayFactor + 1e-9;
-    }
-    return typical;
-  }
-
-  /** Every validation error divided by its step's typical error, sorted ascending. */
-  static double[] standardised(double[][] residuals, double[] typical) {
-    double[] z = new double[residuals.length * typical.length];
-    int i = 0;
-    for (double[] r : residuals) {
-      for (int h = 0; h < typical.length; h++) {
-        z[i++] = r[h] / typical[h];
-      }
-    }
-    Arrays.sort(z);
-    return z;
-  }
-
-  /** A forecast moved by an error (a difference, or a log ratio), never below 0. */
-  static double shift(double forecast, double error, boolean relative) {
-    return Math.max(
-        0, relative ? Math.expm1(Math.log1p(Math.max(0, forecast)) + error) : forecast + error);
-  }
-
-  @Override
-  public String name() {
-    return "validated-ensemble";
-  }
-
-  @Override
-  public double[] forecast(double[] history, int horizon) {
-    return choose(history, horizon).forecast();
-  }
-
-  public Choice choose(double[] history, int horizon) {
-    return choose(history, horizon, java.util.Map.of());
-  }
-
-  /**
-   * @param confidence what feedback has learned of each method ({@code pattern:<name>} in [0.05,
-   *     1]; absent means 1): a method's validation error is divided by it, so a method that keeps
-   *     misleading in production loses rank and weight even when it validates well on history
-   */
-  public Choice choose(double[] history, int horizon, java.util.Map<String, Double> confidence) {
-    int n = history.length;
-    List<Scored> scored = new ArrayList<>();
-    List<double[][]> pastForecasts = new ArrayList<>();
-    for (ForecastMethod method : candidates) {
-      double[][] byOrigin = new double[origins][];
-      double error = 0;
-      int windows = 0;
-      while (windows < origins && n - (windows + 1) * horizon >= method.minHistory()) {
-        windows++;
-      }
-      int[] ends = new int[windows];
-      for (int o = 0; o < windows; o++) {
-        ends[o] = n - (o + 1) * horizon;
-      }
-      double[][] past =
-          windows == 0 ? new double[0][] : method.forecastFrom(history, ends, horizon);
-      for (int o = 0; o < windows; o++) {
-        byOrigin[o] = past[o];
-        error += meanAbsoluteError(history, ends[o], byOrigin[o]);
-      }
-      // a method that broke down (NaN or infinite on some window) is left out, not combined
-      if (windows > 0 && Double.isFinite(error)) {
-        scored.add(new Scored(method, error / windows, 0));
-        pastForecasts.add(byOrigin);
-      }
-    }
-    if (scored.isEmpty()) {
-      return unvalidated(history, horizon);
-    }
-    Integer[] order = new Integer[scored.size()];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    double[] effective = new double[scored.size()];
-    for (int i = 0; i < effective.length; i++) {
-      double trust =
-          Math.max(0.05, confidence.getOrDefault("pattern:" + scored.get(i).method().name(), 1.0));
-      effective[i] = scored.get(i).error() / trust;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> effective[i]));
-    List<Integer> picked = new ArrayList<>();
-    List<double[]> forecasts = new ArrayList<>();
-    for (int r = 0; r < order.length && picked.size() < keep; r++) {
-      double[] f = scored.get(order[r]).method().forecast(history, horizon);
-      if (finite(f)) {
-        picked.add(order[r]);
-        forecasts.add(f);
-      }
-    }
-    if (picked.isEmpty()) {
-      throw new IllegalArgumentException(
-          "no method gave a finite forecast for a history of " + n + " steps");
-    }
-    double best = Math.max(effective[picked.get(0)], 1e-9);
-    double total = 0;
-    for (int i : picked) {
-      total += best / Math.max(effective[i], best);
-    }
-    List<Scored> chosen = new ArrayList<>();
-    double[] combined = new double[horizon];
-    double[][] combinedPast = new double[origins][];
-    for (int r = 0; r < picked.size(); r++) {
-      Scored s = scored.get(picked.get(r));
-      double w = best / Math.max(effective[picked.get(r)], best) / total;
-      chosen.add(new Scored(s.method(), s.error(), w));
-      add(combined, forecasts.get(r), w);
-      double[][] past = pastForecasts.get(picked.get(r));
-      for (int o = 0; o < origins; o++) {
-        if (past[o] == null || (r > 0 && combinedPast[o] == null)) {
-          combinedPast[o] = null;
-          continue;
+        int days = (horizon + period - 1) / period;
+        double[] dayMean = new double[days];
+        int[] daySteps = new int[days];
+        double all = 0;
+        for (int h = 0; h < horizon; h++) {
+            dayMean[h / period] += stepMean[h];
+            daySteps[h / period]++;
+            all += stepMean[h] / horizon;
         }
-        if (r == 0) {
-          combinedPast[o] = new double[horizon];
+        double[] typical = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            double sum = 0;
+            int count = 0;
+            for (int k = 0; k < horizon; k++) {
+                int apart = Math.floorMod(k - h, period);
+                if (Math.min(apart, period - apart) <= TAIL_NEIGHBOURS) {
+                    sum += stepMean[k];
+                    count++;
+                }
+            }
+            double dayFactor = all > 0 ? dayMean[h / period] / daySteps[h / period] / all : 1;
+            typical[h] = sum / count * dayFactor + 1e-9;
         }
-        add(combinedPast[o], past[o], w);
-      }
+        return typical;
     }
-    return withInterval(history, chosen, combined, combinedPast);
-  }
 
-  /**
-   * History too short to validate any method on a past window (less than the shortest method's
-   * {@link ForecastMethod#minHistory()} plus one horizon), yet long enough for some: the first
-   * {@code keep} of those, equally weighted, with no interval (P10 = P90 = the forecast) and a NaN
-   * validation error. Keeps the {@link #minHistory()} this ensemble declares.
-   */
-  private Choice unvalidated(double[] history, int horizon) {
-    List<Scored> chosen = new ArrayList<>();
-    List<double[]> forecasts = new ArrayList<>();
-    for (ForecastMethod method : candidates) {
-      if (chosen.size() < keep && method.minHistory() <= history.length) {
-        double[] f = method.forecast(history, horizon);
-        if (finite(f)) {
-          chosen.add(new Scored(method, Double.NaN, 0));
-          forecasts.add(f);
+    /** Every validation error divided by its step's typical error, sorted ascending. */
+    static double[] standardised(double[][] residuals, double[] typical) {
+        double[] z = new double[residuals.length * typical.length];
+        int i = 0;
+        for (double[] r : residuals) {
+            for (int h = 0; h < typical.length; h++) {
+                z[i++] = r[h] / typical[h];
+            }
         }
-      }
+        Arrays.sort(z);
+        return z;
     }
-    if (chosen.isEmpty()) {
-      throw new IllegalArgumentException(
-          "history of "
-              + history.length
-              + " steps is too short for every"
-              + " method: they need at least "
-              + minHistory());
-    }
-    double[] combined = new double[horizon];
-    for (int r = 0; r < chosen.size(); r++) {
-      chosen.set(r, new Scored(chosen.get(r).method(), Double.NaN, 1.0 / chosen.size()));
-      add(combined, forecasts.get(r), 1.0 / chosen.size());
-    }
-    return withInterval(history, chosen, combined, new double[origins][]);
-  }
 
-  private Choice withInterval(
-      double[] history, List<Scored> chosen, double[] forecast, double[][] past) {
-    int n = history.length;
-    int horizon = forecast.length;
-    List<double[]> residuals = new ArrayList<>();
-    double error = 0;
-    int windows = 0;
-    for (int o = 0; o < past.length; o++) {
-      if (past[o] == null) {
-        continue;
-      }
-      int origin = n - (o + 1) * horizon;
-      double[] r = new double[horizon];
-      for (int h = 0; h < horizon; h++) {
-        r[h] =
-            relative
-                ? Math.log1p(Math.max(0, history[origin + h])) - Math.log1p(Math.max(0, past[o][h]))
-                : history[origin + h] - past[o][h];
-      }
-      residuals.add(r);
-      error += meanAbsoluteError(history, origin, past[o]);
-      windows++;
+    /** A forecast moved by an error (a difference, or a log ratio), never below 0. */
+    static double shift(double forecast, double error, boolean relative) {
+        return Math.max(0, relative ? Math.expm1(Math.log1p(Math.max(0, forecast)) + error) : forecast + error);
     }
-    double[][] errors = new double[horizon][];
-    int band = Math.max(2, horizon / 8);
-    for (int h = 0; h < horizon; h++) {
-      List<Double> pool = new ArrayList<>();
-      for (double[] r : residuals) {
-        for (int k = Math.max(0, h - band); k <= Math.min(horizon - 1, h + band); k++) {
-          pool.add(widening * r[k]);
+
+    @Override
+    public String name() {
+        return "validated-ensemble";
+    }
+
+    @Override
+    public double[] forecast(double[] history, int horizon) {
+        return choose(history, horizon).forecast();
+    }
+
+    public Choice choose(double[] history, int horizon) {
+        return choose(history, horizon, java.util.Map.of());
+    }
+
+    /**
+     * @param confidence what feedback has learned of each method ({@code pattern:<name>} in [0.05, 1]; absent
+     *     means 1): a method's validation error is divided by it, so a method that keeps misleading in
+     *     production loses rank and weight even when it validates well on history
+     */
+    public Choice choose(double[] history, int horizon, java.util.Map<String, Double> confidence) {
+        int n = history.length;
+        List<Scored> scored = new ArrayList<>();
+        List<double[][]> pastForecasts = new ArrayList<>();
+        for (ForecastMethod method : candidates) {
+            double[][] byOrigin = new double[origins][];
+            double error = 0;
+            int windows = 0;
+            while (windows < origins && n - (windows + 1) * horizon >= method.minHistory()) {
+                windows++;
+            }
+            int[] ends = new int[windows];
+            for (int o = 0; o < windows; o++) {
+                ends[o] = n - (o + 1) * horizon;
+            }
+            double[][] past = windows == 0 ? new double[0][] : method.forecastFrom(history, ends, horizon);
+            for (int o = 0; o < windows; o++) {
+                byOrigin[o] = past[o];
+                error += meanAbsoluteError(history, ends[o], byOrigin[o]);
+            }
+            // a method that broke down (NaN or infinite on some window) is left out, not combined
+            if (windows > 0 && Double.isFinite(error)) {
+                scored.add(new Scored(method, error / windows, 0));
+                pastForecasts.add(byOrigin);
+            }
         }
-      }
-      errors[h] = pool.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (scored.isEmpty()) {
+            return unvalidated(history, horizon);
+        }
+        Integer[] order = new Integer[scored.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        double[] effective = new double[scored.size()];
+        for (int i = 0; i < effective.length; i++) {
+            double trust = Math.max(0.05, confidence.getOrDefault("pattern:" + scored.get(i).method().name(), 1.0));
+            effective[i] = scored.get(i).error() / trust;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> effective[i]));
+        List<Integer> picked = new ArrayList<>();
+        List<double[]> forecasts = new ArrayList<>();
+        for (int r = 0; r < order.length && picked.size() < keep; r++) {
+            double[] f = scored.get(order[r]).method().forecast(history, horizon);
+            if (finite(f)) {
+                picked.add(order[r]);
+                forecasts.add(f);
+            }
+        }
+        if (picked.isEmpty()) {
+            throw new IllegalArgumentException("no method gave a finite forecast for a history of " + n + " steps");
+        }
+        double best = Math.max(effective[picked.get(0)], 1e-9);
+        double total = 0;
+        for (int i : picked) {
+            total += best / Math.max(effective[i], best);
+        }
+        List<Scored> chosen = new ArrayList<>();
+        double[] combined = new double[horizon];
+        double[][] combinedPast = new double[origins][];
+        for (int r = 0; r < picked.size(); r++) {
+            Scored s = scored.get(picked.get(r));
+            double w = best / Math.max(effective[picked.get(r)], best) / total;
+            chosen.add(new Scored(s.method(), s.error(), w));
+            add(combined, forecasts.get(r), w);
+            double[][] past = pastForecasts.get(picked.get(r));
+            for (int o = 0; o < origins; o++) {
+                if (past[o] == null || (r > 0 && combinedPast[o] == null)) {
+                    combinedPast[o] = null;
+                    continue;
+                }
+                if (r == 0) {
+                    combinedPast[o] = new double[horizon];
+                }
+                add(combinedPast[o], past[o], w);
+            }
+        }
+        return withInterval(history, chosen, combined, combinedPast);
     }
-    return bounded(
-        chosen,
-        forecast,
-        windows == 0 ? Double.NaN : error / windows,
-        errors,
-        relative,
-        residuals.toArray(new double[0][]),
-        period);
-  }
 
-  static double quantile(double[] sorted, double q) {
-    if (sorted.length == 0) {
-      return 0;
+    /**
+     * History too short to validate any method on a past window (less than the shortest method's
+     * {@link ForecastMethod#minHistory()} plus one horizon), yet long enough for some: the first {@code keep}
+     * of those, equally weighted, with no interval (P10 = P90 = the forecast) and a NaN validation error.
+     * Keeps the {@link #minHistory()} this ensemble declares.
+     */
+    private Choice unvalidated(double[] history, int horizon) {
+        List<Scored> chosen = new ArrayList<>();
+        List<double[]> forecasts = new ArrayList<>();
+        for (ForecastMethod method : candidates) {
+            if (chosen.size() < keep && method.minHistory() <= history.length) {
+                double[] f = method.forecast(history, horizon);
+                if (finite(f)) {
+                    chosen.add(new Scored(method, Double.NaN, 0));
+                    forecasts.add(f);
+                }
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("history of " + history.length + " steps is too short for every"
+                    + " method: they need at least " + minHistory());
+        }
+        double[] combined = new double[horizon];
+        for (int r = 0; r < chosen.size(); r++) {
+            chosen.set(r, new Scored(chosen.get(r).method(), Double.NaN, 1.0 / chosen.size()));
+            add(combined, forecasts.get(r), 1.0 / chosen.size());
+        }
+        return withInterval(history, chosen, combined, new double[origins][]);
     }
-    double position = q * (sorted.length - 1);
-    int below = (int) Math.floor(position);
-    int above = Math.min(sorted.length - 1, below + 1);
-    return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
-  }
 
-  private static double meanAbsoluteError(double[] history, int origin, double[] forecast) {
-    double sum = 0;
-    for (int h = 0; h < forecast.length; h++) {
-      sum += Math.abs(history[origin + h] - forecast[h]);
+    private Choice withInterval(double[] history, List<Scored> chosen, double[] forecast, double[][] past) {
+        int n = history.length;
+        int horizon = forecast.length;
+        List<double[]> residuals = new ArrayList<>();
+        double error = 0;
+        int windows = 0;
+        for (int o = 0; o < past.length; o++) {
+            if (past[o] == null) {
+                continue;
+            }
+            int origin = n - (o + 1) * horizon;
+            double[] r = new double[horizon];
+            for (int h = 0; h < horizon; h++) {
+                r[h] = relative ? Math.log1p(Math.max(0, history[origin + h])) - Math.log1p(Math.max(0, past[o][h]))
+                        : history[origin + h] - past[o][h];
+            }
+            residuals.add(r);
+            error += meanAbsoluteError(history, origin, past[o]);
+            windows++;
+        }
+        double[][] errors = new double[horizon][];
+        int band = Math.max(2, horizon / 8);
+        for (int h = 0; h < horizon; h++) {
+            List<Double> pool = new ArrayList<>();
+            for (double[] r : residuals) {
+                for (int k = Math.max(0, h - band); k <= Math.min(horizon - 1, h + band); k++) {
+                    pool.add(widening * r[k]);
+                }
+            }
+            errors[h] = pool.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        }
+        return bounded(chosen, forecast, windows == 0 ? Double.NaN : error / windows, errors, relative,
+                residuals.toArray(new double[0][]), period);
     }
-    return sum / forecast.length;
-  }
 
-  private static boolean finite(double[] values) {
-    for (double v : values) {
-      if (!Double.isFinite(v)) {
-        return false;
-      }
+    static double quantile(double[] sorted, double q) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(sorted.length - 1, below + 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
-    return true;
-  }
 
-  private static void add(double[] into, double[] values, double weight) {
-    for (int i = 0; i < into.length; i++) {
-      into[i] += weight * values[i];
+    private static double meanAbsoluteError(double[] history, int origin, double[] forecast) {
+        double sum = 0;
+        for (int h = 0; h < forecast.length; h++) {
+            sum += Math.abs(history[origin + h] - forecast[h]);
+        }
+        return sum / forecast.length;
     }
-  }
 
-  @Override
-  public int minHistory() {
-    return candidates.stream().mapToInt(ForecastMethod::minHistory).min().orElse(1);
-  }
+    private static boolean finite(double[] values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void add(double[] into, double[] values, double weight) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += weight * values[i];
+        }
+    }
+
+    @Override
+    public int minHistory() {
+        return candidates.stream().mapToInt(ForecastMethod::minHistory).min().orElse(1);
+    }
 }

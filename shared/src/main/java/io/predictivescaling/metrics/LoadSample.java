@@ -12,16 +12,15 @@ import java.util.Objects;
  * @param unit the metric's unit, e.g. {@code Count/Second}; may be empty
  * @param source who reported it, e.g. {@code cloudwatch} or the pushing application's event source
  */
-public record LoadSample(
-    String metricId, Instant timestamp, double value, String unit, String source) {
+public record LoadSample(String metricId, Instant timestamp, double value, String unit, String source) {
 
-  public LoadSample {
-    Objects.requireNonNull(metricId, "metricId");
-    Objects.requireNonNull(timestamp, "timestamp");
-    if (!Double.isFinite(value) || value < 0) {
-      throw new IllegalArgumentException("load must be finite and not negative, got " + value);
+    public LoadSample {
+        Objects.requireNonNull(metricId, "metricId");
+        Objects.requireNonNull(timestamp, "timestamp");
+        if (!Double.isFinite(value) || value < 0) {
+            throw new IllegalArgumentException("load must be finite and not negative, got " + value);
+        }
+        unit = unit == null ? "" : unit;
+        source = source == null ? "" : source;
     }
-    unit = unit == null ? "" : unit;
-    source = source == null ? "" : source;
-  }
 }

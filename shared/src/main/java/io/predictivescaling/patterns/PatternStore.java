@@ -6,7 +6,7 @@ import java.util.Optional;
 /** The port to where learned patterns are kept. */
 public interface PatternStore {
 
-  void save(String metricId, LoadPatterns patterns, Instant learnedAt);
+    void save(String metricId, LoadPatterns patterns, Instant learnedAt);
 
-  Optional<LoadPatterns> load(String metricId);
+    Optional<LoadPatterns> load(String metricId);
 }

@@ -5,23 +5,23 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * One Application Auto Scaling scheduled action the plan wants: at {@code runAt}, set MinCapacity
- * (and MaxCapacity when positive). Its name is derived from the time alone, so a rerun of the same
- * plan rewrites the same action instead of adding one.
+ * One Application Auto Scaling scheduled action the plan wants: at {@code runAt}, set MinCapacity (and
+ * MaxCapacity when positive). Its name is derived from the time alone, so a rerun of the same plan
+ * rewrites the same action instead of adding one.
  */
 public record ScheduledFloor(Instant runAt, int minCapacity, int maxCapacity, boolean restore) {
-  public static final String NAME_PREFIX = "predictive-scaling-";
-  private static final DateTimeFormatter NAME_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter AT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    public static final String NAME_PREFIX = "predictive-scaling-";
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'")
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
 
-  public String name() {
-    return NAME_PREFIX + NAME_TIME.format(runAt);
-  }
+    public String name() {
+        return NAME_PREFIX + NAME_TIME.format(runAt);
+    }
 
-  /** The AAS schedule expression, in UTC. */
-  public String schedule() {
-    return "at(" + AT.format(runAt) + ")";
-  }
+    /** The AAS schedule expression, in UTC. */
+    public String schedule() {
+        return "at(" + AT.format(runAt) + ")";
+    }
 }

@@ -12,120 +12,88 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/**
- * The events a plan publishes: ScalingPlanned always; SpikePredicted, PrepareForSpike,
- * ScalingAction when due.
- */
+/** The events a plan publishes: ScalingPlanned always; SpikePredicted, PrepareForSpike, ScalingAction when due. */
 final class PlanEvents {
-  /** What an application can do ahead of a spike, most effective first. */
-  static final List<String> CRITICAL_OPTIMIZATIONS =
-      List.of(
-          "response caching",
-          "query batching",
-          "lazy loading off",
-          "compression",
-          "connection pooling");
+    /** What an application can do ahead of a spike, most effective first. */
+    static final List<String> CRITICAL_OPTIMIZATIONS = List.of("response caching", "query batching",
+            "lazy loading off", "compression", "connection pooling");
+    static final List<String> HIGH_OPTIMIZATIONS = List.of("response caching", "connection pooling");
 
-  static final List<String> HIGH_OPTIMIZATIONS = List.of("response caching", "connection pooling");
-
-  private PlanEvents() {}
-
-  static List<EventPublisher.Event> of(
-      ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied, boolean scale) {
-    return of(target, plan, applied, scale, List.of());
-  }
-
-  /**
-   * @param conflicts what the plan met on the scalable target and what was done, for ScalingPlanned
-   */
-  static List<EventPublisher.Event> of(
-      ScalableTarget target,
-      ScalingPlan plan,
-      PlanApplier.Applied applied,
-      boolean scale,
-      List<String> conflicts) {
-    ScalingConfig config = target.scaling().orElseThrow();
-    List<EventPublisher.Event> events = new ArrayList<>();
-    Map<String, Object> planned = base(target, plan);
-    planned.put("mode", config.policy().mode().name());
-    planned.put("raisesAllowed", plan.raisesAllowed());
-    planned.put("summary", plan.summary());
-    List<Map<String, Object>> steps = new ArrayList<>();
-    for (CapacityStep s : plan.steps()) {
-      steps.add(
-          Map.of(
-              "at",
-              s.at().toString(),
-              "capacity",
-              s.capacity(),
-              "severity",
-              s.severity().name().toLowerCase(Locale.ROOT),
-              "strategy",
-              s.strategy().name().toLowerCase(Locale.ROOT)));
+    private PlanEvents() {
     }
-    planned.put("steps", steps);
-    planned.put("conflicts", conflicts);
-    if (applied != null) {
-      planned.put("actionsPut", applied.put());
-      planned.put("actionsDeleted", applied.deleted());
-      planned.put("actionsUnchanged", applied.unchanged());
-      if (applied.appliedNow() != null) {
-        planned.put("minCapacitySetNow", applied.appliedNow());
-      }
+
+    static List<EventPublisher.Event> of(ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied,
+                                         boolean scale) {
+        return of(target, plan, applied, scale, List.of());
     }
-    events.add(new EventPublisher.Event("ScalingPlanned", planned));
-    if (!plan.spikes().isEmpty()) {
-      CapacityStep spike = plan.spikes().get(0);
-      Map<String, Object> predicted = base(target, plan);
-      predicted.put("at", spike.at().toString());
-      predicted.put("severity", spike.severity().name().toLowerCase(Locale.ROOT));
-      predicted.put("predictedLoad", spike.predictedLoad());
-      predicted.put("capacity", spike.capacity());
-      predicted.put("leadTimeMinutes", config.policy().warmup().toMinutes());
-      predicted.put("reason", spike.reason());
-      events.add(new EventPublisher.Event("SpikePredicted", predicted));
-      Map<String, Object> prepare = new LinkedHashMap<>(predicted);
-      prepare.put(
-          "recommendedOptimizations",
-          spike.severity() == Severity.CRITICAL ? CRITICAL_OPTIMIZATIONS : HIGH_OPTIMIZATIONS);
-      prepare.put(
-          "actions", List.of("cache warm-up", "prefetch", "response templates", "notify ops"));
-      events.add(new EventPublisher.Event("PrepareForSpike", prepare));
-    }
-    if (scale && config.resource().applicationSide()) {
-      int from = plan.currentCapacity();
-      for (CapacityStep s : plan.steps()) {
-        if (s.capacity() != from) {
-          Map<String, Object> action = base(target, plan);
-          action.put("actionType", config.resource().resourceId());
-          action.put("at", s.at().minus(config.policy().warmup()).toString());
-          action.put("from", from);
-          action.put("to", s.capacity());
-          action.put(
-              "prediction",
-              Map.of(
-                  "predictedLoad",
-                  s.predictedLoad(),
-                  "plannedLoad",
-                  s.plannedLoad(),
-                  "confidence",
-                  s.confidence(),
-                  "reason",
-                  s.reason()));
-          events.add(new EventPublisher.Event("ScalingAction", action));
-          from = s.capacity();
+
+    /** @param conflicts what the plan met on the scalable target and what was done, for ScalingPlanned */
+    static List<EventPublisher.Event> of(ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied,
+                                         boolean scale, List<String> conflicts) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        List<EventPublisher.Event> events = new ArrayList<>();
+        Map<String, Object> planned = base(target, plan);
+        planned.put("mode", config.policy().mode().name());
+        planned.put("raisesAllowed", plan.raisesAllowed());
+        planned.put("summary", plan.summary());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (CapacityStep s : plan.steps()) {
+            steps.add(Map.of("at", s.at().toString(), "capacity", s.capacity(),
+                    "severity", s.severity().name().toLowerCase(Locale.ROOT),
+                    "strategy", s.strategy().name().toLowerCase(Locale.ROOT)));
         }
-      }
+        planned.put("steps", steps);
+        planned.put("conflicts", conflicts);
+        if (applied != null) {
+            planned.put("actionsPut", applied.put());
+            planned.put("actionsDeleted", applied.deleted());
+            planned.put("actionsUnchanged", applied.unchanged());
+            if (applied.appliedNow() != null) {
+                planned.put("minCapacitySetNow", applied.appliedNow());
+            }
+        }
+        events.add(new EventPublisher.Event("ScalingPlanned", planned));
+        if (!plan.spikes().isEmpty()) {
+            CapacityStep spike = plan.spikes().get(0);
+            Map<String, Object> predicted = base(target, plan);
+            predicted.put("at", spike.at().toString());
+            predicted.put("severity", spike.severity().name().toLowerCase(Locale.ROOT));
+            predicted.put("predictedLoad", spike.predictedLoad());
+            predicted.put("capacity", spike.capacity());
+            predicted.put("leadTimeMinutes", config.policy().warmup().toMinutes());
+            predicted.put("reason", spike.reason());
+            events.add(new EventPublisher.Event("SpikePredicted", predicted));
+            Map<String, Object> prepare = new LinkedHashMap<>(predicted);
+            prepare.put("recommendedOptimizations", spike.severity() == Severity.CRITICAL
+                    ? CRITICAL_OPTIMIZATIONS : HIGH_OPTIMIZATIONS);
+            prepare.put("actions", List.of("cache warm-up", "prefetch", "response templates", "notify ops"));
+            events.add(new EventPublisher.Event("PrepareForSpike", prepare));
+        }
+        if (scale && config.resource().applicationSide()) {
+            int from = plan.currentCapacity();
+            for (CapacityStep s : plan.steps()) {
+                if (s.capacity() != from) {
+                    Map<String, Object> action = base(target, plan);
+                    action.put("actionType", config.resource().resourceId());
+                    action.put("at", s.at().minus(config.policy().warmup()).toString());
+                    action.put("from", from);
+                    action.put("to", s.capacity());
+                    action.put("prediction", Map.of("predictedLoad", s.predictedLoad(), "plannedLoad", s.plannedLoad(),
+                            "confidence", s.confidence(), "reason", s.reason()));
+                    events.add(new EventPublisher.Event("ScalingAction", action));
+                    from = s.capacity();
+                }
+            }
+        }
+        return events;
     }
-    return events;
-  }
 
-  private static Map<String, Object> base(ScalableTarget target, ScalingPlan plan) {
-    Map<String, Object> detail = new LinkedHashMap<>();
-    detail.put("targetId", target.targetId());
-    detail.put("resource", target.scaling().orElseThrow().resource().toString());
-    detail.put("plannedAt", plan.plannedAt().toString());
-    detail.put("currentCapacity", plan.currentCapacity());
-    return detail;
-  }
+    private static Map<String, Object> base(ScalableTarget target, ScalingPlan plan) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("targetId", target.targetId());
+        detail.put("resource", target.scaling().orElseThrow().resource().toString());
+        detail.put("plannedAt", plan.plannedAt().toString());
+        detail.put("currentCapacity", plan.currentCapacity());
+        return detail;
+    }
 }

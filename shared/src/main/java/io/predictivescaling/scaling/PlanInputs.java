@@ -5,7 +5,8 @@ import io.predictivescaling.feedback.FeedbackStore;
 import io.predictivescaling.sentiment.SignalStore;
 
 /**
- * What predict-and-scale reads besides the load itself: what feedback learned (signal confidence,
- * recent accuracy), social signals, and known events.
+ * What predict-and-scale reads besides the load itself: what feedback learned (signal confidence, recent
+ * accuracy), social signals, and known events.
  */
-public record PlanInputs(FeedbackStore feedback, SignalStore social, EventStore events) {}
+public record PlanInputs(FeedbackStore feedback, SignalStore social, EventStore events) {
+}

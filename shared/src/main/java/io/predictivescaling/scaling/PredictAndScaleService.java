@@ -39,621 +39,412 @@ import java.util.concurrent.Future;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The predict-and-scale run: for every target with a scaling configuration, predict its load (5 min
- * and 1 h from 5-minute means, every hour to 48 h from each hour's 95th percentile), plan capacity,
- * record every prediction, apply the plan (unless ForecastOnly) and publish what was planned. One
- * failing target never stops the others; it is reported.
+ * The predict-and-scale run: for every target with a scaling configuration, predict its load (5 min and
+ * 1 h from 5-minute means, every hour to 48 h from each hour's 95th percentile), plan capacity, record every prediction,
+ * apply the plan (unless ForecastOnly) and publish what was planned. One failing target never stops the
+ * others; it is reported.
  */
 public final class PredictAndScaleService {
-  static final Duration FINE_HISTORY = Duration.ofDays(7);
+    static final Duration FINE_HISTORY = Duration.ofDays(7);
 
-  private final TargetRepository targets;
-  private final TimeSeriesStore metrics;
-  private final PatternStore patterns;
-  private final PredictionStore predictions;
-  private final CapacityGateway gateway;
-  private final EventPublisher events;
-  private final FeedbackStore feedback;
-  private final SignalStore signals;
-  private final EventStore knownEvents;
-  private final Duration history;
-  private final int threads;
-  private final HistoryDigests digests;
-  private final PlanningCore core = new PlanningCore();
+    private final TargetRepository targets;
+    private final TimeSeriesStore metrics;
+    private final PatternStore patterns;
+    private final PredictionStore predictions;
+    private final CapacityGateway gateway;
+    private final EventPublisher events;
+    private final FeedbackStore feedback;
+    private final SignalStore signals;
+    private final EventStore knownEvents;
+    private final Duration history;
+    private final int threads;
+    private final HistoryDigests digests;
+    private final PlanningCore core = new PlanningCore();
 
-  /**
-   * @param history how much hourly history predictions learn from (28 days: four weekly cycles)
-   */
-  public PredictAndScaleService(
-      TargetRepository targets,
-      TimeSeriesStore metrics,
-      PatternStore patterns,
-      PredictionStore predictions,
-      CapacityGateway gateway,
-      EventPublisher events,
-      PlanInputs inputs,
-      Duration history,
-      int threads) {
-    this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, null);
-  }
-
-  /**
-   * @param digests where each metric's settled hours are kept between runs ({@link HistoryDigest}),
-   *     so a run reads the digest and the samples since it instead of the whole history; null reads
-   *     the whole history
-   */
-  public PredictAndScaleService(
-      TargetRepository targets,
-      TimeSeriesStore metrics,
-      PatternStore patterns,
-      PredictionStore predictions,
-      CapacityGateway gateway,
-      EventPublisher events,
-      PlanInputs inputs,
-      Duration history,
-      int threads,
-      HistoryDigests digests) {
-    this.digests = digests;
-    this.targets = targets;
-    this.metrics = metrics;
-    this.patterns = patterns;
-    this.predictions = predictions;
-    this.gateway = gateway;
-    this.events = events;
-    this.feedback = inputs.feedback();
-    this.signals = inputs.social();
-    this.knownEvents = inputs.events();
-    this.history = history;
-    this.threads = threads;
-  }
-
-  /**
-   * @param lines one line per target that was planned
-   * @param problems targets skipped or failed, and why
-   * @param conflicts where a plan met another's setting on the scalable target ("targetId: what,
-   *     what was done"): a floor someone else has in force, the registered MaxCapacity, suspended
-   *     scheduled scaling
-   * @param failed ids of targets whose run failed (forecast, plan or capacity writes): the handler
-   *     fails the invocation loudly so Lambda's retries and the errors alarm see it
-   */
-  public record Result(
-      int planned,
-      int applied,
-      List<String> lines,
-      List<String> problems,
-      List<String> conflicts,
-      List<String> failed) {
-    public Result(int planned, int applied, List<String> lines, List<String> problems) {
-      this(planned, applied, lines, problems, List.of(), List.of());
-    }
-  }
-
-  /** The gateway, with our scheduled actions as already read with the target's state. */
-  private record ReadActions(CapacityGateway gateway, List<CapacityGateway.ExistingAction> ours)
-      implements CapacityGateway {
-    @Override
-    public OptionalInt currentMinCapacity(ScalableResource resource) {
-      return gateway.currentMinCapacity(resource);
+    /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
+    public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
+                                  PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
+                                  PlanInputs inputs, Duration history, int threads) {
+        this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, null);
     }
 
-    @Override
-    public Optional<TargetState> state(ScalableResource resource) {
-      return gateway.state(resource);
+    /**
+     * @param digests where each metric's settled hours are kept between runs ({@link HistoryDigest}), so a run
+     *     reads the digest and the samples since it instead of the whole history; null reads the whole history
+     */
+    public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
+                                  PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
+                                  PlanInputs inputs, Duration history, int threads, HistoryDigests digests) {
+        this.digests = digests;
+        this.targets = targets;
+        this.metrics = metrics;
+        this.patterns = patterns;
+        this.predictions = predictions;
+        this.gateway = gateway;
+        this.events = events;
+        this.feedback = inputs.feedback();
+        this.signals = inputs.social();
+        this.knownEvents = inputs.events();
+        this.history = history;
+        this.threads = threads;
     }
 
-    @Override
-    public List<ExistingAction> scheduledActions(ScalableResource resource) {
-      return ours;
+    /**
+     * @param lines one line per target that was planned
+     * @param problems targets skipped or failed, and why
+     * @param conflicts where a plan met another's setting on the scalable target ("targetId: what, what was
+     *     done"): a floor someone else has in force, the registered MaxCapacity, suspended scheduled scaling
+     * @param failed ids of targets whose run failed (forecast, plan or capacity writes): the handler fails
+     *     the invocation loudly so Lambda's retries and the errors alarm see it
+     */
+    public record Result(int planned, int applied, List<String> lines, List<String> problems,
+                         List<String> conflicts, List<String> failed) {
+        public Result(int planned, int applied, List<String> lines, List<String> problems) {
+            this(planned, applied, lines, problems, List.of(), List.of());
+        }
     }
 
-    @Override
-    public void putScheduledAction(ScalableResource resource, ScheduledFloor action) {
-      gateway.putScheduledAction(resource, action);
+    /** The gateway, with our scheduled actions as already read with the target's state. */
+    private record ReadActions(CapacityGateway gateway, List<CapacityGateway.ExistingAction> ours)
+            implements CapacityGateway {
+        @Override
+        public OptionalInt currentMinCapacity(ScalableResource resource) {
+            return gateway.currentMinCapacity(resource);
+        }
+
+        @Override
+        public Optional<TargetState> state(ScalableResource resource) {
+            return gateway.state(resource);
+        }
+
+        @Override
+        public List<ExistingAction> scheduledActions(ScalableResource resource) {
+            return ours;
+        }
+
+        @Override
+        public void putScheduledAction(ScalableResource resource, ScheduledFloor action) {
+            gateway.putScheduledAction(resource, action);
+        }
+
+        @Override
+        public void deleteScheduledAction(ScalableResource resource, String name) {
+            gateway.deleteScheduledAction(resource, name);
+        }
     }
 
-    @Override
-    public void deleteScheduledAction(ScalableResource resource, String name) {
-      gateway.deleteScheduledAction(resource, name);
+    public Result run(Instant now) {
+        return run(now, 0, 1);
     }
-  }
 
-  public Result run(Instant now) {
-    return run(now, 0, 1);
-  }
-
-  /**
-   * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}. Beyond what
-   * one invocation plans in time, schedule the function once per shard (see the README).
-   */
-  public Result run(Instant now, int shard, int shards) {
-    if (shards < 1 || shard < 0 || shard >= shards) {
-      throw new IllegalArgumentException(
-          "shard must be in [0, shards), got " + shard + " of " + shards);
+    /**
+     * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}. Beyond what one
+     * invocation plans in time, schedule the function once per shard (see the README).
+     */
+    public Result run(Instant now, int shard, int shards) {
+        if (shards < 1 || shard < 0 || shard >= shards) {
+            throw new IllegalArgumentException("shard must be in [0, shards), got " + shard + " of " + shards);
+        }
+        TargetRepository.Loaded loaded = targets.loadAll();
+        return plan(now, new TargetRepository.Loaded(loaded.targets().stream()
+                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList(), loaded.problems()));
     }
-    TargetRepository.Loaded loaded = targets.loadAll();
-    return plan(
-        now,
-        new TargetRepository.Loaded(
-            loaded.targets().stream()
-                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard)
-                .toList(),
-            loaded.problems()));
-  }
 
-  /**
-   * Plans only the given targets (a batch from the fleet queue): they are read by key, not by
-   * scanning the table. An id no longer in the table is reported, not failed; a target whose
-   * planning throws is in {@link Result#failed()}.
-   */
-  public Result runTargets(Instant now, java.util.Collection<String> targetIds) {
-    return plan(now, targets.load(targetIds));
-  }
+    /**
+     * Plans only the given targets (a batch from the fleet queue): they are read by key, not by scanning the
+     * table. An id no longer in the table is reported, not failed; a target whose planning throws is in
+     * {@link Result#failed()}.
+     */
+    public Result runTargets(Instant now, java.util.Collection<String> targetIds) {
+        return plan(now, targets.load(targetIds));
+    }
 
-  private Result plan(Instant now, TargetRepository.Loaded loaded) {
-    List<String> lines = Collections.synchronizedList(new ArrayList<>());
-    List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
-    List<String> conflicts = Collections.synchronizedList(new ArrayList<>());
-    List<String> failed = Collections.synchronizedList(new ArrayList<>());
-    List<ScalableTarget> scalable =
-        loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
-    Map<String, History> histories = new ConcurrentHashMap<>();
-    // Each target's state as read this run: a repair after a failure reuses it instead of calling
-    // again.
-    Map<String, TargetState> states = new ConcurrentHashMap<>();
-    Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
-    List<KnownEvent> events = knownEvents(now, problems);
-    StateRead read = readStates(scalable);
-    int applied = 0;
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
-    try {
-      List<Future<Boolean>> futures = new ArrayList<>();
-      for (ScalableTarget target : scalable) {
-        futures.add(
-            pool.submit(
-                () -> {
-                  try {
-                    Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
-                    History h = histories.computeIfAbsent(target.metricId(), m -> history(m, now));
-                    List<PlanningCore.SocialTrend> social = trending(target, confidence, now);
-                    // The forecast is computed once per run for every target that would get the
-                    // same one.
-                    String key =
-                        target.metricId()
-                            + "|"
-                            + target.timeZone()
-                            + "|"
-                            + target.excludedFromLearning()
-                            + "|"
-                            + confidence
-                            + "|"
-                            + social;
-                    List<LoadPrediction> predicted =
-                        h.hourly() == null
-                            ? List.of()
-                            : forecasts.computeIfAbsent(
-                                key,
-                                k ->
-                                    core.forecast(
-                                        new PlanningCore.Inputs(
-                                            h.hourly(),
-                                            h.fine(),
-                                            target.timeZone(),
-                                            target.excludedFromLearning(),
-                                            events,
-                                            social,
-                                            confidence,
-                                            h.patterns()),
-                                        now));
-                    return handle(
-                        target,
-                        predicted,
-                        h.lastSample(),
-                        now,
-                        lines,
-                        problems,
-                        conflicts,
-                        read,
-                        states);
-                  } catch (RuntimeException e) {
-                    problems.add("target " + target.targetId() + ": " + e.getMessage());
-                    failed.add(target.targetId());
-                    repairAfterFailure(
-                        target, Optional.ofNullable(states.get(target.targetId())), now, problems);
-                    return false;
-                  }
+    private Result plan(Instant now, TargetRepository.Loaded loaded) {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
+        List<String> conflicts = Collections.synchronizedList(new ArrayList<>());
+        List<String> failed = Collections.synchronizedList(new ArrayList<>());
+        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
+        Map<String, History> histories = new ConcurrentHashMap<>();
+        // Each target's state as read this run: a repair after a failure reuses it instead of calling again.
+        Map<String, TargetState> states = new ConcurrentHashMap<>();
+        Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
+        List<KnownEvent> events = knownEvents(now, problems);
+        StateRead read = readStates(scalable);
+        int applied = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, scalable.size())));
+        try {
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (ScalableTarget target : scalable) {
+                futures.add(pool.submit(() -> {
+                    try {
+                        Map<String, Double> confidence = feedback.signalConfidence(target.targetId());
+                        History h = histories.computeIfAbsent(target.metricId(), m -> history(m, now));
+                        List<PlanningCore.SocialTrend> social = trending(target, confidence, now);
+                        // The forecast is computed once per run for every target that would get the same one.
+                        String key = target.metricId() + "|" + target.timeZone() + "|"
+                                + target.excludedFromLearning() + "|" + confidence + "|" + social;
+                        List<LoadPrediction> predicted = h.hourly() == null ? List.of() : forecasts.computeIfAbsent(
+                                key, k -> core.forecast(new PlanningCore.Inputs(h.hourly(), h.fine(),
+                                        target.timeZone(), target.excludedFromLearning(), events, social, confidence,
+                                        h.patterns()), now));
+                        return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts, read, states);
+                    } catch (RuntimeException e) {
+                        problems.add("target " + target.targetId() + ": " + e.getMessage());
+                        failed.add(target.targetId());
+                        repairAfterFailure(target, Optional.ofNullable(states.get(target.targetId())), now, problems);
+                        return false;
+                    }
                 }));
-      }
-      for (Future<Boolean> f : futures) {
-        applied += f.get() ? 1 : 0;
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+            }
+            for (Future<Boolean> f : futures) {
+                applied += f.get() ? 1 : 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems), List.copyOf(conflicts),
+                List.copyOf(failed));
     }
-    return new Result(
-        lines.size(),
-        applied,
-        List.copyOf(lines),
-        List.copyOf(problems),
-        List.copyOf(conflicts),
-        List.copyOf(failed));
-  }
 
-  /**
-   * After a target's run failed part-way, restore what an earlier run (or this one) left raised
-   * with no later restore, so the failure costs at most the predictive floor, never a floor stuck
-   * high.
-   */
-  private void repairAfterFailure(
-      ScalableTarget target, Optional<TargetState> read, Instant now, List<String> problems) {
-    ScalingConfig config = target.scaling().orElseThrow();
-    if (config.resource().applicationSide()) {
-      return;
+    /**
+     * After a target's run failed part-way, restore what an earlier run (or this one) left raised with no
+     * later restore, so the failure costs at most the predictive floor, never a floor stuck high.
+     */
+    private void repairAfterFailure(ScalableTarget target, Optional<TargetState> read, Instant now,
+                                    List<String> problems) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        if (config.resource().applicationSide()) {
+            return;
+        }
+        try {
+            // Never back below a person's floor that outlasts our actions, when the target's state was read.
+            ScalingPolicy policy = config.policy();
+            ScalingPolicy restoring = read.map(st -> policy.withFloor(PlanReconciler.restoreFloor(policy, st, now)))
+                    .orElse(policy);
+            new PlanApplier(gateway).repair(config.resource(), restoring, now).ifPresent(r -> problems.add(
+                    "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
+        }
     }
-    try {
-      // Never back below a person's floor that outlasts our actions, when the target's state was
-      // read.
-      ScalingPolicy policy = config.policy();
-      ScalingPolicy restoring =
-          read.map(st -> policy.withFloor(PlanReconciler.restoreFloor(policy, st, now)))
-              .orElse(policy);
-      new PlanApplier(gateway)
-          .repair(config.resource(), restoring, now)
-          .ifPresent(
-              r ->
-                  problems.add(
-                      "target "
-                          + target.targetId()
-                          + ": repaired a raise with no later restore: "
-                          + r.name()));
-    } catch (RuntimeException e) {
-      problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
-    }
-  }
 
-  /** The run's bulk read of its targets' state, or why it failed. */
-  private record StateRead(
-      Map<ScalableResource, Optional<TargetState>> states, RuntimeException failure) {}
+    /** The run's bulk read of its targets' state, or why it failed. */
+    private record StateRead(Map<ScalableResource, Optional<TargetState>> states, RuntimeException failure) {
+    }
 
-  /**
-   * Every scalable target's state, read once for the run or batch in as few calls as the API allows
-   * (see {@link CapacityGateway#states}) instead of two calls per target. A failed bulk read is the
-   * API failing (throttling, permissions, network), not one target: every target then fails with
-   * it, without calling again.
-   */
-  private StateRead readStates(List<ScalableTarget> scalable) {
-    List<ScalableResource> resources =
-        scalable.stream()
-            .map(t -> t.scaling().orElseThrow().resource())
-            .filter(r -> !r.applicationSide())
-            .distinct()
-            .toList();
-    try {
-      return new StateRead(resources.isEmpty() ? Map.of() : gateway.states(resources), null);
-    } catch (RuntimeException e) {
-      return new StateRead(Map.of(), e);
+    /**
+     * Every scalable target's state, read once for the run or batch in as few calls as the API allows (see
+     * {@link CapacityGateway#states}) instead of two calls per target. A failed bulk read is the API failing
+     * (throttling, permissions, network), not one target: every target then fails with it, without calling again.
+     */
+    private StateRead readStates(List<ScalableTarget> scalable) {
+        List<ScalableResource> resources = scalable.stream().map(t -> t.scaling().orElseThrow().resource())
+                .filter(r -> !r.applicationSide()).distinct().toList();
+        try {
+            return new StateRead(resources.isEmpty() ? Map.of() : gateway.states(resources), null);
+        } catch (RuntimeException e) {
+            return new StateRead(Map.of(), e);
+        }
     }
-  }
 
-  /**
-   * Events refine a forecast: when they cannot be read, every target is still planned (and
-   * repaired).
-   */
-  private List<KnownEvent> knownEvents(Instant now, List<String> problems) {
-    try {
-      return knownEvents.between(now.minus(history), now.plus(PlanningCore.EVENT_REACH));
-    } catch (RuntimeException e) {
-      problems.add("known events unavailable, planning without them: " + e.getMessage());
-      return List.of();
+    /** Events refine a forecast: when they cannot be read, every target is still planned (and repaired). */
+    private List<KnownEvent> knownEvents(Instant now, List<String> problems) {
+        try {
+            return knownEvents.between(now.minus(history), now.plus(PlanningCore.EVENT_REACH));
+        } catch (RuntimeException e) {
+            problems.add("known events unavailable, planning without them: " + e.getMessage());
+            return List.of();
+        }
     }
-  }
 
-  /**
-   * A metric's history as the core reads it: read once per run however many targets scale on that
-   * metric.
-   */
-  private record History(
-      RegularSeries hourly,
-      RegularSeries fine,
-      Optional<Instant> lastSample,
-      LoadPatterns patterns) {}
+    /** A metric's history as the core reads it: read once per run however many targets scale on that metric. */
+    private record History(RegularSeries hourly, RegularSeries fine, Optional<Instant> lastSample,
+                           LoadPatterns patterns) {
+    }
 
-  /**
-   * The target's keywords trending right now, with their past firings (what their impact is learned
-   * from).
-   */
-  private List<PlanningCore.SocialTrend> trending(
-      ScalableTarget target, Map<String, Double> confidence, Instant now) {
-    List<PlanningCore.SocialTrend> trends = new ArrayList<>();
-    for (String keyword : target.socialKeywords()) {
-      List<Signal> recent = signals.read(keyword, now.minus(Duration.ofMinutes(20)), now);
-      if (recent.isEmpty() || !recent.get(recent.size() - 1).trending()) {
-        continue;
-      }
-      List<Signal> past =
-          signals.read(keyword, now.minus(history), now.minus(Duration.ofHours(3))).stream()
-              .filter(Signal::fired)
-              .toList();
-      trends.add(
-          new PlanningCore.SocialTrend(
-              keyword,
-              recent.get(recent.size() - 1),
-              past,
-              confidence.getOrDefault("sentiment:" + keyword, 1.0)));
+    /** The target's keywords trending right now, with their past firings (what their impact is learned from). */
+    private List<PlanningCore.SocialTrend> trending(ScalableTarget target, Map<String, Double> confidence,
+                                                    Instant now) {
+        List<PlanningCore.SocialTrend> trends = new ArrayList<>();
+        for (String keyword : target.socialKeywords()) {
+            List<Signal> recent = signals.read(keyword, now.minus(Duration.ofMinutes(20)), now);
+            if (recent.isEmpty() || !recent.get(recent.size() - 1).trending()) {
+                continue;
+            }
+            List<Signal> past = signals.read(keyword, now.minus(history), now.minus(Duration.ofHours(3))).stream()
+                    .filter(Signal::fired).toList();
+            trends.add(new PlanningCore.SocialTrend(keyword, recent.get(recent.size() - 1), past,
+                    confidence.getOrDefault("sentiment:" + keyword, 1.0)));
+        }
+        return trends;
     }
-    return trends;
-  }
 
-  /**
-   * A digest this many hours behind the settled hours is rewritten (each write is about 22 write
-   * units).
-   */
-  public static final int DIGEST_REFRESH_HOURS = 3;
+    /** A digest this many hours behind the settled hours is rewritten (each write is about 22 write units). */
+    public static final int DIGEST_REFRESH_HOURS = 3;
 
-  private History history(String metricId, Instant now) {
-    if (digests == null) {
-      return wholeHistory(metricId, now);
+    private History history(String metricId, Instant now) {
+        if (digests == null) {
+            return wholeHistory(metricId, now);
+        }
+        // The digest and revision first, the samples after: a late write in between makes the saved digest stale.
+        HistoryDigests.Loaded loaded = digests.load(metricId);
+        Instant hourNow = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Instant settled = now.minus(HistoryDigests.SETTLE).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        Optional<HistoryDigest> stored = loaded.digest()
+                .flatMap(b -> HistoryDigest.decode(b, history, PlanningCore.LIVE_HOUR_QUANTILE, FINE_HISTORY))
+                .filter(d -> !d.covered().isAfter(settled));
+        HistoryDigest digest = stored.orElseGet(() -> HistoryDigest.empty(
+                hourNow.minus(history).minus(Duration.ofHours(1)), history, PlanningCore.LIVE_HOUR_QUANTILE,
+                FINE_HISTORY));
+        List<LoadSample> tail = metrics.read(metricId, digest.covered(), now);
+        if (stored.isEmpty() || Duration.between(digest.covered(), settled).toHours() >= DIGEST_REFRESH_HOURS) {
+            digests.save(metricId, digest.advance(tail, settled).encode(), loaded.revision());
+        }
+        HistoryDigest.PlanningHistory h = digest.view(tail, now);
+        Optional<Instant> lastSample = loaded.lastPulled();
+        if (h.newest().isPresent()) {
+            Instant newest = h.newest().get();
+            lastSample = Optional.of(lastSample.filter(p -> p.isAfter(newest)).orElse(newest));
+        }
+        LoadPatterns learned = patterns.load(metricId).orElse(null);
+        return new History(h.hourly(), h.fine(), lastSample, learned);
     }
-    // The digest and revision first, the samples after: a late write in between makes the saved
-    // digest stale.
-    HistoryDigests.Loaded loaded = digests.load(metricId);
-    Instant hourNow = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-    Instant settled =
-        now.minus(HistoryDigests.SETTLE).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-    Optional<HistoryDigest> stored =
-        loaded
-            .digest()
-            .flatMap(
-                b ->
-                    HistoryDigest.decode(b, history, PlanningCore.LIVE_HOUR_QUANTILE, FINE_HISTORY))
-            .filter(d -> !d.covered().isAfter(settled));
-    HistoryDigest digest =
-        stored.orElseGet(
-            () ->
-                HistoryDigest.empty(
-                    hourNow.minus(history).minus(Duration.ofHours(1)),
-                    history,
-                    PlanningCore.LIVE_HOUR_QUANTILE,
-                    FINE_HISTORY));
-    List<LoadSample> tail = metrics.read(metricId, digest.covered(), now);
-    if (stored.isEmpty()
-        || Duration.between(digest.covered(), settled).toHours() >= DIGEST_REFRESH_HOURS) {
-      digests.save(metricId, digest.advance(tail, settled).encode(), loaded.revision());
-    }
-    HistoryDigest.PlanningHistory h = digest.view(tail, now);
-    Optional<Instant> lastSample = loaded.lastPulled();
-    if (h.newest().isPresent()) {
-      Instant newest = h.newest().get();
-      lastSample = Optional.of(lastSample.filter(p -> p.isAfter(newest)).orElse(newest));
-    }
-    LoadPatterns learned = patterns.load(metricId).orElse(null);
-    return new History(h.hourly(), h.fine(), lastSample, learned);
-  }
 
-  /** The history read whole from the samples (no digest kept). */
-  private History wholeHistory(String metricId, Instant now) {
-    // From a whole hour: the hourly history is then the same for every run within an hour, so the
-    // 48-hour
-    // path (and what is stored of it) only changes when an hour completes.
-    List<LoadSample> samples =
-        metrics.read(
-            metricId, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(history), now);
-    // Stale means the pull or push has not succeeded, not that the metric was quiet: a successful
-    // empty pull counts.
-    Optional<Instant> lastSample = metrics.lastPulled(metricId);
-    if (!samples.isEmpty()) {
-      Instant newest = samples.get(samples.size() - 1).timestamp();
-      lastSample = Optional.of(lastSample.filter(p -> p.isAfter(newest)).orElse(newest));
+    /** The history read whole from the samples (no digest kept). */
+    private History wholeHistory(String metricId, Instant now) {
+        // From a whole hour: the hourly history is then the same for every run within an hour, so the 48-hour
+        // path (and what is stored of it) only changes when an hour completes.
+        List<LoadSample> samples = metrics.read(metricId,
+                now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(history), now);
+        // Stale means the pull or push has not succeeded, not that the metric was quiet: a successful empty pull counts.
+        Optional<Instant> lastSample = metrics.lastPulled(metricId);
+        if (!samples.isEmpty()) {
+            Instant newest = samples.get(samples.size() - 1).timestamp();
+            lastSample = Optional.of(lastSample.filter(p -> p.isAfter(newest)).orElse(newest));
+        }
+        LoadPatterns learned = patterns.load(metricId).orElse(null);
+        if (samples.isEmpty()) {
+            return new History(null, null, lastSample, learned);
+        }
+        // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
+        return new History(PlanningCore.hourly(samples, now, history, PlanningCore.LIVE_HOUR_QUANTILE),
+                series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean), lastSample, learned);
     }
-    LoadPatterns learned = patterns.load(metricId).orElse(null);
-    if (samples.isEmpty()) {
-      return new History(null, null, lastSample, learned);
-    }
-    // Capacity must serve the busy part of each hour, not its average: the path predicts each
-    // hour's P95.
-    return new History(
-        PlanningCore.hourly(samples, now, history, PlanningCore.LIVE_HOUR_QUANTILE),
-        series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean),
-        lastSample,
-        learned);
-  }
 
-  /**
-   * @return whether capacity was touched
-   */
-  private boolean handle(
-      ScalableTarget target,
-      List<LoadPrediction> predicted,
-      Optional<Instant> lastSample,
-      Instant now,
-      List<String> lines,
-      List<String> problems,
-      List<String> conflicts,
-      StateRead read,
-      Map<String, TargetState> states) {
-    ScalingConfig config = target.scaling().orElseThrow();
-    ScalingPolicy policy = sized(target.targetId(), config, now);
-    boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
-    int current = policy.floor();
-    Optional<TargetState> state = Optional.empty();
-    if (!config.resource().applicationSide()) {
-      if (read.failure() != null) {
-        throw new IllegalStateException(
-            "reading the scalable targets' state failed: " + read.failure().getMessage(),
-            read.failure());
-      }
-      // Read in bulk for the run (readStates); on its own when the gateway does not read in bulk.
-      state =
-          read.states().containsKey(config.resource())
-              ? read.states().get(config.resource())
-              : gateway.state(config.resource());
-      state.ifPresent(st -> states.put(target.targetId(), st));
-      if (state.isEmpty() && scale) {
-        problems.add(
-            "target "
-                + target.targetId()
-                + ": "
-                + config.resource()
-                + " is not registered with Application Auto Scaling; register it (and a target tracking "
-                + "policy) first");
-        return false;
-      }
-      current = state.map(TargetState::minCapacity).orElse(policy.floor());
-    }
-    ScalingPlan planned =
-        core.plan(
-            target.targetId(),
-            policy,
-            current,
-            predicted,
-            now,
-            lastSample,
-            health(target.targetId()));
-    PlanReconciler.Reconciled fitted =
-        state
-            .map(st -> PlanReconciler.reconcile(planned, policy, st, now))
-            .orElse(new PlanReconciler.Reconciled(planned, List.of(), true));
-    ScalingPlan plan = fitted.plan();
-    predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
-    PlanApplier.Applied applied = null;
-    String repaired = "";
-    if (scale && state.isPresent() && fitted.write()) {
-      // The actions were read with the target's state: the applier reuses that read instead of
-      // listing again.
-      // Our last action that has run stays as the receipt that the floor in force is ours (see
-      // PlanReconciler).
-      Optional<CapacityGateway.ExistingAction> receipt =
-          PlanReconciler.receiptToKeep(state.get(), now);
-      // A plan that may not raise only repairs: then the receipt counts too, since a receipt that
-      // raised with no
-      // later restore (a broken run's) is exactly what must be restored.
-      List<CapacityGateway.ExistingAction> ours =
-          !plan.raisesAllowed()
-              ? state.get().ours()
-              : state.get().ours().stream()
-                  .filter(a -> receipt.isEmpty() || a != receipt.get())
-                  .toList();
-      // Restores return to the configured floor, or to a person's higher floor that outlasts the
-      // plan.
-      ScalingPolicy restoring =
-          policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now));
-      applied =
-          new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, restoring);
-      repaired =
-          plan.raisesAllowed() || applied.put() == 0
-              ? ""
-              : "; repaired a raise with no later restore";
-    } else if (state.isPresent()) {
-      // Whatever the mode: a raise of ours with no later restore (left by a broken run) is
-      // restored.
-      repaired =
-          new PlanApplier(gateway)
-              .repair(
-                  config.resource(),
-                  policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)),
-                  now)
-              .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
-              .orElse("");
-    }
-    events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
-    String sizing =
-        policy == config.policy()
-            ? ""
-            : String.format(
-                java.util.Locale.ROOT,
-                "; floors sized P%.0f at %.4g per unit (tuned by feedback)",
-                100 * policy.capacityQuantile(),
+    /** @return whether capacity was touched */
+    private boolean handle(ScalableTarget target, List<LoadPrediction> predicted, Optional<Instant> lastSample,
+                           Instant now, List<String> lines, List<String> problems, List<String> conflicts,
+                           StateRead read, Map<String, TargetState> states) {
+        ScalingConfig config = target.scaling().orElseThrow();
+        ScalingPolicy policy = sized(target.targetId(), config, now);
+        boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
+        int current = policy.floor();
+        Optional<TargetState> state = Optional.empty();
+        if (!config.resource().applicationSide()) {
+            if (read.failure() != null) {
+                throw new IllegalStateException("reading the scalable targets' state failed: "
+                        + read.failure().getMessage(), read.failure());
+            }
+            // Read in bulk for the run (readStates); on its own when the gateway does not read in bulk.
+            state = read.states().containsKey(config.resource()) ? read.states().get(config.resource())
+                    : gateway.state(config.resource());
+            state.ifPresent(st -> states.put(target.targetId(), st));
+            if (state.isEmpty() && scale) {
+                problems.add("target " + target.targetId() + ": " + config.resource()
+                        + " is not registered with Application Auto Scaling; register it (and a target tracking "
+                        + "policy) first");
+                return false;
+            }
+            current = state.map(TargetState::minCapacity).orElse(policy.floor());
+        }
+        ScalingPlan planned = core.plan(target.targetId(), policy, current, predicted, now, lastSample,
+                health(target.targetId()));
+        PlanReconciler.Reconciled fitted = state.map(st -> PlanReconciler.reconcile(planned, policy, st, now))
+                .orElse(new PlanReconciler.Reconciled(planned, List.of(), true));
+        ScalingPlan plan = fitted.plan();
+        predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
+        PlanApplier.Applied applied = null;
+        String repaired = "";
+        if (scale && state.isPresent() && fitted.write()) {
+            // The actions were read with the target's state: the applier reuses that read instead of listing again.
+            // Our last action that has run stays as the receipt that the floor in force is ours (see PlanReconciler).
+            Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receiptToKeep(state.get(), now);
+            // A plan that may not raise only repairs: then the receipt counts too, since a receipt that raised with no
+            // later restore (a broken run's) is exactly what must be restored.
+            List<CapacityGateway.ExistingAction> ours = !plan.raisesAllowed() ? state.get().ours()
+                    : state.get().ours().stream().filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
+            // Restores return to the configured floor, or to a person's higher floor that outlasts the plan.
+            ScalingPolicy restoring = policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now));
+            applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, restoring);
+            repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
+        } else if (state.isPresent()) {
+            // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
+            repaired = new PlanApplier(gateway).repair(config.resource(),
+                            policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)), now)
+                    .map(r -> "; repaired a raise with no later restore (" + r.name() + ")").orElse("");
+        }
+        events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
+        String sizing = policy == config.policy() ? "" : String.format(java.util.Locale.ROOT,
+                "; floors sized P%.0f at %.4g per unit (tuned by feedback)", 100 * policy.capacityQuantile(),
                 policy.loadPerUnit());
-    lines.add(
-        target.targetId()
-            + " ("
-            + policy.mode()
-            + "): "
-            + plan.summary()
-            + sizing
-            + (applied == null
-                ? ""
-                : "; actions put "
-                    + applied.put()
-                    + ", deleted "
-                    + applied.deleted()
-                    + ", unchanged "
-                    + applied.unchanged())
-            + repaired
-            + (fitted.conflicts().isEmpty()
-                ? ""
-                : "; conflicts: " + String.join("; ", fitted.conflicts())));
-    fitted.conflicts().forEach(c -> conflicts.add(target.targetId() + ": " + c));
-    return applied != null;
-  }
-
-  /** A tuned sizing older than this is not trusted: feedback has stopped running for the target. */
-  static final Duration SIZING_FRESH = Duration.ofDays(3);
-
-  /**
-   * The configured policy, sized as feedback last tuned it (when tuning is on and the tuning is
-   * fresh).
-   */
-  private ScalingPolicy sized(String targetId, ScalingConfig config, Instant now) {
-    if (!config.tuneSizing()) {
-      return config.policy();
+        lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary() + sizing
+                + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
+                + ", unchanged " + applied.unchanged()) + repaired
+                + (fitted.conflicts().isEmpty() ? "" : "; conflicts: " + String.join("; ", fitted.conflicts())));
+        fitted.conflicts().forEach(c -> conflicts.add(target.targetId() + ": " + c));
+        return applied != null;
     }
-    return feedback
-        .sizing(targetId)
-        .filter(z -> z.tunedAt().isAfter(now.minus(SIZING_FRESH)))
-        .map(z -> config.policy().withSizing(z.capacityQuantile(), z.loadPerUnit(), z.spareUnits()))
-        .orElse(config.policy());
-  }
 
-  /** Predictions whose recent accuracy collapsed must not drive capacity; feedback says when. */
-  static final int MIN_SCORED_FOR_HEALTH = 12;
+    /** A tuned sizing older than this is not trusted: feedback has stopped running for the target. */
+    static final Duration SIZING_FRESH = Duration.ofDays(3);
 
-  static final double COLLAPSED_SMAPE = 60;
-  static final double COLLAPSED_COVERAGE = 0.2;
-
-  private Optional<String> health(String targetId) {
-    Optional<Accuracy> recent = feedback.accuracy(targetId, "last24h#all");
-    if (recent.isEmpty() || recent.get().count() < MIN_SCORED_FOR_HEALTH) {
-      return Optional.empty();
+    /** The configured policy, sized as feedback last tuned it (when tuning is on and the tuning is fresh). */
+    private ScalingPolicy sized(String targetId, ScalingConfig config, Instant now) {
+        if (!config.tuneSizing()) {
+            return config.policy();
+        }
+        return feedback.sizing(targetId)
+                .filter(z -> z.tunedAt().isAfter(now.minus(SIZING_FRESH)))
+                .map(z -> config.policy().withSizing(z.capacityQuantile(), z.loadPerUnit(), z.spareUnits()))
+                .orElse(config.policy());
     }
-    Accuracy a = recent.get();
-    if (a.smape() > COLLAPSED_SMAPE || a.coverage() < COLLAPSED_COVERAGE) {
-      return Optional.of(
-          String.format(
-              java.util.Locale.ROOT,
-              "accuracy collapsed: sMAPE %.0f%%, coverage %.0f%% over %d predictions in the last 24 h",
-              a.smape(),
-              100 * a.coverage(),
-              a.count()));
-    }
-    return Optional.empty();
-  }
 
-  /** Regular buckets of {@code step} over {@code span} before now (last complete bucket last). */
-  static RegularSeries series(
-      List<LoadSample> samples,
-      Instant now,
-      Duration step,
-      Duration span,
-      ToDoubleFunction<Rollup> value) {
-    long s = step.getSeconds();
-    Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), s) * s);
-    Instant start = end.minus(span);
-    List<LoadSample> window =
-        samples.stream()
-            .filter(x -> !x.timestamp().isBefore(start) && x.timestamp().isBefore(end))
-            .toList();
-    Instant first =
-        window.isEmpty()
-            ? start
-            : Instant.ofEpochSecond(
-                Math.floorDiv(window.get(0).timestamp().getEpochSecond(), s) * s);
-    List<Rollup> rollups = Rollups.of(window, step);
-    return RegularSeries.fromRollups(rollups, first, end, step, value);
-  }
+    /** Predictions whose recent accuracy collapsed must not drive capacity; feedback says when. */
+    static final int MIN_SCORED_FOR_HEALTH = 12;
+    static final double COLLAPSED_SMAPE = 60;
+    static final double COLLAPSED_COVERAGE = 0.2;
+
+    private Optional<String> health(String targetId) {
+        Optional<Accuracy> recent = feedback.accuracy(targetId, "last24h#all");
+        if (recent.isEmpty() || recent.get().count() < MIN_SCORED_FOR_HEALTH) {
+            return Optional.empty();
+        }
+        Accuracy a = recent.get();
+        if (a.smape() > COLLAPSED_SMAPE || a.coverage() < COLLAPSED_COVERAGE) {
+            return Optional.of(String.format(java.util.Locale.ROOT,
+                    "accuracy collapsed: sMAPE %.0f%%, coverage %.0f%% over %d predictions in the last 24 h",
+                    a.smape(), 100 * a.coverage(), a.count()));
+        }
+        return Optional.empty();
+    }
+
+    /** Regular buckets of {@code step} over {@code span} before now (last complete bucket last). */
+    static RegularSeries series(List<LoadSample> samples, Instant now, Duration step, Duration span,
+                                ToDoubleFunction<Rollup> value) {
+        long s = step.getSeconds();
+        Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), s) * s);
+        Instant start = end.minus(span);
+        List<LoadSample> window = samples.stream()
+                .filter(x -> !x.timestamp().isBefore(start) && x.timestamp().isBefore(end)).toList();
+        Instant first = window.isEmpty() ? start
+                : Instant.ofEpochSecond(Math.floorDiv(window.get(0).timestamp().getEpochSecond(), s) * s);
+        List<Rollup> rollups = Rollups.of(window, step);
+        return RegularSeries.fromRollups(rollups, first, end, step, value);
+    }
 }

@@ -17,51 +17,44 @@ import java.util.Locale;
 
 /** Any RSS or Atom feed (read with ROME): entries whose title or summary mention the keyword. */
 public final class RssSentimentSource implements SentimentSource {
-  private final String name;
-  private final URI feed;
-  private final Duration timeout;
+    private final String name;
+    private final URI feed;
+    private final Duration timeout;
 
-  public RssSentimentSource(String name, URI feed, Duration timeout) {
-    this.name = name;
-    this.feed = feed;
-    this.timeout = timeout;
-  }
-
-  @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public List<Post> fetch(String keyword, Instant since) {
-    String body = HttpFeeds.get(name, feed, timeout);
-    SyndFeed parsed;
-    try {
-      parsed = new SyndFeedInput().build(new StringReader(body));
-    } catch (FeedException | IllegalArgumentException e) {
-      throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
+    public RssSentimentSource(String name, URI feed, Duration timeout) {
+        this.name = name;
+        this.feed = feed;
+        this.timeout = timeout;
     }
-    String needle = keyword.toLowerCase(Locale.ROOT);
-    List<Post> posts = new ArrayList<>();
-    for (SyndEntry entry : parsed.getEntries()) {
-      String text =
-          (entry.getTitle() == null ? "" : entry.getTitle())
-              + " "
-              + (entry.getDescription() == null ? "" : entry.getDescription().getValue());
-      Date date =
-          entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-      if (date == null || !text.toLowerCase(Locale.ROOT).contains(needle)) {
-        continue;
-      }
-      if (date.toInstant().isAfter(since)) {
-        posts.add(
-            new Post(
-                name,
-                entry.getUri() != null ? entry.getUri() : entry.getLink(),
-                text.replaceAll("<[^>]+>", " ").trim(),
-                date.toInstant()));
-      }
+
+    @Override
+    public String name() {
+        return name;
     }
-    return posts;
-  }
+
+    @Override
+    public List<Post> fetch(String keyword, Instant since) {
+        String body = HttpFeeds.get(name, feed, timeout);
+        SyndFeed parsed;
+        try {
+            parsed = new SyndFeedInput().build(new StringReader(body));
+        } catch (FeedException | IllegalArgumentException e) {
+            throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
+        }
+        String needle = keyword.toLowerCase(Locale.ROOT);
+        List<Post> posts = new ArrayList<>();
+        for (SyndEntry entry : parsed.getEntries()) {
+            String text = (entry.getTitle() == null ? "" : entry.getTitle()) + " "
+                    + (entry.getDescription() == null ? "" : entry.getDescription().getValue());
+            Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
+            if (date == null || !text.toLowerCase(Locale.ROOT).contains(needle)) {
+                continue;
+            }
+            if (date.toInstant().isAfter(since)) {
+                posts.add(new Post(name, entry.getUri() != null ? entry.getUri() : entry.getLink(),
+                        text.replaceAll("<[^>]+>", " ").trim(), date.toInstant()));
+            }
+        }
+        return posts;
+    }
 }

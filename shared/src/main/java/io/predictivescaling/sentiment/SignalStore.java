@@ -6,8 +6,8 @@ import java.util.List;
 /** The port to the signals table. */
 public interface SignalStore {
 
-  void save(Signal signal);
+    void save(Signal signal);
 
-  /** The keyword's signals with interval starts in {@code [from, to)}, oldest first. */
-  List<Signal> read(String keyword, Instant from, Instant to);
+    /** The keyword's signals with interval starts in {@code [from, to)}, oldest first. */
+    List<Signal> read(String keyword, Instant from, Instant to);
 }

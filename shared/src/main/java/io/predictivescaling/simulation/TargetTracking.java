@@ -6,62 +6,42 @@ import java.time.Duration;
  * The reactive policy: Application Auto Scaling target tracking on utilization, as documented in
  * "Target tracking scaling policies for Application Auto Scaling"
  * (https://docs.aws.amazon.com/autoscaling/application/userguide/application-auto-scaling-target-tracking.html):
- * the scale-out alarm fires after {@code scaleOutDatapoints} consecutive datapoints above the
- * target (AWS: 3 one-minute datapoints) and sets capacity in proportion to the metric, rounding up;
- * the scale-in alarm needs {@code scaleInDatapoints} datapoints below 90% of the target (AWS: 15
- * one-minute datapoints) and rounds down. Cooldowns default to 300 s; during a scale-out cooldown
- * only a larger scale-out proceeds and nothing scales in. Capacity never goes below the floor. A
- * gap (no data) is a missing datapoint: the alarms do not act on it (INSUFFICIENT_DATA).
+ * the scale-out alarm fires after {@code scaleOutDatapoints} consecutive datapoints above the target
+ * (AWS: 3 one-minute datapoints) and sets capacity in proportion to the metric, rounding up; the scale-in
+ * alarm needs {@code scaleInDatapoints} datapoints below 90% of the target (AWS: 15 one-minute datapoints)
+ * and rounds down. Cooldowns default to 300 s; during a scale-out cooldown only a larger scale-out proceeds
+ * and nothing scales in. Capacity never goes below the floor. A gap (no data) is a missing datapoint: the
+ * alarms do not act on it (INSUFFICIENT_DATA).
  */
-public record TargetTracking(
-    double targetUtilization,
-    double unit,
-    int floor,
-    int ceiling,
-    Duration interval,
-    Duration warmup,
-    int scaleOutDatapoints,
-    int scaleInDatapoints,
-    Duration scaleOutCooldown,
-    Duration scaleInCooldown) {
+public record TargetTracking(double targetUtilization, double unit, int floor, int ceiling, Duration interval,
+                             Duration warmup, int scaleOutDatapoints, int scaleInDatapoints,
+                             Duration scaleOutCooldown, Duration scaleInCooldown) {
 
-  public TargetTracking {
-    if (!(targetUtilization > 0 && targetUtilization <= 1)) {
-      throw new IllegalArgumentException(
-          "target utilization must be in (0, 1], got " + targetUtilization);
+    public TargetTracking {
+        if (!(targetUtilization > 0 && targetUtilization <= 1)) {
+            throw new IllegalArgumentException("target utilization must be in (0, 1], got " + targetUtilization);
+        }
+        if (!(unit > 0)) {
+            throw new IllegalArgumentException("unit (load one capacity unit serves) must be positive, got " + unit);
+        }
     }
-    if (!(unit > 0)) {
-      throw new IllegalArgumentException(
-          "unit (load one capacity unit serves) must be positive, got " + unit);
+
+    /** AWS defaults: 3 one-minute datapoints to scale out, 15 to scale in, 300 s cooldowns. */
+    public static TargetTracking awsDefaults(double targetUtilization, double unit, Duration interval, Duration warmup) {
+        long minutes = Math.max(1, interval.toMinutes());
+        int out = (int) Math.max(1, Math.ceil(3.0 / minutes));
+        int in = (int) Math.max(1, Math.ceil(15.0 / minutes));
+        return new TargetTracking(targetUtilization, unit, 1, 1_000_000, interval, warmup, out, in,
+                Duration.ofSeconds(300), Duration.ofSeconds(300));
     }
-  }
 
-  /** AWS defaults: 3 one-minute datapoints to scale out, 15 to scale in, 300 s cooldowns. */
-  public static TargetTracking awsDefaults(
-      double targetUtilization, double unit, Duration interval, Duration warmup) {
-    long minutes = Math.max(1, interval.toMinutes());
-    int out = (int) Math.max(1, Math.ceil(3.0 / minutes));
-    int in = (int) Math.max(1, Math.ceil(15.0 / minutes));
-    return new TargetTracking(
-        targetUtilization,
-        unit,
-        1,
-        1_000_000,
-        interval,
-        warmup,
-        out,
-        in,
-        Duration.ofSeconds(300),
-        Duration.ofSeconds(300));
-  }
+    /** Intervals before units added at the end of an interval serve: floor(warm-up / interval). */
+    int warmupIntervals() {
+        return (int) (warmup.getSeconds() / interval.getSeconds());
+    }
 
-  /** Intervals before units added at the end of an interval serve: floor(warm-up / interval). */
-  int warmupIntervals() {
-    return (int) (warmup.getSeconds() / interval.getSeconds());
-  }
-
-  /** The capacity a demand needs at the target utilization. */
-  public int needed(double demand) {
-    return (int) Math.ceil(demand / (targetUtilization * unit) - 1e-9);
-  }
+    /** The capacity a demand needs at the target utilization. */
+    public int needed(double demand) {
+        return (int) Math.ceil(demand / (targetUtilization * unit) - 1e-9);
+    }
 }

@@ -7,66 +7,55 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FeasibilityBoundTest {
-  static final BacktestConfig CONFIG = BacktestConfig.defaults(10);
+    static final BacktestConfig CONFIG = BacktestConfig.defaults(10);
 
-  /**
-   * The bound and the backtest on the seeded daily-cycle trace, computed once for the tests below.
-   */
-  private static final class OnTheDailyTrace {
-    static final Trace TRACE = BacktestTest.trace();
-    static final List<FeasibilityBound.Bound> BOUNDS = FeasibilityBound.of(TRACE, CONFIG, 0.005);
-    static final BacktestResult TUNED = BacktestTest.defaultRun();
-  }
+    /** The bound and the backtest on the seeded daily-cycle trace, computed once for the tests below. */
+    private static final class OnTheDailyTrace {
+        static final Trace TRACE = BacktestTest.trace();
+        static final List<FeasibilityBound.Bound> BOUNDS = FeasibilityBound.of(TRACE, CONFIG, 0.005);
+        static final BacktestResult TUNED = BacktestTest.defaultRun();
+    }
 
-  @Test
-  void floorsThatKnowTheFutureMeetTheTargetMoreCheaplyThanForecasts() {
-    List<FeasibilityBound.Bound> bounds = OnTheDailyTrace.BOUNDS;
-    double forecastCost = OnTheDailyTrace.TUNED.policies().get("predictive").costVsOracle();
+    @Test
+    void floorsThatKnowTheFutureMeetTheTargetMoreCheaplyThanForecasts() {
+        List<FeasibilityBound.Bound> bounds = OnTheDailyTrace.BOUNDS;
+        double forecastCost = OnTheDailyTrace.TUNED.policies().get("predictive").costVsOracle();
 
-    assertThat(bounds).hasSize(5);
-    FeasibilityBound.Bound exact = bounds.get(0);
-    assertThat(exact.knows()).isEqualTo("the interval's own demand");
-    assertThat(exact.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
-    assertThat(bounds)
-        .allSatisfy(
-            b -> {
-              assertThat(b.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
-              assertThat(b.costVsOracle())
-                  .as("looking ahead beats forecasting: " + b.describe())
-                  .isLessThan(forecastCost)
-                  .isGreaterThanOrEqualTo(exact.costVsOracle() - 0.005);
-            });
-    assertThat(exact.describe()).contains("cost").contains("x oracle");
-  }
+        assertThat(bounds).hasSize(5);
+        FeasibilityBound.Bound exact = bounds.get(0);
+        assertThat(exact.knows()).isEqualTo("the interval's own demand");
+        assertThat(exact.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
+        assertThat(bounds).allSatisfy(b -> {
+            assertThat(b.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
+            assertThat(b.costVsOracle()).as("looking ahead beats forecasting: " + b.describe())
+                    .isLessThan(forecastCost)
+                    .isGreaterThanOrEqualTo(exact.costVsOracle() - 0.005);
+        });
+        assertThat(exact.describe()).contains("cost").contains("x oracle");
+    }
 
-  @Test
-  void
-      onADailyCycleForecastFloorsAtHalfAPercentUnderProvisionedCostLittleMoreThanHourLevelForesight() {
-    FeasibilityBound.Bound hour = OnTheDailyTrace.BOUNDS.get(4);
-    BacktestResult.SizingOutcome cheapest =
-        OnTheDailyTrace.TUNED.sizings().stream()
-            .filter(z -> z.stats().underProvisionedFraction() <= 0.005)
-            .min(Comparator.comparingDouble(z -> z.stats().costVsOracle()))
-            .orElseThrow();
-    BacktestResult.PolicyStats tuned = OnTheDailyTrace.TUNED.policies().get("predictive");
+    @Test
+    void onADailyCycleForecastFloorsAtHalfAPercentUnderProvisionedCostLittleMoreThanHourLevelForesight() {
+        FeasibilityBound.Bound hour = OnTheDailyTrace.BOUNDS.get(4);
+        BacktestResult.SizingOutcome cheapest = OnTheDailyTrace.TUNED.sizings().stream()
+                .filter(z -> z.stats().underProvisionedFraction() <= 0.005)
+                .min(Comparator.comparingDouble(z -> z.stats().costVsOracle())).orElseThrow();
+        BacktestResult.PolicyStats tuned = OnTheDailyTrace.TUNED.policies().get("predictive");
 
-    assertThat(hour.knows()).isEqualTo("median of its own clock hour");
-    // Spare units on top of the hour's need (P50 at 100% +3 units) beat every margin in proportion
-    // to the load:
-    // the P80 at 90%, cheapest before, cost 5.1% more than the bound.
-    assertThat(cheapest.stats().costVsOracle())
-        .as(cheapest.label() + " vs " + hour.describe())
-        .isLessThanOrEqualTo(1.04 * hour.costVsOracle());
-    // Tuned walk-forward (each day from the last week only), it stays at the objective within 6% of
-    // the bound.
-    assertThat(tuned.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
-    assertThat(tuned.costVsOracle()).isLessThanOrEqualTo(1.06 * hour.costVsOracle());
-  }
+        assertThat(hour.knows()).isEqualTo("median of its own clock hour");
+        // Spare units on top of the hour's need (P50 at 100% +3 units) beat every margin in proportion to the load:
+        // the P80 at 90%, cheapest before, cost 5.1% more than the bound.
+        assertThat(cheapest.stats().costVsOracle()).as(cheapest.label() + " vs " + hour.describe())
+                .isLessThanOrEqualTo(1.04 * hour.costVsOracle());
+        // Tuned walk-forward (each day from the last week only), it stays at the objective within 6% of the bound.
+        assertThat(tuned.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
+        assertThat(tuned.costVsOracle()).isLessThanOrEqualTo(1.06 * hour.costVsOracle());
+    }
 
-  @Test
-  void theLocalLevelIsTheMedianAroundEachIntervalAndSkipsGaps() {
-    double[] level = FeasibilityBound.centeredMedian(new double[] {1, Double.NaN, 9, 4, 100}, 1);
+    @Test
+    void theLocalLevelIsTheMedianAroundEachIntervalAndSkipsGaps() {
+        double[] level = FeasibilityBound.centeredMedian(new double[] {1, Double.NaN, 9, 4, 100}, 1);
 
-    assertThat(level).containsExactly(1, 5, 6.5, 9, 52);
-  }
+        assertThat(level).containsExactly(1, 5, 6.5, 9, 52);
+    }
 }

@@ -16,278 +16,204 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Traces as people export them. The fixtures under {@code traces/} are the first three days of the
- * NASA-HTTP 5-minute request counts (Internet Traffic Archive, NASA Kennedy Space Center WWW server
- * logs, July 1995), written the ways CloudWatch, Grafana, Datadog, InfluxDB and spreadsheets export
- * them; each must read to exactly the same grid as {@code clean.csv}.
+ * Traces as people export them. The fixtures under {@code traces/} are the first three days of the NASA-HTTP
+ * 5-minute request counts (Internet Traffic Archive, NASA Kennedy Space Center WWW server logs, July 1995),
+ * written the ways CloudWatch, Grafana, Datadog, InfluxDB and spreadsheets export them; each must read to
+ * exactly the same grid as {@code clean.csv}.
  */
 class TraceReaderTest {
-  static Path fixture(String name) {
-    try {
-      return Path.of(
-          Objects.requireNonNull(TraceReaderTest.class.getResource("/traces/" + name)).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
+    static Path fixture(String name) {
+        try {
+            return Path.of(Objects.requireNonNull(TraceReaderTest.class.getResource("/traces/" + name)).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "bom.csv",
-        "epoch-seconds.csv",
-        "semicolon.csv",
-        "quoted-header.csv",
-        "cloudwatch-console-export.csv",
-        "jitter.csv",
-        "grafana-ms.csv",
-        "grafana-long.csv",
-        "datadog.csv",
-        "tab-separated.tsv",
-        "no-header.csv",
-        "utf16-tab.txt",
-        "influx-annotated.csv"
-      })
-  void everyExportShapeReadsToTheSameGridAsTheCleanFile(String file) {
-    Trace clean = TraceReader.read(fixture("clean.csv"));
+    @ParameterizedTest
+    @ValueSource(strings = {"bom.csv", "epoch-seconds.csv", "semicolon.csv", "quoted-header.csv",
+        "cloudwatch-console-export.csv", "jitter.csv", "grafana-ms.csv", "grafana-long.csv", "datadog.csv",
+        "tab-separated.tsv", "no-header.csv", "utf16-tab.txt", "influx-annotated.csv"})
+    void everyExportShapeReadsToTheSameGridAsTheCleanFile(String file) {
+        Trace clean = TraceReader.read(fixture("clean.csv"));
 
-    Trace t = TraceReader.read(fixture(file));
+        Trace t = TraceReader.read(fixture(file));
 
-    assertThat(clean.size()).isEqualTo(864);
-    assertThat(t.size()).as("interval count").isEqualTo(clean.size());
-    assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(t.start()).isEqualTo(Instant.parse("1995-07-01T04:00:00Z"));
-    assertThat(t.demand()).containsExactly(clean.demand());
-    assertThat(t.problems()).noneMatch(p -> p.contains("skipped") || p.contains("no data"));
-  }
-
-  @Test
-  void jitteredTimestampsSnapOntoTheFiveMinuteGridAndSaySo() {
-    Trace t = TraceReader.read(fixture("jitter.csv"));
-
-    assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(t.problems()).anySatisfy(p -> assertThat(p).contains("snapped onto the PT5M grid"));
-  }
-
-  @Test
-  void aSpreadsheetWithSepLineDecimalCommasAndAnOffsetReadsInUtc() {
-    Trace clean = TraceReader.read(fixture("clean.csv"));
-
-    Trace t = TraceReader.read(fixture("excel-decimal-comma.csv"));
-
-    assertThat(t.start()).isEqualTo(Instant.parse("1995-07-01T04:00:00Z"));
-    assertThat(t.size()).isEqualTo(clean.size());
-    for (int i = 0; i < t.size(); i++) {
-      assertThat(t.demand()[i]).isCloseTo(clean.demand()[i] / 60, within(0.011));
+        assertThat(clean.size()).isEqualTo(864);
+        assertThat(t.size()).as("interval count").isEqualTo(clean.size());
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(t.start()).isEqualTo(Instant.parse("1995-07-01T04:00:00Z"));
+        assertThat(t.demand()).containsExactly(clean.demand());
+        assertThat(t.problems()).noneMatch(p -> p.contains("skipped") || p.contains("no data"));
     }
-  }
 
-  @Test
-  void severalSeriesReadTheFirstAndSayHowToChooseAnother() {
-    Trace first = TraceReader.read(fixture("datadog.csv"));
-    Trace latency = TraceReader.read(fixture("datadog.csv"), "timestamp", "3");
+    @Test
+    void jitteredTimestampsSnapOntoTheFiveMinuteGridAndSaySo() {
+        Trace t = TraceReader.read(fixture("jitter.csv"));
 
-    assertThat(first.problems())
-        .anySatisfy(p -> assertThat(p).contains("2 numeric columns").contains("--value-column"));
-    assertThat(latency.demand()[0]).isEqualTo(0.1 + 301 % 7 / 100.0, within(1e-9));
-    assertThat(TraceReader.read(fixture("grafana-long.csv")).problems())
-        .anySatisfy(
-            p -> assertThat(p).contains("2 series in column 'Series'").contains("ErrorCount"));
-    assertThatThrownBy(() -> TraceReader.read(fixture("datadog.csv"), null, "p99"))
-        .hasMessageContaining("--value-column 'p99' is neither a column name");
-  }
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(t.problems()).anySatisfy(p -> assertThat(p).contains("snapped onto the PT5M grid"));
+    }
 
-  @Test
-  void spreadsheetDatesReadDayOrMonthFirstAsTheFileShows() {
-    Trace european =
-        TraceReader.parse(
-            "eu.csv",
-            List.of(
-                "Datum;Last", "12.11.2026 23:00;1", "13.11.2026 00:00;2", "13.11.2026 01:00;3"));
-    Trace us =
-        TraceReader.parse(
-            "us.csv",
-            List.of(
-                "Date,Load",
-                "11/12/2026 11:00:00 PM,1",
-                "11/13/2026 12:00:00 AM,2",
+    @Test
+    void aSpreadsheetWithSepLineDecimalCommasAndAnOffsetReadsInUtc() {
+        Trace clean = TraceReader.read(fixture("clean.csv"));
+
+        Trace t = TraceReader.read(fixture("excel-decimal-comma.csv"));
+
+        assertThat(t.start()).isEqualTo(Instant.parse("1995-07-01T04:00:00Z"));
+        assertThat(t.size()).isEqualTo(clean.size());
+        for (int i = 0; i < t.size(); i++) {
+            assertThat(t.demand()[i]).isCloseTo(clean.demand()[i] / 60, within(0.011));
+        }
+    }
+
+    @Test
+    void severalSeriesReadTheFirstAndSayHowToChooseAnother() {
+        Trace first = TraceReader.read(fixture("datadog.csv"));
+        Trace latency = TraceReader.read(fixture("datadog.csv"), "timestamp", "3");
+
+        assertThat(first.problems()).anySatisfy(p -> assertThat(p).contains("2 numeric columns")
+                .contains("--value-column"));
+        assertThat(latency.demand()[0]).isEqualTo(0.1 + 301 % 7 / 100.0, within(1e-9));
+        assertThat(TraceReader.read(fixture("grafana-long.csv")).problems())
+                .anySatisfy(p -> assertThat(p).contains("2 series in column 'Series'").contains("ErrorCount"));
+        assertThatThrownBy(() -> TraceReader.read(fixture("datadog.csv"), null, "p99"))
+                .hasMessageContaining("--value-column 'p99' is neither a column name");
+    }
+
+    @Test
+    void spreadsheetDatesReadDayOrMonthFirstAsTheFileShows() {
+        Trace european = TraceReader.parse("eu.csv", List.of("Datum;Last", "12.11.2026 23:00;1", "13.11.2026 00:00;2",
+                "13.11.2026 01:00;3"));
+        Trace us = TraceReader.parse("us.csv", List.of("Date,Load", "11/12/2026 11:00:00 PM,1", "11/13/2026 12:00:00 AM,2",
                 "11/13/2026 1:00:00 AM,3"));
 
-    assertThat(european.start()).isEqualTo(Instant.parse("2026-11-12T23:00:00Z"));
-    assertThat(european.step()).isEqualTo(Duration.ofHours(1));
-    assertThat(us.start()).isEqualTo(Instant.parse("2026-11-12T23:00:00Z"));
-    assertThat(us.demand()).containsExactly(1, 2, 3);
-  }
-
-  @Test
-  void dayFirstDatesAreReadDayFirstEvenWhenTheFirstDaysOfTheExportAreAllTwelveOrLess() {
-    // Two weeks of 5-minute data from the 1st: a day above 12 appears only after 3,456 rows, and
-    // for the first
-    // twelve days only the spacing tells the order (month first would jump a month at every
-    // midnight).
-    List<String> twoWeeks = new ArrayList<>(List.of("time,load"));
-    List<String> twelveDays = new ArrayList<>(List.of("time,load"));
-    java.time.format.DateTimeFormatter f =
-        java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    for (int i = 0; i < 14 * 288; i++) {
-      String row =
-          f.format(java.time.LocalDateTime.of(1995, 7, 1, 0, 0).plusMinutes(5L * i))
-              + ","
-              + (100 + i % 288);
-      twoWeeks.add(row);
-      if (i < 12 * 288) {
-        twelveDays.add(row);
-      }
+        assertThat(european.start()).isEqualTo(Instant.parse("2026-11-12T23:00:00Z"));
+        assertThat(european.step()).isEqualTo(Duration.ofHours(1));
+        assertThat(us.start()).isEqualTo(Instant.parse("2026-11-12T23:00:00Z"));
+        assertThat(us.demand()).containsExactly(1, 2, 3);
     }
 
-    Trace t = TraceReader.parse("ddmm.csv", twoWeeks);
-    Trace early = TraceReader.parse("ddmm-12.csv", twelveDays);
+    @Test
+    void dayFirstDatesAreReadDayFirstEvenWhenTheFirstDaysOfTheExportAreAllTwelveOrLess() {
+        // Two weeks of 5-minute data from the 1st: a day above 12 appears only after 3,456 rows, and for the first
+        // twelve days only the spacing tells the order (month first would jump a month at every midnight).
+        List<String> twoWeeks = new ArrayList<>(List.of("time,load"));
+        List<String> twelveDays = new ArrayList<>(List.of("time,load"));
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+        for (int i = 0; i < 14 * 288; i++) {
+            String row = f.format(java.time.LocalDateTime.of(1995, 7, 1, 0, 0).plusMinutes(5L * i)) + "," + (100 + i % 288);
+            twoWeeks.add(row);
+            if (i < 12 * 288) {
+                twelveDays.add(row);
+            }
+        }
 
-    assertThat(t.start()).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
-    assertThat(t.size()).isEqualTo(14 * 288);
-    assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(early.start()).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
-    assertThat(early.size()).isEqualTo(12 * 288);
-  }
+        Trace t = TraceReader.parse("ddmm.csv", twoWeeks);
+        Trace early = TraceReader.parse("ddmm-12.csv", twelveDays);
 
-  @Test
-  void valuesWrittenWithTheirUnitReadAsTheNumber() {
-    Trace t =
-        TraceReader.parse(
-            "latency.csv",
-            List.of(
-                "time,latency",
-                "2026-11-01 00:00,301 ms",
-                "2026-11-01 00:05,12.5ms",
-                "2026-11-01 00:10,40 req/s"));
-
-    assertThat(t.demand()).containsExactly(301, 12.5, 40);
-  }
-
-  @Test
-  void readsNabStyleTimestampsOntoARegularGridAndKeepsGapsAsGaps() {
-    Trace t =
-        TraceReader.parse(
-            "t",
-            List.of(
-                "timestamp,value",
-                "2014-07-01 00:00:00,10",
-                "2014-07-01 00:30:00,",
-                "2014-07-01 01:30:00,30",
-                "2014-07-01 02:00:00,null"));
-
-    assertThat(t.step()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(t.start()).isEqualTo(Instant.parse("2014-07-01T00:00:00Z"));
-    assertThat(t.demand()).containsExactly(10, Double.NaN, Double.NaN, 30, Double.NaN);
-    assertThat(t.problems()).containsExactly("3 of 5 intervals have no data (gaps, not zero)");
-  }
-
-  @Test
-  void unusableRowsAreCountedByCauseWithTheFirstFewShown() {
-    List<String> lines = new ArrayList<>(List.of("timestamp,value"));
-    for (int i = 0; i < 40; i++) {
-      lines.add(String.format("1995-07-01T%02d:%02d:00Z,%d", 4 + i / 12, i % 12 * 5, 10 + i));
-    }
-    lines.addAll(
-        List.of(
-            "yesterday,5",
-            "1995-07-01T04:05:00Z,-2",
-            "1995-07-01T04:10:00Z,lots",
-            "soon,1",
-            "later,1",
-            "never,1",
-            "1995-07-01T04:15:00Z,NaN",
-            "1995-07-01T04:20:00Z,4",
-            "1995-07-01T04:20:00Z,5"));
-
-    Trace t = TraceReader.parse("t", lines);
-
-    assertThat(t.problems())
-        .contains(
-            "4 rows with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped "
-                + "(row 42 'yesterday', row 45 'soon', row 46 'later', ...)",
-            "2 rows with a value that is not a number: skipped (row 44 'lots', row 48 'NaN')",
-            "1 row with a negative or infinite value (not a load): skipped (row 43 '-2')",
-            "2 duplicate timestamps: the last value was kept",
-            "1 rows out of order: sorted by time");
-    assertThat(t.demand()[4]).isEqualTo(5);
-    assertThat(t.demand()[1]).as("the good row for 04:05 is kept").isEqualTo(11);
-  }
-
-  @Test
-  void aTimestampOffTheStandardPeriodSnapsAndTheIntervalIsRoundedToIt() {
-    // A 1-minute exporter whose clock drifts: spacing 58-62 s is a 1-minute metric.
-    List<String> lines = new ArrayList<>(List.of("ts,v"));
-    long t0 = Instant.parse("2026-01-05T00:00:00Z").getEpochSecond();
-    for (int i = 0; i < 600; i++) {
-      lines.add((t0 + 60L * i + (i % 5 - 2)) * 1000 + "," + (100 + i % 60));
+        assertThat(t.start()).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
+        assertThat(t.size()).isEqualTo(14 * 288);
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(early.start()).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
+        assertThat(early.size()).isEqualTo(12 * 288);
     }
 
-    Trace t = TraceReader.parse("drift", lines);
+    @Test
+    void valuesWrittenWithTheirUnitReadAsTheNumber() {
+        Trace t = TraceReader.parse("latency.csv", List.of("time,latency", "2026-11-01 00:00,301 ms",
+                "2026-11-01 00:05,12.5ms", "2026-11-01 00:10,40 req/s"));
 
-    assertThat(t.step()).isEqualTo(Duration.ofMinutes(1));
-    assertThat(t.start()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
-    assertThat(t.size()).isEqualTo(600);
-    assertThat(t.demand()).doesNotContain(Double.NaN);
-  }
-
-  @Test
-  void aConstantOrAllZeroTraceIsRefusedWithTheReason() {
-    assertThatThrownBy(
-            () ->
-                TraceReader.parse(
-                    "zeros.csv",
-                    List.of(
-                        "timestamp,value",
-                        "2026-01-01T00:00:00Z,0",
-                        "2026-01-01T00:05:00Z,0",
-                        "2026-01-01T00:10:00Z,")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage(
-            "zeros.csv: every value of column 'value' is 0: there is no load to scale on "
-                + "(wrong column? choose it with --value-column)");
-    assertThatThrownBy(
-            () ->
-                TraceReader.parse(
-                    "flat.csv",
-                    List.of("timestamp,value", "2026-01-01T00:00:00Z,7", "2026-01-01T00:05:00Z,7")))
-        .hasMessageContaining(
-            "every value of column 'value' is 7.0: a constant trace has no pattern");
-  }
-
-  @Test
-  void aShortOrGappyTraceStillReadsButWarns() {
-    List<String> shortTrace = new ArrayList<>(List.of("timestamp,value"));
-    for (int i = 0; i < 288; i++) {
-      shortTrace.add(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(300L * i) + "," + (i % 50));
-    }
-    List<String> gappy = new ArrayList<>(List.of("timestamp,value"));
-    for (int i = 0; i < 3 * 288; i++) {
-      gappy.add(
-          Instant.parse("2026-01-01T00:00:00Z").plusSeconds(300L * i)
-              + ","
-              + (i % 3 == 0 ? "" : i % 50));
+        assertThat(t.demand()).containsExactly(301, 12.5, 40);
     }
 
-    assertThat(TraceReader.parse("day.csv", shortTrace).warnings())
-        .singleElement()
-        .asString()
-        .startsWith("only 24h of data (under 2 days)");
-    assertThat(TraceReader.parse("gappy.csv", gappy).warnings())
-        .singleElement()
-        .asString()
-        .startsWith("33% of the 864 intervals are gaps (over 20%)");
-    assertThat(TraceReader.read(fixture("clean.csv")).warnings()).isEmpty();
-  }
+    @Test
+    void readsNabStyleTimestampsOntoARegularGridAndKeepsGapsAsGaps() {
+        Trace t = TraceReader.parse("t", List.of("timestamp,value", "2014-07-01 00:00:00,10", "2014-07-01 00:30:00,",
+                "2014-07-01 01:30:00,30", "2014-07-01 02:00:00,null"));
 
-  @Test
-  void aFileWithoutUsableRowsIsAClearError() {
-    assertThatThrownBy(
-            () -> TraceReader.parse("empty.csv", List.of("timestamp,value", "nonsense,1")))
-        .hasMessageContaining("empty.csv: no column of timestamps found");
-    assertThatThrownBy(
-            () ->
-                TraceReader.parse("one.csv", List.of("timestamp,value", "2026-01-01T00:00:00Z,1")))
-        .hasMessageStartingWith("one.csv: fewer than two");
-  }
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(t.start()).isEqualTo(Instant.parse("2014-07-01T00:00:00Z"));
+        assertThat(t.demand()).containsExactly(10, Double.NaN, Double.NaN, 30, Double.NaN);
+        assertThat(t.problems()).containsExactly("3 of 5 intervals have no data (gaps, not zero)");
+    }
+
+    @Test
+    void unusableRowsAreCountedByCauseWithTheFirstFewShown() {
+        List<String> lines = new ArrayList<>(List.of("timestamp,value"));
+        for (int i = 0; i < 40; i++) {
+            lines.add(String.format("1995-07-01T%02d:%02d:00Z,%d", 4 + i / 12, i % 12 * 5, 10 + i));
+        }
+        lines.addAll(List.of("yesterday,5", "1995-07-01T04:05:00Z,-2", "1995-07-01T04:10:00Z,lots",
+                "soon,1", "later,1", "never,1", "1995-07-01T04:15:00Z,NaN", "1995-07-01T04:20:00Z,4",
+                "1995-07-01T04:20:00Z,5"));
+
+        Trace t = TraceReader.parse("t", lines);
+
+        assertThat(t.problems()).contains(
+                "4 rows with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped "
+                        + "(row 42 'yesterday', row 45 'soon', row 46 'later', ...)",
+                "2 rows with a value that is not a number: skipped (row 44 'lots', row 48 'NaN')",
+                "1 row with a negative or infinite value (not a load): skipped (row 43 '-2')",
+                "2 duplicate timestamps: the last value was kept",
+                "1 rows out of order: sorted by time");
+        assertThat(t.demand()[4]).isEqualTo(5);
+        assertThat(t.demand()[1]).as("the good row for 04:05 is kept").isEqualTo(11);
+    }
+
+    @Test
+    void aTimestampOffTheStandardPeriodSnapsAndTheIntervalIsRoundedToIt() {
+        // A 1-minute exporter whose clock drifts: spacing 58-62 s is a 1-minute metric.
+        List<String> lines = new ArrayList<>(List.of("ts,v"));
+        long t0 = Instant.parse("2026-01-05T00:00:00Z").getEpochSecond();
+        for (int i = 0; i < 600; i++) {
+            lines.add((t0 + 60L * i + (i % 5 - 2)) * 1000 + "," + (100 + i % 60));
+        }
+
+        Trace t = TraceReader.parse("drift", lines);
+
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(t.start()).isEqualTo(Instant.parse("2026-01-05T00:00:00Z"));
+        assertThat(t.size()).isEqualTo(600);
+        assertThat(t.demand()).doesNotContain(Double.NaN);
+    }
+
+    @Test
+    void aConstantOrAllZeroTraceIsRefusedWithTheReason() {
+        assertThatThrownBy(() -> TraceReader.parse("zeros.csv",
+                List.of("timestamp,value", "2026-01-01T00:00:00Z,0", "2026-01-01T00:05:00Z,0", "2026-01-01T00:10:00Z,")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("zeros.csv: every value of column 'value' is 0: there is no load to scale on "
+                        + "(wrong column? choose it with --value-column)");
+        assertThatThrownBy(() -> TraceReader.parse("flat.csv",
+                List.of("timestamp,value", "2026-01-01T00:00:00Z,7", "2026-01-01T00:05:00Z,7")))
+                .hasMessageContaining("every value of column 'value' is 7.0: a constant trace has no pattern");
+    }
+
+    @Test
+    void aShortOrGappyTraceStillReadsButWarns() {
+        List<String> shortTrace = new ArrayList<>(List.of("timestamp,value"));
+        for (int i = 0; i < 288; i++) {
+            shortTrace.add(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(300L * i) + "," + (i % 50));
+        }
+        List<String> gappy = new ArrayList<>(List.of("timestamp,value"));
+        for (int i = 0; i < 3 * 288; i++) {
+            gappy.add(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(300L * i) + "," + (i % 3 == 0 ? "" : i % 50));
+        }
+
+        assertThat(TraceReader.parse("day.csv", shortTrace).warnings()).singleElement().asString()
+                .startsWith("only 24h of data (under 2 days)");
+        assertThat(TraceReader.parse("gappy.csv", gappy).warnings()).singleElement().asString()
+                .startsWith("33% of the 864 intervals are gaps (over 20%)");
+        assertThat(TraceReader.read(fixture("clean.csv")).warnings()).isEmpty();
+    }
+
+    @Test
+    void aFileWithoutUsableRowsIsAClearError() {
+        assertThatThrownBy(() -> TraceReader.parse("empty.csv", List.of("timestamp,value", "nonsense,1")))
+                .hasMessageContaining("empty.csv: no column of timestamps found");
+        assertThatThrownBy(() -> TraceReader.parse("one.csv", List.of("timestamp,value", "2026-01-01T00:00:00Z,1")))
+                .hasMessageStartingWith("one.csv: fewer than two");
+    }
 }

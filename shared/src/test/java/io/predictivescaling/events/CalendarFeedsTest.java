@@ -23,119 +23,84 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calendars and feeds as their authors wrote them (the cases of issue 14, served over loopback
- * HTTP): exact instants and counts.
+ * Calendars and feeds as their authors wrote them (the cases of issue 14, served over loopback HTTP): exact
+ * instants and counts.
  */
 class CalendarFeedsTest {
-  static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
-  static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
-  final LoopbackHttp server = new LoopbackHttp();
+    static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+    static final DateTimeFormatter ICS = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    final LoopbackHttp server = new LoopbackHttp();
 
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
-  static String resource(String name) {
-    try (InputStream in = CalendarFeedsTest.class.getResourceAsStream("/feeds/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    @AfterEach
+    void stop() {
+        server.close();
     }
-  }
 
-  EventSource.Fetched ics(String file, ZoneId zone, Duration lookAhead) {
-    server.serve("/" + file, 200, resource(file));
-    return new ICalendarSource(
-            "cal",
-            URI.create(server.base() + "/" + file),
-            "tournament",
-            0.5,
-            Duration.ofSeconds(5),
-            zone,
-            lookAhead)
-        .fetch(NOW);
-  }
+    static String resource(String name) {
+        try (InputStream in = CalendarFeedsTest.class.getResourceAsStream("/feeds/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-  EventSource.Fetched rss(String file, RssEventSource.Rule... rules) {
-    server.serve("/" + file, 200, resource(file));
-    return new RssEventSource(
-            "news", URI.create(server.base() + "/" + file), List.of(rules), Duration.ofSeconds(5))
-        .fetch(NOW);
-  }
+    EventSource.Fetched ics(String file, ZoneId zone, Duration lookAhead) {
+        server.serve("/" + file, 200, resource(file));
+        return new ICalendarSource("cal", URI.create(server.base() + "/" + file), "tournament", 0.5,
+                Duration.ofSeconds(5), zone, lookAhead).fetch(NOW);
+    }
 
-  @Test
-  void aWeeklyRecurrenceGivesEveryOccurrenceInTheLookAheadWindow() {
-    EventSource.Fetched got = ics("rrule-weekly.ics", ZoneOffset.UTC, Duration.ofDays(28));
+    EventSource.Fetched rss(String file, RssEventSource.Rule... rules) {
+        server.serve("/" + file, 200, resource(file));
+        return new RssEventSource("news", URI.create(server.base() + "/" + file), List.of(rules), Duration.ofSeconds(5))
+                .fetch(NOW);
+    }
 
-    assertThat(got.events())
-        .extracting(KnownEvent::start, KnownEvent::end)
-        .containsExactly(
-            tuple(Instant.parse("2026-11-05T19:00:00Z"), Instant.parse("2026-11-05T22:00:00Z")),
-            tuple(Instant.parse("2026-11-12T19:00:00Z"), Instant.parse("2026-11-12T22:00:00Z")),
-            tuple(Instant.parse("2026-11-19T19:00:00Z"), Instant.parse("2026-11-19T22:00:00Z")),
-            tuple(Instant.parse("2026-11-26T19:00:00Z"), Instant.parse("2026-11-26T22:00:00Z")));
-    assertThat(got.events()).extracting(KnownEvent::name).containsOnly("Thursday Night Cup");
-  }
+    @Test
+    void aWeeklyRecurrenceGivesEveryOccurrenceInTheLookAheadWindow() {
+        EventSource.Fetched got = ics("rrule-weekly.ics", ZoneOffset.UTC, Duration.ofDays(28));
 
-  @Test
-  void aDurationWithoutDtendSetsTheEnd() {
-    EventSource.Fetched got = ics("duration.ics", ZoneOffset.UTC, Duration.ofDays(60));
+        assertThat(got.events()).extracting(KnownEvent::start, KnownEvent::end).containsExactly(
+                tuple(Instant.parse("2026-11-05T19:00:00Z"), Instant.parse("2026-11-05T22:00:00Z")),
+                tuple(Instant.parse("2026-11-12T19:00:00Z"), Instant.parse("2026-11-12T22:00:00Z")),
+                tuple(Instant.parse("2026-11-19T19:00:00Z"), Instant.parse("2026-11-19T22:00:00Z")),
+                tuple(Instant.parse("2026-11-26T19:00:00Z"), Instant.parse("2026-11-26T22:00:00Z")));
+        assertThat(got.events()).extracting(KnownEvent::name).containsOnly("Thursday Night Cup");
+    }
 
-    assertThat(got.events())
-        .extracting(KnownEvent::start, KnownEvent::end)
-        .containsExactly(
-            tuple(Instant.parse("2026-12-05T18:00:00Z"), Instant.parse("2026-12-05T22:00:00Z")));
-  }
+    @Test
+    void aDurationWithoutDtendSetsTheEnd() {
+        EventSource.Fetched got = ics("duration.ics", ZoneOffset.UTC, Duration.ofDays(60));
 
-  @Test
-  void allDayAndFloatingTimesAreInTheCalendarsDeclaredZoneNotUtc() {
-    // The source's own zone (Tokyo) is only the fallback: the calendar declares America/New_York.
-    EventSource.Fetched got =
-        ics("allday-floating.ics", ZoneId.of("Asia/Tokyo"), Duration.ofDays(60));
+        assertThat(got.events()).extracting(KnownEvent::start, KnownEvent::end).containsExactly(
+                tuple(Instant.parse("2026-12-05T18:00:00Z"), Instant.parse("2026-12-05T22:00:00Z")));
+    }
 
-    assertThat(got.events())
-        .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
-        .containsExactly(
-            tuple(
-                "Evening Launch Stream",
-                Instant.parse("2026-12-13T01:00:00Z"),
-                Instant.parse("2026-12-13T04:00:00Z")),
-            tuple(
-                "Shop Holiday Sale Day",
-                Instant.parse("2026-12-26T05:00:00Z"),
-                Instant.parse("2026-12-27T05:00:00Z")));
-  }
+    @Test
+    void allDayAndFloatingTimesAreInTheCalendarsDeclaredZoneNotUtc() {
+        // The source's own zone (Tokyo) is only the fallback: the calendar declares America/New_York.
+        EventSource.Fetched got = ics("allday-floating.ics", ZoneId.of("Asia/Tokyo"), Duration.ofDays(60));
 
-  @Test
-  void withoutADeclaredZoneFloatingTimesAreInTheSourcesZone() {
-    String text =
-        resource("allday-floating.ics")
-            .replace("X-WR-TIMEZONE:America/New_York\n", "")
-            .replace("X-WR-TIMEZONE:America/New_York\r\n", "");
+        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end).containsExactly(
+                tuple("Evening Launch Stream", Instant.parse("2026-12-13T01:00:00Z"), Instant.parse("2026-12-13T04:00:00Z")),
+                tuple("Shop Holiday Sale Day", Instant.parse("2026-12-26T05:00:00Z"), Instant.parse("2026-12-27T05:00:00Z")));
+    }
 
-    List<KnownEvent> events =
-        ICalendarSource.read(
-                text,
-                "cal",
-                "launch",
-                0,
-                NOW,
-                NOW.plus(Duration.ofDays(60)),
-                ZoneId.of("Europe/Berlin"))
-            .events();
+    @Test
+    void withoutADeclaredZoneFloatingTimesAreInTheSourcesZone() {
+        String text = resource("allday-floating.ics").replace("X-WR-TIMEZONE:America/New_York\n", "")
+                .replace("X-WR-TIMEZONE:America/New_York\r\n", "");
 
-    assertThat(events)
-        .extracting(KnownEvent::start)
-        .containsExactly(
-            Instant.parse("2026-12-12T19:00:00Z"), Instant.parse("2026-12-25T23:00:00Z"));
-  }
+        List<KnownEvent> events = ICalendarSource.read(text, "cal", "launch", 0, NOW, NOW.plus(Duration.ofDays(60)),
+                ZoneId.of("Europe/Berlin")).events();
 
-  @Test
-  void exdateRdateAndRecurrenceIdOverridesAreHonoured() {
-    String text =
-        calendar(
-            """
+        assertThat(events).extracting(KnownEvent::start).containsExactly(Instant.parse("2026-12-12T19:00:00Z"),
+                Instant.parse("2026-12-25T23:00:00Z"));
+    }
+
+    @Test
+    void exdateRdateAndRecurrenceIdOverridesAreHonoured() {
+        String text = calendar("""
                 BEGIN:VEVENT
                 UID:cup@example.test
                 DTSTAMP:20261101T000000Z
@@ -164,118 +129,64 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """);
 
-    EventSource.Fetched got =
-        ICalendarSource.read(
-            text, "cal", "tournament", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
+        EventSource.Fetched got = ICalendarSource.read(text, "cal", "tournament", 0, NOW,
+                NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
 
-    assertThat(got.events())
-        .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
-        .containsExactly(
-            tuple(
-                "Cup",
-                Instant.parse("2026-11-05T18:00:00Z"),
-                Instant.parse("2026-11-05T21:00:00Z")),
-            tuple(
-                "Cup (moved)",
-                Instant.parse("2026-11-20T19:00:00Z"),
-                Instant.parse("2026-11-20T21:00:00Z")),
-            tuple(
-                "Cup",
-                Instant.parse("2026-12-01T09:00:00Z"),
-                Instant.parse("2026-12-01T12:00:00Z")),
-            tuple(
-                "Cup",
-                Instant.parse("2026-12-03T18:00:00Z"),
-                Instant.parse("2026-12-03T21:00:00Z")),
-            tuple(
-                "Cup",
-                Instant.parse("2026-12-10T18:00:00Z"),
-                Instant.parse("2026-12-10T21:00:00Z")));
-    assertThat(got.skipped()).containsEntry("cancelled", 1);
-  }
-
-  /** A VTIMEZONE that only knows standard time: stale, as calendars often carry. */
-  static String staleVtimezone(String tzid, ZoneId zone) {
-    int seconds =
-        zone.getRules().getStandardOffset(Instant.parse("2026-01-15T00:00:00Z")).getTotalSeconds();
-    String offset =
-        String.format(
-            "%s%02d%02d",
-            seconds < 0 ? "-" : "+", Math.abs(seconds) / 3600, Math.abs(seconds) % 3600 / 60);
-    return "BEGIN:VTIMEZONE\nTZID:"
-        + tzid
-        + "\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:"
-        + offset
-        + "\nTZOFFSETTO:"
-        + offset
-        + "\nEND:STANDARD\nEND:VTIMEZONE\n";
-  }
-
-  @Test
-  void namedZonesFollowJavaTimeAcrossEveryDstTransitionFrom2026To2030NorthAndSouth() {
-    Map<String, String> zones =
-        Map.of(
-            "America/New_York",
-            "America/New_York",
-            "Europe/Berlin",
-            "Europe/Berlin",
-            "/mozilla.org/20050126_1/Europe/London",
-            "Europe/London",
-            "Australia/Sydney",
-            "Australia/Sydney",
-            "Pacific/Auckland",
-            "Pacific/Auckland",
-            "America/Santiago",
-            "America/Santiago",
-            "AUS Eastern Standard Time",
-            "Australia/Sydney",
-            "Pacific Standard Time",
-            "America/Los_Angeles");
-    Instant from = Instant.parse("2026-01-01T00:00:00Z");
-    Instant to = Instant.parse("2031-01-01T00:00:00Z");
-    int transitions = 0;
-    for (var z : zones.entrySet()) {
-      ZoneId zone = ZoneId.of(z.getValue());
-      StringBuilder body = new StringBuilder(staleVtimezone(z.getKey(), zone));
-      List<Instant> expected = new ArrayList<>();
-      int n = 0;
-      for (ZoneOffsetTransition t = zone.getRules().nextTransition(from);
-          t != null && t.getInstant().isBefore(to);
-          t = zone.getRules().nextTransition(t.getInstant())) {
-        transitions++;
-        // An hour either side of the change, and the same wall time a day later, in local time.
-        for (LocalDateTime local :
-            List.of(
-                t.getDateTimeBefore().minusHours(1),
-                t.getDateTimeAfter().plusHours(1),
-                t.getDateTimeAfter().plusDays(1))) {
-          body.append("BEGIN:VEVENT\nUID:e")
-              .append(n++)
-              .append("\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=")
-              .append(z.getKey())
-              .append(':')
-              .append(ICS.format(local))
-              .append("\nSUMMARY:x\nEND:VEVENT\n");
-          expected.add(local.atZone(zone).toInstant());
-        }
-      }
-      List<Instant> got =
-          ICalendarSource.read(calendar(body.toString()), "cal", "t", 0, from, to, ZoneOffset.UTC)
-              .events()
-              .stream()
-              .map(KnownEvent::start)
-              .toList();
-
-      assertThat(got).as(z.getKey()).containsExactlyElementsOf(expected.stream().sorted().toList());
+        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end).containsExactly(
+                tuple("Cup", Instant.parse("2026-11-05T18:00:00Z"), Instant.parse("2026-11-05T21:00:00Z")),
+                tuple("Cup (moved)", Instant.parse("2026-11-20T19:00:00Z"), Instant.parse("2026-11-20T21:00:00Z")),
+                tuple("Cup", Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T12:00:00Z")),
+                tuple("Cup", Instant.parse("2026-12-03T18:00:00Z"), Instant.parse("2026-12-03T21:00:00Z")),
+                tuple("Cup", Instant.parse("2026-12-10T18:00:00Z"), Instant.parse("2026-12-10T21:00:00Z")));
+        assertThat(got.skipped()).containsEntry("cancelled", 1);
     }
-    assertThat(transitions).as("DST changes 2026-2030 in the zones tested").isGreaterThan(60);
-  }
 
-  @Test
-  void aWeeklyEventInANamedZoneKeepsItsWallTimeAcrossTheDstChange() {
-    String text =
-        calendar(
-            """
+    /** A VTIMEZONE that only knows standard time: stale, as calendars often carry. */
+    static String staleVtimezone(String tzid, ZoneId zone) {
+        int seconds = zone.getRules().getStandardOffset(Instant.parse("2026-01-15T00:00:00Z")).getTotalSeconds();
+        String offset = String.format("%s%02d%02d", seconds < 0 ? "-" : "+", Math.abs(seconds) / 3600,
+                Math.abs(seconds) % 3600 / 60);
+        return "BEGIN:VTIMEZONE\nTZID:" + tzid + "\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:" + offset
+                + "\nTZOFFSETTO:" + offset + "\nEND:STANDARD\nEND:VTIMEZONE\n";
+    }
+
+    @Test
+    void namedZonesFollowJavaTimeAcrossEveryDstTransitionFrom2026To2030NorthAndSouth() {
+        Map<String, String> zones = Map.of(
+                "America/New_York", "America/New_York", "Europe/Berlin", "Europe/Berlin",
+                "/mozilla.org/20050126_1/Europe/London", "Europe/London", "Australia/Sydney", "Australia/Sydney",
+                "Pacific/Auckland", "Pacific/Auckland", "America/Santiago", "America/Santiago",
+                "AUS Eastern Standard Time", "Australia/Sydney", "Pacific Standard Time", "America/Los_Angeles");
+        Instant from = Instant.parse("2026-01-01T00:00:00Z");
+        Instant to = Instant.parse("2031-01-01T00:00:00Z");
+        int transitions = 0;
+        for (var z : zones.entrySet()) {
+            ZoneId zone = ZoneId.of(z.getValue());
+            StringBuilder body = new StringBuilder(staleVtimezone(z.getKey(), zone));
+            List<Instant> expected = new ArrayList<>();
+            int n = 0;
+            for (ZoneOffsetTransition t = zone.getRules().nextTransition(from); t != null && t.getInstant().isBefore(to);
+                 t = zone.getRules().nextTransition(t.getInstant())) {
+                transitions++;
+                // An hour either side of the change, and the same wall time a day later, in local time.
+                for (LocalDateTime local : List.of(t.getDateTimeBefore().minusHours(1), t.getDateTimeAfter().plusHours(1),
+                        t.getDateTimeAfter().plusDays(1))) {
+                    body.append("BEGIN:VEVENT\nUID:e").append(n++).append("\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=")
+                            .append(z.getKey()).append(':').append(ICS.format(local)).append("\nSUMMARY:x\nEND:VEVENT\n");
+                    expected.add(local.atZone(zone).toInstant());
+                }
+            }
+            List<Instant> got = ICalendarSource.read(calendar(body.toString()), "cal", "t", 0, from, to, ZoneOffset.UTC)
+                    .events().stream().map(KnownEvent::start).toList();
+
+            assertThat(got).as(z.getKey()).containsExactlyElementsOf(expected.stream().sorted().toList());
+        }
+        assertThat(transitions).as("DST changes 2026-2030 in the zones tested").isGreaterThan(60);
+    }
+
+    @Test
+    void aWeeklyEventInANamedZoneKeepsItsWallTimeAcrossTheDstChange() {
+        String text = calendar("""
                 BEGIN:VEVENT
                 UID:w@example.test
                 DTSTAMP:20260101T000000Z
@@ -286,31 +197,17 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """);
 
-    List<KnownEvent> events =
-        ICalendarSource.read(
-                text,
-                "cal",
-                "t",
-                0,
-                Instant.parse("2027-03-01T00:00:00Z"),
-                Instant.parse("2027-05-01T00:00:00Z"),
-                ZoneOffset.UTC)
-            .events();
+        List<KnownEvent> events = ICalendarSource.read(text, "cal", "t", 0, Instant.parse("2027-03-01T00:00:00Z"),
+                Instant.parse("2027-05-01T00:00:00Z"), ZoneOffset.UTC).events();
 
-    // Sydney leaves daylight time (UTC+11 -> UTC+10) on 4 April 2027 at 03:00.
-    assertThat(events)
-        .extracting(KnownEvent::start)
-        .containsExactly(
-            Instant.parse("2027-03-28T08:00:00Z"),
-            Instant.parse("2027-04-04T09:00:00Z"),
-            Instant.parse("2027-04-11T09:00:00Z"));
-  }
+        // Sydney leaves daylight time (UTC+11 -> UTC+10) on 4 April 2027 at 03:00.
+        assertThat(events).extracting(KnownEvent::start).containsExactly(Instant.parse("2027-03-28T08:00:00Z"),
+                Instant.parse("2027-04-04T09:00:00Z"), Instant.parse("2027-04-11T09:00:00Z"));
+    }
 
-  @Test
-  void aZoneOnlyTheCalendarDefinesUsesItsVtimezone() {
-    String text =
-        calendar(
-            """
+    @Test
+    void aZoneOnlyTheCalendarDefinesUsesItsVtimezone() {
+        String text = calendar("""
                 BEGIN:VTIMEZONE
                 TZID:Studio Time
                 BEGIN:STANDARD
@@ -327,114 +224,77 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """);
 
-    List<KnownEvent> events =
-        ICalendarSource.read(
-                text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC)
-            .events();
+        List<KnownEvent> events = ICalendarSource.read(text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)),
+                ZoneOffset.UTC).events();
 
-    assertThat(events)
-        .extracting(KnownEvent::start, KnownEvent::end)
-        .containsExactly(
-            tuple(Instant.parse("2026-12-10T09:00:00Z"), Instant.parse("2026-12-10T10:00:00Z")));
-  }
+        assertThat(events).extracting(KnownEvent::start, KnownEvent::end).containsExactly(
+                tuple(Instant.parse("2026-12-10T09:00:00Z"), Instant.parse("2026-12-10T10:00:00Z")));
+    }
 
-  static String calendar(String body) {
-    return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n" + body + "END:VCALENDAR\n")
-        .replace("\n", "\r\n");
-  }
+    static String calendar(String body) {
+        return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n" + body + "END:VCALENDAR\n").replace("\n", "\r\n");
+    }
 
-  static final RssEventSource.Rule RELEASE =
-      new RssEventSource.Rule("release date", "game_release", 0.8, Duration.ofHours(12));
+    static final RssEventSource.Rule RELEASE = new RssEventSource.Rule("release date", "game_release", 0.8,
+            Duration.ofHours(12));
 
-  @Test
-  void anItemWhoseDateHasNoZoneIsReadAsUtcAndSaidSo() {
-    EventSource.Fetched got = rss("rss-nozone.xml", RELEASE);
+    @Test
+    void anItemWhoseDateHasNoZoneIsReadAsUtcAndSaidSo() {
+        EventSource.Fetched got = rss("rss-nozone.xml", RELEASE);
 
-    assertThat(got.events())
-        .extracting(KnownEvent::name, KnownEvent::start)
-        .containsExactly(
-            tuple("Starfall Arena release date announced", Instant.parse("2026-11-29T18:00:00Z")));
-    assertThat(got.notes()).singleElement().asString().contains("without a zone: read as UTC");
-  }
+        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start).containsExactly(
+                tuple("Starfall Arena release date announced", Instant.parse("2026-11-29T18:00:00Z")));
+        assertThat(got.notes()).singleElement().asString().contains("without a zone: read as UTC");
+    }
 
-  @Test
-  void keywordsMatchTheVisibleTextNotMarkupAndSkippedItemsAreCountedByReason() {
-    EventSource.Fetched got =
-        rss(
-            "rss-html.xml",
-            RELEASE,
-            new RssEventSource.Rule("starfall", "starfall_news", 0.2, Duration.ofHours(6)));
+    @Test
+    void keywordsMatchTheVisibleTextNotMarkupAndSkippedItemsAreCountedByReason() {
+        EventSource.Fetched got = rss("rss-html.xml", RELEASE,
+                new RssEventSource.Rule("starfall", "starfall_news", 0.2, Duration.ofHours(6)));
 
-    // "The <strong>release</strong> date" is the phrase a reader sees; "starfall" appears in the
-    // second item
-    // only inside a link's address, which a reader does not see.
-    assertThat(got.events())
-        .extracting(KnownEvent::type, KnownEvent::name)
-        .containsExactly(tuple("game_release", "Starfall Arena: big news"));
-    assertThat(got.skipped()).isEqualTo(Map.of("no-keyword", 1));
-  }
+        // "The <strong>release</strong> date" is the phrase a reader sees; "starfall" appears in the second item
+        // only inside a link's address, which a reader does not see.
+        assertThat(got.events()).extracting(KnownEvent::type, KnownEvent::name).containsExactly(
+                tuple("game_release", "Starfall Arena: big news"));
+        assertThat(got.skipped()).isEqualTo(Map.of("no-keyword", 1));
+    }
 
-  @Test
-  void anItemWithNoReadableDateIsCountedNotLostSilently() {
-    server.serve(
-        "/nodate.xml",
-        200,
-        """
+    @Test
+    void anItemWithNoReadableDateIsCountedNotLostSilently() {
+        server.serve("/nodate.xml", 200, """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0"><channel><title>t</title><link>https://x.test/</link><description>d</description>
                 <item><title>Release date soon</title><link>https://x.test/1</link><pubDate>sometime next week</pubDate></item>
                 </channel></rss>""");
 
-    EventSource.Fetched got =
-        new RssEventSource(
-                "news",
-                URI.create(server.base() + "/nodate.xml"),
-                List.of(RELEASE),
-                Duration.ofSeconds(5))
-            .fetch(NOW);
+        EventSource.Fetched got = new RssEventSource("news", URI.create(server.base() + "/nodate.xml"), List.of(RELEASE),
+                Duration.ofSeconds(5)).fetch(NOW);
 
-    assertThat(got.events()).isEmpty();
-    assertThat(got.skipped()).isEqualTo(Map.of("no-date", 1));
-  }
+        assertThat(got.events()).isEmpty();
+        assertThat(got.skipped()).isEqualTo(Map.of("no-date", 1));
+    }
 
-  @Test
-  void theCsvCalendarTheBacktestTakesIsAlsoALiveSource() {
-    server.serve(
-        "/calendar.csv",
-        200,
-        """
+    @Test
+    void theCsvCalendarTheBacktestTakesIsAlsoALiveSource() {
+        server.serve("/calendar.csv", 200, """
                 start,end,type,name
                 2026-10-12 00:00:00,2026-10-13 00:00:00,holiday,Columbus Day
                 2026-11-26T05:00:00Z,2026-11-27T05:00:00Z,holiday,Thanksgiving Day
                 """);
 
-    EventSource.Fetched got =
-        EventSourceRegistry.fromJson(
-                "[{\"type\": \"csv\", \"name\": \"holidays\", \"url\": \""
-                    + server.base()
-                    + "/calendar.csv\"}]",
-                Duration.ofSeconds(5))
-            .get(0)
-            .fetch(NOW);
+        EventSource.Fetched got = EventSourceRegistry.fromJson("[{\"type\": \"csv\", \"name\": \"holidays\", \"url\": \""
+                + server.base() + "/calendar.csv\"}]", Duration.ofSeconds(5)).get(0).fetch(NOW);
 
-    assertThat(got.events())
-        .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
-        .containsExactly(
-            tuple(
-                "Thanksgiving Day",
-                Instant.parse("2026-11-26T05:00:00Z"),
-                Instant.parse("2026-11-27T05:00:00Z")));
-    assertThat(got.skipped()).isEqualTo(Map.of("ended", 1));
-  }
+        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end).containsExactly(
+                tuple("Thanksgiving Day", Instant.parse("2026-11-26T05:00:00Z"), Instant.parse("2026-11-27T05:00:00Z")));
+        assertThat(got.skipped()).isEqualTo(Map.of("ended", 1));
+    }
 
-  @Test
-  void theBacktestReadsAnIcsCalendarTheWayFetchEventsDoes(
-      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
-    java.nio.file.Path file = dir.resolve("holidays.ics");
-    java.nio.file.Files.writeString(
-        file,
-        calendar(
-            """
+    @Test
+    void theBacktestReadsAnIcsCalendarTheWayFetchEventsDoes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path file = dir.resolve("holidays.ics");
+        java.nio.file.Files.writeString(file, calendar("""
                 X-WR-TIMEZONE:America/New_York
                 BEGIN:VEVENT
                 UID:mlk@example.test
@@ -453,19 +313,11 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """));
 
-    List<KnownEvent> events =
-        EventCalendars.read(
-            file,
-            Instant.parse("2014-07-01T00:00:00Z"),
-            Instant.parse("2015-02-01T00:00:00Z"),
-            ZoneOffset.UTC);
+        List<KnownEvent> events = EventCalendars.read(file, Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"), ZoneOffset.UTC);
 
-    assertThat(events)
-        .extracting(KnownEvent::type, KnownEvent::start)
-        .containsExactly(
-            tuple("event", Instant.parse("2014-11-03T00:00:00Z")),
-                tuple("event", Instant.parse("2014-11-10T00:00:00Z")),
-            tuple("event", Instant.parse("2014-11-17T00:00:00Z")),
-                tuple("holiday", Instant.parse("2015-01-19T05:00:00Z")));
-  }
+        assertThat(events).extracting(KnownEvent::type, KnownEvent::start).containsExactly(
+                tuple("event", Instant.parse("2014-11-03T00:00:00Z")), tuple("event", Instant.parse("2014-11-10T00:00:00Z")),
+                tuple("event", Instant.parse("2014-11-17T00:00:00Z")), tuple("holiday", Instant.parse("2015-01-19T05:00:00Z")));
+    }
 }

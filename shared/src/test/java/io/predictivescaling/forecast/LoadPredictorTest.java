@@ -15,147 +15,118 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LoadPredictorTest {
-  static final List<Duration> HORIZONS =
-      List.of(Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
-  final LoadPredictor predictor = new LoadPredictor();
+    static final List<Duration> HORIZONS = List.of(Duration.ofHours(1), Duration.ofHours(6), Duration.ofDays(1));
+    final LoadPredictor predictor = new LoadPredictor();
 
-  @Test
-  void predictsAKnownDailyAndWeeklyShapeAtEveryHorizonAndSaysWhy() {
-    RegularSeries history = SyntheticLoad.series(6 * 168, Duration.ofHours(1), 0.02, 0.03, 11);
-    LoadPatterns patterns = new PatternAnalyzer().learn(history, ZoneOffset.UTC, List.of());
+    @Test
+    void predictsAKnownDailyAndWeeklyShapeAtEveryHorizonAndSaysWhy() {
+        RegularSeries history = SyntheticLoad.series(6 * 168, Duration.ofHours(1), 0.02, 0.03, 11);
+        LoadPatterns patterns = new PatternAnalyzer().learn(history, ZoneOffset.UTC, List.of());
 
-    List<LoadPrediction> predictions = predictor.predict(history, HORIZONS, patterns);
+        List<LoadPrediction> predictions = predictor.predict(history, HORIZONS, patterns);
 
-    assertThat(predictions).hasSize(3);
-    for (LoadPrediction p : predictions) {
-      double truth = SyntheticLoad.expected(p.forecastTime(), 0.02);
-      assertThat(p.predictedLoad()).as("at %s", p.horizon()).isCloseTo(truth, within(0.08 * truth));
-      assertThat(p.lower()).isLessThanOrEqualTo(p.predictedLoad());
-      assertThat(p.upper()).isGreaterThanOrEqualTo(p.predictedLoad());
-      assertThat(p.confidence()).isBetween(0.8, 1.0);
-      assertThat(p.reason())
-          .startsWith("weekly pattern: Saturday 1")
-          .contains("trend +2.")
-          .contains("methods: ");
-    }
-    assertThat(predictions.get(1).forecastTime())
-        .isEqualTo(history.end().plus(Duration.ofHours(5)));
-  }
-
-  @Test
-  void theP10ToP90IntervalCoversAboutEightyPercentOfHeldOutLoad() {
-    int covered = 0;
-    int total = 0;
-    for (int seed = 0; seed < 12; seed++) {
-      RegularSeries full =
-          SyntheticLoad.series(5 * 168 + 24, Duration.ofHours(1), 0.01, 0.08, 100 + seed);
-      int cut = 5 * 168;
-      RegularSeries past =
-          new RegularSeries(full.start(), full.step(), Arrays.copyOf(full.values(), cut));
-      List<LoadPrediction> path = predictor.path(past, Duration.ofHours(24), null);
-      for (int k = 0; k < 24; k++) {
-        double actual = full.values()[cut + k];
-        if (actual >= path.get(k).lower() && actual <= path.get(k).upper()) {
-          covered++;
+        assertThat(predictions).hasSize(3);
+        for (LoadPrediction p : predictions) {
+            double truth = SyntheticLoad.expected(p.forecastTime(), 0.02);
+            assertThat(p.predictedLoad()).as("at %s", p.horizon()).isCloseTo(truth, within(0.08 * truth));
+            assertThat(p.lower()).isLessThanOrEqualTo(p.predictedLoad());
+            assertThat(p.upper()).isGreaterThanOrEqualTo(p.predictedLoad());
+            assertThat(p.confidence()).isBetween(0.8, 1.0);
+            assertThat(p.reason()).startsWith("weekly pattern: Saturday 1").contains("trend +2.").contains("methods: ");
         }
-        total++;
-      }
-    }
-    assertThat(covered / (double) total).isBetween(0.68, 0.92);
-  }
-
-  @Test
-  void shortHorizonsFollowTheLatestLevel() {
-    RegularSeries history = SyntheticLoad.series(14 * 288, Duration.ofMinutes(5), 0, 0.02, 12);
-    double[] v = history.values();
-    for (int i = v.length - 36; i < v.length; i++) {
-      v[i] *= 1.6; // the last three hours: load is 60% above its usual for the time of day
+        assertThat(predictions.get(1).forecastTime()).isEqualTo(history.end().plus(Duration.ofHours(5)));
     }
 
-    LoadPrediction in5 = predictor.predict(history, List.of(Duration.ofMinutes(5)), null).get(0);
+    @Test
+    void theP10ToP90IntervalCoversAboutEightyPercentOfHeldOutLoad() {
+        int covered = 0;
+        int total = 0;
+        for (int seed = 0; seed < 12; seed++) {
+            RegularSeries full = SyntheticLoad.series(5 * 168 + 24, Duration.ofHours(1), 0.01, 0.08, 100 + seed);
+            int cut = 5 * 168;
+            RegularSeries past = new RegularSeries(full.start(), full.step(), Arrays.copyOf(full.values(), cut));
+            List<LoadPrediction> path = predictor.path(past, Duration.ofHours(24), null);
+            for (int k = 0; k < 24; k++) {
+                double actual = full.values()[cut + k];
+                if (actual >= path.get(k).lower() && actual <= path.get(k).upper()) {
+                    covered++;
+                }
+                total++;
+            }
+        }
+        assertThat(covered / (double) total).isBetween(0.68, 0.92);
+    }
 
-    double usual = SyntheticLoad.expected(in5.forecastTime(), 0);
-    assertThat(in5.predictedLoad()).isGreaterThan(1.4 * usual);
-  }
+    @Test
+    void shortHorizonsFollowTheLatestLevel() {
+        RegularSeries history = SyntheticLoad.series(14 * 288, Duration.ofMinutes(5), 0, 0.02, 12);
+        double[] v = history.values();
+        for (int i = v.length - 36; i < v.length; i++) {
+            v[i] *= 1.6; // the last three hours: load is 60% above its usual for the time of day
+        }
 
-  @Test
-  void aConstantSeriesIsPredictedConstantWithFullConfidence() {
-    double[] flat = new double[4 * 168];
-    Arrays.fill(flat, 42);
-    var p =
-        predictor.predict(
-            new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), flat), HORIZONS, null);
+        LoadPrediction in5 = predictor.predict(history, List.of(Duration.ofMinutes(5)), null).get(0);
 
-    assertThat(p)
-        .allSatisfy(
-            x -> {
-              assertThat(x.predictedLoad()).isCloseTo(42, within(1e-6));
-              assertThat(x.confidence()).isCloseTo(1.0, within(1e-6));
-            });
-  }
+        double usual = SyntheticLoad.expected(in5.forecastTime(), 0);
+        assertThat(in5.predictedLoad()).isGreaterThan(1.4 * usual);
+    }
 
-  @Test
-  void allZeroLoadIsPredictedAsZeroNotNaN() {
-    var p =
-        predictor.predict(
-            new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), new double[4 * 168]),
-            HORIZONS,
-            null);
+    @Test
+    void aConstantSeriesIsPredictedConstantWithFullConfidence() {
+        double[] flat = new double[4 * 168];
+        Arrays.fill(flat, 42);
+        var p = predictor.predict(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), flat), HORIZONS, null);
 
-    assertThat(p)
-        .allSatisfy(
-            x -> {
-              assertThat(x.predictedLoad()).isZero();
-              assertThat(x.upper()).isZero();
-            });
-  }
+        assertThat(p).allSatisfy(x -> {
+            assertThat(x.predictedLoad()).isCloseTo(42, within(1e-6));
+            assertThat(x.confidence()).isCloseTo(1.0, within(1e-6));
+        });
+    }
 
-  @Test
-  void tooShortAHistoryFallsBackToTheRecentLevelAndSaysSo() {
-    double[] fewHours = {10, 12, 11, 13, 12, 11};
-    var p =
-        predictor.predict(
-            new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), fewHours), HORIZONS, null);
+    @Test
+    void allZeroLoadIsPredictedAsZeroNotNaN() {
+        var p = predictor.predict(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), new double[4 * 168]),
+                HORIZONS, null);
 
-    assertThat(p)
-        .allSatisfy(
-            x -> {
-              assertThat(x.predictedLoad()).isCloseTo(11.5, within(1.0));
-              assertThat(x.reason())
-                  .contains("only 6 intervals of history")
-                  .contains("recent level");
-              assertThat(x.upper()).isGreaterThan(x.lower());
-            });
-  }
+        assertThat(p).allSatisfy(x -> {
+            assertThat(x.predictedLoad()).isZero();
+            assertThat(x.upper()).isZero();
+        });
+    }
 
-  @Test
-  void gapsAndNaNAreFilledAndReportedNeverPredicted() {
-    RegularSeries history = SyntheticLoad.series(4 * 168, Duration.ofHours(1), 0, 0.03, 13);
-    Arrays.fill(history.values(), 300, 340, Double.NaN);
-    history.values()[500] = Double.POSITIVE_INFINITY;
-    history.values()[history.size() - 1] = Double.NaN;
+    @Test
+    void tooShortAHistoryFallsBackToTheRecentLevelAndSaysSo() {
+        double[] fewHours = {10, 12, 11, 13, 12, 11};
+        var p = predictor.predict(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), fewHours), HORIZONS, null);
 
-    var p = predictor.predict(history, HORIZONS, null);
+        assertThat(p).allSatisfy(x -> {
+            assertThat(x.predictedLoad()).isCloseTo(11.5, within(1.0));
+            assertThat(x.reason()).contains("only 6 intervals of history").contains("recent level");
+            assertThat(x.upper()).isGreaterThan(x.lower());
+        });
+    }
 
-    assertThat(p)
-        .allSatisfy(
-            x -> {
-              assertThat(x.predictedLoad()).isFinite().isPositive();
-              assertThat(x.reason()).contains("41 of 672 intervals were gaps");
-            });
-  }
+    @Test
+    void gapsAndNaNAreFilledAndReportedNeverPredicted() {
+        RegularSeries history = SyntheticLoad.series(4 * 168, Duration.ofHours(1), 0, 0.03, 13);
+        Arrays.fill(history.values(), 300, 340, Double.NaN);
+        history.values()[500] = Double.POSITIVE_INFINITY;
+        history.values()[history.size() - 1] = Double.NaN;
 
-  @Test
-  void aSeriesOfOnlyGapsIsAClearError() {
-    double[] nothing = new double[48];
-    Arrays.fill(nothing, Double.NaN);
+        var p = predictor.predict(history, HORIZONS, null);
 
-    assertThatThrownBy(
-            () ->
-                predictor.predict(
-                    new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), nothing),
-                    HORIZONS,
-                    null))
-        .hasMessage("no data to predict from: every value is a gap");
-  }
+        assertThat(p).allSatisfy(x -> {
+            assertThat(x.predictedLoad()).isFinite().isPositive();
+            assertThat(x.reason()).contains("41 of 672 intervals were gaps");
+        });
+    }
+
+    @Test
+    void aSeriesOfOnlyGapsIsAClearError() {
+        double[] nothing = new double[48];
+        Arrays.fill(nothing, Double.NaN);
+
+        assertThatThrownBy(() -> predictor.predict(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), nothing),
+                HORIZONS, null)).hasMessage("no data to predict from: every value is a gap");
+    }
 }

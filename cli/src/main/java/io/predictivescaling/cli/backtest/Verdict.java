@@ -5,124 +5,90 @@ import io.predictivescaling.backtest.BacktestResult.PolicyStats;
 import java.util.Locale;
 
 /**
- * Who won the backtest, in one plain sentence: how much predictive scaling cut under-provisioned
- * intervals and unserved demand against reactive scaling (target tracking alone), and what it cost
- * against it, in percent and, with a unit price, in money per month. The same sentence is printed,
- * written to summary.json and shown at the top of report.html.
+ * Who won the backtest, in one plain sentence: how much predictive scaling cut under-provisioned intervals and
+ * unserved demand against reactive scaling (target tracking alone), and what it cost against it, in percent and,
+ * with a unit price, in money per month. The same sentence is printed, written to summary.json and shown at the
+ * top of report.html.
  *
  * @param sentence the verdict
  * @param costVsReactive predictive capacity-unit-hours over reactive's (1.048: 4.8% more)
- * @param extraPerMonth what predictive costs more (negative: less) than reactive per 730-hour month
- *     at the unit price; NaN without a price
+ * @param extraPerMonth what predictive costs more (negative: less) than reactive per 730-hour month at the unit
+ *     price; NaN without a price
  */
 record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
-  /** AWS prices a month as 730 hours. */
-  static final double HOURS_PER_MONTH = 730;
+    /** AWS prices a month as 730 hours. */
+    static final double HOURS_PER_MONTH = 730;
 
-  /**
-   * @param unitPrice price of one capacity unit per hour (any currency); 0 or less leaves money out
-   */
-  static Verdict of(BacktestResult r, double unitPrice) {
-    PolicyStats reactive = r.policies().get("reactive");
-    PolicyStats predictive = r.policies().get("predictive");
-    double costVsReactive = costVsReactive(predictive, reactive);
-    double traceHours = r.trace().size() * r.trace().step().getSeconds() / 3600.0;
-    double extraPerMonth =
-        unitPrice > 0 && traceHours > 0
-            ? (predictive.capacityUnitHours() - reactive.capacityUnitHours())
-                / traceHours
-                * HOURS_PER_MONTH
-                * unitPrice
-            : Double.NaN;
-    String under =
-        change(
-            "under-provisioned intervals",
-            reactive.underProvisionedFraction(),
-            predictive.underProvisionedFraction());
-    String unserved =
-        change(
-            "unserved demand",
-            reactive.unservedDemandFraction(),
-            predictive.unservedDemandFraction());
-    String cost;
-    double pct = 100 * (costVsReactive - 1);
-    if (Math.abs(pct) < 0.05) {
-      cost = "at the same capacity cost";
-    } else {
-      cost =
-          String.format(
-              Locale.ROOT, "for %.1f%% %s capacity", Math.abs(pct), pct > 0 ? "more" : "less");
+    /**
+     * @param unitPrice price of one capacity unit per hour (any currency); 0 or less leaves money out
+     */
+    static Verdict of(BacktestResult r, double unitPrice) {
+        PolicyStats reactive = r.policies().get("reactive");
+        PolicyStats predictive = r.policies().get("predictive");
+        double costVsReactive = costVsReactive(predictive, reactive);
+        double traceHours = r.trace().size() * r.trace().step().getSeconds() / 3600.0;
+        double extraPerMonth = unitPrice > 0 && traceHours > 0
+                ? (predictive.capacityUnitHours() - reactive.capacityUnitHours()) / traceHours * HOURS_PER_MONTH
+                        * unitPrice
+                : Double.NaN;
+        String under = change("under-provisioned intervals", reactive.underProvisionedFraction(),
+                predictive.underProvisionedFraction());
+        String unserved = change("unserved demand", reactive.unservedDemandFraction(),
+                predictive.unservedDemandFraction());
+        String cost;
+        double pct = 100 * (costVsReactive - 1);
+        if (Math.abs(pct) < 0.05) {
+            cost = "at the same capacity cost";
+        } else {
+            cost = String.format(Locale.ROOT, "for %.1f%% %s capacity", Math.abs(pct), pct > 0 ? "more" : "less");
+        }
+        if (!Double.isNaN(extraPerMonth)) {
+            cost += String.format(Locale.ROOT, " (%s%,.2f a month at %s per unit-hour)", extraPerMonth >= 0 ? "+" : "-",
+                    Math.abs(extraPerMonth), plain(unitPrice));
+        }
+        if (reactive.underProvisionedFraction() == 0 && predictive.underProvisionedFraction() == 0) {
+            return new Verdict("Against reactive scaling (target tracking alone), predictive scaling changed nothing "
+                    + "here (neither left an interval under-provisioned), " + cost + ".", costVsReactive, extraPerMonth);
+        }
+        String sentence = "Against reactive scaling (target tracking alone), predictive scaling " + under + " and "
+                + (under.startsWith("cut ") && unserved.startsWith("cut ") ? unserved.substring(4) : unserved) + ", "
+                + cost + ".";
+        return new Verdict(sentence, costVsReactive, extraPerMonth);
     }
-    if (!Double.isNaN(extraPerMonth)) {
-      cost +=
-          String.format(
-              Locale.ROOT,
-              " (%s%,.2f a month at %s per unit-hour)",
-              extraPerMonth >= 0 ? "+" : "-",
-              Math.abs(extraPerMonth),
-              plain(unitPrice));
-    }
-    if (reactive.underProvisionedFraction() == 0 && predictive.underProvisionedFraction() == 0) {
-      return new Verdict(
-          "Against reactive scaling (target tracking alone), predictive scaling changed nothing "
-              + "here (neither left an interval under-provisioned), "
-              + cost
-              + ".",
-          costVsReactive,
-          extraPerMonth);
-    }
-    String sentence =
-        "Against reactive scaling (target tracking alone), predictive scaling "
-            + under
-            + " and "
-            + (under.startsWith("cut ") && unserved.startsWith("cut ")
-                ? unserved.substring(4)
-                : unserved)
-            + ", "
-            + cost
-            + ".";
-    return new Verdict(sentence, costVsReactive, extraPerMonth);
-  }
 
-  static double costVsReactive(PolicyStats policy, PolicyStats reactive) {
-    return reactive.capacityUnitHours() == 0
-        ? 1
-        : policy.capacityUnitHours() / reactive.capacityUnitHours();
-  }
+    static double costVsReactive(PolicyStats policy, PolicyStats reactive) {
+        return reactive.capacityUnitHours() == 0 ? 1 : policy.capacityUnitHours() / reactive.capacityUnitHours();
+    }
 
-  /** "cut under-provisioned intervals by 97% (from 3.43% to 0.11%)", or what happened instead. */
-  private static String change(String what, double before, double after) {
-    String fromTo = String.format(Locale.ROOT, "(from %s to %s)", percent(before), percent(after));
-    if (before == 0 && after == 0) {
-      return "left no " + what.replace("intervals", "interval") + " (neither did reactive)";
+    /** "cut under-provisioned intervals by 97% (from 3.43% to 0.11%)", or what happened instead. */
+    private static String change(String what, double before, double after) {
+        String fromTo = String.format(Locale.ROOT, "(from %s to %s)", percent(before), percent(after));
+        if (before == 0 && after == 0) {
+            return "left no " + what.replace("intervals", "interval") + " (neither did reactive)";
+        }
+        if (after == 0) {
+            return String.format(Locale.ROOT, "cut %s from %s to none", what, percent(before));
+        }
+        if (after < before) {
+            return String.format(Locale.ROOT, "cut %s by %.0f%% %s", what, 100 * (1 - after / before), fromTo);
+        }
+        if (after == before) {
+            return "left " + what + " unchanged at " + percent(after);
+        }
+        return "raised " + what + " " + fromTo;
     }
-    if (after == 0) {
-      return String.format(Locale.ROOT, "cut %s from %s to none", what, percent(before));
-    }
-    if (after < before) {
-      return String.format(
-          Locale.ROOT, "cut %s by %.0f%% %s", what, 100 * (1 - after / before), fromTo);
-    }
-    if (after == before) {
-      return "left " + what + " unchanged at " + percent(after);
-    }
-    return "raised " + what + " " + fromTo;
-  }
 
-  private static String percent(double fraction) {
-    double pct = 100 * fraction;
-    if (pct == 0 || pct >= 0.1) {
-      return String.format(Locale.ROOT, "%.2f%%", pct);
+    private static String percent(double fraction) {
+        double pct = 100 * fraction;
+        if (pct == 0 || pct >= 0.1) {
+            return String.format(Locale.ROOT, "%.2f%%", pct);
+        }
+        // Small shares keep two significant digits: 0.0090% reads as 0.009%, not 0.01% or 0.00%.
+        return new java.math.BigDecimal(pct).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString()
+                + "%";
     }
-    // Small shares keep two significant digits: 0.0090% reads as 0.009%, not 0.01% or 0.00%.
-    return new java.math.BigDecimal(pct)
-            .round(new java.math.MathContext(2))
-            .stripTrailingZeros()
-            .toPlainString()
-        + "%";
-  }
 
-  private static String plain(double v) {
-    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-  }
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
 }

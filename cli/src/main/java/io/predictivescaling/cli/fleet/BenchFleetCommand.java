@@ -3,12 +3,13 @@ package io.predictivescaling.cli.fleet;
 import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.PlanBatch;
-import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.targets.ScalableResource;
-import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.ScalingConfig;
 import io.predictivescaling.targets.ScalingPolicy;
+import io.predictivescaling.scaling.PlanInputs;
+import io.predictivescaling.targets.ScalableTarget;
+import java.util.OptionalDouble;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,349 +19,236 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The fleet benchmark: the real dispatcher and predict-and-scale planning code over N targets, with
- * every AWS call answered by in-memory fakes of the ports that meter each call as the adapter would
- * make it. Prints the planning time, AWS calls and DynamoDB units per target per run, Lambda
- * GB-seconds, and the cost per target-month by the README's formula. Moto stores actions in lists,
- * so it cannot stand in for AWS at this size; {@code bench-scale} keeps the moto-backed end-to-end
- * path.
+ * The fleet benchmark: the real dispatcher and predict-and-scale planning code over N targets, with every AWS
+ * call answered by in-memory fakes of the ports that meter each call as the adapter would make it. Prints the
+ * planning time, AWS calls and DynamoDB units per target per run, Lambda GB-seconds, and the cost per
+ * target-month by the README's formula. Moto stores actions in lists, so it cannot stand in for AWS at this
+ * size; {@code bench-scale} keeps the moto-backed end-to-end path.
  */
-@Command(
-    name = "bench-fleet",
-    mixinStandardHelpOptions = true,
-    description =
-        "Plans a synthetic fleet through the fleet queue with metered in-memory AWS; prints time, calls and cost per target.")
+@Command(name = "bench-fleet", mixinStandardHelpOptions = true,
+        description = "Plans a synthetic fleet through the fleet queue with metered in-memory AWS; prints time, calls and cost per target.")
 public final class BenchFleetCommand implements Callable<Integer> {
-  // Prices (us-east-1, on-demand, 2026): what the cost formula in the README uses.
-  static final double LAMBDA_GB_SECOND_ARM = 0.0000133334;
-  static final double LAMBDA_REQUEST = 0.20e-6;
-  static final double DYNAMO_READ_UNIT = 0.125e-6;
-  static final double DYNAMO_WRITE_UNIT = 0.625e-6;
-  static final double EVENTBRIDGE_EVENT = 1.00e-6;
-  static final double SQS_REQUEST = 0.40e-6;
-  static final double GET_METRIC_DATA_METRIC = 0.01e-3;
-  static final int RUNS_PER_MONTH = 30 * 24 * 12;
+    // Prices (us-east-1, on-demand, 2026): what the cost formula in the README uses.
+    static final double LAMBDA_GB_SECOND_ARM = 0.0000133334;
+    static final double LAMBDA_REQUEST = 0.20e-6;
+    static final double DYNAMO_READ_UNIT = 0.125e-6;
+    static final double DYNAMO_WRITE_UNIT = 0.625e-6;
+    static final double EVENTBRIDGE_EVENT = 1.00e-6;
+    static final double SQS_REQUEST = 0.40e-6;
+    static final double GET_METRIC_DATA_METRIC = 0.01e-3;
+    static final int RUNS_PER_MONTH = 30 * 24 * 12;
+    /**
+     * Run 1 (12:02) starts from nothing and run 2 (12:07) clears what run 1 set due at once; run 3 (12:12) is a
+     * run within the hour, run 4 (13:02) the first after the hour turned (new hourly history: the 48-hour path
+     * is new). Steady state per run is their hourly mix: (11 x run 3 + run 4) / 12.
+     */
+    static final List<Duration> RUN_AT = List.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(10),
+            Duration.ofMinutes(60));
 
-  /**
-   * Run 1 (12:02) starts from nothing and run 2 (12:07) clears what run 1 set due at once; run 3
-   * (12:12) is a run within the hour, run 4 (13:02) the first after the hour turned (new hourly
-   * history: the 48-hour path is new). Steady state per run is their hourly mix: (11 x run 3 + run
-   * 4) / 12.
-   */
-  static final List<Duration> RUN_AT =
-      List.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(60));
+    @Option(names = "--targets", defaultValue = "10000", description = "How many scalable targets the fleet has")
+    int targets;
 
-  @Option(
-      names = "--targets",
-      defaultValue = "10000",
-      description = "How many scalable targets the fleet has")
-  int targets;
+    @Option(names = "--targets-per-metric", defaultValue = "1", description = "Targets scaling on one metric")
+    int perMetric;
 
-  @Option(
-      names = "--targets-per-metric",
-      defaultValue = "1",
-      description = "Targets scaling on one metric")
-  int perMetric;
+    @Option(names = "--history-days", defaultValue = "28", description = "PREDICTION_HISTORY_DAYS")
+    int historyDays;
 
-  @Option(names = "--history-days", defaultValue = "28", description = "PREDICTION_HISTORY_DAYS")
-  int historyDays;
+    @Option(names = "--resolution-seconds", defaultValue = "60", description = "The metrics' sample interval")
+    int resolutionSeconds;
 
-  @Option(
-      names = "--resolution-seconds",
-      defaultValue = "60",
-      description = "The metrics' sample interval")
-  int resolutionSeconds;
+    @Option(names = "--batch-targets", defaultValue = "25", description = "MAX_TARGETS_PER_BATCH of the dispatcher")
+    int batchTargets;
 
-  @Option(
-      names = "--batch-targets",
-      defaultValue = "25",
-      description = "MAX_TARGETS_PER_BATCH of the dispatcher")
-  int batchTargets;
+    @Option(names = "--batch-size", defaultValue = "4", description = "Messages per invocation (the event source's BatchSize)")
+    int batchSize;
 
-  @Option(
-      names = "--batch-size",
-      defaultValue = "4",
-      description = "Messages per invocation (the event source's BatchSize)")
-  int batchSize;
+    @Option(names = "--threads", defaultValue = "8", description = "PARALLEL_TARGETS")
+    int threads;
 
-  @Option(names = "--threads", defaultValue = "8", description = "PARALLEL_TARGETS")
-  int threads;
+    @Option(names = "--memory-mb", defaultValue = "2048", description = "predict-and-scale's MemorySize")
+    int memoryMb;
 
-  @Option(
-      names = "--memory-mb",
-      defaultValue = "2048",
-      description = "predict-and-scale's MemorySize")
-  int memoryMb;
+    @Option(names = "--pull-minutes", defaultValue = "5",
+            description = "How often record-metrics pulls CloudWatch (cost only; MetricPullSchedule, default 5)")
+    int pullMinutes;
 
-  @Option(
-      names = "--pull-minutes",
-      defaultValue = "5",
-      description =
-          "How often record-metrics pulls CloudWatch (cost only; MetricPullSchedule, default 5)")
-  int pullMinutes;
+    @Option(names = "--whole-history", description = "Read the whole history every run (no digest): as before issue 19")
+    boolean wholeHistory;
 
-  @Option(
-      names = "--whole-history",
-      description = "Read the whole history every run (no digest): as before issue 19")
-  boolean wholeHistory;
+    @Option(names = "--aws-latency-ms", defaultValue = "8", description = "Assumed latency of one AWS call in Lambda")
+    double latencyMs;
 
-  @Option(
-      names = "--aws-latency-ms",
-      defaultValue = "8",
-      description = "Assumed latency of one AWS call in Lambda")
-  double latencyMs;
-
-  @Override
-  public Integer call() {
-    if (targets < 1 || perMetric < 1 || batchTargets < 1 || batchSize < 1 || threads < 1) {
-      throw new IllegalArgumentException(
-          "--targets, --targets-per-metric, --batch-targets, --batch-size and "
-              + "--threads must be at least 1");
-    }
-    Instant start = Instant.parse("2026-11-30T12:02:00Z");
-    Meter meter = new Meter();
-    List<ScalableTarget> fleet = fleet();
-    var queue = new FakeServices.Queue(meter);
-    var leases = new FakeServices.Leases(meter);
-    var aas = new FakeServices.Aas(meter);
-    var metrics = new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds));
-    PredictAndScaleService service =
-        new PredictAndScaleService(
-            new FakeStores.Targets(fleet, meter),
-            metrics,
-            new FakeStores.Patterns(meter, start),
-            new FakeStores.Predictions(meter),
-            aas,
-            new FakeServices.Bus(meter),
-            new PlanInputs(
-                new FakeStores.Feedback(meter),
-                new FakeStores.Signals(meter),
-                new FakeStores.Events(meter)),
-            Duration.ofDays(historyDays),
-            threads,
-            wholeHistory ? null : metrics);
-    FleetBatchPlanner planner =
-        new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
-    DispatchService dispatcher =
-        new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
-    var cpu =
-        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-
-    System.out.printf(
-        Locale.ROOT,
-        "bench-fleet: %d targets on %d metrics, %d-s samples, %d days of history, "
-            + "batches of %d targets, %d messages per invocation, %d planning threads, %d cores%n",
-        targets,
-        (targets + perMetric - 1) / perMetric,
-        resolutionSeconds,
-        historyDays,
-        batchTargets,
-        batchSize,
-        threads,
-        Runtime.getRuntime().availableProcessors());
-    Meter.Snapshot steady = null;
-    double steadyWall = 0;
-    double steadyCpu = 0;
-    int invocations = 0;
-    for (int run = 0; run < RUN_AT.size(); run++) {
-      Instant now = start.plus(RUN_AT.get(run));
-      aas.advanceTo(now);
-      Meter.Snapshot before = meter.snapshot();
-      long cpu0 = cpu.getProcessCpuTime();
-      long wall0 = System.nanoTime();
-      DispatchService.Result dispatched = dispatcher.run();
-      List<PlanBatch> batches = new ArrayList<>(queue.messages);
-      queue.messages.clear();
-      int planned = 0;
-      int failed = 0;
-      invocations = 0;
-      for (int i = 0; i < batches.size(); i += batchSize) {
-        List<FleetBatchPlanner.Message> messages = new ArrayList<>();
-        for (int j = i; j < Math.min(batches.size(), i + batchSize); j++) {
-          messages.add(new FleetBatchPlanner.Message("m" + j, batches.get(j).toJson()));
+    @Override
+    public Integer call() {
+        if (targets < 1 || perMetric < 1 || batchTargets < 1 || batchSize < 1 || threads < 1) {
+            throw new IllegalArgumentException("--targets, --targets-per-metric, --batch-targets, --batch-size and "
+                    + "--threads must be at least 1");
         }
-        FleetBatchPlanner.Outcome outcome = planner.handle(now, "bench-" + run + "-" + i, messages);
-        planned += outcome.result().planned();
-        failed += outcome.failedMessageIds().size();
-        invocations++;
-      }
-      double wall = (System.nanoTime() - wall0) / 1e9;
-      double cpuSeconds = (cpu.getProcessCpuTime() - cpu0) / 1e9;
-      Meter.Snapshot used = meter.snapshot().minus(before);
-      System.out.printf(
-          Locale.ROOT,
-          "run %d (%s): %d targets in %d batches, %d invocations, planned %d, "
-              + "failed messages %d: %.1f s wall (%.1f s per 1,000 targets), %.1f s CPU; per target: "
-              + "%.2f AAS calls, %.1f read units, %.1f write units%n",
-          run + 1,
-          new String[] {
-                "12:02, from nothing",
-                "12:07, warm-up",
-                "12:12, within the hour",
-                "13:02, the hour turned"
-              }
-              [run],
-          dispatched.targets(),
-          dispatched.batches(),
-          invocations,
-          planned,
-          failed,
-          wall,
-          1000 * wall / targets,
-          cpuSeconds,
-          (double) used.calls("application-autoscaling:") / targets,
-          used.readUnits() / targets,
-          used.writeUnits() / targets);
-      double weight = run == 2 ? 11 / 12.0 : run == 3 ? 1 / 12.0 : 0;
-      steady = steady == null ? scale(used, weight) : add(steady, scale(used, weight));
-      if (run == 0 && !wholeHistory) {
-        // Digests are rewritten every DIGEST_REFRESH_HOURS hours (36 runs), never in runs 3 and 4:
-        // the
-        // first run's writes of them, spread over those runs, join the steady state.
-        Meter.Snapshot writes = digestWrites(used, metrics);
-        steady =
-            add(steady, scale(writes, 1.0 / (12 * PredictAndScaleService.DIGEST_REFRESH_HOURS)));
-      }
-      steadyWall += weight * wall;
-      steadyCpu += weight * cpuSeconds;
+        Instant start = Instant.parse("2026-11-30T12:02:00Z");
+        Meter meter = new Meter();
+        List<ScalableTarget> fleet = fleet();
+        var queue = new FakeServices.Queue(meter);
+        var leases = new FakeServices.Leases(meter);
+        var aas = new FakeServices.Aas(meter);
+        var metrics = new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds));
+        PredictAndScaleService service = new PredictAndScaleService(new FakeStores.Targets(fleet, meter),
+                metrics, new FakeStores.Patterns(meter, start),
+                new FakeStores.Predictions(meter), aas, new FakeServices.Bus(meter),
+                new PlanInputs(new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
+                Duration.ofDays(historyDays), threads, wholeHistory ? null : metrics);
+        FleetBatchPlanner planner = new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
+        DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
+        var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+        System.out.printf(Locale.ROOT, "bench-fleet: %d targets on %d metrics, %d-s samples, %d days of history, "
+                        + "batches of %d targets, %d messages per invocation, %d planning threads, %d cores%n",
+                targets, (targets + perMetric - 1) / perMetric, resolutionSeconds, historyDays, batchTargets, batchSize,
+                threads, Runtime.getRuntime().availableProcessors());
+        Meter.Snapshot steady = null;
+        double steadyWall = 0;
+        double steadyCpu = 0;
+        int invocations = 0;
+        for (int run = 0; run < RUN_AT.size(); run++) {
+            Instant now = start.plus(RUN_AT.get(run));
+            aas.advanceTo(now);
+            Meter.Snapshot before = meter.snapshot();
+            long cpu0 = cpu.getProcessCpuTime();
+            long wall0 = System.nanoTime();
+            DispatchService.Result dispatched = dispatcher.run();
+            List<PlanBatch> batches = new ArrayList<>(queue.messages);
+            queue.messages.clear();
+            int planned = 0;
+            int failed = 0;
+            invocations = 0;
+            for (int i = 0; i < batches.size(); i += batchSize) {
+                List<FleetBatchPlanner.Message> messages = new ArrayList<>();
+                for (int j = i; j < Math.min(batches.size(), i + batchSize); j++) {
+                    messages.add(new FleetBatchPlanner.Message("m" + j, batches.get(j).toJson()));
+                }
+                FleetBatchPlanner.Outcome outcome = planner.handle(now, "bench-" + run + "-" + i, messages);
+                planned += outcome.result().planned();
+                failed += outcome.failedMessageIds().size();
+                invocations++;
+            }
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            double cpuSeconds = (cpu.getProcessCpuTime() - cpu0) / 1e9;
+            Meter.Snapshot used = meter.snapshot().minus(before);
+            System.out.printf(Locale.ROOT, "run %d (%s): %d targets in %d batches, %d invocations, planned %d, "
+                            + "failed messages %d: %.1f s wall (%.1f s per 1,000 targets), %.1f s CPU; per target: "
+                            + "%.2f AAS calls, %.1f read units, %.1f write units%n",
+                    run + 1, new String[] {"12:02, from nothing", "12:07, warm-up", "12:12, within the hour",
+                            "13:02, the hour turned"}[run], dispatched.targets(), dispatched.batches(),
+                    invocations, planned, failed, wall, 1000 * wall / targets, cpuSeconds,
+                    (double) used.calls("application-autoscaling:") / targets, used.readUnits() / targets,
+                    used.writeUnits() / targets);
+            double weight = run == 2 ? 11 / 12.0 : run == 3 ? 1 / 12.0 : 0;
+            steady = steady == null ? scale(used, weight) : add(steady, scale(used, weight));
+            if (run == 0 && !wholeHistory) {
+                // Digests are rewritten every DIGEST_REFRESH_HOURS hours (36 runs), never in runs 3 and 4: the
+                // first run's writes of them, spread over those runs, join the steady state.
+                Meter.Snapshot writes = digestWrites(used, metrics);
+                steady = add(steady, scale(writes, 1.0 / (12 * PredictAndScaleService.DIGEST_REFRESH_HOURS)));
+            }
+            steadyWall += weight * wall;
+            steadyCpu += weight * cpuSeconds;
+        }
+        report(steady, steadyWall, steadyCpu, invocations);
+        return 0;
     }
-    report(steady, steadyWall, steadyCpu, invocations);
-    return 0;
-  }
 
-  private void report(Meter.Snapshot total, double wall, double cpuSeconds, int invocations) {
-    double per = 1.0 / targets;
-    double perCall = per / 1000; // the weighted calls and events are counted in thousandths
-    System.out.printf(
-        Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
-    total
-        .calls()
-        .forEach(
-            (api, count) ->
-                System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", api, count * perCall));
-    double aas = total.calls("application-autoscaling:") * perCall;
-    System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", "Application Auto Scaling, all", aas);
-    double rru = total.readUnits() * per;
-    double wru = total.writeUnits() * per;
-    double events = total.events() * perCall;
-    System.out.printf(
-        Locale.ROOT,
-        "  DynamoDB read units %.2f, write units %.2f; EventBridge events %.2f%n",
-        rru,
-        wru,
-        events);
-    double vcpus = memoryMb / 1769.0;
-    double calls = total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
-    double seconds = cpuSeconds / targets / vcpus + calls * latencyMs / 1000 / threads;
-    double gbSeconds = seconds * memoryMb / 1024.0;
-    System.out.printf(
-        Locale.ROOT,
-        "  Lambda: %.2f s planning per 1,000 targets here (%.1f s CPU); in Lambda at "
-            + "%d MB (%.2f vCPU) about %.1f ms per target = %.5f GB-s%n",
-        1000 * wall / targets,
-        1000 * cpuSeconds / targets,
-        memoryMb,
-        vcpus,
-        1000 * seconds,
-        gbSeconds);
+    private void report(Meter.Snapshot total, double wall, double cpuSeconds, int invocations) {
+        double per = 1.0 / targets;
+        double perCall = per / 1000; // the weighted calls and events are counted in thousandths
+        System.out.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
+        total.calls().forEach((api, count) -> System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", api, count * perCall));
+        double aas = total.calls("application-autoscaling:") * perCall;
+        System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", "Application Auto Scaling, all", aas);
+        double rru = total.readUnits() * per;
+        double wru = total.writeUnits() * per;
+        double events = total.events() * perCall;
+        System.out.printf(Locale.ROOT, "  DynamoDB read units %.2f, write units %.2f; EventBridge events %.2f%n", rru, wru,
+                events);
+        double vcpus = memoryMb / 1769.0;
+        double calls = total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
+        double seconds = cpuSeconds / targets / vcpus + calls * latencyMs / 1000 / threads;
+        double gbSeconds = seconds * memoryMb / 1024.0;
+        System.out.printf(Locale.ROOT, "  Lambda: %.2f s planning per 1,000 targets here (%.1f s CPU); in Lambda at "
+                        + "%d MB (%.2f vCPU) about %.1f ms per target = %.5f GB-s%n", 1000 * wall / targets,
+                1000 * cpuSeconds / targets, memoryMb, vcpus, 1000 * seconds, gbSeconds);
 
-    double metricsPerTarget = 1.0 / perMetric;
-    double pulls = 43200.0 / pullMinutes;
-    double month = RUNS_PER_MONTH;
-    double lambda =
-        month
-            * (gbSeconds * LAMBDA_GB_SECOND_ARM + (double) invocations / targets * LAMBDA_REQUEST);
-    double dynamo = month * (rru * DYNAMO_READ_UNIT + wru * DYNAMO_WRITE_UNIT);
-    double bus = month * events * EVENTBRIDGE_EVENT;
-    // Per message: a send (batched 10), the event source's receive and delete (batched by
-    // BatchSize).
-    double sqs = month * (1.0 / batchTargets) * (0.1 + 2.0 / batchSize) * SQS_REQUEST;
-    double cloudWatch = metricsPerTarget * pulls * GET_METRIC_DATA_METRIC;
-    // record-metrics, per metric and pull: one Query for the latest stored sample (half a unit) and
-    // one update of
-    // the metric-hour item (under 1 KB: one write unit).
-    double recordWrites = metricsPerTarget * pulls * (DYNAMO_WRITE_UNIT + 0.5 * DYNAMO_READ_UNIT);
-    // analyze-patterns reads 56 days of metric-hour items per metric every hour.
-    double hourItem =
-        FakeStores.HOUR_ITEM_OVERHEAD + FakeStores.POINT_BYTES * (3600.0 / resolutionSeconds);
-    double patterns =
-        metricsPerTarget * 720 * 0.5 * Math.ceil(56 * 24 * hourItem / 4096) * DYNAMO_READ_UNIT;
-    // score-feedback each hour: ~13 matured predictions annotated and ~10 accuracy scopes written.
-    double feedback = 720 * 23 * DYNAMO_WRITE_UNIT;
-    double total$ = lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback;
-    System.out.printf(
-        Locale.ROOT,
-        "%ncost per target-month (%d runs a month, formula in the README):%n",
-        RUNS_PER_MONTH);
-    line("predict-and-scale Lambda (GB-s + requests)", lambda);
-    line("predict-and-scale DynamoDB (reads + writes)", dynamo);
-    line("EventBridge PutEvents", bus);
-    line("SQS (send, receive, delete)", sqs);
-    line("CloudWatch GetMetricData, pull every " + pullMinutes + " min", cloudWatch);
-    line("record-metrics DynamoDB (latest-sample read + write)", recordWrites);
-    line("analyze-patterns DynamoDB reads (hourly, 56 days)", patterns);
-    line("score-feedback DynamoDB writes (hourly, estimate)", feedback);
-    line("total", total$);
-  }
-
-  private static void line(String what, double dollars) {
-    System.out.printf(Locale.ROOT, "  %-52s $%.4f%n", what, dollars);
-  }
-
-  /** Only the digest PutItems of a run (their calls and write units). */
-  private static Meter.Snapshot digestWrites(Meter.Snapshot run, FakeStores.Metrics metrics) {
-    String api = "dynamodb:PutItem metrics (digest)";
-    long calls = run.calls().getOrDefault(api, 0L);
-    return new Meter.Snapshot(
-        calls == 0 ? Map.of() : Map.of(api, calls), 0, calls * metrics.digestWriteUnits(), 0);
-  }
-
-  private static Meter.Snapshot scale(Meter.Snapshot a, double w) {
-    var calls = new java.util.TreeMap<String, Long>();
-    a.calls().forEach((k, v) -> calls.put(k, Math.round(v * w * 1000)));
-    return new Meter.Snapshot(
-        calls, a.readUnits() * w, a.writeUnits() * w, Math.round(a.events() * w * 1000));
-  }
-
-  private static Meter.Snapshot add(Meter.Snapshot a, Meter.Snapshot b) {
-    var calls = new java.util.TreeMap<>(a.calls());
-    b.calls().forEach((k, v) -> calls.merge(k, v, Long::sum));
-    return new Meter.Snapshot(
-        calls,
-        a.readUnits() + b.readUnits(),
-        a.writeUnits() + b.writeUnits(),
-        a.events() + b.events());
-  }
-
-  private List<ScalableTarget> fleet() {
-    List<ScalableTarget> fleet = new ArrayList<>();
-    ScalingPolicy policy =
-        ScalingPolicy.defaults(50, 1, 200).withMode(ScalingPolicy.Mode.ForecastAndScale);
-    for (int i = 0; i < targets; i++) {
-      String id = String.format(Locale.ROOT, "svc-%05d", i);
-      ScalingConfig config =
-          new ScalingConfig(
-              new ScalableResource("ecs", "service/fleet/" + id, "ecs:service:DesiredCount"),
-              policy,
-              OptionalDouble.empty(),
-              true,
-              ScalingConfig.DEFAULT_TARGET_UTILIZATION);
-      fleet.add(
-          new ScalableTarget(
-              id,
-              "m-" + (i / perMetric),
-              Optional.empty(),
-              ZoneOffset.UTC,
-              List.of(),
-              Optional.of(config),
-              List.of()));
+        double metricsPerTarget = 1.0 / perMetric;
+        double pulls = 43200.0 / pullMinutes;
+        double month = RUNS_PER_MONTH;
+        double lambda = month * (gbSeconds * LAMBDA_GB_SECOND_ARM + (double) invocations / targets * LAMBDA_REQUEST);
+        double dynamo = month * (rru * DYNAMO_READ_UNIT + wru * DYNAMO_WRITE_UNIT);
+        double bus = month * events * EVENTBRIDGE_EVENT;
+        // Per message: a send (batched 10), the event source's receive and delete (batched by BatchSize).
+        double sqs = month * (1.0 / batchTargets) * (0.1 + 2.0 / batchSize) * SQS_REQUEST;
+        double cloudWatch = metricsPerTarget * pulls * GET_METRIC_DATA_METRIC;
+        // record-metrics, per metric and pull: one Query for the latest stored sample (half a unit) and one update of
+        // the metric-hour item (under 1 KB: one write unit).
+        double recordWrites = metricsPerTarget * pulls * (DYNAMO_WRITE_UNIT + 0.5 * DYNAMO_READ_UNIT);
+        // analyze-patterns reads 56 days of metric-hour items per metric every hour.
+        double hourItem = FakeStores.HOUR_ITEM_OVERHEAD + FakeStores.POINT_BYTES * (3600.0 / resolutionSeconds);
+        double patterns = metricsPerTarget * 720 * 0.5 * Math.ceil(56 * 24 * hourItem / 4096) * DYNAMO_READ_UNIT;
+        // score-feedback each hour: ~13 matured predictions annotated and ~10 accuracy scopes written.
+        double feedback = 720 * 23 * DYNAMO_WRITE_UNIT;
+        double total$ = lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback;
+        System.out.printf(Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n",
+                RUNS_PER_MONTH);
+        line("predict-and-scale Lambda (GB-s + requests)", lambda);
+        line("predict-and-scale DynamoDB (reads + writes)", dynamo);
+        line("EventBridge PutEvents", bus);
+        line("SQS (send, receive, delete)", sqs);
+        line("CloudWatch GetMetricData, pull every " + pullMinutes + " min", cloudWatch);
+        line("record-metrics DynamoDB (latest-sample read + write)", recordWrites);
+        line("analyze-patterns DynamoDB reads (hourly, 56 days)", patterns);
+        line("score-feedback DynamoDB writes (hourly, estimate)", feedback);
+        line("total", total$);
     }
-    return fleet;
-  }
+
+    private static void line(String what, double dollars) {
+        System.out.printf(Locale.ROOT, "  %-52s $%.4f%n", what, dollars);
+    }
+
+    /** Only the digest PutItems of a run (their calls and write units). */
+    private static Meter.Snapshot digestWrites(Meter.Snapshot run, FakeStores.Metrics metrics) {
+        String api = "dynamodb:PutItem metrics (digest)";
+        long calls = run.calls().getOrDefault(api, 0L);
+        return new Meter.Snapshot(calls == 0 ? Map.of() : Map.of(api, calls), 0, calls * metrics.digestWriteUnits(),
+                0);
+    }
+
+    private static Meter.Snapshot scale(Meter.Snapshot a, double w) {
+        var calls = new java.util.TreeMap<String, Long>();
+        a.calls().forEach((k, v) -> calls.put(k, Math.round(v * w * 1000)));
+        return new Meter.Snapshot(calls, a.readUnits() * w, a.writeUnits() * w, Math.round(a.events() * w * 1000));
+    }
+
+    private static Meter.Snapshot add(Meter.Snapshot a, Meter.Snapshot b) {
+        var calls = new java.util.TreeMap<>(a.calls());
+        b.calls().forEach((k, v) -> calls.merge(k, v, Long::sum));
+        return new Meter.Snapshot(calls, a.readUnits() + b.readUnits(), a.writeUnits() + b.writeUnits(),
+                a.events() + b.events());
+    }
+
+    private List<ScalableTarget> fleet() {
+        List<ScalableTarget> fleet = new ArrayList<>();
+        ScalingPolicy policy = ScalingPolicy.defaults(50, 1, 200).withMode(ScalingPolicy.Mode.ForecastAndScale);
+        for (int i = 0; i < targets; i++) {
+            String id = String.format(Locale.ROOT, "svc-%05d", i);
+            ScalingConfig config = new ScalingConfig(new ScalableResource("ecs", "service/fleet/" + id,
+                    "ecs:service:DesiredCount"), policy, OptionalDouble.empty(), true,
+                    ScalingConfig.DEFAULT_TARGET_UTILIZATION);
+            fleet.add(new ScalableTarget(id, "m-" + (i / perMetric), Optional.empty(), ZoneOffset.UTC, List.of(),
+                    Optional.of(config), List.of()));
+        }
+        return fleet;
+    }
 }

@@ -35,321 +35,289 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * In-memory fakes of the DynamoDB-backed ports that answer as the adapters would and meter each
- * call as the adapter would make it (API, items, bytes), for {@code bench-fleet}. Sizes are those
- * of the shipped item layouts: a metrics item is one metric-hour of per-minute points (about 14
- * bytes a point), a prediction item about 450 bytes, a target item about 300 bytes.
+ * In-memory fakes of the DynamoDB-backed ports that answer as the adapters would and meter each call as the
+ * adapter would make it (API, items, bytes), for {@code bench-fleet}. Sizes are those of the shipped item
+ * layouts: a metrics item is one metric-hour of per-minute points (about 14 bytes a point), a prediction item
+ * about 450 bytes, a target item about 300 bytes.
  */
 final class FakeStores {
-  static final int TARGET_BYTES = 300;
-  static final int PREDICTION_BYTES = 450;
-  static final int POINT_BYTES = 14;
-  static final int HOUR_ITEM_OVERHEAD = 80;
+    static final int TARGET_BYTES = 300;
+    static final int PREDICTION_BYTES = 450;
+    static final int POINT_BYTES = 14;
+    static final int HOUR_ITEM_OVERHEAD = 80;
 
-  private FakeStores() {}
-
-  /** The targets table: a Scan for the dispatcher, BatchGetItem by key for the queue consumer. */
-  record Targets(List<ScalableTarget> all, Meter meter) implements TargetRepository {
-    @Override
-    public Loaded loadAll() {
-      long bytes = (long) all.size() * TARGET_BYTES;
-      for (long page = 0; page < Math.max(1, (bytes + (1 << 20) - 1) >> 20); page++) {
-        meter.read("dynamodb:Scan targets", Math.min(bytes - (page << 20), 1 << 20));
-      }
-      return new Loaded(all, List.of());
+    private FakeStores() {
     }
 
-    @Override
-    public Loaded load(Collection<String> targetIds) {
-      Set<String> wanted = new HashSet<>(targetIds);
-      for (int i = 0; i < wanted.size(); i += 100) {
-        int n = Math.min(100, wanted.size() - i);
-        meter.readItems("dynamodb:BatchGetItem targets", n, TARGET_BYTES);
-      }
-      return new Loaded(
-          all.stream().filter(t -> wanted.contains(t.targetId())).toList(), List.of());
-    }
-  }
-
-  /**
-   * The metrics table with a synthetic per-minute series per metric (one of a few daily/weekly
-   * shapes, scaled per metric): a Query returns one item per metric-hour, paged at 1 MB.
-   */
-  static final class Metrics
-      implements TimeSeriesStore, io.predictivescaling.metrics.HistoryDigests {
-    private final Meter meter;
-    private final Duration step;
-    private static final int DIGEST_ITEM_OVERHEAD = 100;
-    private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
-    private volatile int digestBytes;
-
-    Metrics(Meter meter, Duration step) {
-      this.meter = meter;
-      this.step = step;
-    }
-
-    static int shape(String metricId) {
-      return Math.floorMod(metricId.hashCode(), 8);
-    }
-
-    /**
-     * Each shape's week at 1-minute steps, computed once: generating samples must not cost what
-     * planning does.
-     */
-    private static final double[][] WEEKS = new double[8][7 * 24 * 60];
-
-    static {
-      Instant monday = Instant.parse("2026-11-30T00:00:00Z");
-      for (int shape = 0; shape < 8; shape++) {
-        for (int m = 0; m < WEEKS[shape].length; m++) {
-          WEEKS[shape][m] = shapeValue(shape, monday.plusSeconds(60L * m));
+    /** The targets table: a Scan for the dispatcher, BatchGetItem by key for the queue consumer. */
+    record Targets(List<ScalableTarget> all, Meter meter) implements TargetRepository {
+        @Override
+        public Loaded loadAll() {
+            long bytes = (long) all.size() * TARGET_BYTES;
+            for (long page = 0; page < Math.max(1, (bytes + (1 << 20) - 1) >> 20); page++) {
+                meter.read("dynamodb:Scan targets", Math.min(bytes - (page << 20), 1 << 20));
+            }
+            return new Loaded(all, List.of());
         }
-      }
-    }
 
-    static double value(String metricId, Instant t) {
-      double scale = 50 + Math.floorMod(metricId.hashCode() / 8, 500);
-      long minuteOfWeek =
-          Math.floorMod(Math.floorDiv(t.getEpochSecond() - 1795996800L, 60), 7 * 24 * 60);
-      return scale * WEEKS[shape(metricId)][(int) minuteOfWeek];
-    }
-
-    private static double shapeValue(int shape, Instant t) {
-      var z = t.atZone(ZoneOffset.UTC);
-      double hour = z.getHour() + z.getMinute() / 60.0;
-      double daily = 1 + 0.8 * Math.exp(-Math.pow(hour - (9 + shape), 2) / 6);
-      double weekly = z.getDayOfWeek().getValue() >= 6 ? 0.7 : 1.0;
-      double noise = 0.05 * Math.sin(t.getEpochSecond() * 0.37 + shape);
-      return daily * weekly * (1 + noise);
-    }
-
-    @Override
-    public List<LoadSample> read(String metricId, Instant from, Instant to) {
-      long s = step.getSeconds();
-      long first = Math.floorDiv(from.getEpochSecond() + s - 1, s) * s;
-      List<LoadSample> out = new ArrayList<>();
-      for (long t = first; t < to.getEpochSecond(); t += s) {
-        Instant at = Instant.ofEpochSecond(t);
-        out.add(new LoadSample(metricId, at, value(metricId, at), "Count", "bench"));
-      }
-      long hours = Math.max(1, (to.getEpochSecond() - from.getEpochSecond() + 3599) / 3600);
-      long bytes = hours * (HOUR_ITEM_OVERHEAD + POINT_BYTES * (3600 / s));
-      for (long done = 0; done < bytes; done += 1 << 20) {
-        meter.read("dynamodb:Query metrics (samples)", Math.min(bytes - done, 1 << 20));
-      }
-      return out;
-    }
-
-    @Override
-    public int append(Collection<LoadSample> samples) {
-      throw new UnsupportedOperationException("predict-and-scale does not write samples");
+        @Override
+        public Loaded load(Collection<String> targetIds) {
+            Set<String> wanted = new HashSet<>(targetIds);
+            for (int i = 0; i < wanted.size(); i += 100) {
+                int n = Math.min(100, wanted.size() - i);
+                meter.readItems("dynamodb:BatchGetItem targets", n, TARGET_BYTES);
+            }
+            return new Loaded(all.stream().filter(t -> wanted.contains(t.targetId())).toList(), List.of());
+        }
     }
 
     /**
-     * As the adapter: one Query returning the last-pull marker, the digest item and the revision
-     * item.
+     * The metrics table with a synthetic per-minute series per metric (one of a few daily/weekly shapes,
+     * scaled per metric): a Query returns one item per metric-hour, paged at 1 MB.
      */
-    @Override
-    public Loaded load(String metricId) {
-      byte[] digest = digests.get(metricId);
-      meter.read(
-          "dynamodb:Query metrics (digest)",
-          digest == null ? 100 : digest.length + DIGEST_ITEM_OVERHEAD + 100);
-      return new Loaded(Optional.ofNullable(digest), 0, Optional.empty());
+    static final class Metrics implements TimeSeriesStore, io.predictivescaling.metrics.HistoryDigests {
+        private final Meter meter;
+        private final Duration step;
+        private static final int DIGEST_ITEM_OVERHEAD = 100;
+        private final Map<String, byte[]> digests = new ConcurrentHashMap<>();
+        private volatile int digestBytes;
+
+        Metrics(Meter meter, Duration step) {
+            this.meter = meter;
+            this.step = step;
+        }
+
+        static int shape(String metricId) {
+            return Math.floorMod(metricId.hashCode(), 8);
+        }
+
+        /** Each shape's week at 1-minute steps, computed once: generating samples must not cost what planning does. */
+        private static final double[][] WEEKS = new double[8][7 * 24 * 60];
+
+        static {
+            Instant monday = Instant.parse("2026-11-30T00:00:00Z");
+            for (int shape = 0; shape < 8; shape++) {
+                for (int m = 0; m < WEEKS[shape].length; m++) {
+                    WEEKS[shape][m] = shapeValue(shape, monday.plusSeconds(60L * m));
+                }
+            }
+        }
+
+        static double value(String metricId, Instant t) {
+            double scale = 50 + Math.floorMod(metricId.hashCode() / 8, 500);
+            long minuteOfWeek = Math.floorMod(Math.floorDiv(t.getEpochSecond() - 1795996800L, 60), 7 * 24 * 60);
+            return scale * WEEKS[shape(metricId)][(int) minuteOfWeek];
+        }
+
+        private static double shapeValue(int shape, Instant t) {
+            var z = t.atZone(ZoneOffset.UTC);
+            double hour = z.getHour() + z.getMinute() / 60.0;
+            double daily = 1 + 0.8 * Math.exp(-Math.pow(hour - (9 + shape), 2) / 6);
+            double weekly = z.getDayOfWeek().getValue() >= 6 ? 0.7 : 1.0;
+            double noise = 0.05 * Math.sin(t.getEpochSecond() * 0.37 + shape);
+            return daily * weekly * (1 + noise);
+        }
+
+        @Override
+        public List<LoadSample> read(String metricId, Instant from, Instant to) {
+            long s = step.getSeconds();
+            long first = Math.floorDiv(from.getEpochSecond() + s - 1, s) * s;
+            List<LoadSample> out = new ArrayList<>();
+            for (long t = first; t < to.getEpochSecond(); t += s) {
+                Instant at = Instant.ofEpochSecond(t);
+                out.add(new LoadSample(metricId, at, value(metricId, at), "Count", "bench"));
+            }
+            long hours = Math.max(1, (to.getEpochSecond() - from.getEpochSecond() + 3599) / 3600);
+            long bytes = hours * (HOUR_ITEM_OVERHEAD + POINT_BYTES * (3600 / s));
+            for (long done = 0; done < bytes; done += 1 << 20) {
+                meter.read("dynamodb:Query metrics (samples)", Math.min(bytes - done, 1 << 20));
+            }
+            return out;
+        }
+
+        @Override
+        public int append(Collection<LoadSample> samples) {
+            throw new UnsupportedOperationException("predict-and-scale does not write samples");
+        }
+
+        /** As the adapter: one Query returning the last-pull marker, the digest item and the revision item. */
+        @Override
+        public Loaded load(String metricId) {
+            byte[] digest = digests.get(metricId);
+            meter.read("dynamodb:Query metrics (digest)", digest == null ? 100 : digest.length + DIGEST_ITEM_OVERHEAD + 100);
+            return new Loaded(Optional.ofNullable(digest), 0, Optional.empty());
+        }
+
+        @Override
+        public void save(String metricId, byte[] digest, long revision) {
+            meter.write("dynamodb:PutItem metrics (digest)", 1, digest.length + DIGEST_ITEM_OVERHEAD);
+            digestBytes = digest.length;
+            digests.put(metricId, digest);
+        }
+
+        /** Write units of one digest PutItem (1 per started KB of the item). */
+        long digestWriteUnits() {
+            return (digestBytes + DIGEST_ITEM_OVERHEAD + 1023) / 1024;
+        }
+
+        @Override
+        public List<Rollup> rollup(String metricId, Instant from, Instant to, Duration resolution) {
+            return Rollups.of(read(metricId, from, to), resolution);
+        }
+
+        @Override
+        public Optional<Instant> lastPulled(String metricId) {
+            meter.read("dynamodb:GetItem metrics (pulled)", 100);
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Instant> latestTimestamp(String metricId) {
+            meter.read("dynamodb:Query metrics", 1000);
+            return Optional.empty();
+        }
     }
 
-    @Override
-    public void save(String metricId, byte[] digest, long revision) {
-      meter.write("dynamodb:PutItem metrics (digest)", 1, digest.length + DIGEST_ITEM_OVERHEAD);
-      digestBytes = digest.length;
-      digests.put(metricId, digest);
-    }
+    /** The patterns table: each shape's patterns learned once, read back with one Query per metric. */
+    static final class Patterns implements PatternStore {
+        private final Meter meter;
+        private final Instant now;
+        private final Map<Integer, LoadPatterns> byShape = new ConcurrentHashMap<>();
 
-    /** Write units of one digest PutItem (1 per started KB of the item). */
-    long digestWriteUnits() {
-      return (digestBytes + DIGEST_ITEM_OVERHEAD + 1023) / 1024;
-    }
+        Patterns(Meter meter, Instant now) {
+            this.meter = meter;
+            this.now = now;
+        }
 
-    @Override
-    public List<Rollup> rollup(String metricId, Instant from, Instant to, Duration resolution) {
-      return Rollups.of(read(metricId, from, to), resolution);
-    }
+        @Override
+        public void save(String metricId, LoadPatterns patterns, Instant learnedAt) {
+            throw new UnsupportedOperationException("predict-and-scale does not learn patterns");
+        }
 
-    @Override
-    public Optional<Instant> lastPulled(String metricId) {
-      meter.read("dynamodb:GetItem metrics (pulled)", 100);
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<Instant> latestTimestamp(String metricId) {
-      meter.read("dynamodb:Query metrics", 1000);
-      return Optional.empty();
-    }
-  }
-
-  /**
-   * The patterns table: each shape's patterns learned once, read back with one Query per metric.
-   */
-  static final class Patterns implements PatternStore {
-    private final Meter meter;
-    private final Instant now;
-    private final Map<Integer, LoadPatterns> byShape = new ConcurrentHashMap<>();
-
-    Patterns(Meter meter, Instant now) {
-      this.meter = meter;
-      this.now = now;
-    }
-
-    @Override
-    public void save(String metricId, LoadPatterns patterns, Instant learnedAt) {
-      throw new UnsupportedOperationException("predict-and-scale does not learn patterns");
-    }
-
-    @Override
-    public Optional<LoadPatterns> load(String metricId) {
-      meter.read("dynamodb:Query patterns", 8 * 1024);
-      return Optional.of(
-          byShape.computeIfAbsent(
-              Metrics.shape(metricId),
-              k -> {
+        @Override
+        public Optional<LoadPatterns> load(String metricId) {
+            meter.read("dynamodb:Query patterns", 8 * 1024);
+            return Optional.of(byShape.computeIfAbsent(Metrics.shape(metricId), k -> {
                 Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
                 List<LoadSample> samples = new ArrayList<>();
-                for (Instant t = end.minus(Duration.ofDays(56));
-                    t.isBefore(end);
-                    t = t.plus(Duration.ofMinutes(10))) {
-                  samples.add(
-                      new LoadSample(metricId, t, Metrics.value(metricId, t), "Count", "bench"));
+                for (Instant t = end.minus(Duration.ofDays(56)); t.isBefore(end); t = t.plus(Duration.ofMinutes(10))) {
+                    samples.add(new LoadSample(metricId, t, Metrics.value(metricId, t), "Count", "bench"));
                 }
                 List<Rollup> hourly = Rollups.of(samples, Duration.ofHours(1));
-                return new PatternAnalyzer()
-                    .learn(
-                        RegularSeries.fromRollups(
-                            hourly, hourly.get(0).start(), end, Duration.ofHours(1), Rollup::mean),
-                        ZoneOffset.UTC,
-                        List.of());
-              }));
-    }
-  }
-
-  /**
-   * The predictions table as {@link io.predictivescaling.scaling.WriteOnChangePredictionStore} uses
-   * it: one Query per target over the records' key range, then BatchWriteItem of 25 for what is new
-   * or changed.
-   */
-  record Predictions(Meter meter, Map<String, Map<String, AttributeValue>> stored)
-      implements PredictionStore {
-    Predictions(Meter meter) {
-      this(meter, new ConcurrentHashMap<>());
-    }
-
-    @Override
-    public void save(List<PredictionRecord> records) {
-      Map<String, List<PredictionRecord>> byTarget = new java.util.LinkedHashMap<>();
-      records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r));
-      int changed = 0;
-      for (var entry : byTarget.entrySet()) {
-        int found = 0;
-        for (PredictionRecord r : entry.getValue()) {
-          String key = r.targetId() + "|" + DynamoDbPredictionStore.sortKey(r.prediction());
-          Map<String, AttributeValue> item =
-              new java.util.HashMap<>(DynamoDbPredictionStore.item(r));
-          item.remove("createdAt");
-          Map<String, AttributeValue> before = stored.put(key, item);
-          found += before == null ? 0 : 1;
-          changed += item.equals(before) ? 0 : 1;
+                return new PatternAnalyzer().learn(RegularSeries.fromRollups(hourly, hourly.get(0).start(), end,
+                        Duration.ofHours(1), Rollup::mean), ZoneOffset.UTC, List.of());
+            }));
         }
-        meter.read("dynamodb:Query predictions", (long) Math.max(1, found) * PREDICTION_BYTES);
-      }
-      for (int i = 0; i < changed; i += 25) {
-        meter.write(
-            "dynamodb:BatchWriteItem predictions", Math.min(25, changed - i), PREDICTION_BYTES);
-      }
-    }
-  }
-
-  /**
-   * The accuracy table (GetItem per read) with nothing scored yet, and the predictions never read
-   * back.
-   */
-  record Feedback(Meter meter) implements FeedbackStore {
-    @Override
-    public List<MaturedPrediction> predictions(String targetId, Instant from, Instant to) {
-      throw new UnsupportedOperationException();
     }
 
-    @Override
-    public void recordActual(MaturedPrediction scored, Instant at) {
-      throw new UnsupportedOperationException();
+    /**
+     * The predictions table as {@link io.predictivescaling.scaling.WriteOnChangePredictionStore} uses it: one
+     * Query per target over the records' key range, then BatchWriteItem of 25 for what is new or changed.
+     */
+    record Predictions(Meter meter, Map<String, Map<String, AttributeValue>> stored) implements PredictionStore {
+        Predictions(Meter meter) {
+            this(meter, new ConcurrentHashMap<>());
+        }
+
+        @Override
+        public void save(List<PredictionRecord> records) {
+            Map<String, List<PredictionRecord>> byTarget = new java.util.LinkedHashMap<>();
+            records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r));
+            int changed = 0;
+            for (var entry : byTarget.entrySet()) {
+                int found = 0;
+                for (PredictionRecord r : entry.getValue()) {
+                    String key = r.targetId() + "|" + DynamoDbPredictionStore.sortKey(r.prediction());
+                    Map<String, AttributeValue> item = new java.util.HashMap<>(DynamoDbPredictionStore.item(r));
+                    item.remove("createdAt");
+                    Map<String, AttributeValue> before = stored.put(key, item);
+                    found += before == null ? 0 : 1;
+                    changed += item.equals(before) ? 0 : 1;
+                }
+                meter.read("dynamodb:Query predictions", (long) Math.max(1, found) * PREDICTION_BYTES);
+            }
+            for (int i = 0; i < changed; i += 25) {
+                meter.write("dynamodb:BatchWriteItem predictions", Math.min(25, changed - i), PREDICTION_BYTES);
+            }
+        }
     }
 
-    @Override
-    public void saveAccuracy(String targetId, String scope, Accuracy accuracy, Instant at) {
-      throw new UnsupportedOperationException();
+    /** The accuracy table (GetItem per read) with nothing scored yet, and the predictions never read back. */
+    record Feedback(Meter meter) implements FeedbackStore {
+        @Override
+        public List<MaturedPrediction> predictions(String targetId, Instant from, Instant to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void recordActual(MaturedPrediction scored, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void saveAccuracy(String targetId, String scope, Accuracy accuracy, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<Accuracy> accuracy(String targetId, String scope) {
+            meter.read("dynamodb:GetItem accuracy", 400);
+            return Optional.empty();
+        }
+
+        @Override
+        public Map<String, Accuracy> accuracies(String targetId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Map<String, Double> signalConfidence(String targetId) {
+            meter.read("dynamodb:GetItem accuracy", 400);
+            return Map.of();
+        }
+
+        @Override
+        public void saveSignalConfidence(String targetId, Map<String, Double> confidence, Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Optional<SizingTuner.TunedSizing> sizing(String targetId) {
+            meter.read("dynamodb:GetItem accuracy", 400);
+            return Optional.empty();
+        }
+
+        @Override
+        public void saveSizing(String targetId, SizingTuner.TunedSizing sizing) {
+            throw new UnsupportedOperationException();
+        }
     }
 
-    @Override
-    public Optional<Accuracy> accuracy(String targetId, String scope) {
-      meter.read("dynamodb:GetItem accuracy", 400);
-      return Optional.empty();
+    /** The signals table: one Query per keyword read (the bench's targets have no keywords). */
+    record Signals(Meter meter) implements SignalStore {
+        @Override
+        public void save(Signal signal) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<Signal> read(String keyword, Instant from, Instant to) {
+            meter.read("dynamodb:Query signals", 1000);
+            return List.of();
+        }
     }
 
-    @Override
-    public Map<String, Accuracy> accuracies(String targetId) {
-      throw new UnsupportedOperationException();
-    }
+    /** The events table, scanned once per invocation (a few hundred events fit in one 4 KB unit or two). */
+    record Events(Meter meter) implements EventStore {
+        @Override
+        public boolean addIfNew(KnownEvent event, Instant at) {
+            throw new UnsupportedOperationException();
+        }
 
-    @Override
-    public Map<String, Double> signalConfidence(String targetId) {
-      meter.read("dynamodb:GetItem accuracy", 400);
-      return Map.of();
+        @Override
+        public List<KnownEvent> between(Instant from, Instant to) {
+            meter.read("dynamodb:Scan events", 8 * 1024);
+            return List.of();
+        }
     }
-
-    @Override
-    public void saveSignalConfidence(String targetId, Map<String, Double> confidence, Instant at) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Optional<SizingTuner.TunedSizing> sizing(String targetId) {
-      meter.read("dynamodb:GetItem accuracy", 400);
-      return Optional.empty();
-    }
-
-    @Override
-    public void saveSizing(String targetId, SizingTuner.TunedSizing sizing) {
-      throw new UnsupportedOperationException();
-    }
-  }
-
-  /** The signals table: one Query per keyword read (the bench's targets have no keywords). */
-  record Signals(Meter meter) implements SignalStore {
-    @Override
-    public void save(Signal signal) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<Signal> read(String keyword, Instant from, Instant to) {
-      meter.read("dynamodb:Query signals", 1000);
-      return List.of();
-    }
-  }
-
-  /**
-   * The events table, scanned once per invocation (a few hundred events fit in one 4 KB unit or
-   * two).
-   */
-  record Events(Meter meter) implements EventStore {
-    @Override
-    public boolean addIfNew(KnownEvent event, Instant at) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public List<KnownEvent> between(Instant from, Instant to) {
-      meter.read("dynamodb:Scan events", 8 * 1024);
-      return List.of();
-    }
-  }
 }

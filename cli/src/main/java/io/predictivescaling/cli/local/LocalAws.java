@@ -1,89 +1,83 @@
 package io.predictivescaling.cli.local;
 
+import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.Moto;
 import io.predictivescaling.aws.local.TemplateTables;
-import io.predictivescaling.common.Env;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /**
- * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack),
- * and prepares what a deployed stack would have: the tables from template.yaml and a demo target.
+ * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack), and
+ * prepares what a deployed stack would have: the tables from template.yaml and a demo target.
  */
 public final class LocalAws {
-  public static final String METRICS_TABLE = "predictive-scaling-metrics";
-  public static final String TARGETS_TABLE = "predictive-scaling-targets";
-  public static final String PATTERNS_TABLE = "predictive-scaling-patterns";
-  public static final String PREDICTIONS_TABLE = "predictive-scaling-predictions";
-  public static final String EVENT_BUS = "predictive-scaling-bus";
-  public static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
-  public static final String SIGNALS_TABLE = "predictive-scaling-signals";
-  public static final String EVENTS_TABLE = "predictive-scaling-events";
-  public static final String DEMO_TARGET = "checkout-ecs";
-  public static final String DEMO_METRIC = "checkout-rps";
+    public static final String METRICS_TABLE = "predictive-scaling-metrics";
+    public static final String TARGETS_TABLE = "predictive-scaling-targets";
+    public static final String PATTERNS_TABLE = "predictive-scaling-patterns";
+    public static final String PREDICTIONS_TABLE = "predictive-scaling-predictions";
+    public static final String EVENT_BUS = "predictive-scaling-bus";
+    public static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
+    public static final String SIGNALS_TABLE = "predictive-scaling-signals";
+    public static final String EVENTS_TABLE = "predictive-scaling-events";
+    public static final String DEMO_TARGET = "checkout-ecs";
+    public static final String DEMO_METRIC = "checkout-rps";
 
-  private LocalAws() {}
-
-  /**
-   * Like {@link #use}, after checking that a given endpoint answers (one line with the fix when
-   * not).
-   */
-  public static String useReachable(String endpoint) {
-    if (endpoint != null) {
-      AwsAccess.reach(endpoint);
+    private LocalAws() {
     }
-    return use(endpoint);
-  }
 
-  /** Uses {@code endpoint}, or starts moto_server when it is null. Returns the endpoint in use. */
-  public static String use(String endpoint) {
-    String url = endpoint != null ? endpoint : Moto.endpoint().toString();
-    System.setProperty("aws.endpointUrl", url);
-    setIfAbsent("aws.region", "AWS_REGION", "us-east-1");
-    // Local emulators accept any credentials; real ones from the environment are left alone.
-    setIfAbsent("aws.accessKeyId", "AWS_ACCESS_KEY_ID", "test");
-    setIfAbsent("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "test");
-    return url;
-  }
-
-  /** Creates the tables (if missing) and the demo target, and tells the handlers their names. */
-  public static void prepareStack() {
-    DynamoDbClient dynamo = AwsClients.dynamoDb();
-    TemplateTables.create(dynamo, "MetricsTable", METRICS_TABLE);
-    TemplateTables.create(dynamo, "TargetsTable", TARGETS_TABLE);
-    TemplateTables.create(dynamo, "PatternsTable", PATTERNS_TABLE);
-    TemplateTables.create(dynamo, "PredictionsTable", PREDICTIONS_TABLE);
-    TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
-    TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
-    TemplateTables.create(dynamo, "EventsTable", EVENTS_TABLE);
-    var bridge = AwsClients.build(EventBridgeClient.builder());
-    if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
-        .noneMatch(b -> b.name().equals(EVENT_BUS))) {
-      bridge.createEventBus(r -> r.name(EVENT_BUS));
+    /** Like {@link #use}, after checking that a given endpoint answers (one line with the fix when not). */
+    public static String useReachable(String endpoint) {
+        if (endpoint != null) {
+            AwsAccess.reach(endpoint);
+        }
+        return use(endpoint);
     }
-    dynamo.putItem(
-        r ->
-            r.tableName(TARGETS_TABLE)
-                .item(
-                    Map.of(
-                        "targetId", AttributeValue.fromS(DEMO_TARGET),
-                        "metricId", AttributeValue.fromS(DEMO_METRIC))));
-    System.setProperty(Env.METRICS_TABLE.name(), METRICS_TABLE);
-    System.setProperty(Env.TARGETS_TABLE.name(), TARGETS_TABLE);
-    System.setProperty(Env.PATTERNS_TABLE.name(), PATTERNS_TABLE);
-    System.setProperty(Env.PREDICTIONS_TABLE.name(), PREDICTIONS_TABLE);
-    System.setProperty(Env.EVENT_BUS_NAME.name(), EVENT_BUS);
-    System.setProperty(Env.ACCURACY_TABLE.name(), ACCURACY_TABLE);
-    System.setProperty(Env.SIGNALS_TABLE.name(), SIGNALS_TABLE);
-    System.setProperty(Env.EVENTS_TABLE.name(), EVENTS_TABLE);
-  }
 
-  private static void setIfAbsent(String property, String envVar, String value) {
-    if (System.getProperty(property) == null && System.getenv(envVar) == null) {
-      System.setProperty(property, value);
+    /** Uses {@code endpoint}, or starts moto_server when it is null. Returns the endpoint in use. */
+    public static String use(String endpoint) {
+        String url = endpoint != null ? endpoint : Moto.endpoint().toString();
+        System.setProperty("aws.endpointUrl", url);
+        setIfAbsent("aws.region", "AWS_REGION", "us-east-1");
+        // Local emulators accept any credentials; real ones from the environment are left alone.
+        setIfAbsent("aws.accessKeyId", "AWS_ACCESS_KEY_ID", "test");
+        setIfAbsent("aws.secretAccessKey", "AWS_SECRET_ACCESS_KEY", "test");
+        return url;
     }
-  }
+
+    /** Creates the tables (if missing) and the demo target, and tells the handlers their names. */
+    public static void prepareStack() {
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        TemplateTables.create(dynamo, "MetricsTable", METRICS_TABLE);
+        TemplateTables.create(dynamo, "TargetsTable", TARGETS_TABLE);
+        TemplateTables.create(dynamo, "PatternsTable", PATTERNS_TABLE);
+        TemplateTables.create(dynamo, "PredictionsTable", PREDICTIONS_TABLE);
+        TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
+        TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
+        TemplateTables.create(dynamo, "EventsTable", EVENTS_TABLE);
+        var bridge = AwsClients.build(EventBridgeClient.builder());
+        if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
+                .noneMatch(b -> b.name().equals(EVENT_BUS))) {
+            bridge.createEventBus(r -> r.name(EVENT_BUS));
+        }
+        dynamo.putItem(r -> r.tableName(TARGETS_TABLE).item(Map.of(
+                "targetId", AttributeValue.fromS(DEMO_TARGET),
+                "metricId", AttributeValue.fromS(DEMO_METRIC))));
+        System.setProperty(Env.METRICS_TABLE.name(), METRICS_TABLE);
+        System.setProperty(Env.TARGETS_TABLE.name(), TARGETS_TABLE);
+        System.setProperty(Env.PATTERNS_TABLE.name(), PATTERNS_TABLE);
+        System.setProperty(Env.PREDICTIONS_TABLE.name(), PREDICTIONS_TABLE);
+        System.setProperty(Env.EVENT_BUS_NAME.name(), EVENT_BUS);
+        System.setProperty(Env.ACCURACY_TABLE.name(), ACCURACY_TABLE);
+        System.setProperty(Env.SIGNALS_TABLE.name(), SIGNALS_TABLE);
+        System.setProperty(Env.EVENTS_TABLE.name(), EVENTS_TABLE);
+    }
+
+    private static void setIfAbsent(String property, String envVar, String value) {
+        if (System.getProperty(property) == null && System.getenv(envVar) == null) {
+            System.setProperty(property, value);
+        }
+    }
 }

@@ -22,138 +22,93 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code scenario game-release|viral-moment}: generates the seeded story ({@link Scenario}),
- * replays it with the ordinary {@code backtest --social --events}, and prints the decision log's
- * headline lines and where the report is.
+ * {@code scenario game-release|viral-moment}: generates the seeded story ({@link Scenario}), replays it with the
+ * ordinary {@code backtest --social --events}, and prints the decision log's headline lines and where the report
+ * is.
  */
-@Command(
-    name = "scenario",
-    mixinStandardHelpOptions = true,
-    description =
-        "Replays a bundled, seeded story through the backtest (load, calendar and social signals "
-            + "together) and prints its decision log's headlines: game-release or viral-moment.")
+@Command(name = "scenario", mixinStandardHelpOptions = true,
+        description = "Replays a bundled, seeded story through the backtest (load, calendar and social signals "
+                + "together) and prints its decision log's headlines: game-release or viral-moment.")
 public final class ScenarioCommand implements Callable<Integer> {
-  @Parameters(index = "0", description = "game-release or viral-moment")
-  String name;
+    @Parameters(index = "0", description = "game-release or viral-moment")
+    String name;
 
-  @Option(names = "--out", description = "Output folder (default scenario-NAME)")
-  Path out;
+    @Option(names = "--out", description = "Output folder (default scenario-NAME)")
+    Path out;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "" + Scenario.SEED,
-      description = "Generator seed (default ${DEFAULT-VALUE})")
-  long seed;
+    @Option(names = "--seed", defaultValue = "" + Scenario.SEED, description = "Generator seed (default ${DEFAULT-VALUE})")
+    long seed;
 
-  @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-  @Override
-  public Integer call() throws Exception {
-    Scenario s =
-        switch (name) {
-          case "game-release" -> Scenario.gameRelease(seed);
-          case "viral-moment" -> Scenario.viralMoment(seed);
-          default ->
-              throw new IllegalArgumentException(
-                  "unknown scenario '" + name + "': use game-release or viral-moment");
+    @Override
+    public Integer call() throws Exception {
+        Scenario s = switch (name) {
+            case "game-release" -> Scenario.gameRelease(seed);
+            case "viral-moment" -> Scenario.viralMoment(seed);
+            default -> throw new IllegalArgumentException("unknown scenario '" + name
+                    + "': use game-release or viral-moment");
         };
-    Path dir = out != null ? out : Path.of("scenario-" + name);
-    s.write(dir);
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "backtest",
-                "--trace",
-                dir.resolve("load.csv").toString(),
-                "--social",
-                dir.resolve("mentions.csv").toString(),
-                "--keyword",
-                s.keyword(),
-                "--unit",
-                String.valueOf(s.unit()),
-                "--out",
-                dir.toString(),
-                "--quiet"));
-    if (!s.events().isEmpty()) {
-      args.addAll(List.of("--events", dir.resolve("events.csv").toString()));
-    }
-    System.out.println(
-        "seeded scenario "
-            + name
-            + " (seed "
-            + seed
-            + "), replayed as: bin/predictive-scaling "
-            + String.join(" ", args));
-    // The ordinary backtest command, with the root command's handlers (one line per error, no stack
-    // trace);
-    // built here rather than through Main so that this package does not depend back on the root
-    // package.
-    CommandLine root = spec.root().commandLine();
-    int exit =
-        new CommandLine(new BacktestCommand())
-            .setExecutionExceptionHandler(root.getExecutionExceptionHandler())
-            .setParameterExceptionHandler(root.getParameterExceptionHandler())
-            .execute(args.subList(1, args.size()).toArray(String[]::new));
-    if (exit != 0) {
-      return exit;
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "%nthe story (%s at %s), from decisions.csv:%n",
-        name.equals("game-release") ? "release" : "load burst",
-        s.moment());
-    List<DecisionLog.Row> rows = read(dir.resolve("decisions.csv"));
-    DecisionLog.headlines(rows, s.from(), s.moment(), s.to())
-        .forEach(line -> System.out.println("  " + line));
-    if (name.equals("game-release")) {
-      System.out.println(
-          "  highest floor per day from the release: "
-              + dailyPeakFloors(dir.resolve("timeline.csv"), s.moment(), 4));
-    }
-    System.out.println("decision log: " + dir.resolve("decisions.csv").toAbsolutePath());
-    System.out.println("report: " + dir.resolve("report.html").toAbsolutePath());
-    return 0;
-  }
-
-  /** decisions.csv back as rows. */
-  public static List<DecisionLog.Row> read(Path file) throws IOException {
-    List<DecisionLog.Row> rows = new ArrayList<>();
-    try (Reader in = Files.newBufferedReader(file)) {
-      for (CSVRecord r :
-          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        rows.add(
-            new DecisionLog.Row(
-                Instant.parse(r.get("time")),
-                r.get("kind"),
-                r.get("seen"),
-                r.get("planned"),
-                r.get("why")));
-      }
-    }
-    return rows;
-  }
-
-  /**
-   * The largest floor of each 24 h from {@code from}, from timeline.csv: the scale-down, day by
-   * day.
-   */
-  public static List<Integer> dailyPeakFloors(Path timeline, Instant from, int days)
-      throws IOException {
-    List<Integer> peaks = new ArrayList<>();
-    for (int d = 0; d < days; d++) {
-      peaks.add(0);
-    }
-    try (Reader in = Files.newBufferedReader(timeline)) {
-      for (CSVRecord r :
-          CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-        long day =
-            Math.floorDiv(
-                Duration.between(from, Instant.parse(r.get("timestamp"))).getSeconds(), 86400);
-        if (day >= 0 && day < days) {
-          peaks.set((int) day, Math.max(peaks.get((int) day), Integer.parseInt(r.get("floor"))));
+        Path dir = out != null ? out : Path.of("scenario-" + name);
+        s.write(dir);
+        List<String> args = new ArrayList<>(List.of("backtest", "--trace", dir.resolve("load.csv").toString(),
+                "--social", dir.resolve("mentions.csv").toString(), "--keyword", s.keyword(),
+                "--unit", String.valueOf(s.unit()), "--out", dir.toString(), "--quiet"));
+        if (!s.events().isEmpty()) {
+            args.addAll(List.of("--events", dir.resolve("events.csv").toString()));
         }
-      }
+        System.out.println("seeded scenario " + name + " (seed " + seed + "), replayed as: bin/predictive-scaling "
+                + String.join(" ", args));
+        // The ordinary backtest command, with the root command's handlers (one line per error, no stack trace);
+        // built here rather than through Main so that this package does not depend back on the root package.
+        CommandLine root = spec.root().commandLine();
+        int exit = new CommandLine(new BacktestCommand())
+                .setExecutionExceptionHandler(root.getExecutionExceptionHandler())
+                .setParameterExceptionHandler(root.getParameterExceptionHandler())
+                .execute(args.subList(1, args.size()).toArray(String[]::new));
+        if (exit != 0) {
+            return exit;
+        }
+        System.out.printf(Locale.ROOT, "%nthe story (%s at %s), from decisions.csv:%n", name.equals("game-release")
+                ? "release" : "load burst", s.moment());
+        List<DecisionLog.Row> rows = read(dir.resolve("decisions.csv"));
+        DecisionLog.headlines(rows, s.from(), s.moment(), s.to()).forEach(line -> System.out.println("  " + line));
+        if (name.equals("game-release")) {
+            System.out.println("  highest floor per day from the release: " + dailyPeakFloors(dir.resolve("timeline.csv"),
+                    s.moment(), 4));
+        }
+        System.out.println("decision log: " + dir.resolve("decisions.csv").toAbsolutePath());
+        System.out.println("report: " + dir.resolve("report.html").toAbsolutePath());
+        return 0;
     }
-    return peaks;
-  }
+
+    /** decisions.csv back as rows. */
+    public static List<DecisionLog.Row> read(Path file) throws IOException {
+        List<DecisionLog.Row> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                rows.add(new DecisionLog.Row(Instant.parse(r.get("time")), r.get("kind"), r.get("seen"),
+                        r.get("planned"), r.get("why")));
+            }
+        }
+        return rows;
+    }
+
+    /** The largest floor of each 24 h from {@code from}, from timeline.csv: the scale-down, day by day. */
+    public static List<Integer> dailyPeakFloors(Path timeline, Instant from, int days) throws IOException {
+        List<Integer> peaks = new ArrayList<>();
+        for (int d = 0; d < days; d++) {
+            peaks.add(0);
+        }
+        try (Reader in = Files.newBufferedReader(timeline)) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
+                long day = Math.floorDiv(Duration.between(from, Instant.parse(r.get("timestamp"))).getSeconds(), 86400);
+                if (day >= 0 && day < days) {
+                    peaks.set((int) day, Math.max(peaks.get((int) day), Integer.parseInt(r.get("floor"))));
+                }
+            }
+        }
+        return peaks;
+    }
 }

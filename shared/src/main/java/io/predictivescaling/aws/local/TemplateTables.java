@@ -14,83 +14,62 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 
 /**
- * Creates tables exactly as template.yaml defines them (keys, billing, TTL), so the code is always
- * tested against the schema that ships. Used by the tests and by the command-line runner's local
- * mode.
+ * Creates tables exactly as template.yaml defines them (keys, billing, TTL), so the code is always tested
+ * against the schema that ships. Used by the tests and by the command-line runner's local mode.
  */
 public final class TemplateTables {
-  private static JsonNode resources;
+    private static JsonNode resources;
 
-  private TemplateTables() {}
+    private TemplateTables() {
+    }
 
-  /**
-   * @param logicalId the table's logical id in template.yaml, e.g. {@code MetricsTable}
-   */
-  public static String create(DynamoDbClient dynamo, String logicalId) {
-    return create(
-        dynamo, logicalId, logicalId + "-" + UUID.randomUUID().toString().substring(0, 8));
-  }
+    /** @param logicalId the table's logical id in template.yaml, e.g. {@code MetricsTable} */
+    public static String create(DynamoDbClient dynamo, String logicalId) {
+        return create(dynamo, logicalId, logicalId + "-" + UUID.randomUUID().toString().substring(0, 8));
+    }
 
-  /** Creates the table under {@code name} unless a table of that name exists already. */
-  public static String create(DynamoDbClient dynamo, String logicalId, String name) {
-    if (dynamo.listTables().tableNames().contains(name)) {
-      return name;
+    /** Creates the table under {@code name} unless a table of that name exists already. */
+    public static String create(DynamoDbClient dynamo, String logicalId, String name) {
+        if (dynamo.listTables().tableNames().contains(name)) {
+            return name;
+        }
+        JsonNode table = resources().path(logicalId);
+        if (!"AWS::DynamoDB::Table".equals(table.path("Type").asText())) {
+            throw new IllegalArgumentException(logicalId + " is not a table in template.yaml");
+        }
+        JsonNode props = table.path("Properties");
+        List<AttributeDefinition> attributes = new ArrayList<>();
+        props.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
+                .attributeName(a.path("AttributeName").asText())
+                .attributeType(a.path("AttributeType").asText()).build()));
+        List<KeySchemaElement> keys = new ArrayList<>();
+        props.path("KeySchema").forEach(k -> keys.add(KeySchemaElement.builder()
+                .attributeName(k.path("AttributeName").asText())
+                .keyType(k.path("KeyType").asText()).build()));
+        dynamo.createTable(CreateTableRequest.builder()
+                .tableName(name)
+                .attributeDefinitions(attributes)
+                .keySchema(keys)
+                .billingMode(BillingMode.fromValue(props.path("BillingMode").asText("PAY_PER_REQUEST")))
+                .build());
+        JsonNode ttl = props.path("TimeToLiveSpecification");
+        if (ttl.path("Enabled").asBoolean(false)) {
+            dynamo.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(s -> s
+                    .attributeName(ttl.path("AttributeName").asText()).enabled(true)));
+        }
+        return name;
     }
-    JsonNode table = resources().path(logicalId);
-    if (!"AWS::DynamoDB::Table".equals(table.path("Type").asText())) {
-      throw new IllegalArgumentException(logicalId + " is not a table in template.yaml");
-    }
-    JsonNode props = table.path("Properties");
-    List<AttributeDefinition> attributes = new ArrayList<>();
-    props
-        .path("AttributeDefinitions")
-        .forEach(
-            a ->
-                attributes.add(
-                    AttributeDefinition.builder()
-                        .attributeName(a.path("AttributeName").asText())
-                        .attributeType(a.path("AttributeType").asText())
-                        .build()));
-    List<KeySchemaElement> keys = new ArrayList<>();
-    props
-        .path("KeySchema")
-        .forEach(
-            k ->
-                keys.add(
-                    KeySchemaElement.builder()
-                        .attributeName(k.path("AttributeName").asText())
-                        .keyType(k.path("KeyType").asText())
-                        .build()));
-    dynamo.createTable(
-        CreateTableRequest.builder()
-            .tableName(name)
-            .attributeDefinitions(attributes)
-            .keySchema(keys)
-            .billingMode(BillingMode.fromValue(props.path("BillingMode").asText("PAY_PER_REQUEST")))
-            .build());
-    JsonNode ttl = props.path("TimeToLiveSpecification");
-    if (ttl.path("Enabled").asBoolean(false)) {
-      dynamo.updateTimeToLive(
-          r ->
-              r.tableName(name)
-                  .timeToLiveSpecification(
-                      s -> s.attributeName(ttl.path("AttributeName").asText()).enabled(true)));
-    }
-    return name;
-  }
 
-  private static synchronized JsonNode resources() {
-    if (resources == null) {
-      try {
-        // CloudFormation tags (!Ref, !GetAtt, !Sub) are read as plain values: tables need none.
-        resources =
-            new ObjectMapper(new YAMLFactory())
-                .readTree(ProjectRoot.resolve("template.yaml").toFile())
-                .path("Resources");
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot read template.yaml", e);
-      }
+    private static synchronized JsonNode resources() {
+        if (resources == null) {
+            try {
+                // CloudFormation tags (!Ref, !GetAtt, !Sub) are read as plain values: tables need none.
+                resources = new ObjectMapper(new YAMLFactory())
+                        .readTree(ProjectRoot.resolve("template.yaml").toFile()).path("Resources");
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read template.yaml", e);
+            }
+        }
+        return resources;
     }
-    return resources;
-  }
 }

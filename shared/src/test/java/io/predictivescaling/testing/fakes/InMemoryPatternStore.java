@@ -9,15 +9,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The patterns table in memory: the last patterns saved per metric. */
 public final class InMemoryPatternStore implements PatternStore {
-  private final Map<String, LoadPatterns> patterns = new ConcurrentHashMap<>();
+    private final Map<String, LoadPatterns> patterns = new ConcurrentHashMap<>();
 
-  @Override
-  public void save(String metricId, LoadPatterns learned, Instant learnedAt) {
-    patterns.put(metricId, learned);
-  }
+    @Override
+    public void save(String metricId, LoadPatterns learned, Instant learnedAt) {
+        patterns.put(metricId, learned);
+    }
 
-  @Override
-  public Optional<LoadPatterns> load(String metricId) {
-    return Optional.ofNullable(patterns.get(metricId));
-  }
+    @Override
+    public Optional<LoadPatterns> load(String metricId) {
+        return Optional.ofNullable(patterns.get(metricId));
+    }
 }

@@ -8,17 +8,17 @@ import java.util.List;
 
 /** The fleet queue in memory: every batch sent, in order. */
 public final class InMemoryPlanQueue implements PlanQueue {
-  private final List<PlanBatch> sent = Collections.synchronizedList(new ArrayList<>());
+    private final List<PlanBatch> sent = Collections.synchronizedList(new ArrayList<>());
 
-  @Override
-  public void send(List<PlanBatch> batches) {
-    sent.addAll(batches);
-  }
-
-  /** Every batch sent so far. */
-  public List<PlanBatch> sent() {
-    synchronized (sent) {
-      return List.copyOf(sent);
+    @Override
+    public void send(List<PlanBatch> batches) {
+        sent.addAll(batches);
     }
-  }
+
+    /** Every batch sent so far. */
+    public List<PlanBatch> sent() {
+        synchronized (sent) {
+            return List.copyOf(sent);
+        }
+    }
 }

@@ -1,12 +1,12 @@
 /**
- * The analyze-patterns Lambda: a thin handler that wires the DynamoDB adapters from the environment
- * and runs AnalyzePatternsService.
+ * The analyze-patterns Lambda: a thin handler that wires the DynamoDB adapters from the environment and runs
+ * AnalyzePatternsService.
  *
- * <p>AnalyzePatternsWiring is the one place the service is built: by the handler from the
- * environment, and by the CLI and the tests from their own clients and tables.
+ * <p>AnalyzePatternsWiring is the one place the service is built: by the handler from the environment, and by the
+ * CLI and the tests from their own clients and tables.
  *
- * <p><b>May import:</b> aws, common, metrics, patterns, targets. New code here imports only these
- * packages of this project; adding one is a design change made here, and it must not close a
- * package cycle (PackageDependenciesTest checks both).
+ * <p><b>May import:</b> aws, common, metrics, patterns, targets. New code here imports only these packages of this
+ * project; adding one is a design change made here, and it must not close a package cycle (PackageDependenciesTest
+ * checks both).
  */
 package io.predictivescaling.functions.analyzepatterns;

@@ -1,12 +1,12 @@
 /**
- * The fetch-sentiment Lambda: a thin handler that builds the social sources from SENTIMENT_SOURCES
- * and runs FetchSentimentService.
+ * The fetch-sentiment Lambda: a thin handler that builds the social sources from SENTIMENT_SOURCES and runs
+ * FetchSentimentService.
  *
- * <p>FetchSentimentWiring is the one place the service is built: by the handler from the
- * environment, and by the CLI and the tests from their own clients and tables.
+ * <p>FetchSentimentWiring is the one place the service is built: by the handler from the environment, and by the
+ * CLI and the tests from their own clients and tables.
  *
- * <p><b>May import:</b> aws, common, sentiment, targets. New code here imports only these packages
- * of this project; adding one is a design change made here, and it must not close a package cycle
- * (PackageDependenciesTest checks both).
+ * <p><b>May import:</b> aws, common, sentiment, targets. New code here imports only these packages of this project;
+ * adding one is a design change made here, and it must not close a package cycle (PackageDependenciesTest checks
+ * both).
  */
 package io.predictivescaling.functions.fetchsentiment;

@@ -1,12 +1,12 @@
 /**
- * The record-metrics Lambda: a thin handler that wires the CloudWatch source and the time-series
- * store from the environment and runs RecordMetricsService.
+ * The record-metrics Lambda: a thin handler that wires the CloudWatch source and the time-series store from the
+ * environment and runs RecordMetricsService.
  *
- * <p>RecordMetricsWiring is the one place the service is built: by the handler from the
- * environment, and by the CLI and the tests from their own clients and tables.
+ * <p>RecordMetricsWiring is the one place the service is built: by the handler from the environment, and by the CLI
+ * and the tests from their own clients and tables.
  *
- * <p><b>May import:</b> aws, common, metrics, targets. New code here imports only these packages of
- * this project; adding one is a design change made here, and it must not close a package cycle
- * (PackageDependenciesTest checks both).
+ * <p><b>May import:</b> aws, common, metrics, targets. New code here imports only these packages of this project;
+ * adding one is a design change made here, and it must not close a package cycle (PackageDependenciesTest checks
+ * both).
  */
 package io.predictivescaling.functions.recordmetrics;

@@ -14,8 +14,8 @@ import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.planning.Severity;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
+import io.predictivescaling.planning.Severity;
 import io.predictivescaling.scaling.PredictionRecord;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
@@ -32,210 +32,132 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * score-feedback against moto: the deployed wiring, and predictions meeting the load that came as
- * the tables hold them. What is learned and how the next plan uses it runs on fakes in {@link
- * ScoreFeedbackServiceTest}.
+ * score-feedback against moto: the deployed wiring, and predictions meeting the load that came as the tables hold
+ * them. What is learned and how the next plan uses it runs on fakes in {@link ScoreFeedbackServiceTest}.
  */
 class ScoreFeedbackHandlerIT {
-  static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
-  static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-  final DynamoDbClient dynamo = TestAws.dynamoDb();
-  String metricsTable;
-  String targetsTable;
-  String predictionsTable;
-  String accuracyTable;
-  DynamoDbTimeSeriesStore metrics;
-  DynamoDbPredictionStore predictions;
-  DynamoDbFeedbackStore feedback;
+    static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    final DynamoDbClient dynamo = TestAws.dynamoDb();
+    String metricsTable;
+    String targetsTable;
+    String predictionsTable;
+    String accuracyTable;
+    DynamoDbTimeSeriesStore metrics;
+    DynamoDbPredictionStore predictions;
+    DynamoDbFeedbackStore feedback;
 
-  @BeforeEach
-  void tables() {
-    metricsTable = TemplateTables.create(dynamo, "MetricsTable");
-    targetsTable = TemplateTables.create(dynamo, "TargetsTable");
-    predictionsTable = TemplateTables.create(dynamo, "PredictionsTable");
-    accuracyTable = TemplateTables.create(dynamo, "AccuracyTable");
-    metrics = new DynamoDbTimeSeriesStore(dynamo, metricsTable, Duration.ofDays(4000), RETRY);
-    predictions = new DynamoDbPredictionStore(dynamo, predictionsTable, RETRY);
-    feedback = new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, RETRY);
-    target("web", "web-rps", "table/web-" + UUID.randomUUID());
-    dynamo.updateItem(
-        r ->
-            r.tableName(targetsTable)
-                .key(Map.of("targetId", s("web")))
-                .updateExpression("SET unitPricePerHour = :p")
-                .expressionAttributeValues(Map.of(":p", n(0.05))));
-  }
-
-  void target(String id, String metric, String resource) {
-    dynamo.putItem(
-        r ->
-            r.tableName(targetsTable)
-                .item(
-                    Map.of(
-                        "targetId",
-                        s(id),
-                        "metricId",
-                        s(metric),
-                        "serviceNamespace",
-                        s("dynamodb"),
-                        "resourceId",
-                        s(resource),
-                        "scalableDimension",
-                        s("dynamodb:table:ReadCapacityUnits"),
-                        "loadPerUnit",
-                        n(10),
-                        "minCapacity",
-                        n(1),
-                        "maxCapacity",
-                        n(100),
-                        "mode",
-                        s("ForecastAndScale"),
-                        "staleAfterMinutes",
-                        n(120)))); // the history here is hourly
-  }
-
-  ScoreFeedbackService.Result score(Instant now) {
-    var handler =
-        new ScoreFeedbackHandler(
-            ScoreFeedbackWiring.of(
-                dynamo,
-                RETRY,
-                new ScoreFeedbackWiring.Tables(
-                    targetsTable, metricsTable, predictionsTable, accuracyTable),
-                Duration.ofDays(4000),
-                MetricsEmitter.NONE),
-            Clock.fixed(now, ZoneOffset.UTC));
-    ScheduledEvent tick = EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json");
-    return handler.handleRequest(tick, new TestContext());
-  }
-
-  /**
-   * An hourly prediction of {@code predicted} in [lower, upper] with capacity 12, from the named
-   * method.
-   */
-  void predict(
-      String target, Instant hour, double predicted, double lower, double upper, String method) {
-    predictions.save(
-        List.of(
-            new PredictionRecord(
-                target,
-                new LoadPrediction(
-                    hour,
-                    Duration.ofHours(3),
-                    predicted,
-                    lower,
-                    upper,
-                    0.9,
-                    "methods: " + method + " 100%"),
-                12,
-                Severity.NORMAL,
-                "keep",
-                hour.minusSeconds(7200))));
-  }
-
-  void load(String metric, Instant at, double value) {
-    metrics.append(List.of(new LoadSample(metric, at, value, "", "test")));
-  }
-
-  @Test
-  void theDeployedWiringStampsItsMetricsWithTheHandlersClockNotTheSystemClock() {
-    Instant now = T0.plus(Duration.ofHours(5));
-    predict("web", T0, 100, 90, 110, "weekly-profile-2");
-    load("web-rps", T0.plusSeconds(600), 95);
-    Map<String, String> environment =
-        Map.of(
-            "TARGETS_TABLE",
-            targetsTable,
-            "METRICS_TABLE",
-            metricsTable,
-            "PREDICTIONS_TABLE",
-            predictionsTable,
-            "ACCURACY_TABLE",
-            accuracyTable);
-    java.io.PrintStream stdout = System.out;
-    java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-    TestAws.useForDefaultClients();
-    environment.forEach(System::setProperty);
-    try {
-      System.setOut(
-          new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-      ScoreFeedbackService.Result result =
-          new ScoreFeedbackHandler(Clock.fixed(now, ZoneOffset.UTC))
-              .handleRequest(
-                  EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json"),
-                  new TestContext());
-
-      assertThat(result.scored()).isEqualTo(1);
-    } finally {
-      System.setOut(stdout);
-      environment.keySet().forEach(System::clearProperty);
+    @BeforeEach
+    void tables() {
+        metricsTable = TemplateTables.create(dynamo, "MetricsTable");
+        targetsTable = TemplateTables.create(dynamo, "TargetsTable");
+        predictionsTable = TemplateTables.create(dynamo, "PredictionsTable");
+        accuracyTable = TemplateTables.create(dynamo, "AccuracyTable");
+        metrics = new DynamoDbTimeSeriesStore(dynamo, metricsTable, Duration.ofDays(4000), RETRY);
+        predictions = new DynamoDbPredictionStore(dynamo, predictionsTable, RETRY);
+        feedback = new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, RETRY);
+        target("web", "web-rps", "table/web-" + UUID.randomUUID());
+        dynamo.updateItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s("web")))
+                .updateExpression("SET unitPricePerHour = :p").expressionAttributeValues(Map.of(":p", n(0.05))));
     }
-    assertThat(
-            printed
-                .toString(java.nio.charset.StandardCharsets.UTF_8)
-                .lines()
-                .filter(line -> line.contains("\"_aws\""))
-                .toList())
-        .isNotEmpty()
-        .allSatisfy(line -> assertThat(line).contains("\"Timestamp\":" + now.toEpochMilli()));
-  }
 
-  @Test
-  void maturedPredictionsGetTheirActualAndTheAggregatesAreRightOnAHandCheckedExample() {
-    double[] actual = {80, 100, 125, 100};
-    for (int h = 0; h < 4; h++) {
-      predict("web", T0.plus(Duration.ofHours(h)), 100, 90, 110, "weekly-profile-2");
-      load("web-rps", T0.plus(Duration.ofHours(h)).plusSeconds(600), actual[h]);
+    void target(String id, String metric, String resource) {
+        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s(id), "metricId", s(metric),
+                "serviceNamespace", s("dynamodb"), "resourceId", s(resource),
+                "scalableDimension", s("dynamodb:table:ReadCapacityUnits"), "loadPerUnit", n(10),
+                "minCapacity", n(1), "maxCapacity", n(100), "mode", s("ForecastAndScale"),
+                "staleAfterMinutes", n(120)))); // the history here is hourly
     }
-    predict(
-        "web", T0.plus(Duration.ofHours(9)), 100, 90, 110, "weekly-profile-2"); // not yet matured
 
-    ScoreFeedbackService.Result result = score(T0.plus(Duration.ofHours(5)));
+    ScoreFeedbackService.Result score(Instant now) {
+        var handler = new ScoreFeedbackHandler(ScoreFeedbackWiring.of(dynamo, RETRY, new ScoreFeedbackWiring.Tables(
+                targetsTable, metricsTable, predictionsTable, accuracyTable), Duration.ofDays(4000), MetricsEmitter.NONE),
+                Clock.fixed(now, ZoneOffset.UTC));
+        ScheduledEvent tick = EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json");
+        return handler.handleRequest(tick, new TestContext());
+    }
 
-    assertThat(result.scored()).isEqualTo(4);
-    var item =
-        dynamo
-            .getItem(
-                r ->
-                    r.tableName(predictionsTable)
-                        .key(
-                            Map.of(
-                                "targetId",
-                                s("web"),
-                                "forecast",
-                                s(T0.plus(Duration.ofHours(2)) + "#PT3H"))))
-            .item();
-    assertThat(item.get("actualLoad").n()).isEqualTo("125.0000");
-    assertThat(item.get("error").n()).isEqualTo("-25.0000");
-    assertThat(item.get("withinBounds").bool()).isFalse();
-    Accuracy a = feedback.accuracy("web", "last24h#all").orElseThrow();
-    // MAPE (20/80 + 0 + 25/125 + 0) / 4 = 11.25%; sMAPE (40/180 + 0 + 50/225 + 0) / 4 = 11.11%;
-    // bias (0.25 + 0 - 0.2 + 0) / 4 = 1.25%; inside [90, 110]: 2 of 4.
-    assertThat(a.count()).isEqualTo(4);
-    assertThat(a.mape()).isCloseTo(11.25, within(1e-3));
-    assertThat(a.smape()).isCloseTo(11.111, within(1e-3));
-    assertThat(a.bias()).isCloseTo(1.25, within(1e-3));
-    assertThat(a.coverage()).isEqualTo(0.5);
-    // Capacity 12 x 10 per unit: short of 125 once; more than need + 1 unit for 80, 100, 100.
-    assertThat(a.underScaled()).isEqualTo(1);
-    assertThat(a.overScaled()).isEqualTo(3);
-    assertThat(a.capacityUnitHours()).isEqualTo(48.0);
-    assertThat(a.staticPeakUnitHours()).isEqualTo(52.0);
-    // At 0.05 per unit-hour: 2.40 planned against 2.60 for a fleet sized for the peak.
-    assertThat(a.cost().getAsDouble()).isCloseTo(2.40, within(1e-9));
-    assertThat(a.staticPeakCost().getAsDouble()).isCloseTo(2.60, within(1e-9));
-    assertThat(feedback.accuracy("web", "last24h#horizon=PT6H")).isPresent();
-    assertThat(feedback.accuracy("web", "last24h#signal=pattern:weekly-profile-2")).isPresent();
-    assertThat(score(T0.plus(Duration.ofHours(5))).scored())
-        .as("a rerun scores nothing twice")
-        .isZero();
-  }
+    /** An hourly prediction of {@code predicted} in [lower, upper] with capacity 12, from the named method. */
+    void predict(String target, Instant hour, double predicted, double lower, double upper, String method) {
+        predictions.save(List.of(new PredictionRecord(target, new LoadPrediction(hour, Duration.ofHours(3), predicted,
+                lower, upper, 0.9, "methods: " + method + " 100%"), 12, Severity.NORMAL, "keep", hour.minusSeconds(7200))));
+    }
 
-  static AttributeValue s(String v) {
-    return AttributeValue.fromS(v);
-  }
+    void load(String metric, Instant at, double value) {
+        metrics.append(List.of(new LoadSample(metric, at, value, "", "test")));
+    }
 
-  static AttributeValue n(double v) {
-    return AttributeValue.fromN(Double.toString(v));
-  }
+    @Test
+    void theDeployedWiringStampsItsMetricsWithTheHandlersClockNotTheSystemClock() {
+        Instant now = T0.plus(Duration.ofHours(5));
+        predict("web", T0, 100, 90, 110, "weekly-profile-2");
+        load("web-rps", T0.plusSeconds(600), 95);
+        Map<String, String> environment = Map.of("TARGETS_TABLE", targetsTable, "METRICS_TABLE", metricsTable,
+                "PREDICTIONS_TABLE", predictionsTable, "ACCURACY_TABLE", accuracyTable);
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        TestAws.useForDefaultClients();
+        environment.forEach(System::setProperty);
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            ScoreFeedbackService.Result result = new ScoreFeedbackHandler(Clock.fixed(now, ZoneOffset.UTC))
+                    .handleRequest(EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json"),
+                            new TestContext());
+
+            assertThat(result.scored()).isEqualTo(1);
+        } finally {
+            System.setOut(stdout);
+            environment.keySet().forEach(System::clearProperty);
+        }
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("\"_aws\"")).toList())
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("\"Timestamp\":" + now.toEpochMilli()));
+    }
+
+    @Test
+    void maturedPredictionsGetTheirActualAndTheAggregatesAreRightOnAHandCheckedExample() {
+        double[] actual = {80, 100, 125, 100};
+        for (int h = 0; h < 4; h++) {
+            predict("web", T0.plus(Duration.ofHours(h)), 100, 90, 110, "weekly-profile-2");
+            load("web-rps", T0.plus(Duration.ofHours(h)).plusSeconds(600), actual[h]);
+        }
+        predict("web", T0.plus(Duration.ofHours(9)), 100, 90, 110, "weekly-profile-2"); // not yet matured
+
+        ScoreFeedbackService.Result result = score(T0.plus(Duration.ofHours(5)));
+
+        assertThat(result.scored()).isEqualTo(4);
+        var item = dynamo.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("web"),
+                "forecast", s(T0.plus(Duration.ofHours(2)) + "#PT3H")))).item();
+        assertThat(item.get("actualLoad").n()).isEqualTo("125.0000");
+        assertThat(item.get("error").n()).isEqualTo("-25.0000");
+        assertThat(item.get("withinBounds").bool()).isFalse();
+        Accuracy a = feedback.accuracy("web", "last24h#all").orElseThrow();
+        // MAPE (20/80 + 0 + 25/125 + 0) / 4 = 11.25%; sMAPE (40/180 + 0 + 50/225 + 0) / 4 = 11.11%;
+        // bias (0.25 + 0 - 0.2 + 0) / 4 = 1.25%; inside [90, 110]: 2 of 4.
+        assertThat(a.count()).isEqualTo(4);
+        assertThat(a.mape()).isCloseTo(11.25, within(1e-3));
+        assertThat(a.smape()).isCloseTo(11.111, within(1e-3));
+        assertThat(a.bias()).isCloseTo(1.25, within(1e-3));
+        assertThat(a.coverage()).isEqualTo(0.5);
+        // Capacity 12 x 10 per unit: short of 125 once; more than need + 1 unit for 80, 100, 100.
+        assertThat(a.underScaled()).isEqualTo(1);
+        assertThat(a.overScaled()).isEqualTo(3);
+        assertThat(a.capacityUnitHours()).isEqualTo(48.0);
+        assertThat(a.staticPeakUnitHours()).isEqualTo(52.0);
+        // At 0.05 per unit-hour: 2.40 planned against 2.60 for a fleet sized for the peak.
+        assertThat(a.cost().getAsDouble()).isCloseTo(2.40, within(1e-9));
+        assertThat(a.staticPeakCost().getAsDouble()).isCloseTo(2.60, within(1e-9));
+        assertThat(feedback.accuracy("web", "last24h#horizon=PT6H")).isPresent();
+        assertThat(feedback.accuracy("web", "last24h#signal=pattern:weekly-profile-2")).isPresent();
+        assertThat(score(T0.plus(Duration.ofHours(5))).scored()).as("a rerun scores nothing twice").isZero();
+    }
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    static AttributeValue n(double v) {
+        return AttributeValue.fromN(Double.toString(v));
+    }
 }

@@ -9,9 +9,9 @@ import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.planning.Severity;
-import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.PredictionRecord;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.TargetItems;
 import io.predictivescaling.testing.SyntheticLoad;
@@ -38,280 +38,186 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What score-feedback learns and how the next plan uses it, on in-memory fakes of the tables and of
- * Application Auto Scaling: a missing actual, a consistently wrong signal, a collapsed forecast,
- * daily sizing. What the tables hold after scoring (the stored attributes) is checked against moto
- * in {@link ScoreFeedbackHandlerIT}.
+ * What score-feedback learns and how the next plan uses it, on in-memory fakes of the tables and of Application Auto
+ * Scaling: a missing actual, a consistently wrong signal, a collapsed forecast, daily sizing. What the tables hold
+ * after scoring (the stored attributes) is checked against moto in {@link ScoreFeedbackHandlerIT}.
  */
 class ScoreFeedbackServiceTest {
-  static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-  final Map<String, Map<String, AttributeValue>> targetRows = new LinkedHashMap<>();
-  final InMemoryTimeSeriesStore metrics = new InMemoryTimeSeriesStore();
-  final InMemoryPredictions predictions = new InMemoryPredictions();
-  final InMemoryPredictions feedback = predictions; // one predictions table, read by feedback
+    static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    final Map<String, Map<String, AttributeValue>> targetRows = new LinkedHashMap<>();
+    final InMemoryTimeSeriesStore metrics = new InMemoryTimeSeriesStore();
+    final InMemoryPredictions predictions = new InMemoryPredictions();
+    final InMemoryPredictions feedback = predictions; // one predictions table, read by feedback
 
-  @BeforeEach
-  void tables() {
-    target("web", "web-rps", "table/web");
-    targetRows.get("web").put("unitPricePerHour", n(0.05));
-  }
-
-  void target(String id, String metric, String resource) {
-    targetRows.put(
-        id,
-        new HashMap<>(
-            Map.of(
-                "targetId",
-                s(id),
-                "metricId",
-                s(metric),
-                "serviceNamespace",
-                s("dynamodb"),
-                "resourceId",
-                s(resource),
-                "scalableDimension",
-                s("dynamodb:table:ReadCapacityUnits"),
-                "loadPerUnit",
-                n(10),
-                "minCapacity",
-                n(1),
-                "maxCapacity",
-                n(100),
-                "mode",
-                s("ForecastAndScale"),
-                "staleAfterMinutes",
-                n(120)))); // the history here is hourly
-  }
-
-  InMemoryTargetRepository targets() {
-    InMemoryTargetRepository repository = new InMemoryTargetRepository();
-    targetRows.values().forEach(item -> repository.put(TargetItems.parse(item)));
-    return repository;
-  }
-
-  ScoreFeedbackService.Result score(Instant now) {
-    var handler =
-        new ScoreFeedbackHandler(
-            new ScoreFeedbackService(targets(), metrics, feedback, MetricsEmitter.NONE),
-            Clock.fixed(now, ZoneOffset.UTC));
-    ScheduledEvent tick = EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json");
-    return handler.handleRequest(tick, new TestContext());
-  }
-
-  /**
-   * An hourly prediction of {@code predicted} in [lower, upper] with capacity 12, from the named
-   * method.
-   */
-  void predict(
-      String target, Instant hour, double predicted, double lower, double upper, String method) {
-    predictions.save(
-        List.of(
-            new PredictionRecord(
-                target,
-                new LoadPrediction(
-                    hour,
-                    Duration.ofHours(3),
-                    predicted,
-                    lower,
-                    upper,
-                    0.9,
-                    "methods: " + method + " 100%"),
-                12,
-                Severity.NORMAL,
-                "keep",
-                hour.minusSeconds(7200))));
-  }
-
-  void load(String metric, Instant at, double value) {
-    metrics.append(List.of(new LoadSample(metric, at, value, "", "test")));
-  }
-
-  @Test
-  void aMissingActualIsReportedNotScoredAsZero() {
-    predict("web", T0, 100, 90, 110, "daily-naive");
-    load("web-rps", T0.plus(Duration.ofHours(2)), 50); // data around it, none in its hour
-
-    ScoreFeedbackService.Result result = score(T0.plus(Duration.ofHours(3)));
-
-    assertThat(result.scored()).isZero();
-    assertThat(result.missing()).isEqualTo(1);
-    assertThat(result.problems())
-        .anySatisfy(p -> assertThat(p).contains("1 matured predictions have no actual load"));
-    assertThat(predictions.of("web"))
-        .extracting(r -> r.prediction().forecastTime())
-        .containsExactly(T0);
-    assertThat(predictions.actual("web", T0 + "#PT3H")).as("no actualLoad on the row").isEmpty();
-  }
-
-  @Test
-  void aConsistentlyWrongSignalLosesWeightAndACollapsedForecastStopsRaisingCapacity() {
-    // Ten days of history so predict-and-scale has something to forecast from.
-    var history = SyntheticLoad.series(10 * 24, Duration.ofHours(1), 0, 0.03, 3);
-    List<LoadSample> samples = new ArrayList<>();
-    for (int i = 0; i < history.size(); i++) {
-      samples.add(new LoadSample("web-rps", history.time(i), history.values()[i], "", "test"));
+    @BeforeEach
+    void tables() {
+        target("web", "web-rps", "table/web");
+        targetRows.get("web").put("unitPricePerHour", n(0.05));
     }
-    metrics.append(samples);
-    Instant end = history.end();
-    List<Double> confidence = new ArrayList<>();
-    for (int run = 0; run < 3; run++) {
-      Instant now = end.minus(Duration.ofHours(12 - 4L * run));
-      for (int h = 1; h <= 4; h++) {
-        Instant hour = now.minus(Duration.ofHours(h));
-        double truth = history.values()[(int) Duration.between(history.start(), hour).toHours()];
-        predict("web", hour, 3 * truth, 2.8 * truth, 3.2 * truth, "daily-naive");
-      }
-      score(now);
-      confidence.add(feedback.signalConfidence("web").get("pattern:daily-naive"));
+
+    void target(String id, String metric, String resource) {
+        targetRows.put(id, new HashMap<>(Map.of("targetId", s(id), "metricId", s(metric),
+                "serviceNamespace", s("dynamodb"), "resourceId", s(resource),
+                "scalableDimension", s("dynamodb:table:ReadCapacityUnits"), "loadPerUnit", n(10),
+                "minCapacity", n(1), "maxCapacity", n(100), "mode", s("ForecastAndScale"),
+                "staleAfterMinutes", n(120)))); // the history here is hourly
     }
-    assertThat(confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
-    assertThat(confidence.get(2))
-        .isLessThan(0.6); // 1 -> 0.80 -> 0.66 -> 0.56 toward a skill of 1/3
-    assertThat(feedback.accuracy("web", "last24h#all").orElseThrow().smape()).isGreaterThan(60);
 
-    target("fresh", "web-rps", "table/fresh");
-    feedback.saveSignalConfidence(
-        "web",
-        Map.of(
-            "pattern:daily-naive",
-            0.05,
-            "pattern:weekly-naive",
-            0.05,
-            "pattern:daily-profile-3",
-            0.05,
-            "pattern:double-seasonal-log",
-            0.05),
-        end);
-
-    PredictAndScaleService.Result result =
-        predictAndScale(end.plusSeconds(60), List.of("web", "fresh")).run(end.plusSeconds(60));
-
-    assertThat(result.lines())
-        .anySatisfy(
-            l ->
-                assertThat(l)
-                    .startsWith(
-                        "web (ForecastAndScale): forecast unhealthy "
-                            + "(accuracy collapsed: sMAPE")
-                    .contains("no new raise"));
-    assertThat(result.lines())
-        .anySatisfy(
-            l ->
-                assertThat(l).startsWith("fresh (ForecastAndScale): ").doesNotContain("unhealthy"));
-    String distrusted = reasonOf("web", end);
-    String trusted = reasonOf("fresh", end);
-    assertThat(trusted).contains("methods: ");
-    assertThat(distrusted).isNotEqualTo(trusted);
-    for (String method :
-        List.of("daily-naive ", "weekly-naive ", "daily-profile-3 ", "double-seasonal-log ")) {
-      assertThat(distrusted).doesNotContain(method);
+    InMemoryTargetRepository targets() {
+        InMemoryTargetRepository repository = new InMemoryTargetRepository();
+        targetRows.values().forEach(item -> repository.put(TargetItems.parse(item)));
+        return repository;
     }
-  }
 
-  @Test
-  void onceADayFeedbackTunesHowFloorsAreSizedAndTheNextPlanUsesIt() {
-    // Three days of 5-minute load (a daily curve), and the hourly predictions made for it 3 h
-    // ahead.
-    Instant start = T0.minus(Duration.ofDays(3));
-    List<LoadSample> samples = new ArrayList<>();
-    for (int i = 0; i < 3 * 288; i++) {
-      Instant at = start.plus(Duration.ofMinutes(5L * i));
-      samples.add(new LoadSample("web-rps", at, truth(at), "", "test"));
+    ScoreFeedbackService.Result score(Instant now) {
+        var handler = new ScoreFeedbackHandler(new ScoreFeedbackService(targets(), metrics, feedback,
+                MetricsEmitter.NONE), Clock.fixed(now, ZoneOffset.UTC));
+        ScheduledEvent tick = EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json");
+        return handler.handleRequest(tick, new TestContext());
     }
-    metrics.append(samples);
-    for (int h = 0; h < 72; h++) {
-      Instant hour = start.plus(Duration.ofHours(h));
-      double mean = truth(hour.plus(Duration.ofMinutes(30)));
-      predict("web", hour, mean, 0.9 * mean, 1.1 * mean, "daily-profile-3");
+
+    /** An hourly prediction of {@code predicted} in [lower, upper] with capacity 12, from the named method. */
+    void predict(String target, Instant hour, double predicted, double lower, double upper, String method) {
+        predictions.save(List.of(new PredictionRecord(target, new LoadPrediction(hour, Duration.ofHours(3), predicted,
+                lower, upper, 0.9, "methods: " + method + " 100%"), 12, Severity.NORMAL, "keep", hour.minusSeconds(7200))));
     }
-    target("pinned", "web-rps", "table/pinned");
-    targetRows.get("pinned").put("sizing", s("fixed"));
 
-    ScoreFeedbackService.Result first = score(T0);
-
-    var tuned = feedback.sizing("web").orElseThrow();
-    // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80%, 90% or
-    // 100% of that,
-    // with the spare units of the candidate the reason names, as saved and read back.
-    var candidate =
-        io.predictivescaling.simulation.Sizing.candidates(0.7).stream()
-            .filter(z -> tuned.reason().startsWith(z.label() + " ("))
-            .findFirst()
-            .orElseThrow();
-    assertThat(tuned.capacityQuantile()).isEqualTo(candidate.quantile());
-    assertThat(tuned.loadPerUnit())
-        .isCloseTo(
-            10 / 0.7 * candidate.floorUtilization(), org.assertj.core.data.Offset.offset(1e-6));
-    assertThat(tuned.spareUnits()).isEqualTo(candidate.spare());
-    assertThat(tuned.reason()).contains("under-provisioned").contains("target tracking alone");
-    assertThat(first.lines()).anySatisfy(l -> assertThat(l).startsWith("web: floors now sized P"));
-    assertThat(feedback.sizing("pinned"))
-        .as("sizing fixed by the operator is left alone")
-        .isEmpty();
-    score(T0.plus(Duration.ofHours(1)));
-    assertThat(feedback.sizing("web").orElseThrow().tunedAt()).as("once a day").isEqualTo(T0);
-
-    PredictAndScaleService.Result plan =
-        predictAndScale(T0.plusSeconds(60), List.of("web", "pinned")).run(T0.plusSeconds(60));
-
-    assertThat(plan.lines())
-        .anySatisfy(
-            l ->
-                assertThat(l)
-                    .startsWith("web (ForecastAndScale): ")
-                    .contains("(tuned by feedback)"));
-    assertThat(plan.lines())
-        .anySatisfy(
-            l -> assertThat(l).startsWith("pinned (ForecastAndScale): ").doesNotContain("tuned"));
-  }
-
-  static double truth(Instant at) {
-    double day = (at.getEpochSecond() % 86400) / 86400.0;
-    return 300 + 200 * Math.sin(2 * Math.PI * day);
-  }
-
-  /**
-   * predict-and-scale over the same tables, with each of {@code registered} registered at min 1,
-   * max 100.
-   */
-  PredictAndScaleService predictAndScale(Instant now, List<String> registered) {
-    FakeCapacityGateway aas = new FakeCapacityGateway(Clock.fixed(now, ZoneOffset.UTC));
-    for (String t : registered) {
-      aas.register(
-          new ScalableResource(
-              "dynamodb",
-              targetRows.get(t).get("resourceId").s(),
-              "dynamodb:table:ReadCapacityUnits"),
-          1,
-          100);
+    void load(String metric, Instant at, double value) {
+        metrics.append(List.of(new LoadSample(metric, at, value, "", "test")));
     }
-    return new PredictAndScaleService(
-        targets(),
-        metrics,
-        new InMemoryPatternStore(),
-        predictions,
-        aas,
-        new RecordingEventPublisher(),
-        new PlanInputs(feedback, new InMemorySignalStore(), new InMemoryEventStore()),
-        Duration.ofDays(10),
-        2);
-  }
 
-  String reasonOf(String target, Instant end) {
-    String key = end.plus(Duration.ofHours(5)) + "#PT6H";
-    return predictions.of(target).stream()
-        .filter(r -> (r.prediction().forecastTime() + "#" + r.prediction().horizon()).equals(key))
-        .findFirst()
-        .orElseThrow()
-        .prediction()
-        .reason();
-  }
+    @Test
+    void aMissingActualIsReportedNotScoredAsZero() {
+        predict("web", T0, 100, 90, 110, "daily-naive");
+        load("web-rps", T0.plus(Duration.ofHours(2)), 50); // data around it, none in its hour
 
-  static AttributeValue s(String v) {
-    return AttributeValue.fromS(v);
-  }
+        ScoreFeedbackService.Result result = score(T0.plus(Duration.ofHours(3)));
 
-  static AttributeValue n(double v) {
-    return AttributeValue.fromN(Double.toString(v));
-  }
+        assertThat(result.scored()).isZero();
+        assertThat(result.missing()).isEqualTo(1);
+        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("1 matured predictions have no actual load"));
+        assertThat(predictions.of("web")).extracting(r -> r.prediction().forecastTime()).containsExactly(T0);
+        assertThat(predictions.actual("web", T0 + "#PT3H")).as("no actualLoad on the row").isEmpty();
+    }
+
+    @Test
+    void aConsistentlyWrongSignalLosesWeightAndACollapsedForecastStopsRaisingCapacity() {
+        // Ten days of history so predict-and-scale has something to forecast from.
+        var history = SyntheticLoad.series(10 * 24, Duration.ofHours(1), 0, 0.03, 3);
+        List<LoadSample> samples = new ArrayList<>();
+        for (int i = 0; i < history.size(); i++) {
+            samples.add(new LoadSample("web-rps", history.time(i), history.values()[i], "", "test"));
+        }
+        metrics.append(samples);
+        Instant end = history.end();
+        List<Double> confidence = new ArrayList<>();
+        for (int run = 0; run < 3; run++) {
+            Instant now = end.minus(Duration.ofHours(12 - 4L * run));
+            for (int h = 1; h <= 4; h++) {
+                Instant hour = now.minus(Duration.ofHours(h));
+                double truth = history.values()[(int) Duration.between(history.start(), hour).toHours()];
+                predict("web", hour, 3 * truth, 2.8 * truth, 3.2 * truth, "daily-naive");
+            }
+            score(now);
+            confidence.add(feedback.signalConfidence("web").get("pattern:daily-naive"));
+        }
+        assertThat(confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
+        assertThat(confidence.get(2)).isLessThan(0.6); // 1 -> 0.80 -> 0.66 -> 0.56 toward a skill of 1/3
+        assertThat(feedback.accuracy("web", "last24h#all").orElseThrow().smape()).isGreaterThan(60);
+
+        target("fresh", "web-rps", "table/fresh");
+        feedback.saveSignalConfidence("web", Map.of("pattern:daily-naive", 0.05, "pattern:weekly-naive", 0.05,
+                "pattern:daily-profile-3", 0.05, "pattern:double-seasonal-log", 0.05), end);
+
+        PredictAndScaleService.Result result = predictAndScale(end.plusSeconds(60), List.of("web", "fresh"))
+                .run(end.plusSeconds(60));
+
+        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): forecast unhealthy "
+                + "(accuracy collapsed: sMAPE").contains("no new raise"));
+        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("fresh (ForecastAndScale): ")
+                .doesNotContain("unhealthy"));
+        String distrusted = reasonOf("web", end);
+        String trusted = reasonOf("fresh", end);
+        assertThat(trusted).contains("methods: ");
+        assertThat(distrusted).isNotEqualTo(trusted);
+        for (String method : List.of("daily-naive ", "weekly-naive ", "daily-profile-3 ", "double-seasonal-log ")) {
+            assertThat(distrusted).doesNotContain(method);
+        }
+    }
+
+    @Test
+    void onceADayFeedbackTunesHowFloorsAreSizedAndTheNextPlanUsesIt() {
+        // Three days of 5-minute load (a daily curve), and the hourly predictions made for it 3 h ahead.
+        Instant start = T0.minus(Duration.ofDays(3));
+        List<LoadSample> samples = new ArrayList<>();
+        for (int i = 0; i < 3 * 288; i++) {
+            Instant at = start.plus(Duration.ofMinutes(5L * i));
+            samples.add(new LoadSample("web-rps", at, truth(at), "", "test"));
+        }
+        metrics.append(samples);
+        for (int h = 0; h < 72; h++) {
+            Instant hour = start.plus(Duration.ofHours(h));
+            double mean = truth(hour.plus(Duration.ofMinutes(30)));
+            predict("web", hour, mean, 0.9 * mean, 1.1 * mean, "daily-profile-3");
+        }
+        target("pinned", "web-rps", "table/pinned");
+        targetRows.get("pinned").put("sizing", s("fixed"));
+
+        ScoreFeedbackService.Result first = score(T0);
+
+        var tuned = feedback.sizing("web").orElseThrow();
+        // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80%, 90% or 100% of that,
+        // with the spare units of the candidate the reason names, as saved and read back.
+        var candidate = io.predictivescaling.simulation.Sizing.candidates(0.7).stream()
+                .filter(z -> tuned.reason().startsWith(z.label() + " (")).findFirst().orElseThrow();
+        assertThat(tuned.capacityQuantile()).isEqualTo(candidate.quantile());
+        assertThat(tuned.loadPerUnit()).isCloseTo(10 / 0.7 * candidate.floorUtilization(),
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(tuned.spareUnits()).isEqualTo(candidate.spare());
+        assertThat(tuned.reason()).contains("under-provisioned").contains("target tracking alone");
+        assertThat(first.lines()).anySatisfy(l -> assertThat(l).startsWith("web: floors now sized P"));
+        assertThat(feedback.sizing("pinned")).as("sizing fixed by the operator is left alone").isEmpty();
+        score(T0.plus(Duration.ofHours(1)));
+        assertThat(feedback.sizing("web").orElseThrow().tunedAt()).as("once a day").isEqualTo(T0);
+
+        PredictAndScaleService.Result plan = predictAndScale(T0.plusSeconds(60), List.of("web", "pinned"))
+                .run(T0.plusSeconds(60));
+
+        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): ")
+                .contains("(tuned by feedback)"));
+        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("pinned (ForecastAndScale): ")
+                .doesNotContain("tuned"));
+    }
+
+    static double truth(Instant at) {
+        double day = (at.getEpochSecond() % 86400) / 86400.0;
+        return 300 + 200 * Math.sin(2 * Math.PI * day);
+    }
+
+    /** predict-and-scale over the same tables, with each of {@code registered} registered at min 1, max 100. */
+    PredictAndScaleService predictAndScale(Instant now, List<String> registered) {
+        FakeCapacityGateway aas = new FakeCapacityGateway(Clock.fixed(now, ZoneOffset.UTC));
+        for (String t : registered) {
+            aas.register(new ScalableResource("dynamodb", targetRows.get(t).get("resourceId").s(),
+                    "dynamodb:table:ReadCapacityUnits"), 1, 100);
+        }
+        return new PredictAndScaleService(targets(), metrics, new InMemoryPatternStore(), predictions, aas,
+                new RecordingEventPublisher(), new PlanInputs(feedback, new InMemorySignalStore(), new InMemoryEventStore()),
+                Duration.ofDays(10), 2);
+    }
+
+    String reasonOf(String target, Instant end) {
+        String key = end.plus(Duration.ofHours(5)) + "#PT6H";
+        return predictions.of(target).stream()
+                .filter(r -> (r.prediction().forecastTime() + "#" + r.prediction().horizon()).equals(key))
+                .findFirst().orElseThrow().prediction().reason();
+    }
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    static AttributeValue n(double v) {
+        return AttributeValue.fromN(Double.toString(v));
+    }
 }
