@@ -32,7 +32,11 @@ class PackageDependenciesTest {
 
     @Test
     void aMedianIsComputedInOnePlaceSoEmptyInputMeansTheSameEverywhere() {
-        methods().that().haveName("median").should().beDeclaredIn(Stats.class)
+        methods()
+                .that()
+                .haveName("median")
+                .should()
+                .beDeclaredIn(Stats.class)
                 .because("four medians once disagreed on empty input (NaN, 0, an exception); use common.Stats")
                 .check(production);
     }

@@ -1,13 +1,13 @@
 package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.predictivescaling.cli.local.UserError;
-import io.predictivescaling.cli.local.EmulatorEndpoint;
-import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.cli.coldinit.ColdInitRun;
+import io.predictivescaling.cli.local.EmulatorEndpoint;
+import io.predictivescaling.cli.local.LocalAws;
+import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleQueueHandler;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +26,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * {@code bench-cold-init}: each function's Lambda zip cold-started in a fresh JVM against moto (see
  * {@link ColdInitRun}), with the handler template.yaml deploys and the function's sample event from events/.
  */
-@Command(name = "bench-cold-init", mixinStandardHelpOptions = true,
-        description = {"Cold-starts each function's Lambda zip in a fresh JVM (only the zip and the Lambda runtime's "
-                + "event serializer on the class path) against moto: constructs the handler, handles its sample "
-                + "event once, and prints JVM start to first result in ms (median of --runs) with the zip's size.",
-                "Build the zips first: mvn -B -q package -DskipTests."})
+@Command(
+        name = "bench-cold-init",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Cold-starts each function's Lambda zip in a fresh JVM (only the zip and the Lambda runtime's "
+                    + "event serializer on the class path) against moto: constructs the handler, handles its sample "
+                    + "event once, and prints JVM start to first result in ms (median of --runs) with the zip's size.",
+            "Build the zips first: mvn -B -q package -DskipTests."
+        })
 final class BenchColdInitCommand implements Callable<Integer> {
     static final String LEASE_TABLE = "predictive-scaling-leases";
     static final String PLAN_QUEUE = "predictive-scaling-plan-queue";
@@ -38,8 +42,10 @@ final class BenchColdInitCommand implements Callable<Integer> {
     @Option(names = "--functions", split = ",", description = "Functions to start (default: all seven)")
     List<String> functions;
 
-    @Option(names = "--zips", description = "Directory of <function>.zip files to start instead of the built ones "
-            + "(functions/<function>/target/<function>.zip), e.g. zips saved from another commit")
+    @Option(
+            names = "--zips",
+            description = "Directory of <function>.zip files to start instead of the built ones "
+                    + "(functions/<function>/target/<function>.zip), e.g. zips saved from another commit")
     Path zips;
 
     @Option(names = "--runs", defaultValue = "3", description = "Cold starts per function; the median is printed")
@@ -59,25 +65,42 @@ final class BenchColdInitCommand implements Callable<Integer> {
             }
         }
         Map<String, String> settings = prepare(emulator.use());
-        System.out.printf(Locale.ROOT, "%-18s %9s %12s %9s %15s %11s%n", "function", "zip MB", "unpacked MB",
-                "init ms", "first result ms", "process ms");
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %9s %12s %9s %15s %11s%n",
+                "function",
+                "zip MB",
+                "unpacked MB",
+                "init ms",
+                "first result ms",
+                "process ms");
         try (ColdInitRun cold = new ColdInitRun()) {
             for (String name : names) {
                 List<ColdInitRun.Result> results = new ArrayList<>();
                 for (int i = 0; i < runs; i++) {
-                    ColdInitRun.Result r = cold.run(zip(name), deployedHandler(name).getName(), event(name),
-                            settings, 120);
+                    ColdInitRun.Result r =
+                            cold.run(zip(name), deployedHandler(name).getName(), event(name), settings, 120);
                     if (!r.ok()) {
                         System.err.println(name + " failed (exit " + r.exitCode() + "):\n" + r.stderr());
                         return 1;
                     }
                     results.add(r);
                 }
-                System.out.printf(Locale.ROOT, "%-18s %9.1f %12.1f %9d %15d %11d%n", name,
-                        Files.size(zip(name)) / 1e6, results.get(0).unpackedBytes() / 1e6,
-                        median(results.stream().mapToLong(ColdInitRun.Result::initMs).toArray()),
-                        median(results.stream().mapToLong(ColdInitRun.Result::firstResultMs).toArray()),
-                        median(results.stream().mapToLong(ColdInitRun.Result::wallMs).toArray()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-18s %9.1f %12.1f %9d %15d %11d%n",
+                        name,
+                        Files.size(zip(name)) / 1e6,
+                        results.get(0).unpackedBytes() / 1e6,
+                        median(results.stream()
+                                .mapToLong(ColdInitRun.Result::initMs)
+                                .toArray()),
+                        median(results.stream()
+                                .mapToLong(ColdInitRun.Result::firstResultMs)
+                                .toArray()),
+                        median(results.stream()
+                                .mapToLong(ColdInitRun.Result::wallMs)
+                                .toArray()));
             }
         }
         return 0;
@@ -98,9 +121,21 @@ final class BenchColdInitCommand implements Callable<Integer> {
         System.setProperty("LEASE_TABLE", LEASE_TABLE);
         System.setProperty("PLAN_QUEUE_URL", queueUrl);
         Map<String, String> settings = new LinkedHashMap<>();
-        for (String key : List.of("aws.endpointUrl", "aws.region", "aws.accessKeyId", "aws.secretAccessKey",
-                "METRICS_TABLE", "TARGETS_TABLE", "PATTERNS_TABLE", "PREDICTIONS_TABLE", "ACCURACY_TABLE",
-                "SIGNALS_TABLE", "EVENTS_TABLE", "EVENT_BUS_NAME", "LEASE_TABLE", "PLAN_QUEUE_URL")) {
+        for (String key : List.of(
+                "aws.endpointUrl",
+                "aws.region",
+                "aws.accessKeyId",
+                "aws.secretAccessKey",
+                "METRICS_TABLE",
+                "TARGETS_TABLE",
+                "PATTERNS_TABLE",
+                "PREDICTIONS_TABLE",
+                "ACCURACY_TABLE",
+                "SIGNALS_TABLE",
+                "EVENTS_TABLE",
+                "EVENT_BUS_NAME",
+                "LEASE_TABLE",
+                "PLAN_QUEUE_URL")) {
             String value = System.getProperty(key);
             if (value != null) {
                 settings.put(key, value);
@@ -121,7 +156,8 @@ final class BenchColdInitCommand implements Callable<Integer> {
     }
 
     private Path zip(String function) {
-        return zips != null ? zips.resolve(function + ".zip")
+        return zips != null
+                ? zips.resolve(function + ".zip")
                 : ProjectRoot.resolve("functions/" + function + "/target/" + function + ".zip");
     }
 

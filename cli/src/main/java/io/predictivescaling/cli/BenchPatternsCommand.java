@@ -14,9 +14,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** How long learning patterns from a year of per-minute data takes, and how much heap it needs. */
-@Command(name = "bench-patterns", mixinStandardHelpOptions = true,
-        description = {"Learns patterns from a seeded synthetic year of per-minute load (525,600 points) and "
-                + "prints the time and the heap used.", "Run with -Xmx256m (JAVA_OPTS) to prove the memory bound."})
+@Command(
+        name = "bench-patterns",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Learns patterns from a seeded synthetic year of per-minute load (525,600 points) and "
+                    + "prints the time and the heap used.",
+            "Run with -Xmx256m (JAVA_OPTS) to prove the memory bound."
+        })
 final class BenchPatternsCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "525600", description = "Per-minute points (default: a year)")
     int points;
@@ -44,10 +49,18 @@ final class BenchPatternsCommand implements Callable<Integer> {
         }
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        System.out.printf(Locale.ROOT, "points %d, learned from %d hours, peak %s, months %d%n", points,
-                patterns.hoursLearned(), patterns.peakDescription(), patterns.monthOfYear().size());
+        System.out.printf(
+                Locale.ROOT,
+                "points %d, learned from %d hours, peak %s, months %d%n",
+                points,
+                patterns.hoursLearned(),
+                patterns.peakDescription(),
+                patterns.monthOfYear().size());
         System.out.printf(Locale.ROOT, "learn time: best of %d runs %.1f ms%n", repeat, best / 1e6);
-        System.out.printf(Locale.ROOT, "max heap %d MB, used after run %d MB%n", rt.maxMemory() >> 20,
+        System.out.printf(
+                Locale.ROOT,
+                "max heap %d MB, used after run %d MB%n",
+                rt.maxMemory() >> 20,
                 (rt.totalMemory() - rt.freeMemory()) >> 20);
         return 0;
     }

@@ -26,8 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 
 /** Times one predict-and-scale run over many targets against moto (or --endpoint LocalStack). */
-@Command(name = "bench-scale", mixinStandardHelpOptions = true,
-        description = "Registers N DynamoDB-table targets in a local AWS, seeds their load and times predict-and-scale runs.")
+@Command(
+        name = "bench-scale",
+        mixinStandardHelpOptions = true,
+        description =
+                "Registers N DynamoDB-table targets in a local AWS, seeds their load and times predict-and-scale runs.")
 final class BenchScaleCommand implements Callable<Integer> {
     @Option(names = "--targets", defaultValue = "1000", description = "Targets to register and plan in one run")
     int targets;
@@ -67,41 +70,71 @@ final class BenchScaleCommand implements Callable<Integer> {
             List<LoadSample> samples = new ArrayList<>();
             for (Instant t = now.minus(Duration.ofDays(days)); t.isBefore(now); t = t.plus(Duration.ofMinutes(10))) {
                 double hour = t.atZone(ZoneOffset.UTC).getHour();
-                samples.add(new LoadSample("metric-" + m, t,
-                        (100 + 20 * m) * (1 + 0.8 * Math.exp(-Math.pow(hour - 14, 2) / 8)), "Count", "bench"));
+                samples.add(new LoadSample(
+                        "metric-" + m,
+                        t,
+                        (100 + 20 * m) * (1 + 0.8 * Math.exp(-Math.pow(hour - 14, 2) / 8)),
+                        "Count",
+                        "bench"));
             }
             store.append(samples);
         }
         for (int n = 0; n < targets; n++) {
             int i = n;
             String resource = String.format(Locale.ROOT, "table/bench-%04d", i);
-            aas.registerScalableTarget(r -> r.serviceNamespace("dynamodb").resourceId(resource)
-                    .scalableDimension("dynamodb:table:ReadCapacityUnits").minCapacity(5).maxCapacity(10_000));
+            aas.registerScalableTarget(r -> r.serviceNamespace("dynamodb")
+                    .resourceId(resource)
+                    .scalableDimension("dynamodb:table:ReadCapacityUnits")
+                    .minCapacity(5)
+                    .maxCapacity(10_000));
             String metric = "metric-" + (i % metrics);
-            dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of(
-                    "targetId", AttributeValue.fromS(String.format(Locale.ROOT, "bench-%04d", i)),
-                    "metricId", AttributeValue.fromS(metric),
-                    "serviceNamespace", AttributeValue.fromS("dynamodb"),
-                    "resourceId", AttributeValue.fromS(resource),
-                    "scalableDimension", AttributeValue.fromS("dynamodb:table:ReadCapacityUnits"),
-                    "loadPerUnit", AttributeValue.fromN("2"),
-                    "minCapacity", AttributeValue.fromN("5"),
-                    "maxCapacity", AttributeValue.fromN("10000"),
-                    "mode", AttributeValue.fromS("ForecastAndScale"))));
+            dynamo.putItem(r -> r.tableName(targetsTable)
+                    .item(Map.of(
+                            "targetId", AttributeValue.fromS(String.format(Locale.ROOT, "bench-%04d", i)),
+                            "metricId", AttributeValue.fromS(metric),
+                            "serviceNamespace", AttributeValue.fromS("dynamodb"),
+                            "resourceId", AttributeValue.fromS(resource),
+                            "scalableDimension", AttributeValue.fromS("dynamodb:table:ReadCapacityUnits"),
+                            "loadPerUnit", AttributeValue.fromN("2"),
+                            "minCapacity", AttributeValue.fromN("5"),
+                            "maxCapacity", AttributeValue.fromN("10000"),
+                            "mode", AttributeValue.fromS("ForecastAndScale"))));
         }
-        System.out.printf(Locale.ROOT, "seeded %d series x %d days and %d targets in %.1f s%n", metrics, days,
-                targets, (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "seeded %d series x %d days and %d targets in %.1f s%n",
+                metrics,
+                days,
+                targets,
+                (System.nanoTime() - t0) / 1e9);
 
-        PredictAndScaleService service = PredictAndScaleWiring.of(dynamo, aas, bridge, retry,
-                new PredictAndScaleWiring.Tables(targetsTable, metricsTable, patternsTable, predictionsTable,
-                        accuracyTable, TemplateTables.create(dynamo, "SignalsTable", "bench-signals-" + suffix),
-                        TemplateTables.create(dynamo, "EventsTable", "bench-events-" + suffix), bus),
-                Duration.ofDays(28), threads);
+        PredictAndScaleService service = PredictAndScaleWiring.of(
+                dynamo,
+                aas,
+                bridge,
+                retry,
+                new PredictAndScaleWiring.Tables(
+                        targetsTable,
+                        metricsTable,
+                        patternsTable,
+                        predictionsTable,
+                        accuracyTable,
+                        TemplateTables.create(dynamo, "SignalsTable", "bench-signals-" + suffix),
+                        TemplateTables.create(dynamo, "EventsTable", "bench-events-" + suffix),
+                        bus),
+                Duration.ofDays(28),
+                threads);
         for (String run : List.of("first run (all actions new)", "second run (steady state)")) {
             long start = System.nanoTime();
             PredictAndScaleService.Result result = service.run(now);
-            System.out.printf(Locale.ROOT, "%s: %d targets planned, %d scaled, %d problems in %.1f s%n", run,
-                    result.planned(), result.applied(), result.problems().size(), (System.nanoTime() - start) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: %d targets planned, %d scaled, %d problems in %.1f s%n",
+                    run,
+                    result.planned(),
+                    result.applied(),
+                    result.problems().size(),
+                    (System.nanoTime() - start) / 1e9);
             result.problems().stream().limit(3).forEach(p -> System.out.println("  problem: " + p));
         }
         return 0;

@@ -1,6 +1,5 @@
 package io.predictivescaling.cli;
 
-import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.ProjectRoot;
@@ -8,9 +7,10 @@ import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
+import io.predictivescaling.cli.local.UserError;
+import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsHandler;
 import io.predictivescaling.functions.analyzepatterns.AnalyzePatternsWiring;
-import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleHandler;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
@@ -38,11 +38,15 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  * {@code demo}: the deployed pipeline for real, against moto (or LocalStack): a trace goes into the metrics
  * table, then analyze-patterns, predict-and-scale and score-feedback run hour by hour over simulated days.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Runs the pipeline's handlers against an auto-started moto_server (or --endpoint): loads a "
-                + "trace into the metrics table, then runs analyze-patterns, predict-and-scale and score-feedback over simulated "
-                + "days, and prints the aws commands that show the predictions and scheduled actions.",
-                "Then score-feedback scores the matured predictions each hour."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the pipeline's handlers against an auto-started moto_server (or --endpoint): loads a "
+                    + "trace into the metrics table, then runs analyze-patterns, predict-and-scale and score-feedback over simulated "
+                    + "days, and prints the aws commands that show the predictions and scheduled actions.",
+            "Then score-feedback scores the matured predictions each hour."
+        })
 final class DemoCommand implements Callable<Integer> {
     static final String TARGET = "demo-web";
     static final String CLUSTER = "demo";
@@ -53,7 +57,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--trace", description = "CSV timestamp,value (default: the bundled cli/traces/nyc_taxi.csv)")
     Path trace;
 
-    @Option(names = "--history-days", defaultValue = "21", description = "Days of the trace loaded before the first run")
+    @Option(
+            names = "--history-days",
+            defaultValue = "21",
+            description = "Days of the trace loaded before the first run")
     int historyDays;
 
     @Option(names = "--days", defaultValue = "2", description = "Simulated days to run")
@@ -65,7 +72,9 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     EmulatorEndpoint emulator;
 
-    @Option(names = "--keep-running", description = "Keep moto_server up after the demo until Enter is pressed, so the printed aws commands work")
+    @Option(
+            names = "--keep-running",
+            description = "Keep moto_server up after the demo until Enter is pressed, so the printed aws commands work")
     boolean keepRunning;
 
     @Option(names = "--verbose", description = "Also print each run's plans and feedback and the handlers' logs")
@@ -87,31 +96,60 @@ final class DemoCommand implements Callable<Integer> {
         var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
         Retry retry = Retry.standard();
         try (var ecs = software.amazon.awssdk.services.ecs.EcsClient.builder()
-                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                .build()) {
             ecs.createCluster(r -> r.clusterName(CLUSTER));
-            if (ecs.describeServices(r -> r.cluster(CLUSTER).services(SERVICE)).services().isEmpty()) {
+            if (ecs.describeServices(r -> r.cluster(CLUSTER).services(SERVICE))
+                    .services()
+                    .isEmpty()) {
                 ecs.createService(r -> r.cluster(CLUSTER).serviceName(SERVICE).desiredCount(2));
             }
         }
         String resource = "service/" + CLUSTER + "/" + SERVICE;
-        aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(resource)
-                .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(40));
-        dynamo.putItem(r -> r.tableName(LocalAws.TARGETS_TABLE).item(Map.of(
-                "targetId", AttributeValue.fromS(TARGET), "metricId", AttributeValue.fromS("demo-load"),
-                "serviceNamespace", AttributeValue.fromS("ecs"), "resourceId", AttributeValue.fromS(resource),
-                "scalableDimension", AttributeValue.fromS("ecs:service:DesiredCount"),
-                "loadPerUnit", AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", 0.7 * unit)),
-                "minCapacity", AttributeValue.fromN("2"), "maxCapacity", AttributeValue.fromN("40"),
-                // The trace reports every 30 minutes: a sample 31 minutes old is not stale here.
-                "staleAfterMinutes", AttributeValue.fromN(Long.toString(3 * t.step().toMinutes())),
-                "mode", AttributeValue.fromS("ForecastAndScale"))));
+        aas.registerScalableTarget(r -> r.serviceNamespace("ecs")
+                .resourceId(resource)
+                .scalableDimension("ecs:service:DesiredCount")
+                .minCapacity(2)
+                .maxCapacity(40));
+        dynamo.putItem(r -> r.tableName(LocalAws.TARGETS_TABLE)
+                .item(Map.of(
+                        "targetId",
+                        AttributeValue.fromS(TARGET),
+                        "metricId",
+                        AttributeValue.fromS("demo-load"),
+                        "serviceNamespace",
+                        AttributeValue.fromS("ecs"),
+                        "resourceId",
+                        AttributeValue.fromS(resource),
+                        "scalableDimension",
+                        AttributeValue.fromS("ecs:service:DesiredCount"),
+                        "loadPerUnit",
+                        AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", 0.7 * unit)),
+                        "minCapacity",
+                        AttributeValue.fromN("2"),
+                        "maxCapacity",
+                        AttributeValue.fromN("40"),
+                        // The trace reports every 30 minutes: a sample 31 minutes old is not stale here.
+                        "staleAfterMinutes",
+                        AttributeValue.fromN(Long.toString(3 * t.step().toMinutes())),
+                        "mode",
+                        AttributeValue.fromS("ForecastAndScale"))));
 
         var store = new DynamoDbTimeSeriesStore(dynamo, LocalAws.METRICS_TABLE, RETENTION, retry);
         Instant first = t.start().plus(Duration.ofDays(historyDays));
         load(store, t, t.start(), first);
-        System.out.printf(Locale.ROOT, "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
-                historyDays, t.name(), LocalAws.METRICS_TABLE, TARGET, resource, 0.7 * unit);
-        System.out.printf(Locale.ROOT, "running analyze-patterns, predict-and-scale and score-feedback hourly over %s%s%n",
+        System.out.printf(
+                Locale.ROOT,
+                "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
+                historyDays,
+                t.name(),
+                LocalAws.METRICS_TABLE,
+                TARGET,
+                resource,
+                0.7 * unit);
+        System.out.printf(
+                Locale.ROOT,
+                "running analyze-patterns, predict-and-scale and score-feedback hourly over %s%s%n",
                 hours != null ? hours + " simulated hours" : days + " simulated days",
                 verbose ? "" : " (--verbose shows each run)");
 
@@ -121,32 +159,66 @@ final class DemoCommand implements Callable<Integer> {
             Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
             var context = new CliContext("demo", !verbose);
             if (hour % 24 == 0 || hour == 0) {
-                new AnalyzePatternsHandler(AnalyzePatternsWiring.of(dynamo, retry, new AnalyzePatternsWiring.Tables(
-                        LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE, LocalAws.PATTERNS_TABLE), RETENTION,
-                        Duration.ofDays(56)), clock)
+                new AnalyzePatternsHandler(
+                                AnalyzePatternsWiring.of(
+                                        dynamo,
+                                        retry,
+                                        new AnalyzePatternsWiring.Tables(
+                                                LocalAws.TARGETS_TABLE,
+                                                LocalAws.METRICS_TABLE,
+                                                LocalAws.PATTERNS_TABLE),
+                                        RETENTION,
+                                        Duration.ofDays(56)),
+                                clock)
                         .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             }
-            var result = new PredictAndScaleHandler(PredictAndScaleWiring.of(dynamo, aas, AwsClients.build(EventBridgeClient.builder()),
-                    retry, new PredictAndScaleWiring.Tables(LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE,
-                            LocalAws.PATTERNS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE,
-                            LocalAws.SIGNALS_TABLE, LocalAws.EVENTS_TABLE, LocalAws.EVENT_BUS),
-                    Duration.ofDays(28), 2), clock)
+            var result = new PredictAndScaleHandler(
+                            PredictAndScaleWiring.of(
+                                    dynamo,
+                                    aas,
+                                    AwsClients.build(EventBridgeClient.builder()),
+                                    retry,
+                                    new PredictAndScaleWiring.Tables(
+                                            LocalAws.TARGETS_TABLE,
+                                            LocalAws.METRICS_TABLE,
+                                            LocalAws.PATTERNS_TABLE,
+                                            LocalAws.PREDICTIONS_TABLE,
+                                            LocalAws.ACCURACY_TABLE,
+                                            LocalAws.SIGNALS_TABLE,
+                                            LocalAws.EVENTS_TABLE,
+                                            LocalAws.EVENT_BUS),
+                                    Duration.ofDays(28),
+                                    2),
+                            clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (verbose && hour % 6 == 0 || hour == runs - 1) {
                 System.out.println(now + "  " + String.join("; ", result.lines()));
             }
-            var scored = new ScoreFeedbackHandler(ScoreFeedbackWiring.of(dynamo, retry, new ScoreFeedbackWiring.Tables(
-                    LocalAws.TARGETS_TABLE, LocalAws.METRICS_TABLE, LocalAws.PREDICTIONS_TABLE, LocalAws.ACCURACY_TABLE),
-                    RETENTION, MetricsEmitter.NONE), clock)
+            var scored = new ScoreFeedbackHandler(
+                            ScoreFeedbackWiring.of(
+                                    dynamo,
+                                    retry,
+                                    new ScoreFeedbackWiring.Tables(
+                                            LocalAws.TARGETS_TABLE,
+                                            LocalAws.METRICS_TABLE,
+                                            LocalAws.PREDICTIONS_TABLE,
+                                            LocalAws.ACCURACY_TABLE),
+                                    RETENTION,
+                                    MetricsEmitter.NONE),
+                            clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (verbose && hour % 6 == 5) {
                 System.out.println(now + "  feedback: " + String.join("; ", scored.lines()));
             }
         }
-        var actions = aas.describeScheduledActions(r -> r.serviceNamespace("ecs").resourceId(resource)).scheduledActions();
+        var actions = aas.describeScheduledActions(
+                        r -> r.serviceNamespace("ecs").resourceId(resource))
+                .scheduledActions();
         System.out.printf(Locale.ROOT, "%nscheduled actions on %s now: %d, e.g.%n", resource, actions.size());
-        actions.stream().limit(6).forEach(a -> System.out.println("  " + a.scheduledActionName() + "  " + a.schedule()
-                + "  MinCapacity=" + a.scalableTargetAction().minCapacity()));
+        actions.stream()
+                .limit(6)
+                .forEach(a -> System.out.println("  " + a.scheduledActionName() + "  " + a.schedule() + "  MinCapacity="
+                        + a.scalableTargetAction().minCapacity()));
         printCommands(url);
         if (keepRunning) {
             System.out.println("\nmoto_server stays up; press Enter to stop.");
@@ -166,12 +238,12 @@ final class DemoCommand implements Callable<Integer> {
                     + "commands and keeps moto_server up until you press Enter.");
             return;
         }
-        String region = io.predictivescaling.aws.Settings.optional("aws.region",
-                io.predictivescaling.aws.Settings.optional("AWS_REGION", "us-east-1"));
+        String region = io.predictivescaling.aws.Settings.optional(
+                "aws.region", io.predictivescaling.aws.Settings.optional("AWS_REGION", "us-east-1"));
         String aws = "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + region
                 + " aws --endpoint-url " + url;
-        System.out.println("\nLook at them yourself" + (!emulator.given() ? " (in another terminal, while moto is up)" : "")
-                + ":");
+        System.out.println("\nLook at them yourself"
+                + (!emulator.given() ? " (in another terminal, while moto is up)" : "") + ":");
         System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
                 + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\""
                 + TARGET + "\"}}' --max-items 5");

@@ -30,17 +30,23 @@ import picocli.CommandLine.Option;
  * impact learned over the events before that day, only for types that helped on them). Errors are compared on
  * the hours of the days (in {@code --zone}) an event touches, and on all hours.
  */
-@Command(name = "event-impact", mixinStandardHelpOptions = true,
+@Command(
+        name = "event-impact",
+        mixinStandardHelpOptions = true,
         description = "Forecast error on event days, without and with the calendar (walk-forward).")
 final class EventImpactCommand implements Callable<Integer> {
     @Option(names = "--trace", required = true, description = "Load CSV timestamp,value, e.g. cli/traces/nyc_taxi.csv")
     Path trace;
 
-    @Option(names = "--events", required = true,
+    @Option(
+            names = "--events",
+            required = true,
             description = "CSV start,end,type,name[,expectedImpact] or an .ics calendar")
     Path events;
 
-    @Option(names = "--zone", defaultValue = "UTC",
+    @Option(
+            names = "--zone",
+            defaultValue = "UTC",
             description = "The target's zone: weeks repeat and event days are counted in it (default UTC)")
     ZoneId zone;
 
@@ -58,13 +64,18 @@ final class EventImpactCommand implements Callable<Integer> {
         for (int d = 28 * 24; d + 24 <= hourly.size(); d += 24) {
             int day = d;
             Instant now = hourly.time(day);
-            RegularSeries past = new RegularSeries(hourly.time(day - 28 * 24), hourly.step(),
-                    Arrays.copyOfRange(hourly.values(), day - 28 * 24, day));
+            RegularSeries past = new RegularSeries(
+                    hourly.time(day - 28 * 24), hourly.step(), Arrays.copyOfRange(hourly.values(), day - 28 * 24, day));
             List<LoadPrediction> base = plain.path(past, Duration.ofHours(24), null);
-            List<KnownEvent> before = calendar.stream().filter(e -> !e.end().isAfter(now)).toList();
+            List<KnownEvent> before =
+                    calendar.stream().filter(e -> !e.end().isAfter(now)).toList();
             List<LoadPrediction> adjusted = EventEffects.apply(
-                    informed.path(withoutEvents(past, before), Duration.ofHours(24), null), calendar,
-                    hourlyUpTo(hourly, day), zone, now, Map.of());
+                    informed.path(withoutEvents(past, before), Duration.ofHours(24), null),
+                    calendar,
+                    hourlyUpTo(hourly, day),
+                    zone,
+                    now,
+                    Map.of());
             for (int k = 0; k < 24; k++) {
                 without[day + k] = base.get(k).predictedLoad();
                 with[day + k] = adjusted.get(k).predictedLoad();
@@ -73,7 +84,8 @@ final class EventImpactCommand implements Callable<Integer> {
         Set<LocalDate> days = new HashSet<>();
         for (KnownEvent e : calendar) {
             for (LocalDate day = e.start().atZone(zone).toLocalDate();
-                 !day.isAfter(e.end().minusNanos(1).atZone(zone).toLocalDate()); day = day.plusDays(1)) {
+                    !day.isAfter(e.end().minusNanos(1).atZone(zone).toLocalDate());
+                    day = day.plusDays(1)) {
                 days.add(day);
             }
         }
@@ -98,13 +110,28 @@ final class EventImpactCommand implements Callable<Integer> {
             onDays[2] += 200 * Math.abs(without[i] - actual) / (Math.abs(without[i]) + Math.abs(actual));
             onDays[3] += 200 * Math.abs(with[i] - actual) / (Math.abs(with[i]) + Math.abs(actual));
         }
-        System.out.printf(Locale.ROOT, "%d events on %d days; %d forecast hours on those days (24 h ahead, once a day)%n",
-                calendar.size(), days.size(), hours);
-        System.out.printf(Locale.ROOT, "%-18s %14s %14s %12s%n", "", "MAE event days", "sMAPE% ev.days", "MAE all hours");
-        System.out.printf(Locale.ROOT, "%-18s %14.1f %14.2f %12.1f%n", "without calendar", onDays[0] / hours,
-                onDays[2] / hours, all[0] / allHours);
-        System.out.printf(Locale.ROOT, "%-18s %14.1f %14.2f %12.1f%n", "with calendar", onDays[1] / hours,
-                onDays[3] / hours, all[1] / allHours);
+        System.out.printf(
+                Locale.ROOT,
+                "%d events on %d days; %d forecast hours on those days (24 h ahead, once a day)%n",
+                calendar.size(),
+                days.size(),
+                hours);
+        System.out.printf(
+                Locale.ROOT, "%-18s %14s %14s %12s%n", "", "MAE event days", "sMAPE% ev.days", "MAE all hours");
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %14.1f %14.2f %12.1f%n",
+                "without calendar",
+                onDays[0] / hours,
+                onDays[2] / hours,
+                all[0] / allHours);
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %14.1f %14.2f %12.1f%n",
+                "with calendar",
+                onDays[1] / hours,
+                onDays[3] / hours,
+                all[1] / allHours);
         return 0;
     }
 

@@ -22,8 +22,7 @@ final class Functions {
             "fetch-events", FetchEventsHandler.class,
             "dispatch-targets", DispatchTargetsHandler.class));
 
-    private Functions() {
-    }
+    private Functions() {}
 
     static Class<? extends RequestHandler<?, ?>> handler(String name) {
         var handler = HANDLERS.get(name);

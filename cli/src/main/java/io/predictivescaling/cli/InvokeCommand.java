@@ -18,18 +18,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code invoke FUNCTION EVENT_FILE}: a {@code sam local invoke} that needs no Docker. */
-@Command(name = "invoke", mixinStandardHelpOptions = true,
-        description = {"Runs a function's handler in this JVM with an event file, as Lambda would.",
-                "Without --local or --endpoint it talks to real AWS with your credentials; METRICS_TABLE and "
-                        + "TARGETS_TABLE must name the deployed tables (see the stack outputs)."})
+@Command(
+        name = "invoke",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs a function's handler in this JVM with an event file, as Lambda would.",
+            "Without --local or --endpoint it talks to real AWS with your credentials; METRICS_TABLE and "
+                    + "TARGETS_TABLE must name the deployed tables (see the stack outputs)."
+        })
 final class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Function name, e.g. record-metrics")
     String function;
@@ -40,8 +44,10 @@ final class InvokeCommand implements Callable<Integer> {
     @Mixin
     AwsEndpoint aws;
 
-    @Option(names = "--local", description = "Start moto_server here, create the tables from template.yaml and a "
-            + "demo target (metric checkout-rps), then invoke. With --endpoint: prepare that emulator instead.")
+    @Option(
+            names = "--local",
+            description = "Start moto_server here, create the tables from template.yaml and a "
+                    + "demo target (metric checkout-rps), then invoke. With --endpoint: prepare that emulator instead.")
     boolean local;
 
     @Override
@@ -57,7 +63,8 @@ final class InvokeCommand implements Callable<Integer> {
         }
         url.ifPresent(u -> System.err.println("AWS endpoint: " + u));
         Object result = invoke(handlerClass);
-        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+        ObjectMapper json = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         if (local) {
@@ -73,7 +80,8 @@ final class InvokeCommand implements Callable<Integer> {
         Object event;
         try (InputStream in = Files.newInputStream(eventFile)) {
             // The runtime's own deserializer: field names such as "detail-type" map exactly as in Lambda.
-            event = LambdaEventSerializers.serializerFor(inputType, getClass().getClassLoader()).fromJson(in);
+            event = LambdaEventSerializers.serializerFor(inputType, getClass().getClassLoader())
+                    .fromJson(in);
         }
         RequestHandler handler = handlerClass.getDeclaredConstructor().newInstance();
         return handler.handleRequest(event, new CliContext(function));
@@ -89,14 +97,14 @@ final class InvokeCommand implements Callable<Integer> {
     }
 
     private static void printStored() {
-        var store = new DynamoDbTimeSeriesStore(AwsClients.dynamoDb(), LocalAws.METRICS_TABLE,
-                Duration.ofDays(400), Retry.standard());
+        var store = new DynamoDbTimeSeriesStore(
+                AwsClients.dynamoDb(), LocalAws.METRICS_TABLE, Duration.ofDays(400), Retry.standard());
         Instant now = Instant.now();
-        List<LoadSample> samples = store.read(LocalAws.DEMO_METRIC, now.minus(Duration.ofDays(400)),
-                now.plus(Duration.ofDays(1)));
-        System.err.println("Stored samples of " + LocalAws.DEMO_METRIC + " in table " + LocalAws.METRICS_TABLE
-                + ": " + samples.size());
-        samples.forEach(s -> System.err.println("  " + s.timestamp() + "  " + s.value() + " " + s.unit()
-                + "  (from " + s.source() + ")"));
+        List<LoadSample> samples =
+                store.read(LocalAws.DEMO_METRIC, now.minus(Duration.ofDays(400)), now.plus(Duration.ofDays(1)));
+        System.err.println("Stored samples of " + LocalAws.DEMO_METRIC + " in table " + LocalAws.METRICS_TABLE + ": "
+                + samples.size());
+        samples.forEach(s -> System.err.println(
+                "  " + s.timestamp() + "  " + s.value() + " " + s.unit() + "  (from " + s.source() + ")"));
     }
 }

@@ -1,10 +1,10 @@
 package io.predictivescaling.cli;
 
 import io.predictivescaling.cli.backtest.BacktestCommand;
-import io.predictivescaling.cli.backtest.ExportHistoryCommand;
-import io.predictivescaling.cli.backtest.BenchBacktestCommand;
 import io.predictivescaling.cli.backtest.BacktestManyCommand;
+import io.predictivescaling.cli.backtest.BenchBacktestCommand;
 import io.predictivescaling.cli.backtest.BoundCommand;
+import io.predictivescaling.cli.backtest.ExportHistoryCommand;
 import io.predictivescaling.cli.local.AwsAccess;
 import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.cli.m4.M4Commands;
@@ -12,12 +12,34 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code predictive-scaling}: the local runner, backtest and benchmarks. */
-@Command(name = "predictive-scaling", mixinStandardHelpOptions = true, version = "predictive-scaling 0.1.0",
+@Command(
+        name = "predictive-scaling",
+        mixinStandardHelpOptions = true,
+        version = "predictive-scaling 0.1.0",
         description = "Scales AWS capacity before load arrives. Local runner and benchmarks.",
-        subcommands = {CommandLine.HelpCommand.class, BacktestCommand.class, ExportHistoryCommand.class, BoundCommand.class, BacktestManyCommand.class, BenchBacktestCommand.class, DemoCommand.class, ReportCommand.class, TrendsCommand.class,
-                EventImpactCommand.class, AddEventCommand.class, InvokeCommand.class, BenchPatternsCommand.class, BenchScaleCommand.class, io.predictivescaling.cli.fleet.BenchFleetCommand.class, BenchColdInitCommand.class, M4Commands.Forecast.class, M4Commands.Score.class,
-                M4Commands.Split.class, io.predictivescaling.cli.scenario.ScenarioCommand.class,
-                io.predictivescaling.cli.scenario.BenchSocialCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            BacktestCommand.class,
+            ExportHistoryCommand.class,
+            BoundCommand.class,
+            BacktestManyCommand.class,
+            BenchBacktestCommand.class,
+            DemoCommand.class,
+            ReportCommand.class,
+            TrendsCommand.class,
+            EventImpactCommand.class,
+            AddEventCommand.class,
+            InvokeCommand.class,
+            BenchPatternsCommand.class,
+            BenchScaleCommand.class,
+            io.predictivescaling.cli.fleet.BenchFleetCommand.class,
+            BenchColdInitCommand.class,
+            M4Commands.Forecast.class,
+            M4Commands.Score.class,
+            M4Commands.Split.class,
+            io.predictivescaling.cli.scenario.ScenarioCommand.class,
+            io.predictivescaling.cli.scenario.BenchSocialCommand.class
+        })
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

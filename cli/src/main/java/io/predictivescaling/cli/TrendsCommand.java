@@ -21,22 +21,29 @@ import picocli.CommandLine.Option;
  * (the onset of a trend) as {@code timestamp,hype}; with {@code --evaluate}, scores it against the trace's
  * largest bursts.
  */
-@Command(name = "trends", mixinStandardHelpOptions = true,
+@Command(
+        name = "trends",
+        mixinStandardHelpOptions = true,
         description = "Runs the trend detector walk-forward over a mention-volume CSV (timestamp,value) and writes "
                 + "timestamp,hype for every interval at which it fires (a trend's onset).")
 final class TrendsCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true, description = "Mention-volume CSV timestamp,value, e.g. ../shared/data/traces/Twitter_volume_AMZN.csv")
+    @Option(
+            names = "--trace",
+            required = true,
+            description = "Mention-volume CSV timestamp,value, e.g. ../shared/data/traces/Twitter_volume_AMZN.csv")
     Path trace;
 
     @Option(names = "--out", required = true, description = "CSV written with timestamp,hype for every firing")
     Path out;
 
-    @Option(names = "--evaluate", description = "Also score against the largest bursts: detected within the 3 h "
-            + "before each of the 10 largest peaks (12 h apart), false alarms per week (not within 3 h before one of the 30 largest)")
+    @Option(
+            names = "--evaluate",
+            description =
+                    "Also score against the largest bursts: detected within the 3 h "
+                            + "before each of the 10 largest peaks (12 h apart), false alarms per week (not within 3 h before one of the 30 largest)")
     boolean evaluate;
 
-    record Firing(Instant at, double hype) {
-    }
+    record Firing(Instant at, double hype) {}
 
     @Override
     public Integer call() throws Exception {
@@ -57,8 +64,12 @@ final class TrendsCommand implements Callable<Integer> {
                 w.newLine();
             }
         }
-        System.out.printf(Locale.ROOT, "%d firings over %.1f days -> %s%n", firings.size(),
-                Duration.between(t.start(), t.time(t.size())).toHours() / 24.0, out);
+        System.out.printf(
+                Locale.ROOT,
+                "%d firings over %.1f days -> %s%n",
+                firings.size(),
+                Duration.between(t.start(), t.time(t.size())).toHours() / 24.0,
+                out);
         if (evaluate) {
             evaluate(t, firings);
         }
@@ -74,23 +85,43 @@ final class TrendsCommand implements Callable<Integer> {
             Instant peak = t.time(peaks.get(k));
             Firing first = firings.stream()
                     .filter(f -> !f.at().isAfter(peak) && !f.at().isBefore(peak.minus(window)))
-                    .min(Comparator.comparing(Firing::at)).orElse(null);
+                    .min(Comparator.comparing(Firing::at))
+                    .orElse(null);
             if (first != null) {
                 detected++;
                 leads.add(Duration.between(first.at(), peak).toMinutes());
             }
-            System.out.printf(Locale.ROOT, "  burst %2d at %s (%.0f): %s%n", k + 1, peak, t.demand()[peaks.get(k)],
-                    first == null ? "missed" : "detected " + Duration.between(first.at(), peak).toMinutes() + " min before");
+            System.out.printf(
+                    Locale.ROOT,
+                    "  burst %2d at %s (%.0f): %s%n",
+                    k + 1,
+                    peak,
+                    t.demand()[peaks.get(k)],
+                    first == null
+                            ? "missed"
+                            : "detected " + Duration.between(first.at(), peak).toMinutes() + " min before");
         }
-        long falseAlarms = firings.stream().filter(f -> peaks.stream().map(t::time)
-                .noneMatch(p -> !f.at().isAfter(p) && !f.at().isBefore(p.minus(window)))).count();
+        long falseAlarms = firings.stream()
+                .filter(f -> peaks.stream()
+                        .map(t::time)
+                        .noneMatch(p -> !f.at().isAfter(p) && !f.at().isBefore(p.minus(window))))
+                .count();
         double weeks = Duration.between(t.start(), t.time(t.size())).toHours() / (24.0 * 7);
         leads.sort(Long::compare);
-        double median = leads.isEmpty() ? Double.NaN : leads.size() % 2 == 1 ? leads.get(leads.size() / 2)
-                : (leads.get(leads.size() / 2 - 1) + leads.get(leads.size() / 2)) / 2.0;
-        System.out.printf(Locale.ROOT, "detected %d of the 10 largest bursts no later than their peak; "
-                + "false alarms %.2f per week (%d in %.1f weeks); median lead %.0f min%n", detected,
-                falseAlarms / weeks, falseAlarms, weeks, median);
+        double median = leads.isEmpty()
+                ? Double.NaN
+                : leads.size() % 2 == 1
+                        ? leads.get(leads.size() / 2)
+                        : (leads.get(leads.size() / 2 - 1) + leads.get(leads.size() / 2)) / 2.0;
+        System.out.printf(
+                Locale.ROOT,
+                "detected %d of the 10 largest bursts no later than their peak; "
+                        + "false alarms %.2f per week (%d in %.1f weeks); median lead %.0f min%n",
+                detected,
+                falseAlarms / weeks,
+                falseAlarms,
+                weeks,
+                median);
     }
 
     /** The largest peaks, at least {@code apart} from each other, largest first. */
@@ -104,8 +135,10 @@ final class TrendsCommand implements Callable<Integer> {
         order.sort(Comparator.comparingDouble(i -> -t.demand()[i]));
         List<Integer> peaks = new ArrayList<>();
         for (int i : order) {
-            if (peaks.stream().allMatch(p -> Duration.between(t.time(Math.min(p, i)), t.time(Math.max(p, i)))
-                    .compareTo(apart) >= 0)) {
+            if (peaks.stream()
+                    .allMatch(p -> Duration.between(t.time(Math.min(p, i)), t.time(Math.max(p, i)))
+                                    .compareTo(apart)
+                            >= 0)) {
                 peaks.add(i);
                 if (peaks.size() == count) {
                     break;

@@ -24,10 +24,23 @@ class AwsErrorsIT {
     static List<String> command(String name) {
         return switch (name) {
             case "report" -> List.of("report");
-            case "add-event" -> List.of("add-event", "--type", "game_release", "--name", "Season 5", "--start",
-                    "2026-12-01T18:00:00Z", "--end", "2026-12-02T00:00:00Z");
-            case "invoke" -> List.of("invoke", "record-metrics",
-                    ProjectRoot.resolve("events/record-metrics/scheduled.json").toString());
+            case "add-event" ->
+                List.of(
+                        "add-event",
+                        "--type",
+                        "game_release",
+                        "--name",
+                        "Season 5",
+                        "--start",
+                        "2026-12-01T18:00:00Z",
+                        "--end",
+                        "2026-12-02T00:00:00Z");
+            case "invoke" ->
+                List.of(
+                        "invoke",
+                        "record-metrics",
+                        ProjectRoot.resolve("events/record-metrics/scheduled.json")
+                                .toString());
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -45,9 +58,10 @@ class AwsErrorsIT {
         CliRun run = CliRun.of(args.toArray(String[]::new));
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("error: cannot reach http://127.0.0.1:" + port
-                + ": is LocalStack running? (or moto_server; without --endpoint and AWS_ENDPOINT_URL the command "
-                + "uses AWS)");
+        assertThat(run.err().strip())
+                .isEqualTo("error: cannot reach http://127.0.0.1:" + port
+                        + ": is LocalStack running? (or moto_server; without --endpoint and AWS_ENDPOINT_URL the command "
+                        + "uses AWS)");
         assertThat(run.millis()).as("fails fast, no SDK retries").isLessThan(5_000);
     }
 
@@ -67,19 +81,22 @@ class AwsErrorsIT {
     void aRegionWithoutCredentialsIsOneLineWithTheFixWithinSeconds(String name) throws Exception {
         Fresh run = fresh(command(name), java.util.Map.of("AWS_REGION", "eu-west-1"));
 
-        assertThat(run.output().strip()).isEqualTo("error: no AWS credentials: set AWS_ACCESS_KEY_ID and "
-                + "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or pass --endpoint for an emulator");
+        assertThat(run.output().strip())
+                .isEqualTo("error: no AWS credentials: set AWS_ACCESS_KEY_ID and "
+                        + "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or pass --endpoint for an emulator");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.millis()).as("JVM start included").isLessThan(15_000);
     }
 
-    record Fresh(int exit, String output, long millis) {
-    }
+    record Fresh(int exit, String output, long millis) {}
 
     /** The command line in a new JVM whose environment has no AWS settings but {@code env}, and no profile. */
     private Fresh fresh(List<String> args, java.util.Map<String, String> env) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));

@@ -19,10 +19,16 @@ class CliContextTest {
         String quiet = logged(new CliContext("demo", true));
         String verbose = logged(new CliContext("demo", false));
 
-        assertThat(quiet).doesNotContain("planned 3 actions").doesNotContain("routine")
-                .contains("WARN metric checkout-rps is stale").contains("ERROR table missing");
-        assertThat(verbose).contains("planned 3 actions").contains("INFO routine")
-                .contains("WARN metric checkout-rps is stale").contains("ERROR table missing");
+        assertThat(quiet)
+                .doesNotContain("planned 3 actions")
+                .doesNotContain("routine")
+                .contains("WARN metric checkout-rps is stale")
+                .contains("ERROR table missing");
+        assertThat(verbose)
+                .contains("planned 3 actions")
+                .contains("INFO routine")
+                .contains("WARN metric checkout-rps is stale")
+                .contains("ERROR table missing");
     }
 
     private static String logged(CliContext context) {

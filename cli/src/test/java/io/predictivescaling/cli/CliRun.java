@@ -21,7 +21,10 @@ record CliRun(int exit, String out, String err, long millis) {
             System.setOut(stdout);
             System.setErr(stderr);
         }
-        return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+        return new CliRun(
+                exit,
+                out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8),
                 (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -34,16 +34,19 @@ class DemoCommandIT {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new PipedInputStream(enter));
-            var demo = CompletableFuture.supplyAsync(() -> Main.run("demo", "--history-days", "10", "--hours", "3",
-                    "--keep-running"));
+            var demo = CompletableFuture.supplyAsync(
+                    () -> Main.run("demo", "--history-days", "10", "--hours", "3", "--keep-running"));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (!out.toString(StandardCharsets.UTF_8).contains("press Enter") && !demo.isDone()
+            while (!out.toString(StandardCharsets.UTF_8).contains("press Enter")
+                    && !demo.isDone()
                     && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
             text = out.toString(StandardCharsets.UTF_8);
             // While moto is up: every printed aws command, exactly as printed, in a shell without AWS settings.
-            List<String> commands = text.lines().map(String::strip).filter(l -> l.startsWith("AWS_ACCESS_KEY_ID="))
+            List<String> commands = text.lines()
+                    .map(String::strip)
+                    .filter(l -> l.startsWith("AWS_ACCESS_KEY_ID="))
                     .toList();
             assertThat(commands).hasSize(3);
             for (String command : commands) {
@@ -52,8 +55,12 @@ class DemoCommandIT {
                 Process p = pb.start();
                 String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 assertThat(p.waitFor()).as(command + "\n" + output).isZero();
-                assertThat(output).as(command).contains(command.contains("describe-scheduled-actions")
-                        ? "predictive-scaling-2014" : "\"Items\"");
+                assertThat(output)
+                        .as(command)
+                        .contains(
+                                command.contains("describe-scheduled-actions")
+                                        ? "predictive-scaling-2014"
+                                        : "\"Items\"");
             }
             enter.write('\n');
             enter.flush();
@@ -65,11 +72,14 @@ class DemoCommandIT {
         }
 
         assertThat(exit).isZero();
-        Matcher count = Pattern.compile("scheduled actions on service/demo/web now: (\\d+)").matcher(text);
+        Matcher count = Pattern.compile("scheduled actions on service/demo/web now: (\\d+)")
+                .matcher(text);
         assertThat(count.find()).isTrue();
         assertThat(Integer.parseInt(count.group(1))).isPositive();
         assertThat(text).contains("demo-web (ForecastAndScale): ").contains("--verbose shows each run");
         assertThat(text.lines().count()).as("quiet by default:\n" + text).isLessThan(30);
-        assertThat(err.toString(StandardCharsets.UTF_8)).as("no handler logs without --verbose").doesNotContain("INFO");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .as("no handler logs without --verbose")
+                .doesNotContain("INFO");
     }
 }

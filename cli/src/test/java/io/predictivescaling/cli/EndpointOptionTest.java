@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.OptionSpec;
 /** {@code --endpoint} means the same wherever it appears: it is declared once, by AwsEndpoint or EmulatorEndpoint. */
 class EndpointOptionTest {
     private static String description(Object mixin) {
-        return String.join(" ", new CommandLine(mixin).getCommandSpec().findOption("--endpoint").description());
+        return String.join(
+                " ",
+                new CommandLine(mixin).getCommandSpec().findOption("--endpoint").description());
     }
 
     private static void collect(CommandLine cmd, Map<String, String> out) {
@@ -30,11 +32,18 @@ class EndpointOptionTest {
     void everyCommandWithAnEndpointDeclaresItThroughOneOfTheTwoSharedOptions() {
         Map<String, String> found = new TreeMap<>();
         collect(new CommandLine(new Main()), found);
-        List<String> shared = new ArrayList<>(List.of(description(new AwsEndpoint()),
-                description(new EmulatorEndpoint())));
+        List<String> shared =
+                new ArrayList<>(List.of(description(new AwsEndpoint()), description(new EmulatorEndpoint())));
 
-        assertThat(found).containsKeys("predictive-scaling demo", "predictive-scaling report",
-                "predictive-scaling add-event", "predictive-scaling invoke", "predictive-scaling backtest");
-        assertThat(found).allSatisfy((command, description) -> assertThat(shared).as(command).contains(description));
+        assertThat(found)
+                .containsKeys(
+                        "predictive-scaling demo",
+                        "predictive-scaling report",
+                        "predictive-scaling add-event",
+                        "predictive-scaling invoke",
+                        "predictive-scaling backtest");
+        assertThat(found)
+                .allSatisfy(
+                        (command, description) -> assertThat(shared).as(command).contains(description));
     }
 }

@@ -21,7 +21,10 @@ class HelpTest {
         CliRun report = CliRun.of("help", "report");
 
         assertThat(all.exit()).isZero();
-        assertThat(all.out()).contains("Usage: predictive-scaling").contains("backtest").contains("add-event");
+        assertThat(all.out())
+                .contains("Usage: predictive-scaling")
+                .contains("backtest")
+                .contains("add-event");
         assertThat(report.exit()).isZero();
         assertThat(report.out()).startsWith("Usage: predictive-scaling report").contains("--since");
     }
@@ -45,9 +48,11 @@ class HelpTest {
             assertThat(help.exit()).isZero();
             assertThat(help.err()).as(name + " --help on stderr").doesNotContain("[picocli WARN]");
             for (OptionSpec option : spec.options()) {
-                if (option.defaultValue() != null && !option.defaultValue().isEmpty()
+                if (option.defaultValue() != null
+                        && !option.defaultValue().isEmpty()
                         && !option.type().equals(boolean.class)) {
-                    assertThat(help.out()).as(name + " shows the default of " + option.longestName())
+                    assertThat(help.out())
+                            .as(name + " shows the default of " + option.longestName())
                             .contains("Default: " + option.defaultValue());
                 }
             }

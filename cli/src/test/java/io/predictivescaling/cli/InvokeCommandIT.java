@@ -13,7 +13,8 @@ class InvokeCommandIT {
 
     @Test
     void invokeLocalStoresTheBatchAndShowsWhatWasStored() {
-        String event = ProjectRoot.resolve("events/record-metrics/load-sample-batch.json").toString();
+        String event = ProjectRoot.resolve("events/record-metrics/load-sample-batch.json")
+                .toString();
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
         PrintStream stdout = System.out;
@@ -42,7 +43,9 @@ class InvokeCommandIT {
         int exit;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.run("invoke", "no-such-function",
+            exit = Main.run(
+                    "invoke",
+                    "no-such-function",
                     ProjectRoot.resolve("events/record-metrics/scheduled.json").toString());
         } finally {
             System.setErr(stderr);

@@ -1,12 +1,12 @@
 package io.predictivescaling.cli;
 
-import io.predictivescaling.cli.local.LocalAws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.Moto;
 import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.cli.coldinit.ColdInitRun;
+import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.testing.LoopbackHttp;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +40,21 @@ class LambdaZipsIT {
     static final ZonedDateTime NOW = ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
     /** The five-minute interval fetch-sentiment counts is the one that just ended when the child runs. */
     static final ZonedDateTime INTERVAL_END = NOW.minusMinutes(NOW.getMinute() % 5);
-    static final String ICS = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//esports//schedule//EN",
-            "BEGIN:VEVENT", "UID:final@example.com", "DTSTAMP:20261101T000000Z",
-            "DTSTART:" + ICS_TIME.format(NOW.plusDays(2)), "DTEND:" + ICS_TIME.format(NOW.plusDays(2).plusHours(5)),
-            "SUMMARY:Worlds Grand Final", "END:VEVENT", "END:VCALENDAR", "");
+
+    static final String ICS = String.join(
+            "\r\n",
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//esports//schedule//EN",
+            "BEGIN:VEVENT",
+            "UID:final@example.com",
+            "DTSTAMP:20261101T000000Z",
+            "DTSTART:" + ICS_TIME.format(NOW.plusDays(2)),
+            "DTEND:" + ICS_TIME.format(NOW.plusDays(2).plusHours(5)),
+            "SUMMARY:Worlds Grand Final",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "");
     /** One mention in the interval that just ended and one in the next (should the child start after it). */
     static final String RSS = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -52,8 +63,9 @@ class LambdaZipsIT {
               <pubDate>%s</pubDate></item>
             <item><title>YourGame 2 preorders open</title><link>https://example.com/p</link>
               <pubDate>%s</pubDate></item>
-            </channel></rss>""".formatted(DateTimeFormatter.RFC_1123_DATE_TIME.format(INTERVAL_END.minusMinutes(2)),
-            DateTimeFormatter.RFC_1123_DATE_TIME.format(INTERVAL_END.plusMinutes(3)));
+            </channel></rss>""".formatted(
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(INTERVAL_END.minusMinutes(2)),
+                    DateTimeFormatter.RFC_1123_DATE_TIME.format(INTERVAL_END.plusMinutes(3)));
 
     static Map<String, String> settings;
     static ColdInitRun cold;
@@ -75,8 +87,8 @@ class LambdaZipsIT {
     ColdInitRun.Result start(String function, Path event, Map<String, String> extra) throws Exception {
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(extra);
-        ColdInitRun.Result r = cold.run(zip(function), BenchColdInitCommand.deployedHandler(function).getName(),
-                event, all, 120);
+        ColdInitRun.Result r = cold.run(
+                zip(function), BenchColdInitCommand.deployedHandler(function).getName(), event, all, 120);
         assertThat(r.ok()).as(function + " in a fresh JVM:\n" + r.stderr()).isTrue();
         return r;
     }
@@ -112,7 +124,9 @@ class LambdaZipsIT {
             providers.forEach((service, names) -> names.stream()
                     .filter(n -> !classes.contains(n.replace('.', '/') + ".class"))
                     .forEach(n -> missing.add(service + " -> " + n)));
-            assertThat(missing).as(function + ".zip: providers its service files name but it lacks").isEmpty();
+            assertThat(missing)
+                    .as(function + ".zip: providers its service files name but it lacks")
+                    .isEmpty();
         }
     }
 
@@ -123,20 +137,23 @@ class LambdaZipsIT {
                 classes.add(e.getName());
             } else if (e.getName().startsWith("META-INF/services/") && !e.isDirectory()) {
                 String text = new String(jar.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                providers.put(e.getName(), text.lines().map(l -> l.replaceFirst("#.*", "").strip())
-                        .filter(l -> !l.isEmpty()).toList());
+                providers.put(
+                        e.getName(),
+                        text.lines()
+                                .map(l -> l.replaceFirst("#.*", "").strip())
+                                .filter(l -> !l.isEmpty())
+                                .toList());
             }
         }
     }
 
     @Test
     void eachZipConstructsItsHandlerAndHandlesItsSampleEventAlone() throws Exception {
-        for (String function : List.of("analyze-patterns", "score-feedback", "dispatch-targets",
-                "predict-and-scale")) {
+        for (String function : List.of("analyze-patterns", "score-feedback", "dispatch-targets", "predict-and-scale")) {
             start(function, BenchColdInitCommand.event(function), Map.of());
         }
-        ColdInitRun.Result pushed = start("record-metrics",
-                ProjectRoot.resolve("events/record-metrics/load-sample-batch.json"), Map.of());
+        ColdInitRun.Result pushed =
+                start("record-metrics", ProjectRoot.resolve("events/record-metrics/load-sample-batch.json"), Map.of());
         assertThat(pushed.result()).contains("samplesStored=3");
     }
 
@@ -149,20 +166,33 @@ class LambdaZipsIT {
                 + http.base() + "/news.xml\", \"rules\": [{\"keyword\": \"release date\", \"eventType\": "
                 + "\"game_release\", \"impact\": 0.8, \"duration\": \"PT12H\"}]}]";
 
-        ColdInitRun.Result r = start("fetch-events", BenchColdInitCommand.event("fetch-events"),
+        ColdInitRun.Result r = start(
+                "fetch-events",
+                BenchColdInitCommand.event("fetch-events"),
                 Map.of("EVENT_SOURCES", sources, "FEEDS_ALLOW_HTTP", "true", "FEEDS_ALLOW_LOCAL_HOSTS", "true"));
 
-        assertThat(r.result()).contains("name=Worlds Grand Final").contains("name=YourGame 2 release date set")
-                .contains("failures={}").contains("problems=[]");
+        assertThat(r.result())
+                .contains("name=Worlds Grand Final")
+                .contains("name=YourGame 2 release date set")
+                .contains("failures={}")
+                .contains("problems=[]");
     }
 
     @Test
     void fetchSentimentZipReadsAFeedAndATokenFromSsm() throws Exception {
-        AwsClients.dynamoDb().putItem(p -> p.tableName(LocalAws.TARGETS_TABLE).item(Map.of(
-                "targetId", AttributeValue.fromS("game-servers"), "metricId", AttributeValue.fromS("players"),
-                "socialKeywords", AttributeValue.fromL(List.of(AttributeValue.fromS("yourgame"))))));
+        AwsClients.dynamoDb()
+                .putItem(p -> p.tableName(LocalAws.TARGETS_TABLE)
+                        .item(Map.of(
+                                "targetId",
+                                AttributeValue.fromS("game-servers"),
+                                "metricId",
+                                AttributeValue.fromS("players"),
+                                "socialKeywords",
+                                AttributeValue.fromL(List.of(AttributeValue.fromS("yourgame"))))));
         try (var ssm = AwsClients.build(software.amazon.awssdk.services.ssm.SsmClient.builder())) {
-            ssm.putParameter(p -> p.name("/predictive-scaling/reddit-token").value("s3cret").type("SecureString")
+            ssm.putParameter(p -> p.name("/predictive-scaling/reddit-token")
+                    .value("s3cret")
+                    .type("SecureString")
                     .overwrite(true));
         }
         http.serve("/feed.xml", 200, RSS);
@@ -171,10 +201,15 @@ class LambdaZipsIT {
                 + "{\"type\": \"reddit\", \"baseUrl\": \"" + http.base() + "\", \"credentialsParameter\": "
                 + "\"/predictive-scaling/reddit-token\"}]";
 
-        ColdInitRun.Result r = start("fetch-sentiment", BenchColdInitCommand.event("fetch-sentiment"),
+        ColdInitRun.Result r = start(
+                "fetch-sentiment",
+                BenchColdInitCommand.event("fetch-sentiment"),
                 Map.of("SENTIMENT_SOURCES", sources, "FEEDS_ALLOW_HTTP", "true", "FEEDS_ALLOW_LOCAL_HOSTS", "true"));
 
-        assertThat(r.result()).contains("keyword=yourgame").contains("news=1").contains("failures={}")
+        assertThat(r.result())
+                .contains("keyword=yourgame")
+                .contains("news=1")
+                .contains("failures={}")
                 .contains("problems=[]");
     }
 }

@@ -9,8 +9,8 @@ import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
-import java.util.OptionalDouble;
 import java.time.Instant;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +36,8 @@ class ReportCommandIT {
         CliRun run = CliRun.of("report", "--endpoint", endpoint, "--accuracy-table", TABLE, "--target", "nope");
 
         assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err().strip()).isEqualTo("error: unknown target 'nope': targets with accuracy in "
-                + TABLE + ": checkout, search");
+        assertThat(run.err().strip())
+                .isEqualTo("error: unknown target 'nope': targets with accuracy in " + TABLE + ": checkout, search");
         assertThat(run.out()).isEmpty();
     }
 
@@ -46,16 +46,19 @@ class ReportCommandIT {
         CliRun run = CliRun.of("report", "--endpoint", endpoint, "--accuracy-table", TABLE, "--since", "2026-11-28");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("== checkout").contains("horizon=PT1H").doesNotContain("== search")
+        assertThat(run.out())
+                .contains("== checkout")
+                .contains("horizon=PT1H")
+                .doesNotContain("== search")
                 .doesNotContain("\nall ");
     }
 
     @Test
     void sinceAnInstantOrAUtcTimeFilterTheSameWay() {
-        CliRun instant = CliRun.of("report", "--endpoint", endpoint, "--accuracy-table", TABLE, "--since",
-                "2026-11-20T09:00:00Z");
-        CliRun local = CliRun.of("report", "--endpoint", endpoint, "--accuracy-table", TABLE, "--since",
-                "2026-11-27T10:00");
+        CliRun instant = CliRun.of(
+                "report", "--endpoint", endpoint, "--accuracy-table", TABLE, "--since", "2026-11-20T09:00:00Z");
+        CliRun local =
+                CliRun.of("report", "--endpoint", endpoint, "--accuracy-table", TABLE, "--since", "2026-11-27T10:00");
         CliRun none = CliRun.of("report", "--endpoint", endpoint, "--accuracy-table", TABLE, "--since", "2026-12-01");
 
         assertThat(instant.out()).contains("== checkout").contains("== search");

@@ -33,9 +33,11 @@ class TemplateSafetyTest {
     @BeforeAll
     static void expandTheTemplate() throws Exception {
         Path out = Files.createTempFile("template-expanded", ".json");
-        TemplateDeployIT.Result transform = TemplateDeployIT.run("python3", "cli/src/test/python/sam_transform.py",
-                "template.yaml", out.toString(), "code-bucket");
-        assertThat(transform.exitCode()).as("SAM transform: " + transform.output()).isZero();
+        TemplateDeployIT.Result transform = TemplateDeployIT.run(
+                "python3", "cli/src/test/python/sam_transform.py", "template.yaml", out.toString(), "code-bucket");
+        assertThat(transform.exitCode())
+                .as("SAM transform: " + transform.output())
+                .isZero();
         JsonNode template = new ObjectMapper().readTree(out.toFile());
         resources = template.get("Resources");
         parameters = template.get("Parameters");
@@ -60,17 +62,20 @@ class TemplateSafetyTest {
     @Test
     void alarmsAndSpikeWarningsCanPublishToTheEncryptedOpsTopic() {
         JsonNode topic = resources.get("OpsTopic").get("Properties");
-        assertThat(topic.get("KmsMasterKeyId").toString()).as("a customer-managed key, not alias/aws/sns")
+        assertThat(topic.get("KmsMasterKeyId").toString())
+                .as("a customer-managed key, not alias/aws/sns")
                 .isEqualTo("{\"Fn::GetAtt\":[\"OpsTopicKey\",\"Arn\"]}");
         JsonNode key = resources.get("OpsTopicKey");
         assertThat(key.get("Type").asText()).isEqualTo("AWS::KMS::Key");
         assertThat(allowedServices(key.get("Properties").get("KeyPolicy")))
                 .contains("cloudwatch.amazonaws.com", "events.amazonaws.com");
-        assertThat(allowedServices(resources.get("OpsTopicPolicy").get("Properties").get("PolicyDocument")))
+        assertThat(allowedServices(
+                        resources.get("OpsTopicPolicy").get("Properties").get("PolicyDocument")))
                 .contains("cloudwatch.amazonaws.com", "events.amazonaws.com");
         resources.fields().forEachRemaining(e -> {
             if ("AWS::CloudWatch::Alarm".equals(e.getValue().get("Type").asText())) {
-                assertThat(e.getValue().get("Properties").get("AlarmActions").toString()).as(e.getKey())
+                assertThat(e.getValue().get("Properties").get("AlarmActions").toString())
+                        .as(e.getKey())
                         .isEqualTo("[{\"Ref\":\"OpsTopic\"}]");
             }
         });
@@ -84,9 +89,17 @@ class TemplateSafetyTest {
                 functions.add(e.getKey());
             }
         });
-        String alarm = resources.get("FunctionErrorsAlarm").get("Properties").get("Metrics").toString();
+        String alarm = resources
+                .get("FunctionErrorsAlarm")
+                .get("Properties")
+                .get("Metrics")
+                .toString();
         assertThat(functions).hasSize(7).allSatisfy(f -> assertThat(alarm).contains("{\"Ref\":\"" + f + "\"}"));
-        JsonNode expression = resources.get("FunctionErrorsAlarm").get("Properties").get("Metrics").get(0);
+        JsonNode expression = resources
+                .get("FunctionErrorsAlarm")
+                .get("Properties")
+                .get("Metrics")
+                .get(0);
         assertThat(expression.get("Expression").asText().split("\\+")).hasSize(7);
         JsonNode planFailed = resources.get("PlanFailedAlarm").get("Properties");
         assertThat(planFailed.get("MetricName").asText()).isEqualTo("PlanFailed");
@@ -97,14 +110,20 @@ class TemplateSafetyTest {
     void capacityIsScheduledOnlyOnScalableTargetsTaggedForPredictiveScaling() {
         JsonNode role = resources.get("PredictAndScaleFunctionRole").get("Properties");
         List<JsonNode> writes = new ArrayList<>();
-        role.get("Policies").forEach(p -> p.get("PolicyDocument").get("Statement").forEach(st -> {
-            if (st.get("Action").toString().contains("application-autoscaling:PutScheduledAction")
-                    || st.get("Action").toString().contains("application-autoscaling:DeleteScheduledAction")) {
-                writes.add(st);
-            }
-        }));
-        assertThat(writes).isNotEmpty().allSatisfy(st -> assertThat(st.get("Condition").get("StringEquals")
-                .get("aws:ResourceTag/predictive-scaling").asText()).isEqualTo("enabled"));
+        role.get("Policies")
+                .forEach(p -> p.get("PolicyDocument").get("Statement").forEach(st -> {
+                    if (st.get("Action").toString().contains("application-autoscaling:PutScheduledAction")
+                            || st.get("Action").toString().contains("application-autoscaling:DeleteScheduledAction")) {
+                        writes.add(st);
+                    }
+                }));
+        assertThat(writes)
+                .isNotEmpty()
+                .allSatisfy(st -> assertThat(st.get("Condition")
+                                .get("StringEquals")
+                                .get("aws:ResourceTag/predictive-scaling")
+                                .asText())
+                        .isEqualTo("enabled"));
     }
 
     @Test
@@ -113,24 +132,40 @@ class TemplateSafetyTest {
         resources.fields().forEachRemaining(e -> {
             if ("AWS::DynamoDB::Table".equals(e.getValue().get("Type").asText())) {
                 tables.add(e.getKey());
-                assertThat(e.getValue().path("DeletionPolicy").asText()).as(e.getKey()).isEqualTo("Retain");
-                assertThat(e.getValue().path("UpdateReplacePolicy").asText()).as(e.getKey()).isEqualTo("Retain");
+                assertThat(e.getValue().path("DeletionPolicy").asText())
+                        .as(e.getKey())
+                        .isEqualTo("Retain");
+                assertThat(e.getValue().path("UpdateReplacePolicy").asText())
+                        .as(e.getKey())
+                        .isEqualTo("Retain");
             }
         });
         assertThat(tables).hasSize(8);
-        for (String learned : List.of("MetricsTable", "TargetsTable", "PatternsTable", "EventsTable", "AccuracyTable")) {
-            assertThat(resources.get(learned).get("Properties").path("PointInTimeRecoverySpecification")
-                    .path("PointInTimeRecoveryEnabled").asBoolean()).as(learned).isTrue();
+        for (String learned :
+                List.of("MetricsTable", "TargetsTable", "PatternsTable", "EventsTable", "AccuracyTable")) {
+            assertThat(resources
+                            .get(learned)
+                            .get("Properties")
+                            .path("PointInTimeRecoverySpecification")
+                            .path("PointInTimeRecoveryEnabled")
+                            .asBoolean())
+                    .as(learned)
+                    .isTrue();
         }
     }
 
     @Test
     void theDeadLetterQueueRefusesRequestsWithoutTls() {
-        JsonNode statement = resources.get("DeadLetterQueuePolicy").get("Properties").get("PolicyDocument")
-                .get("Statement").get(0);
+        JsonNode statement = resources
+                .get("DeadLetterQueuePolicy")
+                .get("Properties")
+                .get("PolicyDocument")
+                .get("Statement")
+                .get(0);
         assertThat(statement.get("Effect").asText()).isEqualTo("Deny");
         assertThat(statement.get("Condition").toString())
-                .isEqualTo(new ObjectMapper().valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
+                .isEqualTo(new ObjectMapper()
+                        .valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
                         .toString());
     }
 
@@ -159,19 +194,28 @@ class TemplateSafetyTest {
         assertThat(functions).containsExactlyInAnyOrderElementsOf(wirings.keySet());
         Set<String> global = Set.of("AWS_ENDPOINT_URL", "JAVA_TOOL_OPTIONS");
         wirings.forEach((function, environment) -> {
-            JsonNode variables = resources.get(function).get("Properties").get("Environment").get("Variables");
+            JsonNode variables =
+                    resources.get(function).get("Properties").get("Environment").get("Variables");
             List<String> names = new ArrayList<>();
             variables.fieldNames().forEachRemaining(names::add);
             names.removeAll(global);
-            assertThat(names).as(function + "'s variables in template.yaml")
-                    .containsExactlyInAnyOrderElementsOf(environment.stream().map(Env::name).toList());
+            assertThat(names)
+                    .as(function + "'s variables in template.yaml")
+                    .containsExactlyInAnyOrderElementsOf(
+                            environment.stream().map(Env::name).toList());
             for (Env env : environment) {
                 JsonNode value = variables.get(env.name());
-                String set = value.isTextual() ? value.asText()
+                String set = value.isTextual()
+                        ? value.asText()
                         : value.has("Ref") && parameters.has(value.get("Ref").asText())
-                        ? parameters.get(value.get("Ref").asText()).path("Default").asText(null) : null;
+                                ? parameters
+                                        .get(value.get("Ref").asText())
+                                        .path("Default")
+                                        .asText(null)
+                                : null;
                 if (set != null) {
-                    assertThat(env.defaultValue()).as(function + " sets " + env + " to " + set + "; Env's default")
+                    assertThat(env.defaultValue())
+                            .as(function + " sets " + env + " to " + set + "; Env's default")
                             .hasValue(set);
                 }
             }

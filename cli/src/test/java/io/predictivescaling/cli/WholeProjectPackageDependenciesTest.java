@@ -23,8 +23,11 @@ class WholeProjectPackageDependenciesTest {
     @Test
     void everyModuleIsOnTheClasspathSoNoneIsLeftUnchecked() {
         assertThat(production.stream().map(c -> c.getPackageName()).distinct())
-                .contains("io.predictivescaling.cli", "io.predictivescaling.cli.backtest",
-                        "io.predictivescaling.scaling", "io.predictivescaling.functions.predictandscale",
+                .contains(
+                        "io.predictivescaling.cli",
+                        "io.predictivescaling.cli.backtest",
+                        "io.predictivescaling.scaling",
+                        "io.predictivescaling.functions.predictandscale",
                         "io.predictivescaling.functions.scorefeedback");
     }
 

@@ -51,11 +51,11 @@ public final class AwsClients {
     /** One call, all attempts and backoff included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(25);
 
-    private AwsClients() {
-    }
+    private AwsClients() {}
 
     /** One adaptive strategy (with its rate limiter) per AWS service in this container. */
-    private static final java.util.Map<String, RetryStrategy> PER_SERVICE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, RetryStrategy> PER_SERVICE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A new adaptive retry strategy with the policy above: its own retry token bucket and client-side rate
@@ -82,15 +82,17 @@ public final class AwsClients {
      * the policy without sharing a rate limiter with other tests), timeouts and the given HTTP client to any
      * client builder.
      */
-    public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,
-                                                                                             SdkHttpClient http) {
+    public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
+            B builder, SdkHttpClient http) {
         return configure(builder, http, retryStrategy());
     }
 
     private static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(
             B builder, SdkHttpClient http, RetryStrategy strategy) {
-        return builder.httpClient(http).overrideConfiguration(c -> c.retryStrategy(strategy)
-                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT).apiCallTimeout(CALL_TIMEOUT));
+        return builder.httpClient(http)
+                .overrideConfiguration(c -> c.retryStrategy(strategy)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT));
     }
 
     /** DynamoDB, which every function uses. */
@@ -106,7 +108,10 @@ public final class AwsClients {
     public static <C extends SdkClient, B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>> C build(
             B builder) {
         // The builder's class names the service: every client of a service shares its strategy and rate limiter.
-        return configure(builder, UrlConnectionHttpClient.create(), retryStrategy(builder.getClass().getName()))
+        return configure(
+                        builder,
+                        UrlConnectionHttpClient.create(),
+                        retryStrategy(builder.getClass().getName()))
                 .build();
     }
 

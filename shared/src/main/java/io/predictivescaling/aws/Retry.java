@@ -71,8 +71,9 @@ public final class Retry {
                 return;
             }
             if (attempt >= maxAttempts) {
-                throw new RetriesExhaustedException(what + ": " + pending.size() + " items still unprocessed after "
-                        + maxAttempts + " attempts", null);
+                throw new RetriesExhaustedException(
+                        what + ": " + pending.size() + " items still unprocessed after " + maxAttempts + " attempts",
+                        null);
             }
             sleep(attempt);
         }

@@ -7,8 +7,7 @@ import java.time.Duration;
  * same name wins, so the command-line runner and the tests can point the same code elsewhere.
  */
 public final class Settings {
-    private Settings() {
-    }
+    private Settings() {}
 
     public static String required(String name) {
         String value = optional(name, null);

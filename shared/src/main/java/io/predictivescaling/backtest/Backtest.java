@@ -32,13 +32,18 @@ import java.util.function.IntConsumer;
  */
 public final class Backtest {
     /** For analysis only: floors from perfect foresight instead of the predictor (see {@link #perfectFloors}). */
-    public enum PerfectFloors { NONE, INTERVAL, HOUR }
+    public enum PerfectFloors {
+        NONE,
+        INTERVAL,
+        HOUR
+    }
 
     /**
      * Sizings are judged on this much recent replay, and only once there is at least the minimum: a week keeps
      * up with a forecast that sharpens as history grows (two weeks and two days did no better on held-out M4).
      */
     static final Duration TUNING_WINDOW = Duration.ofDays(7);
+
     static final Duration MIN_TUNING_HISTORY = Duration.ofDays(1);
 
     private final BacktestConfig config;
@@ -83,8 +88,8 @@ public final class Backtest {
     public BacktestResult run(Trace trace, IntConsumer progress) {
         int n = trace.size();
         long stepSeconds = trace.step().getSeconds();
-        TargetTracking tracking = TargetTracking.awsDefaults(config.targetUtilization(), config.unit(), trace.step(),
-                config.warmup());
+        TargetTracking tracking =
+                TargetTracking.awsDefaults(config.targetUtilization(), config.unit(), trace.step(), config.warmup());
         int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
 
         double[] demand = trace.demand();
@@ -105,8 +110,11 @@ public final class Backtest {
         PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
         PlanningCore baseline = null;
         boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
-        List<SizingTrack> tracks = plans ? config.sizings().stream()
-                .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial)).toList() : List.of();
+        List<SizingTrack> tracks = plans
+                ? config.sizings().stream()
+                        .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial))
+                        .toList()
+                : List.of();
         SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
         int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
         String[] sizing = new String[n];
@@ -157,26 +165,44 @@ public final class Backtest {
                     // What the load alone would have forecast, for the hook's account of what signals added: a
                     // core of its own, so the live forecast's cached method choice is not disturbed.
                     List<LoadPrediction> alone = path;
-                    if (hook != ReplayHook.NONE && (!trends.isEmpty() || !config.events().isEmpty())) {
-                        baseline = baseline != null ? baseline : new PlanningCore(
-                                new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
-                        List<KnownEvent> past = config.events().stream().filter(e -> !e.end().isAfter(now)).toList();
-                        alone = baseline.forecast(new PlanningCore.Inputs(history, null, config.zone(),
-                                config.excluded(), past, List.of(), Map.of(), null), now);
+                    if (hook != ReplayHook.NONE
+                            && (!trends.isEmpty() || !config.events().isEmpty())) {
+                        baseline = baseline != null
+                                ? baseline
+                                : new PlanningCore(
+                                        new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
+                        List<KnownEvent> past = config.events().stream()
+                                .filter(e -> !e.end().isAfter(now))
+                                .toList();
+                        alone = baseline.forecast(
+                                new PlanningCore.Inputs(
+                                        history,
+                                        null,
+                                        config.zone(),
+                                        config.excluded(),
+                                        past,
+                                        List.of(),
+                                        Map.of(),
+                                        null),
+                                now);
                     }
                     double[] shape = config.intraHour() ? peaks.intraHourProfile(s, Duration.ofDays(14)) : null;
                     int first = s + 1 + decisionLead;
                     ScalingPlan live = null;
                     for (SizingTrack track : tracks) {
-                        ScalingPlan plan = track.plan(core, trace, path, now, lastData, first, shape, predicted,
-                                lower, upper);
+                        ScalingPlan plan =
+                                track.plan(core, trace, path, now, lastData, first, shape, predicted, lower, upper);
                         live = track == tracks.get(chosen) ? plan : live;
                     }
                     // The live floors are the chosen sizing's; each sizing also keeps its own, replayed alongside.
                     int[] source = tracks.get(chosen).floor;
                     hook.planned(new ReplayHook.Planned(now, first, history, alone, path, live, floor, source));
                     int reach = (int) (PlanningCore.FLOOR_REACH.getSeconds() / stepSeconds);
-                    System.arraycopy(source, Math.min(first, n), floor, Math.min(first, n),
+                    System.arraycopy(
+                            source,
+                            Math.min(first, n),
+                            floor,
+                            Math.min(first, n),
                             Math.max(0, Math.min(n, first + reach) - first));
                 }
             }
@@ -189,18 +215,35 @@ public final class Backtest {
         stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
         stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
         stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
-        List<BacktestResult.SizingOutcome> sizings = tracks.stream().map(t -> new BacktestResult.SizingOutcome(
-                t.sizing.label(), stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
+        List<BacktestResult.SizingOutcome> sizings = tracks.stream()
+                .map(t -> new BacktestResult.SizingOutcome(
+                        t.sizing.label(),
+                        stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
                 .toList();
-        return new BacktestResult(trace, config, stats,
-                new BacktestResult.Timeline(demand, predicted, lower, upper, floor, reactive, predictive, oracle,
-                        sizing, reactiveServing, predictiveServing), sizings);
+        return new BacktestResult(
+                trace,
+                config,
+                stats,
+                new BacktestResult.Timeline(
+                        demand,
+                        predicted,
+                        lower,
+                        upper,
+                        floor,
+                        reactive,
+                        predictive,
+                        oracle,
+                        sizing,
+                        reactiveServing,
+                        predictiveServing),
+                sizings);
     }
 
     private int startingSizing(List<SizingTrack> tracks) {
         for (int i = 0; i < tracks.size(); i++) {
             Sizing z = tracks.get(i).sizing;
-            if (z.quantile() == config.capacityQuantile() && z.floorUtilization() == config.floorUtilization()
+            if (z.quantile() == config.capacityQuantile()
+                    && z.floorUtilization() == config.floorUtilization()
                     && z.spare() == config.spareUnits()) {
                 return i;
             }
@@ -209,8 +252,14 @@ public final class Backtest {
     }
 
     /** Re-chooses the sizing from the last week, once there is a day of replays to judge by. */
-    private static int choose(List<SizingTrack> tracks, SizingChooser chooser, double[] demand, int[] reactive,
-                              int[] reactiveServing, int s, int current) {
+    private static int choose(
+            List<SizingTrack> tracks,
+            SizingChooser chooser,
+            double[] demand,
+            int[] reactive,
+            int[] reactiveServing,
+            int s,
+            int current) {
         int firstPlanned = tracks.get(0).firstPlanned;
         if (firstPlanned < 0) {
             return current;
@@ -220,13 +269,19 @@ public final class Backtest {
         if ((s + 1 - from) * tracks.get(0).stepSeconds < MIN_TUNING_HISTORY.getSeconds()) {
             return current;
         }
-        SizingChooser.Record alone = SizingTrack.record(demand, reactiveServing, reactive, from, s,
-                tracks.get(0).tracking);
-        return chooser.choose(tracks.stream().map(t -> t.record(demand, from, s)).toList(), alone);
+        SizingChooser.Record alone =
+                SizingTrack.record(demand, reactiveServing, reactive, from, s, tracks.get(0).tracking);
+        return chooser.choose(
+                tracks.stream().map(t -> t.record(demand, from, s)).toList(), alone);
     }
 
-    private static BacktestResult.PolicyStats stats(double[] demand, int[] serving, int[] provisioned,
-                                                    TargetTracking tracking, long stepSeconds, double oracleHours) {
+    private static BacktestResult.PolicyStats stats(
+            double[] demand,
+            int[] serving,
+            int[] provisioned,
+            TargetTracking tracking,
+            long stepSeconds,
+            double oracleHours) {
         int known = 0;
         int under = 0;
         double total = 0;
@@ -244,8 +299,11 @@ public final class Backtest {
             }
         }
         double hours = unitHours(provisioned, stepSeconds);
-        return new BacktestResult.PolicyStats(known == 0 ? 0 : under / (double) known,
-                total == 0 ? 0 : unserved / total, hours, oracleHours == 0 ? 0 : hours / oracleHours);
+        return new BacktestResult.PolicyStats(
+                known == 0 ? 0 : under / (double) known,
+                total == 0 ? 0 : unserved / total,
+                hours,
+                oracleHours == 0 ? 0 : hours / oracleHours);
     }
 
     private static double unitHours(int[] capacity, long stepSeconds) {
@@ -285,8 +343,7 @@ public final class Backtest {
     }
 
     /** One planning step of the replay: the forecast path and the plan made from it. */
-    public record PlanningStep(RegularSeries history, List<LoadPrediction> path, ScalingPlan plan) {
-    }
+    public record PlanningStep(RegularSeries history, List<LoadPrediction> path, ScalingPlan plan) {}
 
     /**
      * The replay's planning step at {@code now} (an hour boundary of the trace), on its own: the hours that had
@@ -308,8 +365,17 @@ public final class Backtest {
         PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
         RegularSeries history = peaks.history(s, config.history());
         List<LoadPrediction> path = core.forecast(inputs(history), now);
-        return new PlanningStep(history, path, core.plan(trace.name(), policy, inForce, path, now,
-                java.util.Optional.ofNullable(lastData), java.util.Optional.empty()));
+        return new PlanningStep(
+                history,
+                path,
+                core.plan(
+                        trace.name(),
+                        policy,
+                        inForce,
+                        path,
+                        now,
+                        java.util.Optional.ofNullable(lastData),
+                        java.util.Optional.empty()));
     }
 
     /** What the core forecasts from at one planning step: the trace's hourly history, the target's zone and events. */
@@ -319,7 +385,7 @@ public final class Backtest {
 
     /** The same with the keywords trending now (from the replayed mentions, see {@link SocialReplay}). */
     PlanningCore.Inputs inputs(RegularSeries history, List<PlanningCore.SocialTrend> trends) {
-        return new PlanningCore.Inputs(history, null, config.zone(), config.excluded(), config.events(), trends,
-                Map.of(), null);
+        return new PlanningCore.Inputs(
+                history, null, config.zone(), config.excluded(), config.events(), trends, Map.of(), null);
     }
 }

@@ -32,12 +32,25 @@ import java.util.List;
  * @param excluded windows left out of learning (the target's {@code excludeFromLearning})
  * @param spareUnits with a fixed sizing, the whole units floors add on top of each hour's need
  */
-public record BacktestConfig(double unit, double targetUtilization, Duration warmup, Duration history,
-                             Duration revalidateEvery, double capacityQuantile, double floorUtilization,
-                             double scaleInStepPercent, double hourQuantile, boolean interpolate,
-                             boolean intraHour, List<KnownEvent> events, boolean tuneSizing,
-                             double underObjective, double costCap, java.time.ZoneId zone,
-                             List<io.predictivescaling.common.TimeWindow> excluded, int spareUnits) {
+public record BacktestConfig(
+        double unit,
+        double targetUtilization,
+        Duration warmup,
+        Duration history,
+        Duration revalidateEvery,
+        double capacityQuantile,
+        double floorUtilization,
+        double scaleInStepPercent,
+        double hourQuantile,
+        boolean interpolate,
+        boolean intraHour,
+        List<KnownEvent> events,
+        boolean tuneSizing,
+        double underObjective,
+        double costCap,
+        java.time.ZoneId zone,
+        List<io.predictivescaling.common.TimeWindow> excluded,
+        int spareUnits) {
 
     /**
      * Chosen on the developer traces (see the README's backtest table): the P80 of each hour's median
@@ -46,6 +59,7 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
      * under-provisioned intervals with more capacity.
      */
     public static final double DEFAULT_QUANTILE = ScalingPolicy.DEFAULT_CAPACITY_QUANTILE;
+
     public static final double DEFAULT_HOUR_QUANTILE = 0.5;
     public static final double DEFAULT_SCALE_IN_STEP = ScalingPolicy.DEFAULT_SCALE_IN_STEP_PERCENT;
 
@@ -53,43 +67,139 @@ public record BacktestConfig(double unit, double targetUtilization, Duration war
     public static final double DEFAULT_COST_CAP = SizingChooser.DEFAULT_COST_CAP;
 
     public static BacktestConfig defaults(double unit) {
-        return new BacktestConfig(unit, ScalingConfig.DEFAULT_TARGET_UTILIZATION, ScalingPolicy.DEFAULT_WARMUP,
-                Duration.ofDays(28), Duration.ofDays(1), DEFAULT_QUANTILE, ScalingConfig.DEFAULT_TARGET_UTILIZATION,
-                DEFAULT_SCALE_IN_STEP, DEFAULT_HOUR_QUANTILE, true, true, List.of(), true,
-                DEFAULT_UNDER_OBJECTIVE, DEFAULT_COST_CAP, java.time.ZoneOffset.UTC, List.of(), 0);
+        return new BacktestConfig(
+                unit,
+                ScalingConfig.DEFAULT_TARGET_UTILIZATION,
+                ScalingPolicy.DEFAULT_WARMUP,
+                Duration.ofDays(28),
+                Duration.ofDays(1),
+                DEFAULT_QUANTILE,
+                ScalingConfig.DEFAULT_TARGET_UTILIZATION,
+                DEFAULT_SCALE_IN_STEP,
+                DEFAULT_HOUR_QUANTILE,
+                true,
+                true,
+                List.of(),
+                true,
+                DEFAULT_UNDER_OBJECTIVE,
+                DEFAULT_COST_CAP,
+                java.time.ZoneOffset.UTC,
+                List.of(),
+                0);
     }
 
     public BacktestConfig with(double newUnit, double target, Duration newWarmup, List<KnownEvent> newEvents) {
-        return new BacktestConfig(newUnit, target, newWarmup, history, revalidateEvery, capacityQuantile,
-                target, scaleInStepPercent, hourQuantile, interpolate, intraHour, newEvents, tuneSizing,
-                underObjective, costCap, zone, excluded, spareUnits);
+        return new BacktestConfig(
+                newUnit,
+                target,
+                newWarmup,
+                history,
+                revalidateEvery,
+                capacityQuantile,
+                target,
+                scaleInStepPercent,
+                hourQuantile,
+                interpolate,
+                intraHour,
+                newEvents,
+                tuneSizing,
+                underObjective,
+                costCap,
+                zone,
+                excluded,
+                spareUnits);
     }
 
-    public BacktestConfig with(double quantile, double floorUtil, double scaleIn, double hourQ, boolean interp,
-                               boolean shape) {
-        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, quantile, floorUtil,
-                scaleIn, hourQ, interp, shape, events, tuneSizing, underObjective, costCap, zone, excluded, spareUnits);
+    public BacktestConfig with(
+            double quantile, double floorUtil, double scaleIn, double hourQ, boolean interp, boolean shape) {
+        return new BacktestConfig(
+                unit,
+                targetUtilization,
+                warmup,
+                history,
+                revalidateEvery,
+                quantile,
+                floorUtil,
+                scaleIn,
+                hourQ,
+                interp,
+                shape,
+                events,
+                tuneSizing,
+                underObjective,
+                costCap,
+                zone,
+                excluded,
+                spareUnits);
     }
 
     /** Fixed sizing ({@code tune} false) or daily tuning toward {@code objective} within {@code cap}. */
     public BacktestConfig tuning(boolean tune, double objective, double cap) {
-        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
-                floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tune, objective,
-                cap, zone, excluded, spareUnits);
+        return new BacktestConfig(
+                unit,
+                targetUtilization,
+                warmup,
+                history,
+                revalidateEvery,
+                capacityQuantile,
+                floorUtilization,
+                scaleInStepPercent,
+                hourQuantile,
+                interpolate,
+                intraHour,
+                events,
+                tune,
+                objective,
+                cap,
+                zone,
+                excluded,
+                spareUnits);
     }
 
     /** Days counted in {@code newZone}, these windows left out of learning: as the target's item says. */
     public BacktestConfig local(java.time.ZoneId newZone, List<io.predictivescaling.common.TimeWindow> newExcluded) {
-        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
-                floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
-                underObjective, costCap, newZone, List.copyOf(newExcluded), spareUnits);
+        return new BacktestConfig(
+                unit,
+                targetUtilization,
+                warmup,
+                history,
+                revalidateEvery,
+                capacityQuantile,
+                floorUtilization,
+                scaleInStepPercent,
+                hourQuantile,
+                interpolate,
+                intraHour,
+                events,
+                tuneSizing,
+                underObjective,
+                costCap,
+                newZone,
+                List.copyOf(newExcluded),
+                spareUnits);
     }
 
     /** Fixed sizing with {@code spare} whole units on top of each hour's need. */
     public BacktestConfig withSpareUnits(int spare) {
-        return new BacktestConfig(unit, targetUtilization, warmup, history, revalidateEvery, capacityQuantile,
-                floorUtilization, scaleInStepPercent, hourQuantile, interpolate, intraHour, events, tuneSizing,
-                underObjective, costCap, zone, excluded, spare);
+        return new BacktestConfig(
+                unit,
+                targetUtilization,
+                warmup,
+                history,
+                revalidateEvery,
+                capacityQuantile,
+                floorUtilization,
+                scaleInStepPercent,
+                hourQuantile,
+                interpolate,
+                intraHour,
+                events,
+                tuneSizing,
+                underObjective,
+                costCap,
+                zone,
+                excluded,
+                spare);
     }
 
     /**

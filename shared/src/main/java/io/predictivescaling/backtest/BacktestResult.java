@@ -9,8 +9,12 @@ import java.util.Map;
  * @param sizings each sizing the predictive policy could plan with, replayed alone over the whole trace (empty when
  *     floors were given rather than planned), in the order the backtest tried them
  */
-public record BacktestResult(Trace trace, BacktestConfig config, Map<String, PolicyStats> policies,
-                             Timeline timeline, java.util.List<SizingOutcome> sizings) {
+public record BacktestResult(
+        Trace trace,
+        BacktestConfig config,
+        Map<String, PolicyStats> policies,
+        Timeline timeline,
+        java.util.List<SizingOutcome> sizings) {
 
     /**
      * How one sizing would have done had it planned every floor of the trace.
@@ -18,8 +22,7 @@ public record BacktestResult(Trace trace, BacktestConfig config, Map<String, Pol
      * @param label e.g. {@code P80 at 70%}: the forecast quantile covered and the utilization units are sized for
      * @param stats under-provisioning and cost, as for the policies (cost relative to the oracle)
      */
-    public record SizingOutcome(String label, PolicyStats stats) {
-    }
+    public record SizingOutcome(String label, PolicyStats stats) {}
 
     /**
      * @param underProvisionedFraction intervals (with data) whose demand exceeded capacity x unit
@@ -27,9 +30,11 @@ public record BacktestResult(Trace trace, BacktestConfig config, Map<String, Pol
      * @param capacityUnitHours units provisioned x hours
      * @param costVsOracle capacity-unit-hours relative to the oracle's
      */
-    public record PolicyStats(double underProvisionedFraction, double unservedDemandFraction,
-                              double capacityUnitHours, double costVsOracle) {
-    }
+    public record PolicyStats(
+            double underProvisionedFraction,
+            double unservedDemandFraction,
+            double capacityUnitHours,
+            double costVsOracle) {}
 
     /**
      * Per interval; NaN where there is no demand data or no prediction.
@@ -39,9 +44,18 @@ public record BacktestResult(Trace trace, BacktestConfig config, Map<String, Pol
      * @param predictiveServing the same for the predictive policy; an interval is under-provisioned when its demand
      *     exceeds serving units x unit
      */
-    public record Timeline(double[] demand, double[] predicted, double[] lower, double[] upper, int[] floor,
-                           int[] reactive, int[] predictive, int[] oracle, String[] sizing, int[] reactiveServing,
-                           int[] predictiveServing) {
+    public record Timeline(
+            double[] demand,
+            double[] predicted,
+            double[] lower,
+            double[] upper,
+            int[] floor,
+            int[] reactive,
+            int[] predictive,
+            int[] oracle,
+            String[] sizing,
+            int[] reactiveServing,
+            int[] predictiveServing) {
 
         /** Share of intervals planned under each sizing, in order of first use. */
         public java.util.Map<String, Double> sizingShares() {

@@ -39,8 +39,7 @@ public final class DecisionLog implements ReplayHook {
     private static final int FULL_WITHIN = 6;
 
     /** One decision: UTC time, kind (see the class comment), what was seen, what was planned, why. */
-    public record Row(Instant time, String kind, String seen, String planned, String why) {
-    }
+    public record Row(Instant time, String kind, String seen, String planned, String why) {}
 
     private final Trace load;
     private final SocialReplay social;
@@ -80,9 +79,14 @@ public final class DecisionLog implements ReplayHook {
             hype[s] = social.hype(load.time(s), now);
         }
         for (Signal f : social.firings().subList(before, social.firings().size())) {
-            rows.add(new Row(now, "trend", String.format(Locale.ROOT, "%s, hype %.2f", FetchSentimentService.describe(f),
-                    f.hype()), "plan at once (TrendDetected)", "trend detector: mentions jumped or climbed above "
-                    + "the last day's baseline (robust score over 4 deviations, or 60% of it for 4 intervals)"));
+            rows.add(
+                    new Row(
+                            now,
+                            "trend",
+                            String.format(Locale.ROOT, "%s, hype %.2f", FetchSentimentService.describe(f), f.hype()),
+                            "plan at once (TrendDetected)",
+                            "trend detector: mentions jumped or climbed above "
+                                    + "the last day's baseline (robust score over 4 deviations, or 60% of it for 4 intervals)"));
         }
         return starts;
     }
@@ -100,7 +104,11 @@ public final class DecisionLog implements ReplayHook {
             while (m.find()) {
                 String name = m.group(1).replaceAll(" (in \\d+ h|under way)", "");
                 if (eventsSeen.add(name)) {
-                    rows.add(new Row(p.now(), "event", m.group(1), "forecast raised where it touches",
+                    rows.add(new Row(
+                            p.now(),
+                            "event",
+                            m.group(1),
+                            "forecast raised where it touches",
                             x.reason().substring(m.start())));
                 }
             }
@@ -121,14 +129,22 @@ public final class DecisionLog implements ReplayHook {
         }
         // Full: within 10% of the most the plan foresees for the next 6 hours.
         int soonPeak = max(p.after(), p.first(), p.first() + FULL_WITHIN * perHour);
-        String kind = next > inForce ? (next >= 0.9 * soonPeak ? "full" : "raise")
-                : next < inForce ? "scale-down" : "hold";
+        String kind =
+                next > inForce ? (next >= 0.9 * soonPeak ? "full" : "raise") : next < inForce ? "scale-down" : "hold";
         Instant slot = load.time(p.first());
         ScalingPlan plan = p.plan();
-        String why = plan.stepAt(slot).or(() -> plan.steps().stream().findFirst()).map(CapacityStep::reason)
+        String why = plan.stepAt(slot)
+                .or(() -> plan.steps().stream().findFirst())
+                .map(CapacityStep::reason)
                 .orElse(plan.summary());
-        String planned = String.format(Locale.ROOT, "floor %d -> %d units for the next hour (serves %.0f); "
-                + "plan peak %d at %s", inForce, next, next * unit, peak, peakAt);
+        String planned = String.format(
+                Locale.ROOT,
+                "floor %d -> %d units for the next hour (serves %.0f); " + "plan peak %d at %s",
+                inForce,
+                next,
+                next * unit,
+                peak,
+                peakAt);
         rows.add(new Row(p.now(), kind, seen(p), planned, why));
         Instant soon = p.now().plus(SPIKE_SOON);
         Map<Instant, Double> spikes = new HashMap<>();
@@ -138,10 +154,18 @@ public final class DecisionLog implements ReplayHook {
             // new to the plan, or a quarter larger than the last plan expected (a surprise, not the daily peak).
             Double expected = lastSpikes.get(spike.at());
             if (expected == null || spike.predictedLoad() > 1.25 * expected) {
-                rows.add(new Row(p.now(), "prepare-for-spike", seen(p), String.format(Locale.ROOT,
-                        "PrepareForSpike: %s load %.0f at %s, capacity %d (cache warm-up, prefetch, notify ops)",
-                        spike.severity().name().toLowerCase(Locale.ROOT), spike.predictedLoad(), spike.at(),
-                        spike.capacity()), spike.reason()));
+                rows.add(new Row(
+                        p.now(),
+                        "prepare-for-spike",
+                        seen(p),
+                        String.format(
+                                Locale.ROOT,
+                                "PrepareForSpike: %s load %.0f at %s, capacity %d (cache warm-up, prefetch, notify ops)",
+                                spike.severity().name().toLowerCase(Locale.ROOT),
+                                spike.predictedLoad(),
+                                spike.at(),
+                                spike.capacity()),
+                        spike.reason()));
             }
         });
         lastSpikes = spikes;
@@ -150,11 +174,15 @@ public final class DecisionLog implements ReplayHook {
     private String seen(Planned p) {
         RegularSeries h = p.history();
         double last = h.size() == 0 ? Double.NaN : h.values()[h.size() - 1];
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "load %.0f in the hour to %s", last,
-                p.now().truncatedTo(ChronoUnit.HOURS)));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT, "load %.0f in the hour to %s", last, p.now().truncatedTo(ChronoUnit.HOURS)));
         Signal s = social == null ? null : social.latest(p.now());
         if (s != null) {
-            b.append(String.format(Locale.ROOT, "; %s, hype %.2f%s", FetchSentimentService.describe(s), s.hype(),
+            b.append(String.format(
+                    Locale.ROOT,
+                    "; %s, hype %.2f%s",
+                    FetchSentimentService.describe(s),
+                    s.hype(),
                     s.trending() ? ", trending" : ""));
         }
         return b.toString();
@@ -195,7 +223,8 @@ public final class DecisionLog implements ReplayHook {
     }
 
     private int index(Instant t) {
-        return (int) Math.floorDiv(t.getEpochSecond() - load.start().getEpochSecond(), load.step().getSeconds());
+        return (int) Math.floorDiv(
+                t.getEpochSecond() - load.start().getEpochSecond(), load.step().getSeconds());
     }
 
     public List<Row> rows() {
@@ -224,23 +253,37 @@ public final class DecisionLog implements ReplayHook {
      */
     public static List<String> headlines(List<Row> rows, Instant from, Instant moment, Instant to) {
         List<Row> picked = new ArrayList<>();
-        List<Row> window = rows.stream().filter(r -> !r.time().isBefore(from) && !r.time().isAfter(to)).toList();
+        List<Row> window = rows.stream()
+                .filter(r -> !r.time().isBefore(from) && !r.time().isAfter(to))
+                .toList();
         for (String kind : List.of("event", "trend")) {
-            window.stream().filter(r -> r.kind().equals(kind) && r.time().isBefore(moment)).findFirst()
+            window.stream()
+                    .filter(r -> r.kind().equals(kind) && r.time().isBefore(moment))
+                    .findFirst()
                     .ifPresent(picked::add);
         }
         List<Row> run = raisesBefore(window, moment);
         if (!run.isEmpty()) {
             picked.add(run.get(0));
-            run.stream().filter(r -> r.kind().equals("full")).findFirst().filter(r -> r != run.get(0))
+            run.stream()
+                    .filter(r -> r.kind().equals("full"))
+                    .findFirst()
+                    .filter(r -> r != run.get(0))
                     .ifPresent(picked::add);
         }
-        window.stream().filter(r -> r.kind().equals("prepare-for-spike") && r.time().isBefore(moment.plusSeconds(1))
-                && !r.time().isBefore(moment.minus(SPIKE_SOON))).forEach(picked::add);
-        window.stream().filter(r -> r.kind().equals("scale-down") && r.time().isAfter(moment)).findFirst()
+        window.stream()
+                .filter(r -> r.kind().equals("prepare-for-spike")
+                        && r.time().isBefore(moment.plusSeconds(1))
+                        && !r.time().isBefore(moment.minus(SPIKE_SOON)))
+                .forEach(picked::add);
+        window.stream()
+                .filter(r -> r.kind().equals("scale-down") && r.time().isAfter(moment))
+                .findFirst()
                 .ifPresent(picked::add);
         List<String> out = new ArrayList<>();
-        picked.stream().distinct().sorted(java.util.Comparator.comparing(Row::time))
+        picked.stream()
+                .distinct()
+                .sorted(java.util.Comparator.comparing(Row::time))
                 .forEach(r -> out.add(headline(r, r == (run.isEmpty() ? null : run.get(0)) ? run.size() : 1)));
         return out;
     }
@@ -262,8 +305,15 @@ public final class DecisionLog implements ReplayHook {
     }
 
     private static String headline(Row r, int run) {
-        return String.format(Locale.ROOT, "%s  %-17s %s%s%n      seen: %s%n      why: %s", r.time(), r.kind(),
-                r.planned(), run > 1 ? " (first of " + run + " raises up to the moment)" : "", r.seen(), gist(r.why()));
+        return String.format(
+                Locale.ROOT,
+                "%s  %-17s %s%s%n      seen: %s%n      why: %s",
+                r.time(),
+                r.kind(),
+                r.planned(),
+                run > 1 ? " (first of " + run + " raises up to the moment)" : "",
+                r.seen(),
+                gist(r.why()));
     }
 
     /** The planner's first clause and the signals' notes: what a reader needs of a long reason. */
@@ -271,8 +321,11 @@ public final class DecisionLog implements ReplayHook {
         String[] parts = why.split("; ");
         StringBuilder b = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length; i++) {
-            if (parts[i].startsWith("event:") || parts[i].startsWith("social:") || parts[i].startsWith("critical")
-                    || parts[i].startsWith("high") || parts[i].startsWith("trend detector")) {
+            if (parts[i].startsWith("event:")
+                    || parts[i].startsWith("social:")
+                    || parts[i].startsWith("critical")
+                    || parts[i].startsWith("high")
+                    || parts[i].startsWith("trend detector")) {
                 b.append("; ").append(parts[i]);
             }
         }

@@ -17,15 +17,20 @@ import java.util.Locale;
  */
 public final class FeasibilityBound {
     /** What a floor family knows, and the cheapest margin that met the target (NaN cost: none did). */
-    public record Bound(String knows, double k, int spareUnits, double underProvisionedFraction,
-                        double costVsOracle) {
+    public record Bound(String knows, double k, int spareUnits, double underProvisionedFraction, double costVsOracle) {
 
         public String describe() {
             if (Double.isNaN(costVsOracle)) {
                 return String.format(Locale.ROOT, "%-58s no margin up to x4 + 4 units met the target", knows);
             }
-            return String.format(Locale.ROOT, "%-58s x%.3f + %d units  under %.3f%%  cost %.3f x oracle", knows,
-                    k, spareUnits, 100 * underProvisionedFraction, costVsOracle);
+            return String.format(
+                    Locale.ROOT,
+                    "%-58s x%.3f + %d units  under %.3f%%  cost %.3f x oracle",
+                    knows,
+                    k,
+                    spareUnits,
+                    100 * underProvisionedFraction,
+                    costVsOracle);
         }
     }
 
@@ -33,15 +38,15 @@ public final class FeasibilityBound {
     private static final int MAX_SPARE_UNITS = 4;
     private static final double MAX_K = 4;
 
-    private FeasibilityBound() {
-    }
+    private FeasibilityBound() {}
 
     /** The cheapest hindsight-tuned floors of each family with under-provisioning at most {@code maxUnder}. */
     public static List<Bound> of(Trace trace, BacktestConfig config, double maxUnder) {
         List<Bound> bounds = new ArrayList<>();
         double[] demand = trace.demand();
         for (int w : HALF_WINDOWS) {
-            String knows = w == 0 ? "the interval's own demand"
+            String knows = w == 0
+                    ? "the interval's own demand"
                     : String.format(Locale.ROOT, "median of the %d intervals around it (itself included)", 2 * w + 1);
             bounds.add(cheapest(trace, config, maxUnder, knows, centeredMedian(demand, w)));
         }
@@ -76,11 +81,12 @@ public final class FeasibilityBound {
         return best;
     }
 
-    private static BacktestResult.PolicyStats replay(Trace trace, BacktestConfig config, double[] level, double k,
-                                                     int spareUnits) {
+    private static BacktestResult.PolicyStats replay(
+            Trace trace, BacktestConfig config, double[] level, double k, int spareUnits) {
         int[] floors = new int[level.length];
         for (int s = 0; s < level.length; s++) {
-            floors[s] = Double.isNaN(level[s]) ? 0
+            floors[s] = Double.isNaN(level[s])
+                    ? 0
                     : (int) Math.ceil((k * level[s] + spareUnits * config.unit()) / config.unit() - 1e-9);
         }
         return Backtest.replaying(config, floors).run(trace, null).policies().get("predictive");
@@ -112,5 +118,4 @@ public final class FeasibilityBound {
         }
         return level;
     }
-
 }

@@ -46,7 +46,8 @@ final class HourlyPeaks {
             if (count[h] < values[h].length) {
                 values[h][count[h]++] = v;
             }
-            int position = (int) ((trace.time(s).getEpochSecond() % 3600) / trace.step().getSeconds());
+            int position = (int)
+                    ((trace.time(s).getEpochSecond() % 3600) / trace.step().getSeconds());
             if (position < byPosition[h].length) {
                 byPosition[h][position] = v;
             }

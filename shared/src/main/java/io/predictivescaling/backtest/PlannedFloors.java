@@ -10,13 +10,22 @@ import java.util.Optional;
 
 /** Turns an hourly plan into the backtest's per-interval floors: the hour's step, interpolated and shaped. */
 final class PlannedFloors {
-    private PlannedFloors() {
-    }
+    private PlannedFloors() {}
 
     /** Sets floors (and the prediction behind them) for intervals from {@code first} that the plan covers. */
-    static void apply(ScalingPlan plan, List<LoadPrediction> path, Trace trace, int first, int[] floor,
-                              int[] planned, double[] predicted, double[] lower, double[] upper, boolean interpolate,
-                              double[] shape, int limit) {
+    static void apply(
+            ScalingPlan plan,
+            List<LoadPrediction> path,
+            Trace trace,
+            int first,
+            int[] floor,
+            int[] planned,
+            double[] predicted,
+            double[] lower,
+            double[] upper,
+            boolean interpolate,
+            double[] shape,
+            int limit) {
         if (plan.steps().isEmpty()) {
             return;
         }
@@ -39,7 +48,8 @@ final class PlannedFloors {
                 Optional<CapacityStep> after = following.at(next).filter(x -> next.isBefore(end));
                 if (into >= 1800 && after.isPresent() && after.get().capacity() > floor[s]) {
                     double w = (into - 1800) / 3600.0;
-                    floor[s] = (int) Math.ceil((1 - w) * floor[s] + w * after.get().capacity() - 1e-9);
+                    floor[s] =
+                            (int) Math.ceil((1 - w) * floor[s] + w * after.get().capacity() - 1e-9);
                 }
             }
             if (shape != null && floor[s] > 0) {
@@ -80,5 +90,4 @@ final class PlannedFloors {
         int k = (int) (hour - first);
         return k >= 0 && k < path.size() ? path.get(k) : null;
     }
-
 }

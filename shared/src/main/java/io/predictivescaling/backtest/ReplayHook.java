@@ -13,8 +13,7 @@ import java.util.List;
  * load-and-calendar backtest.
  */
 public interface ReplayHook {
-    ReplayHook NONE = new ReplayHook() {
-    };
+    ReplayHook NONE = new ReplayHook() {};
 
     /**
      * The load interval ending at {@code now} is over: feed the signals that have ended by then.
@@ -37,8 +36,7 @@ public interface ReplayHook {
     }
 
     /** Told of every plan, before its floors replace the old ones. */
-    default void planned(Planned planned) {
-    }
+    default void planned(Planned planned) {}
 
     /**
      * One plan of the replay.
@@ -53,7 +51,13 @@ public interface ReplayHook {
      * @param before the floors per interval before this plan
      * @param after the floors this plan sets, from {@code first} on
      */
-    record Planned(Instant now, int first, RegularSeries history, List<LoadPrediction> alone,
-                   List<LoadPrediction> path, ScalingPlan plan, int[] before, int[] after) {
-    }
+    record Planned(
+            Instant now,
+            int first,
+            RegularSeries history,
+            List<LoadPrediction> alone,
+            List<LoadPrediction> path,
+            ScalingPlan plan,
+            int[] before,
+            int[] after) {}
 }

@@ -31,16 +31,19 @@ final class SizingTrack {
     private final int[] serving;
     private final int[] provisioned;
 
-    SizingTrack(Sizing sizing, BacktestConfig config, TargetTracking tracking, long stepSeconds, int n,
-                int initial) {
+    SizingTrack(Sizing sizing, BacktestConfig config, TargetTracking tracking, long stepSeconds, int n, int initial) {
         this.sizing = sizing;
         this.config = config;
         this.tracking = tracking;
         this.stepSeconds = stepSeconds;
         this.policy = ScalingPolicy.builder(sizing.floorUtilization() * config.unit(), 1, 1_000_000)
-                .warmup(config.warmup()).mode(ScalingPolicy.Mode.ForecastAndScale).capacityQuantile(sizing.quantile())
+                .warmup(config.warmup())
+                .mode(ScalingPolicy.Mode.ForecastAndScale)
+                .capacityQuantile(sizing.quantile())
                 .scaleInStepPercent(config.scaleInStepPercent())
-                .staleAfter(Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60))).spareUnits(sizing.spare()).build();
+                .staleAfter(Duration.ofMinutes(Math.max(15, 3 * stepSeconds / 60)))
+                .spareUnits(sizing.spare())
+                .build();
         this.floor = new int[n];
         this.planned = new int[n];
         this.sim = new CapacitySimulator(tracking, initial);
@@ -61,18 +64,38 @@ final class SizingTrack {
      *
      * @return the plan
      */
-    ScalingPlan plan(PlanningCore planner, Trace trace, List<LoadPrediction> path, Instant now, Instant lastData,
-              int first, double[] shape, double[] predicted, double[] lower, double[] upper) {
+    ScalingPlan plan(
+            PlanningCore planner,
+            Trace trace,
+            List<LoadPrediction> path,
+            Instant now,
+            Instant lastData,
+            int first,
+            double[] shape,
+            double[] predicted,
+            double[] lower,
+            double[] upper) {
         int nowIndex = (int) ((now.getEpochSecond() - trace.start().getEpochSecond()) / stepSeconds);
         // As in predict-and-scale, the plan starts from the MinCapacity in force (the scheduled floor), not from
         // what reactive scaling added on top. The hour's planned step, not the shaped interval floor: a shape
         // above 1 read back as the capacity in force would ratchet the plan up when scale-in is slower.
         int inForce = Math.max(policy.floor(), nowIndex < planned.length ? planned[nowIndex] : 0);
-        ScalingPlan plan = planner.plan(trace.name(), policy, inForce, path, now, Optional.ofNullable(lastData),
-                Optional.empty());
+        ScalingPlan plan =
+                planner.plan(trace.name(), policy, inForce, path, now, Optional.ofNullable(lastData), Optional.empty());
         if (plan.raisesAllowed()) {
-            PlannedFloors.apply(plan, path, trace, first, floor, planned, predicted, lower, upper, config.interpolate(),
-                    shape, policy.limit());
+            PlannedFloors.apply(
+                    plan,
+                    path,
+                    trace,
+                    first,
+                    floor,
+                    planned,
+                    predicted,
+                    lower,
+                    upper,
+                    config.interpolate(),
+                    shape,
+                    policy.limit());
             if (firstPlanned < 0 && first < floor.length) {
                 firstPlanned = first;
             }
@@ -94,8 +117,8 @@ final class SizingTrack {
         return record(demand, serving, provisioned, from, to, tracking);
     }
 
-    static SizingChooser.Record record(double[] demand, int[] serving, int[] provisioned, int from, int to,
-                                       TargetTracking tracking) {
+    static SizingChooser.Record record(
+            double[] demand, int[] serving, int[] provisioned, int from, int to, TargetTracking tracking) {
         return FloorReplay.record(demand, serving, provisioned, from, to, tracking);
     }
 }

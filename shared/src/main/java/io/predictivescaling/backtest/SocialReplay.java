@@ -45,7 +45,8 @@ public final class SocialReplay {
         this.keyword = keyword;
         this.mentions = mentions;
         this.sentiment = sentiment;
-        this.perDay = (int) Math.max(1, Duration.ofDays(1).getSeconds() / mentions.step().getSeconds());
+        this.perDay = (int)
+                Math.max(1, Duration.ofDays(1).getSeconds() / mentions.step().getSeconds());
         this.detector = new TrendDetector(perDay, 1, 4, 4.0);
         this.hype = new double[mentions.size()];
         this.fired = new boolean[mentions.size()];
@@ -87,8 +88,18 @@ public final class SocialReplay {
         double mood = sentiment == null || i >= sentiment.length || Double.isNaN(sentiment[i]) ? 0 : sentiment[i];
         hype[i] = r.hype();
         fired[i] = r.fires();
-        Signal signal = new Signal(keyword, mentions.time(i), (int) Math.round(volume), mood, mood > 0.05 ? 1 : 0,
-                r.hype(), r.trending(), r.fires(), median > 0 ? volume / median : 0, Map.of(), List.of());
+        Signal signal = new Signal(
+                keyword,
+                mentions.time(i),
+                (int) Math.round(volume),
+                mood,
+                mood > 0.05 ? 1 : 0,
+                r.hype(),
+                r.trending(),
+                r.fires(),
+                median > 0 ? volume / median : 0,
+                Map.of(),
+                List.of());
         signals.add(signal);
         if (r.fires()) {
             firings.add(signal);
@@ -116,7 +127,9 @@ public final class SocialReplay {
         Instant from = now.minus(history);
         Instant to = now.minus(LEARN_AFTER);
         List<Signal> past = firings.stream()
-                .filter(s -> !s.intervalStart().isBefore(from) && s.intervalStart().isBefore(to)).toList();
+                .filter(s ->
+                        !s.intervalStart().isBefore(from) && s.intervalStart().isBefore(to))
+                .toList();
         return List.of(new PlanningCore.SocialTrend(keyword, trend, past, 1.0));
     }
 
@@ -137,7 +150,10 @@ public final class SocialReplay {
     }
 
     private int index(Instant t) {
-        return (int) Math.max(0, Math.floorDiv(t.getEpochSecond() - mentions.start().getEpochSecond(),
-                mentions.step().getSeconds()));
+        return (int) Math.max(
+                0,
+                Math.floorDiv(
+                        t.getEpochSecond() - mentions.start().getEpochSecond(),
+                        mentions.step().getSeconds()));
     }
 }

@@ -31,8 +31,12 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
         }
         long gaps = java.util.Arrays.stream(demand).filter(Double::isNaN).count();
         if (demand.length > 0 && gaps > MANY_GAPS * demand.length) {
-            warnings.add(String.format(java.util.Locale.ROOT, "%.0f%% of the %d intervals are gaps (over 20%%): the "
-                    + "result rests on the intervals that have data", 100.0 * gaps / demand.length, demand.length));
+            warnings.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%.0f%% of the %d intervals are gaps (over 20%%): the "
+                            + "result rests on the intervals that have data",
+                    100.0 * gaps / demand.length,
+                    demand.length));
         }
         return warnings;
     }
@@ -60,7 +64,10 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
     }
 
     public double percentile(double q) {
-        double[] known = java.util.Arrays.stream(demand).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] known = java.util.Arrays.stream(demand)
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray();
         if (known.length == 0) {
             return 0;
         }

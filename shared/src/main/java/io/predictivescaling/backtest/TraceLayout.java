@@ -20,8 +20,14 @@ import java.util.Set;
  * @param dayFirst spreadsheet dates of the time column read day first ({@code 27.11.2026})
  * @param notes what was chosen that a user may want to change
  */
-record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String> names, int seriesColumn,
-                   boolean dayFirst, List<String> notes) {
+record TraceLayout(
+        boolean header,
+        int timeColumn,
+        int valueColumn,
+        List<String> names,
+        int seriesColumn,
+        boolean dayFirst,
+        List<String> notes) {
 
     private static final int SAMPLE = 300;
 
@@ -74,17 +80,23 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
             distinctText[c] = texts.size();
         }
         List<String> first = records.isEmpty() ? List.of() : records.get(0);
-        int time = choice.timeColumn() != null ? column(name, "--time-column", choice.timeColumn(), first, width)
+        int time = choice.timeColumn() != null
+                ? column(name, "--time-column", choice.timeColumn(), first, width)
                 : findTime(dateScore, epochScore, varies, first, width);
         if (time < 0) {
-            throw new IllegalArgumentException(name + ": no column of timestamps found (ISO-8601, yyyy-MM-dd HH:mm[:ss] "
-                    + "or epoch seconds/milliseconds): name it with --time-column");
+            throw new IllegalArgumentException(
+                    name + ": no column of timestamps found (ISO-8601, yyyy-MM-dd HH:mm[:ss] "
+                            + "or epoch seconds/milliseconds): name it with --time-column");
         }
-        boolean header = first.size() <= time || (TraceValues.time(first.get(time), false) == null
-                && TraceValues.time(first.get(time), true) == null);
+        boolean header = first.size() <= time
+                || (TraceValues.time(first.get(time), false) == null
+                        && TraceValues.time(first.get(time), true) == null);
         List<String> names = new ArrayList<>();
         for (int c = 0; c < width; c++) {
-            names.add(header && c < first.size() && !first.get(c).isBlank() ? first.get(c).trim() : "column " + (c + 1));
+            names.add(
+                    header && c < first.size() && !first.get(c).isBlank()
+                            ? first.get(c).trim()
+                            : "column " + (c + 1));
         }
         int value;
         if (choice.valueColumn() != null) {
@@ -101,8 +113,11 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
                         + names.get(time) + "': name it with --value-column");
             }
             // A column named like a value wins; else the first that varies (a constant "table" id is no load).
-            value = numeric.stream().filter(c -> isValueName(names.get(c))).findFirst()
-                    .or(() -> numeric.stream().filter(c -> varies[c]).findFirst()).orElse(numeric.get(0));
+            value = numeric.stream()
+                    .filter(c -> isValueName(names.get(c)))
+                    .findFirst()
+                    .or(() -> numeric.stream().filter(c -> varies[c]).findFirst())
+                    .orElse(numeric.get(0));
             if (numeric.size() > 1) {
                 List<String> all = numeric.stream().map(names::get).toList();
                 notes.add(numeric.size() + " numeric columns " + all + ": read '" + names.get(value)
@@ -110,7 +125,8 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
             }
         }
         if (value == time) {
-            throw new IllegalArgumentException(name + ": the time and value columns are both '" + names.get(time) + "'");
+            throw new IllegalArgumentException(
+                    name + ": the time and value columns are both '" + names.get(time) + "'");
         }
         int series = -1;
         for (int c = 0; c < width; c++) {
@@ -123,12 +139,14 @@ record TraceLayout(boolean header, int timeColumn, int valueColumn, List<String>
         // Day or month first is decided on every row, not the sample: an export starting on the 1st-12th of a month
         // shows a day above 12 only later.
         boolean dayFirst = TraceValues.dayFirst(records.subList(Math.min(1, records.size()), records.size()).stream()
-                .filter(r -> t < r.size()).map(r -> r.get(t)).toList());
+                .filter(r -> t < r.size())
+                .map(r -> r.get(t))
+                .toList());
         return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
     }
 
-    private static int findTime(double[] dateScore, double[] epochScore, boolean[] varies, List<String> first,
-                                int width) {
+    private static int findTime(
+            double[] dateScore, double[] epochScore, boolean[] varies, List<String> first, int width) {
         // Date-time text that changes row to row (a query's constant _start/_stop is not the sample time).
         int best = -1;
         for (int c = 0; c < width; c++) {

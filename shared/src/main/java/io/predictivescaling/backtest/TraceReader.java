@@ -33,13 +33,14 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class TraceReader {
     /** Standard metric periods, in seconds: the typical spacing is rounded to the nearest of these. */
-    private static final long[] STANDARD = {1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200,
-        10800, 14400, 21600, 43200, 86400};
+    private static final long[] STANDARD = {
+        1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400
+    };
+
     private static final int EXAMPLES = 3;
     private static final long MAX_INTERVALS = 20_000_000;
 
-    private TraceReader() {
-    }
+    private TraceReader() {}
 
     /** Reads a trace, finding the time and value columns by content. */
     public static Trace read(Path file) {
@@ -98,7 +99,10 @@ public final class TraceReader {
      * semicolon, then pipe, then comma (a semicolon file may hold decimal commas, never the reverse).
      */
     static char delimiter(String body) {
-        List<String> lines = body.lines().filter(l -> !l.isBlank() && !l.startsWith("#")).limit(50).toList();
+        List<String> lines = body.lines()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .limit(50)
+                .toList();
         char best = ',';
         double bestShare = 0;
         for (char d : new char[] {'\t', ';', '|', ','}) {
@@ -106,7 +110,8 @@ public final class TraceReader {
             for (String line : lines) {
                 counts.merge(count(line, d), 1, Integer::sum);
             }
-            var mode = counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(Map.entry(0, 0));
+            var mode =
+                    counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElse(Map.entry(0, 0));
             double share = lines.isEmpty() ? 0 : mode.getValue() / (double) lines.size();
             if (mode.getKey() > 0 && share >= 0.9) {
                 return d;
@@ -134,8 +139,14 @@ public final class TraceReader {
     }
 
     private static List<List<String>> records(String name, String body, char delimiter) {
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuote('"')
-                .setCommentMarker('#').setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true).setTrim(true)
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setQuote('"')
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setIgnoreSurroundingSpaces(true)
+                .setTrim(true)
                 .get();
         List<List<String>> records = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(body, format)) {
@@ -143,8 +154,10 @@ public final class TraceReader {
                 records.add(r.toList());
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new IllegalArgumentException(name + ": not a readable CSV after " + records.size() + " rows ("
-                    + e.getMessage() + "): check the quoting", e);
+            throw new IllegalArgumentException(
+                    name + ": not a readable CSV after " + records.size() + " rows (" + e.getMessage()
+                            + "): check the quoting",
+                    e);
         }
         return records;
     }
@@ -173,7 +186,8 @@ public final class TraceReader {
 
     private static Trace grid(String name, List<List<String>> records, char delimiter, TraceLayout layout) {
         boolean decimalComma = delimiter != ',';
-        Cause badTime = new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
+        Cause badTime =
+                new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
         Cause badValue = new Cause("with a value that is not a number: skipped");
         Cause notLoad = new Cause("with a negative or infinite value (not a load): skipped");
         Cause missingValue = new Cause("without a value column: skipped");
@@ -251,7 +265,8 @@ public final class TraceReader {
         if (points.size() < 2 || known == 0) {
             throw new IllegalArgumentException(name + ": fewer than two usable rows (time column '"
                     + layout.names().get(layout.timeColumn()) + "', value column '"
-                    + layout.names().get(layout.valueColumn()) + "')" + (problems.isEmpty() ? "" : ": " + problems.get(0)));
+                    + layout.names().get(layout.valueColumn()) + "')"
+                    + (problems.isEmpty() ? "" : ": " + problems.get(0)));
         }
         refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
         return onGrid(name, points, problems);
@@ -273,7 +288,9 @@ public final class TraceReader {
 
     /** A trace with no variation has no pattern to forecast nor load to scale on: refused with the reason. */
     private static void refuseFlat(String name, String what, TreeMap<Instant, Double> points) {
-        double[] known = points.values().stream().filter(v -> !Double.isNaN(v)).mapToDouble(Double::doubleValue)
+        double[] known = points.values().stream()
+                .filter(v -> !Double.isNaN(v))
+                .mapToDouble(Double::doubleValue)
                 .toArray();
         double min = Arrays.stream(known).min().orElse(0);
         double max = Arrays.stream(known).max().orElse(0);
@@ -311,8 +328,8 @@ public final class TraceReader {
         long first = slots.firstKey();
         long n = slots.lastKey() - first + 1;
         if (n > MAX_INTERVALS) {
-            throw new IllegalArgumentException(name + ": " + n + " intervals of " + Duration.ofSeconds(step)
-                    + " from " + points.firstKey() + " to " + points.lastKey() + ": too long for a backtest");
+            throw new IllegalArgumentException(name + ": " + n + " intervals of " + Duration.ofSeconds(step) + " from "
+                    + points.firstKey() + " to " + points.lastKey() + ": too long for a backtest");
         }
         if (moved > 0) {
             problems.add(moved + " timestamps snapped onto the " + Duration.ofSeconds(step) + " grid (by at most "
@@ -368,7 +385,8 @@ public final class TraceReader {
         for (Instant t : points.keySet()) {
             phases.merge(Math.floorMod(t.getEpochSecond(), step), 1, Integer::sum);
         }
-        var common = phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        var common =
+                phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         if (common.getValue() * 2 >= points.size()) {
             return common.getKey();
         }

@@ -26,24 +26,54 @@ final class TraceValues {
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
             .appendValue(ChronoField.YEAR, 4)
-            .optionalStart().appendLiteral('-').optionalEnd()
-            .optionalStart().appendLiteral('/').optionalEnd()
+            .optionalStart()
+            .appendLiteral('-')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('/')
+            .optionalEnd()
             .appendValue(ChronoField.MONTH_OF_YEAR, 2)
-            .optionalStart().appendLiteral('-').optionalEnd()
-            .optionalStart().appendLiteral('/').optionalEnd()
+            .optionalStart()
+            .appendLiteral('-')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral('/')
+            .optionalEnd()
             .appendValue(ChronoField.DAY_OF_MONTH, 2)
-            .optionalStart().appendLiteral('T').optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':')
+            .optionalStart()
+            .appendLiteral('T')
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .appendValue(ChronoField.HOUR_OF_DAY, 2)
+            .appendLiteral(':')
             .appendValue(ChronoField.MINUTE_OF_HOUR, 2)
-            .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-            .optionalStart().appendLiteral(' ').optionalEnd()
-            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-            .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-            .optionalStart().appendLiteral("UTC").optionalEnd()
-            .optionalStart().appendLiteral("GMT").optionalEnd()
+            .optionalStart()
+            .appendLiteral(':')
+            .appendValue(ChronoField.SECOND_OF_MINUTE, 2)
+            .optionalEnd()
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true)
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral(' ')
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH:MM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HHMM", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendOffset("+HH", "Z")
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral("UTC")
+            .optionalEnd()
+            .optionalStart()
+            .appendLiteral("GMT")
+            .optionalEnd()
             .toFormatter(Locale.ROOT);
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
@@ -53,15 +83,15 @@ final class TraceValues {
     /** Epoch seconds below this (in 5138) are seconds; up to 1e14, milliseconds; then micro- and nanoseconds. */
     private static final double MILLIS_FROM = 1e11;
 
-    private TraceValues() {
-    }
+    private TraceValues() {}
 
     /**
      * Spreadsheet dates: {@code 27.11.2026 14:00}, {@code 11/27/2026 2:00:00 PM}, {@code 27-11-2026 14:00:05}
      * (day and month order decided per file, see {@link #dayFirst}); optional AM/PM and offset.
      */
-    private static final Pattern NUMERIC_DATE = Pattern.compile("(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})[ T,]+"
-            + "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*([AaPp][Mm])?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern NUMERIC_DATE = Pattern.compile(
+            "(\\d{1,2})([./-])(\\d{1,2})\\2(\\d{4})[ T,]+"
+                    + "(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?\\s*([AaPp][Mm])?\\s*(Z|UTC|GMT|[+-]\\d{2}:?\\d{2})?");
 
     /** A date-time as text (not an epoch number), or {@code null}; spreadsheet dates read month first. */
     static Instant dateTime(String text) {
@@ -152,12 +182,22 @@ final class TraceValues {
             hour = hour % 12 + (m.group(9).equalsIgnoreCase("pm") ? 12 : 0);
         }
         try {
-            LocalDateTime local = LocalDateTime.of(Integer.parseInt(m.group(4)), dayFirst ? b : a, dayFirst ? a : b,
-                    hour, Integer.parseInt(m.group(6)), m.group(7) == null ? 0 : Integer.parseInt(m.group(7)),
+            LocalDateTime local = LocalDateTime.of(
+                    Integer.parseInt(m.group(4)),
+                    dayFirst ? b : a,
+                    dayFirst ? a : b,
+                    hour,
+                    Integer.parseInt(m.group(6)),
+                    m.group(7) == null ? 0 : Integer.parseInt(m.group(7)),
                     m.group(8) == null ? 0 : Integer.parseInt((m.group(8) + "00000000").substring(0, 9)));
-            ZoneOffset offset = m.group(10) == null || !Character.isDigit(m.group(10).charAt(m.group(10).length() - 1))
-                    ? ZoneOffset.UTC : ZoneOffset.of(m.group(10).length() == 5
-                            ? m.group(10).substring(0, 3) + ":" + m.group(10).substring(3) : m.group(10));
+            ZoneOffset offset = m.group(10) == null
+                            || !Character.isDigit(m.group(10).charAt(m.group(10).length() - 1))
+                    ? ZoneOffset.UTC
+                    : ZoneOffset.of(
+                            m.group(10).length() == 5
+                                    ? m.group(10).substring(0, 3) + ":"
+                                            + m.group(10).substring(3)
+                                    : m.group(10));
             return local.toInstant(offset);
         } catch (java.time.DateTimeException e) {
             return null;
@@ -228,8 +268,9 @@ final class TraceValues {
         }
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.equals("nan") || lower.equals("inf") || lower.equals("infinity") || lower.equals("-infinity")) {
-            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : lower.equals("nan") ? Double.NaN
-                    : Double.POSITIVE_INFINITY;
+            return lower.startsWith("-")
+                    ? Double.NEGATIVE_INFINITY
+                    : lower.equals("nan") ? Double.NaN : Double.POSITIVE_INFINITY;
         }
         // A number with its unit written after it, as some exporters and spreadsheets do ("301 ms", "12.5%",
         // "40 req/s"): the number is the load, in that unit.
@@ -247,7 +288,13 @@ final class TraceValues {
     /** Text that says "no value here" ({@code null}, {@code NaN}, {@code -}, ...): a gap, not a bad row. */
     static boolean isMissing(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
-        return s.isEmpty() || s.equals("null") || s.equals("none") || s.equals("n/a") || s.equals("na")
-                || s.equals("-") || s.equals("nil") || s.equals("undefined");
+        return s.isEmpty()
+                || s.equals("null")
+                || s.equals("none")
+                || s.equals("n/a")
+                || s.equals("na")
+                || s.equals("-")
+                || s.equals("nil")
+                || s.equals("undefined");
     }
 }

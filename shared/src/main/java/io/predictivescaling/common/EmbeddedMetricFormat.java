@@ -18,8 +18,7 @@ public final class EmbeddedMetricFormat {
     public static final String NAMESPACE = "PredictiveScaling";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EmbeddedMetricFormat() {
-    }
+    private EmbeddedMetricFormat() {}
 
     /** One count metric with one dimension, e.g. SourceFailures by Source, as an EMF line on {@code out}. */
     public static void count(PrintStream out, Clock clock, String metric, String dimension, String value, int count) {
@@ -30,16 +29,33 @@ public final class EmbeddedMetricFormat {
      * Like {@link #count}, and the same count also without dimensions, so one alarm (e.g. on PlanFailed)
      * watches every value of the dimension.
      */
-    public static void countWithTotal(PrintStream out, Clock clock, String metric, String dimension, String value,
-                                      int count) {
+    public static void countWithTotal(
+            PrintStream out, Clock clock, String metric, String dimension, String value, int count) {
         count(out, clock, metric, dimension, value, count, List.of(List.of(dimension), List.of()));
     }
 
-    private static void count(PrintStream out, Clock clock, String metric, String dimension, String value, int count,
-                              List<List<String>> dimensionSets) {
+    private static void count(
+            PrintStream out,
+            Clock clock,
+            String metric,
+            String dimension,
+            String value,
+            int count,
+            List<List<String>> dimensionSets) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of("Namespace", NAMESPACE,
-                "Dimensions", dimensionSets, "Metrics", List.of(Map.of("Name", metric, "Unit", "Count"))))));
+        line.put(
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        clock.millis(),
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                NAMESPACE,
+                                "Dimensions",
+                                dimensionSets,
+                                "Metrics",
+                                List.of(Map.of("Name", metric, "Unit", "Count"))))));
         line.put(dimension, value);
         line.put(metric, count);
         try {
@@ -55,13 +71,30 @@ public final class EmbeddedMetricFormat {
      * @param metrics metric name to value, in the order they are written
      * @param units metric name to its CloudWatch unit ({@code Count}, {@code Percent}, {@code None}, ...)
      */
-    public static void metrics(PrintStream out, Clock clock, String dimension, String value,
-                               Map<String, ? extends Object> metrics, Map<String, String> units) {
+    public static void metrics(
+            PrintStream out,
+            Clock clock,
+            String dimension,
+            String value,
+            Map<String, ? extends Object> metrics,
+            Map<String, String> units) {
         List<Map<String, String>> definitions = metrics.keySet().stream()
-                .map(name -> Map.of("Name", name, "Unit", units.getOrDefault(name, "None"))).toList();
+                .map(name -> Map.of("Name", name, "Unit", units.getOrDefault(name, "None")))
+                .toList();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", List.of(Map.of(
-                "Namespace", NAMESPACE, "Dimensions", List.of(List.of(dimension)), "Metrics", definitions))));
+        line.put(
+                "_aws",
+                Map.of(
+                        "Timestamp",
+                        clock.millis(),
+                        "CloudWatchMetrics",
+                        List.of(Map.of(
+                                "Namespace",
+                                NAMESPACE,
+                                "Dimensions",
+                                List.of(List.of(dimension)),
+                                "Metrics",
+                                definitions))));
         line.put(dimension, value);
         line.putAll(metrics);
         try {

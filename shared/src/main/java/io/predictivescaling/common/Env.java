@@ -91,8 +91,10 @@ public enum Env {
      * @throws IllegalStateException when it is set to something else
      */
     public long number() {
-        return Settings.number(name(), Long.parseLong(defaultValue().orElseThrow(() ->
-                new IllegalStateException(name() + " has no default"))));
+        return Settings.number(
+                name(),
+                Long.parseLong(
+                        defaultValue().orElseThrow(() -> new IllegalStateException(name() + " has no default"))));
     }
 
     /** The value as a number of days. */

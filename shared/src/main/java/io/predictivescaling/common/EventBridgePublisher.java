@@ -29,16 +29,20 @@ public final class EventBridgePublisher implements EventPublisher {
         List<PutEventsRequestEntry> entries = new ArrayList<>();
         for (Event e : events) {
             try {
-                entries.add(PutEventsRequestEntry.builder().eventBusName(busName).source(SOURCE)
-                        .detailType(e.detailType()).detail(JSON.writeValueAsString(e.detail())).build());
+                entries.add(PutEventsRequestEntry.builder()
+                        .eventBusName(busName)
+                        .source(SOURCE)
+                        .detailType(e.detailType())
+                        .detail(JSON.writeValueAsString(e.detail()))
+                        .build());
             } catch (JsonProcessingException ex) {
                 throw new IllegalArgumentException("event " + e.detailType() + " cannot be serialised", ex);
             }
         }
         for (int i = 0; i < entries.size(); i += 10) {
             // Entries EventBridge refused (throttled, internal) are resent with backoff, not at once.
-            retry.untilDone("publishing events to " + busName, entries.subList(i, Math.min(entries.size(), i + 10)),
-                    send -> {
+            retry.untilDone(
+                    "publishing events to " + busName, entries.subList(i, Math.min(entries.size(), i + 10)), send -> {
                         PutEventsResponse response = client.putEvents(r -> r.entries(send));
                         List<PutEventsRequestEntry> failed = new ArrayList<>();
                         for (int k = 0; k < response.entries().size(); k++) {

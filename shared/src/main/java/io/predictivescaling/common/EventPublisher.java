@@ -7,8 +7,7 @@ import java.util.Map;
 public interface EventPublisher {
 
     /** An event: its detail-type (e.g. {@code ScalingPlanned}) and detail (serialised as JSON). */
-    record Event(String detailType, Map<String, Object> detail) {
-    }
+    record Event(String detailType, Map<String, Object> detail) {}
 
     /** Publishes all events; throws if some could not be published after retries. */
     void publish(List<Event> events);

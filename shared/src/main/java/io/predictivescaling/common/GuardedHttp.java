@@ -42,8 +42,10 @@ import java.util.concurrent.TimeoutException;
  */
 public final class GuardedHttp {
     static final int MAX_REDIRECTS = 5;
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /**
      * @param allowHttp plain {@code http} URLs are fetched (else only {@code https})
@@ -52,14 +54,12 @@ public final class GuardedHttp {
     public record Policy(boolean allowHttp, boolean allowLocalHosts) {
         /** From {@code FEEDS_ALLOW_HTTP} and {@code FEEDS_ALLOW_LOCAL_HOSTS} (both default false). */
         public static Policy fromSettings() {
-            return new Policy(Env.FEEDS_ALLOW_HTTP.flag(),
-                    Env.FEEDS_ALLOW_LOCAL_HOSTS.flag());
+            return new Policy(Env.FEEDS_ALLOW_HTTP.flag(), Env.FEEDS_ALLOW_LOCAL_HOSTS.flag());
         }
     }
 
     /** An answer: its status, headers and (capped) body, and the URL that gave it after redirects. */
-    public record Response(int status, HttpHeaders headers, byte[] body, URI uri) {
-    }
+    public record Response(int status, HttpHeaders headers, byte[] body, URI uri) {}
 
     private final Policy policy;
     private final int maxBytes;
@@ -74,13 +74,14 @@ public final class GuardedHttp {
      * @param credentials sent only to {@code uri}'s own scheme, host and port
      * @param timeout the whole request's deadline, redirects and body included
      */
-    public Response get(String source, URI uri, Map<String, String> headers, Map<String, String> credentials,
-                        Duration timeout) {
+    public Response get(
+            String source, URI uri, Map<String, String> headers, Map<String, String> credentials, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         URI current = uri;
         for (int hop = 0; ; hop++) {
             check(source, current);
-            HttpRequest.Builder request = HttpRequest.newBuilder(current).GET().timeout(remaining(source, deadline, timeout));
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(current).GET().timeout(remaining(source, deadline, timeout));
             headers.forEach(request::header);
             if (sameOrigin(uri, current)) {
                 credentials.forEach(request::header);
@@ -88,8 +89,10 @@ public final class GuardedHttp {
             Response response = send(source, request.build(), deadline, timeout);
             int status = response.status();
             if (status >= 300 && status < 400 && status != 304) {
-                String location = response.headers().firstValue("Location").orElseThrow(() -> new SourceException(
-                        source, "malformed", "HTTP " + status + " without a Location", null));
+                String location = response.headers()
+                        .firstValue("Location")
+                        .orElseThrow(() -> new SourceException(
+                                source, "malformed", "HTTP " + status + " without a Location", null));
                 if (hop >= MAX_REDIRECTS) {
                     throw new SourceException(source, "malformed", "more than " + MAX_REDIRECTS + " redirects", null);
                 }
@@ -108,8 +111,11 @@ public final class GuardedHttp {
     void check(String source, URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && policy.allowHttp())) {
-            throw new SourceException(source, "refused", "URL scheme '" + scheme + "' in " + uri
-                    + " is not allowed: use https" + (scheme.equals("http") ? " (or set FEEDS_ALLOW_HTTP=true)" : ""),
+            throw new SourceException(
+                    source,
+                    "refused",
+                    "URL scheme '" + scheme + "' in " + uri + " is not allowed: use https"
+                            + (scheme.equals("http") ? " (or set FEEDS_ALLOW_HTTP=true)" : ""),
                     null);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
@@ -126,15 +132,20 @@ public final class GuardedHttp {
         }
         for (InetAddress a : addresses) {
             if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress() || a.isMulticastAddress()) {
-                throw new SourceException(source, "refused", "host " + uri.getHost() + " is " + a.getHostAddress()
-                        + " (loopback or link-local): not fetched (set FEEDS_ALLOW_LOCAL_HOSTS=true to allow)", null);
+                throw new SourceException(
+                        source,
+                        "refused",
+                        "host " + uri.getHost() + " is " + a.getHostAddress()
+                                + " (loopback or link-local): not fetched (set FEEDS_ALLOW_LOCAL_HOSTS=true to allow)",
+                        null);
             }
         }
     }
 
     static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(lower(a.getScheme()), lower(b.getScheme())) && Objects.equals(lower(a.getHost()),
-                lower(b.getHost())) && port(a) == port(b);
+        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
+                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+                && port(a) == port(b);
     }
 
     private static String lower(String s) {
@@ -159,7 +170,8 @@ public final class GuardedHttp {
             return declared > maxBytes ? new Capped(maxBytes, true) : new Capped(maxBytes, false);
         });
         try {
-            HttpResponse<byte[]> r = future.get(remaining(source, deadline, timeout).toMillis(), TimeUnit.MILLISECONDS);
+            HttpResponse<byte[]> r =
+                    future.get(remaining(source, deadline, timeout).toMillis(), TimeUnit.MILLISECONDS);
             return new Response(r.statusCode(), r.headers(), r.body(), r.uri());
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -180,7 +192,8 @@ public final class GuardedHttp {
             if (cause instanceof IllegalArgumentException) {
                 throw new SourceException(source, "refused", String.valueOf(cause.getMessage()), cause);
             }
-            throw new SourceException(source, "unreachable", String.valueOf(cause == null ? e : cause.getMessage()), cause);
+            throw new SourceException(
+                    source, "unreachable", String.valueOf(cause == null ? e : cause.getMessage()), cause);
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();

@@ -13,8 +13,7 @@ import java.util.Map;
 public final class HttpFeeds {
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    private HttpFeeds() {
-    }
+    private HttpFeeds() {}
 
     /**
      * @param timeout the whole request's deadline
@@ -31,8 +30,8 @@ public final class HttpFeeds {
             throw new SourceException(source, "rate-limited", "HTTP 429", null);
         }
         if (status >= 400) {
-            throw new SourceException(source, status == 401 || status == 403 ? "auth" : "malformed",
-                    "HTTP " + status, null);
+            throw new SourceException(
+                    source, status == 401 || status == 403 ? "auth" : "malformed", "HTTP " + status, null);
         }
         return new String(response.body(), StandardCharsets.UTF_8);
     }

@@ -40,9 +40,12 @@ public final class HttpJsonClient {
     public JsonNode get(String source, URI uri, Optional<String> bearerToken) {
         GuardedHttp http = new GuardedHttp(policy == null ? GuardedHttp.Policy.fromSettings() : policy, MAX_BYTES);
         for (int attempt = 1; ; attempt++) {
-            GuardedHttp.Response response = http.get(source, uri, Map.of("Accept", "application/json",
-                    "User-Agent", "predictive-scaling/0.1 (+https://github.com/)"),
-                    bearerToken.map(t -> Map.of("Authorization", "Bearer " + t)).orElse(Map.of()), timeout);
+            GuardedHttp.Response response = http.get(
+                    source,
+                    uri,
+                    Map.of("Accept", "application/json", "User-Agent", "predictive-scaling/0.1 (+https://github.com/)"),
+                    bearerToken.map(t -> Map.of("Authorization", "Bearer " + t)).orElse(Map.of()),
+                    timeout);
             int status = response.status();
             if (status == 429 && attempt == 1) {
                 sleep(retryAfter(response));
@@ -52,8 +55,8 @@ public final class HttpJsonClient {
                 throw new SourceException(source, "rate-limited", "HTTP 429 after waiting", null);
             }
             if (status == 401 || status == 403) {
-                throw new SourceException(source, "auth", "HTTP " + status
-                        + ": check the source's credentials parameter", null);
+                throw new SourceException(
+                        source, "auth", "HTTP " + status + ": check the source's credentials parameter", null);
             }
             if (status >= 500) {
                 throw new SourceException(source, "server-error", "HTTP " + status, null);

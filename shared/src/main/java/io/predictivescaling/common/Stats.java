@@ -19,8 +19,7 @@ public final class Stats {
      */
     public static final double Z90 = normalQuantile(0.9);
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The standard normal distribution's {@code p} quantile, for p in (0, 1) (Commons Math). */
     public static double normalQuantile(double p) {
@@ -56,7 +55,8 @@ public final class Stats {
 
     /** The median of the known values (null counts as not known); NaN when none is known. */
     public static double median(java.util.Collection<Double> values) {
-        return median(values.stream().mapToDouble(v -> v == null ? Double.NaN : v).toArray());
+        return median(
+                values.stream().mapToDouble(v -> v == null ? Double.NaN : v).toArray());
     }
 
     /**

@@ -16,8 +16,7 @@ import java.util.Map;
  * "duration": "PT30M"}, ...]}}.
  */
 public final class Cascades {
-    public record FollowOn(Duration after, String type, double impact, Duration duration) {
-    }
+    public record FollowOn(Duration after, String type, double impact, Duration duration) {}
 
     private final Map<String, List<FollowOn>> rules;
 
@@ -34,8 +33,12 @@ public final class Cascades {
             Map<String, List<FollowOn>> rules = new LinkedHashMap<>();
             root.fields().forEachRemaining(e -> {
                 List<FollowOn> list = new ArrayList<>();
-                e.getValue().forEach(f -> list.add(new FollowOn(Duration.parse(f.path("after").asText("PT0S")),
-                        f.path("type").asText(), f.path("impact").asDouble(0), Duration.parse(f.path("duration").asText("PT30M")))));
+                e.getValue()
+                        .forEach(f -> list.add(new FollowOn(
+                                Duration.parse(f.path("after").asText("PT0S")),
+                                f.path("type").asText(),
+                                f.path("impact").asDouble(0),
+                                Duration.parse(f.path("duration").asText("PT30M")))));
                 rules.put(e.getKey(), list);
             });
             return new Cascades(rules);
@@ -48,8 +51,13 @@ public final class Cascades {
     public List<KnownEvent> followOns(KnownEvent trigger) {
         List<KnownEvent> out = new ArrayList<>();
         for (FollowOn f : rules.getOrDefault(trigger.type(), List.of())) {
-            out.add(new KnownEvent(f.type(), f.type() + " after " + trigger.name(), trigger.start().plus(f.after()),
-                    trigger.start().plus(f.after()).plus(f.duration()), "cascade:" + trigger.type(), f.impact()));
+            out.add(new KnownEvent(
+                    f.type(),
+                    f.type() + " after " + trigger.name(),
+                    trigger.start().plus(f.after()),
+                    trigger.start().plus(f.after()).plus(f.duration()),
+                    "cascade:" + trigger.type(),
+                    f.impact()));
         }
         return out;
     }

@@ -43,10 +43,14 @@ public final class DynamoDbEventStore implements EventStore {
             item.put("expectedImpact", AttributeValue.fromN(String.format(Locale.ROOT, "%.4f", e.expectedImpact())));
         }
         item.put("createdAt", AttributeValue.fromS(at.toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(e.end().plus(KEEP).getEpochSecond())));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(e.end().plus(KEEP).getEpochSecond())));
         try {
-            retry.run("storing event " + e.id(), () -> dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(eventId)")));
+            retry.run(
+                    "storing event " + e.id(),
+                    () -> dynamo.putItem(
+                            r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(eventId)")));
             return true;
         } catch (ConditionalCheckFailedException duplicate) {
             return false;
@@ -58,10 +62,15 @@ public final class DynamoDbEventStore implements EventStore {
         List<KnownEvent> out = new ArrayList<>();
         for (var item : dynamo.scanPaginator(r -> r.tableName(table)).items()) {
             try {
-                KnownEvent e = new KnownEvent(item.get("type").s(), item.get("name").s(),
-                        Instant.parse(item.get("start").s()), Instant.parse(item.get("end").s()),
+                KnownEvent e = new KnownEvent(
+                        item.get("type").s(),
+                        item.get("name").s(),
+                        Instant.parse(item.get("start").s()),
+                        Instant.parse(item.get("end").s()),
                         item.containsKey("source") ? item.get("source").s() : "manual",
-                        item.containsKey("expectedImpact") ? Double.parseDouble(item.get("expectedImpact").n()) : Double.NaN);
+                        item.containsKey("expectedImpact")
+                                ? Double.parseDouble(item.get("expectedImpact").n())
+                                : Double.NaN);
                 if (e.touches(from, to)) {
                     out.add(e);
                 }

@@ -22,8 +22,7 @@ public final class EventAdjuster {
     public static final double DEFAULT_MAX_UPLIFT =
             Double.parseDouble(Env.MAX_SIGNAL_UPLIFT.defaultValue().orElseThrow());
 
-    private EventAdjuster() {
-    }
+    private EventAdjuster() {}
 
     /**
      * The bound on the combined multiplier, from the environment variable {@code MAX_SIGNAL_UPLIFT} (a number of
@@ -48,9 +47,12 @@ public final class EventAdjuster {
      * @param impactOf each event's learned impact
      * @param decisionOf each type's skill-gate decision: impacts of types not applied leave the load as it is
      */
-    public static List<LoadPrediction> apply(List<LoadPrediction> predictions, List<KnownEvent> upcoming,
-                                             Function<KnownEvent, EventImpact> impactOf,
-                                             Function<String, EventEffects.Decision> decisionOf, Instant now) {
+    public static List<LoadPrediction> apply(
+            List<LoadPrediction> predictions,
+            List<KnownEvent> upcoming,
+            Function<KnownEvent, EventImpact> impactOf,
+            Function<String, EventEffects.Decision> decisionOf,
+            Instant now) {
         double cap = maxUplift();
         List<LoadPrediction> out = new ArrayList<>();
         for (LoadPrediction p : predictions) {
@@ -66,17 +68,28 @@ public final class EventAdjuster {
                 }
                 EventEffects.Decision d = decisionOf.apply(e.type());
                 long inHours = Duration.between(now, e.start()).toHours();
-                String when = e.start().isAfter(now) ? "in " + inHours + " h" : e.end().isAfter(now) ? "under way" : "ended";
+                String when = e.start().isAfter(now)
+                        ? "in " + inHours + " h"
+                        : e.end().isAfter(now) ? "under way" : "ended";
                 if (!d.applied()) {
-                    notes.putIfAbsent(e.type(), String.format(Locale.ROOT, "; event: %s '%s' %s: %s", e.type(), e.name(),
-                            when, d.why()));
+                    notes.putIfAbsent(
+                            e.type(),
+                            String.format(Locale.ROOT, "; event: %s '%s' %s: %s", e.type(), e.name(), when, d.why()));
                     continue;
                 }
                 double[] best = strongest.get(e.type());
                 if (best == null || Math.abs(f - 1) > Math.abs(best[0] - 1)) {
                     strongest.put(e.type(), new double[] {f});
-                    notes.put(e.type(), String.format(Locale.ROOT, "; event: %s '%s' %s: %s (x%.2f)", e.type(), e.name(),
-                            when, impact.describe(), f));
+                    notes.put(
+                            e.type(),
+                            String.format(
+                                    Locale.ROOT,
+                                    "; event: %s '%s' %s: %s (x%.2f)",
+                                    e.type(),
+                                    e.name(),
+                                    when,
+                                    impact.describe(),
+                                    f));
                 }
             }
             double factor = 1;
@@ -97,8 +110,15 @@ public final class EventAdjuster {
                     signals.put("event:" + type, f[0]);
                 }
             });
-            out.add(new LoadPrediction(p.forecastTime(), p.horizon(), p.predictedLoad() * factor, p.lower() * factor,
-                    p.upper() * factor, p.confidence(), reason, signals));
+            out.add(new LoadPrediction(
+                    p.forecastTime(),
+                    p.horizon(),
+                    p.predictedLoad() * factor,
+                    p.lower() * factor,
+                    p.upper() * factor,
+                    p.confidence(),
+                    reason,
+                    signals));
         }
         return out;
     }
@@ -111,7 +131,8 @@ public final class EventAdjuster {
      * Holds each prediction of {@code adjusted} (events and social signals applied to {@code base}, in the same
      * order) within [1/cap, cap] times its unadjusted value, and says so in the reason when it bites.
      */
-    public static List<LoadPrediction> capCombined(List<LoadPrediction> base, List<LoadPrediction> adjusted, double cap) {
+    public static List<LoadPrediction> capCombined(
+            List<LoadPrediction> base, List<LoadPrediction> adjusted, double cap) {
         if (base.size() != adjusted.size()) {
             throw new IllegalArgumentException("adjusted predictions must match the base ones one for one");
         }
@@ -125,9 +146,15 @@ public final class EventAdjuster {
                 continue;
             }
             double f = Math.max(1 / cap, Math.min(cap, ratio));
-            out.add(new LoadPrediction(b.forecastTime(), b.horizon(), b.predictedLoad() * f, b.lower() * f, b.upper() * f,
-                    a.confidence(), a.reason() + String.format(Locale.ROOT, "; signals capped at x%.2f (x%.3g asked)", f,
-                    ratio), a.signals()));
+            out.add(new LoadPrediction(
+                    b.forecastTime(),
+                    b.horizon(),
+                    b.predictedLoad() * f,
+                    b.lower() * f,
+                    b.upper() * f,
+                    a.confidence(),
+                    a.reason() + String.format(Locale.ROOT, "; signals capped at x%.2f (x%.3g asked)", f, ratio),
+                    a.signals()));
         }
         return out;
     }

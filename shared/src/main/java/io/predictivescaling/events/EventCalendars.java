@@ -15,8 +15,7 @@ import java.util.Locale;
  * the given span, the type from each VEVENT's CATEGORIES, else {@code event}).
  */
 public final class EventCalendars {
-    private EventCalendars() {
-    }
+    private EventCalendars() {}
 
     /**
      * @param from the first instant occurrences of recurring events are needed for (e.g. the trace's start)
@@ -28,8 +27,8 @@ public final class EventCalendars {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ics") || name.endsWith(".ical") || name.endsWith(".ifb")) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
-            EventSource.Fetched got = ICalendarSource.read(text, file.getFileName().toString(), null, Double.NaN, from,
-                    to, zone);
+            EventSource.Fetched got =
+                    ICalendarSource.read(text, file.getFileName().toString(), null, Double.NaN, from, to, zone);
             got.notes().forEach(n -> System.err.println(file + ": " + n));
             return got.events();
         }

@@ -32,8 +32,7 @@ public final class EventEffects {
     /** How far past the path's last hour an event is looked for (its lead may reach into the path). */
     static final Duration LEAD_REACH = Duration.ofHours(EventImpact.MAX_LEAD_HOURS + 1);
 
-    private EventEffects() {
-    }
+    private EventEffects() {}
 
     /** Whether a type's learned effect is applied, and the words that say why. */
     /** @param shaped whether the hour-by-hour shape (where one is learned) beat the flat effect in the replay */
@@ -50,23 +49,37 @@ public final class EventEffects {
      * @param zone the target's zone
      * @param feedback signal confidences from feedback ({@code event:<type>} is read), may be empty
      */
-    public static List<LoadPrediction> apply(List<LoadPrediction> path, List<KnownEvent> calendar, RegularSeries hourly,
-                                             ZoneId zone, Instant now, Map<String, Double> feedback) {
+    public static List<LoadPrediction> apply(
+            List<LoadPrediction> path,
+            List<KnownEvent> calendar,
+            RegularSeries hourly,
+            ZoneId zone,
+            Instant now,
+            Map<String, Double> feedback) {
         if (path.isEmpty() || calendar.isEmpty() || hourly == null) {
             return path;
         }
-        Instant last = path.stream().map(LoadPrediction::forecastTime).max(Instant::compareTo).orElse(now)
+        Instant last = path.stream()
+                .map(LoadPrediction::forecastTime)
+                .max(Instant::compareTo)
+                .orElse(now)
                 .plus(LEAD_REACH);
         // Every event whose window (with the longest lead and tail) reaches the path, under way ones included.
-        List<KnownEvent> upcoming = calendar.stream().filter(e -> e.start().minus(LEAD_REACH).isBefore(last)
-                && e.end().plus(Duration.ofHours(EventImpact.MAX_TAIL_HOURS)).isAfter(now)).toList();
+        List<KnownEvent> upcoming = calendar.stream()
+                .filter(e -> e.start().minus(LEAD_REACH).isBefore(last)
+                        && e.end()
+                                .plus(Duration.ofHours(EventImpact.MAX_TAIL_HOURS))
+                                .isAfter(now))
+                .toList();
         if (upcoming.isEmpty()) {
             return path;
         }
         // Only past events the history covers can teach (and be replayed); the rest cost time and say nothing.
         Instant dataFrom = hourly.start();
-        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now) && e.end().isAfter(dataFrom))
-                .sorted(EventImpact.BY_START).toList();
+        List<KnownEvent> past = calendar.stream()
+                .filter(e -> !e.end().isAfter(now) && e.end().isAfter(dataFrom))
+                .sorted(EventImpact.BY_START)
+                .toList();
         Map<String, Decision> decisions = new HashMap<>();
         Map<KnownEvent, EventImpact> impacts = new HashMap<>();
         for (KnownEvent e : upcoming) {
@@ -77,15 +90,22 @@ public final class EventEffects {
     }
 
     /** The impact for one event: from the past events of its name when it recurs, else of its type. */
-    static EventImpact impactFor(KnownEvent e, List<KnownEvent> pastEvents, List<KnownEvent> calendar,
-                                 RegularSeries hourly, ZoneId zone) {
+    static EventImpact impactFor(
+            KnownEvent e, List<KnownEvent> pastEvents, List<KnownEvent> calendar, RegularSeries hourly, ZoneId zone) {
         return impactFor(e, pastEvents, calendar, hourly, zone, false);
     }
 
-    static EventImpact impactFor(KnownEvent e, List<KnownEvent> pastEvents, List<KnownEvent> calendar,
-                                 RegularSeries hourly, ZoneId zone, boolean shaped) {
-        List<KnownEvent> sameType = pastEvents.stream().filter(p -> p.type().equals(e.type())).toList();
-        List<KnownEvent> sameName = sameType.stream().filter(p -> name(p).equals(name(e))).toList();
+    static EventImpact impactFor(
+            KnownEvent e,
+            List<KnownEvent> pastEvents,
+            List<KnownEvent> calendar,
+            RegularSeries hourly,
+            ZoneId zone,
+            boolean shaped) {
+        List<KnownEvent> sameType =
+                pastEvents.stream().filter(p -> p.type().equals(e.type())).toList();
+        List<KnownEvent> sameName =
+                sameType.stream().filter(p -> name(p).equals(name(e))).toList();
         List<KnownEvent> learnFrom = sameName.size() >= 2 ? sameName : sameType;
         return EventImpact.learn(e.type(), learnFrom, calendar, hourly, zone, prior(e), shaped ? e : null);
     }
@@ -94,8 +114,13 @@ public final class EventEffects {
      * The skill gate: each past event of the type forecast with what the ones before it taught (and the prior),
      * against no adjustment, over the event's hours with the longest lead and tail.
      */
-    static Decision decide(String type, List<KnownEvent> past, RegularSeries hourly, ZoneId zone, double prior,
-                           Map<String, Double> feedback) {
+    static Decision decide(
+            String type,
+            List<KnownEvent> past,
+            RegularSeries hourly,
+            ZoneId zone,
+            double prior,
+            Map<String, Double> feedback) {
         List<KnownEvent> all = past.stream().filter(e -> e.type().equals(type)).toList();
         // The most recent events of the type are replayed: enough to judge, and bounded for long calendars.
         List<KnownEvent> ofType = all.subList(Math.max(0, all.size() - MAX_REPLAYED), all.size());
@@ -106,8 +131,11 @@ public final class EventEffects {
         int replayed = 0;
         for (int j = 0; j < ofType.size(); j++) {
             KnownEvent target = ofType.get(j);
-            List<KnownEvent> before = ofType.subList(0, j).stream().filter(e -> !e.end().isAfter(target.start())).toList();
-            List<KnownEvent> known = past.stream().filter(e -> !e.end().isAfter(target.start())).toList();
+            List<KnownEvent> before = ofType.subList(0, j).stream()
+                    .filter(e -> !e.end().isAfter(target.start()))
+                    .toList();
+            List<KnownEvent> known =
+                    past.stream().filter(e -> !e.end().isAfter(target.start())).toList();
             double[] err = replay(target, impactFor(target, before, known, hourly, zone, false), baseline);
             if (err == null) {
                 continue;
@@ -123,18 +151,37 @@ public final class EventEffects {
         double with = Math.min(flat, shaped);
         Double score = feedback.get("event:" + type);
         if (score != null && score < MIN_FEEDBACK) {
-            return new Decision(type, false, replayed, String.format(Locale.ROOT,
-                    "not applied, feedback scored it %.2f on recent predictions", score));
+            return new Decision(
+                    type,
+                    false,
+                    replayed,
+                    String.format(Locale.ROOT, "not applied, feedback scored it %.2f on recent predictions", score));
         }
         if (replayed == 0) {
             boolean priorOnly = ofType.isEmpty() && !Double.isNaN(prior) && prior != 0;
-            return new Decision(type, priorOnly, 0, priorOnly ? "" : ofType.isEmpty()
-                    ? "no effect: no past " + type + " and no expected impact"
-                    : "not applied, not yet tested on a past event");
+            return new Decision(
+                    type,
+                    priorOnly,
+                    0,
+                    priorOnly
+                            ? ""
+                            : ofType.isEmpty()
+                                    ? "no effect: no past " + type + " and no expected impact"
+                                    : "not applied, not yet tested on a past event");
         }
         boolean helped = with < without;
-        return new Decision(type, helped, replayed, helped ? "" : String.format(Locale.ROOT,
-                "not applied, it has not helped on %d past event%s", replayed, replayed == 1 ? "" : "s"), useShape);
+        return new Decision(
+                type,
+                helped,
+                replayed,
+                helped
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                "not applied, it has not helped on %d past event%s",
+                                replayed,
+                                replayed == 1 ? "" : "s"),
+                useShape);
     }
 
     /** Absolute error with and without the impact over one past event's window; null if nothing to compare. */
@@ -172,15 +219,18 @@ public final class EventEffects {
      * does not teach next week's forecast (the events themselves are applied by {@link #apply}).
      */
     public static RegularSeries withoutPastEvents(RegularSeries history, List<KnownEvent> calendar, Instant now) {
-        List<KnownEvent> past = calendar.stream().filter(e -> !e.end().isAfter(now)).toList();
+        List<KnownEvent> past =
+                calendar.stream().filter(e -> !e.end().isAfter(now)).toList();
         if (past.isEmpty() || history == null) {
             return history;
         }
         double[] v = history.values().clone();
         long step = history.step().getSeconds();
         for (KnownEvent e : past) {
-            long from = Math.floorDiv(e.start().getEpochSecond() - history.start().getEpochSecond(), step);
-            long to = Math.floorDiv(e.end().getEpochSecond() - 1 - history.start().getEpochSecond(), step);
+            long from =
+                    Math.floorDiv(e.start().getEpochSecond() - history.start().getEpochSecond(), step);
+            long to =
+                    Math.floorDiv(e.end().getEpochSecond() - 1 - history.start().getEpochSecond(), step);
             for (long i = Math.max(0, from); i <= to && i < v.length; i++) {
                 v[(int) i] = Double.NaN;
             }

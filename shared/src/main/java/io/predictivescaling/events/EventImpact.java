@@ -32,15 +32,17 @@ import java.util.Locale;
  * @param shape when past events had the same length and local start time as the one forecast (all-day holidays):
  *     the effect hour by hour from its start, learned the same way (empty: the flat {@code uplift})
  */
-public record EventImpact(String type, double uplift, double[] lead, double[] tail, int samples, double prior,
-                          double[] shape) {
+public record EventImpact(
+        String type, double uplift, double[] lead, double[] tail, int samples, double prior, double[] shape) {
     /** Shrinkage toward the prior, in events. */
     static final double K = 2;
     /** The longest lead and tail learned. */
     public static final int MAX_LEAD_HOURS = 6;
+
     public static final int MAX_TAIL_HOURS = 6;
     /** A lead or tail hour is kept when its shrunk effect is at least this large. */
     static final double MIN_EDGE_EFFECT = 0.05;
+
     static final int BASELINE_WEEKS = 4;
 
     public EventImpact(String type, double uplift, double[] lead, double[] tail, int samples, double prior) {
@@ -53,7 +55,12 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
 
     /** No history: the prior (NaN = none: no effect). */
     public static EventImpact prior(String type, double expectedImpact) {
-        return new EventImpact(type, Double.isNaN(expectedImpact) ? 0 : expectedImpact, new double[0], new double[0], 0,
+        return new EventImpact(
+                type,
+                Double.isNaN(expectedImpact) ? 0 : expectedImpact,
+                new double[0],
+                new double[0],
+                0,
                 expectedImpact);
     }
 
@@ -63,8 +70,13 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
      * @param hourly the target's hourly load up to the forecast time
      * @param zone the target's zone, in which weeks repeat
      */
-    public static EventImpact learn(String type, List<KnownEvent> past, List<KnownEvent> calendar, RegularSeries hourly,
-                                    ZoneId zone, double prior) {
+    public static EventImpact learn(
+            String type,
+            List<KnownEvent> past,
+            List<KnownEvent> calendar,
+            RegularSeries hourly,
+            ZoneId zone,
+            double prior) {
         return learn(type, past, calendar, hourly, zone, prior, null);
     }
 
@@ -72,8 +84,14 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
      * @param shapeFor when not null, also learn the hour-by-hour shape of the past events that match its length
      *     and local start time (two or more needed)
      */
-    public static EventImpact learn(String type, List<KnownEvent> past, List<KnownEvent> calendar, RegularSeries hourly,
-                                    ZoneId zone, double prior, KnownEvent shapeFor) {
+    public static EventImpact learn(
+            String type,
+            List<KnownEvent> past,
+            List<KnownEvent> calendar,
+            RegularSeries hourly,
+            ZoneId zone,
+            double prior,
+            KnownEvent shapeFor) {
         Baseline baseline = new Baseline(hourly, calendar, zone);
         List<Double> effects = new ArrayList<>();
         List<double[]> leads = new ArrayList<>();
@@ -105,8 +123,10 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
             return new double[0];
         }
         var startTime = e.start().atZone(zone).toLocalTime();
-        List<KnownEvent> aligned = past.stream().filter(p -> Duration.between(p.start(), p.end()).equals(length)
-                && p.start().atZone(zone).toLocalTime().equals(startTime)).toList();
+        List<KnownEvent> aligned = past.stream()
+                .filter(p -> Duration.between(p.start(), p.end()).equals(length)
+                        && p.start().atZone(zone).toLocalTime().equals(startTime))
+                .toList();
         double[] shape = new double[hours];
         for (int k = 0; k < hours; k++) {
             List<Double> values = new ArrayList<>();
@@ -141,9 +161,13 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
                 break;
             }
             double m = Stats.median(values);
-            long agree = values.stream().filter(v -> Math.signum(v) == Math.signum(m)).count();
+            long agree = values.stream()
+                    .filter(v -> Math.signum(v) == Math.signum(m))
+                    .count();
             double shrunk = values.size() * m / (values.size() + K);
-            if (Math.abs(shrunk) < MIN_EDGE_EFFECT || agree * 3 < values.size() * 2 || Math.signum(m) != Math.signum(uplift)) {
+            if (Math.abs(shrunk) < MIN_EDGE_EFFECT
+                    || agree * 3 < values.size() * 2
+                    || Math.signum(m) != Math.signum(uplift)) {
                 break;
             }
             kept.add(1 + shrunk);
@@ -157,13 +181,19 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
      */
     public double factor(KnownEvent e, Instant hour) {
         Instant end = hour.plus(Duration.ofHours(1));
-        long overlap = Math.max(0, Math.min(end.getEpochSecond(), e.end().getEpochSecond())
-                - Math.max(hour.getEpochSecond(), e.start().getEpochSecond()));
+        long overlap = Math.max(
+                0,
+                Math.min(end.getEpochSecond(), e.end().getEpochSecond())
+                        - Math.max(hour.getEpochSecond(), e.start().getEpochSecond()));
         if (overlap > 0 || (e.end().equals(e.start()) && !hour.isAfter(e.start()) && end.isAfter(e.start()))) {
             double share = e.end().equals(e.start()) ? 1 : Math.min(1, overlap / 3600.0);
             long k = Math.floorDiv(hour.getEpochSecond() - e.start().getEpochSecond(), 3600);
-            double effect = shape.length > 0 && k >= 0 && k < shape.length
-                    && Duration.between(e.start(), e.end()).toHours() == shape.length ? shape[(int) k] - 1 : uplift;
+            double effect = shape.length > 0
+                            && k >= 0
+                            && k < shape.length
+                            && Duration.between(e.start(), e.end()).toHours() == shape.length
+                    ? shape[(int) k] - 1
+                    : uplift;
             return 1 + effect * share;
         }
         if (!end.isAfter(e.start())) {
@@ -176,18 +206,30 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
 
     /** "-28% learned from 4 past events" or "+50% (prior, no past game_release yet)". */
     public String describe() {
-        String edges = (lead.length + tail.length == 0 ? ""
-                : String.format(Locale.ROOT, ", lead %d h, tail %d h", lead.length, tail.length))
+        String edges = (lead.length + tail.length == 0
+                        ? ""
+                        : String.format(Locale.ROOT, ", lead %d h, tail %d h", lead.length, tail.length))
                 + (shape.length == 0 ? "" : ", hour by hour");
-        return samples == 0 ? String.format(Locale.ROOT, "%+.0f%% (prior, no past %s yet)", 100 * uplift, type)
-                : String.format(Locale.ROOT, "%+.0f%% learned from %d past event%s%s", 100 * uplift, samples,
-                samples == 1 ? "" : "s", edges);
+        return samples == 0
+                ? String.format(Locale.ROOT, "%+.0f%% (prior, no past %s yet)", 100 * uplift, type)
+                : String.format(
+                        Locale.ROOT,
+                        "%+.0f%% learned from %d past event%s%s",
+                        100 * uplift,
+                        samples,
+                        samples == 1 ? "" : "s",
+                        edges);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof EventImpact i && type.equals(i.type) && uplift == i.uplift && Arrays.equals(lead, i.lead)
-                && Arrays.equals(tail, i.tail) && samples == i.samples && Arrays.equals(shape, i.shape);
+        return o instanceof EventImpact i
+                && type.equals(i.type)
+                && uplift == i.uplift
+                && Arrays.equals(lead, i.lead)
+                && Arrays.equals(tail, i.tail)
+                && samples == i.samples
+                && Arrays.equals(shape, i.shape);
     }
 
     @Override
@@ -252,7 +294,9 @@ public record EventImpact(String type, double uplift, double[] lead, double[] ta
             double base = 0;
             int hours = 0;
             int known = 0;
-            for (Instant h = floor(start); h.isBefore(end) || (hours == 0 && !h.isAfter(start)); h = h.plusSeconds(3600)) {
+            for (Instant h = floor(start);
+                    h.isBefore(end) || (hours == 0 && !h.isAfter(start));
+                    h = h.plusSeconds(3600)) {
                 hours++;
                 double a = actual(h);
                 double b = at(h);

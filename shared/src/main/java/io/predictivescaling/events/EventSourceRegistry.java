@@ -19,8 +19,7 @@ import java.util.List;
  * source is a calendar file at a URL in the layout the backtest's {@code --events} takes.
  */
 public final class EventSourceRegistry {
-    private EventSourceRegistry() {
-    }
+    private EventSourceRegistry() {}
 
     public static List<EventSource> fromJson(String json, Duration timeout) {
         if (json == null || json.isBlank()) {
@@ -42,21 +41,32 @@ public final class EventSourceRegistry {
                 sources.add(unusable(name, "url '" + s.path("url").asText() + "' is not a URL: " + e.getReason()));
                 continue;
             }
-            sources.add(switch (s.path("type").asText()) {
-                case "ical" -> new ICalendarSource(name, url, s.path("eventType").asText("event"),
-                        s.path("impact").asDouble(0), timeout, zone(s.path("timeZone").asText("UTC")),
-                        Duration.parse(s.path("lookAhead").asText(ICalendarSource.LOOK_AHEAD.toString())));
-                case "rss" -> {
-                    List<RssEventSource.Rule> rules = new ArrayList<>();
-                    s.path("rules").forEach(r -> rules.add(new RssEventSource.Rule(r.path("keyword").asText(),
-                            r.path("eventType").asText("event"), r.path("impact").asDouble(0),
-                            Duration.parse(r.path("duration").asText("PT6H")))));
-                    yield new RssEventSource(name, url, rules, timeout);
-                }
-                case "csv" -> new CsvEventSource(name, url, timeout);
-                default -> throw new IllegalArgumentException("unknown event source type '" + s.path("type").asText()
-                        + "': ical, rss or csv");
-            });
+            sources.add(
+                    switch (s.path("type").asText()) {
+                        case "ical" ->
+                            new ICalendarSource(
+                                    name,
+                                    url,
+                                    s.path("eventType").asText("event"),
+                                    s.path("impact").asDouble(0),
+                                    timeout,
+                                    zone(s.path("timeZone").asText("UTC")),
+                                    Duration.parse(s.path("lookAhead").asText(ICalendarSource.LOOK_AHEAD.toString())));
+                        case "rss" -> {
+                            List<RssEventSource.Rule> rules = new ArrayList<>();
+                            s.path("rules")
+                                    .forEach(r -> rules.add(new RssEventSource.Rule(
+                                            r.path("keyword").asText(),
+                                            r.path("eventType").asText("event"),
+                                            r.path("impact").asDouble(0),
+                                            Duration.parse(r.path("duration").asText("PT6H")))));
+                            yield new RssEventSource(name, url, rules, timeout);
+                        }
+                        case "csv" -> new CsvEventSource(name, url, timeout);
+                        default ->
+                            throw new IllegalArgumentException("unknown event source type '"
+                                    + s.path("type").asText() + "': ical, rss or csv");
+                    });
         }
         return sources;
     }
@@ -77,7 +87,8 @@ public final class EventSourceRegistry {
     }
 
     private static java.time.ZoneId zone(String name) {
-        return TimeZones.resolve(name).orElseThrow(() -> new IllegalArgumentException("EVENT_SOURCES: unknown timeZone '"
-                + name + "': use an IANA zone such as America/New_York"));
+        return TimeZones.resolve(name)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "EVENT_SOURCES: unknown timeZone '" + name + "': use an IANA zone such as America/New_York"));
     }
 }

@@ -15,8 +15,7 @@ import java.util.List;
  * (read as UTC, like traces), impact a fraction (-0.3 = 30% less load).
  */
 public final class EventsCsv {
-    private EventsCsv() {
-    }
+    private EventsCsv() {}
 
     public static List<KnownEvent> read(Path file) throws IOException {
         return parse(file.toString(), file.getFileName().toString(), Files.readAllLines(file));
@@ -31,22 +30,29 @@ public final class EventsCsv {
         List<KnownEvent> events = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).trim();
-            if (line.isEmpty() || (i == 0 && line.toLowerCase(java.util.Locale.ROOT).startsWith("start"))) {
+            if (line.isEmpty()
+                    || (i == 0 && line.toLowerCase(java.util.Locale.ROOT).startsWith("start"))) {
                 continue;
             }
             try {
                 // Commons CSV: a name with a comma in quotes ("Macy's Parade, NYC") is one field.
                 List<String> f = org.apache.commons.csv.CSVParser.parse(line, org.apache.commons.csv.CSVFormat.DEFAULT)
-                        .getRecords().get(0).toList();
+                        .getRecords()
+                        .get(0)
+                        .toList();
                 if (f.size() < 4) {
                     throw new IllegalArgumentException("4 or 5 fields needed, got " + f.size());
                 }
-                double impact = f.size() > 4 && !f.get(4).isBlank() ? Double.parseDouble(f.get(4).trim()) : Double.NaN;
-                events.add(new KnownEvent(f.get(2).trim(), f.get(3).trim(), time(f.get(0)), time(f.get(1)), source,
-                        impact));
+                double impact = f.size() > 4 && !f.get(4).isBlank()
+                        ? Double.parseDouble(f.get(4).trim())
+                        : Double.NaN;
+                events.add(new KnownEvent(
+                        f.get(2).trim(), f.get(3).trim(), time(f.get(0)), time(f.get(1)), source, impact));
             } catch (java.io.IOException | RuntimeException e) {
-                throw new IllegalArgumentException(where + " row " + (i + 1) + ": expected start,end,type,name[,impact], got '"
-                        + line + "': " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        where + " row " + (i + 1) + ": expected start,end,type,name[,impact], got '" + line + "': "
+                                + e.getMessage(),
+                        e);
             }
         }
         return events;

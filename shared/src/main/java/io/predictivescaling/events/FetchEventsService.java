@@ -34,9 +34,12 @@ public final class FetchEventsService {
      * @param skipped items read but not kept, as {@code source: reason} (e.g. {@code game-news: no-keyword})
      * @param problems failed sources and notes on what was kept (e.g. a date without a zone read as UTC)
      */
-    public record Result(int fetched, List<KnownEvent> added, Map<String, Integer> failures, Map<String, Integer> skipped,
-                         List<String> problems) {
-    }
+    public record Result(
+            int fetched,
+            List<KnownEvent> added,
+            Map<String, Integer> failures,
+            Map<String, Integer> skipped,
+            List<String> problems) {}
 
     public Result pull(Instant now) {
         List<KnownEvent> added = new ArrayList<>();

@@ -71,8 +71,14 @@ public final class ICalendarSource implements EventSource {
      * @param zone where floating times and all-day dates are, when the calendar declares no X-WR-TIMEZONE
      * @param lookAhead occurrences starting up to this long after now are kept
      */
-    public ICalendarSource(String name, URI url, String type, double defaultImpact, Duration timeout, ZoneId zone,
-                           Duration lookAhead) {
+    public ICalendarSource(
+            String name,
+            URI url,
+            String type,
+            double defaultImpact,
+            Duration timeout,
+            ZoneId zone,
+            Duration lookAhead) {
         this.name = name;
         this.url = url;
         this.type = type;
@@ -103,16 +109,18 @@ public final class ICalendarSource implements EventSource {
      *
      * @throws IllegalArgumentException when the text is not iCalendar
      */
-    public static Fetched read(String text, String source, String type, double impact, Instant from, Instant to,
-                               ZoneId fallbackZone) {
+    public static Fetched read(
+            String text, String source, String type, double impact, Instant from, Instant to, ZoneId fallbackZone) {
         Calendar calendar;
         try {
             calendar = new CalendarBuilder().build(new StringReader(text));
         } catch (IOException | ParserException | RuntimeException e) {
             throw new IllegalArgumentException("not iCalendar: " + e.getMessage(), e);
         }
-        ZoneId local = calendar.getProperty("X-WR-TIMEZONE").map(p -> ((Property) p).getValue())
-                .flatMap(TimeZones::resolve).orElse(fallbackZone);
+        ZoneId local = calendar.getProperty("X-WR-TIMEZONE")
+                .map(p -> ((Property) p).getValue())
+                .flatMap(TimeZones::resolve)
+                .orElse(fallbackZone);
         Map<String, Integer> skipped = new TreeMap<>();
         List<String> notes = new ArrayList<>();
         Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
@@ -137,15 +145,31 @@ public final class ICalendarSource implements EventSource {
     }
 
     /** One UID: the master's occurrences, with those its RECURRENCE-ID overrides replace swapped for them. */
-    private static void expand(List<VEvent> series, String source, String type, double impact, Instant from,
-                               Instant to, ZoneId local, List<KnownEvent> out, Map<String, Integer> skipped) {
-        VEvent master = series.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst()
+    private static void expand(
+            List<VEvent> series,
+            String source,
+            String type,
+            double impact,
+            Instant from,
+            Instant to,
+            ZoneId local,
+            List<KnownEvent> out,
+            Map<String, Integer> skipped) {
+        VEvent master = series.stream()
+                .filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty())
+                .findFirst()
                 .orElse(null);
-        List<VEvent> overrides = series.stream().filter(e -> e.getProperty(Property.RECURRENCE_ID).isPresent()).toList();
+        List<VEvent> overrides = series.stream()
+                .filter(e -> e.getProperty(Property.RECURRENCE_ID).isPresent())
+                .toList();
         Set<Instant> replaced = new HashSet<>();
         for (VEvent o : overrides) {
-            replaced.add(instant(o.getProperty(Property.RECURRENCE_ID).map(p -> (DateProperty<?>) p).orElseThrow(),
-                    local).start());
+            replaced.add(instant(
+                            o.getProperty(Property.RECURRENCE_ID)
+                                    .map(p -> (DateProperty<?>) p)
+                                    .orElseThrow(),
+                            local)
+                    .start());
         }
         int before = out.size();
         if (master != null) {
@@ -173,15 +197,21 @@ public final class ICalendarSource implements EventSource {
         }
     }
 
-    private static void add(List<KnownEvent> out, String type, String summary, Span s, String source, double impact,
-                            Instant from, Instant to) {
+    private static void add(
+            List<KnownEvent> out,
+            String type,
+            String summary,
+            Span s,
+            String source,
+            double impact,
+            Instant from,
+            Instant to) {
         if (s.start().isBefore(to) && s.end().isAfter(from)) {
             out.add(new KnownEvent(type, summary, s.start(), s.end(), source, impact));
         }
     }
 
-    private record Span(Instant start, Instant end) {
-    }
+    private record Span(Instant start, Instant end) {}
 
     /** The component's occurrences (ical4j expands RRULE, RDATE and EXDATE) near [from, to), as instants. */
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -195,7 +225,8 @@ public final class ICalendarSource implements EventSource {
         if (first instanceof LocalDate) {
             window = new Period<>(LocalDate.ofInstant(a, ZoneOffset.UTC), LocalDate.ofInstant(b, ZoneOffset.UTC));
         } else if (first instanceof LocalDateTime) {
-            window = new Period<>(LocalDateTime.ofInstant(a, ZoneOffset.UTC), LocalDateTime.ofInstant(b, ZoneOffset.UTC));
+            window = new Period<>(
+                    LocalDateTime.ofInstant(a, ZoneOffset.UTC), LocalDateTime.ofInstant(b, ZoneOffset.UTC));
         } else if (first instanceof OffsetDateTime) {
             window = new Period<>(a.atOffset(ZoneOffset.UTC), b.atOffset(ZoneOffset.UTC));
         } else if (first instanceof Instant) {
@@ -203,7 +234,8 @@ public final class ICalendarSource implements EventSource {
         } else {
             window = new Period<>(a.atZone(ZoneOffset.UTC), b.atZone(ZoneOffset.UTC));
         }
-        Optional<ZoneId> named = dtStart.getParameter(Parameter.TZID).map(p -> ((Parameter) p).getValue())
+        Optional<ZoneId> named = dtStart.getParameter(Parameter.TZID)
+                .map(p -> ((Parameter) p).getValue())
                 .flatMap(TimeZones::resolve);
         List<Span> spans = new ArrayList<>();
         for (Object o : e.calculateRecurrenceSet(window)) {
@@ -212,7 +244,10 @@ public final class ICalendarSource implements EventSource {
             Instant end = instant(p.getEnd(), named, local);
             if (!end.isAfter(start)) {
                 end = first instanceof LocalDate
-                        ? LocalDate.from(p.getStart()).plusDays(1).atStartOfDay(local).toInstant()
+                        ? LocalDate.from(p.getStart())
+                                .plusDays(1)
+                                .atStartOfDay(local)
+                                .toInstant()
                         : start.plus(Duration.ofHours(1));
             }
             spans.add(new Span(start, end));
@@ -221,7 +256,8 @@ public final class ICalendarSource implements EventSource {
     }
 
     private static Span instant(DateProperty<?> property, ZoneId local) {
-        Optional<ZoneId> named = property.getParameter(Parameter.TZID).map(p -> ((Parameter) p).getValue())
+        Optional<ZoneId> named = property.getParameter(Parameter.TZID)
+                .map(p -> ((Parameter) p).getValue())
                 .flatMap(TimeZones::resolve);
         Instant at = instant(property.getDate(), named, local);
         return new Span(at, at);
@@ -239,7 +275,8 @@ public final class ICalendarSource implements EventSource {
             return o.toInstant();
         }
         if (t instanceof ZonedDateTime z) {
-            return named.map(zone -> z.toLocalDateTime().atZone(zone).toInstant()).orElse(z.toInstant());
+            return named.map(zone -> z.toLocalDateTime().atZone(zone).toInstant())
+                    .orElse(z.toInstant());
         }
         if (t instanceof LocalDateTime l) {
             return l.atZone(named.orElse(local)).toInstant();
@@ -251,8 +288,10 @@ public final class ICalendarSource implements EventSource {
     }
 
     private static boolean cancelled(VEvent e) {
-        return e.getProperty(Property.STATUS).map(p -> ((Property) p).getValue().toUpperCase(Locale.ROOT))
-                .filter("CANCELLED"::equals).isPresent();
+        return e.getProperty(Property.STATUS)
+                .map(p -> ((Property) p).getValue().toUpperCase(Locale.ROOT))
+                .filter("CANCELLED"::equals)
+                .isPresent();
     }
 
     /** The source's type, or when it has none (a calendar file given on the command line) the first CATEGORIES. */
@@ -260,11 +299,15 @@ public final class ICalendarSource implements EventSource {
         if (type != null) {
             return type;
         }
-        return e.getProperty(Property.CATEGORIES).map(p -> ((Property) p).getValue().split(",")[0].trim())
-                .filter(c -> !c.isEmpty()).orElse("event");
+        return e.getProperty(Property.CATEGORIES)
+                .map(p -> ((Property) p).getValue().split(",")[0].trim())
+                .filter(c -> !c.isEmpty())
+                .orElse("event");
     }
 
     private static String summary(VEvent e) {
-        return e.getProperty(Property.SUMMARY).map(p -> ((Property) p).getValue()).orElse("(no title)");
+        return e.getProperty(Property.SUMMARY)
+                .map(p -> ((Property) p).getValue())
+                .orElse("(no title)");
     }
 }

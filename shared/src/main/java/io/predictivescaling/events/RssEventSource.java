@@ -36,8 +36,7 @@ import org.jsoup.parser.Parser;
  */
 public final class RssEventSource implements EventSource {
     /** An item whose visible title or summary contains {@code keyword} becomes an event of {@code type}. */
-    public record Rule(String keyword, String type, double impact, Duration duration) {
-    }
+    public record Rule(String keyword, String type, double impact, Duration duration) {}
 
     private static final List<DateTimeFormatter> ZONELESS = List.of(
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss]", Locale.ENGLISH),
@@ -83,7 +82,8 @@ public final class RssEventSource implements EventSource {
                 skipped.merge("no-keyword", 1, Integer::sum);
                 continue;
             }
-            Instant start = entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
+            Instant start = entry.getPublishedDate() != null
+                    ? entry.getPublishedDate().toInstant()
                     : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
             if (start == null) {
                 Optional<Instant> utc = i < items.size() ? zoneless(items.get(i)) : Optional.empty();
@@ -94,22 +94,31 @@ public final class RssEventSource implements EventSource {
                 start = utc.get();
                 notes.add("item '" + title + "' has a date without a zone: read as UTC (" + start + ")");
             }
-            events.add(new KnownEvent(rule.get().type(), title.isBlank() ? "(no title)" : title, start,
-                    start.plus(rule.get().duration()), name, rule.get().impact()));
+            events.add(new KnownEvent(
+                    rule.get().type(),
+                    title.isBlank() ? "(no title)" : title,
+                    start,
+                    start.plus(rule.get().duration()),
+                    name,
+                    rule.get().impact()));
         }
         return new Fetched(events, skipped, notes);
     }
 
     private Optional<Rule> match(String visibleText) {
         String text = visibleText.toLowerCase(Locale.ROOT);
-        return rules.stream().filter(r -> text.contains(normalise(r.keyword()).toLowerCase(Locale.ROOT))).findFirst();
+        return rules.stream()
+                .filter(r -> text.contains(normalise(r.keyword()).toLowerCase(Locale.ROOT)))
+                .findFirst();
     }
 
     private static String description(SyndEntry entry) {
         if (entry.getDescription() != null && entry.getDescription().getValue() != null) {
             return entry.getDescription().getValue();
         }
-        return entry.getContents().stream().map(SyndContent::getValue).filter(v -> v != null)
+        return entry.getContents().stream()
+                .map(SyndContent::getValue)
+                .filter(v -> v != null)
                 .reduce("", (a, b) -> a + " " + b);
     }
 

@@ -22,8 +22,7 @@ import java.util.Optional;
 public final class TimeZones {
     private static final Map<String, String> WINDOWS = windows();
 
-    private TimeZones() {
-    }
+    private TimeZones() {}
 
     public static Optional<ZoneId> resolve(String name) {
         if (name == null || name.isBlank()) {
@@ -61,7 +60,9 @@ public final class TimeZones {
             while ((line = r.readLine()) != null) {
                 int tab = line.indexOf('\t');
                 if (!line.startsWith("#") && tab > 0) {
-                    map.put(line.substring(0, tab).trim().toLowerCase(Locale.ROOT), line.substring(tab + 1).trim());
+                    map.put(
+                            line.substring(0, tab).trim().toLowerCase(Locale.ROOT),
+                            line.substring(tab + 1).trim());
                 }
             }
         } catch (IOException e) {

@@ -16,9 +16,18 @@ import java.util.OptionalDouble;
  * @param staticPeakUnitHours a static fleet sized for the window's peak actual load, x hours
  * @param unitPricePerHour the target's configured price of a unit-hour; empty when not configured
  */
-public record Accuracy(int count, double mape, double smape, double bias, double coverage, int overScaled,
-                       int underScaled, int rightSized, double capacityUnitHours, double staticPeakUnitHours,
-                       OptionalDouble unitPricePerHour) {
+public record Accuracy(
+        int count,
+        double mape,
+        double smape,
+        double bias,
+        double coverage,
+        int overScaled,
+        int underScaled,
+        int rightSized,
+        double capacityUnitHours,
+        double staticPeakUnitHours,
+        OptionalDouble unitPricePerHour) {
 
     /** What the planned capacity cost, in the configured currency; empty when no price is configured. */
     public OptionalDouble cost() {
@@ -31,7 +40,8 @@ public record Accuracy(int count, double mape, double smape, double bias, double
     }
 
     private OptionalDouble times(double unitHours) {
-        return unitPricePerHour.isPresent() ? OptionalDouble.of(unitHours * unitPricePerHour.getAsDouble())
+        return unitPricePerHour.isPresent()
+                ? OptionalDouble.of(unitHours * unitPricePerHour.getAsDouble())
                 : OptionalDouble.empty();
     }
 
@@ -79,8 +89,17 @@ public record Accuracy(int count, double mape, double smape, double bias, double
             hours += h;
             peakNeed = Math.max(peakNeed, need);
         }
-        return new Accuracy(n, mapeCount == 0 ? 0 : 100 * mape / mapeCount, n == 0 ? 0 : 100 * smape / n,
-                mapeCount == 0 ? 0 : 100 * bias / mapeCount, n == 0 ? 0 : inside / (double) n, over, under, right,
-                unitHours, peakNeed * hours, unitPricePerHour);
+        return new Accuracy(
+                n,
+                mapeCount == 0 ? 0 : 100 * mape / mapeCount,
+                n == 0 ? 0 : 100 * smape / n,
+                mapeCount == 0 ? 0 : 100 * bias / mapeCount,
+                n == 0 ? 0 : inside / (double) n,
+                over,
+                under,
+                right,
+                unitHours,
+                peakNeed * hours,
+                unitPricePerHour);
     }
 }

@@ -38,8 +38,12 @@ public final class AccuracyMetrics implements MetricsEmitter {
             metrics.put("ActualLoad", actualLoad);
         }
         Map<String, String> units = new LinkedHashMap<>();
-        metrics.keySet().forEach(name -> units.put(name, name.startsWith("Forecast") || name.equals("IntervalCoverage")
-                ? "Percent" : name.endsWith("Load") ? "None" : "Count"));
+        metrics.keySet()
+                .forEach(name -> units.put(
+                        name,
+                        name.startsWith("Forecast") || name.equals("IntervalCoverage")
+                                ? "Percent"
+                                : name.endsWith("Load") ? "None" : "Count"));
         EmbeddedMetricFormat.metrics(out, clock, "TargetId", targetId, metrics, units);
     }
 }

@@ -1,7 +1,6 @@
 package io.predictivescaling.feedback;
 
 import io.predictivescaling.aws.Retry;
-import java.util.OptionalDouble;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -50,7 +50,8 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         List<MaturedPrediction> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(predictionsTable)
+            QueryRequest.Builder q = QueryRequest.builder()
+                    .tableName(predictionsTable)
                     .keyConditionExpression("targetId = :t AND forecast BETWEEN :a AND :b")
                     .expressionAttributeValues(Map.of(":t", s(targetId), ":a", s(from.toString()), ":b", s(to + "~")));
             if (start != null) {
@@ -68,13 +69,21 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
 
     private static MaturedPrediction parse(String targetId, Map<String, AttributeValue> item) {
         String reason = item.containsKey("reason") ? item.get("reason").s() : "";
-        return new MaturedPrediction(targetId, item.get("forecast").s(), Instant.parse(item.get("forecastTime").s()),
+        return new MaturedPrediction(
+                targetId,
+                item.get("forecast").s(),
+                Instant.parse(item.get("forecastTime").s()),
                 Duration.parse(item.get("horizon").s()),
-                Duration.parse(item.containsKey("resolution") ? item.get("resolution").s() : "PT1H"),
+                Duration.parse(
+                        item.containsKey("resolution") ? item.get("resolution").s() : "PT1H"),
                 item.containsKey("statistic") ? item.get("statistic").s() : "p95",
-                num(item, "predictedLoad"), num(item, "lowerBound"), num(item, "upperBound"),
-                (int) num(item, "predictedCapacity"), item.containsKey("signals") && item.get("signals").hasM()
-                        ? typed(item.get("signals").m()) : signals(reason),
+                num(item, "predictedLoad"),
+                num(item, "lowerBound"),
+                num(item, "upperBound"),
+                (int) num(item, "predictedCapacity"),
+                item.containsKey("signals") && item.get("signals").hasM()
+                        ? typed(item.get("signals").m())
+                        : signals(reason),
                 item.containsKey("actualLoad") ? num(item, "actualLoad") : null);
     }
 
@@ -122,12 +131,21 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     public void recordActual(MaturedPrediction p, Instant at) {
         double error = p.predicted() - p.actual();
         boolean within = p.actual() >= p.lower() && p.actual() <= p.upper();
-        retry.run("scoring " + p.key(), () -> dynamo.updateItem(r -> r.tableName(predictionsTable)
-                .key(Map.of("targetId", s(p.targetId()), "forecast", s(p.key())))
-                .updateExpression("SET actualLoad = :a, #e = :e, withinBounds = :w, scoredAt = :t")
-                .expressionAttributeNames(Map.of("#e", "error"))
-                .expressionAttributeValues(Map.of(":a", n(p.actual()), ":e", n(error),
-                        ":w", AttributeValue.fromBool(within), ":t", s(at.toString())))));
+        retry.run(
+                "scoring " + p.key(),
+                () -> dynamo.updateItem(r -> r.tableName(predictionsTable)
+                        .key(Map.of("targetId", s(p.targetId()), "forecast", s(p.key())))
+                        .updateExpression("SET actualLoad = :a, #e = :e, withinBounds = :w, scoredAt = :t")
+                        .expressionAttributeNames(Map.of("#e", "error"))
+                        .expressionAttributeValues(Map.of(
+                                ":a",
+                                n(p.actual()),
+                                ":e",
+                                n(error),
+                                ":w",
+                                AttributeValue.fromBool(within),
+                                ":t",
+                                s(at.toString())))));
     }
 
     @Override
@@ -152,21 +170,30 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         }
         item.put("updatedAt", s(at.toString()));
         item.put("expiresAt", AttributeValue.fromN(Long.toString(at.plus(KEEP).getEpochSecond())));
-        retry.run("saving accuracy " + scope, () -> dynamo.putItem(r -> r.tableName(accuracyTable).item(item)));
+        retry.run(
+                "saving accuracy " + scope,
+                () -> dynamo.putItem(r -> r.tableName(accuracyTable).item(item)));
     }
 
     @Override
     public Optional<Accuracy> accuracy(String targetId, String scope) {
-        var item = retry.call("reading accuracy of " + targetId, () -> dynamo.getItem(r -> r.tableName(accuracyTable)
-                .key(Map.of("targetId", s(targetId), "scope", s(scope))))).item();
+        var item = retry.call(
+                        "reading accuracy of " + targetId,
+                        () -> dynamo.getItem(r ->
+                                r.tableName(accuracyTable).key(Map.of("targetId", s(targetId), "scope", s(scope)))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(accuracy(item));
     }
 
     @Override
     public Map<String, Accuracy> accuracies(String targetId) {
         Map<String, Accuracy> out = new LinkedHashMap<>();
-        var items = retry.call("reading accuracy of " + targetId, () -> dynamo.query(r -> r.tableName(accuracyTable)
-                .keyConditionExpression("targetId = :t").expressionAttributeValues(Map.of(":t", s(targetId))))).items();
+        var items = retry.call(
+                        "reading accuracy of " + targetId,
+                        () -> dynamo.query(r -> r.tableName(accuracyTable)
+                                .keyConditionExpression("targetId = :t")
+                                .expressionAttributeValues(Map.of(":t", s(targetId)))))
+                .items();
         for (var item : items) {
             String scope = item.get("scope").s();
             if (!SIGNALS.equals(scope) && !SIZING.equals(scope)) {
@@ -177,17 +204,29 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     }
 
     private static Accuracy accuracy(Map<String, AttributeValue> item) {
-        return new Accuracy((int) num(item, "count"), num(item, "mape"), num(item, "smape"), num(item, "bias"),
-                num(item, "coverage"), (int) num(item, "overScaled"), (int) num(item, "underScaled"),
-                (int) num(item, "rightSized"), num(item, "capacityUnitHours"), num(item, "staticPeakUnitHours"),
-                item.containsKey("unitPricePerHour") ? OptionalDouble.of(num(item, "unitPricePerHour"))
+        return new Accuracy(
+                (int) num(item, "count"),
+                num(item, "mape"),
+                num(item, "smape"),
+                num(item, "bias"),
+                num(item, "coverage"),
+                (int) num(item, "overScaled"),
+                (int) num(item, "underScaled"),
+                (int) num(item, "rightSized"),
+                num(item, "capacityUnitHours"),
+                num(item, "staticPeakUnitHours"),
+                item.containsKey("unitPricePerHour")
+                        ? OptionalDouble.of(num(item, "unitPricePerHour"))
                         : OptionalDouble.empty());
     }
 
     @Override
     public Map<String, Double> signalConfidence(String targetId) {
-        var item = retry.call("reading signal confidence of " + targetId, () -> dynamo.getItem(r -> r
-                .tableName(accuracyTable).key(Map.of("targetId", s(targetId), "scope", s(SIGNALS))))).item();
+        var item = retry.call(
+                        "reading signal confidence of " + targetId,
+                        () -> dynamo.getItem(r ->
+                                r.tableName(accuracyTable).key(Map.of("targetId", s(targetId), "scope", s(SIGNALS)))))
+                .item();
         Map<String, Double> confidence = new LinkedHashMap<>();
         if (item != null && item.containsKey("confidence")) {
             item.get("confidence").m().forEach((k, v) -> confidence.put(k, Double.parseDouble(v.n())));
@@ -199,30 +238,58 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     public void saveSignalConfidence(String targetId, Map<String, Double> confidence, Instant at) {
         Map<String, AttributeValue> values = new LinkedHashMap<>();
         confidence.forEach((k, v) -> values.put(k, n(v)));
-        retry.run("saving signal confidence of " + targetId, () -> dynamo.putItem(r -> r.tableName(accuracyTable)
-                .item(Map.of("targetId", s(targetId), "scope", s(SIGNALS), "confidence", AttributeValue.fromM(values),
-                        "updatedAt", s(at.toString())))));
+        retry.run(
+                "saving signal confidence of " + targetId,
+                () -> dynamo.putItem(r -> r.tableName(accuracyTable)
+                        .item(Map.of(
+                                "targetId",
+                                s(targetId),
+                                "scope",
+                                s(SIGNALS),
+                                "confidence",
+                                AttributeValue.fromM(values),
+                                "updatedAt",
+                                s(at.toString())))));
     }
 
     @Override
     public Optional<SizingTuner.TunedSizing> sizing(String targetId) {
-        var item = retry.call("reading the sizing of " + targetId, () -> dynamo.getItem(r -> r
-                .tableName(accuracyTable).key(Map.of("targetId", s(targetId), "scope", s(SIZING))))).item();
+        var item = retry.call(
+                        "reading the sizing of " + targetId,
+                        () -> dynamo.getItem(r ->
+                                r.tableName(accuracyTable).key(Map.of("targetId", s(targetId), "scope", s(SIZING)))))
+                .item();
         if (item == null || item.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SizingTuner.TunedSizing(num(item, "capacityQuantile"), num(item, "loadPerUnit"),
-                (int) num(item, "spareUnits"), item.get("reason").s(), Instant.parse(item.get("tunedAt").s())));
+        return Optional.of(new SizingTuner.TunedSizing(
+                num(item, "capacityQuantile"),
+                num(item, "loadPerUnit"),
+                (int) num(item, "spareUnits"),
+                item.get("reason").s(),
+                Instant.parse(item.get("tunedAt").s())));
     }
 
     @Override
     public void saveSizing(String targetId, SizingTuner.TunedSizing sizing) {
-        retry.run("saving the sizing of " + targetId, () -> dynamo.putItem(r -> r.tableName(accuracyTable)
-                .item(Map.of("targetId", s(targetId), "scope", s(SIZING),
-                        "capacityQuantile", n(sizing.capacityQuantile()),
-                        "loadPerUnit", AttributeValue.fromN(Double.toString(sizing.loadPerUnit())),
-                        "spareUnits", AttributeValue.fromN(Integer.toString(sizing.spareUnits())),
-                        "reason", s(sizing.reason()), "tunedAt", s(sizing.tunedAt().toString())))));
+        retry.run(
+                "saving the sizing of " + targetId,
+                () -> dynamo.putItem(r -> r.tableName(accuracyTable)
+                        .item(Map.of(
+                                "targetId",
+                                s(targetId),
+                                "scope",
+                                s(SIZING),
+                                "capacityQuantile",
+                                n(sizing.capacityQuantile()),
+                                "loadPerUnit",
+                                AttributeValue.fromN(Double.toString(sizing.loadPerUnit())),
+                                "spareUnits",
+                                AttributeValue.fromN(Integer.toString(sizing.spareUnits())),
+                                "reason",
+                                s(sizing.reason()),
+                                "tunedAt",
+                                s(sizing.tunedAt().toString())))));
     }
 
     private static double num(Map<String, AttributeValue> item, String name) {

@@ -8,5 +8,5 @@ public interface MetricsEmitter {
      */
     void emit(String targetId, Accuracy last24h, int scored, int missing, double predictedLoad, double actualLoad);
 
-    MetricsEmitter NONE = (targetId, accuracy, scored, missing, predicted, actual) -> { };
+    MetricsEmitter NONE = (targetId, accuracy, scored, missing, predicted, actual) -> {};
 }

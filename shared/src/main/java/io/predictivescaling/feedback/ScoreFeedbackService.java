@@ -5,7 +5,6 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
-import java.util.OptionalDouble;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The score-feedback run: every prediction whose interval has ended gets the load that really came (the
@@ -25,11 +25,13 @@ import java.util.Map;
 public final class ScoreFeedbackService {
     /** How far back unscored predictions are looked for (the longest horizon plus a day). */
     static final Duration LOOKBACK = Duration.ofDays(3);
+
     static final Duration WINDOW = Duration.ofHours(24);
     /** How often the sizing is re-chosen (a little under a day, so an hourly schedule's jitter does not skip one). */
     static final Duration TUNE_EVERY = Duration.ofHours(23);
     /** How far one run moves a signal's confidence toward its latest skill. */
     static final double LEARNING_RATE = 0.3;
+
     public static final double MIN_CONFIDENCE = 0.05;
 
     private final TargetRepository targets;
@@ -37,8 +39,8 @@ public final class ScoreFeedbackService {
     private final FeedbackStore store;
     private final MetricsEmitter emitter;
 
-    public ScoreFeedbackService(TargetRepository targets, TimeSeriesStore metrics, FeedbackStore store,
-                                MetricsEmitter emitter) {
+    public ScoreFeedbackService(
+            TargetRepository targets, TimeSeriesStore metrics, FeedbackStore store, MetricsEmitter emitter) {
         this.targets = targets;
         this.metrics = metrics;
         this.store = store;
@@ -46,8 +48,7 @@ public final class ScoreFeedbackService {
     }
 
     /** @param missing predictions whose interval had no data: reported, left unscored */
-    public record Result(int scored, int missing, List<String> lines, List<String> problems) {
-    }
+    public record Result(int scored, int missing, List<String> lines, List<String> problems) {}
 
     public Result run(Instant now) {
         TargetRepository.Loaded loaded = targets.loadAll();
@@ -95,12 +96,19 @@ public final class ScoreFeedbackService {
             fresh.add(done);
         }
         if (missing > 0) {
-            problems.add(String.format(Locale.ROOT, "target %s: %d matured predictions have no actual load (a gap in "
-                    + "the metric): not scored, tried again next run", id, missing));
+            problems.add(String.format(
+                    Locale.ROOT,
+                    "target %s: %d matured predictions have no actual load (a gap in "
+                            + "the metric): not scored, tried again next run",
+                    id,
+                    missing));
         }
         List<MaturedPrediction> window = new ArrayList<>();
         for (MaturedPrediction p : all) {
-            MaturedPrediction s = fresh.stream().filter(f -> f.key().equals(p.key())).findFirst().orElse(p);
+            MaturedPrediction s = fresh.stream()
+                    .filter(f -> f.key().equals(p.key()))
+                    .findFirst()
+                    .orElse(p);
             if (s.actual() != null && !s.forecastTime().isBefore(now.minus(WINDOW))) {
                 window.add(s);
             }
@@ -108,9 +116,12 @@ public final class ScoreFeedbackService {
         Map<String, List<MaturedPrediction>> scopes = new LinkedHashMap<>();
         scopes.put("last24h#all", window);
         for (MaturedPrediction p : window) {
-            scopes.computeIfAbsent("last24h#horizon=" + p.horizonBucket(), k -> new ArrayList<>()).add(p);
-            p.signals().keySet().forEach(signal ->
-                    scopes.computeIfAbsent("last24h#signal=" + signal, k -> new ArrayList<>()).add(p));
+            scopes.computeIfAbsent("last24h#horizon=" + p.horizonBucket(), k -> new ArrayList<>())
+                    .add(p);
+            p.signals()
+                    .keySet()
+                    .forEach(signal -> scopes.computeIfAbsent("last24h#signal=" + signal, k -> new ArrayList<>())
+                            .add(p));
         }
         for (var scope : scopes.entrySet()) {
             store.saveAccuracy(id, scope.getKey(), Accuracy.of(scope.getValue(), loadPerUnit, price), now);
@@ -120,14 +131,30 @@ public final class ScoreFeedbackService {
         if (!fresh.isEmpty()) {
             store.saveSignalConfidence(id, confidence, now);
         }
-        emitter.emit(id, overall, fresh.size(), missing,
-                fresh.stream().mapToDouble(MaturedPrediction::predicted).average().orElse(Double.NaN),
+        emitter.emit(
+                id,
+                overall,
+                fresh.size(),
+                missing,
+                fresh.stream()
+                        .mapToDouble(MaturedPrediction::predicted)
+                        .average()
+                        .orElse(Double.NaN),
                 fresh.stream().mapToDouble(MaturedPrediction::actual).average().orElse(Double.NaN));
         tuneSizing(target, now, lines);
-        lines.add(String.format(Locale.ROOT, "%s: scored %d (missing %d); last 24 h: %d predictions, sMAPE %.1f%%, "
-                        + "coverage %.0f%%, under-scaled %d, over-scaled %d, right-sized %d", id, fresh.size(), missing,
-                overall.count(), overall.smape(), 100 * overall.coverage(), overall.underScaled(),
-                overall.overScaled(), overall.rightSized()));
+        lines.add(String.format(
+                Locale.ROOT,
+                "%s: scored %d (missing %d); last 24 h: %d predictions, sMAPE %.1f%%, "
+                        + "coverage %.0f%%, under-scaled %d, over-scaled %d, right-sized %d",
+                id,
+                fresh.size(),
+                missing,
+                overall.count(),
+                overall.smape(),
+                100 * overall.coverage(),
+                overall.underScaled(),
+                overall.overScaled(),
+                overall.rightSized()));
         return new int[] {fresh.size(), missing};
     }
 
@@ -142,8 +169,12 @@ public final class ScoreFeedbackService {
             return;
         }
         Instant from = now.minus(SizingTuner.WINDOW);
-        var tuned = SizingTuner.tune(config.policy(), config.targetUtilization(),
-                store.predictions(target.targetId(), from, now), metrics.read(target.metricId(), from, now), now);
+        var tuned = SizingTuner.tune(
+                config.policy(),
+                config.targetUtilization(),
+                store.predictions(target.targetId(), from, now),
+                metrics.read(target.metricId(), from, now),
+                now);
         if (tuned.isPresent()) {
             store.saveSizing(target.targetId(), tuned.get());
             lines.add(target.targetId() + ": floors now sized " + tuned.get().reason());
@@ -153,7 +184,9 @@ public final class ScoreFeedbackService {
     /** The statistic the prediction was of, over its interval; null when the interval has no data. */
     static Double actual(List<LoadSample> samples, MaturedPrediction p) {
         List<LoadSample> in = samples.stream()
-                .filter(s -> !s.timestamp().isBefore(p.forecastTime()) && s.timestamp().isBefore(p.end())).toList();
+                .filter(s -> !s.timestamp().isBefore(p.forecastTime())
+                        && s.timestamp().isBefore(p.end()))
+                .toList();
         if (in.isEmpty()) {
             return null;
         }

@@ -1,14 +1,14 @@
 package io.predictivescaling.feedback;
 
-import io.predictivescaling.simulation.FloorReplay;
-import io.predictivescaling.simulation.Sizing;
-import io.predictivescaling.simulation.SizingChooser;
-import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.simulation.FloorReplay;
+import io.predictivescaling.simulation.Sizing;
+import io.predictivescaling.simulation.SizingChooser;
+import io.predictivescaling.simulation.TargetTracking;
 import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,16 +33,15 @@ public final class SizingTuner {
     static final Duration MIN_HISTORY = Duration.ofDays(1);
     /** The finest interval replayed: target tracking's alarms see 1-minute data, 5-minute means are close enough. */
     static final Duration FINEST = Duration.ofMinutes(5);
-    static final SizingChooser CHOOSER = new SizingChooser(SizingChooser.DEFAULT_OBJECTIVE,
-            SizingChooser.DEFAULT_COST_CAP);
+
+    static final SizingChooser CHOOSER =
+            new SizingChooser(SizingChooser.DEFAULT_OBJECTIVE, SizingChooser.DEFAULT_COST_CAP);
 
     /** The sizing chosen, readable in the accuracy table ({@code scope = sizing}). */
-    public record TunedSizing(double capacityQuantile, double loadPerUnit, int spareUnits, String reason,
-                              Instant tunedAt) {
-    }
+    public record TunedSizing(
+            double capacityQuantile, double loadPerUnit, int spareUnits, String reason, Instant tunedAt) {}
 
-    private SizingTuner() {
-    }
+    private SizingTuner() {}
 
     /**
      * @param predictions the target's predictions over the window (any horizon; the ones each hour's plan
@@ -50,9 +49,12 @@ public final class SizingTuner {
      * @param samples its load over the window
      * @return empty until there is a day of load with predictions to judge by
      */
-    public static Optional<TunedSizing> tune(ScalingPolicy policy, double targetUtilization,
-                                             List<MaturedPrediction> predictions, List<LoadSample> samples,
-                                             Instant now) {
+    public static Optional<TunedSizing> tune(
+            ScalingPolicy policy,
+            double targetUtilization,
+            List<MaturedPrediction> predictions,
+            List<LoadSample> samples,
+            Instant now) {
         Duration interval = interval(samples);
         long step = interval.getSeconds();
         Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), step) * step);
@@ -61,7 +63,8 @@ public final class SizingTuner {
         double[] demand = new double[n];
         Arrays.fill(demand, Double.NaN);
         List<LoadSample> inWindow = samples.stream()
-                .filter(s -> !s.timestamp().isBefore(start) && s.timestamp().isBefore(end)).toList();
+                .filter(s -> !s.timestamp().isBefore(start) && s.timestamp().isBefore(end))
+                .toList();
         for (Rollup r : Rollups.of(inWindow, interval)) {
             demand[(int) ((r.start().getEpochSecond() - start.getEpochSecond()) / step)] = r.mean();
         }
@@ -88,10 +91,16 @@ public final class SizingTuner {
         int chosen = CHOOSER.choose(records, alone);
         Sizing z = sizings.get(chosen);
         SizingChooser.Record r = records.get(chosen);
-        String reason = String.format(Locale.ROOT, "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
+        String reason = String.format(
+                Locale.ROOT,
+                "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
                         + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
-                        + "alone (%.2f%% under-provisioned)", z.label(), unit * z.floorUtilization(),
-                judged * step / 3600, step / 60, 100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
+                        + "alone (%.2f%% under-provisioned)",
+                z.label(),
+                unit * z.floorUtilization(),
+                judged * step / 3600,
+                step / 60,
+                100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
                 r.unitHours() / Math.max(1e-9, alone.unitHours()),
                 100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
         return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), z.spare(), reason, now));
@@ -116,20 +125,31 @@ public final class SizingTuner {
                 byHour.put(hour, new ArrayList<>());
             }
             if (madeAt.equals(latestRun.get(hour))) {
-                byHour.get(hour).add(new LoadPrediction(p.forecastTime(), p.horizon(), p.predicted(), p.lower(),
-                        p.upper(), 1.0, ""));
+                byHour.get(hour)
+                        .add(new LoadPrediction(
+                                p.forecastTime(), p.horizon(), p.predicted(), p.lower(), p.upper(), 1.0, ""));
             }
         }
         return byHour;
     }
 
-    private static int[] floors(ScalingPolicy policy, Sizing z, double unit,
-                                Map<Long, List<LoadPrediction>> planned, Instant start, int n, long step) {
+    private static int[] floors(
+            ScalingPolicy policy,
+            Sizing z,
+            double unit,
+            Map<Long, List<LoadPrediction>> planned,
+            Instant start,
+            int n,
+            long step) {
         int[] floors = new int[n];
         for (int i = 0; i < n; i++) {
             List<LoadPrediction> hour = planned.get(hourOf(start, i, step));
-            double load = hour == null ? 0 : hour.stream()
-                    .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile())).max().orElse(0);
+            double load = hour == null
+                    ? 0
+                    : hour.stream()
+                            .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile()))
+                            .max()
+                            .orElse(0);
             int needed = (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9) + (load > 0 ? z.spare() : 0);
             floors[i] = Math.max(policy.floor(), Math.min(policy.limit(), needed));
         }
@@ -145,7 +165,11 @@ public final class SizingTuner {
      * than 5 minutes, so that a metric reported every 30 minutes is not replayed as five gaps and a datapoint.
      */
     static Duration interval(List<LoadSample> samples) {
-        long[] times = samples.stream().mapToLong(s -> s.timestamp().getEpochSecond()).sorted().distinct().toArray();
+        long[] times = samples.stream()
+                .mapToLong(s -> s.timestamp().getEpochSecond())
+                .sorted()
+                .distinct()
+                .toArray();
         if (times.length < 2) {
             return FINEST;
         }

@@ -24,15 +24,18 @@ public final class DispatchService {
     }
 
     /** @param problems one line per target item that could not be read (and so was not dispatched) */
-    public record Result(int targets, int batches, int metrics, List<String> problems) {
-    }
+    public record Result(int targets, int batches, int metrics, List<String> problems) {}
 
     public Result run() {
         TargetRepository.Loaded loaded = targets.loadAll();
-        List<ScalableTarget> scaling = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
+        List<ScalableTarget> scaling =
+                loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
         List<PlanBatch> batches = TargetBatches.of(scaling, maxTargetsPerBatch);
         queue.send(batches);
-        return new Result(scaling.size(), batches.size(), batches.stream().mapToInt(PlanBatch::metrics).sum(),
+        return new Result(
+                scaling.size(),
+                batches.size(),
+                batches.stream().mapToInt(PlanBatch::metrics).sum(),
                 loaded.problems());
     }
 }

@@ -27,13 +27,25 @@ public final class DynamoDbLeaseStore implements LeaseStore {
     @Override
     public boolean acquire(String key, String holder, Instant now, Duration ttl) {
         try {
-            retry.run("taking the lease on " + key, () -> dynamo.putItem(r -> r.tableName(tableName)
-                    .item(Map.of("leaseId", AttributeValue.fromS(key), "holder", AttributeValue.fromS(holder),
-                            "acquiredAt", AttributeValue.fromS(now.toString()),
-                            "expiresAt", AttributeValue.fromN(Long.toString(now.plus(ttl).getEpochSecond()))))
-                    .conditionExpression("attribute_not_exists(leaseId) OR expiresAt <= :now OR holder = :me")
-                    .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.getEpochSecond())),
-                            ":me", AttributeValue.fromS(holder)))));
+            retry.run(
+                    "taking the lease on " + key,
+                    () -> dynamo.putItem(r -> r.tableName(tableName)
+                            .item(Map.of(
+                                    "leaseId",
+                                    AttributeValue.fromS(key),
+                                    "holder",
+                                    AttributeValue.fromS(holder),
+                                    "acquiredAt",
+                                    AttributeValue.fromS(now.toString()),
+                                    "expiresAt",
+                                    AttributeValue.fromN(
+                                            Long.toString(now.plus(ttl).getEpochSecond()))))
+                            .conditionExpression("attribute_not_exists(leaseId) OR expiresAt <= :now OR holder = :me")
+                            .expressionAttributeValues(Map.of(
+                                    ":now",
+                                    AttributeValue.fromN(Long.toString(now.getEpochSecond())),
+                                    ":me",
+                                    AttributeValue.fromS(holder)))));
             return true;
         } catch (ConditionalCheckFailedException held) {
             return false;
@@ -43,10 +55,12 @@ public final class DynamoDbLeaseStore implements LeaseStore {
     @Override
     public void release(String key, String holder) {
         try {
-            retry.run("releasing the lease on " + key, () -> dynamo.deleteItem(r -> r.tableName(tableName)
-                    .key(Map.of("leaseId", AttributeValue.fromS(key)))
-                    .conditionExpression("holder = :me")
-                    .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(holder)))));
+            retry.run(
+                    "releasing the lease on " + key,
+                    () -> dynamo.deleteItem(r -> r.tableName(tableName)
+                            .key(Map.of("leaseId", AttributeValue.fromS(key)))
+                            .conditionExpression("holder = :me")
+                            .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(holder)))));
         } catch (ConditionalCheckFailedException takenOver) {
             // Our lease expired and another run holds it now: it is theirs to release.
         }

@@ -35,8 +35,7 @@ public final class FleetBatchPlanner {
     }
 
     /** A received queue message: its id (for the partial batch response) and body. */
-    public record Message(String id, String body) {
-    }
+    public record Message(String id, String body) {}
 
     /**
      * @param failedMessageIds messages to report in {@code batchItemFailures}
@@ -44,9 +43,12 @@ public final class FleetBatchPlanner {
      * @param leasedElsewhere targets skipped because another run holds their lease
      * @param problems one line per rejected message, failed target or skipped target, with the reason
      */
-    public record Outcome(PredictAndScaleService.Result result, List<String> failedMessageIds,
-                          List<String> requeuedTargets, List<String> leasedElsewhere, List<String> problems) {
-    }
+    public record Outcome(
+            PredictAndScaleService.Result result,
+            List<String> failedMessageIds,
+            List<String> requeuedTargets,
+            List<String> leasedElsewhere,
+            List<String> problems) {}
 
     public Outcome handle(Instant now, String holder, List<Message> messages) {
         List<String> failedMessages = new ArrayList<>();
@@ -80,14 +82,19 @@ public final class FleetBatchPlanner {
                     }
                 }
             }
-            result = leased.isEmpty() ? new PredictAndScaleService.Result(0, 0, List.of(), List.of())
+            result = leased.isEmpty()
+                    ? new PredictAndScaleService.Result(0, 0, List.of(), List.of())
                     : service.runTargets(now, leased);
         } catch (RuntimeException e) {
             // The run as a whole failed (e.g. a table unreachable): every message is retried by SQS.
             valid.forEach(m -> failedMessages.add(m.id()));
             problems.add("run failed, all " + valid.size() + " messages will be retried: " + e.getMessage());
-            return new Outcome(new PredictAndScaleService.Result(0, 0, List.of(), List.of()), failedMessages,
-                    List.of(), elsewhere, problems);
+            return new Outcome(
+                    new PredictAndScaleService.Result(0, 0, List.of(), List.of()),
+                    failedMessages,
+                    List.of(),
+                    elsewhere,
+                    problems);
         } finally {
             leased.forEach(id -> leases.release(id, holder));
         }
@@ -95,8 +102,10 @@ public final class FleetBatchPlanner {
         Set<String> failedTargets = Set.copyOf(result.failed());
         List<String> requeued = new ArrayList<>();
         for (int i = 0; i < valid.size(); i++) {
-            List<String> planned = batches.get(i).targetIds().stream().filter(leased::contains).toList();
-            List<String> failed = planned.stream().filter(failedTargets::contains).toList();
+            List<String> planned =
+                    batches.get(i).targetIds().stream().filter(leased::contains).toList();
+            List<String> failed =
+                    planned.stream().filter(failedTargets::contains).toList();
             if (failed.isEmpty()) {
                 continue;
             }

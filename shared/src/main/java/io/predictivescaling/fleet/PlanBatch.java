@@ -42,8 +42,8 @@ public record PlanBatch(List<String> targetIds, int metrics) {
         }
         JsonNode targets = node == null ? null : node.get("targets");
         if (targets == null || !targets.isArray() || targets.isEmpty()) {
-            throw new IllegalArgumentException("message body needs a non-empty \"targets\" array of target ids, "
-                    + "as the dispatcher sends it");
+            throw new IllegalArgumentException(
+                    "message body needs a non-empty \"targets\" array of target ids, " + "as the dispatcher sends it");
         }
         List<String> ids = new ArrayList<>();
         targets.forEach(t -> {

@@ -28,13 +28,16 @@ public final class SqsPlanQueue implements PlanQueue {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             List<PlanBatch> slice = batches.subList(i, Math.min(batches.size(), i + PER_CALL));
             for (int j = 0; j < slice.size(); j++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id(Integer.toString(j))
-                        .messageBody(slice.get(j).toJson()).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(j))
+                        .messageBody(slice.get(j).toJson())
+                        .build());
             }
             retry.untilDone("sending plan batches to " + queueUrl, entries, pending -> {
-                SendMessageBatchResponse response = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(pending));
-                Map<String, SendMessageBatchRequestEntry> byId = pending.stream()
-                        .collect(Collectors.toMap(SendMessageBatchRequestEntry::id, e -> e));
+                SendMessageBatchResponse response =
+                        sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(pending));
+                Map<String, SendMessageBatchRequestEntry> byId =
+                        pending.stream().collect(Collectors.toMap(SendMessageBatchRequestEntry::id, e -> e));
                 return response.failed().stream().map(f -> byId.get(f.id())).toList();
             });
         }

@@ -12,8 +12,7 @@ import java.util.TreeMap;
  * with more targets than that gets a batch of its own). Deterministic: the same fleet gives the same batches.
  */
 public final class TargetBatches {
-    private TargetBatches() {
-    }
+    private TargetBatches() {}
 
     public static List<PlanBatch> of(List<ScalableTarget> targets, int maxTargets) {
         if (maxTargets < 1) {

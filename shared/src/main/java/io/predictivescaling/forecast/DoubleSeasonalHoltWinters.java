@@ -33,11 +33,14 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
         // origins share a pass only when the filter starts the same way (very short ones start shorter)
         java.util.Map<Integer, java.util.List<Integer>> byInit = new java.util.TreeMap<>();
         for (int i = 0; i < ends.length; i++) {
-            byInit.computeIfAbsent(init(ends[i]), k -> new java.util.ArrayList<>()).add(i);
+            byInit.computeIfAbsent(init(ends[i]), k -> new java.util.ArrayList<>())
+                    .add(i);
         }
         for (var group : byInit.entrySet()) {
-            int[] idx = group.getValue().stream().sorted(java.util.Comparator.comparingInt(i -> ends[i]))
-                    .mapToInt(Integer::intValue).toArray();
+            int[] idx = group.getValue().stream()
+                    .sorted(java.util.Comparator.comparingInt(i -> ends[i]))
+                    .mapToInt(Integer::intValue)
+                    .toArray();
             int[] sortedEnds = java.util.Arrays.stream(idx).map(i -> ends[i]).toArray();
             double[] bestSse = new double[idx.length];
             java.util.Arrays.fill(bestSse, Double.POSITIVE_INFINITY);
@@ -59,8 +62,10 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
                 }
             }
             for (int j = 0; j < idx.length; j++) {
-                out[idx[j]] = extend(run(y, sortedEnds[j], best[j][0], best[j][1], best[j][2],
-                        Double.POSITIVE_INFINITY), best[j][3], horizon);
+                out[idx[j]] = extend(
+                        run(y, sortedEnds[j], best[j][0], best[j][1], best[j][2], Double.POSITIVE_INFINITY),
+                        best[j][3],
+                        horizon);
             }
         }
         return out;
@@ -72,8 +77,8 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
         double adjustment = s.lastError;
         for (int h = 0; h < horizon; h++) {
             adjustment *= best[3];
-            double value = s.level + s.day[(s.t + h) % daily] + (weekly > 0 ? s.week[(s.t + h) % weekly] : 0)
-                    + adjustment;
+            double value =
+                    s.level + s.day[(s.t + h) % daily] + (weekly > 0 ? s.week[(s.t + h) % weekly] : 0) + adjustment;
             forecast[h] = Math.max(0, logScale ? Math.expm1(value) : value);
         }
         return forecast;
@@ -86,6 +91,7 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
         double lastError;
         /** One-step squared error after the error adjustment, for each of {@link #PHIS}. */
         double[] sse;
+
         int t;
     }
 
@@ -100,8 +106,8 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
      * all with the same {@code init}): one pass up to the longest. Stops early, with infinite errors for the
      * origins not yet reached, once every phi's error passes {@code bound[j]} for all of those origins.
      */
-    private double[][] scores(double[] y, int init, int[] ends, double alpha, double delta, double omega,
-                              double[] bound) {
+    private double[][] scores(
+            double[] y, int init, int[] ends, double alpha, double delta, double omega, double[] bound) {
         double[][] out = new double[ends.length][];
         int j = 0;
         int last = ends[ends.length - 1];

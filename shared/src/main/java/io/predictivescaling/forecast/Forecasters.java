@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** The method families the engine chooses from, for a given number of steps per day. */
 public final class Forecasters {
-    private Forecasters() {
-    }
+    private Forecasters() {}
 
     /** How many of the best-validated candidates are combined. */
     public static final int KEEP = 5;
@@ -79,7 +78,8 @@ public final class Forecasters {
         candidates(24).forEach(m -> byName.put(m.name(), m));
         ForecastMethod method = byName.get(name);
         if (method == null) {
-            throw new IllegalArgumentException("unknown method '" + name + "'; known: auto, classic, " + byName.keySet());
+            throw new IllegalArgumentException(
+                    "unknown method '" + name + "'; known: auto, classic, " + byName.keySet());
         }
         return method;
     }

@@ -5,8 +5,7 @@ package io.predictivescaling.forecast;
  * earlier, else the nearest known values joined by a straight line. Leading gaps are dropped.
  */
 final class GapFiller {
-    private GapFiller() {
-    }
+    private GapFiller() {}
 
     /** @return the filled series, starting at the first known value; empty when nothing is known */
     static double[] fill(double[] values, int day) {

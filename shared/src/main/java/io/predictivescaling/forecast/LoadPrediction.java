@@ -17,12 +17,25 @@ import java.time.Instant;
  *     the combination ({@code pattern:<method>}), a social trend ({@code sentiment:<keyword>}) and a known event
  *     ({@code event:<type>}) that moved it; empty when unknown
  */
-public record LoadPrediction(Instant forecastTime, Duration horizon, double predictedLoad, double lower,
-                             double upper, double confidence, String reason, java.util.Map<String, Double> signals) {
+public record LoadPrediction(
+        Instant forecastTime,
+        Duration horizon,
+        double predictedLoad,
+        double lower,
+        double upper,
+        double confidence,
+        String reason,
+        java.util.Map<String, Double> signals) {
 
     /** A prediction whose signals are not (yet) attributed. */
-    public LoadPrediction(Instant forecastTime, Duration horizon, double predictedLoad, double lower, double upper,
-                          double confidence, String reason) {
+    public LoadPrediction(
+            Instant forecastTime,
+            Duration horizon,
+            double predictedLoad,
+            double lower,
+            double upper,
+            double confidence,
+            String reason) {
         this(forecastTime, horizon, predictedLoad, lower, upper, confidence, reason, java.util.Map.of());
     }
 
@@ -34,8 +47,8 @@ public record LoadPrediction(Instant forecastTime, Duration horizon, double pred
     public LoadPrediction {
         signals = signals == null ? java.util.Map.of() : java.util.Map.copyOf(signals);
         if (!Double.isFinite(predictedLoad) || !Double.isFinite(lower) || !Double.isFinite(upper)) {
-            throw new IllegalArgumentException("a prediction must be finite: " + predictedLoad + " [" + lower
-                    + ", " + upper + "]");
+            throw new IllegalArgumentException(
+                    "a prediction must be finite: " + predictedLoad + " [" + lower + ", " + upper + "]");
         }
     }
 

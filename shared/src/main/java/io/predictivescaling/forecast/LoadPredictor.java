@@ -48,14 +48,20 @@ public final class LoadPredictor {
     }
 
     /** @param confidence what feedback learned of each method (see {@link ValidatedEnsemble#choose}) */
-    public List<LoadPrediction> predict(RegularSeries history, List<Duration> horizons, LoadPatterns patterns,
-                                        java.util.Map<String, Double> confidence) {
+    public List<LoadPrediction> predict(
+            RegularSeries history,
+            List<Duration> horizons,
+            LoadPatterns patterns,
+            java.util.Map<String, Double> confidence) {
         long stepSeconds = history.step().getSeconds();
         if (86_400 % stepSeconds != 0) {
             throw new IllegalArgumentException("the step must divide a day, got " + history.step());
         }
         int day = (int) (86_400 / stepSeconds);
-        int steps = horizons.stream().mapToInt(h -> stepsAhead(h, history.step())).max().orElse(0);
+        int steps = horizons.stream()
+                .mapToInt(h -> stepsAhead(h, history.step()))
+                .max()
+                .orElse(0);
         if (steps == 0) {
             return List.of();
         }
@@ -64,16 +70,23 @@ public final class LoadPredictor {
             throw new IllegalArgumentException("no data to predict from: every value is a gap");
         }
         int gaps = history.gapCount();
-        String gapNote = gaps > 0 ? String.format(Locale.ROOT, "; %d of %d intervals were gaps", gaps,
-                history.size()) : "";
-        Forecast f = y.length >= MIN_DAYS * day + steps ? validated(y, day, steps, patterns, history.end(), confidence)
+        String gapNote =
+                gaps > 0 ? String.format(Locale.ROOT, "; %d of %d intervals were gaps", gaps, history.size()) : "";
+        Forecast f = y.length >= MIN_DAYS * day + steps
+                ? validated(y, day, steps, patterns, history.end(), confidence)
                 : recentLevel(y, day, steps);
         List<LoadPrediction> predictions = new ArrayList<>();
         for (Duration horizon : horizons) {
             int k = stepsAhead(horizon, history.step()) - 1;
-            predictions.add(new LoadPrediction(history.end().plus(history.step().multipliedBy(k)), horizon,
-                    f.point[k], f.lower[k], f.upper[k],
-                    LoadPrediction.confidenceOf(f.point[k], f.lower[k], f.upper[k]), f.reason + gapNote, f.signals));
+            predictions.add(new LoadPrediction(
+                    history.end().plus(history.step().multipliedBy(k)),
+                    horizon,
+                    f.point[k],
+                    f.lower[k],
+                    f.upper[k],
+                    LoadPrediction.confidenceOf(f.point[k], f.lower[k], f.upper[k]),
+                    f.reason + gapNote,
+                    f.signals));
         }
         return predictions;
     }
@@ -83,8 +96,8 @@ public final class LoadPredictor {
         return path(history, horizon, patterns, java.util.Map.of());
     }
 
-    public List<LoadPrediction> path(RegularSeries history, Duration horizon, LoadPatterns patterns,
-                                     java.util.Map<String, Double> confidence) {
+    public List<LoadPrediction> path(
+            RegularSeries history, Duration horizon, LoadPatterns patterns, java.util.Map<String, Double> confidence) {
         List<Duration> horizons = new ArrayList<>();
         for (int k = 1; k <= stepsAhead(horizon, history.step()); k++) {
             horizons.add(history.step().multipliedBy(k));
@@ -97,14 +110,20 @@ public final class LoadPredictor {
         return (int) Math.max(1, (horizon.getSeconds() + s - 1) / s);
     }
 
-    private record Forecast(double[] point, double[] lower, double[] upper, String reason,
-                            java.util.Map<String, Double> signals) {
-    }
+    private record Forecast(
+            double[] point, double[] lower, double[] upper, String reason, java.util.Map<String, Double> signals) {}
 
-    private Forecast validated(double[] y, int day, int steps, LoadPatterns patterns, java.time.Instant end,
-                               java.util.Map<String, Double> confidence) {
+    private Forecast validated(
+            double[] y,
+            int day,
+            int steps,
+            LoadPatterns patterns,
+            java.time.Instant end,
+            java.util.Map<String, Double> confidence) {
         ValidatedEnsemble.Choice choice;
-        boolean fresh = cached == null || cachedSteps != steps || cachedDay != day
+        boolean fresh = cached == null
+                || cachedSteps != steps
+                || cachedDay != day
                 || Duration.between(cachedAt, end).compareTo(revalidateEvery) >= 0;
         if (fresh) {
             int origins = Math.max(1, Math.min(8, (y.length - 2 * day) / steps));
@@ -124,8 +143,12 @@ public final class LoadPredictor {
                 .collect(Collectors.joining(" + "));
         java.util.Map<String, Double> signals = new java.util.LinkedHashMap<>();
         choice.chosen().forEach(c -> signals.merge("pattern:" + c.method().name(), c.weight(), Double::sum));
-        return new Forecast(choice.forecast(), choice.lower(), choice.upper(),
-                patternReason(patterns) + "methods: " + methods, signals);
+        return new Forecast(
+                choice.forecast(),
+                choice.lower(),
+                choice.upper(),
+                patternReason(patterns) + "methods: " + methods,
+                signals);
     }
 
     /** Too little history for seasonal methods: the recent mean, with the recent spread as the interval. */
@@ -149,8 +172,15 @@ public final class LoadPredictor {
             lower[k] = Math.max(0, mean - spread);
             upper[k] = mean + spread;
         }
-        return new Forecast(point, lower, upper, String.format(Locale.ROOT,
-                "only %d intervals of history (patterns need %d days): recent level", y.length, MIN_DAYS),
+        return new Forecast(
+                point,
+                lower,
+                upper,
+                String.format(
+                        Locale.ROOT,
+                        "only %d intervals of history (patterns need %d days): recent level",
+                        y.length,
+                        MIN_DAYS),
                 java.util.Map.of("pattern:recent-level", 1.0));
     }
 
@@ -158,7 +188,6 @@ public final class LoadPredictor {
         if (patterns == null) {
             return "";
         }
-        return "weekly pattern: " + patterns.peakDescription() + " peak; trend " + patterns.trendDescription()
-                + "; ";
+        return "weekly pattern: " + patterns.peakDescription() + " peak; trend " + patterns.trendDescription() + "; ";
     }
 }

@@ -1,7 +1,7 @@
 package io.predictivescaling.forecast;
 
-import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.common.TimeWindow;
+import io.predictivescaling.metrics.RegularSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -54,7 +54,9 @@ public final class LocalHours {
             for (ZoneOffset offset : zone.getRules().getValidOffsets(wall)) {
                 Instant at = wall.toInstant(offset);
                 long k = (at.getEpochSecond() - hourly.start().getEpochSecond()) / HOUR;
-                if (k < 0 || k >= hourly.size() || (at.getEpochSecond() - hourly.start().getEpochSecond()) % HOUR != 0) {
+                if (k < 0
+                        || k >= hourly.size()
+                        || (at.getEpochSecond() - hourly.start().getEpochSecond()) % HOUR != 0) {
                     continue;
                 }
                 Instant until = at.plusSeconds(HOUR);
@@ -72,8 +74,8 @@ public final class LocalHours {
                 values[i] = sameHourAnotherWeek(values, blanked, i);
             }
         }
-        return new LocalHours(zone, new RegularSeries(Instant.ofEpochSecond(vStart), Duration.ofHours(1), values),
-                hourly.end());
+        return new LocalHours(
+                zone, new RegularSeries(Instant.ofEpochSecond(vStart), Duration.ofHours(1), values), hourly.end());
     }
 
     /** The series on the wall clock, what the forecasting methods learn from. */
@@ -106,8 +108,15 @@ public final class LocalHours {
                 continue;
             }
             LoadPrediction p = localPath.get(j);
-            out.add(new LoadPrediction(at, Duration.ofHours(k + 1), p.predictedLoad(), p.lower(), p.upper(),
-                    p.confidence(), p.reason(), p.signals()));
+            out.add(new LoadPrediction(
+                    at,
+                    Duration.ofHours(k + 1),
+                    p.predictedLoad(),
+                    p.lower(),
+                    p.upper(),
+                    p.confidence(),
+                    p.reason(),
+                    p.signals()));
         }
         return out;
     }

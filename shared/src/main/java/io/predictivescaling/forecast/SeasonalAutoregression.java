@@ -28,8 +28,27 @@ public record SeasonalAutoregression(int day, boolean logScale, String name) imp
     /** The lags in steps for a series with {@code day} steps per day. */
     int[] lags() {
         int week = 7 * day;
-        return new int[] {1, 2, 3, 4, 5, 6, day - 1, day, day + 1, 2 * day - 1, 2 * day, 3 * day, 4 * day,
-            5 * day, 6 * day, week - 1, week, week + 1, 2 * week};
+        return new int[] {
+            1,
+            2,
+            3,
+            4,
+            5,
+            6,
+            day - 1,
+            day,
+            day + 1,
+            2 * day - 1,
+            2 * day,
+            3 * day,
+            4 * day,
+            5 * day,
+            6 * day,
+            week - 1,
+            week,
+            week + 1,
+            2 * week
+        };
     }
 
     @Override
@@ -100,7 +119,9 @@ public record SeasonalAutoregression(int day, boolean logScale, String name) imp
             xtx.addToEntry(j, j, ridge);
         }
         try {
-            return new CholeskyDecomposition(xtx).getSolver().solve(x.transpose().operate(target));
+            return new CholeskyDecomposition(xtx)
+                    .getSolver()
+                    .solve(x.transpose().operate(target));
         } catch (NonPositiveDefiniteMatrixException e) {
             RealVector mean = new ArrayRealVector(xtx.getColumnDimension());
             double sum = 0;

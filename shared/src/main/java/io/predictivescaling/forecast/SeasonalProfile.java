@@ -1,7 +1,6 @@
 package io.predictivescaling.forecast;
 
 import io.predictivescaling.common.Stats;
-import java.util.Arrays;
 
 /**
  * The median of the same phase in the last {@code seasons} periods (e.g. the same hour of the last four

@@ -2,8 +2,7 @@ package io.predictivescaling.forecast;
 
 /** Variance-stabilising transforms: on log(1 + y) seasons and level shifts become ratios. */
 final class Transforms {
-    private Transforms() {
-    }
+    private Transforms() {}
 
     static double[] log1p(double[] y) {
         double[] out = new double[y.length];

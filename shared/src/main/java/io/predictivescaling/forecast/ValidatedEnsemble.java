@@ -61,13 +61,13 @@ public final class ValidatedEnsemble implements ForecastMethod {
      * @param relative errors as log ratios, {@code log(1 + actual) - log(1 + forecast)}, so quantiles scale
      *     with the forecast of each step (narrow at night, wide at the peak); else absolute differences
      */
-    public ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, double widening,
-                             boolean relative) {
+    public ValidatedEnsemble(
+            List<ForecastMethod> candidates, int origins, int keep, double widening, boolean relative) {
         this(candidates, origins, keep, widening, relative, 0);
     }
 
-    private ValidatedEnsemble(List<ForecastMethod> candidates, int origins, int keep, double widening,
-                              boolean relative, int period) {
+    private ValidatedEnsemble(
+            List<ForecastMethod> candidates, int origins, int keep, double widening, boolean relative, int period) {
         if (period < 0) {
             throw new IllegalArgumentException("the period must be 0 (none) or the steps per day, got " + period);
         }
@@ -80,8 +80,7 @@ public final class ValidatedEnsemble implements ForecastMethod {
     }
 
     /** One candidate's validation: its mean absolute error and its share of the combination. */
-    public record Scored(ForecastMethod method, double error, double weight) {
-    }
+    public record Scored(ForecastMethod method, double error, double weight) {}
 
     /**
      * The combination chosen for a series.
@@ -98,9 +97,16 @@ public final class ValidatedEnsemble implements ForecastMethod {
      *     row per validation window, most recent first, one column per step ahead
      * @param period steps per day, for the tails beyond P10/P90; 0 reads them per step like P10/P90
      */
-    public record Choice(List<Scored> chosen, double[] forecast, double[] lower, double[] upper,
-                         double validationError, double[][] errors, boolean relative, double[][] residuals,
-                         int period) {
+    public record Choice(
+            List<Scored> chosen,
+            double[] forecast,
+            double[] lower,
+            double[] upper,
+            double validationError,
+            double[][] errors,
+            boolean relative,
+            double[][] residuals,
+            int period) {
 
         /**
          * The {@code q} quantile of the outcome per step (never below 0). Between P10 and P90: the forecast
@@ -159,8 +165,14 @@ public final class ValidatedEnsemble implements ForecastMethod {
     }
 
     /** A choice whose P10 and P90 come from its errors. */
-    static Choice bounded(List<Scored> chosen, double[] forecast, double validationError, double[][] errors,
-                          boolean relative, double[][] residuals, int period) {
+    static Choice bounded(
+            List<Scored> chosen,
+            double[] forecast,
+            double validationError,
+            double[][] errors,
+            boolean relative,
+            double[][] residuals,
+            int period) {
         int horizon = forecast.length;
         double[] lower = new double[horizon];
         double[] upper = new double[horizon];
@@ -283,7 +295,9 @@ public final class ValidatedEnsemble implements ForecastMethod {
         }
         double[] effective = new double[scored.size()];
         for (int i = 0; i < effective.length; i++) {
-            double trust = Math.max(0.05, confidence.getOrDefault("pattern:" + scored.get(i).method().name(), 1.0));
+            double trust = Math.max(
+                    0.05,
+                    confidence.getOrDefault("pattern:" + scored.get(i).method().name(), 1.0));
             effective[i] = scored.get(i).error() / trust;
         }
         Arrays.sort(order, Comparator.comparingDouble(i -> effective[i]));
@@ -370,7 +384,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
             int origin = n - (o + 1) * horizon;
             double[] r = new double[horizon];
             for (int h = 0; h < horizon; h++) {
-                r[h] = relative ? Math.log1p(Math.max(0, history[origin + h])) - Math.log1p(Math.max(0, past[o][h]))
+                r[h] = relative
+                        ? Math.log1p(Math.max(0, history[origin + h])) - Math.log1p(Math.max(0, past[o][h]))
                         : history[origin + h] - past[o][h];
             }
             residuals.add(r);
@@ -388,8 +403,14 @@ public final class ValidatedEnsemble implements ForecastMethod {
             }
             errors[h] = pool.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         }
-        return bounded(chosen, forecast, windows == 0 ? Double.NaN : error / windows, errors, relative,
-                residuals.toArray(new double[0][]), period);
+        return bounded(
+                chosen,
+                forecast,
+                windows == 0 ? Double.NaN : error / windows,
+                errors,
+                relative,
+                residuals.toArray(new double[0][]),
+                period);
     }
 
     static double quantile(double[] sorted, double q) {

@@ -35,8 +35,7 @@ public final class CloudWatchHistory {
      * @param period the period read
      * @param notes what was changed from the request, and why
      */
-    public record History(TreeMap<Instant, Double> points, Duration period, List<String> notes) {
-    }
+    public record History(TreeMap<Instant, Double> points, Duration period, List<String> notes) {}
 
     /** The finest period CloudWatch still keeps for data {@code age} old, given the one asked for. */
     public static Duration periodFor(Duration asked, Duration age) {
@@ -69,9 +68,15 @@ public final class CloudWatchHistory {
         String nextToken = null;
         int pages = 0;
         do {
-            GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(query)
-                    .startTime(start).endTime(to).scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(nextToken).build();
-            GetMetricDataResponse page = retry.call("GetMetricData " + metric.namespace() + ":" + metric.name(),
+            GetMetricDataRequest request = GetMetricDataRequest.builder()
+                    .metricDataQueries(query)
+                    .startTime(start)
+                    .endTime(to)
+                    .scanBy(ScanBy.TIMESTAMP_ASCENDING)
+                    .nextToken(nextToken)
+                    .build();
+            GetMetricDataResponse page = retry.call(
+                    "GetMetricData " + metric.namespace() + ":" + metric.name(),
                     () -> cloudWatch.getMetricData(request));
             for (MetricDataResult r : page.metricDataResults()) {
                 for (int i = 0; i < r.timestamps().size(); i++) {

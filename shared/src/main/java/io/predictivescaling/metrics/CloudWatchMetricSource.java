@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 public final class CloudWatchMetricSource implements MetricSource {
     /** CloudWatch's limit of queries per {@code GetMetricData} request. */
     public static final int MAX_QUERIES = 500;
+
     private static final Pattern M1 = Pattern.compile("\\bm1\\b");
 
     private final CloudWatchClient cloudWatch;
@@ -97,8 +98,10 @@ public final class CloudWatchMetricSource implements MetricSource {
 
     /** One paginated GetMetricData over the union of the windows; each target keeps its own window. */
     private Fetched call(List<Window> batch) {
-        Instant from = batch.stream().map(Window::from).min(Comparator.naturalOrder()).orElseThrow();
-        Instant to = batch.stream().map(Window::to).max(Comparator.naturalOrder()).orElseThrow();
+        Instant from =
+                batch.stream().map(Window::from).min(Comparator.naturalOrder()).orElseThrow();
+        Instant to =
+                batch.stream().map(Window::to).max(Comparator.naturalOrder()).orElseThrow();
         Map<String, List<LoadSample>> samples = new LinkedHashMap<>();
         Map<String, String> failures = new LinkedHashMap<>();
         Map<String, Window> byId = new LinkedHashMap<>();
@@ -122,14 +125,15 @@ public final class CloudWatchMetricSource implements MetricSource {
                     .scanBy(ScanBy.TIMESTAMP_ASCENDING)
                     .nextToken(nextToken)
                     .build();
-            GetMetricDataResponse page = retry.call("GetMetricData for " + batch.size() + " target(s)",
-                    () -> cloudWatch.getMetricData(request));
+            GetMetricDataResponse page = retry.call(
+                    "GetMetricData for " + batch.size() + " target(s)", () -> cloudWatch.getMetricData(request));
             for (MetricDataResult result : page.metricDataResults()) {
                 Window w = byId.get(result.id());
                 if (w == null) {
                     continue;
                 }
-                if (result.statusCode() != null && result.statusCode().toString().equals("Forbidden")) {
+                if (result.statusCode() != null
+                        && result.statusCode().toString().equals("Forbidden")) {
                     failures.put(w.target().targetId(), "GetMetricData: forbidden " + result.messages());
                     continue;
                 }
@@ -139,8 +143,8 @@ public final class CloudWatchMetricSource implements MetricSource {
                     double value = result.values().get(i);
                     // CloudWatch can return NaN/negative from metric math; such points are not load.
                     if (Double.isFinite(value) && value >= 0 && !t.isBefore(w.from()) && t.isBefore(w.to())) {
-                        samples.get(w.target().targetId()).add(new LoadSample(w.target().metricId(), t, value,
-                                metric.name(), "cloudwatch"));
+                        samples.get(w.target().targetId())
+                                .add(new LoadSample(w.target().metricId(), t, value, metric.name(), "cloudwatch"));
                     }
                 }
             }
@@ -151,8 +155,9 @@ public final class CloudWatchMetricSource implements MetricSource {
     }
 
     private static CloudWatchMetric metric(ScalableTarget target) {
-        return target.cloudWatchMetric().orElseThrow(() ->
-                new IllegalArgumentException("target " + target.targetId() + " has no CloudWatch metric"));
+        return target.cloudWatchMetric()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("target " + target.targetId() + " has no CloudWatch metric"));
     }
 
     /** The query returning target {@code id}'s load; its metric math refers to the metric as {@code m1}. */
@@ -167,21 +172,37 @@ public final class CloudWatchMetricSource implements MetricSource {
      */
     static List<MetricDataQuery> queries(String id, CloudWatchMetric metric, int periodSeconds) {
         List<Dimension> dimensions = new ArrayList<>();
-        metric.dimensions().forEach((k, v) -> dimensions.add(Dimension.builder().name(k).value(v).build()));
+        metric.dimensions()
+                .forEach((k, v) ->
+                        dimensions.add(Dimension.builder().name(k).value(v).build()));
         MetricStat stat = MetricStat.builder()
-                .metric(Metric.builder().namespace(metric.namespace()).metricName(metric.name())
-                        .dimensions(dimensions).build())
+                .metric(Metric.builder()
+                        .namespace(metric.namespace())
+                        .metricName(metric.name())
+                        .dimensions(dimensions)
+                        .build())
                 .stat(metric.stat())
                 .period(periodSeconds)
                 .build();
         if (metric.expression().isEmpty()) {
-            return List.of(MetricDataQuery.builder().id(id).metricStat(stat).returnData(true).build());
+            return List.of(MetricDataQuery.builder()
+                    .id(id)
+                    .metricStat(stat)
+                    .returnData(true)
+                    .build());
         }
         String m1 = id + "m1";
         return List.of(
-                MetricDataQuery.builder().id(m1).metricStat(stat).returnData(false).build(),
-                MetricDataQuery.builder().id(id).expression(M1.matcher(metric.expression())
-                                .replaceAll(Matcher.quoteReplacement(m1)))
-                        .period(metric.periodSeconds()).returnData(true).build());
+                MetricDataQuery.builder()
+                        .id(m1)
+                        .metricStat(stat)
+                        .returnData(false)
+                        .build(),
+                MetricDataQuery.builder()
+                        .id(id)
+                        .expression(M1.matcher(metric.expression()).replaceAll(Matcher.quoteReplacement(m1)))
+                        .period(metric.periodSeconds())
+                        .returnData(true)
+                        .build());
     }
 }

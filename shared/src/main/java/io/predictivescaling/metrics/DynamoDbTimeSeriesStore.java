@@ -61,8 +61,8 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
     }
 
     /** @param clock what decides whether a written hour is settled ({@link HistoryDigests#settled}) */
-    public DynamoDbTimeSeriesStore(DynamoDbClient dynamo, String tableName, Duration retention, Retry retry,
-                                   java.time.Clock clock) {
+    public DynamoDbTimeSeriesStore(
+            DynamoDbClient dynamo, String tableName, Duration retention, Retry retry, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.tableName = tableName;
         this.retention = retention;
@@ -76,7 +76,8 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
         Map<String, Map<String, Map<Instant, LoadSample>>> byMetricAndHour = new TreeMap<>();
         for (LoadSample s : samples) {
             Instant second = s.timestamp().truncatedTo(ChronoUnit.SECONDS);
-            byMetricAndHour.computeIfAbsent(s.metricId(), k -> new TreeMap<>())
+            byMetricAndHour
+                    .computeIfAbsent(s.metricId(), k -> new TreeMap<>())
                     .computeIfAbsent(hourKey(second), k -> new TreeMap<>())
                     .put(second, s);
         }
@@ -87,7 +88,9 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
             for (var hour : metric.getValue().entrySet()) {
                 List<LoadSample> points = new ArrayList<>(hour.getValue().values());
                 for (int i = 0; i < points.size(); i += POINTS_PER_UPDATE) {
-                    writePoints(metric.getKey(), hour.getKey(),
+                    writePoints(
+                            metric.getKey(),
+                            hour.getKey(),
                             points.subList(i, Math.min(points.size(), i + POINTS_PER_UPDATE)));
                 }
                 written += points.size();
@@ -105,16 +108,23 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
     private void bumpRevision(String metricId) {
         long expiresAt = clock.instant().plus(retention).getEpochSecond();
         try {
-            retry.call("marking the history of " + metricId + " changed", () -> dynamo.updateItem(r -> r
-                    .tableName(tableName)
-                    .key(Map.of(METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(REVISION)))
-                    .updateExpression("ADD #rev :one SET #expiresAt = :expiresAt")
-                    .expressionAttributeNames(Map.of("#rev", "rev", "#expiresAt", "expiresAt"))
-                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"),
-                            ":expiresAt", AttributeValue.fromN(Long.toString(expiresAt))))));
+            retry.call(
+                    "marking the history of " + metricId + " changed",
+                    () -> dynamo.updateItem(r -> r.tableName(tableName)
+                            .key(Map.of(
+                                    METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(REVISION)))
+                            .updateExpression("ADD #rev :one SET #expiresAt = :expiresAt")
+                            .expressionAttributeNames(Map.of("#rev", "rev", "#expiresAt", "expiresAt"))
+                            .expressionAttributeValues(Map.of(
+                                    ":one",
+                                    AttributeValue.fromN("1"),
+                                    ":expiresAt",
+                                    AttributeValue.fromN(Long.toString(expiresAt))))));
         } catch (RuntimeException e) {
-            throw new StoreWriteException("stored late samples of " + metricId + " but could not mark its digest "
-                    + "stale (the write is retried whole): " + e.getMessage(), e);
+            throw new StoreWriteException(
+                    "stored late samples of " + metricId + " but could not mark its digest "
+                            + "stale (the write is retried whole): " + e.getMessage(),
+                    e);
         }
     }
 
@@ -125,8 +135,8 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
                 .tableName(tableName)
                 .keyConditionExpression("#m = :m AND #h >= :pulled")
                 .expressionAttributeNames(Map.of("#m", METRIC_ID, "#h", HOUR))
-                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(metricId),
-                        ":pulled", AttributeValue.fromS(PULLED)))
+                .expressionAttributeValues(
+                        Map.of(":m", AttributeValue.fromS(metricId), ":pulled", AttributeValue.fromS(PULLED)))
                 .build();
         QueryResponse page = retry.call("reading the digest of " + metricId, () -> dynamo.query(request));
         itemsRead.addAndGet(page.scannedCount());
@@ -135,29 +145,43 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
         long revision = 0;
         for (Map<String, AttributeValue> item : page.items()) {
             switch (item.get(HOUR).s()) {
-                case PULLED -> pulled = item.containsKey("at") ? Optional.of(Instant.parse(item.get("at").s()))
-                        : Optional.empty();
+                case PULLED ->
+                    pulled = item.containsKey("at")
+                            ? Optional.of(Instant.parse(item.get("at").s()))
+                            : Optional.empty();
                 case DIGEST -> digest = item;
-                case REVISION -> revision = item.containsKey("rev") ? Long.parseLong(item.get("rev").n()) : 0;
-                default -> {
-                }
+                case REVISION ->
+                    revision = item.containsKey("rev")
+                            ? Long.parseLong(item.get("rev").n())
+                            : 0;
+                default -> {}
             }
         }
-        boolean current = digest != null && digest.containsKey("data") && digest.containsKey("dataRev")
+        boolean current = digest != null
+                && digest.containsKey("data")
+                && digest.containsKey("dataRev")
                 && Long.parseLong(digest.get("dataRev").n()) == revision;
-        return new Loaded(current ? Optional.of(digest.get("data").b().asByteArray()) : Optional.empty(), revision,
-                pulled);
+        return new Loaded(
+                current ? Optional.of(digest.get("data").b().asByteArray()) : Optional.empty(), revision, pulled);
     }
 
     @Override
     public void save(String metricId, byte[] digest, long revision) {
         long expiresAt = clock.instant().plus(retention).getEpochSecond();
-        retry.call("storing the digest of " + metricId, () -> dynamo.putItem(r -> r.tableName(tableName).item(Map.of(
-                METRIC_ID, AttributeValue.fromS(metricId),
-                HOUR, AttributeValue.fromS(DIGEST),
-                "data", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(digest)),
-                "dataRev", AttributeValue.fromN(Long.toString(revision)),
-                "expiresAt", AttributeValue.fromN(Long.toString(expiresAt))))));
+        retry.call(
+                "storing the digest of " + metricId,
+                () -> dynamo.putItem(r -> r.tableName(tableName)
+                        .item(Map.of(
+                                METRIC_ID,
+                                AttributeValue.fromS(metricId),
+                                HOUR,
+                                AttributeValue.fromS(DIGEST),
+                                "data",
+                                AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromByteArray(digest)),
+                                "dataRev",
+                                AttributeValue.fromN(Long.toString(revision)),
+                                "expiresAt",
+                                AttributeValue.fromN(Long.toString(expiresAt))))));
     }
 
     /**
@@ -174,28 +198,35 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
                 Map<String, AttributeValue> fresh = new HashMap<>();
                 fresh.put(METRIC_ID, AttributeValue.fromS(p.metricId()));
                 fresh.put(HOUR, AttributeValue.fromS(hour));
-                fresh.put("expiresAt", AttributeValue.fromN(Long.toString(
-                        Instant.parse(hour).plus(retention).getEpochSecond())));
+                fresh.put(
+                        "expiresAt",
+                        AttributeValue.fromN(Long.toString(
+                                Instant.parse(hour).plus(retention).getEpochSecond())));
                 return fresh;
             });
             item.put("unit", AttributeValue.fromS(p.unit()));
             item.put(pointAttribute(second), AttributeValue.fromN(Double.toString(p.value())));
             if (!p.source().isEmpty()) {
-                java.util.Set<String> sources = new java.util.TreeSet<>(item.containsKey("sources")
-                        ? item.get("sources").ss() : List.of());
+                java.util.Set<String> sources = new java.util.TreeSet<>(
+                        item.containsKey("sources") ? item.get("sources").ss() : List.of());
                 sources.add(p.source());
                 item.put("sources", AttributeValue.fromSs(List.copyOf(sources)));
             }
         }
         List<Map<String, AttributeValue>> all = new ArrayList<>(items.values());
         for (int i = 0; i < all.size(); i += 25) {
-            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch = all.subList(i,
-                    Math.min(all.size(), i + 25)).stream().map(item -> software.amazon.awssdk.services.dynamodb.model
-                    .WriteRequest.builder().putRequest(r -> r.item(item)).build()).toList();
+            List<software.amazon.awssdk.services.dynamodb.model.WriteRequest> batch =
+                    all.subList(i, Math.min(all.size(), i + 25)).stream()
+                            .map(item -> software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder()
+                                    .putRequest(r -> r.item(item))
+                                    .build())
+                            .toList();
             retry.untilDone("importing history into " + tableName, batch, send -> {
                 var response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, send)));
-                return response.hasUnprocessedItems() && response.unprocessedItems().containsKey(tableName)
-                        ? response.unprocessedItems().get(tableName) : List.of();
+                return response.hasUnprocessedItems()
+                                && response.unprocessedItems().containsKey(tableName)
+                        ? response.unprocessedItems().get(tableName)
+                        : List.of();
             });
         }
         // Whole hours were replaced: any digest of these metrics is stale.
@@ -211,7 +242,8 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
         names.put("#expiresAt", "expiresAt");
         LoadSample newest = points.get(points.size() - 1);
         values.put(":unit", AttributeValue.fromS(newest.unit()));
-        long expiresAt = Instant.parse(hour).plus(Duration.ofHours(1)).plus(retention).getEpochSecond();
+        long expiresAt =
+                Instant.parse(hour).plus(Duration.ofHours(1)).plus(retention).getEpochSecond();
         values.put(":expiresAt", AttributeValue.fromN(Long.toString(expiresAt)));
         for (int i = 0; i < points.size(); i++) {
             LoadSample p = points.get(i);
@@ -219,8 +251,9 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
             AttributeValue value = AttributeValue.fromN(Double.toString(p.value()));
             // Bounded whatever the path (pushed samples longer than this are rejected by SampleValidator).
             String source = bounded(p.source());
-            values.put(":v" + i, source.isEmpty() ? value
-                    : AttributeValue.fromL(List.of(value, AttributeValue.fromS(source))));
+            values.put(
+                    ":v" + i,
+                    source.isEmpty() ? value : AttributeValue.fromL(List.of(value, AttributeValue.fromS(source))));
             set.append(", #p").append(i).append(" = :v").append(i);
         }
         UpdateItemRequest request = UpdateItemRequest.builder()
@@ -231,11 +264,14 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
                 .expressionAttributeValues(values)
                 .build();
         try {
-            retry.call("writing " + points.size() + " samples of " + metricId + " at " + hour,
+            retry.call(
+                    "writing " + points.size() + " samples of " + metricId + " at " + hour,
                     () -> dynamo.updateItem(request));
         } catch (RuntimeException e) {
-            throw new StoreWriteException("could not store " + points.size() + " samples of " + metricId
-                    + " in hour " + hour + ": " + e.getMessage(), e);
+            throw new StoreWriteException(
+                    "could not store " + points.size() + " samples of " + metricId + " in hour " + hour + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -264,8 +300,8 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
             for (Map<String, AttributeValue> item : page.items()) {
                 samples.addAll(pointsOf(metricId, item, from, to));
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                    ? page.lastEvaluatedKey() : null;
+            startKey =
+                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         samples.sort(Comparator.comparing(LoadSample::timestamp));
         return samples;
@@ -282,8 +318,8 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
                 .tableName(tableName)
                 .keyConditionExpression("#m = :m AND #h < :notAnHour")
                 .expressionAttributeNames(Map.of("#m", METRIC_ID, "#h", HOUR))
-                .expressionAttributeValues(Map.of(":m", AttributeValue.fromS(metricId),
-                        ":notAnHour", AttributeValue.fromS(PULLED)))
+                .expressionAttributeValues(
+                        Map.of(":m", AttributeValue.fromS(metricId), ":notAnHour", AttributeValue.fromS(PULLED)))
                 .scanIndexForward(false)
                 .limit(1)
                 .build();
@@ -298,20 +334,34 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
     @Override
     public void markPulled(String metricId, Instant at) {
         long expiresAt = at.plus(retention).getEpochSecond();
-        retry.call("marking " + metricId + " pulled", () -> dynamo.updateItem(r -> r.tableName(tableName)
-                .key(Map.of(METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(PULLED)))
-                .updateExpression("SET #at = :at, #expiresAt = :expiresAt")
-                .expressionAttributeNames(Map.of("#at", "at", "#expiresAt", "expiresAt"))
-                .expressionAttributeValues(Map.of(":at", AttributeValue.fromS(at.toString()),
-                        ":expiresAt", AttributeValue.fromN(Long.toString(expiresAt))))));
+        retry.call(
+                "marking " + metricId + " pulled",
+                () -> dynamo.updateItem(r -> r.tableName(tableName)
+                        .key(Map.of(METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(PULLED)))
+                        .updateExpression("SET #at = :at, #expiresAt = :expiresAt")
+                        .expressionAttributeNames(Map.of("#at", "at", "#expiresAt", "expiresAt"))
+                        .expressionAttributeValues(Map.of(
+                                ":at",
+                                AttributeValue.fromS(at.toString()),
+                                ":expiresAt",
+                                AttributeValue.fromN(Long.toString(expiresAt))))));
     }
 
     @Override
     public Optional<Instant> lastPulled(String metricId) {
-        var item = retry.call("reading when " + metricId + " was pulled", () -> dynamo.getItem(r -> r.tableName(tableName)
-                .key(Map.of(METRIC_ID, AttributeValue.fromS(metricId), HOUR, AttributeValue.fromS(PULLED))))).item();
+        var item = retry.call(
+                        "reading when " + metricId + " was pulled",
+                        () -> dynamo.getItem(r -> r.tableName(tableName)
+                                .key(Map.of(
+                                        METRIC_ID,
+                                        AttributeValue.fromS(metricId),
+                                        HOUR,
+                                        AttributeValue.fromS(PULLED)))))
+                .item();
         itemsRead.incrementAndGet();
-        return item == null || !item.containsKey("at") ? Optional.empty() : Optional.of(Instant.parse(item.get("at").s()));
+        return item == null || !item.containsKey("at")
+                ? Optional.empty()
+                : Optional.of(Instant.parse(item.get("at").s()));
     }
 
     /** Items read from the table since this store was built: what read capacity is paid for. */
@@ -319,12 +369,13 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
         return itemsRead.get();
     }
 
-    private static List<LoadSample> pointsOf(String metricId, Map<String, AttributeValue> item,
-                                             Instant from, Instant to) {
+    private static List<LoadSample> pointsOf(
+            String metricId, Map<String, AttributeValue> item, Instant from, Instant to) {
         Instant hour = Instant.parse(item.get(HOUR).s());
         String unit = item.containsKey("unit") ? item.get("unit").s() : "";
         String hourSource = item.containsKey("sources") && item.get("sources").hasSs()
-                ? String.join(",", item.get("sources").ss()) : "";
+                ? String.join(",", item.get("sources").ss())
+                : "";
         Map<Instant, LoadSample> points = new LinkedHashMap<>();
         for (var attribute : item.entrySet()) {
             String name = attribute.getKey();
@@ -335,8 +386,14 @@ public final class DynamoDbTimeSeriesStore implements TimeSeriesStore, HistoryDi
                 if (!t.isBefore(from) && t.isBefore(to)) {
                     AttributeValue v = attribute.getValue();
                     boolean withSource = v.hasL() && v.l().size() == 2;
-                    points.put(t, new LoadSample(metricId, t, Double.parseDouble(withSource ? v.l().get(0).n() : v.n()),
-                            unit, withSource ? v.l().get(1).s() : hourSource));
+                    points.put(
+                            t,
+                            new LoadSample(
+                                    metricId,
+                                    t,
+                                    Double.parseDouble(withSource ? v.l().get(0).n() : v.n()),
+                                    unit,
+                                    withSource ? v.l().get(1).s() : hourSource));
                 }
             }
         }

@@ -25,8 +25,7 @@ public interface HistoryDigests {
      * @param revision the metric's revision now: pass it back to {@link #save} with a digest built after this read
      * @param lastPulled when a pull last succeeded without a sample ({@link TimeSeriesStore#lastPulled})
      */
-    record Loaded(Optional<byte[]> digest, long revision, Optional<Instant> lastPulled) {
-    }
+    record Loaded(Optional<byte[]> digest, long revision, Optional<Instant> lastPulled) {}
 
     /** The metric's digest, revision and last empty pull, read together (one request in DynamoDB). */
     Loaded load(String metricId);

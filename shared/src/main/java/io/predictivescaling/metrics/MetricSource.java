@@ -13,8 +13,7 @@ public interface MetricSource {
     List<LoadSample> fetch(ScalableTarget target, Instant from, Instant to);
 
     /** One target's window to read: {@code from <= timestamp < to}. */
-    record Window(ScalableTarget target, Instant from, Instant to) {
-    }
+    record Window(ScalableTarget target, Instant from, Instant to) {}
 
     /**
      * What a pull of many targets returned.
@@ -22,8 +21,7 @@ public interface MetricSource {
      * @param samples per target id, the samples read (possibly none: the metric was quiet)
      * @param failures per target id, why its metric could not be read
      */
-    record Fetched(Map<String, List<LoadSample>> samples, Map<String, String> failures) {
-    }
+    record Fetched(Map<String, List<LoadSample>> samples, Map<String, String> failures) {}
 
     /**
      * Reads many targets at once (CloudWatch: up to 500 queries per {@code GetMetricData} call). One

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 public final class RecordMetricsService {
     /** How many of the latest periods every pull reads again: CloudWatch revises them while aggregating. */
     public static final int REREAD_PERIODS = 5;
+
     private static final Duration MIN_REREAD = Duration.ofMinutes(5);
     private final TargetRepository targets;
     private final MetricSource metricSource;
@@ -30,8 +31,12 @@ public final class RecordMetricsService {
      *     run never tries to fetch months of data
      * @param retention how long samples are kept; older pushed samples are refused
      */
-    public RecordMetricsService(TargetRepository targets, MetricSource metricSource, TimeSeriesStore store,
-                                Duration maxCatchUp, Duration retention) {
+    public RecordMetricsService(
+            TargetRepository targets,
+            MetricSource metricSource,
+            TimeSeriesStore store,
+            Duration maxCatchUp,
+            Duration retention) {
         this.targets = targets;
         this.metricSource = metricSource;
         this.store = store;
@@ -68,12 +73,13 @@ public final class RecordMetricsService {
                 // One target's failing read never stops the pull of the targets after it.
                 latest = store.latestTimestamp(target.metricId());
             } catch (RuntimeException e) {
-                problems.add("target " + target.targetId() + ": could not read its last stored sample: "
-                        + e.getMessage());
+                problems.add(
+                        "target " + target.targetId() + ": could not read its last stored sample: " + e.getMessage());
                 continue;
             }
             hasHistory.put(target.targetId(), latest.isPresent());
-            Instant from = latest.map(l -> l.plusSeconds(1)).map(next -> next.isBefore(reread) ? next : reread)
+            Instant from = latest.map(l -> l.plusSeconds(1))
+                    .map(next -> next.isBefore(reread) ? next : reread)
                     .orElse(earliest);
             from = align(from.isAfter(earliest) ? from : earliest, period);
             windows.add(new MetricSource.Window(target, from, to));
@@ -94,8 +100,8 @@ public final class RecordMetricsService {
                 samples = withZeros(samples, w, metric, hasHistory.get(id));
             }
             try {
-                Instant recent = to.minusSeconds(Math.max(REREAD_PERIODS * (long) metric.periodSeconds(),
-                        MIN_REREAD.getSeconds()));
+                Instant recent = to.minusSeconds(
+                        Math.max(REREAD_PERIODS * (long) metric.periodSeconds(), MIN_REREAD.getSeconds()));
                 if (samples.stream().allMatch(x -> x.timestamp().isBefore(recent))) {
                     markPulled(w.target().metricId(), to, problems); // nothing recent: quiet, not stale
                 }
@@ -106,8 +112,9 @@ public final class RecordMetricsService {
         }
         if (!writeFailures.isEmpty()) {
             // Fail the invocation so Lambda retries it (and the DLQ keeps it) instead of dropping data.
-            StoreWriteException failure = new StoreWriteException(writeFailures.size()
-                    + " target(s) could not be stored; first: " + writeFailures.get(0).getMessage(),
+            StoreWriteException failure = new StoreWriteException(
+                    writeFailures.size() + " target(s) could not be stored; first: "
+                            + writeFailures.get(0).getMessage(),
                     writeFailures.get(0));
             writeFailures.stream().skip(1).forEach(failure::addSuppressed);
             throw failure;
@@ -120,18 +127,24 @@ public final class RecordMetricsService {
      * and the one before it are left alone (CloudWatch may not have ingested them yet; the next pull re-reads
      * them). A target with no history yet is filled from its first datapoint, or the whole window if quiet.
      */
-    static List<LoadSample> withZeros(List<LoadSample> samples, MetricSource.Window w, CloudWatchMetric metric,
-                                      boolean hasHistory) {
+    static List<LoadSample> withZeros(
+            List<LoadSample> samples, MetricSource.Window w, CloudWatchMetric metric, boolean hasHistory) {
         long period = metric.periodSeconds();
-        Instant fillFrom = hasHistory || samples.isEmpty() ? w.from()
-                : samples.stream().map(LoadSample::timestamp).min(Instant::compareTo).orElseThrow();
+        Instant fillFrom = hasHistory || samples.isEmpty()
+                ? w.from()
+                : samples.stream()
+                        .map(LoadSample::timestamp)
+                        .min(Instant::compareTo)
+                        .orElseThrow();
         long settled = align(w.to(), period).getEpochSecond() - period;
-        Set<Long> present = samples.stream().map(s -> s.timestamp().getEpochSecond()).collect(Collectors.toSet());
+        Set<Long> present =
+                samples.stream().map(s -> s.timestamp().getEpochSecond()).collect(Collectors.toSet());
         List<LoadSample> all = new ArrayList<>(samples);
         long first = Math.floorDiv(fillFrom.getEpochSecond() + period - 1, period) * period;
         for (long t = first; t < settled; t += period) {
             if (!present.contains(t)) {
-                all.add(new LoadSample(w.target().metricId(), Instant.ofEpochSecond(t), 0, metric.name(), "cloudwatch"));
+                all.add(new LoadSample(
+                        w.target().metricId(), Instant.ofEpochSecond(t), 0, metric.name(), "cloudwatch"));
             }
         }
         return all;
@@ -156,9 +169,10 @@ public final class RecordMetricsService {
      */
     public RecordResult push(Map<String, Object> detail, String eventSource, Instant now) {
         TargetRepository.Loaded loaded = targets.loadAll();
-        Set<String> known = loaded.targets().stream().map(ScalableTarget::metricId).collect(Collectors.toSet());
-        SampleValidator validator = new SampleValidator(known, Duration.ofMinutes(5), retention,
-                SampleValidator.DEFAULT_MAX_VALUE);
+        Set<String> known =
+                loaded.targets().stream().map(ScalableTarget::metricId).collect(Collectors.toSet());
+        SampleValidator validator =
+                new SampleValidator(known, Duration.ofMinutes(5), retention, SampleValidator.DEFAULT_MAX_VALUE);
         SampleValidator.Result result = validator.validate(detail, eventSource, now);
         int stored = store.append(result.accepted());
         return new RecordResult(0, stored, result.rejected(), loaded.problems());

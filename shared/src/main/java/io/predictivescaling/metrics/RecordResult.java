@@ -10,6 +10,5 @@ import java.util.List;
  * @param rejected samples refused, each with its reason
  * @param problems targets skipped for bad configuration or an unreachable metric
  */
-public record RecordResult(int targetsPulled, int samplesStored, List<SampleValidator.Rejection> rejected,
-                           List<String> problems) {
-}
+public record RecordResult(
+        int targetsPulled, int samplesStored, List<SampleValidator.Rejection> rejected, List<String> problems) {}

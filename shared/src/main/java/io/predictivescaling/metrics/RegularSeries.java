@@ -32,8 +32,8 @@ public record RegularSeries(Instant start, Duration step, double[] values) {
     }
 
     /** Buckets summarised by {@code value} (e.g. {@code Rollup::mean}) on the grid {@code [from, to)}. */
-    public static RegularSeries fromRollups(List<Rollup> rollups, Instant from, Instant to, Duration step,
-                                            ToDoubleFunction<Rollup> value) {
+    public static RegularSeries fromRollups(
+            List<Rollup> rollups, Instant from, Instant to, Duration step, ToDoubleFunction<Rollup> value) {
         int n = (int) (Duration.between(from, to).getSeconds() / step.getSeconds());
         double[] values = new double[Math.max(0, n)];
         Arrays.fill(values, Double.NaN);

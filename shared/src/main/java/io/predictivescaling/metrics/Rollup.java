@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param max their maximum
  * @param p95 their 95th percentile (nearest-rank), what capacity must cover in that bucket
  */
-public record Rollup(Instant start, int count, double mean, double max, double p95) {
-}
+public record Rollup(Instant start, int count, double mean, double max, double p95) {}

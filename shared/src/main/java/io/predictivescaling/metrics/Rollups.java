@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Summarises samples into fixed buckets. Pure: used by the store adapter and by the backtest alike. */
 public final class Rollups {
-    private Rollups() {
-    }
+    private Rollups() {}
 
     /** @param samples sorted by time, oldest first */
     public static List<Rollup> of(List<LoadSample> samples, Duration resolution) {
@@ -41,7 +40,7 @@ public final class Rollups {
         }
         // Nearest-rank percentile: always a value that was really observed.
         int rank = (int) Math.ceil(0.95 * values.length);
-        return new Rollup(start, values.length, sum / values.length, values[values.length - 1],
-                values[Math.max(0, rank - 1)]);
+        return new Rollup(
+                start, values.length, sum / values.length, values[values.length - 1], values[Math.max(0, rank - 1)]);
     }
 }

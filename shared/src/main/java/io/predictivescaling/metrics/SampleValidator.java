@@ -38,11 +38,9 @@ public final class SampleValidator {
     }
 
     /** One sample that was not stored, and why. {@code index} is its position in the event's samples. */
-    public record Rejection(int index, String metricId, String reason) {
-    }
+    public record Rejection(int index, String metricId, String reason) {}
 
-    public record Result(List<LoadSample> accepted, List<Rejection> rejected) {
-    }
+    public record Result(List<LoadSample> accepted, List<Rejection> rejected) {}
 
     /**
      * @param detail the EventBridge {@code detail}: one sample, or {@code {"samples": [...]}}
@@ -92,12 +90,12 @@ public final class SampleValidator {
         }
         Instant timestamp = timestamp(sample.get("timestamp"));
         if (timestamp.isAfter(now.plus(maxFutureSkew))) {
-            throw new InvalidSample("timestamp " + timestamp + " is more than " + maxFutureSkew.toMinutes()
-                    + " min in the future");
+            throw new InvalidSample(
+                    "timestamp " + timestamp + " is more than " + maxFutureSkew.toMinutes() + " min in the future");
         }
         if (timestamp.isBefore(now.minus(maxAge))) {
-            throw new InvalidSample("timestamp " + timestamp + " is older than the " + maxAge.toDays()
-                    + "-day retention");
+            throw new InvalidSample(
+                    "timestamp " + timestamp + " is older than the " + maxAge.toDays() + "-day retention");
         }
         double value = value(sample.get("value"));
         Object unit = sample.get("unit");
@@ -125,8 +123,8 @@ public final class SampleValidator {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new InvalidSample("timestamp '" + raw + "' is not ISO-8601 (e.g. 2026-11-27T20:00:00Z) "
-                    + "nor epoch milliseconds");
+            throw new InvalidSample(
+                    "timestamp '" + raw + "' is not ISO-8601 (e.g. 2026-11-27T20:00:00Z) " + "nor epoch milliseconds");
         }
     }
 
@@ -154,8 +152,8 @@ public final class SampleValidator {
             throw new InvalidSample("value " + value + " is negative: load cannot be");
         }
         if (value > maxValue || value > DYNAMODB_LARGEST) {
-            throw new InvalidSample("value " + value + " is above the plausible maximum "
-                    + Math.min(maxValue, DYNAMODB_LARGEST));
+            throw new InvalidSample(
+                    "value " + value + " is above the plausible maximum " + Math.min(maxValue, DYNAMODB_LARGEST));
         }
         if (value != 0 && value < DYNAMODB_SMALLEST) {
             throw new InvalidSample("value " + value + " is too small to store (DynamoDB numbers below "

@@ -34,8 +34,7 @@ public interface TimeSeriesStore {
      * Records that a pull of {@code metricId} succeeded at {@code at} even though it brought no sample (a quiet
      * metric whose missing data is a gap): the metric is quiet, not stale.
      */
-    default void markPulled(String metricId, Instant at) {
-    }
+    default void markPulled(String metricId, Instant at) {}
 
     /** When a pull of {@code metricId} last succeeded without a sample, if ever ({@link #markPulled}). */
     default Optional<Instant> lastPulled(String metricId) {

@@ -22,8 +22,8 @@ public final class AnalyzePatternsService {
     private final Duration history;
 
     /** @param history how far back to learn from (a year and more enables the month-of-year layer) */
-    public AnalyzePatternsService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
-                                  Duration history) {
+    public AnalyzePatternsService(
+            TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns, Duration history) {
         this.targets = targets;
         this.metrics = metrics;
         this.patterns = patterns;
@@ -34,8 +34,7 @@ public final class AnalyzePatternsService {
      * @param learned one line per metric whose patterns were stored, e.g. "checkout-rps: peak Friday 15:00 ..."
      * @param problems metrics skipped (too little history, unreadable) and why
      */
-    public record Result(List<String> learned, List<String> problems) {
-    }
+    public record Result(List<String> learned, List<String> problems) {}
 
     public Result run(Instant now) {
         TargetRepository.Loaded loaded = targets.loadAll();

@@ -70,8 +70,8 @@ public final class DynamoDbPatternStore implements PatternStore {
         }
     }
 
-    private void put(String metricId, String kind, Map<String, AttributeValue> attributes, LoadPatterns p,
-                     Instant learnedAt) {
+    private void put(
+            String metricId, String kind, Map<String, AttributeValue> attributes, LoadPatterns p, Instant learnedAt) {
         Map<String, AttributeValue> item = new HashMap<>(attributes);
         item.put("metricId", s(metricId));
         item.put("kind", s(kind));
@@ -79,17 +79,21 @@ public final class DynamoDbPatternStore implements PatternStore {
         item.put("historyFrom", s(p.from().toString()));
         item.put("historyTo", s(p.to().toString()));
         item.put("updatedAt", s(learnedAt.toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(learnedAt.plus(KEEP).getEpochSecond())));
-        retry.run("saving " + kind + " patterns of " + metricId,
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(learnedAt.plus(KEEP).getEpochSecond())));
+        retry.run(
+                "saving " + kind + " patterns of " + metricId,
                 () -> dynamo.putItem(r -> r.tableName(tableName).item(item)));
     }
 
     @Override
     public Optional<LoadPatterns> load(String metricId) {
-        var response = retry.call("reading patterns of " + metricId, () -> dynamo.query(r -> r
-                .tableName(tableName)
-                .keyConditionExpression("metricId = :m")
-                .expressionAttributeValues(Map.of(":m", s(metricId)))));
+        var response = retry.call(
+                "reading patterns of " + metricId,
+                () -> dynamo.query(r -> r.tableName(tableName)
+                        .keyConditionExpression("metricId = :m")
+                        .expressionAttributeValues(Map.of(":m", s(metricId)))));
         Map<String, Map<String, AttributeValue>> byKind = new HashMap<>();
         response.items().forEach(item -> byKind.put(item.get("kind").s(), item));
         Map<String, AttributeValue> summary = byKind.get("summary");
@@ -99,18 +103,28 @@ public final class DynamoDbPatternStore implements PatternStore {
         Map<Integer, Double> hourOfDay = new TreeMap<>();
         profile(byKind.get("hourOfDay")).forEach((k, v) -> hourOfDay.put(Integer.parseInt(k), v));
         Map<DayOfWeek, Double> dayOfWeek = new EnumMap<>(DayOfWeek.class);
-        profile(byKind.get("dayOfWeek")).forEach((k, v) -> dayOfWeek.put(DayOfWeek.valueOf(k.toUpperCase(Locale.ROOT)), v));
+        profile(byKind.get("dayOfWeek"))
+                .forEach((k, v) -> dayOfWeek.put(DayOfWeek.valueOf(k.toUpperCase(Locale.ROOT)), v));
         Map<String, Double> weekProfile = profile(byKind.get("hourOfWeek"));
         double[] hourOfWeek = new double[168];
         for (int h = 0; h < 168; h++) {
-            hourOfWeek[h] = weekProfile.getOrDefault(LoadPatterns.describeHourOfWeek(h).toLowerCase(Locale.ROOT), 0.0);
+            hourOfWeek[h] =
+                    weekProfile.getOrDefault(LoadPatterns.describeHourOfWeek(h).toLowerCase(Locale.ROOT), 0.0);
         }
         Map<Month, Double> months = new EnumMap<>(Month.class);
         profile(byKind.get("monthOfYear")).forEach((k, v) -> months.put(Month.valueOf(k.toUpperCase(Locale.ROOT)), v));
-        return Optional.of(new LoadPatterns(ZoneId.of(summary.get("timeZone").s()), hourOfDay, dayOfWeek,
-                hourOfWeek, months, number(summary, "peakLoad"), number(summary, "trendPerWeek"),
-                number(summary, "residualSpread"), Integer.parseInt(summary.get("learnedFromHours").n()),
-                Instant.parse(summary.get("historyFrom").s()), Instant.parse(summary.get("historyTo").s())));
+        return Optional.of(new LoadPatterns(
+                ZoneId.of(summary.get("timeZone").s()),
+                hourOfDay,
+                dayOfWeek,
+                hourOfWeek,
+                months,
+                number(summary, "peakLoad"),
+                number(summary, "trendPerWeek"),
+                number(summary, "residualSpread"),
+                Integer.parseInt(summary.get("learnedFromHours").n()),
+                Instant.parse(summary.get("historyFrom").s()),
+                Instant.parse(summary.get("historyTo").s())));
     }
 
     private static Map<String, Double> profile(Map<String, AttributeValue> item) {

@@ -15,8 +15,7 @@ public final class IntraHourProfile {
     /** Positions within this of 1 are noise, not shape: they get exactly 1. */
     public static final double SIGNIFICANT = 0.15;
 
-    private IntraHourProfile() {
-    }
+    private IntraHourProfile() {}
 
     /**
      * @param hours each hour's intervals by position, NaN where unknown

@@ -21,9 +21,18 @@ import java.util.Map;
  * @param from start of the history used
  * @param to end of the history used
  */
-public record LoadPatterns(ZoneId zone, Map<Integer, Double> hourOfDay, Map<DayOfWeek, Double> dayOfWeek,
-                           double[] hourOfWeek, Map<Month, Double> monthOfYear, double peakLoad,
-                           double trendPerWeek, double residualSpread, int hoursLearned, Instant from, Instant to) {
+public record LoadPatterns(
+        ZoneId zone,
+        Map<Integer, Double> hourOfDay,
+        Map<DayOfWeek, Double> dayOfWeek,
+        double[] hourOfWeek,
+        Map<Month, Double> monthOfYear,
+        double peakLoad,
+        double trendPerWeek,
+        double residualSpread,
+        int hoursLearned,
+        Instant from,
+        Instant to) {
 
     /** The busiest hour of the week, e.g. "Friday 15:00". */
     public String peakDescription() {
@@ -37,8 +46,8 @@ public record LoadPatterns(ZoneId zone, Map<Integer, Double> hourOfDay, Map<DayO
     }
 
     public static String describeHourOfWeek(int hourOfWeek) {
-        String day = DayOfWeek.of(hourOfWeek / 24 + 1).getDisplayName(java.time.format.TextStyle.FULL,
-                java.util.Locale.ENGLISH);
+        String day = DayOfWeek.of(hourOfWeek / 24 + 1)
+                .getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
         return String.format(java.util.Locale.ROOT, "%s %02d:00", day, hourOfWeek % 24);
     }
 

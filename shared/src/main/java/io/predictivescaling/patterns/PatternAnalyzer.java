@@ -24,6 +24,7 @@ import java.util.TreeMap;
 public final class PatternAnalyzer {
     /** Fewer days than this cannot tell a trend from the weekly cycle. */
     static final int MIN_DAYS_FOR_TREND = 21;
+
     static final int MIN_HOURS = 24;
 
     /**
@@ -46,8 +47,8 @@ public final class PatternAnalyzer {
         }
         int valid = (int) Arrays.stream(y).filter(v -> !Double.isNaN(v)).count();
         if (valid < MIN_HOURS) {
-            throw new InsufficientHistoryException("patterns need at least " + MIN_HOURS + " hours of data, got "
-                    + valid);
+            throw new InsufficientHistoryException(
+                    "patterns need at least " + MIN_HOURS + " hours of data, got " + valid);
         }
         int n = y.length;
         int[] dayIndex = new int[n];
@@ -109,10 +110,18 @@ public final class PatternAnalyzer {
             weekRelative[h] = relative(hourOfWeekProfile[h], peak);
         }
         Duration span = Duration.between(hourly.start(), hourly.end());
-        return new LoadPatterns(zone, hourProfile, dayProfile, weekRelative,
+        return new LoadPatterns(
+                zone,
+                hourProfile,
+                dayProfile,
+                weekRelative,
                 span.toDays() >= 365 ? monthProfile(detrended, month) : Map.of(),
-                peak * endFactor, Math.exp(7 * slopePerDay) - 1, Stats.robustSigma(residuals), valid,
-                hourly.start(), hourly.end());
+                peak * endFactor,
+                Math.exp(7 * slopePerDay) - 1,
+                Stats.robustSigma(residuals),
+                valid,
+                hourly.start(),
+                hourly.end());
     }
 
     /** Averages a finer series into whole hours, starting at the first hour boundary. */
@@ -122,8 +131,8 @@ public final class PatternAnalyzer {
             return series;
         }
         if (step > 3600 || 3600 % step != 0) {
-            throw new IllegalArgumentException("patterns need hourly or finer data dividing an hour, got step "
-                    + series.step());
+            throw new IllegalArgumentException(
+                    "patterns need hourly or finer data dividing an hour, got step " + series.step());
         }
         long startSecond = series.start().getEpochSecond();
         int skip = (int) (Math.floorMod(-startSecond, 3600L) / step);
@@ -196,7 +205,8 @@ public final class PatternAnalyzer {
             key[i] = month[i].ordinal();
         }
         double[] medians = medianBy(detrended, key, 12);
-        double mean = Arrays.stream(medians).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
+        double mean =
+                Arrays.stream(medians).filter(v -> !Double.isNaN(v)).average().orElse(Double.NaN);
         Map<Month, Double> profile = new EnumMap<>(Month.class);
         for (int m = 0; m < 12; m++) {
             if (!Double.isNaN(medians[m]) && mean > 0) {

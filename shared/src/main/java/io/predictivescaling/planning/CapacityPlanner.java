@@ -27,7 +27,6 @@ public final class CapacityPlanner {
     /** AAS allows 200 scheduled actions per scalable target; this leaves room for the operator's own. */
     public static final int DEFAULT_MAX_ACTIONS = 100;
     /** Without a random generator: building one per call (the no-argument constructor does) is costly. */
-
     private final int maxActions;
 
     public CapacityPlanner() {
@@ -46,17 +45,29 @@ public final class CapacityPlanner {
      * @param lastSample when the metric last reported; older than the policy's staleAfter: nothing is raised
      * @param unhealthy why the forecast must not drive capacity now (accuracy collapsed), or empty
      */
-    public ScalingPlan plan(String targetId, ScalingPolicy policy, int currentCapacity,
-                            List<LoadPrediction> predictions, Instant now, Optional<Instant> lastSample,
-                            Optional<String> unhealthy) {
+    public ScalingPlan plan(
+            String targetId,
+            ScalingPolicy policy,
+            int currentCapacity,
+            List<LoadPrediction> predictions,
+            Instant now,
+            Optional<Instant> lastSample,
+            Optional<String> unhealthy) {
         if (lastSample.isEmpty() || Duration.between(lastSample.get(), now).compareTo(policy.staleAfter()) > 0) {
-            return hold(targetId, now, currentCapacity, "metrics stale (last sample "
-                    + lastSample.map(Instant::toString).orElse("never") + "): no new raise; scheduled floors "
-                    + "expire to the floor and reactive scaling stays in charge");
+            return hold(
+                    targetId,
+                    now,
+                    currentCapacity,
+                    "metrics stale (last sample "
+                            + lastSample.map(Instant::toString).orElse("never") + "): no new raise; scheduled floors "
+                            + "expire to the floor and reactive scaling stays in charge");
         }
         if (unhealthy.isPresent()) {
-            return hold(targetId, now, currentCapacity, "forecast unhealthy (" + unhealthy.get()
-                    + "): no new raise; reactive scaling stays in charge");
+            return hold(
+                    targetId,
+                    now,
+                    currentCapacity,
+                    "forecast unhealthy (" + unhealthy.get() + "): no new raise; reactive scaling stays in charge");
         }
         List<CapacityStep> raw = steps(policy, currentCapacity, bySlot(predictions, policy));
         List<CapacityStep> steps = merge(raw);
@@ -94,23 +105,35 @@ public final class CapacityPlanner {
             boolean anyRaise = maxRaised || steps.stream().anyMatch(x -> x.capacity() > policy.floor());
             boolean endsAtFloor = last.capacity() == policy.floor() && lastMax == 0;
             if (anyRaise && !(endsAtFloor && !actions.isEmpty())) {
-                actions.add(new ScheduledFloor(end.isAfter(dueBy) ? end : dueBy.plusSeconds(60), policy.floor(),
-                        maxRaised ? policy.ceiling() : 0, true));
+                actions.add(new ScheduledFloor(
+                        end.isAfter(dueBy) ? end : dueBy.plusSeconds(60),
+                        policy.floor(),
+                        maxRaised ? policy.ceiling() : 0,
+                        true));
             }
         }
         if (actions.size() > maxActions) {
             ScheduledFloor firstDropped = actions.get(maxActions - 1);
             actions = new ArrayList<>(actions.subList(0, maxActions - 1));
-            actions.add(new ScheduledFloor(firstDropped.runAt(), policy.floor(), maxRaised ? policy.ceiling() : 0,
-                    true));
+            actions.add(
+                    new ScheduledFloor(firstDropped.runAt(), policy.floor(), maxRaised ? policy.ceiling() : 0, true));
         }
-        List<CapacityStep> spikes = raw.stream().filter(s -> s.severity().compareTo(Severity.HIGH) >= 0).toList();
+        List<CapacityStep> spikes = raw.stream()
+                .filter(s -> s.severity().compareTo(Severity.HIGH) >= 0)
+                .toList();
         int peak = steps.stream().mapToInt(CapacityStep::capacity).max().orElse(currentCapacity);
-        String summary = String.format(Locale.ROOT, "%d steps over %d h, peak capacity %d (now %d)%s%s",
-                steps.size(), raw.size(), peak, currentCapacity,
+        String summary = String.format(
+                Locale.ROOT,
+                "%d steps over %d h, peak capacity %d (now %d)%s%s",
+                steps.size(),
+                raw.size(),
+                peak,
+                currentCapacity,
                 actions.isEmpty() ? "" : ", " + move(actions, currentCapacity, now),
-                spikes.isEmpty() ? "" : ", " + spikes.get(0).severity().name().toLowerCase(Locale.ROOT)
-                        + " load predicted at " + spikes.get(0).at());
+                spikes.isEmpty()
+                        ? ""
+                        : ", " + spikes.get(0).severity().name().toLowerCase(Locale.ROOT) + " load predicted at "
+                                + spikes.get(0).at());
         return new ScalingPlan(targetId, now, currentCapacity, steps, applyNow, actions, spikes, true, summary);
     }
 
@@ -119,14 +142,19 @@ public final class CapacityPlanner {
      * 06:55 UTC" (the date is added when it is not today's, in UTC); "holding 4" when no action changes it.
      */
     public static String move(List<ScheduledFloor> actions, int current, Instant now) {
-        for (ScheduledFloor a : actions.stream().sorted(java.util.Comparator.comparing(ScheduledFloor::runAt))
+        for (ScheduledFloor a : actions.stream()
+                .sorted(java.util.Comparator.comparing(ScheduledFloor::runAt))
                 .toList()) {
             if (a.minCapacity() != current) {
                 String verb = a.minCapacity() > current ? "raising" : "lowering";
-                String at = !a.runAt().isAfter(now.plus(Duration.ofMinutes(3))) ? "now"
-                        : "at " + (a.runAt().truncatedTo(ChronoUnit.DAYS).equals(now.truncatedTo(ChronoUnit.DAYS))
-                        ? "" : a.runAt().toString().substring(0, 10) + " ") + a.runAt().toString().substring(11, 16)
-                        + " UTC";
+                String at = !a.runAt().isAfter(now.plus(Duration.ofMinutes(3)))
+                        ? "now"
+                        : "at "
+                                + (a.runAt().truncatedTo(ChronoUnit.DAYS).equals(now.truncatedTo(ChronoUnit.DAYS))
+                                        ? ""
+                                        : a.runAt().toString().substring(0, 10) + " ")
+                                + a.runAt().toString().substring(11, 16)
+                                + " UTC";
                 return verb + " to " + a.minCapacity() + " " + at;
             }
         }
@@ -149,8 +177,8 @@ public final class CapacityPlanner {
         for (LoadPrediction p : predictions) {
             Instant slot = p.forecastTime().truncatedTo(ChronoUnit.HOURS);
             LoadPrediction current = slots.get(slot);
-            if (current == null || plannedLoad(p, policy.capacityQuantile())
-                    > plannedLoad(current, policy.capacityQuantile())) {
+            if (current == null
+                    || plannedLoad(p, policy.capacityQuantile()) > plannedLoad(current, policy.capacityQuantile())) {
                 slots.put(slot, p);
             }
         }
@@ -164,14 +192,15 @@ public final class CapacityPlanner {
             LoadPrediction p = slot.getValue();
             double load = plannedLoad(p, policy.capacityQuantile());
             // Spare units only where load is predicted: an idle hour needs no margin for bursts.
-            int needed = (int) Math.ceil(load / policy.loadPerUnit() - 1e-9)
-                    + (load > 0 ? policy.spareUnits() : 0);
-            double utilization = current > 0 ? load / (current * policy.loadPerUnit())
-                    : (load > 0 ? Double.POSITIVE_INFINITY : 0);
+            int needed = (int) Math.ceil(load / policy.loadPerUnit() - 1e-9) + (load > 0 ? policy.spareUnits() : 0);
+            double utilization =
+                    current > 0 ? load / (current * policy.loadPerUnit()) : (load > 0 ? Double.POSITIVE_INFINITY : 0);
             Severity severity = Severity.of(utilization, policy);
-            Strategy strategy = p.confidence() < policy.gradualConfidence() ? Strategy.GRADUAL
+            Strategy strategy = p.confidence() < policy.gradualConfidence()
+                    ? Strategy.GRADUAL
                     : severity == Severity.CRITICAL && p.confidence() >= policy.aggressiveConfidence()
-                    ? Strategy.AGGRESSIVE : Strategy.STANDARD;
+                            ? Strategy.AGGRESSIVE
+                            : Strategy.STANDARD;
             int target = needed;
             if (strategy == Strategy.GRADUAL && needed > previous) {
                 int step = Math.max(1, (int) Math.ceil(previous * policy.gradualStepPercent() / 100));
@@ -183,17 +212,33 @@ public final class CapacityPlanner {
             }
             target = Math.max(policy.floor(), Math.min(policy.limit(), target));
             int maxCapacity = target > policy.ceiling() ? target : 0;
-            String reason = String.format(Locale.ROOT,
+            String reason = String.format(
+                    Locale.ROOT,
                     "P%.0f load %.1f needs %d units at %.1f per unit%s; %s (%.0f%% of %d now); %s%s; %s",
-                    100 * policy.capacityQuantile(), load, needed, policy.loadPerUnit(),
+                    100 * policy.capacityQuantile(),
+                    load,
+                    needed,
+                    policy.loadPerUnit(),
                     policy.spareUnits() > 0 && load > 0 ? " (" + policy.spareUnits() + " of them spare)" : "",
-                    severity.name().toLowerCase(Locale.ROOT), 100 * Math.min(utilization, 99.99), current,
+                    severity.name().toLowerCase(Locale.ROOT),
+                    100 * Math.min(utilization, 99.99),
+                    current,
                     strategy.name().toLowerCase(Locale.ROOT),
-                    needed > policy.limit() ? "; capped at " + policy.limit()
-                            + (policy.raiseCeiling() ? " (ceiling + buffer)" : " (ceiling honoured)") : "",
+                    needed > policy.limit()
+                            ? "; capped at " + policy.limit()
+                                    + (policy.raiseCeiling() ? " (ceiling + buffer)" : " (ceiling honoured)")
+                            : "",
                     p.reason());
-            steps.add(new CapacityStep(slot.getKey(), target, maxCapacity, severity, strategy, p.predictedLoad(),
-                    load, p.confidence(), reason));
+            steps.add(new CapacityStep(
+                    slot.getKey(),
+                    target,
+                    maxCapacity,
+                    severity,
+                    strategy,
+                    p.predictedLoad(),
+                    load,
+                    p.confidence(),
+                    reason));
             previous = target;
         }
         return steps;

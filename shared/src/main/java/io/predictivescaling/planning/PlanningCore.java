@@ -1,5 +1,6 @@
 package io.predictivescaling.planning;
 
+import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.events.EventAdjuster;
 import io.predictivescaling.events.EventEffects;
 import io.predictivescaling.events.KnownEvent;
@@ -8,7 +9,6 @@ import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.forecast.LocalHours;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.patterns.LoadPatterns;
-import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.sentiment.Signal;
 import io.predictivescaling.sentiment.SocialImpact;
 import io.predictivescaling.targets.ScalingPolicy;
@@ -38,7 +38,8 @@ public final class PlanningCore {
      * How far ahead events are read: the path ends {@link #PATH} after the history's end (at most an hour ago), and
      * an event starting up to its type's longest learned lead after that still reaches into the path.
      */
-    public static final Duration EVENT_REACH = PATH.plusHours(2 + io.predictivescaling.events.EventImpact.MAX_LEAD_HOURS);
+    public static final Duration EVENT_REACH =
+            PATH.plusHours(2 + io.predictivescaling.events.EventImpact.MAX_LEAD_HOURS);
     /** How long one plan's floors may stand: its path plus the hour after it, in which its restore runs. */
     public static final Duration FLOOR_REACH = PATH.plusHours(2);
     /** Which quantile of each hour's samples the Lambdas forecast: capacity must serve the busy part of an hour. */
@@ -47,8 +48,7 @@ public final class PlanningCore {
     public static final List<Duration> SHORT_HORIZONS = List.of(Duration.ofMinutes(5), Duration.ofHours(1));
 
     /** A keyword of the target that is trending now, its past firings and feedback's confidence in it. */
-    public record SocialTrend(String keyword, Signal trend, List<Signal> pastFirings, double confidence) {
-    }
+    public record SocialTrend(String keyword, Signal trend, List<Signal> pastFirings, double confidence) {}
 
     /**
      * What one target's forecast is made from.
@@ -62,9 +62,15 @@ public final class PlanningCore {
      * @param confidence feedback's confidence per signal ({@code pattern:<method>}); empty for none
      * @param patterns the metric's learned patterns, for the reason only; may be null
      */
-    public record Inputs(RegularSeries hourly, RegularSeries fine, ZoneId zone, List<TimeWindow> excluded,
-                         List<KnownEvent> events, List<SocialTrend> social, Map<String, Double> confidence,
-                         LoadPatterns patterns) {
+    public record Inputs(
+            RegularSeries hourly,
+            RegularSeries fine,
+            ZoneId zone,
+            List<TimeWindow> excluded,
+            List<KnownEvent> events,
+            List<SocialTrend> social,
+            Map<String, Double> confidence,
+            LoadPatterns patterns) {
         /** Just the hourly history: UTC, nothing excluded, no events or signals. */
         public static Inputs hourly(RegularSeries hourly) {
             return new Inputs(hourly, null, java.time.ZoneOffset.UTC, List.of(), List.of(), List.of(), Map.of(), null);
@@ -94,13 +100,16 @@ public final class PlanningCore {
         // load over a no-event baseline, and once it has run a day the forecast's daily lags would carry its first
         // day into its second and raise it twice (a release's launch day held the next day's floor at its level).
         // A shorter event's own hours stay: the recent hours inside it help the next ones (NYC's holidays).
-        List<KnownEvent> begun = in.events().stream().filter(e -> e.start().isBefore(now)
-                && Duration.between(e.start(), e.end()).compareTo(Duration.ofDays(1)) > 0 || !e.end().isAfter(now))
+        List<KnownEvent> begun = in.events().stream()
+                .filter(e -> e.start().isBefore(now)
+                                && Duration.between(e.start(), e.end()).compareTo(Duration.ofDays(1)) > 0
+                        || !e.end().isAfter(now))
                 .toList();
         List<TimeWindow> leftOut = new ArrayList<>(in.excluded());
         begun.forEach(e -> {
             Instant end = e.end().isAfter(now) ? now : e.end();
-            leftOut.add(new TimeWindow(e.start(), end.isAfter(e.start()) ? end : e.start().plusSeconds(1)));
+            leftOut.add(new TimeWindow(
+                    e.start(), end.isAfter(e.start()) ? end : e.start().plusSeconds(1)));
         });
         List<LoadPrediction> predicted = new ArrayList<>();
         if (in.fine() != null) {
@@ -108,9 +117,10 @@ public final class PlanningCore {
         }
         if (in.hourly().size() > 0) {
             LocalHours local = LocalHours.of(in.hourly(), in.zone(), leftOut);
-            if (local.series().values().length > 0 && local.series().gapCount() < local.series().size()) {
-                List<LoadPrediction> path = predictor.path(local.series(),
-                        Duration.ofHours(local.stepsFor(PATH)), in.patterns(), in.confidence());
+            if (local.series().values().length > 0
+                    && local.series().gapCount() < local.series().size()) {
+                List<LoadPrediction> path = predictor.path(
+                        local.series(), Duration.ofHours(local.stepsFor(PATH)), in.patterns(), in.confidence());
                 predicted.addAll(local.toUtc(path, PATH));
             }
         }
@@ -124,11 +134,22 @@ public final class PlanningCore {
      * Capacity steps and scheduled actions (see {@link CapacityPlanner#plan}) from the hourly path only: the short
      * horizons are recorded and scored, but floors are planned from what the backtest replays.
      */
-    public ScalingPlan plan(String targetId, ScalingPolicy policy, int currentCapacity,
-                            List<LoadPrediction> predictions, Instant now, Optional<Instant> lastSample,
-                            Optional<String> unhealthy) {
-        return planner.plan(targetId, policy, currentCapacity, predictions.stream().filter(PlanningCore::onPath)
-                .toList(), now, lastSample, unhealthy);
+    public ScalingPlan plan(
+            String targetId,
+            ScalingPolicy policy,
+            int currentCapacity,
+            List<LoadPrediction> predictions,
+            Instant now,
+            Optional<Instant> lastSample,
+            Optional<String> unhealthy) {
+        return planner.plan(
+                targetId,
+                policy,
+                currentCapacity,
+                predictions.stream().filter(PlanningCore::onPath).toList(),
+                now,
+                lastSample,
+                unhealthy);
     }
 
     /** Whether a prediction is one of the hourly path's (not a 5-minute or 1-hour short-horizon one). */
@@ -152,22 +173,24 @@ public final class PlanningCore {
      *
      * @param samples sorted by time, oldest first
      */
-    public static RegularSeries hourly(List<io.predictivescaling.metrics.LoadSample> samples, Instant now,
-                                       Duration span, double quantile) {
+    public static RegularSeries hourly(
+            List<io.predictivescaling.metrics.LoadSample> samples, Instant now, Duration span, double quantile) {
         long end = Math.floorDiv(now.getEpochSecond(), 3600) * 3600;
         long start = end - span.getSeconds();
         java.util.TreeMap<Long, List<Double>> byHour = new java.util.TreeMap<>();
         for (var x : samples) {
             long t = x.timestamp().getEpochSecond();
             if (t >= start && t < end) {
-                byHour.computeIfAbsent(Math.floorDiv(t, 3600) * 3600, k -> new ArrayList<>()).add(x.value());
+                byHour.computeIfAbsent(Math.floorDiv(t, 3600) * 3600, k -> new ArrayList<>())
+                        .add(x.value());
             }
         }
         long first = byHour.isEmpty() ? start : byHour.firstKey();
         double[] values = new double[(int) ((end - first) / 3600)];
         java.util.Arrays.fill(values, Double.NaN);
         byHour.forEach((hour, v) -> {
-            double[] sorted = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            double[] sorted =
+                    v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
             values[(int) ((hour - first) / 3600)] = hourValue(sorted, quantile);
         });
         return new RegularSeries(Instant.ofEpochSecond(first), Duration.ofHours(1), values);
@@ -183,7 +206,8 @@ public final class PlanningCore {
         for (LoadPrediction p : predictor.predict(fine, SHORT_HORIZONS, in.patterns(), in.confidence())) {
             // A 5-minute prediction landing on the hour would share its key with an hourly one: the hourly path
             // covers that slot.
-            if (p.horizon().compareTo(Duration.ofHours(1)) < 0 || p.forecastTime().getEpochSecond() % 3600 != 0) {
+            if (p.horizon().compareTo(Duration.ofHours(1)) < 0
+                    || p.forecastTime().getEpochSecond() % 3600 != 0) {
                 out.add(p);
             }
         }
@@ -193,10 +217,10 @@ public final class PlanningCore {
     /** A keyword trending now raises the predictions its learned impact reaches. */
     private static List<LoadPrediction> social(List<LoadPrediction> predicted, Inputs in, Instant now) {
         for (SocialTrend t : in.social()) {
-            SocialImpact impact = in.hourly().size() == 0 ? SocialImpact.PRIOR
-                    : SocialImpact.learn(t.pastFirings(), in.hourly());
-            predicted = attributed(predicted, impact.apply(predicted, t.trend(), t.confidence(), now),
-                    "sentiment:" + t.keyword());
+            SocialImpact impact =
+                    in.hourly().size() == 0 ? SocialImpact.PRIOR : SocialImpact.learn(t.pastFirings(), in.hourly());
+            predicted = attributed(
+                    predicted, impact.apply(predicted, t.trend(), t.confidence(), now), "sentiment:" + t.keyword());
         }
         return predicted;
     }
@@ -211,8 +235,8 @@ public final class PlanningCore {
         List<LoadPrediction> out = new ArrayList<>(after.size());
         for (LoadPrediction p : after) {
             LoadPrediction was = byKey.get(p.forecastTime() + "#" + p.horizon());
-            java.util.Map<String, Double> signals = new java.util.LinkedHashMap<>(was == null ? p.signals()
-                    : was.signals());
+            java.util.Map<String, Double> signals =
+                    new java.util.LinkedHashMap<>(was == null ? p.signals() : was.signals());
             if (signal != null && (was == null || was.predictedLoad() != p.predictedLoad())) {
                 signals.put(signal, 1.0);
             }

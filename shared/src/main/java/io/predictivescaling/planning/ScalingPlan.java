@@ -14,9 +14,16 @@ import java.util.Optional;
  * @param raisesAllowed false when metrics were stale or the forecast unhealthy: nothing new is raised
  * @param summary one line for logs and events
  */
-public record ScalingPlan(String targetId, Instant plannedAt, int currentCapacity, List<CapacityStep> steps,
-                          Optional<Integer> applyNow, List<ScheduledFloor> actions, List<CapacityStep> spikes,
-                          boolean raisesAllowed, String summary) {
+public record ScalingPlan(
+        String targetId,
+        Instant plannedAt,
+        int currentCapacity,
+        List<CapacityStep> steps,
+        Optional<Integer> applyNow,
+        List<ScheduledFloor> actions,
+        List<CapacityStep> spikes,
+        boolean raisesAllowed,
+        String summary) {
 
     /** The step in force at {@code t}, if the plan covers it. */
     public Optional<CapacityStep> stepAt(Instant t) {

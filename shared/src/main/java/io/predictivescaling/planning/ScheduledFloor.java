@@ -11,10 +11,10 @@ import java.time.format.DateTimeFormatter;
  */
 public record ScheduledFloor(Instant runAt, int minCapacity, int maxCapacity, boolean restore) {
     public static final String NAME_PREFIX = "predictive-scaling-";
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter AT =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     public String name() {
         return NAME_PREFIX + NAME_TIME.format(runAt);

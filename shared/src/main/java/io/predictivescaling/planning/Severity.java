@@ -9,7 +9,10 @@ import io.predictivescaling.targets.ScalingPolicy;
  * NORMAL from 50%, LOW below.
  */
 public enum Severity {
-    LOW, NORMAL, HIGH, CRITICAL;
+    LOW,
+    NORMAL,
+    HIGH,
+    CRITICAL;
 
     public static Severity of(double utilization, ScalingPolicy policy) {
         if (utilization >= policy.criticalUtilization()) {

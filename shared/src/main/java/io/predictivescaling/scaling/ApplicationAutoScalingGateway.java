@@ -15,9 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.OptionalInt;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScalableTargetsResponse;
 import software.amazon.awssdk.services.applicationautoscaling.model.DescribeScheduledActionsResponse;
@@ -37,9 +37,11 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
 
     @Override
     public OptionalInt currentMinCapacity(ScalableResource resource) {
-        DescribeScalableTargetsResponse response = retry.call("describing " + resource,
+        DescribeScalableTargetsResponse response = retry.call(
+                "describing " + resource,
                 () -> client.describeScalableTargets(r -> r.serviceNamespace(resource.serviceNamespace())
-                        .resourceIds(resource.resourceId()).scalableDimension(resource.scalableDimension())));
+                        .resourceIds(resource.resourceId())
+                        .scalableDimension(resource.scalableDimension())));
         return response.scalableTargets().stream()
                 .filter(t -> t.resourceId().equals(resource.resourceId()))
                 .mapToInt(t -> t.minCapacity())
@@ -48,11 +50,14 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
 
     @Override
     public Optional<TargetState> state(ScalableResource resource) {
-        DescribeScalableTargetsResponse response = retry.call("describing " + resource,
+        DescribeScalableTargetsResponse response = retry.call(
+                "describing " + resource,
                 () -> client.describeScalableTargets(r -> r.serviceNamespace(resource.serviceNamespace())
-                        .resourceIds(resource.resourceId()).scalableDimension(resource.scalableDimension())));
+                        .resourceIds(resource.resourceId())
+                        .scalableDimension(resource.scalableDimension())));
         Optional<ScalableTarget> target = response.scalableTargets().stream()
-                .filter(t -> t.resourceId().equals(resource.resourceId())).findFirst();
+                .filter(t -> t.resourceId().equals(resource.resourceId()))
+                .findFirst();
         return target.map(t -> state(t, allActions(resource)));
     }
 
@@ -67,24 +72,32 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
     public Map<ScalableResource, Optional<TargetState>> states(Collection<ScalableResource> resources) {
         Map<ScalableResource, Optional<TargetState>> states = new HashMap<>();
         Map<String, List<ScalableResource>> byNamespace = new TreeMap<>();
-        new LinkedHashSet<>(resources).forEach(r -> byNamespace.computeIfAbsent(r.serviceNamespace(),
-                k -> new ArrayList<>()).add(r));
+        new LinkedHashSet<>(resources)
+                .forEach(r -> byNamespace
+                        .computeIfAbsent(r.serviceNamespace(), k -> new ArrayList<>())
+                        .add(r));
         for (var group : byNamespace.entrySet()) {
             String namespace = group.getKey();
             // Keyed by resource id and dimension (the namespace is the group's).
             Map<String, ScalableTarget> registered = new HashMap<>();
-            Set<String> wanted = new HashSet<>(group.getValue().stream().map(ApplicationAutoScalingGateway::key)
+            Set<String> wanted = new HashSet<>(group.getValue().stream()
+                    .map(ApplicationAutoScalingGateway::key)
                     .toList());
-            List<String> ids = group.getValue().stream().map(ScalableResource::resourceId).distinct().toList();
+            List<String> ids = group.getValue().stream()
+                    .map(ScalableResource::resourceId)
+                    .distinct()
+                    .toList();
             for (int i = 0; i < ids.size(); i += RESOURCE_IDS_PER_CALL) {
                 List<String> slice = ids.subList(i, Math.min(ids.size(), i + RESOURCE_IDS_PER_CALL));
                 String token = null;
                 do {
                     String next = token;
-                    DescribeScalableTargetsResponse page = retry.call("describing " + slice.size()
-                            + " scalable targets in " + namespace, () -> client.describeScalableTargets(r -> r
-                            .serviceNamespace(namespace).resourceIds(slice).maxResults(RESOURCE_IDS_PER_CALL)
-                            .nextToken(next)));
+                    DescribeScalableTargetsResponse page = retry.call(
+                            "describing " + slice.size() + " scalable targets in " + namespace,
+                            () -> client.describeScalableTargets(r -> r.serviceNamespace(namespace)
+                                    .resourceIds(slice)
+                                    .maxResults(RESOURCE_IDS_PER_CALL)
+                                    .nextToken(next)));
                     for (ScalableTarget t : page.scalableTargets()) {
                         String key = t.resourceId() + "|" + t.scalableDimensionAsString();
                         if (wanted.contains(key)) {
@@ -99,9 +112,11 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                 String token = null;
                 do {
                     String next = token;
-                    DescribeScheduledActionsResponse page = retry.call("listing scheduled actions in " + namespace,
+                    DescribeScheduledActionsResponse page = retry.call(
+                            "listing scheduled actions in " + namespace,
                             () -> client.describeScheduledActions(r -> r.serviceNamespace(namespace)
-                                    .maxResults(ACTIONS_PER_PAGE).nextToken(next)));
+                                    .maxResults(ACTIONS_PER_PAGE)
+                                    .nextToken(next)));
                     for (ScheduledAction a : page.scheduledActions()) {
                         String key = a.resourceId() + "|" + a.scalableDimensionAsString();
                         if (registered.containsKey(key)) {
@@ -111,13 +126,15 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                     token = page.nextToken();
                 } while (token != null && !token.isEmpty());
             } else {
-                group.getValue().stream().filter(r -> registered.containsKey(key(r)))
+                group.getValue().stream()
+                        .filter(r -> registered.containsKey(key(r)))
                         .forEach(r -> actions.put(key(r), allActions(r)));
             }
             for (ScalableResource r : group.getValue()) {
                 ScalableTarget t = registered.get(key(r));
-                states.put(r, t == null ? Optional.empty()
-                        : Optional.of(state(t, actions.getOrDefault(key(r), List.of()))));
+                states.put(
+                        r,
+                        t == null ? Optional.empty() : Optional.of(state(t, actions.getOrDefault(key(r), List.of()))));
             }
         }
         return states;
@@ -144,13 +161,17 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
             if (a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX)) {
                 ours.add(new ExistingAction(a.scheduledActionName(), a.schedule(), min, max, a.creationTime()));
             } else {
-                others.add(new TargetState.Action(a.scheduledActionName(), a.schedule(),
-                        oneTime(a.schedule(), a.timezone()), min, max));
+                others.add(new TargetState.Action(
+                        a.scheduledActionName(), a.schedule(), oneTime(a.schedule(), a.timezone()), min, max));
             }
         }
         SuspendedState suspended = target.suspendedState();
-        return new TargetState(target.minCapacity(), target.maxCapacity(),
-                suspended != null && Boolean.TRUE.equals(suspended.scheduledScalingSuspended()), ours, others);
+        return new TargetState(
+                target.minCapacity(),
+                target.maxCapacity(),
+                suspended != null && Boolean.TRUE.equals(suspended.scheduledScalingSuspended()),
+                ours,
+                others);
     }
 
     /** When an {@code at(yyyy-mm-ddThh:mm:ss)} schedule runs, in the action's zone (UTC when it names none). */
@@ -172,11 +193,14 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
         String token = null;
         do {
             String next = token;
-            DescribeScheduledActionsResponse page = retry.call("listing scheduled actions of " + resource,
+            DescribeScheduledActionsResponse page = retry.call(
+                    "listing scheduled actions of " + resource,
                     () -> client.describeScheduledActions(r -> r.serviceNamespace(resource.serviceNamespace())
-                            .resourceId(resource.resourceId()).scalableDimension(resource.scalableDimension())
+                            .resourceId(resource.resourceId())
+                            .scalableDimension(resource.scalableDimension())
                             .nextToken(next)));
-            page.scheduledActions().stream().filter(a -> a.resourceId().equals(resource.resourceId()))
+            page.scheduledActions().stream()
+                    .filter(a -> a.resourceId().equals(resource.resourceId()))
                     .forEach(actions::add);
             token = page.nextToken();
         } while (token != null && !token.isEmpty());
@@ -189,16 +213,21 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
         String token = null;
         do {
             String next = token;
-            DescribeScheduledActionsResponse page = retry.call("listing scheduled actions of " + resource,
+            DescribeScheduledActionsResponse page = retry.call(
+                    "listing scheduled actions of " + resource,
                     () -> client.describeScheduledActions(r -> r.serviceNamespace(resource.serviceNamespace())
-                            .resourceId(resource.resourceId()).scalableDimension(resource.scalableDimension())
+                            .resourceId(resource.resourceId())
+                            .scalableDimension(resource.scalableDimension())
                             .nextToken(next)));
             for (ScheduledAction a : page.scheduledActions()) {
                 if (a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX)
                         && a.resourceId().equals(resource.resourceId())) {
                     var target = a.scalableTargetAction();
-                    actions.add(new ExistingAction(a.scheduledActionName(), a.schedule(),
-                            target == null ? null : target.minCapacity(), target == null ? null : target.maxCapacity(),
+                    actions.add(new ExistingAction(
+                            a.scheduledActionName(),
+                            a.schedule(),
+                            target == null ? null : target.minCapacity(),
+                            target == null ? null : target.maxCapacity(),
                             a.creationTime()));
                 }
             }
@@ -209,27 +238,29 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
 
     @Override
     public void putScheduledAction(ScalableResource resource, ScheduledFloor action) {
-        retry.run("putting " + action.name() + " on " + resource, () -> client.putScheduledAction(r -> r
-                .serviceNamespace(resource.serviceNamespace())
-                .resourceId(resource.resourceId())
-                .scalableDimension(resource.scalableDimension())
-                .scheduledActionName(action.name())
-                .schedule(action.schedule())
-                .timezone("UTC")
-                .scalableTargetAction(t -> {
-                    t.minCapacity(action.minCapacity());
-                    if (action.maxCapacity() > 0) {
-                        t.maxCapacity(action.maxCapacity());
-                    }
-                })));
+        retry.run(
+                "putting " + action.name() + " on " + resource,
+                () -> client.putScheduledAction(r -> r.serviceNamespace(resource.serviceNamespace())
+                        .resourceId(resource.resourceId())
+                        .scalableDimension(resource.scalableDimension())
+                        .scheduledActionName(action.name())
+                        .schedule(action.schedule())
+                        .timezone("UTC")
+                        .scalableTargetAction(t -> {
+                            t.minCapacity(action.minCapacity());
+                            if (action.maxCapacity() > 0) {
+                                t.maxCapacity(action.maxCapacity());
+                            }
+                        })));
     }
 
     @Override
     public void deleteScheduledAction(ScalableResource resource, String name) {
-        retry.run("deleting " + name + " on " + resource, () -> client.deleteScheduledAction(r -> r
-                .serviceNamespace(resource.serviceNamespace())
-                .resourceId(resource.resourceId())
-                .scalableDimension(resource.scalableDimension())
-                .scheduledActionName(name)));
+        retry.run(
+                "deleting " + name + " on " + resource,
+                () -> client.deleteScheduledAction(r -> r.serviceNamespace(resource.serviceNamespace())
+                        .resourceId(resource.resourceId())
+                        .scalableDimension(resource.scalableDimension())
+                        .scheduledActionName(name)));
     }
 }

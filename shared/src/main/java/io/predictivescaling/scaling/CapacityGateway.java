@@ -10,8 +10,7 @@ import java.util.OptionalInt;
 public interface CapacityGateway {
 
     /** An existing scheduled action of ours on a resource. */
-    record ExistingAction(String name, String schedule, Integer minCapacity, Integer maxCapacity, Instant createdAt) {
-    }
+    record ExistingAction(String name, String schedule, Integer minCapacity, Integer maxCapacity, Instant createdAt) {}
 
     /** The MinCapacity registered now, or empty when the resource is not registered. */
     OptionalInt currentMinCapacity(ScalableResource resource);

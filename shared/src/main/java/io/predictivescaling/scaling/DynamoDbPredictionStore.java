@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoDbPredictionStore implements PredictionStore {
     /** Predictions are kept long enough for feedback to score them and for a month of history. */
     static final Duration KEEP = Duration.ofDays(35);
+
     private static final int BATCH = 25;
 
     private final DynamoDbClient dynamo;
@@ -42,8 +43,11 @@ public final class DynamoDbPredictionStore implements PredictionStore {
     public void save(List<PredictionRecord> records) {
         Map<String, WriteRequest> unique = new java.util.LinkedHashMap<>();
         for (PredictionRecord r : records) {
-            unique.put(r.targetId() + "|" + sortKey(r.prediction()),
-                    WriteRequest.builder().putRequest(PutRequest.builder().item(item(r)).build()).build());
+            unique.put(
+                    r.targetId() + "|" + sortKey(r.prediction()),
+                    WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(item(r)).build())
+                            .build());
         }
         List<WriteRequest> all = new ArrayList<>(unique.values());
         for (int i = 0; i < all.size(); i += BATCH) {
@@ -56,13 +60,15 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         retry.untilDone("writing predictions", batch, send -> {
             BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, send)));
             return response.hasUnprocessedItems() && response.unprocessedItems().containsKey(tableName)
-                    ? response.unprocessedItems().get(tableName) : List.of();
+                    ? response.unprocessedItems().get(tableName)
+                    : List.of();
         });
     }
 
     /** Predictions from 5-minute data: under an hour ahead, or not on the hour. */
     public static boolean isFine(LoadPrediction p) {
-        return p.horizon().compareTo(Duration.ofHours(1)) < 0 || p.forecastTime().getEpochSecond() % 3600 != 0;
+        return p.horizon().compareTo(Duration.ofHours(1)) < 0
+                || p.forecastTime().getEpochSecond() % 3600 != 0;
     }
 
     /** The item a record is stored as (also what {@link WriteOnChangePredictionStore} compares). */
@@ -93,12 +99,13 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         }
         item.put("recommendedAction", AttributeValue.fromS(r.recommendedAction()));
         item.put("createdAt", AttributeValue.fromS(r.createdAt().toString()));
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(p.forecastTime().plus(KEEP).getEpochSecond())));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(p.forecastTime().plus(KEEP).getEpochSecond())));
         return item;
     }
 
     private static AttributeValue n(double v) {
         return AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", v));
     }
-
 }

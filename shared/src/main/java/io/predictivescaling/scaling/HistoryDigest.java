@@ -1,10 +1,10 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;
+import io.predictivescaling.planning.PlanningCore;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -39,8 +39,14 @@ public final class HistoryDigest {
     private final double[] hourly;
     private final double[] fine;
 
-    private HistoryDigest(long spanSeconds, double quantile, long fineSeconds, long covered, long newest,
-                          double[] hourly, double[] fine) {
+    private HistoryDigest(
+            long spanSeconds,
+            double quantile,
+            long fineSeconds,
+            long covered,
+            long newest,
+            double[] hourly,
+            double[] fine) {
         this.spanSeconds = spanSeconds;
         this.quantile = quantile;
         this.fineSeconds = fineSeconds;
@@ -61,8 +67,14 @@ public final class HistoryDigest {
         double[] f = new double[(int) (fine.getSeconds() / FINE)];
         Arrays.fill(h, Double.NaN);
         Arrays.fill(f, Double.NaN);
-        return new HistoryDigest(span.getSeconds(), quantile, fine.getSeconds(), hourStart(covered.getEpochSecond()),
-                Long.MIN_VALUE, h, f);
+        return new HistoryDigest(
+                span.getSeconds(),
+                quantile,
+                fine.getSeconds(),
+                hourStart(covered.getEpochSecond()),
+                Long.MIN_VALUE,
+                h,
+                f);
     }
 
     /** The hour boundary this digest covers up to (exclusive). */
@@ -87,7 +99,8 @@ public final class HistoryDigest {
             long start = hourStart(hour.get(0).timestamp().getEpochSecond());
             int slot = (int) ((start - (end - spanSeconds)) / HOUR);
             if (slot >= 0) {
-                double[] sorted = hour.stream().mapToDouble(LoadSample::value).sorted().toArray();
+                double[] sorted =
+                        hour.stream().mapToDouble(LoadSample::value).sorted().toArray();
                 h[slot] = PlanningCore.hourValue(sorted, quantile);
             }
             for (Rollup r : Rollups.of(hour, Duration.ofSeconds(FINE))) {
@@ -117,8 +130,10 @@ public final class HistoryDigest {
         int first = firstValue(closed.hourly);
         RegularSeries hourlySeries = first < 0
                 ? new RegularSeries(Instant.ofEpochSecond(windowStart), Duration.ofHours(1), closed.hourly.clone())
-                : new RegularSeries(Instant.ofEpochSecond(windowStart + first * HOUR), Duration.ofHours(1),
-                Arrays.copyOfRange(closed.hourly, first, closed.hourly.length));
+                : new RegularSeries(
+                        Instant.ofEpochSecond(windowStart + first * HOUR),
+                        Duration.ofHours(1),
+                        Arrays.copyOfRange(closed.hourly, first, closed.hourly.length));
         // 5-minute means: the closed buckets, then those of the open hour up to the last whole 5 minutes.
         long fineEnd = Math.floorDiv(now.getEpochSecond(), FINE) * FINE;
         long fineStart = fineEnd - fineSeconds;
@@ -137,11 +152,17 @@ public final class HistoryDigest {
         int firstFine = firstValue(buckets);
         RegularSeries fineSeries = firstFine < 0
                 ? new RegularSeries(Instant.ofEpochSecond(fineStart), Duration.ofSeconds(FINE), buckets)
-                : new RegularSeries(Instant.ofEpochSecond(fineStart + firstFine * FINE), Duration.ofSeconds(FINE),
-                Arrays.copyOfRange(buckets, firstFine, buckets.length));
+                : new RegularSeries(
+                        Instant.ofEpochSecond(fineStart + firstFine * FINE),
+                        Duration.ofSeconds(FINE),
+                        Arrays.copyOfRange(buckets, firstFine, buckets.length));
         boolean empty = first < 0 && open.isEmpty();
-        long newestSample = open.isEmpty() ? closed.newest : open.get(open.size() - 1).timestamp().getEpochSecond();
-        return new PlanningHistory(empty ? null : hourlySeries, empty ? null : fineSeries,
+        long newestSample = open.isEmpty()
+                ? closed.newest
+                : open.get(open.size() - 1).timestamp().getEpochSecond();
+        return new PlanningHistory(
+                empty ? null : hourlySeries,
+                empty ? null : fineSeries,
                 empty ? Optional.empty() : Optional.of(Instant.ofEpochSecond(newestSample)));
     }
 
@@ -152,8 +173,7 @@ public final class HistoryDigest {
      * @param fine 5-minute means, or null when the span holds no sample
      * @param newest the newest sample in the span
      */
-    public record PlanningHistory(RegularSeries hourly, RegularSeries fine, Optional<Instant> newest) {
-    }
+    public record PlanningHistory(RegularSeries hourly, RegularSeries fine, Optional<Instant> newest) {}
 
     /** The digest as bytes (doubles stored exactly). */
     public byte[] encode() {
@@ -183,7 +203,9 @@ public final class HistoryDigest {
      */
     public static Optional<HistoryDigest> decode(byte[] data, Duration span, double quantile, Duration fine) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            if (in.readInt() != FORMAT || in.readLong() != span.getSeconds() || in.readDouble() != quantile
+            if (in.readInt() != FORMAT
+                    || in.readLong() != span.getSeconds()
+                    || in.readDouble() != quantile
                     || in.readLong() != fine.getSeconds()) {
                 return Optional.empty();
             }
@@ -197,8 +219,10 @@ public final class HistoryDigest {
             for (int i = 0; i < f.length; i++) {
                 f[i] = in.readDouble();
             }
-            return in.available() == 0 ? Optional.of(new HistoryDigest(span.getSeconds(), quantile,
-                    fine.getSeconds(), covered, newest, h, f)) : Optional.empty();
+            return in.available() == 0
+                    ? Optional.of(
+                            new HistoryDigest(span.getSeconds(), quantile, fine.getSeconds(), covered, newest, h, f))
+                    : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -48,8 +48,7 @@ public final class PlanApplier {
     }
 
     /** What changed: for the log and the ScalingPlanned event. */
-    public record Applied(int put, int deleted, int unchanged, Integer appliedNow) {
-    }
+    public record Applied(int put, int deleted, int unchanged, Integer appliedNow) {}
 
     /**
      * Writes the plan (when it may raise) or, when it may not (metrics stale, forecast unhealthy), only
@@ -80,8 +79,10 @@ public final class PlanApplier {
             }
         }
         List<CapacityGateway.ExistingAction> stale = existing.values().stream()
-                .sorted(Comparator.comparing(PlanApplier::runAt)).toList();
-        Instant anchorAt = wanted.isEmpty() ? Instant.MIN : wanted.get(wanted.size() - 1).runAt();
+                .sorted(Comparator.comparing(PlanApplier::runAt))
+                .toList();
+        Instant anchorAt =
+                wanted.isEmpty() ? Instant.MIN : wanted.get(wanted.size() - 1).runAt();
         // 1. The restore that ends the plan.
         if (!changed.isEmpty() && changed.get(changed.size() - 1).runAt().equals(anchorAt)) {
             gateway.putScheduledAction(resource, changed.remove(changed.size() - 1));
@@ -116,15 +117,20 @@ public final class PlanApplier {
      */
     public Optional<ScheduledFloor> repair(ScalableResource resource, ScalingPolicy policy, Instant now) {
         List<CapacityGateway.ExistingAction> ours = gateway.scheduledActions(resource).stream()
-                .sorted(Comparator.comparing(PlanApplier::runAt)).toList();
+                .sorted(Comparator.comparing(PlanApplier::runAt))
+                .toList();
         if (ours.isEmpty() || restores(ours.get(ours.size() - 1), policy)) {
             return Optional.empty();
         }
         Instant earliest = now.truncatedTo(ChronoUnit.MINUTES).plus(REPAIR_LEAD);
-        Instant afterLast = runAt(ours.get(ours.size() - 1)).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
+        Instant afterLast =
+                runAt(ours.get(ours.size() - 1)).truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
         boolean maxMoved = ours.stream().anyMatch(a -> a.maxCapacity() != null);
-        ScheduledFloor restore = new ScheduledFloor(afterLast.isAfter(earliest) ? afterLast : earliest,
-                policy.floor(), maxMoved ? policy.ceiling() : 0, true);
+        ScheduledFloor restore = new ScheduledFloor(
+                afterLast.isAfter(earliest) ? afterLast : earliest,
+                policy.floor(),
+                maxMoved ? policy.ceiling() : 0,
+                true);
         gateway.putScheduledAction(resource, restore);
         return Optional.of(restore);
     }
@@ -138,8 +144,8 @@ public final class PlanApplier {
             boolean raises = last.minCapacity() > policy.floor() || last.maxCapacity() > policy.ceiling();
             if (raises && !last.restore()) {
                 boolean maxMoved = sorted.stream().anyMatch(a -> a.maxCapacity() > 0);
-                sorted.add(new ScheduledFloor(last.runAt().plus(Duration.ofHours(1)), policy.floor(),
-                        maxMoved ? policy.ceiling() : 0, true));
+                sorted.add(new ScheduledFloor(
+                        last.runAt().plus(Duration.ofHours(1)), policy.floor(), maxMoved ? policy.ceiling() : 0, true));
             }
         }
         return sorted;
@@ -172,7 +178,8 @@ public final class PlanApplier {
 
     private static boolean same(CapacityGateway.ExistingAction have, ScheduledFloor wanted) {
         Integer wantedMax = wanted.maxCapacity() > 0 ? wanted.maxCapacity() : null;
-        return wanted.schedule().equals(have.schedule()) && Objects.equals(have.minCapacity(), wanted.minCapacity())
+        return wanted.schedule().equals(have.schedule())
+                && Objects.equals(have.minCapacity(), wanted.minCapacity())
                 && Objects.equals(have.maxCapacity(), wantedMax);
     }
 

@@ -15,21 +15,25 @@ import java.util.Map;
 /** The events a plan publishes: ScalingPlanned always; SpikePredicted, PrepareForSpike, ScalingAction when due. */
 final class PlanEvents {
     /** What an application can do ahead of a spike, most effective first. */
-    static final List<String> CRITICAL_OPTIMIZATIONS = List.of("response caching", "query batching",
-            "lazy loading off", "compression", "connection pooling");
+    static final List<String> CRITICAL_OPTIMIZATIONS =
+            List.of("response caching", "query batching", "lazy loading off", "compression", "connection pooling");
+
     static final List<String> HIGH_OPTIMIZATIONS = List.of("response caching", "connection pooling");
 
-    private PlanEvents() {
-    }
+    private PlanEvents() {}
 
-    static List<EventPublisher.Event> of(ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied,
-                                         boolean scale) {
+    static List<EventPublisher.Event> of(
+            ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied, boolean scale) {
         return of(target, plan, applied, scale, List.of());
     }
 
     /** @param conflicts what the plan met on the scalable target and what was done, for ScalingPlanned */
-    static List<EventPublisher.Event> of(ScalableTarget target, ScalingPlan plan, PlanApplier.Applied applied,
-                                         boolean scale, List<String> conflicts) {
+    static List<EventPublisher.Event> of(
+            ScalableTarget target,
+            ScalingPlan plan,
+            PlanApplier.Applied applied,
+            boolean scale,
+            List<String> conflicts) {
         ScalingConfig config = target.scaling().orElseThrow();
         List<EventPublisher.Event> events = new ArrayList<>();
         Map<String, Object> planned = base(target, plan);
@@ -38,9 +42,15 @@ final class PlanEvents {
         planned.put("summary", plan.summary());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (CapacityStep s : plan.steps()) {
-            steps.add(Map.of("at", s.at().toString(), "capacity", s.capacity(),
-                    "severity", s.severity().name().toLowerCase(Locale.ROOT),
-                    "strategy", s.strategy().name().toLowerCase(Locale.ROOT)));
+            steps.add(Map.of(
+                    "at",
+                    s.at().toString(),
+                    "capacity",
+                    s.capacity(),
+                    "severity",
+                    s.severity().name().toLowerCase(Locale.ROOT),
+                    "strategy",
+                    s.strategy().name().toLowerCase(Locale.ROOT)));
         }
         planned.put("steps", steps);
         planned.put("conflicts", conflicts);
@@ -64,8 +74,9 @@ final class PlanEvents {
             predicted.put("reason", spike.reason());
             events.add(new EventPublisher.Event("SpikePredicted", predicted));
             Map<String, Object> prepare = new LinkedHashMap<>(predicted);
-            prepare.put("recommendedOptimizations", spike.severity() == Severity.CRITICAL
-                    ? CRITICAL_OPTIMIZATIONS : HIGH_OPTIMIZATIONS);
+            prepare.put(
+                    "recommendedOptimizations",
+                    spike.severity() == Severity.CRITICAL ? CRITICAL_OPTIMIZATIONS : HIGH_OPTIMIZATIONS);
             prepare.put("actions", List.of("cache warm-up", "prefetch", "response templates", "notify ops"));
             events.add(new EventPublisher.Event("PrepareForSpike", prepare));
         }
@@ -78,8 +89,17 @@ final class PlanEvents {
                     action.put("at", s.at().minus(config.policy().warmup()).toString());
                     action.put("from", from);
                     action.put("to", s.capacity());
-                    action.put("prediction", Map.of("predictedLoad", s.predictedLoad(), "plannedLoad", s.plannedLoad(),
-                            "confidence", s.confidence(), "reason", s.reason()));
+                    action.put(
+                            "prediction",
+                            Map.of(
+                                    "predictedLoad",
+                                    s.predictedLoad(),
+                                    "plannedLoad",
+                                    s.plannedLoad(),
+                                    "confidence",
+                                    s.confidence(),
+                                    "reason",
+                                    s.reason()));
                     events.add(new EventPublisher.Event("ScalingAction", action));
                     from = s.capacity();
                 }

@@ -12,7 +12,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -23,21 +22,19 @@ import java.util.Optional;
  * conflict is reported with what was done. Pure: no AWS.
  */
 public final class PlanReconciler {
-    private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HM =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
     /** An action of ours that re-applies our floor runs this long after another's action at the same time. */
     static final Duration AFTER_THEIRS = Duration.ofMinutes(1);
 
-    private PlanReconciler() {
-    }
+    private PlanReconciler() {}
 
     /**
      * @param plan the plan as the core made it (with the target's policy)
      * @param conflicts one line per conflict: whose setting, what the plan wanted, what was done
      * @param write false when scheduled actions must not be written (scheduled scaling suspended)
      */
-    public record Reconciled(ScalingPlan plan, List<String> conflicts, boolean write) {
-    }
+    public record Reconciled(ScalingPlan plan, List<String> conflicts, boolean write) {}
 
     public static Reconciled reconcile(ScalingPlan plan, ScalingPolicy policy, TargetState state, Instant now) {
         List<String> conflicts = new ArrayList<>();
@@ -53,10 +50,12 @@ public final class PlanReconciler {
         }
         List<ScheduledFloor> actions = new ArrayList<>(plan.actions());
         actions.sort(Comparator.comparing(ScheduledFloor::runAt));
-        Instant planEnd = actions.isEmpty() ? now : actions.get(actions.size() - 1).runAt();
+        Instant planEnd =
+                actions.isEmpty() ? now : actions.get(actions.size() - 1).runAt();
         List<TargetState.Action> theirs = state.others().stream()
                 .filter(a -> a.runAt().isPresent() && a.runAt().get().isAfter(now) && a.minCapacity() != null)
-                .sorted(Comparator.comparing(a -> a.runAt().get())).toList();
+                .sorted(Comparator.comparing(a -> a.runAt().get()))
+                .toList();
         Optional<Holder> inForce = floorInForce(policy, state, now);
 
         // 1. Never below another's floor until that floor's own restore.
@@ -100,14 +99,26 @@ public final class PlanReconciler {
         kept.sort(Comparator.comparing(ScheduledFloor::runAt));
         // 3. The registered maximum.
         List<ScheduledFloor> fitted = fitToMax(kept, policy, state.maxCapacity(), conflicts);
-        List<CapacityStep> steps = plan.steps().stream().map(s -> fitStep(s, policy, state, inForce, theirs))
+        List<CapacityStep> steps = plan.steps().stream()
+                .map(s -> fitStep(s, policy, state, inForce, theirs))
                 .toList();
         Optional<Integer> applyNow = fitted.isEmpty() || fitted.get(0).runAt().isAfter(now.plus(Duration.ofMinutes(3)))
-                ? Optional.empty() : Optional.of(fitted.get(0).minCapacity());
-        String summary = plan.summary().replace(CapacityPlanner.move(plan.actions(), plan.currentCapacity(), now),
-                CapacityPlanner.move(fitted, plan.currentCapacity(), now));
-        ScalingPlan fittedPlan = new ScalingPlan(plan.targetId(), plan.plannedAt(), plan.currentCapacity(), steps,
-                applyNow, List.copyOf(fitted), plan.spikes(), plan.raisesAllowed(), summary);
+                ? Optional.empty()
+                : Optional.of(fitted.get(0).minCapacity());
+        String summary = plan.summary()
+                .replace(
+                        CapacityPlanner.move(plan.actions(), plan.currentCapacity(), now),
+                        CapacityPlanner.move(fitted, plan.currentCapacity(), now));
+        ScalingPlan fittedPlan = new ScalingPlan(
+                plan.targetId(),
+                plan.plannedAt(),
+                plan.currentCapacity(),
+                steps,
+                applyNow,
+                List.copyOf(fitted),
+                plan.spikes(),
+                plan.raisesAllowed(),
+                summary);
         return new Reconciled(fittedPlan, conflicts, write);
     }
 
@@ -119,7 +130,8 @@ public final class PlanReconciler {
     public static int restoreFloor(ScalingPolicy policy, TargetState state, Instant now) {
         List<TargetState.Action> theirs = state.others().stream()
                 .filter(a -> a.runAt().isPresent() && a.runAt().get().isAfter(now) && a.minCapacity() != null)
-                .sorted(Comparator.comparing(a -> a.runAt().get())).toList();
+                .sorted(Comparator.comparing(a -> a.runAt().get()))
+                .toList();
         Holder last = othersFloorAt(floorInForce(policy, state, now), theirs, Instant.MAX);
         return last == null ? policy.floor() : Math.max(policy.floor(), last.floor);
     }
@@ -127,10 +139,12 @@ public final class PlanReconciler {
     /** A floor someone else set that is in force now. */
     private record Holder(int floor, Instant since, String by) {
         String describe(List<TargetState.Action> theirs) {
-            Optional<TargetState.Action> restore = theirs.stream().filter(a -> a.minCapacity() < floor).findFirst();
-            return "(set by " + by + ") until " + restore.map(r -> "its restore '" + r.name() + "' to "
-                    + r.minCapacity() + " at " + HM.format(r.runAt().get())).orElse("it is lowered (no restore "
-                    + "scheduled)");
+            Optional<TargetState.Action> restore =
+                    theirs.stream().filter(a -> a.minCapacity() < floor).findFirst();
+            return "(set by " + by + ") until "
+                    + restore.map(r -> "its restore '" + r.name() + "' to " + r.minCapacity() + " at "
+                                    + HM.format(r.runAt().get()))
+                            .orElse("it is lowered (no restore " + "scheduled)");
         }
     }
 
@@ -145,17 +159,23 @@ public final class PlanReconciler {
         }
         Optional<CapacityGateway.ExistingAction> receipt = receipt(state.ours(), now);
         Instant lastOurs = receipt.filter(a -> a.minCapacity() != null && a.minCapacity() == registered)
-                .flatMap(a -> ApplicationAutoScalingGateway.oneTime(a.schedule(), null)).orElse(null);
+                .flatMap(a -> ApplicationAutoScalingGateway.oneTime(a.schedule(), null))
+                .orElse(null);
         Optional<TargetState.Action> lastTheirs = state.others().stream()
-                .filter(a -> a.runAt().isPresent() && !a.runAt().get().isAfter(now)
-                        && a.minCapacity() != null && a.minCapacity() == registered)
+                .filter(a -> a.runAt().isPresent()
+                        && !a.runAt().get().isAfter(now)
+                        && a.minCapacity() != null
+                        && a.minCapacity() == registered)
                 .max(Comparator.comparing(a -> a.runAt().get()));
-        if (lastTheirs.isPresent() && (lastOurs == null || lastTheirs.get().runAt().get().isAfter(lastOurs))) {
-            return Optional.of(new Holder(registered, lastTheirs.get().runAt().get(),
+        if (lastTheirs.isPresent()
+                && (lastOurs == null || lastTheirs.get().runAt().get().isAfter(lastOurs))) {
+            return Optional.of(new Holder(
+                    registered,
+                    lastTheirs.get().runAt().get(),
                     "action '" + lastTheirs.get().name() + "'"));
         }
-        boolean ours = lastOurs != null || state.ours().stream()
-                .anyMatch(a -> a.minCapacity() != null && a.minCapacity() == registered);
+        boolean ours = lastOurs != null
+                || state.ours().stream().anyMatch(a -> a.minCapacity() != null && a.minCapacity() == registered);
         return ours ? Optional.empty() : Optional.of(new Holder(registered, now, "the registered MinCapacity"));
     }
 
@@ -164,18 +184,20 @@ public final class PlanReconciler {
      * the one in force. It is what tells our floor from another's on the next run.
      */
     public static Optional<CapacityGateway.ExistingAction> receiptToKeep(TargetState state, Instant now) {
-        return receipt(state.ours(), now).filter(a -> a.minCapacity() != null
-                && a.minCapacity() == state.minCapacity());
+        return receipt(state.ours(), now)
+                .filter(a -> a.minCapacity() != null && a.minCapacity() == state.minCapacity());
     }
 
     /** The last of our actions that has run. */
-    public static Optional<CapacityGateway.ExistingAction> receipt(List<CapacityGateway.ExistingAction> ours,
-                                                                    Instant now) {
+    public static Optional<CapacityGateway.ExistingAction> receipt(
+            List<CapacityGateway.ExistingAction> ours, Instant now) {
         CapacityGateway.ExistingAction last = null;
         Instant lastAt = null;
         for (CapacityGateway.ExistingAction a : ours) {
             Optional<Instant> at = ApplicationAutoScalingGateway.oneTime(a.schedule(), null);
-            if (at.isPresent() && !at.get().isAfter(now) && (lastAt == null || at.get().isAfter(lastAt))) {
+            if (at.isPresent()
+                    && !at.get().isAfter(now)
+                    && (lastAt == null || at.get().isAfter(lastAt))) {
                 last = a;
                 lastAt = at.get();
             }
@@ -209,20 +231,22 @@ public final class PlanReconciler {
      * MaxCapacity too, and the first action back under it (or a restore added an hour after the last) sets the
      * registered MaxCapacity back.
      */
-    private static List<ScheduledFloor> fitToMax(List<ScheduledFloor> actions, ScalingPolicy policy, int max,
-                                                 List<String> conflicts) {
+    private static List<ScheduledFloor> fitToMax(
+            List<ScheduledFloor> actions, ScalingPolicy policy, int max, List<String> conflicts) {
         List<ScheduledFloor> out = new ArrayList<>();
         int most = 0;
         boolean raised = false;
         for (ScheduledFloor a : actions) {
             most = Math.max(most, a.minCapacity());
             if (a.minCapacity() > max) {
-                out.add(policy.raiseCeiling() ? new ScheduledFloor(a.runAt(), a.minCapacity(), a.minCapacity(),
-                        a.restore()) : new ScheduledFloor(a.runAt(), max, 0, a.restore()));
+                out.add(
+                        policy.raiseCeiling()
+                                ? new ScheduledFloor(a.runAt(), a.minCapacity(), a.minCapacity(), a.restore())
+                                : new ScheduledFloor(a.runAt(), max, 0, a.restore()));
                 raised |= policy.raiseCeiling();
             } else {
-                out.add(new ScheduledFloor(a.runAt(), a.minCapacity(), raised || a.maxCapacity() > 0 ? max : 0,
-                        a.restore()));
+                out.add(new ScheduledFloor(
+                        a.runAt(), a.minCapacity(), raised || a.maxCapacity() > 0 ? max : 0, a.restore()));
                 raised = false;
             }
         }
@@ -231,26 +255,43 @@ public final class PlanReconciler {
             out.add(new ScheduledFloor(last.runAt().plus(Duration.ofHours(1)), policy.floor(), max, true));
         }
         if (most > max) {
-            conflicts.add(policy.raiseCeiling()
-                    ? "the plan needs up to " + most + " units above the registered MaxCapacity " + max
-                    + ": ceilingPolicy raise, so MaxCapacity is raised in the same actions and set back to " + max
-                    + " after"
-                    : "the plan needs up to " + most + " units but the registered MaxCapacity is " + max
-                    + ": capped at " + max + " (ceilingPolicy honour; raise the registered maximum or set "
-                    + "ceilingPolicy raise)");
+            conflicts.add(
+                    policy.raiseCeiling()
+                            ? "the plan needs up to " + most + " units above the registered MaxCapacity " + max
+                                    + ": ceilingPolicy raise, so MaxCapacity is raised in the same actions and set back to "
+                                    + max
+                                    + " after"
+                            : "the plan needs up to " + most + " units but the registered MaxCapacity is " + max
+                                    + ": capped at " + max
+                                    + " (ceilingPolicy honour; raise the registered maximum or set "
+                                    + "ceilingPolicy raise)");
         }
         return out;
     }
 
-    private static CapacityStep fitStep(CapacityStep s, ScalingPolicy policy, TargetState state,
-                                        Optional<Holder> inForce, List<TargetState.Action> theirs) {
+    private static CapacityStep fitStep(
+            CapacityStep s,
+            ScalingPolicy policy,
+            TargetState state,
+            Optional<Holder> inForce,
+            List<TargetState.Action> theirs) {
         int capacity = policy.raiseCeiling() ? s.capacity() : Math.min(s.capacity(), state.maxCapacity());
         Holder other = othersFloorAt(inForce, theirs, s.at().minus(policy.warmup()));
         if (other != null) {
             capacity = Math.max(capacity, other.floor);
         }
-        return capacity == s.capacity() ? s : new CapacityStep(s.at(), capacity, s.maxCapacity(), s.severity(),
-                s.strategy(), s.predictedLoad(), s.plannedLoad(), s.confidence(), s.reason());
+        return capacity == s.capacity()
+                ? s
+                : new CapacityStep(
+                        s.at(),
+                        capacity,
+                        s.maxCapacity(),
+                        s.severity(),
+                        s.strategy(),
+                        s.predictedLoad(),
+                        s.plannedLoad(),
+                        s.confidence(),
+                        s.reason());
     }
 
     private static String when(Instant t, Instant now) {

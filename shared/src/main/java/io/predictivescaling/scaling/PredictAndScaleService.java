@@ -62,9 +62,16 @@ public final class PredictAndScaleService {
     private final PlanningCore core = new PlanningCore();
 
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
-    public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
-                                  PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  PlanInputs inputs, Duration history, int threads) {
+    public PredictAndScaleService(
+            TargetRepository targets,
+            TimeSeriesStore metrics,
+            PatternStore patterns,
+            PredictionStore predictions,
+            CapacityGateway gateway,
+            EventPublisher events,
+            PlanInputs inputs,
+            Duration history,
+            int threads) {
         this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, null);
     }
 
@@ -72,9 +79,17 @@ public final class PredictAndScaleService {
      * @param digests where each metric's settled hours are kept between runs ({@link HistoryDigest}), so a run
      *     reads the digest and the samples since it instead of the whole history; null reads the whole history
      */
-    public PredictAndScaleService(TargetRepository targets, TimeSeriesStore metrics, PatternStore patterns,
-                                  PredictionStore predictions, CapacityGateway gateway, EventPublisher events,
-                                  PlanInputs inputs, Duration history, int threads, HistoryDigests digests) {
+    public PredictAndScaleService(
+            TargetRepository targets,
+            TimeSeriesStore metrics,
+            PatternStore patterns,
+            PredictionStore predictions,
+            CapacityGateway gateway,
+            EventPublisher events,
+            PlanInputs inputs,
+            Duration history,
+            int threads,
+            HistoryDigests digests) {
         this.digests = digests;
         this.targets = targets;
         this.metrics = metrics;
@@ -97,8 +112,13 @@ public final class PredictAndScaleService {
      * @param failed ids of targets whose run failed (forecast, plan or capacity writes): the handler fails
      *     the invocation loudly so Lambda's retries and the errors alarm see it
      */
-    public record Result(int planned, int applied, List<String> lines, List<String> problems,
-                         List<String> conflicts, List<String> failed) {
+    public record Result(
+            int planned,
+            int applied,
+            List<String> lines,
+            List<String> problems,
+            List<String> conflicts,
+            List<String> failed) {
         public Result(int planned, int applied, List<String> lines, List<String> problems) {
             this(planned, applied, lines, problems, List.of(), List.of());
         }
@@ -146,8 +166,13 @@ public final class PredictAndScaleService {
             throw new IllegalArgumentException("shard must be in [0, shards), got " + shard + " of " + shards);
         }
         TargetRepository.Loaded loaded = targets.loadAll();
-        return plan(now, new TargetRepository.Loaded(loaded.targets().stream()
-                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard).toList(), loaded.problems()));
+        return plan(
+                now,
+                new TargetRepository.Loaded(
+                        loaded.targets().stream()
+                                .filter(t -> Math.floorMod(t.targetId().hashCode(), shards) == shard)
+                                .toList(),
+                        loaded.problems()));
     }
 
     /**
@@ -164,7 +189,8 @@ public final class PredictAndScaleService {
         List<String> problems = Collections.synchronizedList(new ArrayList<>(loaded.problems()));
         List<String> conflicts = Collections.synchronizedList(new ArrayList<>());
         List<String> failed = Collections.synchronizedList(new ArrayList<>());
-        List<ScalableTarget> scalable = loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
+        List<ScalableTarget> scalable =
+                loaded.targets().stream().filter(t -> t.scaling().isPresent()).toList();
         Map<String, History> histories = new ConcurrentHashMap<>();
         // Each target's state as read this run: a repair after a failure reuses it instead of calling again.
         Map<String, TargetState> states = new ConcurrentHashMap<>();
@@ -182,12 +208,23 @@ public final class PredictAndScaleService {
                         History h = histories.computeIfAbsent(target.metricId(), m -> history(m, now));
                         List<PlanningCore.SocialTrend> social = trending(target, confidence, now);
                         // The forecast is computed once per run for every target that would get the same one.
-                        String key = target.metricId() + "|" + target.timeZone() + "|"
-                                + target.excludedFromLearning() + "|" + confidence + "|" + social;
-                        List<LoadPrediction> predicted = h.hourly() == null ? List.of() : forecasts.computeIfAbsent(
-                                key, k -> core.forecast(new PlanningCore.Inputs(h.hourly(), h.fine(),
-                                        target.timeZone(), target.excludedFromLearning(), events, social, confidence,
-                                        h.patterns()), now));
+                        String key = target.metricId() + "|" + target.timeZone() + "|" + target.excludedFromLearning()
+                                + "|" + confidence + "|" + social;
+                        List<LoadPrediction> predicted = h.hourly() == null
+                                ? List.of()
+                                : forecasts.computeIfAbsent(
+                                        key,
+                                        k -> core.forecast(
+                                                new PlanningCore.Inputs(
+                                                        h.hourly(),
+                                                        h.fine(),
+                                                        target.timeZone(),
+                                                        target.excludedFromLearning(),
+                                                        events,
+                                                        social,
+                                                        confidence,
+                                                        h.patterns()),
+                                                now));
                         return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts, read, states);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
@@ -208,7 +245,12 @@ public final class PredictAndScaleService {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(lines.size(), applied, List.copyOf(lines), List.copyOf(problems), List.copyOf(conflicts),
+        return new Result(
+                lines.size(),
+                applied,
+                List.copyOf(lines),
+                List.copyOf(problems),
+                List.copyOf(conflicts),
                 List.copyOf(failed));
     }
 
@@ -216,8 +258,8 @@ public final class PredictAndScaleService {
      * After a target's run failed part-way, restore what an earlier run (or this one) left raised with no
      * later restore, so the failure costs at most the predictive floor, never a floor stuck high.
      */
-    private void repairAfterFailure(ScalableTarget target, Optional<TargetState> read, Instant now,
-                                    List<String> problems) {
+    private void repairAfterFailure(
+            ScalableTarget target, Optional<TargetState> read, Instant now, List<String> problems) {
         ScalingConfig config = target.scaling().orElseThrow();
         if (config.resource().applicationSide()) {
             return;
@@ -227,16 +269,17 @@ public final class PredictAndScaleService {
             ScalingPolicy policy = config.policy();
             ScalingPolicy restoring = read.map(st -> policy.withFloor(PlanReconciler.restoreFloor(policy, st, now)))
                     .orElse(policy);
-            new PlanApplier(gateway).repair(config.resource(), restoring, now).ifPresent(r -> problems.add(
-                    "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
+            new PlanApplier(gateway)
+                    .repair(config.resource(), restoring, now)
+                    .ifPresent(r -> problems.add(
+                            "target " + target.targetId() + ": repaired a raise with no later restore: " + r.name()));
         } catch (RuntimeException e) {
             problems.add("target " + target.targetId() + ": repair failed too: " + e.getMessage());
         }
     }
 
     /** The run's bulk read of its targets' state, or why it failed. */
-    private record StateRead(Map<ScalableResource, Optional<TargetState>> states, RuntimeException failure) {
-    }
+    private record StateRead(Map<ScalableResource, Optional<TargetState>> states, RuntimeException failure) {}
 
     /**
      * Every scalable target's state, read once for the run or batch in as few calls as the API allows (see
@@ -244,8 +287,11 @@ public final class PredictAndScaleService {
      * (throttling, permissions, network), not one target: every target then fails with it, without calling again.
      */
     private StateRead readStates(List<ScalableTarget> scalable) {
-        List<ScalableResource> resources = scalable.stream().map(t -> t.scaling().orElseThrow().resource())
-                .filter(r -> !r.applicationSide()).distinct().toList();
+        List<ScalableResource> resources = scalable.stream()
+                .map(t -> t.scaling().orElseThrow().resource())
+                .filter(r -> !r.applicationSide())
+                .distinct()
+                .toList();
         try {
             return new StateRead(resources.isEmpty() ? Map.of() : gateway.states(resources), null);
         } catch (RuntimeException e) {
@@ -264,13 +310,12 @@ public final class PredictAndScaleService {
     }
 
     /** A metric's history as the core reads it: read once per run however many targets scale on that metric. */
-    private record History(RegularSeries hourly, RegularSeries fine, Optional<Instant> lastSample,
-                           LoadPatterns patterns) {
-    }
+    private record History(
+            RegularSeries hourly, RegularSeries fine, Optional<Instant> lastSample, LoadPatterns patterns) {}
 
     /** The target's keywords trending right now, with their past firings (what their impact is learned from). */
-    private List<PlanningCore.SocialTrend> trending(ScalableTarget target, Map<String, Double> confidence,
-                                                    Instant now) {
+    private List<PlanningCore.SocialTrend> trending(
+            ScalableTarget target, Map<String, Double> confidence, Instant now) {
         List<PlanningCore.SocialTrend> trends = new ArrayList<>();
         for (String keyword : target.socialKeywords()) {
             List<Signal> recent = signals.read(keyword, now.minus(Duration.ofMinutes(20)), now);
@@ -278,8 +323,12 @@ public final class PredictAndScaleService {
                 continue;
             }
             List<Signal> past = signals.read(keyword, now.minus(history), now.minus(Duration.ofHours(3))).stream()
-                    .filter(Signal::fired).toList();
-            trends.add(new PlanningCore.SocialTrend(keyword, recent.get(recent.size() - 1), past,
+                    .filter(Signal::fired)
+                    .toList();
+            trends.add(new PlanningCore.SocialTrend(
+                    keyword,
+                    recent.get(recent.size() - 1),
+                    past,
                     confidence.getOrDefault("sentiment:" + keyword, 1.0)));
         }
         return trends;
@@ -300,7 +349,9 @@ public final class PredictAndScaleService {
                 .flatMap(b -> HistoryDigest.decode(b, history, PlanningCore.LIVE_HOUR_QUANTILE, FINE_HISTORY))
                 .filter(d -> !d.covered().isAfter(settled));
         HistoryDigest digest = stored.orElseGet(() -> HistoryDigest.empty(
-                hourNow.minus(history).minus(Duration.ofHours(1)), history, PlanningCore.LIVE_HOUR_QUANTILE,
+                hourNow.minus(history).minus(Duration.ofHours(1)),
+                history,
+                PlanningCore.LIVE_HOUR_QUANTILE,
                 FINE_HISTORY));
         List<LoadSample> tail = metrics.read(metricId, digest.covered(), now);
         if (stored.isEmpty() || Duration.between(digest.covered(), settled).toHours() >= DIGEST_REFRESH_HOURS) {
@@ -320,9 +371,10 @@ public final class PredictAndScaleService {
     private History wholeHistory(String metricId, Instant now) {
         // From a whole hour: the hourly history is then the same for every run within an hour, so the 48-hour
         // path (and what is stored of it) only changes when an hour completes.
-        List<LoadSample> samples = metrics.read(metricId,
-                now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(history), now);
-        // Stale means the pull or push has not succeeded, not that the metric was quiet: a successful empty pull counts.
+        List<LoadSample> samples = metrics.read(
+                metricId, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(history), now);
+        // Stale means the pull or push has not succeeded, not that the metric was quiet: a successful empty pull
+        // counts.
         Optional<Instant> lastSample = metrics.lastPulled(metricId);
         if (!samples.isEmpty()) {
             Instant newest = samples.get(samples.size() - 1).timestamp();
@@ -333,14 +385,24 @@ public final class PredictAndScaleService {
             return new History(null, null, lastSample, learned);
         }
         // Capacity must serve the busy part of each hour, not its average: the path predicts each hour's P95.
-        return new History(PlanningCore.hourly(samples, now, history, PlanningCore.LIVE_HOUR_QUANTILE),
-                series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean), lastSample, learned);
+        return new History(
+                PlanningCore.hourly(samples, now, history, PlanningCore.LIVE_HOUR_QUANTILE),
+                series(samples, now, Duration.ofMinutes(5), FINE_HISTORY, Rollup::mean),
+                lastSample,
+                learned);
     }
 
     /** @return whether capacity was touched */
-    private boolean handle(ScalableTarget target, List<LoadPrediction> predicted, Optional<Instant> lastSample,
-                           Instant now, List<String> lines, List<String> problems, List<String> conflicts,
-                           StateRead read, Map<String, TargetState> states) {
+    private boolean handle(
+            ScalableTarget target,
+            List<LoadPrediction> predicted,
+            Optional<Instant> lastSample,
+            Instant now,
+            List<String> lines,
+            List<String> problems,
+            List<String> conflicts,
+            StateRead read,
+            Map<String, TargetState> states) {
         ScalingConfig config = target.scaling().orElseThrow();
         ScalingPolicy policy = sized(target.targetId(), config, now);
         boolean scale = policy.mode() == ScalingPolicy.Mode.ForecastAndScale;
@@ -348,11 +410,14 @@ public final class PredictAndScaleService {
         Optional<TargetState> state = Optional.empty();
         if (!config.resource().applicationSide()) {
             if (read.failure() != null) {
-                throw new IllegalStateException("reading the scalable targets' state failed: "
-                        + read.failure().getMessage(), read.failure());
+                throw new IllegalStateException(
+                        "reading the scalable targets' state failed: "
+                                + read.failure().getMessage(),
+                        read.failure());
             }
             // Read in bulk for the run (readStates); on its own when the gateway does not read in bulk.
-            state = read.states().containsKey(config.resource()) ? read.states().get(config.resource())
+            state = read.states().containsKey(config.resource())
+                    ? read.states().get(config.resource())
                     : gateway.state(config.resource());
             state.ifPresent(st -> states.put(target.targetId(), st));
             if (state.isEmpty() && scale) {
@@ -363,8 +428,8 @@ public final class PredictAndScaleService {
             }
             current = state.map(TargetState::minCapacity).orElse(policy.floor());
         }
-        ScalingPlan planned = core.plan(target.targetId(), policy, current, predicted, now, lastSample,
-                health(target.targetId()));
+        ScalingPlan planned =
+                core.plan(target.targetId(), policy, current, predicted, now, lastSample, health(target.targetId()));
         PlanReconciler.Reconciled fitted = state.map(st -> PlanReconciler.reconcile(planned, policy, st, now))
                 .orElse(new PlanReconciler.Reconciled(planned, List.of(), true));
         ScalingPlan plan = fitted.plan();
@@ -377,25 +442,39 @@ public final class PredictAndScaleService {
             Optional<CapacityGateway.ExistingAction> receipt = PlanReconciler.receiptToKeep(state.get(), now);
             // A plan that may not raise only repairs: then the receipt counts too, since a receipt that raised with no
             // later restore (a broken run's) is exactly what must be restored.
-            List<CapacityGateway.ExistingAction> ours = !plan.raisesAllowed() ? state.get().ours()
-                    : state.get().ours().stream().filter(a -> receipt.isEmpty() || a != receipt.get()).toList();
+            List<CapacityGateway.ExistingAction> ours = !plan.raisesAllowed()
+                    ? state.get().ours()
+                    : state.get().ours().stream()
+                            .filter(a -> receipt.isEmpty() || a != receipt.get())
+                            .toList();
             // Restores return to the configured floor, or to a person's higher floor that outlasts the plan.
             ScalingPolicy restoring = policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now));
             applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, restoring);
             repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
         } else if (state.isPresent()) {
             // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
-            repaired = new PlanApplier(gateway).repair(config.resource(),
-                            policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)), now)
-                    .map(r -> "; repaired a raise with no later restore (" + r.name() + ")").orElse("");
+            repaired = new PlanApplier(gateway)
+                    .repair(
+                            config.resource(),
+                            policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)),
+                            now)
+                    .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
+                    .orElse("");
         }
         events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
-        String sizing = policy == config.policy() ? "" : String.format(java.util.Locale.ROOT,
-                "; floors sized P%.0f at %.4g per unit (tuned by feedback)", 100 * policy.capacityQuantile(),
-                policy.loadPerUnit());
+        String sizing = policy == config.policy()
+                ? ""
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "; floors sized P%.0f at %.4g per unit (tuned by feedback)",
+                        100 * policy.capacityQuantile(),
+                        policy.loadPerUnit());
         lines.add(target.targetId() + " (" + policy.mode() + "): " + plan.summary() + sizing
-                + (applied == null ? "" : "; actions put " + applied.put() + ", deleted " + applied.deleted()
-                + ", unchanged " + applied.unchanged()) + repaired
+                + (applied == null
+                        ? ""
+                        : "; actions put " + applied.put() + ", deleted " + applied.deleted() + ", unchanged "
+                                + applied.unchanged())
+                + repaired
                 + (fitted.conflicts().isEmpty() ? "" : "; conflicts: " + String.join("; ", fitted.conflicts())));
         fitted.conflicts().forEach(c -> conflicts.add(target.targetId() + ": " + c));
         return applied != null;
@@ -417,6 +496,7 @@ public final class PredictAndScaleService {
 
     /** Predictions whose recent accuracy collapsed must not drive capacity; feedback says when. */
     static final int MIN_SCORED_FOR_HEALTH = 12;
+
     static final double COLLAPSED_SMAPE = 60;
     static final double COLLAPSED_COVERAGE = 0.2;
 
@@ -427,22 +507,27 @@ public final class PredictAndScaleService {
         }
         Accuracy a = recent.get();
         if (a.smape() > COLLAPSED_SMAPE || a.coverage() < COLLAPSED_COVERAGE) {
-            return Optional.of(String.format(java.util.Locale.ROOT,
+            return Optional.of(String.format(
+                    java.util.Locale.ROOT,
                     "accuracy collapsed: sMAPE %.0f%%, coverage %.0f%% over %d predictions in the last 24 h",
-                    a.smape(), 100 * a.coverage(), a.count()));
+                    a.smape(),
+                    100 * a.coverage(),
+                    a.count()));
         }
         return Optional.empty();
     }
 
     /** Regular buckets of {@code step} over {@code span} before now (last complete bucket last). */
-    static RegularSeries series(List<LoadSample> samples, Instant now, Duration step, Duration span,
-                                ToDoubleFunction<Rollup> value) {
+    static RegularSeries series(
+            List<LoadSample> samples, Instant now, Duration step, Duration span, ToDoubleFunction<Rollup> value) {
         long s = step.getSeconds();
         Instant end = Instant.ofEpochSecond(Math.floorDiv(now.getEpochSecond(), s) * s);
         Instant start = end.minus(span);
         List<LoadSample> window = samples.stream()
-                .filter(x -> !x.timestamp().isBefore(start) && x.timestamp().isBefore(end)).toList();
-        Instant first = window.isEmpty() ? start
+                .filter(x -> !x.timestamp().isBefore(start) && x.timestamp().isBefore(end))
+                .toList();
+        Instant first = window.isEmpty()
+                ? start
                 : Instant.ofEpochSecond(Math.floorDiv(window.get(0).timestamp().getEpochSecond(), s) * s);
         List<Rollup> rollups = Rollups.of(window, step);
         return RegularSeries.fromRollups(rollups, first, end, step, value);

@@ -13,15 +13,25 @@ import java.util.List;
 import java.util.Optional;
 
 /** One row of the predictions table: a prediction with what the plan made of it. */
-public record PredictionRecord(String targetId, LoadPrediction prediction, int predictedCapacity,
-                               Severity severity, String recommendedAction, Instant createdAt) {
+public record PredictionRecord(
+        String targetId,
+        LoadPrediction prediction,
+        int predictedCapacity,
+        Severity severity,
+        String recommendedAction,
+        Instant createdAt) {
 
     /**
      * Each prediction with what the plan made of it: the capacity planned for its hour, its severity
      * against the capacity in force, and the action recommended (or held, and why).
      */
-    static List<PredictionRecord> of(String targetId, ScalingPolicy policy, ScalingPlan plan,
-                                     List<LoadPrediction> predicted, Instant now, boolean scale) {
+    static List<PredictionRecord> of(
+            String targetId,
+            ScalingPolicy policy,
+            ScalingPlan plan,
+            List<LoadPrediction> predicted,
+            Instant now,
+            boolean scale) {
         List<PredictionRecord> records = new ArrayList<>();
         for (LoadPrediction p : predicted) {
             Optional<CapacityStep> step = plan.stepAt(p.forecastTime().truncatedTo(ChronoUnit.HOURS));
@@ -30,11 +40,14 @@ public record PredictionRecord(String targetId, LoadPrediction prediction, int p
             int current = plan.currentCapacity();
             double utilization = current > 0 ? load / (current * policy.loadPerUnit()) : (load > 0 ? 9.99 : 0);
             Severity severity = Severity.of(utilization, policy);
-            String action = !plan.raisesAllowed() ? "hold: " + plan.summary()
-                    : capacity > current ? (scale ? "raise" : "would raise (ForecastOnly)") + " MinCapacity to "
-                    + capacity + " by " + p.forecastTime().truncatedTo(ChronoUnit.HOURS)
-                    : capacity < current ? (scale ? "lower" : "would lower (ForecastOnly)") + " MinCapacity to " + capacity
-                    : "keep MinCapacity " + capacity;
+            String action = !plan.raisesAllowed()
+                    ? "hold: " + plan.summary()
+                    : capacity > current
+                            ? (scale ? "raise" : "would raise (ForecastOnly)") + " MinCapacity to " + capacity + " by "
+                                    + p.forecastTime().truncatedTo(ChronoUnit.HOURS)
+                            : capacity < current
+                                    ? (scale ? "lower" : "would lower (ForecastOnly)") + " MinCapacity to " + capacity
+                                    : "keep MinCapacity " + capacity;
             records.add(new PredictionRecord(targetId, p, capacity, severity, action, now));
         }
         return records;

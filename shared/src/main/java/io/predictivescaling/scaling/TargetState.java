@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param ours our scheduled actions (names starting with {@link ScheduledFloor#NAME_PREFIX})
  * @param others everyone else's: an operator's, another tool's
  */
-public record TargetState(int minCapacity, int maxCapacity, boolean scheduledScalingSuspended,
-                          List<CapacityGateway.ExistingAction> ours, List<Action> others) {
+public record TargetState(
+        int minCapacity,
+        int maxCapacity,
+        boolean scheduledScalingSuspended,
+        List<CapacityGateway.ExistingAction> ours,
+        List<Action> others) {
 
     /**
      * Someone else's scheduled action.
@@ -25,7 +29,6 @@ public record TargetState(int minCapacity, int maxCapacity, boolean scheduledSca
      * @param minCapacity the MinCapacity it sets, or null
      * @param maxCapacity the MaxCapacity it sets, or null
      */
-    public record Action(String name, String schedule, Optional<Instant> runAt, Integer minCapacity,
-                         Integer maxCapacity) {
-    }
+    public record Action(
+            String name, String schedule, Optional<Instant> runAt, Integer minCapacity, Integer maxCapacity) {}
 }

@@ -58,14 +58,19 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
     @Override
     public void save(List<PredictionRecord> records) {
         Map<String, List<PredictionRecord>> byTarget = new LinkedHashMap<>();
-        records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r));
+        records.forEach(r ->
+                byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r));
         List<PredictionRecord> changed = new ArrayList<>();
         Map<String, PathDigest> digests = new LinkedHashMap<>();
         for (var entry : byTarget.entrySet()) {
-            List<PredictionRecord> path = entry.getValue().stream().filter(r -> PlanningCore.onPath(r.prediction()))
-                    .sorted(Comparator.comparing(r -> DynamoDbPredictionStore.sortKey(r.prediction()))).toList();
+            List<PredictionRecord> path = entry.getValue().stream()
+                    .filter(r -> PlanningCore.onPath(r.prediction()))
+                    .sorted(Comparator.comparing(r -> DynamoDbPredictionStore.sortKey(r.prediction())))
+                    .toList();
             // Short horizons are new keys every run: nothing to compare them with.
-            entry.getValue().stream().filter(r -> !PlanningCore.onPath(r.prediction())).forEach(changed::add);
+            entry.getValue().stream()
+                    .filter(r -> !PlanningCore.onPath(r.prediction()))
+                    .forEach(changed::add);
             if (path.isEmpty()) {
                 continue;
             }
@@ -89,16 +94,16 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
         }
         writer.save(changed);
         // Last: a digest is only ever stored over a path that is stored in full.
-        digests.forEach((target, d) -> retry.run("marking the stored path of " + target, () -> dynamo.updateItem(u -> u
-                .tableName(tableName)
-                .key(key(target, d.anchor()))
-                .updateExpression("SET #d = :d")
-                .expressionAttributeNames(Map.of("#d", DIGEST))
-                .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(d.digest()))))));
+        digests.forEach((target, d) -> retry.run(
+                "marking the stored path of " + target,
+                () -> dynamo.updateItem(u -> u.tableName(tableName)
+                        .key(key(target, d.anchor()))
+                        .updateExpression("SET #d = :d")
+                        .expressionAttributeNames(Map.of("#d", DIGEST))
+                        .expressionAttributeValues(Map.of(":d", AttributeValue.fromS(d.digest()))))));
     }
 
-    private record PathDigest(String anchor, String digest) {
-    }
+    private record PathDigest(String anchor, String digest) {}
 
     /** Whether a new record differs from a stored item: every attribute but createdAt. */
     static Map<String, AttributeValue> comparable(Map<String, AttributeValue> item) {
@@ -119,7 +124,8 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (PredictionRecord r : path) {
                 // AttributeValue's toString names the type and value of each attribute (maps included).
-                sha.update(new TreeMap<>(comparable(DynamoDbPredictionStore.item(r))).toString()
+                sha.update(new TreeMap<>(comparable(DynamoDbPredictionStore.item(r)))
+                        .toString()
                         .getBytes(StandardCharsets.UTF_8));
                 sha.update((byte) '\n');
             }
@@ -131,9 +137,13 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
 
     /** The path's first record as stored (only its digest, if any), or null when it is not stored. */
     private Map<String, AttributeValue> storedAnchor(String targetId, String anchor) {
-        var response = retry.call("reading the stored path of " + targetId, () -> dynamo.getItem(g -> g
-                .tableName(tableName).key(key(targetId, anchor)).consistentRead(true)
-                .projectionExpression("#d, forecast").expressionAttributeNames(Map.of("#d", DIGEST))));
+        var response = retry.call(
+                "reading the stored path of " + targetId,
+                () -> dynamo.getItem(g -> g.tableName(tableName)
+                        .key(key(targetId, anchor))
+                        .consistentRead(true)
+                        .projectionExpression("#d, forecast")
+                        .expressionAttributeNames(Map.of("#d", DIGEST))));
         return response.hasItem() && !response.item().isEmpty() ? response.item() : null;
     }
 
@@ -143,21 +153,29 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
 
     private Map<String, Map<String, AttributeValue>> stored(String targetId, List<PredictionRecord> records) {
         String from = DynamoDbPredictionStore.sortKey(records.get(0).prediction());
-        String to = DynamoDbPredictionStore.sortKey(records.get(records.size() - 1).prediction());
+        String to =
+                DynamoDbPredictionStore.sortKey(records.get(records.size() - 1).prediction());
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         Map<String, AttributeValue> startKey = null;
         do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(tableName)
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(tableName)
                     .keyConditionExpression("targetId = :t AND forecast BETWEEN :from AND :to")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(targetId),
-                            ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(to)));
+                    .expressionAttributeValues(Map.of(
+                            ":t",
+                            AttributeValue.fromS(targetId),
+                            ":from",
+                            AttributeValue.fromS(from),
+                            ":to",
+                            AttributeValue.fromS(to)));
             if (startKey != null) {
                 query.exclusiveStartKey(startKey);
             }
             QueryRequest request = query.build();
             QueryResponse page = retry.call("reading stored predictions of " + targetId, () -> dynamo.query(request));
             page.items().forEach(item -> items.put(item.get("forecast").s(), item));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey =
+                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return items;
     }

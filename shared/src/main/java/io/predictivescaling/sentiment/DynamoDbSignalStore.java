@@ -43,8 +43,12 @@ public final class DynamoDbSignalStore implements SignalStore {
         if (!s.failedSources().isEmpty()) {
             item.put("failedSources", AttributeValue.fromSs(s.failedSources()));
         }
-        item.put("expiresAt", AttributeValue.fromN(Long.toString(s.intervalStart().plus(KEEP).getEpochSecond())));
-        retry.run("saving signal " + s.keyword(), () -> dynamo.putItem(r -> r.tableName(table).item(item)));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(Long.toString(s.intervalStart().plus(KEEP).getEpochSecond())));
+        retry.run(
+                "saving signal " + s.keyword(),
+                () -> dynamo.putItem(r -> r.tableName(table).item(item)));
     }
 
     @Override
@@ -53,8 +57,13 @@ public final class DynamoDbSignalStore implements SignalStore {
         var pages = dynamo.queryPaginator(r -> r.tableName(table)
                 .keyConditionExpression("keyword = :k AND #i BETWEEN :a AND :b")
                 .expressionAttributeNames(Map.of("#i", "interval"))
-                .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(keyword),
-                        ":a", AttributeValue.fromS(from.toString()), ":b", AttributeValue.fromS(to.toString()))));
+                .expressionAttributeValues(Map.of(
+                        ":k",
+                        AttributeValue.fromS(keyword),
+                        ":a",
+                        AttributeValue.fromS(from.toString()),
+                        ":b",
+                        AttributeValue.fromS(to.toString()))));
         for (var item : pages.items()) {
             Instant start = Instant.parse(item.get("interval").s());
             if (!start.isBefore(to)) {
@@ -64,10 +73,20 @@ public final class DynamoDbSignalStore implements SignalStore {
             if (item.containsKey("bySource")) {
                 item.get("bySource").m().forEach((k, v) -> bySource.put(k, Integer.parseInt(v.n())));
             }
-            out.add(new Signal(keyword, start, Integer.parseInt(item.get("volume").n()), num(item, "meanSentiment"),
-                    num(item, "positiveShare"), num(item, "hype"), item.get("trending").bool(), item.get("fired").bool(),
-                    num(item, "baselineMultiple"), bySource,
-                    item.containsKey("failedSources") ? item.get("failedSources").ss() : List.of()));
+            out.add(new Signal(
+                    keyword,
+                    start,
+                    Integer.parseInt(item.get("volume").n()),
+                    num(item, "meanSentiment"),
+                    num(item, "positiveShare"),
+                    num(item, "hype"),
+                    item.get("trending").bool(),
+                    item.get("fired").bool(),
+                    num(item, "baselineMultiple"),
+                    bySource,
+                    item.containsKey("failedSources")
+                            ? item.get("failedSources").ss()
+                            : List.of()));
         }
         return out;
     }

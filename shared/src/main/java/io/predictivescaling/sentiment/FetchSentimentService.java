@@ -2,7 +2,6 @@ package io.predictivescaling.sentiment;
 
 import io.predictivescaling.common.EventPublisher;
 import io.predictivescaling.common.SourceException;
-import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,8 +26,12 @@ public final class FetchSentimentService {
     private final EventPublisher events;
     private final Duration interval;
 
-    public FetchSentimentService(TargetRepository targets, List<SentimentSource> sources, SignalStore signals,
-                                 EventPublisher events, Duration interval) {
+    public FetchSentimentService(
+            TargetRepository targets,
+            List<SentimentSource> sources,
+            SignalStore signals,
+            EventPublisher events,
+            Duration interval) {
         this.targets = targets;
         this.sources = List.copyOf(sources);
         this.signals = signals;
@@ -37,8 +40,7 @@ public final class FetchSentimentService {
     }
 
     /** @param failures failed fetches per source (the metric), @param problems each failure's reason */
-    public record Result(List<Signal> signals, Map<String, Integer> failures, List<String> problems) {
-    }
+    public record Result(List<Signal> signals, Map<String, Integer> failures, List<String> problems) {}
 
     public Result run(Instant now) {
         TargetRepository.Loaded loaded = targets.loadAll();
@@ -62,7 +64,8 @@ public final class FetchSentimentService {
                 try {
                     int count = 0;
                     for (Post p : source.fetch(keyword, start.minusSeconds(1))) {
-                        if (!p.createdAt().isBefore(start) && p.createdAt().isBefore(end)
+                        if (!p.createdAt().isBefore(start)
+                                && p.createdAt().isBefore(end)
                                 && unique.putIfAbsent(p.source() + "|" + p.id(), p) == null) {
                             count++;
                         }
@@ -72,18 +75,33 @@ public final class FetchSentimentService {
                     // Expected failures name their kind; anything else still fails only this source.
                     failed.add(source.name());
                     failures.merge(source.name(), 1, Integer::sum);
-                    problems.add("keyword '" + keyword + "': skipped " + (e instanceof SourceException
-                            ? e.getMessage() : source.name() + ": failed: " + e));
+                    problems.add("keyword '" + keyword + "': skipped "
+                            + (e instanceof SourceException ? e.getMessage() : source.name() + ": failed: " + e));
                 }
             }
             Signal signal = signal(keyword, start, unique.values(), bySource, failed);
             signals.save(signal);
             out.add(signal);
             if (signal.fired()) {
-                trendEvents.add(new EventPublisher.Event("TrendDetected", Map.of("keyword", keyword,
-                        "intervalStart", start.toString(), "hype", signal.hype(), "volume", signal.volume(),
-                        "baselineMultiple", signal.baselineMultiple(), "meanSentiment", signal.meanSentiment(),
-                        "bySource", bySource, "summary", describe(signal))));
+                trendEvents.add(new EventPublisher.Event(
+                        "TrendDetected",
+                        Map.of(
+                                "keyword",
+                                keyword,
+                                "intervalStart",
+                                start.toString(),
+                                "hype",
+                                signal.hype(),
+                                "volume",
+                                signal.volume(),
+                                "baselineMultiple",
+                                signal.baselineMultiple(),
+                                "meanSentiment",
+                                signal.meanSentiment(),
+                                "bySource",
+                                bySource,
+                                "summary",
+                                describe(signal))));
             }
         }
         if (!trendEvents.isEmpty()) {
@@ -93,8 +111,12 @@ public final class FetchSentimentService {
     }
 
     /** Replays the last day of this keyword through the detector, then feeds the new interval. */
-    private Signal signal(String keyword, Instant start, java.util.Collection<Post> posts,
-                          Map<String, Integer> bySource, List<String> failed) {
+    private Signal signal(
+            String keyword,
+            Instant start,
+            java.util.Collection<Post> posts,
+            Map<String, Integer> bySource,
+            List<String> failed) {
         int perDay = (int) Math.max(1, Duration.ofDays(1).getSeconds() / interval.getSeconds());
         TrendDetector detector = new TrendDetector(perDay, 1, 4, 4.0);
         List<Signal> history = signals.read(keyword, start.minus(Duration.ofDays(1)), start);
@@ -111,15 +133,30 @@ public final class FetchSentimentService {
             sentiment += score;
             positive += score > 0.05 ? 1 : 0;
         }
-        double median = volumes.isEmpty() ? 0 : volumes.stream().sorted().toList().get(volumes.size() / 2);
-        return new Signal(keyword, start, posts.size(), posts.isEmpty() ? 0 : sentiment / posts.size(),
-                posts.isEmpty() ? 0 : positive / (double) posts.size(), reading.hype(), reading.trending(),
-                reading.fires(), median > 0 ? posts.size() / median : 0, bySource, failed);
+        double median =
+                volumes.isEmpty() ? 0 : volumes.stream().sorted().toList().get(volumes.size() / 2);
+        return new Signal(
+                keyword,
+                start,
+                posts.size(),
+                posts.isEmpty() ? 0 : sentiment / posts.size(),
+                posts.isEmpty() ? 0 : positive / (double) posts.size(),
+                reading.hype(),
+                reading.trending(),
+                reading.fires(),
+                median > 0 ? posts.size() / median : 0,
+                bySource,
+                failed);
     }
 
     /** "yourgame mentions x6.0 in 5 min, sentiment +0.60", the words a reason uses. */
     public static String describe(Signal s) {
-        return String.format(Locale.ROOT, "%s mentions x%.1f in %d posts, sentiment %+.2f", s.keyword(),
-                s.baselineMultiple(), s.volume(), s.meanSentiment());
+        return String.format(
+                Locale.ROOT,
+                "%s mentions x%.1f in %d posts, sentiment %+.2f",
+                s.keyword(),
+                s.baselineMultiple(),
+                s.volume(),
+                s.meanSentiment());
     }
 }

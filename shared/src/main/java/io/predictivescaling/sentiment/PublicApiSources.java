@@ -18,8 +18,7 @@ import java.util.function.Supplier;
  * base URL is configurable, so tests (and self-hosted instances such as a Mastodon server) point elsewhere.
  */
 public final class PublicApiSources {
-    private PublicApiSources() {
-    }
+    private PublicApiSources() {}
 
     /** Reddit search, newest first ({@code /search.json?q=...&sort=new}). */
     public static SentimentSource reddit(String baseUrl, HttpJsonClient http, Optional<String> token) {
@@ -28,12 +27,19 @@ public final class PublicApiSources {
 
     /** @param token read when first needed (not at start-up, so no secret lands in a SnapStart snapshot) */
     public static SentimentSource reddit(String baseUrl, HttpJsonClient http, Supplier<Optional<String>> token) {
-        return new JsonSource("reddit", http, token,
+        return new JsonSource(
+                "reddit",
+                http,
+                token,
                 k -> URI.create(baseUrl + "/search.json?sort=new&limit=100&q=" + encode(k)),
                 root -> root.path("data").path("children"),
-                post -> new Post("reddit", post.path("data").path("id").asText(),
-                        post.path("data").path("title").asText() + " " + post.path("data").path("selftext").asText(),
-                        Instant.ofEpochSecond(post.path("data").path("created_utc").asLong())));
+                post -> new Post(
+                        "reddit",
+                        post.path("data").path("id").asText(),
+                        post.path("data").path("title").asText() + " "
+                                + post.path("data").path("selftext").asText(),
+                        Instant.ofEpochSecond(
+                                post.path("data").path("created_utc").asLong())));
     }
 
     /** A Mastodon server's public hashtag timeline ({@code /api/v1/timelines/tag/TAG}). */
@@ -43,10 +49,15 @@ public final class PublicApiSources {
 
     /** @param token read when first needed (not at start-up, so no secret lands in a SnapStart snapshot) */
     public static SentimentSource mastodon(String baseUrl, HttpJsonClient http, Supplier<Optional<String>> token) {
-        return new JsonSource("mastodon", http, token,
+        return new JsonSource(
+                "mastodon",
+                http,
+                token,
                 k -> URI.create(baseUrl + "/api/v1/timelines/tag/" + encode(k.replace("#", "")) + "?limit=40"),
                 root -> root,
-                post -> new Post("mastodon", post.path("id").asText(),
+                post -> new Post(
+                        "mastodon",
+                        post.path("id").asText(),
                         post.path("content").asText().replaceAll("<[^>]+>", " "),
                         Instant.parse(post.path("created_at").asText())));
     }
@@ -58,20 +69,32 @@ public final class PublicApiSources {
 
     /** @param token read when first needed (not at start-up, so no secret lands in a SnapStart snapshot) */
     public static SentimentSource bluesky(String baseUrl, HttpJsonClient http, Supplier<Optional<String>> token) {
-        return new JsonSource("bluesky", http, token,
+        return new JsonSource(
+                "bluesky",
+                http,
+                token,
                 k -> URI.create(baseUrl + "/xrpc/app.bsky.feed.searchPosts?sort=latest&limit=100&q=" + encode(k)),
                 root -> root.path("posts"),
-                post -> new Post("bluesky", post.path("uri").asText(), post.path("record").path("text").asText(),
+                post -> new Post(
+                        "bluesky",
+                        post.path("uri").asText(),
+                        post.path("record").path("text").asText(),
                         Instant.parse(post.path("record").path("createdAt").asText())));
     }
 
     /** Hacker News search by date (Algolia, {@code /api/v1/search_by_date?query=...}). */
     public static SentimentSource hackerNews(String baseUrl, HttpJsonClient http) {
-        return new JsonSource("hackernews", http, Optional::empty,
+        return new JsonSource(
+                "hackernews",
+                http,
+                Optional::empty,
                 k -> URI.create(baseUrl + "/api/v1/search_by_date?hitsPerPage=100&query=" + encode(k)),
                 root -> root.path("hits"),
-                post -> new Post("hackernews", post.path("objectID").asText(),
-                        post.path("title").asText("") + " " + post.path("comment_text").asText(""),
+                post -> new Post(
+                        "hackernews",
+                        post.path("objectID").asText(),
+                        post.path("title").asText("") + " "
+                                + post.path("comment_text").asText(""),
                         Instant.ofEpochSecond(post.path("created_at_i").asLong())));
     }
 
@@ -88,8 +111,13 @@ public final class PublicApiSources {
         private final Function<JsonNode, JsonNode> posts;
         private final Function<JsonNode, Post> read;
 
-        JsonSource(String name, HttpJsonClient http, Supplier<Optional<String>> token, Function<String, URI> url,
-                   Function<JsonNode, JsonNode> posts, Function<JsonNode, Post> read) {
+        JsonSource(
+                String name,
+                HttpJsonClient http,
+                Supplier<Optional<String>> token,
+                Function<String, URI> url,
+                Function<JsonNode, JsonNode> posts,
+                Function<JsonNode, Post> read) {
             this.name = name;
             this.http = http;
             this.token = token;

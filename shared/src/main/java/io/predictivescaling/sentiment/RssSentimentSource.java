@@ -45,14 +45,19 @@ public final class RssSentimentSource implements SentimentSource {
         List<Post> posts = new ArrayList<>();
         for (SyndEntry entry : parsed.getEntries()) {
             String text = (entry.getTitle() == null ? "" : entry.getTitle()) + " "
-                    + (entry.getDescription() == null ? "" : entry.getDescription().getValue());
+                    + (entry.getDescription() == null
+                            ? ""
+                            : entry.getDescription().getValue());
             Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
             if (date == null || !text.toLowerCase(Locale.ROOT).contains(needle)) {
                 continue;
             }
             if (date.toInstant().isAfter(since)) {
-                posts.add(new Post(name, entry.getUri() != null ? entry.getUri() : entry.getLink(),
-                        text.replaceAll("<[^>]+>", " ").trim(), date.toInstant()));
+                posts.add(new Post(
+                        name,
+                        entry.getUri() != null ? entry.getUri() : entry.getLink(),
+                        text.replaceAll("<[^>]+>", " ").trim(),
+                        date.toInstant()));
             }
         }
         return posts;

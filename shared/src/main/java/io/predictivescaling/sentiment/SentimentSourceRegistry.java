@@ -19,8 +19,7 @@ import java.util.List;
 public final class SentimentSourceRegistry {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private SentimentSourceRegistry() {
-    }
+    private SentimentSourceRegistry() {}
 
     /** A source configured with its own {@code keywords}: asked about those only (e.g. a game's subreddit). */
     private record OnlyKeywords(SentimentSource source, java.util.Set<String> keywords) implements SentimentSource {
@@ -40,8 +39,8 @@ public final class SentimentSourceRegistry {
         }
     }
 
-    public static List<SentimentSource> fromJson(String json, HttpJsonClient http, SsmCredentials credentials,
-                                                 Duration timeout) {
+    public static List<SentimentSource> fromJson(
+            String json, HttpJsonClient http, SsmCredentials credentials, Duration timeout) {
         if (json == null || json.isBlank()) {
             return List.of();
         }
@@ -59,16 +58,24 @@ public final class SentimentSourceRegistry {
             String type = s.path("type").asText("");
             String base = s.path("baseUrl").asText("");
             String parameter = s.path("credentialsParameter").asText("");
-            java.util.function.Supplier<java.util.Optional<String>> token = () -> credentials == null
-                    ? java.util.Optional.empty() : credentials.token(parameter);
+            java.util.function.Supplier<java.util.Optional<String>> token =
+                    () -> credentials == null ? java.util.Optional.empty() : credentials.token(parameter);
             SentimentSource source = switch (type) {
                 case "reddit" -> PublicApiSources.reddit(base.isEmpty() ? "https://www.reddit.com" : base, http, token);
-                case "mastodon" -> PublicApiSources.mastodon(base.isEmpty() ? "https://mastodon.social" : base, http, token);
-                case "bluesky" -> PublicApiSources.bluesky(base.isEmpty() ? "https://public.api.bsky.app" : base, http, token);
-                case "hackernews" -> PublicApiSources.hackerNews(base.isEmpty() ? "https://hn.algolia.com" : base, http);
-                case "rss" -> new RssSentimentSource(s.path("name").asText("rss"), URI.create(s.path("url").asText()), timeout);
-                default -> throw new IllegalArgumentException("unknown sentiment source type '" + type
-                        + "': reddit, mastodon, bluesky, hackernews or rss");
+                case "mastodon" ->
+                    PublicApiSources.mastodon(base.isEmpty() ? "https://mastodon.social" : base, http, token);
+                case "bluesky" ->
+                    PublicApiSources.bluesky(base.isEmpty() ? "https://public.api.bsky.app" : base, http, token);
+                case "hackernews" ->
+                    PublicApiSources.hackerNews(base.isEmpty() ? "https://hn.algolia.com" : base, http);
+                case "rss" ->
+                    new RssSentimentSource(
+                            s.path("name").asText("rss"),
+                            URI.create(s.path("url").asText()),
+                            timeout);
+                default ->
+                    throw new IllegalArgumentException("unknown sentiment source type '" + type
+                            + "': reddit, mastodon, bluesky, hackernews or rss");
             };
             java.util.Set<String> keywords = new java.util.HashSet<>();
             s.path("keywords").forEach(k -> keywords.add(k.asText()));

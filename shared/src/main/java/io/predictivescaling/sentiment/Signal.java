@@ -14,7 +14,15 @@ import java.util.Map;
  * @param baselineMultiple volume relative to the last day's median
  * @param failedSources sources that could not answer for this interval (the volume is then a lower bound)
  */
-public record Signal(String keyword, Instant intervalStart, int volume, double meanSentiment, double positiveShare,
-                     double hype, boolean trending, boolean fired, double baselineMultiple,
-                     Map<String, Integer> bySource, List<String> failedSources) {
-}
+public record Signal(
+        String keyword,
+        Instant intervalStart,
+        int volume,
+        double meanSentiment,
+        double positiveShare,
+        double hype,
+        boolean trending,
+        boolean fired,
+        double baselineMultiple,
+        Map<String, Integer> bySource,
+        List<String> failedSources) {}

@@ -1,8 +1,8 @@
 package io.predictivescaling.sentiment;
 
+import io.predictivescaling.common.Stats;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.common.Stats;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +29,7 @@ import java.util.Locale;
 public record SocialImpact(double upliftPerHype, Duration lag, int samples, String gate) {
     /** With no history: a trend at full hype adds 50% within the hour (a cautious prior). */
     public static final SocialImpact PRIOR = new SocialImpact(0.5, Duration.ofMinutes(30), 0);
+
     static final Duration WINDOW = Duration.ofHours(3);
     static final double MAX_WEIGHT = 0.5;
     /** The gate judges from this many past trends on; with fewer the learned (or prior) uplift applies, capped. */
@@ -94,11 +95,15 @@ public record SocialImpact(double upliftPerHype, Duration lag, int samples, Stri
         Duration lag = Duration.ofMinutes(sorted[n / 2]);
         double meanExcess = excess / n;
         double standardError = Math.max(0.01, spread / Math.sqrt(n));
-        String measured = String.format(Locale.ROOT, "load after %d past trends %+.0f%% vs %+.0f%% by chance", n,
-                100 * (meanExcess + chance), 100 * chance);
+        String measured = String.format(
+                Locale.ROOT,
+                "load after %d past trends %+.0f%% vs %+.0f%% by chance",
+                n,
+                100 * (meanExcess + chance),
+                100 * chance);
         if (n >= GATE_MIN_TRENDS && meanExcess <= 2 * standardError) {
-            return new SocialImpact(0, lag, n, "switched off by the skill gate: mentions have not led load ("
-                    + measured + ")");
+            return new SocialImpact(
+                    0, lag, n, "switched off by the skill gate: mentions have not led load (" + measured + ")");
         }
         return new SocialImpact(hu / hh, lag, n, n >= GATE_MIN_TRENDS ? "skill shown: " + measured : measured);
     }
@@ -126,22 +131,34 @@ public record SocialImpact(double upliftPerHype, Duration lag, int samples, Stri
      * Raises the predictions a trend will reach: from now to its lag plus an hour. The reason names the
      * signal, so feedback can score it as {@code sentiment:<keyword>}.
      */
-    public List<LoadPrediction> apply(List<LoadPrediction> predictions, Signal trend, double feedbackConfidence,
-                                      Instant now) {
+    public List<LoadPrediction> apply(
+            List<LoadPrediction> predictions, Signal trend, double feedbackConfidence, Instant now) {
         // Bounded like every signal: a runaway hype score must not multiply capacity without limit.
-        double factor = Math.min(io.predictivescaling.events.EventAdjuster.maxUplift(),
+        double factor = Math.min(
+                io.predictivescaling.events.EventAdjuster.maxUplift(),
                 1 + weight(feedbackConfidence) * upliftPerHype * trend.hype());
         Instant until = now.plus(lag).plus(Duration.ofHours(1));
-        String note = gatedOff() ? String.format(Locale.ROOT, "; social: %s: no uplift, %s",
-                FetchSentimentService.describe(trend), gate)
-                : String.format(Locale.ROOT, "; social: %s: %+.0f%% expected (learned from %d past trends, "
-                        + "weight %.2f%s)", FetchSentimentService.describe(trend), 100 * (factor - 1),
-                samples, weight(feedbackConfidence), gate.isEmpty() ? "" : ", " + gate);
+        String note = gatedOff()
+                ? String.format(Locale.ROOT, "; social: %s: no uplift, %s", FetchSentimentService.describe(trend), gate)
+                : String.format(
+                        Locale.ROOT,
+                        "; social: %s: %+.0f%% expected (learned from %d past trends, " + "weight %.2f%s)",
+                        FetchSentimentService.describe(trend),
+                        100 * (factor - 1),
+                        samples,
+                        weight(feedbackConfidence),
+                        gate.isEmpty() ? "" : ", " + gate);
         List<LoadPrediction> out = new ArrayList<>();
         for (LoadPrediction p : predictions) {
             if ((factor > 1 || gatedOff()) && p.forecastTime().isBefore(until)) {
-                out.add(new LoadPrediction(p.forecastTime(), p.horizon(), p.predictedLoad() * factor,
-                        p.lower() * factor, p.upper() * factor, p.confidence(), p.reason() + note));
+                out.add(new LoadPrediction(
+                        p.forecastTime(),
+                        p.horizon(),
+                        p.predictedLoad() * factor,
+                        p.lower() * factor,
+                        p.upper() * factor,
+                        p.confidence(),
+                        p.reason() + note));
             } else {
                 out.add(p);
             }
@@ -150,7 +167,7 @@ public record SocialImpact(double upliftPerHype, Duration lag, int samples, Stri
     }
 
     private static int index(RegularSeries s, Instant t) {
-        return (int) Math.floorDiv(t.getEpochSecond() - s.start().getEpochSecond(), s.step().getSeconds());
+        return (int) Math.floorDiv(
+                t.getEpochSecond() - s.start().getEpochSecond(), s.step().getSeconds());
     }
-
 }

@@ -24,7 +24,12 @@ public final class SsmCredentials {
         if (parameterName == null || parameterName.isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(cache.computeIfAbsent(parameterName, name -> retry.call("reading " + name,
-                () -> ssm.getParameter(r -> r.name(name).withDecryption(true))).parameter().value()));
+        return Optional.of(cache.computeIfAbsent(
+                parameterName,
+                name -> retry.call(
+                                "reading " + name,
+                                () -> ssm.getParameter(r -> r.name(name).withDecryption(true)))
+                        .parameter()
+                        .value()));
     }
 }

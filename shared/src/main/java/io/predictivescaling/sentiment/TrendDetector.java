@@ -47,8 +47,7 @@ public final class TrendDetector {
     }
 
     /** The detector's verdict on one interval. */
-    public record Reading(double score, double hype, boolean fires, boolean trending) {
-    }
+    public record Reading(double score, double hype, boolean fires, boolean trending) {}
 
     /** Feeds the next interval's mention count (NaN for a gap: nothing is learned or decided from it). */
     public Reading next(double volume) {
@@ -65,7 +64,8 @@ public final class TrendDetector {
             double[] base = history.stream().mapToDouble(Double::doubleValue).toArray();
             double median = Stats.median(base);
             double mad = Stats.robustSigma(base);
-            double level = recent.stream().mapToDouble(Double::doubleValue).average().orElse(median);
+            double level =
+                    recent.stream().mapToDouble(Double::doubleValue).average().orElse(median);
             // Counts are Poisson at the least: for a keyword with mostly no post an interval the median and MAD are
             // 0, and one post looked like a trend. log1p of a count around m varies by about sqrt(m) / (m + 1) from
             // chance alone; half of that floors the spread (enough to ignore chance, small enough that ten times the

@@ -85,8 +85,10 @@ public final class CapacitySimulator {
         outStreak = utilization > policy.targetUtilization() ? outStreak + 1 : 0;
         inStreak = utilization < 0.9 * policy.targetUtilization() ? inStreak + 1 : 0;
         long seconds = policy.interval().getSeconds();
-        boolean outCooling = (interval - lastScaleOut) * seconds < policy.scaleOutCooldown().getSeconds();
-        boolean inCooling = (interval - lastScaleIn) * seconds < policy.scaleInCooldown().getSeconds();
+        boolean outCooling =
+                (interval - lastScaleOut) * seconds < policy.scaleOutCooldown().getSeconds();
+        boolean inCooling =
+                (interval - lastScaleIn) * seconds < policy.scaleInCooldown().getSeconds();
         if (outStreak >= policy.scaleOutDatapoints()) {
             int want = Math.min(policy.ceiling(), policy.needed(demand));
             if (want > desired && (!outCooling || want > lastScaleOutDesired)) {

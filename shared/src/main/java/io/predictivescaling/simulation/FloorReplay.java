@@ -2,8 +2,7 @@ package io.predictivescaling.simulation;
 
 /** Replays scheduled floors under target tracking over a demand series: what the sizing tuner judges by. */
 public final class FloorReplay {
-    private FloorReplay() {
-    }
+    private FloorReplay() {}
 
     /**
      * @param demand load per interval (NaN: no data, a missing datapoint)
@@ -18,7 +17,8 @@ public final class FloorReplay {
         if (first == n) {
             return new SizingChooser.Record(0, 0, 0);
         }
-        CapacitySimulator sim = new CapacitySimulator(tracking, Math.max(floors[first], tracking.needed(demand[first])));
+        CapacitySimulator sim =
+                new CapacitySimulator(tracking, Math.max(floors[first], tracking.needed(demand[first])));
         int[] serving = new int[n];
         int[] provisioned = new int[n];
         for (int s = first; s < n; s++) {
@@ -34,8 +34,8 @@ public final class FloorReplay {
      * How a replay did from interval {@code from} to {@code to} (inclusive): intervals with data, those whose
      * demand exceeded what served them, and the unit-hours paid for.
      */
-    public static SizingChooser.Record record(double[] demand, int[] serving, int[] provisioned, int from, int to,
-                                              TargetTracking tracking) {
+    public static SizingChooser.Record record(
+            double[] demand, int[] serving, int[] provisioned, int from, int to, TargetTracking tracking) {
         int known = 0;
         int under = 0;
         long units = 0;
@@ -48,6 +48,7 @@ public final class FloorReplay {
                 }
             }
         }
-        return new SizingChooser.Record(known, under, units * tracking.interval().getSeconds() / 3600.0);
+        return new SizingChooser.Record(
+                known, under, units * tracking.interval().getSeconds() / 3600.0);
     }
 }

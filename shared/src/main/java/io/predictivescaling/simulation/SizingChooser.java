@@ -31,8 +31,8 @@ public final class SizingChooser {
      */
     public SizingChooser(double objective, double costCap) {
         if (!(objective > 0 && objective < 1) || !(costCap >= 1)) {
-            throw new IllegalArgumentException("objective must be in (0, 1) and costCap at least 1, got "
-                    + objective + " and " + costCap);
+            throw new IllegalArgumentException(
+                    "objective must be in (0, 1) and costCap at least 1, got " + objective + " and " + costCap);
         }
         this.objective = objective;
         this.costCap = costCap;
@@ -58,9 +58,10 @@ public final class SizingChooser {
             if (c.unitHours() > costCap * reactive.unitHours()) {
                 continue;
             }
-            if (best < 0 || c.underProvisioned() < candidates.get(best).underProvisioned()
+            if (best < 0
+                    || c.underProvisioned() < candidates.get(best).underProvisioned()
                     || c.underProvisioned() == candidates.get(best).underProvisioned()
-                    && c.unitHours() < candidates.get(best).unitHours()) {
+                            && c.unitHours() < candidates.get(best).unitHours()) {
                 best = i;
             }
         }

@@ -13,9 +13,17 @@ import java.time.Duration;
  * and nothing scales in. Capacity never goes below the floor. A gap (no data) is a missing datapoint: the
  * alarms do not act on it (INSUFFICIENT_DATA).
  */
-public record TargetTracking(double targetUtilization, double unit, int floor, int ceiling, Duration interval,
-                             Duration warmup, int scaleOutDatapoints, int scaleInDatapoints,
-                             Duration scaleOutCooldown, Duration scaleInCooldown) {
+public record TargetTracking(
+        double targetUtilization,
+        double unit,
+        int floor,
+        int ceiling,
+        Duration interval,
+        Duration warmup,
+        int scaleOutDatapoints,
+        int scaleInDatapoints,
+        Duration scaleOutCooldown,
+        Duration scaleInCooldown) {
 
     public TargetTracking {
         if (!(targetUtilization > 0 && targetUtilization <= 1)) {
@@ -27,12 +35,22 @@ public record TargetTracking(double targetUtilization, double unit, int floor, i
     }
 
     /** AWS defaults: 3 one-minute datapoints to scale out, 15 to scale in, 300 s cooldowns. */
-    public static TargetTracking awsDefaults(double targetUtilization, double unit, Duration interval, Duration warmup) {
+    public static TargetTracking awsDefaults(
+            double targetUtilization, double unit, Duration interval, Duration warmup) {
         long minutes = Math.max(1, interval.toMinutes());
         int out = (int) Math.max(1, Math.ceil(3.0 / minutes));
         int in = (int) Math.max(1, Math.ceil(15.0 / minutes));
-        return new TargetTracking(targetUtilization, unit, 1, 1_000_000, interval, warmup, out, in,
-                Duration.ofSeconds(300), Duration.ofSeconds(300));
+        return new TargetTracking(
+                targetUtilization,
+                unit,
+                1,
+                1_000_000,
+                interval,
+                warmup,
+                out,
+                in,
+                Duration.ofSeconds(300),
+                Duration.ofSeconds(300));
     }
 
     /** Intervals before units added at the end of an interval serve: floor(warm-up / interval). */

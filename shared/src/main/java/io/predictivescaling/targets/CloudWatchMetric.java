@@ -15,8 +15,14 @@ import java.util.Map;
  *     for per-second load); empty for the plain metric
  * @param missingData what a period without a datapoint means, as CloudWatch alarms' TreatMissingData does
  */
-public record CloudWatchMetric(String namespace, String name, Map<String, String> dimensions, String stat,
-                               int periodSeconds, String expression, MissingData missingData) {
+public record CloudWatchMetric(
+        String namespace,
+        String name,
+        Map<String, String> dimensions,
+        String stat,
+        int periodSeconds,
+        String expression,
+        MissingData missingData) {
 
     /**
      * What a period without a datapoint means. A load balancer publishes no {@code RequestCount} while idle,
@@ -48,14 +54,19 @@ public record CloudWatchMetric(String namespace, String name, Map<String, String
         expression = expression == null ? "" : expression;
         missingData = missingData == null ? MissingData.defaultFor(stat) : missingData;
         if (periodSeconds <= 0 || (periodSeconds >= 60 && periodSeconds % 60 != 0)) {
-            throw new IllegalArgumentException("periodSeconds must be 1, 5, 10, 30 or a multiple of 60, got "
-                    + periodSeconds);
+            throw new IllegalArgumentException(
+                    "periodSeconds must be 1, 5, 10, 30 or a multiple of 60, got " + periodSeconds);
         }
     }
 
     /** With the statistic's default for missing data. */
-    public CloudWatchMetric(String namespace, String name, Map<String, String> dimensions, String stat,
-                            int periodSeconds, String expression) {
+    public CloudWatchMetric(
+            String namespace,
+            String name,
+            Map<String, String> dimensions,
+            String stat,
+            int periodSeconds,
+            String expression) {
         this(namespace, name, dimensions, stat, periodSeconds, expression, null);
     }
 }

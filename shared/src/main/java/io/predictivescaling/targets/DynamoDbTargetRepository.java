@@ -52,8 +52,8 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                     problems.add("target " + (id == null ? "(no targetId)" : id.s()) + " skipped: " + e.getMessage());
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-                    ? page.lastEvaluatedKey() : null;
+            startKey =
+                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return new Loaded(targets, problems);
     }
@@ -65,10 +65,14 @@ public final class DynamoDbTargetRepository implements TargetRepository {
         List<Map<String, AttributeValue>> items = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < ids.size(); i += 100) {
             List<Map<String, AttributeValue>> keys = ids.subList(i, Math.min(ids.size(), i + 100)).stream()
-                    .map(id -> Map.of("targetId", AttributeValue.fromS(id))).toList();
+                    .map(id -> Map.of("targetId", AttributeValue.fromS(id)))
+                    .toList();
             retry.untilDone("reading targets by key", keys, batch -> {
-                var response = dynamo.batchGetItem(r -> r.requestItems(Map.of(tableName,
-                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(batch).build())));
+                var response = dynamo.batchGetItem(r -> r.requestItems(Map.of(
+                        tableName,
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
+                                .keys(batch)
+                                .build())));
                 items.addAll(response.responses().getOrDefault(tableName, List.of()));
                 var left = response.unprocessedKeys().get(tableName);
                 return left == null ? List.of() : left.keys();
@@ -106,11 +110,19 @@ public final class DynamoDbTargetRepository implements TargetRepository {
             if (m.containsKey("dimensions")) {
                 m.get("dimensions").m().forEach((k, v) -> dimensions.put(k, v.s()));
             }
-            int period = m.containsKey("periodSeconds") ? Integer.parseInt(m.get("periodSeconds").n()) : 60;
-            metric = Optional.of(new CloudWatchMetric(string(m, "namespace"), string(m, "name"), dimensions,
-                    m.containsKey("stat") ? string(m, "stat") : "Average", period,
+            int period = m.containsKey("periodSeconds")
+                    ? Integer.parseInt(m.get("periodSeconds").n())
+                    : 60;
+            metric = Optional.of(new CloudWatchMetric(
+                    string(m, "namespace"),
+                    string(m, "name"),
+                    dimensions,
+                    m.containsKey("stat") ? string(m, "stat") : "Average",
+                    period,
                     m.containsKey("expression") ? string(m, "expression") : "",
-                    m.containsKey("missingData") ? CloudWatchMetric.MissingData.parse(string(m, "missingData")) : null));
+                    m.containsKey("missingData")
+                            ? CloudWatchMetric.MissingData.parse(string(m, "missingData"))
+                            : null));
         }
         ZoneId zone = item.containsKey("timeZone") ? ZoneId.of(string(item, "timeZone")) : ZoneOffset.UTC;
         List<TimeWindow> excluded = new ArrayList<>();
@@ -134,8 +146,8 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 throw new IllegalArgumentException("socialKeywords must be a list or string set of keywords");
             }
         }
-        return new ScalableTarget(targetId, metricId, metric, zone, List.copyOf(excluded), scaling(item),
-                List.copyOf(keywords));
+        return new ScalableTarget(
+                targetId, metricId, metric, zone, List.copyOf(excluded), scaling(item), List.copyOf(keywords));
     }
 
     /** The scaling attributes; a target without {@code serviceNamespace} is recorded but not scaled. */
@@ -143,8 +155,10 @@ public final class DynamoDbTargetRepository implements TargetRepository {
         if (!item.containsKey("serviceNamespace")) {
             return Optional.empty();
         }
-        ScalableResource resource = new ScalableResource(string(item, "serviceNamespace"),
-                string(item, "resourceId"), item.containsKey("scalableDimension") ? string(item, "scalableDimension") : null);
+        ScalableResource resource = new ScalableResource(
+                string(item, "serviceNamespace"),
+                string(item, "resourceId"),
+                item.containsKey("scalableDimension") ? string(item, "scalableDimension") : null);
         if (!item.containsKey("loadPerUnit")) {
             throw new IllegalArgumentException("loadPerUnit is missing: the load one capacity unit serves");
         }
@@ -163,10 +177,13 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 number(item, "loadPerUnit", 1),
                 (int) number(item, "minCapacity", -1),
                 (int) number(item, "maxCapacity", -1),
-                java.time.Duration.ofSeconds((long) number(item, "warmupSeconds", ScalingPolicy.DEFAULT_WARMUP.getSeconds())),
+                java.time.Duration.ofSeconds(
+                        (long) number(item, "warmupSeconds", ScalingPolicy.DEFAULT_WARMUP.getSeconds())),
                 parsedMode,
                 ceilingPolicy.equals("raise"),
-                number(item, "ceilingBufferPercent",
+                number(
+                        item,
+                        "ceilingBufferPercent",
                         ceilingPolicy.equals("raise") ? ScalingPolicy.DEFAULT_RAISED_CEILING_BUFFER_PERCENT : 0),
                 number(item, "capacityQuantile", ScalingPolicy.DEFAULT_CAPACITY_QUANTILE),
                 number(item, "highUtilization", ScalingPolicy.DEFAULT_HIGH_UTILIZATION),
@@ -175,16 +192,21 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 number(item, "gradualConfidence", ScalingPolicy.DEFAULT_GRADUAL_CONFIDENCE),
                 number(item, "gradualStepPercent", ScalingPolicy.DEFAULT_GRADUAL_STEP_PERCENT),
                 number(item, "scaleInStepPercent", ScalingPolicy.DEFAULT_SCALE_IN_STEP_PERCENT),
-                java.time.Duration.ofMinutes((long) number(item, "staleAfterMinutes",
-                        ScalingPolicy.DEFAULT_STALE_AFTER.toMinutes())));
+                java.time.Duration.ofMinutes(
+                        (long) number(item, "staleAfterMinutes", ScalingPolicy.DEFAULT_STALE_AFTER.toMinutes())));
         String sizing = item.containsKey("sizing") ? string(item, "sizing") : "tuned";
         if (!sizing.equals("tuned") && !sizing.equals("fixed")) {
             throw new IllegalArgumentException("sizing must be tuned or fixed, got '" + sizing + "'");
         }
         OptionalDouble price = item.containsKey("unitPricePerHour")
-                ? OptionalDouble.of(number(item, "unitPricePerHour", 0)) : OptionalDouble.empty();
-        return Optional.of(new ScalingConfig(resource, policy, price,
-                sizing.equals("tuned"), number(item, "targetUtilization", ScalingConfig.DEFAULT_TARGET_UTILIZATION)));
+                ? OptionalDouble.of(number(item, "unitPricePerHour", 0))
+                : OptionalDouble.empty();
+        return Optional.of(new ScalingConfig(
+                resource,
+                policy,
+                price,
+                sizing.equals("tuned"),
+                number(item, "targetUtilization", ScalingConfig.DEFAULT_TARGET_UTILIZATION)));
     }
 
     private static double number(Map<String, AttributeValue> item, String name, double fallback) {

@@ -11,9 +11,23 @@ public record ScalableResource(String serviceNamespace, String resourceId, Strin
     public static final String APPLICATION = "application";
 
     /** The namespaces whose scheduled actions this project writes and tests. */
-    static final Set<String> SUPPORTED = Set.of("ecs", "dynamodb", "lambda", "elasticache", "rds",
-            "sagemaker", "custom-resource", "comprehend", "kafka", "cassandra", "neptune", "ec2",
-            "appstream", "elasticmapreduce", "workspaces", APPLICATION);
+    static final Set<String> SUPPORTED = Set.of(
+            "ecs",
+            "dynamodb",
+            "lambda",
+            "elasticache",
+            "rds",
+            "sagemaker",
+            "custom-resource",
+            "comprehend",
+            "kafka",
+            "cassandra",
+            "neptune",
+            "ec2",
+            "appstream",
+            "elasticmapreduce",
+            "workspaces",
+            APPLICATION);
 
     public ScalableResource {
         if ("emr".equals(serviceNamespace)) {
@@ -21,8 +35,8 @@ public record ScalableResource(String serviceNamespace, String resourceId, Strin
                     + "EMR instance groups are 'elasticmapreduce' (elasticmapreduce:instancegroup:InstanceCount)");
         }
         if (serviceNamespace == null || !SUPPORTED.contains(serviceNamespace)) {
-            throw new IllegalArgumentException("serviceNamespace '" + serviceNamespace + "' is not one of "
-                    + new java.util.TreeSet<>(SUPPORTED));
+            throw new IllegalArgumentException(
+                    "serviceNamespace '" + serviceNamespace + "' is not one of " + new java.util.TreeSet<>(SUPPORTED));
         }
         if (resourceId == null || resourceId.isBlank()) {
             throw new IllegalArgumentException("resourceId is missing");

@@ -16,9 +16,14 @@ import java.util.Optional;
  * @param scaling what to scale and how; empty for a target that is only recorded and learned from
  * @param socialKeywords keywords whose social mentions signal this target's load (e.g. {@code yourgame})
  */
-public record ScalableTarget(String targetId, String metricId, Optional<CloudWatchMetric> cloudWatchMetric,
-                             ZoneId timeZone, List<TimeWindow> excludedFromLearning, Optional<ScalingConfig> scaling,
-                             List<String> socialKeywords) {
+public record ScalableTarget(
+        String targetId,
+        String metricId,
+        Optional<CloudWatchMetric> cloudWatchMetric,
+        ZoneId timeZone,
+        List<TimeWindow> excludedFromLearning,
+        Optional<ScalingConfig> scaling,
+        List<String> socialKeywords) {
 
     /** A target with only a metric: UTC, nothing excluded, not scaled. */
     public ScalableTarget(String targetId, String metricId, Optional<CloudWatchMetric> cloudWatchMetric) {

@@ -13,8 +13,12 @@ import java.util.OptionalDouble;
  * @param targetUtilization the target of the target tracking policy under the floors, as a fraction: the
  *     configured loadPerUnit is what one unit serves at it
  */
-public record ScalingConfig(ScalableResource resource, ScalingPolicy policy, OptionalDouble unitPricePerHour,
-                            boolean tuneSizing, double targetUtilization) {
+public record ScalingConfig(
+        ScalableResource resource,
+        ScalingPolicy policy,
+        OptionalDouble unitPricePerHour,
+        boolean tuneSizing,
+        double targetUtilization) {
     /** Target tracking's target utilization when the item does not say (also the backtest's default). */
     public static final double DEFAULT_TARGET_UTILIZATION = 0.7;
 
@@ -23,8 +27,8 @@ public record ScalingConfig(ScalableResource resource, ScalingPolicy policy, Opt
             throw new IllegalArgumentException("targetUtilization must be in (0, 1], got " + targetUtilization);
         }
         if (unitPricePerHour.isPresent() && !(unitPricePerHour.getAsDouble() >= 0)) {
-            throw new IllegalArgumentException("unitPricePerHour must not be negative, got "
-                    + unitPricePerHour.getAsDouble());
+            throw new IllegalArgumentException(
+                    "unitPricePerHour must not be negative, got " + unitPricePerHour.getAsDouble());
         }
     }
 }

@@ -23,13 +23,28 @@ import java.time.Duration;
  *     tuner chose more): a fixed margin is what short bursts within an hour need at night as at the peak, where a
  *     margin in proportion to the load buys too little when it is low and too much when it is high
  */
-public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration warmup, Mode mode,
-                            boolean raiseCeiling, double ceilingBufferPercent, double capacityQuantile,
-                            double highUtilization, double criticalUtilization, double aggressiveConfidence,
-                            double gradualConfidence, double gradualStepPercent, double scaleInStepPercent,
-                            Duration staleAfter, int spareUnits) {
+public record ScalingPolicy(
+        double loadPerUnit,
+        int floor,
+        int ceiling,
+        Duration warmup,
+        Mode mode,
+        boolean raiseCeiling,
+        double ceilingBufferPercent,
+        double capacityQuantile,
+        double highUtilization,
+        double criticalUtilization,
+        double aggressiveConfidence,
+        double gradualConfidence,
+        double gradualStepPercent,
+        double scaleInStepPercent,
+        Duration staleAfter,
+        int spareUnits) {
 
-    public enum Mode { ForecastOnly, ForecastAndScale }
+    public enum Mode {
+        ForecastOnly,
+        ForecastAndScale
+    }
 
     /** A new target's warm-up: actions are scheduled this long before the load. */
     public static final Duration DEFAULT_WARMUP = Duration.ofMinutes(5);
@@ -56,26 +71,54 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
         require(loadPerUnit > 0 && Double.isFinite(loadPerUnit), "loadPerUnit must be a positive number");
         require(floor >= 0, "minCapacity (the floor) must not be negative");
         require(ceiling >= floor, "maxCapacity (the ceiling) must be at least minCapacity");
-        require(!warmup.isNegative() && warmup.compareTo(Duration.ofHours(6)) <= 0,
+        require(
+                !warmup.isNegative() && warmup.compareTo(Duration.ofHours(6)) <= 0,
                 "warmupSeconds must be between 0 and 21600");
         require(ceilingBufferPercent >= 0 && ceilingBufferPercent <= 100, "ceilingBufferPercent must be 0-100");
         require(capacityQuantile >= 0.5 && capacityQuantile < 1, "capacityQuantile must be in [0.5, 1)");
-        require(highUtilization > 0 && criticalUtilization >= highUtilization,
+        require(
+                highUtilization > 0 && criticalUtilization >= highUtilization,
                 "criticalUtilization must be at least highUtilization, both positive");
-        require(gradualStepPercent > 0 && scaleInStepPercent > 0 && scaleInStepPercent <= 100,
+        require(
+                gradualStepPercent > 0 && scaleInStepPercent > 0 && scaleInStepPercent <= 100,
                 "gradualStepPercent and scaleInStepPercent must be positive (scale-in at most 100)");
         require(spareUnits >= 0, "spareUnits must not be negative");
     }
 
     /** A policy without spare units (the configured one: only the sizing tuner adds them). */
-    public ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration warmup, Mode mode,
-                         boolean raiseCeiling, double ceilingBufferPercent, double capacityQuantile,
-                         double highUtilization, double criticalUtilization, double aggressiveConfidence,
-                         double gradualConfidence, double gradualStepPercent, double scaleInStepPercent,
-                         Duration staleAfter) {
-        this(loadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent, capacityQuantile,
-                highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence, gradualStepPercent,
-                scaleInStepPercent, staleAfter, 0);
+    public ScalingPolicy(
+            double loadPerUnit,
+            int floor,
+            int ceiling,
+            Duration warmup,
+            Mode mode,
+            boolean raiseCeiling,
+            double ceilingBufferPercent,
+            double capacityQuantile,
+            double highUtilization,
+            double criticalUtilization,
+            double aggressiveConfidence,
+            double gradualConfidence,
+            double gradualStepPercent,
+            double scaleInStepPercent,
+            Duration staleAfter) {
+        this(
+                loadPerUnit,
+                floor,
+                ceiling,
+                warmup,
+                mode,
+                raiseCeiling,
+                ceilingBufferPercent,
+                capacityQuantile,
+                highUtilization,
+                criticalUtilization,
+                aggressiveConfidence,
+                gradualConfidence,
+                gradualStepPercent,
+                scaleInStepPercent,
+                staleAfter,
+                0);
     }
 
     /**
@@ -199,16 +242,44 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
         }
 
         public ScalingPolicy build() {
-            return new ScalingPolicy(loadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent,
-                    capacityQuantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
-                    gradualStepPercent, scaleInStepPercent, staleAfter, spareUnits);
+            return new ScalingPolicy(
+                    loadPerUnit,
+                    floor,
+                    ceiling,
+                    warmup,
+                    mode,
+                    raiseCeiling,
+                    ceilingBufferPercent,
+                    capacityQuantile,
+                    highUtilization,
+                    criticalUtilization,
+                    aggressiveConfidence,
+                    gradualConfidence,
+                    gradualStepPercent,
+                    scaleInStepPercent,
+                    staleAfter,
+                    spareUnits);
         }
     }
 
     public ScalingPolicy withMode(Mode newMode) {
-        return new ScalingPolicy(loadPerUnit, floor, ceiling, warmup, newMode, raiseCeiling, ceilingBufferPercent,
-                capacityQuantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
-                gradualStepPercent, scaleInStepPercent, staleAfter, spareUnits);
+        return new ScalingPolicy(
+                loadPerUnit,
+                floor,
+                ceiling,
+                warmup,
+                newMode,
+                raiseCeiling,
+                ceilingBufferPercent,
+                capacityQuantile,
+                highUtilization,
+                criticalUtilization,
+                aggressiveConfidence,
+                gradualConfidence,
+                gradualStepPercent,
+                scaleInStepPercent,
+                staleAfter,
+                spareUnits);
     }
 
     /** The same policy sizing floors differently: as the sizing tuner chose. */
@@ -218,9 +289,23 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
 
     /** The same policy sizing floors differently, with {@code spare} whole units on top of each hour's need. */
     public ScalingPolicy withSizing(double quantile, double newLoadPerUnit, int spare) {
-        return new ScalingPolicy(newLoadPerUnit, floor, ceiling, warmup, mode, raiseCeiling, ceilingBufferPercent,
-                quantile, highUtilization, criticalUtilization, aggressiveConfidence, gradualConfidence,
-                gradualStepPercent, scaleInStepPercent, staleAfter, spare);
+        return new ScalingPolicy(
+                newLoadPerUnit,
+                floor,
+                ceiling,
+                warmup,
+                mode,
+                raiseCeiling,
+                ceilingBufferPercent,
+                quantile,
+                highUtilization,
+                criticalUtilization,
+                aggressiveConfidence,
+                gradualConfidence,
+                gradualStepPercent,
+                scaleInStepPercent,
+                staleAfter,
+                spare);
     }
 
     /**
@@ -228,10 +313,25 @@ public record ScalingPolicy(double loadPerUnit, int floor, int ceiling, Duration
      * higher floor is in force with no restore of its own (see {@link PlanReconciler#restoreFloor}).
      */
     public ScalingPolicy withFloor(int newFloor) {
-        return newFloor == floor ? this : new ScalingPolicy(loadPerUnit, newFloor, Math.max(ceiling, newFloor), warmup,
-                mode, raiseCeiling, ceilingBufferPercent, capacityQuantile, highUtilization, criticalUtilization,
-                aggressiveConfidence, gradualConfidence, gradualStepPercent, scaleInStepPercent, staleAfter,
-                spareUnits);
+        return newFloor == floor
+                ? this
+                : new ScalingPolicy(
+                        loadPerUnit,
+                        newFloor,
+                        Math.max(ceiling, newFloor),
+                        warmup,
+                        mode,
+                        raiseCeiling,
+                        ceilingBufferPercent,
+                        capacityQuantile,
+                        highUtilization,
+                        criticalUtilization,
+                        aggressiveConfidence,
+                        gradualConfidence,
+                        gradualStepPercent,
+                        scaleInStepPercent,
+                        staleAfter,
+                        spareUnits);
     }
 
     /** The highest capacity a plan may reach. */

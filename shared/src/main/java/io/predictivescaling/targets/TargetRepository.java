@@ -21,13 +21,19 @@ public interface TargetRepository {
     default Loaded load(Collection<String> targetIds) {
         Set<String> wanted = new HashSet<>(targetIds);
         Loaded all = loadAll();
-        List<ScalableTarget> found = all.targets().stream().filter(t -> wanted.contains(t.targetId())).toList();
+        List<ScalableTarget> found = all.targets().stream()
+                .filter(t -> wanted.contains(t.targetId()))
+                .toList();
         List<String> problems = new java.util.ArrayList<>(all.problems().stream()
-                .filter(p -> wanted.stream().anyMatch(id -> p.startsWith("target " + id + " "))).toList());
+                .filter(p -> wanted.stream().anyMatch(id -> p.startsWith("target " + id + " ")))
+                .toList());
         Set<String> seen = new HashSet<>();
         found.forEach(t -> seen.add(t.targetId()));
-        wanted.stream().filter(id -> !seen.contains(id) && problems.stream().noneMatch(p -> p.startsWith("target " + id + " ")))
-                .sorted().forEach(id -> problems.add(missing(id)));
+        wanted.stream()
+                .filter(id ->
+                        !seen.contains(id) && problems.stream().noneMatch(p -> p.startsWith("target " + id + " ")))
+                .sorted()
+                .forEach(id -> problems.add(missing(id)));
         return new Loaded(found, problems);
     }
 
@@ -37,6 +43,5 @@ public interface TargetRepository {
     }
 
     /** @param problems one message per unusable item, naming the item and what is wrong */
-    record Loaded(List<ScalableTarget> targets, List<String> problems) {
-    }
+    record Loaded(List<ScalableTarget> targets, List<String> problems) {}
 }

@@ -15,11 +15,14 @@ import software.amazon.awssdk.retries.AdaptiveRetryStrategy;
 class AwsClientsTest {
     @Test
     void oneAdaptiveRateLimitedStrategyPerServiceSharedByItsClients() {
-        assertThat(AwsClients.retryStrategy("dynamodb")).isInstanceOf(AdaptiveRetryStrategy.class)
+        assertThat(AwsClients.retryStrategy("dynamodb"))
+                .isInstanceOf(AdaptiveRetryStrategy.class)
                 .isSameAs(AwsClients.retryStrategy("dynamodb"))
                 .isNotSameAs(AwsClients.retryStrategy("application-autoscaling"));
         assertThat(AwsClients.retryStrategy("dynamodb").maxAttempts()).isEqualTo(AwsClients.MAX_ATTEMPTS);
-        assertThat(AwsClients.retryStrategy()).as("a fault-injected test client gets its own")
-                .isInstanceOf(AdaptiveRetryStrategy.class).isNotSameAs(AwsClients.retryStrategy("dynamodb"));
+        assertThat(AwsClients.retryStrategy())
+                .as("a fault-injected test client gets its own")
+                .isInstanceOf(AdaptiveRetryStrategy.class)
+                .isNotSameAs(AwsClients.retryStrategy("dynamodb"));
     }
 }

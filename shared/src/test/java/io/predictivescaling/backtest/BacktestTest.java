@@ -62,13 +62,16 @@ class BacktestTest {
 
         var reactive = tuned.policies().get("reactive");
         var predictive = tuned.policies().get("predictive");
-        assertThat(predictive.costVsOracle()).isLessThanOrEqualTo(fixed.policies().get("predictive").costVsOracle());
+        assertThat(predictive.costVsOracle())
+                .isLessThanOrEqualTo(fixed.policies().get("predictive").costVsOracle());
         assertThat(predictive.underProvisionedFraction())
                 .isLessThanOrEqualTo(Math.max(0.005, reactive.underProvisionedFraction() / 2));
         assertThat(predictive.capacityUnitHours()).isLessThanOrEqualTo(1.2 * reactive.capacityUnitHours());
         assertThat(fixed.timeline().sizingShares()).containsOnlyKeys("P80 at 70%");
         assertThat(tuned.timeline().sizingShares().keySet()).hasSizeGreaterThan(1);
-        assertThat(tuned.timeline().sizingShares().values().stream().mapToDouble(Double::doubleValue).sum())
+        assertThat(tuned.timeline().sizingShares().values().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .sum())
                 .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
@@ -77,7 +80,8 @@ class BacktestTest {
         BacktestResult interval = new Backtest(config, Backtest.PerfectFloors.INTERVAL).run(trace(), null);
         BacktestResult hour = new Backtest(config, Backtest.PerfectFloors.HOUR).run(trace(), null);
 
-        assertThat(interval.policies().get("predictive").underProvisionedFraction()).isZero();
+        assertThat(interval.policies().get("predictive").underProvisionedFraction())
+                .isZero();
         assertThat(hour.policies().get("predictive").underProvisionedFraction()).isZero();
         assertThat(hour.policies().get("predictive").costVsOracle())
                 .isGreaterThan(interval.policies().get("predictive").costVsOracle());
@@ -88,7 +92,8 @@ class BacktestTest {
         BacktestResult r = defaultRun();
 
         for (int s = 0; s < 200; s++) {
-            assertThat(r.timeline().oracle()[s]).isEqualTo((int) Math.ceil(r.timeline().demand()[s] / (0.7 * 10) - 1e-9));
+            assertThat(r.timeline().oracle()[s])
+                    .isEqualTo((int) Math.ceil(r.timeline().demand()[s] / (0.7 * 10) - 1e-9));
         }
     }
 
@@ -113,8 +118,8 @@ class BacktestTest {
         }
 
         BacktestResult original = defaultRun();
-        BacktestResult altered = new Backtest(config).run(new Trace("changed", full.start(), full.step(), changed,
-                List.of()), null);
+        BacktestResult altered =
+                new Backtest(config).run(new Trace("changed", full.start(), full.step(), changed, List.of()), null);
 
         assertSamePrefix(original, altered, k + 1);
     }
@@ -127,7 +132,9 @@ class BacktestTest {
         assertThat(Arrays.copyOf(y.reactive(), n)).isEqualTo(Arrays.copyOf(x.reactive(), n));
         assertThat(Arrays.copyOf(y.oracle(), n)).isEqualTo(Arrays.copyOf(x.oracle(), n));
         assertThat(Arrays.copyOf(y.predicted(), n)).isEqualTo(Arrays.copyOf(x.predicted(), n));
-        assertThat(Arrays.stream(x.floor()).limit(n).filter(f -> f > 0).count()).as("floors were planned").isPositive();
+        assertThat(Arrays.stream(x.floor()).limit(n).filter(f -> f > 0).count())
+                .as("floors were planned")
+                .isPositive();
     }
 
     @Test
@@ -140,8 +147,10 @@ class BacktestTest {
         // Every plan made in the gap is a hold: floors planned before it run out after their 48 h window and
         // none are new, so the last hours of a three-day gap have none.
         int[] floor = r.timeline().floor();
-        assertThat(Arrays.stream(floor, 10 * 96 + 4, 12 * 96).anyMatch(f -> f > 0)).isTrue();
-        assertThat(Arrays.stream(floor, 12 * 96 + 8, 13 * 96).allMatch(f -> f == 0)).isTrue();
+        assertThat(Arrays.stream(floor, 10 * 96 + 4, 12 * 96).anyMatch(f -> f > 0))
+                .isTrue();
+        assertThat(Arrays.stream(floor, 12 * 96 + 8, 13 * 96).allMatch(f -> f == 0))
+                .isTrue();
         assertThat(r.policies().get("predictive").underProvisionedFraction()).isFinite();
     }
 

@@ -21,12 +21,20 @@ class DecisionLogTest {
 
         BacktestTest.assertSamePrefix(plain, logged, trace.size());
         assertThat(logged.policies()).isEqualTo(plain.policies());
-        long plans = log.rows().stream().filter(r -> List.of("raise", "full", "scale-down", "hold").contains(r.kind()))
+        long plans = log.rows().stream()
+                .filter(r -> List.of("raise", "full", "scale-down", "hold").contains(r.kind()))
                 .count();
         assertThat(plans).as("one row per hourly plan").isBetween(trace.size() / 4L - 48, trace.size() / 4L);
-        assertThat(log.rows()).allMatch(r -> !r.seen().isEmpty() && !r.planned().isEmpty() && !r.why().isEmpty());
-        assertThat(Arrays.stream(log.hype()).allMatch(Double::isNaN)).as("no hype without mentions").isTrue();
-        assertThat(Arrays.stream(log.eventFactor()).allMatch(f -> f == 1.0)).as("no event factor").isTrue();
+        assertThat(log.rows())
+                .allMatch(r -> !r.seen().isEmpty()
+                        && !r.planned().isEmpty()
+                        && !r.why().isEmpty());
+        assertThat(Arrays.stream(log.hype()).allMatch(Double::isNaN))
+                .as("no hype without mentions")
+                .isTrue();
+        assertThat(Arrays.stream(log.eventFactor()).allMatch(f -> f == 1.0))
+                .as("no event factor")
+                .isTrue();
     }
 
     @Test
@@ -34,12 +42,19 @@ class DecisionLogTest {
         Instant start = trace.start().plus(Duration.ofDays(17)).plus(Duration.ofHours(10));
         KnownEvent sale = new KnownEvent("sale", "Autumn sale", start, start.plus(Duration.ofHours(4)), "test", 0.8);
         DecisionLog log = new DecisionLog(trace, null, 10);
-        new Backtest(config.with(10, 0.7, Duration.ofMinutes(5), List.of(sale))).with(log).run(trace, null);
+        new Backtest(config.with(10, 0.7, Duration.ofMinutes(5), List.of(sale)))
+                .with(log)
+                .run(trace, null);
 
-        DecisionLog.Row seen = log.rows().stream().filter(r -> r.kind().equals("event")).findFirst().orElseThrow();
+        DecisionLog.Row seen = log.rows().stream()
+                .filter(r -> r.kind().equals("event"))
+                .findFirst()
+                .orElseThrow();
         assertThat(seen.seen()).isEqualTo("sale 'Autumn sale'");
         assertThat(seen.time()).isBetween(start.minus(Duration.ofHours(52)), start.minus(Duration.ofHours(47)));
-        int during = (int) (Duration.between(trace.start(), start.plus(Duration.ofHours(1))).getSeconds() / 900);
+        int during = (int) (Duration.between(trace.start(), start.plus(Duration.ofHours(1)))
+                        .getSeconds()
+                / 900);
         assertThat(log.eventFactor()[during]).isCloseTo(1.8, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(log.eventFactor()[during + 24 * 4]).isEqualTo(1.0);
     }

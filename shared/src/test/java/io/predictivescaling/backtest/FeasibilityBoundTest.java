@@ -27,7 +27,8 @@ class FeasibilityBoundTest {
         assertThat(exact.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
         assertThat(bounds).allSatisfy(b -> {
             assertThat(b.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
-            assertThat(b.costVsOracle()).as("looking ahead beats forecasting: " + b.describe())
+            assertThat(b.costVsOracle())
+                    .as("looking ahead beats forecasting: " + b.describe())
                     .isLessThan(forecastCost)
                     .isGreaterThanOrEqualTo(exact.costVsOracle() - 0.005);
         });
@@ -39,13 +40,15 @@ class FeasibilityBoundTest {
         FeasibilityBound.Bound hour = OnTheDailyTrace.BOUNDS.get(4);
         BacktestResult.SizingOutcome cheapest = OnTheDailyTrace.TUNED.sizings().stream()
                 .filter(z -> z.stats().underProvisionedFraction() <= 0.005)
-                .min(Comparator.comparingDouble(z -> z.stats().costVsOracle())).orElseThrow();
+                .min(Comparator.comparingDouble(z -> z.stats().costVsOracle()))
+                .orElseThrow();
         BacktestResult.PolicyStats tuned = OnTheDailyTrace.TUNED.policies().get("predictive");
 
         assertThat(hour.knows()).isEqualTo("median of its own clock hour");
         // Spare units on top of the hour's need (P50 at 100% +3 units) beat every margin in proportion to the load:
         // the P80 at 90%, cheapest before, cost 5.1% more than the bound.
-        assertThat(cheapest.stats().costVsOracle()).as(cheapest.label() + " vs " + hour.describe())
+        assertThat(cheapest.stats().costVsOracle())
+                .as(cheapest.label() + " vs " + hour.describe())
                 .isLessThanOrEqualTo(1.04 * hour.costVsOracle());
         // Tuned walk-forward (each day from the last week only), it stays at the objective within 6% of the bound.
         assertThat(tuned.underProvisionedFraction()).isLessThanOrEqualTo(0.005);

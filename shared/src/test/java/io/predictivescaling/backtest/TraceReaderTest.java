@@ -24,16 +24,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TraceReaderTest {
     static Path fixture(String name) {
         try {
-            return Path.of(Objects.requireNonNull(TraceReaderTest.class.getResource("/traces/" + name)).toURI());
+            return Path.of(Objects.requireNonNull(TraceReaderTest.class.getResource("/traces/" + name))
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"bom.csv", "epoch-seconds.csv", "semicolon.csv", "quoted-header.csv",
-        "cloudwatch-console-export.csv", "jitter.csv", "grafana-ms.csv", "grafana-long.csv", "datadog.csv",
-        "tab-separated.tsv", "no-header.csv", "utf16-tab.txt", "influx-annotated.csv"})
+    @ValueSource(
+            strings = {
+                "bom.csv",
+                "epoch-seconds.csv",
+                "semicolon.csv",
+                "quoted-header.csv",
+                "cloudwatch-console-export.csv",
+                "jitter.csv",
+                "grafana-ms.csv",
+                "grafana-long.csv",
+                "datadog.csv",
+                "tab-separated.tsv",
+                "no-header.csv",
+                "utf16-tab.txt",
+                "influx-annotated.csv"
+            })
     void everyExportShapeReadsToTheSameGridAsTheCleanFile(String file) {
         Trace clean = TraceReader.read(fixture("clean.csv"));
 
@@ -73,21 +87,27 @@ class TraceReaderTest {
         Trace first = TraceReader.read(fixture("datadog.csv"));
         Trace latency = TraceReader.read(fixture("datadog.csv"), "timestamp", "3");
 
-        assertThat(first.problems()).anySatisfy(p -> assertThat(p).contains("2 numeric columns")
-                .contains("--value-column"));
+        assertThat(first.problems())
+                .anySatisfy(p -> assertThat(p).contains("2 numeric columns").contains("--value-column"));
         assertThat(latency.demand()[0]).isEqualTo(0.1 + 301 % 7 / 100.0, within(1e-9));
         assertThat(TraceReader.read(fixture("grafana-long.csv")).problems())
-                .anySatisfy(p -> assertThat(p).contains("2 series in column 'Series'").contains("ErrorCount"));
+                .anySatisfy(p ->
+                        assertThat(p).contains("2 series in column 'Series'").contains("ErrorCount"));
         assertThatThrownBy(() -> TraceReader.read(fixture("datadog.csv"), null, "p99"))
                 .hasMessageContaining("--value-column 'p99' is neither a column name");
     }
 
     @Test
     void spreadsheetDatesReadDayOrMonthFirstAsTheFileShows() {
-        Trace european = TraceReader.parse("eu.csv", List.of("Datum;Last", "12.11.2026 23:00;1", "13.11.2026 00:00;2",
-                "13.11.2026 01:00;3"));
-        Trace us = TraceReader.parse("us.csv", List.of("Date,Load", "11/12/2026 11:00:00 PM,1", "11/13/2026 12:00:00 AM,2",
-                "11/13/2026 1:00:00 AM,3"));
+        Trace european = TraceReader.parse(
+                "eu.csv", List.of("Datum;Last", "12.11.2026 23:00;1", "13.11.2026 00:00;2", "13.11.2026 01:00;3"));
+        Trace us = TraceReader.parse(
+                "us.csv",
+                List.of(
+                        "Date,Load",
+                        "11/12/2026 11:00:00 PM,1",
+                        "11/13/2026 12:00:00 AM,2",
+                        "11/13/2026 1:00:00 AM,3"));
 
         assertThat(european.start()).isEqualTo(Instant.parse("2026-11-12T23:00:00Z"));
         assertThat(european.step()).isEqualTo(Duration.ofHours(1));
@@ -103,7 +123,8 @@ class TraceReaderTest {
         List<String> twelveDays = new ArrayList<>(List.of("time,load"));
         java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
         for (int i = 0; i < 14 * 288; i++) {
-            String row = f.format(java.time.LocalDateTime.of(1995, 7, 1, 0, 0).plusMinutes(5L * i)) + "," + (100 + i % 288);
+            String row =
+                    f.format(java.time.LocalDateTime.of(1995, 7, 1, 0, 0).plusMinutes(5L * i)) + "," + (100 + i % 288);
             twoWeeks.add(row);
             if (i < 12 * 288) {
                 twelveDays.add(row);
@@ -122,16 +143,27 @@ class TraceReaderTest {
 
     @Test
     void valuesWrittenWithTheirUnitReadAsTheNumber() {
-        Trace t = TraceReader.parse("latency.csv", List.of("time,latency", "2026-11-01 00:00,301 ms",
-                "2026-11-01 00:05,12.5ms", "2026-11-01 00:10,40 req/s"));
+        Trace t = TraceReader.parse(
+                "latency.csv",
+                List.of(
+                        "time,latency",
+                        "2026-11-01 00:00,301 ms",
+                        "2026-11-01 00:05,12.5ms",
+                        "2026-11-01 00:10,40 req/s"));
 
         assertThat(t.demand()).containsExactly(301, 12.5, 40);
     }
 
     @Test
     void readsNabStyleTimestampsOntoARegularGridAndKeepsGapsAsGaps() {
-        Trace t = TraceReader.parse("t", List.of("timestamp,value", "2014-07-01 00:00:00,10", "2014-07-01 00:30:00,",
-                "2014-07-01 01:30:00,30", "2014-07-01 02:00:00,null"));
+        Trace t = TraceReader.parse(
+                "t",
+                List.of(
+                        "timestamp,value",
+                        "2014-07-01 00:00:00,10",
+                        "2014-07-01 00:30:00,",
+                        "2014-07-01 01:30:00,30",
+                        "2014-07-01 02:00:00,null"));
 
         assertThat(t.step()).isEqualTo(Duration.ofMinutes(30));
         assertThat(t.start()).isEqualTo(Instant.parse("2014-07-01T00:00:00Z"));
@@ -145,19 +177,27 @@ class TraceReaderTest {
         for (int i = 0; i < 40; i++) {
             lines.add(String.format("1995-07-01T%02d:%02d:00Z,%d", 4 + i / 12, i % 12 * 5, 10 + i));
         }
-        lines.addAll(List.of("yesterday,5", "1995-07-01T04:05:00Z,-2", "1995-07-01T04:10:00Z,lots",
-                "soon,1", "later,1", "never,1", "1995-07-01T04:15:00Z,NaN", "1995-07-01T04:20:00Z,4",
+        lines.addAll(List.of(
+                "yesterday,5",
+                "1995-07-01T04:05:00Z,-2",
+                "1995-07-01T04:10:00Z,lots",
+                "soon,1",
+                "later,1",
+                "never,1",
+                "1995-07-01T04:15:00Z,NaN",
+                "1995-07-01T04:20:00Z,4",
                 "1995-07-01T04:20:00Z,5"));
 
         Trace t = TraceReader.parse("t", lines);
 
-        assertThat(t.problems()).contains(
-                "4 rows with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped "
-                        + "(row 42 'yesterday', row 45 'soon', row 46 'later', ...)",
-                "2 rows with a value that is not a number: skipped (row 44 'lots', row 48 'NaN')",
-                "1 row with a negative or infinite value (not a load): skipped (row 43 '-2')",
-                "2 duplicate timestamps: the last value was kept",
-                "1 rows out of order: sorted by time");
+        assertThat(t.problems())
+                .contains(
+                        "4 rows with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped "
+                                + "(row 42 'yesterday', row 45 'soon', row 46 'later', ...)",
+                        "2 rows with a value that is not a number: skipped (row 44 'lots', row 48 'NaN')",
+                        "1 row with a negative or infinite value (not a load): skipped (row 43 '-2')",
+                        "2 duplicate timestamps: the last value was kept",
+                        "1 rows out of order: sorted by time");
         assertThat(t.demand()[4]).isEqualTo(5);
         assertThat(t.demand()[1]).as("the good row for 04:05 is kept").isEqualTo(11);
     }
@@ -181,13 +221,18 @@ class TraceReaderTest {
 
     @Test
     void aConstantOrAllZeroTraceIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> TraceReader.parse("zeros.csv",
-                List.of("timestamp,value", "2026-01-01T00:00:00Z,0", "2026-01-01T00:05:00Z,0", "2026-01-01T00:10:00Z,")))
+        assertThatThrownBy(() -> TraceReader.parse(
+                        "zeros.csv",
+                        List.of(
+                                "timestamp,value",
+                                "2026-01-01T00:00:00Z,0",
+                                "2026-01-01T00:05:00Z,0",
+                                "2026-01-01T00:10:00Z,")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("zeros.csv: every value of column 'value' is 0: there is no load to scale on "
                         + "(wrong column? choose it with --value-column)");
-        assertThatThrownBy(() -> TraceReader.parse("flat.csv",
-                List.of("timestamp,value", "2026-01-01T00:00:00Z,7", "2026-01-01T00:05:00Z,7")))
+        assertThatThrownBy(() -> TraceReader.parse(
+                        "flat.csv", List.of("timestamp,value", "2026-01-01T00:00:00Z,7", "2026-01-01T00:05:00Z,7")))
                 .hasMessageContaining("every value of column 'value' is 7.0: a constant trace has no pattern");
     }
 
@@ -202,9 +247,13 @@ class TraceReaderTest {
             gappy.add(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(300L * i) + "," + (i % 3 == 0 ? "" : i % 50));
         }
 
-        assertThat(TraceReader.parse("day.csv", shortTrace).warnings()).singleElement().asString()
+        assertThat(TraceReader.parse("day.csv", shortTrace).warnings())
+                .singleElement()
+                .asString()
                 .startsWith("only 24h of data (under 2 days)");
-        assertThat(TraceReader.parse("gappy.csv", gappy).warnings()).singleElement().asString()
+        assertThat(TraceReader.parse("gappy.csv", gappy).warnings())
+                .singleElement()
+                .asString()
                 .startsWith("33% of the 864 intervals are gaps (over 20%)");
         assertThat(TraceReader.read(fixture("clean.csv")).warnings()).isEmpty();
     }

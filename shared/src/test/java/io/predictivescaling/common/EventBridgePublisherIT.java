@@ -20,13 +20,15 @@ class EventBridgePublisherIT {
             + "\"ErrorMessage\":\"Rate exceeded (injected)\"}]}";
 
     static EventBridgePublisher publisher(FaultyHttp http, String bus) {
-        EventBridgeClient client = TestAws.configure(AwsClients.configure(EventBridgeClient.builder(), http)).build();
+        EventBridgeClient client = TestAws.configure(AwsClients.configure(EventBridgeClient.builder(), http))
+                .build();
         return new EventBridgePublisher(client, bus, Retry.standard());
     }
 
     static String bus() {
         String bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
-        try (EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+        try (EventBridgeClient events =
+                TestAws.configure(EventBridgeClient.builder()).build()) {
             events.createEventBus(r -> r.name(bus));
         }
         return bus;
@@ -47,8 +49,9 @@ class EventBridgePublisherIT {
         String bus = bus();
         long start = System.nanoTime();
 
-        assertThatThrownBy(() -> publisher(http, bus).publish(List.of(new EventPublisher.Event("ScalingPlanned",
-                Map.of("targetId", "t"))))).isInstanceOf(Retry.RetriesExhaustedException.class)
+        assertThatThrownBy(() -> publisher(http, bus)
+                        .publish(List.of(new EventPublisher.Event("ScalingPlanned", Map.of("targetId", "t")))))
+                .isInstanceOf(Retry.RetriesExhaustedException.class)
                 .hasMessage("publishing events to " + bus + ": 1 items still unprocessed after 4 attempts");
         assertThat(http.calls("PutEvents")).isEqualTo(4);
         // Backoff of at most 0.1 + 0.2 + 0.4 s between the four sends: bounded, not five sends in 0.2 s.

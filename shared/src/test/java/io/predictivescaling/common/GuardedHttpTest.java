@@ -72,10 +72,16 @@ class GuardedHttpTest {
         });
         GuardedHttp http = new GuardedHttp(LOOPBACK_ALLOWED, 5 * 1024 * 1024);
 
-        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> http.get("feed",
-                URI.create(server.base() + "/huge"), Map.of(), Map.of(), Duration.ofSeconds(15)))
-                .isInstanceOf(SourceException.class)
-                .hasMessage("feed: oversized: answer larger than 5242880 bytes"));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(20),
+                () -> assertThatThrownBy(() -> http.get(
+                                "feed",
+                                URI.create(server.base() + "/huge"),
+                                Map.of(),
+                                Map.of(),
+                                Duration.ofSeconds(15)))
+                        .isInstanceOf(SourceException.class)
+                        .hasMessage("feed: oversized: answer larger than 5242880 bytes"));
         assertThat(written.get()).isLessThan(100L * 1024 * 1024);
     }
 
@@ -96,10 +102,12 @@ class GuardedHttpTest {
         GuardedHttp http = new GuardedHttp(LOOPBACK_ALLOWED, 5 * 1024 * 1024);
         long start = System.nanoTime();
 
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> http.get("feed",
-                URI.create(server.base() + "/slow"), Map.of(), Map.of(), Duration.ofSeconds(1)))
-                .isInstanceOf(SourceException.class)
-                .hasMessageStartingWith("feed: timeout: "));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> assertThatThrownBy(() -> http.get(
+                                "feed", URI.create(server.base() + "/slow"), Map.of(), Map.of(), Duration.ofSeconds(1)))
+                        .isInstanceOf(SourceException.class)
+                        .hasMessageStartingWith("feed: timeout: "));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
@@ -109,25 +117,36 @@ class GuardedHttpTest {
         GuardedHttp httpAllowed = new GuardedHttp(new GuardedHttp.Policy(true, false), 1024);
         server.serve("/ok", 200, "fine");
 
-        assertThatThrownBy(() -> strict.get("cal", URI.create("file:///etc/passwd"), Map.of(), Map.of(), Duration.ofSeconds(1)))
+        assertThatThrownBy(() ->
+                        strict.get("cal", URI.create("file:///etc/passwd"), Map.of(), Map.of(), Duration.ofSeconds(1)))
                 .hasMessageStartingWith("cal: refused: URL scheme 'file' in file:///etc/passwd is not allowed");
-        assertThatThrownBy(() -> strict.get("cal", URI.create(server.base() + "/ok"), Map.of(), Map.of(), Duration.ofSeconds(1)))
-                .hasMessageContaining("refused: URL scheme 'http'").hasMessageContaining("FEEDS_ALLOW_HTTP=true");
-        assertThatThrownBy(() -> httpAllowed.get("cal", URI.create(server.base() + "/ok"), Map.of(), Map.of(), Duration.ofSeconds(1)))
+        assertThatThrownBy(() ->
+                        strict.get("cal", URI.create(server.base() + "/ok"), Map.of(), Map.of(), Duration.ofSeconds(1)))
+                .hasMessageContaining("refused: URL scheme 'http'")
+                .hasMessageContaining("FEEDS_ALLOW_HTTP=true");
+        assertThatThrownBy(() -> httpAllowed.get(
+                        "cal", URI.create(server.base() + "/ok"), Map.of(), Map.of(), Duration.ofSeconds(1)))
                 .hasMessageContaining("refused: host 127.0.0.1 is 127.0.0.1 (loopback or link-local)");
-        assertThatThrownBy(() -> httpAllowed.get("cal", URI.create("http://169.254.169.254/latest/meta-data/"), Map.of(),
-                Map.of(), Duration.ofSeconds(1))).hasMessageContaining("refused: host 169.254.169.254");
+        assertThatThrownBy(() -> httpAllowed.get(
+                        "cal",
+                        URI.create("http://169.254.169.254/latest/meta-data/"),
+                        Map.of(),
+                        Map.of(),
+                        Duration.ofSeconds(1)))
+                .hasMessageContaining("refused: host 169.254.169.254");
         // The one call that must succeed gets a timeout no loaded machine reaches; the refusals need none.
-        assertThat(new String(new GuardedHttp(LOOPBACK_ALLOWED, 1024).get("cal", URI.create(server.base() + "/ok"),
-                Map.of(), Map.of(), Duration.ofSeconds(10)).body())).isEqualTo("fine");
+        assertThat(new String(new GuardedHttp(LOOPBACK_ALLOWED, 1024)
+                        .get("cal", URI.create(server.base() + "/ok"), Map.of(), Map.of(), Duration.ofSeconds(10))
+                        .body()))
+                .isEqualTo("fine");
     }
 
     @Test
     void everyRedirectHopIsCheckedAsTheFirstWas() {
         server.handle("/to-file", redirect("file:///etc/passwd"));
 
-        assertThatThrownBy(() -> new GuardedHttp(LOOPBACK_ALLOWED, 1024).get("cal",
-                URI.create(server.base() + "/to-file"), Map.of(), Map.of(), Duration.ofSeconds(10)))
+        assertThatThrownBy(() -> new GuardedHttp(LOOPBACK_ALLOWED, 1024)
+                        .get("cal", URI.create(server.base() + "/to-file"), Map.of(), Map.of(), Duration.ofSeconds(10)))
                 .hasMessageStartingWith("cal: refused: URL scheme 'file'");
     }
 

@@ -46,8 +46,15 @@ class CalendarFeedsTest {
 
     EventSource.Fetched ics(String file, ZoneId zone, Duration lookAhead) {
         server.serve("/" + file, 200, resource(file));
-        return new ICalendarSource("cal", URI.create(server.base() + "/" + file), "tournament", 0.5,
-                Duration.ofSeconds(5), zone, lookAhead).fetch(NOW);
+        return new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/" + file),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        zone,
+                        lookAhead)
+                .fetch(NOW);
     }
 
     EventSource.Fetched rss(String file, RssEventSource.Rule... rules) {
@@ -60,11 +67,13 @@ class CalendarFeedsTest {
     void aWeeklyRecurrenceGivesEveryOccurrenceInTheLookAheadWindow() {
         EventSource.Fetched got = ics("rrule-weekly.ics", ZoneOffset.UTC, Duration.ofDays(28));
 
-        assertThat(got.events()).extracting(KnownEvent::start, KnownEvent::end).containsExactly(
-                tuple(Instant.parse("2026-11-05T19:00:00Z"), Instant.parse("2026-11-05T22:00:00Z")),
-                tuple(Instant.parse("2026-11-12T19:00:00Z"), Instant.parse("2026-11-12T22:00:00Z")),
-                tuple(Instant.parse("2026-11-19T19:00:00Z"), Instant.parse("2026-11-19T22:00:00Z")),
-                tuple(Instant.parse("2026-11-26T19:00:00Z"), Instant.parse("2026-11-26T22:00:00Z")));
+        assertThat(got.events())
+                .extracting(KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(Instant.parse("2026-11-05T19:00:00Z"), Instant.parse("2026-11-05T22:00:00Z")),
+                        tuple(Instant.parse("2026-11-12T19:00:00Z"), Instant.parse("2026-11-12T22:00:00Z")),
+                        tuple(Instant.parse("2026-11-19T19:00:00Z"), Instant.parse("2026-11-19T22:00:00Z")),
+                        tuple(Instant.parse("2026-11-26T19:00:00Z"), Instant.parse("2026-11-26T22:00:00Z")));
         assertThat(got.events()).extracting(KnownEvent::name).containsOnly("Thursday Night Cup");
     }
 
@@ -72,8 +81,9 @@ class CalendarFeedsTest {
     void aDurationWithoutDtendSetsTheEnd() {
         EventSource.Fetched got = ics("duration.ics", ZoneOffset.UTC, Duration.ofDays(60));
 
-        assertThat(got.events()).extracting(KnownEvent::start, KnownEvent::end).containsExactly(
-                tuple(Instant.parse("2026-12-05T18:00:00Z"), Instant.parse("2026-12-05T22:00:00Z")));
+        assertThat(got.events())
+                .extracting(KnownEvent::start, KnownEvent::end)
+                .containsExactly(tuple(Instant.parse("2026-12-05T18:00:00Z"), Instant.parse("2026-12-05T22:00:00Z")));
     }
 
     @Test
@@ -81,21 +91,32 @@ class CalendarFeedsTest {
         // The source's own zone (Tokyo) is only the fallback: the calendar declares America/New_York.
         EventSource.Fetched got = ics("allday-floating.ics", ZoneId.of("Asia/Tokyo"), Duration.ofDays(60));
 
-        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end).containsExactly(
-                tuple("Evening Launch Stream", Instant.parse("2026-12-13T01:00:00Z"), Instant.parse("2026-12-13T04:00:00Z")),
-                tuple("Shop Holiday Sale Day", Instant.parse("2026-12-26T05:00:00Z"), Instant.parse("2026-12-27T05:00:00Z")));
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(
+                                "Evening Launch Stream",
+                                Instant.parse("2026-12-13T01:00:00Z"),
+                                Instant.parse("2026-12-13T04:00:00Z")),
+                        tuple(
+                                "Shop Holiday Sale Day",
+                                Instant.parse("2026-12-26T05:00:00Z"),
+                                Instant.parse("2026-12-27T05:00:00Z")));
     }
 
     @Test
     void withoutADeclaredZoneFloatingTimesAreInTheSourcesZone() {
-        String text = resource("allday-floating.ics").replace("X-WR-TIMEZONE:America/New_York\n", "")
+        String text = resource("allday-floating.ics")
+                .replace("X-WR-TIMEZONE:America/New_York\n", "")
                 .replace("X-WR-TIMEZONE:America/New_York\r\n", "");
 
-        List<KnownEvent> events = ICalendarSource.read(text, "cal", "launch", 0, NOW, NOW.plus(Duration.ofDays(60)),
-                ZoneId.of("Europe/Berlin")).events();
+        List<KnownEvent> events = ICalendarSource.read(
+                        text, "cal", "launch", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneId.of("Europe/Berlin"))
+                .events();
 
-        assertThat(events).extracting(KnownEvent::start).containsExactly(Instant.parse("2026-12-12T19:00:00Z"),
-                Instant.parse("2026-12-25T23:00:00Z"));
+        assertThat(events)
+                .extracting(KnownEvent::start)
+                .containsExactly(Instant.parse("2026-12-12T19:00:00Z"), Instant.parse("2026-12-25T23:00:00Z"));
     }
 
     @Test
@@ -129,23 +150,30 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """);
 
-        EventSource.Fetched got = ICalendarSource.read(text, "cal", "tournament", 0, NOW,
-                NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
+        EventSource.Fetched got =
+                ICalendarSource.read(text, "cal", "tournament", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
 
-        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end).containsExactly(
-                tuple("Cup", Instant.parse("2026-11-05T18:00:00Z"), Instant.parse("2026-11-05T21:00:00Z")),
-                tuple("Cup (moved)", Instant.parse("2026-11-20T19:00:00Z"), Instant.parse("2026-11-20T21:00:00Z")),
-                tuple("Cup", Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T12:00:00Z")),
-                tuple("Cup", Instant.parse("2026-12-03T18:00:00Z"), Instant.parse("2026-12-03T21:00:00Z")),
-                tuple("Cup", Instant.parse("2026-12-10T18:00:00Z"), Instant.parse("2026-12-10T21:00:00Z")));
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple("Cup", Instant.parse("2026-11-05T18:00:00Z"), Instant.parse("2026-11-05T21:00:00Z")),
+                        tuple(
+                                "Cup (moved)",
+                                Instant.parse("2026-11-20T19:00:00Z"),
+                                Instant.parse("2026-11-20T21:00:00Z")),
+                        tuple("Cup", Instant.parse("2026-12-01T09:00:00Z"), Instant.parse("2026-12-01T12:00:00Z")),
+                        tuple("Cup", Instant.parse("2026-12-03T18:00:00Z"), Instant.parse("2026-12-03T21:00:00Z")),
+                        tuple("Cup", Instant.parse("2026-12-10T18:00:00Z"), Instant.parse("2026-12-10T21:00:00Z")));
         assertThat(got.skipped()).containsEntry("cancelled", 1);
     }
 
     /** A VTIMEZONE that only knows standard time: stale, as calendars often carry. */
     static String staleVtimezone(String tzid, ZoneId zone) {
-        int seconds = zone.getRules().getStandardOffset(Instant.parse("2026-01-15T00:00:00Z")).getTotalSeconds();
-        String offset = String.format("%s%02d%02d", seconds < 0 ? "-" : "+", Math.abs(seconds) / 3600,
-                Math.abs(seconds) % 3600 / 60);
+        int seconds = zone.getRules()
+                .getStandardOffset(Instant.parse("2026-01-15T00:00:00Z"))
+                .getTotalSeconds();
+        String offset = String.format(
+                "%s%02d%02d", seconds < 0 ? "-" : "+", Math.abs(seconds) / 3600, Math.abs(seconds) % 3600 / 60);
         return "BEGIN:VTIMEZONE\nTZID:" + tzid + "\nBEGIN:STANDARD\nDTSTART:19700101T000000\nTZOFFSETFROM:" + offset
                 + "\nTZOFFSETTO:" + offset + "\nEND:STANDARD\nEND:VTIMEZONE\n";
     }
@@ -153,10 +181,22 @@ class CalendarFeedsTest {
     @Test
     void namedZonesFollowJavaTimeAcrossEveryDstTransitionFrom2026To2030NorthAndSouth() {
         Map<String, String> zones = Map.of(
-                "America/New_York", "America/New_York", "Europe/Berlin", "Europe/Berlin",
-                "/mozilla.org/20050126_1/Europe/London", "Europe/London", "Australia/Sydney", "Australia/Sydney",
-                "Pacific/Auckland", "Pacific/Auckland", "America/Santiago", "America/Santiago",
-                "AUS Eastern Standard Time", "Australia/Sydney", "Pacific Standard Time", "America/Los_Angeles");
+                "America/New_York",
+                "America/New_York",
+                "Europe/Berlin",
+                "Europe/Berlin",
+                "/mozilla.org/20050126_1/Europe/London",
+                "Europe/London",
+                "Australia/Sydney",
+                "Australia/Sydney",
+                "Pacific/Auckland",
+                "Pacific/Auckland",
+                "America/Santiago",
+                "America/Santiago",
+                "AUS Eastern Standard Time",
+                "Australia/Sydney",
+                "Pacific Standard Time",
+                "America/Los_Angeles");
         Instant from = Instant.parse("2026-01-01T00:00:00Z");
         Instant to = Instant.parse("2031-01-01T00:00:00Z");
         int transitions = 0;
@@ -165,21 +205,35 @@ class CalendarFeedsTest {
             StringBuilder body = new StringBuilder(staleVtimezone(z.getKey(), zone));
             List<Instant> expected = new ArrayList<>();
             int n = 0;
-            for (ZoneOffsetTransition t = zone.getRules().nextTransition(from); t != null && t.getInstant().isBefore(to);
-                 t = zone.getRules().nextTransition(t.getInstant())) {
+            for (ZoneOffsetTransition t = zone.getRules().nextTransition(from);
+                    t != null && t.getInstant().isBefore(to);
+                    t = zone.getRules().nextTransition(t.getInstant())) {
                 transitions++;
                 // An hour either side of the change, and the same wall time a day later, in local time.
-                for (LocalDateTime local : List.of(t.getDateTimeBefore().minusHours(1), t.getDateTimeAfter().plusHours(1),
+                for (LocalDateTime local : List.of(
+                        t.getDateTimeBefore().minusHours(1),
+                        t.getDateTimeAfter().plusHours(1),
                         t.getDateTimeAfter().plusDays(1))) {
-                    body.append("BEGIN:VEVENT\nUID:e").append(n++).append("\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=")
-                            .append(z.getKey()).append(':').append(ICS.format(local)).append("\nSUMMARY:x\nEND:VEVENT\n");
+                    body.append("BEGIN:VEVENT\nUID:e")
+                            .append(n++)
+                            .append("\nDTSTAMP:20260101T000000Z\nDTSTART;TZID=")
+                            .append(z.getKey())
+                            .append(':')
+                            .append(ICS.format(local))
+                            .append("\nSUMMARY:x\nEND:VEVENT\n");
                     expected.add(local.atZone(zone).toInstant());
                 }
             }
-            List<Instant> got = ICalendarSource.read(calendar(body.toString()), "cal", "t", 0, from, to, ZoneOffset.UTC)
-                    .events().stream().map(KnownEvent::start).toList();
+            List<Instant> got =
+                    ICalendarSource.read(calendar(body.toString()), "cal", "t", 0, from, to, ZoneOffset.UTC)
+                            .events()
+                            .stream()
+                            .map(KnownEvent::start)
+                            .toList();
 
-            assertThat(got).as(z.getKey()).containsExactlyElementsOf(expected.stream().sorted().toList());
+            assertThat(got)
+                    .as(z.getKey())
+                    .containsExactlyElementsOf(expected.stream().sorted().toList());
         }
         assertThat(transitions).as("DST changes 2026-2030 in the zones tested").isGreaterThan(60);
     }
@@ -197,12 +251,23 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """);
 
-        List<KnownEvent> events = ICalendarSource.read(text, "cal", "t", 0, Instant.parse("2027-03-01T00:00:00Z"),
-                Instant.parse("2027-05-01T00:00:00Z"), ZoneOffset.UTC).events();
+        List<KnownEvent> events = ICalendarSource.read(
+                        text,
+                        "cal",
+                        "t",
+                        0,
+                        Instant.parse("2027-03-01T00:00:00Z"),
+                        Instant.parse("2027-05-01T00:00:00Z"),
+                        ZoneOffset.UTC)
+                .events();
 
         // Sydney leaves daylight time (UTC+11 -> UTC+10) on 4 April 2027 at 03:00.
-        assertThat(events).extracting(KnownEvent::start).containsExactly(Instant.parse("2027-03-28T08:00:00Z"),
-                Instant.parse("2027-04-04T09:00:00Z"), Instant.parse("2027-04-11T09:00:00Z"));
+        assertThat(events)
+                .extracting(KnownEvent::start)
+                .containsExactly(
+                        Instant.parse("2027-03-28T08:00:00Z"),
+                        Instant.parse("2027-04-04T09:00:00Z"),
+                        Instant.parse("2027-04-11T09:00:00Z"));
     }
 
     @Test
@@ -224,38 +289,44 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """);
 
-        List<KnownEvent> events = ICalendarSource.read(text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)),
-                ZoneOffset.UTC).events();
+        List<KnownEvent> events = ICalendarSource.read(
+                        text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC)
+                .events();
 
-        assertThat(events).extracting(KnownEvent::start, KnownEvent::end).containsExactly(
-                tuple(Instant.parse("2026-12-10T09:00:00Z"), Instant.parse("2026-12-10T10:00:00Z")));
+        assertThat(events)
+                .extracting(KnownEvent::start, KnownEvent::end)
+                .containsExactly(tuple(Instant.parse("2026-12-10T09:00:00Z"), Instant.parse("2026-12-10T10:00:00Z")));
     }
 
     static String calendar(String body) {
         return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n" + body + "END:VCALENDAR\n").replace("\n", "\r\n");
     }
 
-    static final RssEventSource.Rule RELEASE = new RssEventSource.Rule("release date", "game_release", 0.8,
-            Duration.ofHours(12));
+    static final RssEventSource.Rule RELEASE =
+            new RssEventSource.Rule("release date", "game_release", 0.8, Duration.ofHours(12));
 
     @Test
     void anItemWhoseDateHasNoZoneIsReadAsUtcAndSaidSo() {
         EventSource.Fetched got = rss("rss-nozone.xml", RELEASE);
 
-        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start).containsExactly(
-                tuple("Starfall Arena release date announced", Instant.parse("2026-11-29T18:00:00Z")));
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(tuple("Starfall Arena release date announced", Instant.parse("2026-11-29T18:00:00Z")));
         assertThat(got.notes()).singleElement().asString().contains("without a zone: read as UTC");
     }
 
     @Test
     void keywordsMatchTheVisibleTextNotMarkupAndSkippedItemsAreCountedByReason() {
-        EventSource.Fetched got = rss("rss-html.xml", RELEASE,
+        EventSource.Fetched got = rss(
+                "rss-html.xml",
+                RELEASE,
                 new RssEventSource.Rule("starfall", "starfall_news", 0.2, Duration.ofHours(6)));
 
         // "The <strong>release</strong> date" is the phrase a reader sees; "starfall" appears in the second item
         // only inside a link's address, which a reader does not see.
-        assertThat(got.events()).extracting(KnownEvent::type, KnownEvent::name).containsExactly(
-                tuple("game_release", "Starfall Arena: big news"));
+        assertThat(got.events())
+                .extracting(KnownEvent::type, KnownEvent::name)
+                .containsExactly(tuple("game_release", "Starfall Arena: big news"));
         assertThat(got.skipped()).isEqualTo(Map.of("no-keyword", 1));
     }
 
@@ -267,8 +338,9 @@ class CalendarFeedsTest {
                 <item><title>Release date soon</title><link>https://x.test/1</link><pubDate>sometime next week</pubDate></item>
                 </channel></rss>""");
 
-        EventSource.Fetched got = new RssEventSource("news", URI.create(server.base() + "/nodate.xml"), List.of(RELEASE),
-                Duration.ofSeconds(5)).fetch(NOW);
+        EventSource.Fetched got = new RssEventSource(
+                        "news", URI.create(server.base() + "/nodate.xml"), List.of(RELEASE), Duration.ofSeconds(5))
+                .fetch(NOW);
 
         assertThat(got.events()).isEmpty();
         assertThat(got.skipped()).isEqualTo(Map.of("no-date", 1));
@@ -282,11 +354,19 @@ class CalendarFeedsTest {
                 2026-11-26T05:00:00Z,2026-11-27T05:00:00Z,holiday,Thanksgiving Day
                 """);
 
-        EventSource.Fetched got = EventSourceRegistry.fromJson("[{\"type\": \"csv\", \"name\": \"holidays\", \"url\": \""
-                + server.base() + "/calendar.csv\"}]", Duration.ofSeconds(5)).get(0).fetch(NOW);
+        EventSource.Fetched got = EventSourceRegistry.fromJson(
+                        "[{\"type\": \"csv\", \"name\": \"holidays\", \"url\": \"" + server.base()
+                                + "/calendar.csv\"}]",
+                        Duration.ofSeconds(5))
+                .get(0)
+                .fetch(NOW);
 
-        assertThat(got.events()).extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end).containsExactly(
-                tuple("Thanksgiving Day", Instant.parse("2026-11-26T05:00:00Z"), Instant.parse("2026-11-27T05:00:00Z")));
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(tuple(
+                        "Thanksgiving Day",
+                        Instant.parse("2026-11-26T05:00:00Z"),
+                        Instant.parse("2026-11-27T05:00:00Z")));
         assertThat(got.skipped()).isEqualTo(Map.of("ended", 1));
     }
 
@@ -313,11 +393,15 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """));
 
-        List<KnownEvent> events = EventCalendars.read(file, Instant.parse("2014-07-01T00:00:00Z"),
-                Instant.parse("2015-02-01T00:00:00Z"), ZoneOffset.UTC);
+        List<KnownEvent> events = EventCalendars.read(
+                file, Instant.parse("2014-07-01T00:00:00Z"), Instant.parse("2015-02-01T00:00:00Z"), ZoneOffset.UTC);
 
-        assertThat(events).extracting(KnownEvent::type, KnownEvent::start).containsExactly(
-                tuple("event", Instant.parse("2014-11-03T00:00:00Z")), tuple("event", Instant.parse("2014-11-10T00:00:00Z")),
-                tuple("event", Instant.parse("2014-11-17T00:00:00Z")), tuple("holiday", Instant.parse("2015-01-19T05:00:00Z")));
+        assertThat(events)
+                .extracting(KnownEvent::type, KnownEvent::start)
+                .containsExactly(
+                        tuple("event", Instant.parse("2014-11-03T00:00:00Z")),
+                                tuple("event", Instant.parse("2014-11-10T00:00:00Z")),
+                        tuple("event", Instant.parse("2014-11-17T00:00:00Z")),
+                                tuple("holiday", Instant.parse("2015-01-19T05:00:00Z")));
     }
 }

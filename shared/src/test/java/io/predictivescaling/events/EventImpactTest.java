@@ -43,7 +43,13 @@ class EventImpactTest {
     static List<LoadPrediction> flatPath(Instant now, int hours) {
         List<LoadPrediction> path = new ArrayList<>();
         for (int k = 0; k < hours; k++) {
-            path.add(new LoadPrediction(now.plus(Duration.ofHours(k)), Duration.ofHours(k + 1), 100, 90, 110, 0.9,
+            path.add(new LoadPrediction(
+                    now.plus(Duration.ofHours(k)),
+                    Duration.ofHours(k + 1),
+                    100,
+                    90,
+                    110,
+                    0.9,
                     "methods: daily-naive 100%"));
         }
         return path;
@@ -52,9 +58,11 @@ class EventImpactTest {
     @Test
     void theEffectIsLearnedOverEachEventsOwnWindowAndShrunkTowardNoEffect() {
         // Four releases of different lengths at different hours, each +80% while it runs.
-        List<KnownEvent> past = List.of(event("game_release", "a", 4 * 168 + 18, 4, Double.NaN),
-                event("game_release", "b", 5 * 168 + 40, 2, Double.NaN), event("game_release", "c", 6 * 168 + 90, 6,
-                        Double.NaN), event("game_release", "d", 7 * 168 + 10, 3, Double.NaN));
+        List<KnownEvent> past = List.of(
+                event("game_release", "a", 4 * 168 + 18, 4, Double.NaN),
+                event("game_release", "b", 5 * 168 + 40, 2, Double.NaN),
+                event("game_release", "c", 6 * 168 + 90, 6, Double.NaN),
+                event("game_release", "d", 7 * 168 + 10, 3, Double.NaN));
 
         EventImpact impact = EventImpact.learn("game_release", past, past, history(9, past, e -> 0.8), UTC, Double.NaN);
 
@@ -63,8 +71,10 @@ class EventImpactTest {
         assertThat(impact.uplift()).isCloseTo(0.8 * 4 / 6, within(1e-6));
         assertThat(impact.describe()).isEqualTo("+53% learned from 4 past events");
         // A single past event moves the estimate only a third of the way.
-        assertThat(EventImpact.learn("game_release", past.subList(0, 1), past, history(9, past, e -> 0.8), UTC,
-                Double.NaN).uplift()).isCloseTo(0.8 / 3, within(1e-6));
+        assertThat(EventImpact.learn(
+                                "game_release", past.subList(0, 1), past, history(9, past, e -> 0.8), UTC, Double.NaN)
+                        .uplift())
+                .isCloseTo(0.8 / 3, within(1e-6));
     }
 
     @Test
@@ -72,16 +82,25 @@ class EventImpactTest {
         EventImpact impact = new EventImpact("stream", 1.0, new double[0], new double[0], 3, Double.NaN);
         KnownEvent twoHours = event("stream", "s", 100, 2, Double.NaN);
         KnownEvent fortyHours = event("stream", "f", 200, 40, Double.NaN);
-        KnownEvent halfHour = new KnownEvent("stream", "h", START.plus(Duration.ofMinutes(90)),
-                START.plus(Duration.ofMinutes(120)), "test", Double.NaN);
+        KnownEvent halfHour = new KnownEvent(
+                "stream",
+                "h",
+                START.plus(Duration.ofMinutes(90)),
+                START.plus(Duration.ofMinutes(120)),
+                "test",
+                Double.NaN);
 
         assertThat(impact.factor(twoHours, twoHours.start())).isEqualTo(2.0);
         assertThat(impact.factor(twoHours, twoHours.start().plusSeconds(3600))).isEqualTo(2.0);
         assertThat(impact.factor(twoHours, twoHours.end())).isEqualTo(1.0);
-        assertThat(impact.factor(twoHours, twoHours.start().plus(Duration.ofHours(12)))).isEqualTo(1.0);
-        assertThat(impact.factor(fortyHours, fortyHours.start().plus(Duration.ofHours(39)))).isEqualTo(2.0);
+        assertThat(impact.factor(twoHours, twoHours.start().plus(Duration.ofHours(12))))
+                .isEqualTo(1.0);
+        assertThat(impact.factor(fortyHours, fortyHours.start().plus(Duration.ofHours(39))))
+                .isEqualTo(2.0);
         assertThat(impact.factor(fortyHours, fortyHours.end())).isEqualTo(1.0);
-        assertThat(impact.factor(halfHour, START.plusSeconds(3600))).as("half the hour").isEqualTo(1.5);
+        assertThat(impact.factor(halfHour, START.plusSeconds(3600)))
+                .as("half the hour")
+                .isEqualTo(1.5);
     }
 
     @Test
@@ -99,8 +118,8 @@ class EventImpactTest {
             load[at + 3] *= 1.4;
         }
 
-        EventImpact impact = EventImpact.learn("launch", past, past, new RegularSeries(START, Duration.ofHours(1), load),
-                UTC, Double.NaN);
+        EventImpact impact = EventImpact.learn(
+                "launch", past, past, new RegularSeries(START, Duration.ofHours(1), load), UTC, Double.NaN);
 
         assertThat(impact.lead()).hasSize(2);
         assertThat(impact.lead()[0]).isCloseTo(1 + 0.5 * 5 / 7, within(1e-6));
@@ -117,15 +136,16 @@ class EventImpactTest {
     void aTypeWithNoHistoryAndNoPriorHasNoEffectAndAPriorIsUsedUntilHistoryTeaches() {
         RegularSeries h = history(6, List.of(), e -> 0);
         Instant now = START.plus(Duration.ofDays(40));
-        KnownEvent bare = new KnownEvent("event", "Parade", now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(6)),
-                "test", Double.NaN);
-        KnownEvent stated = new KnownEvent("sale", "Sale", now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(6)),
-                "test", 0.5);
+        KnownEvent bare = new KnownEvent(
+                "event", "Parade", now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(6)), "test", Double.NaN);
+        KnownEvent stated = new KnownEvent(
+                "sale", "Sale", now.plus(Duration.ofHours(3)), now.plus(Duration.ofHours(6)), "test", 0.5);
 
         List<LoadPrediction> out = EventEffects.apply(flatPath(now, 10), List.of(bare, stated), h, UTC, now, Map.of());
 
         assertThat(out.get(4).predictedLoad()).isCloseTo(150, within(1e-9));
-        assertThat(out.get(4).reason()).contains("event: event 'Parade' in 3 h: no effect: no past event and no expected impact")
+        assertThat(out.get(4).reason())
+                .contains("event: event 'Parade' in 3 h: no effect: no past event and no expected impact")
                 .contains("event: sale 'Sale' in 3 h: +50% (prior, no past sale yet) (x1.50)");
         // Feedback scores an event by the multiplier it applied (against the unadjusted prediction), typed.
         assertThat(out.get(4).signals()).containsEntry("event:sale", 1.5).doesNotContainKey("event:event");
@@ -139,28 +159,44 @@ class EventImpactTest {
             past.add(event("holiday", "holiday " + k, (4 + k) * 168 + 96, 24, Double.NaN));
         }
         // Promotions swing both ways (+60%, -40%, ...); holidays are always 30% quieter.
-        RegularSeries h = history(11, past, e -> e.type().equals("holiday") ? -0.3
-                : Integer.parseInt(e.name().substring(6)) % 2 == 0 ? 0.6 : -0.4);
+        RegularSeries h = history(
+                11,
+                past,
+                e -> e.type().equals("holiday")
+                        ? -0.3
+                        : Integer.parseInt(e.name().substring(6)) % 2 == 0 ? 0.6 : -0.4);
         Instant now = START.plus(Duration.ofDays(11 * 7));
         List<KnownEvent> calendar = new ArrayList<>(past);
-        calendar.add(new KnownEvent("promo", "Winter promo", now.plus(Duration.ofHours(2)), now.plus(Duration.ofHours(8)),
-                "test", Double.NaN));
-        calendar.add(new KnownEvent("holiday", "Founders Day", now.plus(Duration.ofHours(24)),
-                now.plus(Duration.ofHours(48)), "test", Double.NaN));
+        calendar.add(new KnownEvent(
+                "promo",
+                "Winter promo",
+                now.plus(Duration.ofHours(2)),
+                now.plus(Duration.ofHours(8)),
+                "test",
+                Double.NaN));
+        calendar.add(new KnownEvent(
+                "holiday",
+                "Founders Day",
+                now.plus(Duration.ofHours(24)),
+                now.plus(Duration.ofHours(48)),
+                "test",
+                Double.NaN));
 
         List<LoadPrediction> out = EventEffects.apply(flatPath(now, 40), calendar, h, UTC, now, Map.of());
 
         assertThat(out.get(3).predictedLoad()).isEqualTo(100);
-        assertThat(out.get(3).reason()).contains("event: promo 'Winter promo' in 2 h: not applied, it has not helped on "
-                + "5 past events");
+        assertThat(out.get(3).reason())
+                .contains("event: promo 'Winter promo' in 2 h: not applied, it has not helped on " + "5 past events");
         // Six holidays at -30%: (6 x -0.3) / 8 = -22.5%.
         assertThat(out.get(30).predictedLoad()).isCloseTo(77.5, within(1e-6));
-        assertThat(out.get(30).reason()).contains("event: holiday 'Founders Day' in 24 h: -23% learned from 6 past events (x0.77)");
+        assertThat(out.get(30).reason())
+                .contains("event: holiday 'Founders Day' in 24 h: -23% learned from 6 past events (x0.77)");
 
-        List<LoadPrediction> scoredBadly = EventEffects.apply(flatPath(now, 40), calendar, h, UTC, now,
-                Map.of("event:holiday", 0.3));
+        List<LoadPrediction> scoredBadly =
+                EventEffects.apply(flatPath(now, 40), calendar, h, UTC, now, Map.of("event:holiday", 0.3));
         assertThat(scoredBadly.get(30).predictedLoad()).isEqualTo(100);
-        assertThat(scoredBadly.get(30).reason()).contains("holiday 'Founders Day' in 24 h: not applied, feedback scored it 0.30");
+        assertThat(scoredBadly.get(30).reason())
+                .contains("holiday 'Founders Day' in 24 h: not applied, feedback scored it 0.30");
     }
 
     @Test
@@ -179,8 +215,8 @@ class EventImpactTest {
         }
         RegularSeries h = new RegularSeries(START, Duration.ofHours(1), load);
         Instant now = START.plus(Duration.ofDays(10 * 7));
-        KnownEvent next = new KnownEvent("holiday", "Next", now.plus(Duration.ofHours(24)), now.plus(Duration.ofHours(48)),
-                "test", Double.NaN);
+        KnownEvent next = new KnownEvent(
+                "holiday", "Next", now.plus(Duration.ofHours(24)), now.plus(Duration.ofHours(48)), "test", Double.NaN);
         List<KnownEvent> calendar = new ArrayList<>(past);
         calendar.add(next);
 
@@ -201,10 +237,10 @@ class EventImpactTest {
         }
         RegularSeries h = history(9, past, e -> e.name().equals("Weekly Cup") ? 1.0 : 0.0);
 
-        EventImpact cup = EventEffects.impactFor(event("tournament", "Weekly  cup", 9 * 168 + 20, 3, Double.NaN), past,
-                past, h, UTC);
-        EventImpact other = EventEffects.impactFor(event("tournament", "Grand Final", 9 * 168 + 20, 3, Double.NaN), past,
-                past, h, UTC);
+        EventImpact cup = EventEffects.impactFor(
+                event("tournament", "Weekly  cup", 9 * 168 + 20, 3, Double.NaN), past, past, h, UTC);
+        EventImpact other = EventEffects.impactFor(
+                event("tournament", "Grand Final", 9 * 168 + 20, 3, Double.NaN), past, past, h, UTC);
 
         assertThat(cup.uplift()).isCloseTo(4 * 1.0 / 6, within(1e-6));
         assertThat(other.uplift()).isCloseTo(8 * 0.5 / 10, within(1e-6));
@@ -221,8 +257,13 @@ class EventImpactTest {
         }
         RegularSeries h = new RegularSeries(start, Duration.ofHours(1), load);
         // 15:00-17:00 New York on the Thursday after clocks went back (1 November 2026): nothing special happened.
-        KnownEvent quiet = new KnownEvent("webinar", "w", Instant.parse("2026-11-05T20:00:00Z"),
-                Instant.parse("2026-11-05T22:00:00Z"), "test", Double.NaN);
+        KnownEvent quiet = new KnownEvent(
+                "webinar",
+                "w",
+                Instant.parse("2026-11-05T20:00:00Z"),
+                Instant.parse("2026-11-05T22:00:00Z"),
+                "test",
+                Double.NaN);
 
         EventImpact impact = EventImpact.learn("webinar", List.of(quiet), List.of(quiet), h, newYork, Double.NaN);
 
@@ -243,18 +284,31 @@ class EventImpactTest {
             many.add(new KnownEvent("drop", "drop " + k, now, now.plus(Duration.ofHours(4)), "test", 0.6));
         }
 
-        assertThat(EventEffects.apply(flatPath(now, 6), eight, h, UTC, now, Map.of()).get(1).predictedLoad())
-                .as("1.6^8 = 43x, held at the default 3x").isCloseTo(300, within(1e-9));
+        assertThat(EventEffects.apply(flatPath(now, 6), eight, h, UTC, now, Map.of())
+                        .get(1)
+                        .predictedLoad())
+                .as("1.6^8 = 43x, held at the default 3x")
+                .isCloseTo(300, within(1e-9));
         List<LoadPrediction> one = EventEffects.apply(flatPath(now, 6), many, h, UTC, now, Map.of());
-        assertThat(one.get(1).predictedLoad()).as("one type's overlapping events count once").isCloseTo(160, within(1e-9));
+        assertThat(one.get(1).predictedLoad())
+                .as("one type's overlapping events count once")
+                .isCloseTo(160, within(1e-9));
         assertThat(one.get(1).upper()).isCloseTo(176, within(1e-9));
     }
 
     @Test
     void eventsAndSocialSignalsTogetherStayWithinTheCap() {
         List<LoadPrediction> base = flatPath(START, 3);
-        List<LoadPrediction> adjusted = base.stream().map(p -> new LoadPrediction(p.forecastTime(), p.horizon(),
-                p.predictedLoad() * 5, p.lower() * 5, p.upper() * 5, p.confidence(), p.reason() + "; social: x")).toList();
+        List<LoadPrediction> adjusted = base.stream()
+                .map(p -> new LoadPrediction(
+                        p.forecastTime(),
+                        p.horizon(),
+                        p.predictedLoad() * 5,
+                        p.lower() * 5,
+                        p.upper() * 5,
+                        p.confidence(),
+                        p.reason() + "; social: x"))
+                .toList();
 
         List<LoadPrediction> capped = EventAdjuster.capCombined(base, adjusted, 3);
 

@@ -10,9 +10,14 @@ class EventSourceContractTest extends SourceFailureContract {
     static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
     static Named<Fetcher> configured(String type, String extra) {
-        return Named.of(type, (base, timeout) -> EventSourceRegistry.fromJson("[{\"type\": \"" + type
-                + "\", \"name\": \"" + type + "-feed\", \"url\": \"" + base + "/feed\"" + extra + "}]", timeout)
-                .get(0).fetch(NOW));
+        return Named.of(
+                type,
+                (base, timeout) -> EventSourceRegistry.fromJson(
+                                "[{\"type\": \"" + type + "\", \"name\": \"" + type + "-feed\", \"url\": \"" + base
+                                        + "/feed\"" + extra + "}]",
+                                timeout)
+                        .get(0)
+                        .fetch(NOW));
     }
 
     @Override

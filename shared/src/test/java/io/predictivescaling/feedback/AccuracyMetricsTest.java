@@ -4,23 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.OptionalDouble;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class AccuracyMetricsTest {
     @Test
     void accuracyBecomesOneEmbeddedMetricFormatLineCloudWatchCanRead() throws Exception {
         var out = new ByteArrayOutputStream();
-        var emf = new AccuracyMetrics(new PrintStream(out, true, StandardCharsets.UTF_8),
+        var emf = new AccuracyMetrics(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC));
 
-        emf.emit("checkout", new Accuracy(4, 11.25, 11.1, 1.25, 0.5, 3, 1, 0, 48, 52, OptionalDouble.empty()), 4, 1, 100, 101.25);
+        emf.emit(
+                "checkout",
+                new Accuracy(4, 11.25, 11.1, 1.25, 0.5, 3, 1, 0, 48, 52, OptionalDouble.empty()),
+                4,
+                1,
+                100,
+                101.25);
 
         JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
@@ -32,6 +39,8 @@ class AccuracyMetricsTest {
         assertThat(line.get("IntervalCoverage").asDouble()).isEqualTo(50.0);
         assertThat(line.get("UnderScaledIntervals").asInt()).isEqualTo(1);
         assertThat(line.get("ActualLoad").asDouble()).isEqualTo(101.25);
-        directive.get("Metrics").forEach(m -> assertThat(line.has(m.get("Name").asText())).isTrue());
+        directive
+                .get("Metrics")
+                .forEach(m -> assertThat(line.has(m.get("Name").asText())).isTrue());
     }
 }

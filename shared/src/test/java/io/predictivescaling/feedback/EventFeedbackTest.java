@@ -16,14 +16,26 @@ class EventFeedbackTest {
 
     @Test
     void anAppliedEventIsReadFromTheReasonWithItsMultiplierAndOneNotAppliedIsNot() {
-        assertThat(DynamoDbFeedbackStore.signals(REASON)).containsEntry("event:holiday", 0.72)
-                .containsKey("pattern:daily-naive").doesNotContainKey("event:promo");
+        assertThat(DynamoDbFeedbackStore.signals(REASON))
+                .containsEntry("event:holiday", 0.72)
+                .containsKey("pattern:daily-naive")
+                .doesNotContainKey("event:promo");
     }
 
     static MaturedPrediction scored(double predicted, double actual) {
-        return new MaturedPrediction("t", "k" + predicted + actual, Instant.parse("2026-09-01T12:00:00Z"),
-                Duration.ofHours(5), Duration.ofHours(1), "p95", predicted, predicted * 0.9, predicted * 1.1, 1,
-                DynamoDbFeedbackStore.signals(REASON), actual);
+        return new MaturedPrediction(
+                "t",
+                "k" + predicted + actual,
+                Instant.parse("2026-09-01T12:00:00Z"),
+                Duration.ofHours(5),
+                Duration.ofHours(1),
+                "p95",
+                predicted,
+                predicted * 0.9,
+                predicted * 1.1,
+                1,
+                DynamoDbFeedbackStore.signals(REASON),
+                actual);
     }
 
     @Test
@@ -41,6 +53,7 @@ class EventFeedbackTest {
 
         // The load did fall to 70: the adjustment helped, and confidence stays high.
         List<MaturedPrediction> helped = hurt.stream().map(p -> scored(72, 70)).toList();
-        assertThat(ScoreFeedbackService.learn(Map.of(), helped).get("event:holiday")).isEqualTo(1.0);
+        assertThat(ScoreFeedbackService.learn(Map.of(), helped).get("event:holiday"))
+                .isEqualTo(1.0);
     }
 }

@@ -38,29 +38,46 @@ class SizingTunerTest {
         for (int h = 0; h < hours; h++) {
             Instant hour = NOW.minus(Duration.ofHours(hours)).plus(Duration.ofHours(h));
             double v = level(hour);
-            out.add(new MaturedPrediction("t", hour + "#PT2H", hour, Duration.ofHours(2), Duration.ofHours(1), "p95",
-                    v, 0.9 * v, 1.1 * v, 0, Map.of(), null));
+            out.add(new MaturedPrediction(
+                    "t",
+                    hour + "#PT2H",
+                    hour,
+                    Duration.ofHours(2),
+                    Duration.ofHours(1),
+                    "p95",
+                    v,
+                    0.9 * v,
+                    1.1 * v,
+                    0,
+                    Map.of(),
+                    null));
         }
         return out;
     }
 
     @Test
     void lessThanADayOfLoadWithPredictionsKeepsTheConfiguredSizing() {
-        assertThat(SizingTuner.tune(policy, 0.7, predictions(20), load(20, 0.1), NOW)).isEmpty();
+        assertThat(SizingTuner.tune(policy, 0.7, predictions(20), load(20, 0.1), NOW))
+                .isEmpty();
     }
 
     @Test
     void calmLoadGetsTheCheapestSizingAndNoisyLoadASaferOne() {
-        var calm = SizingTuner.tune(policy, 0.7, predictions(14 * 24), load(14 * 24, 0.05), NOW).orElseThrow();
-        var noisy = SizingTuner.tune(policy, 0.7, predictions(14 * 24), load(14 * 24, 0.45), NOW).orElseThrow();
+        var calm = SizingTuner.tune(policy, 0.7, predictions(14 * 24), load(14 * 24, 0.05), NOW)
+                .orElseThrow();
+        var noisy = SizingTuner.tune(policy, 0.7, predictions(14 * 24), load(14 * 24, 0.45), NOW)
+                .orElseThrow();
 
         assertThat(calm.capacityQuantile()).isEqualTo(0.8);
-        assertThat(calm.loadPerUnit()).as("sized at 90%% of a unit that serves 10 at 70%%").isCloseTo(12.857,
-                org.assertj.core.data.Offset.offset(0.01));
+        assertThat(calm.loadPerUnit())
+                .as("sized at 90%% of a unit that serves 10 at 70%%")
+                .isCloseTo(12.857, org.assertj.core.data.Offset.offset(0.01));
         assertThat(calm.reason()).startsWith("P80 at 90% (loadPerUnit 12.86): over the last 168 h");
-        assertThat(noisy.capacityQuantile() > calm.capacityQuantile() || noisy.loadPerUnit() < calm.loadPerUnit()
-                || noisy.spareUnits() > calm.spareUnits())
-                .as("noisy load needs more headroom: " + noisy.reason()).isTrue();
+        assertThat(noisy.capacityQuantile() > calm.capacityQuantile()
+                        || noisy.loadPerUnit() < calm.loadPerUnit()
+                        || noisy.spareUnits() > calm.spareUnits())
+                .as("noisy load needs more headroom: " + noisy.reason())
+                .isTrue();
         assertThat(noisy.tunedAt()).isEqualTo(NOW);
     }
 
@@ -83,23 +100,37 @@ class SizingTunerTest {
         for (int h = 0; h < hours; h++) {
             Instant hour = NOW.minus(Duration.ofHours(hours)).plus(Duration.ofHours(h));
             double v = level.applyAsDouble(hour);
-            predicted.add(new MaturedPrediction("t", hour + "#PT2H", hour, Duration.ofHours(2), Duration.ofHours(1),
-                    "p95", v, 0.9 * v, 1.1 * v, 0, Map.of(), null));
+            predicted.add(new MaturedPrediction(
+                    "t",
+                    hour + "#PT2H",
+                    hour,
+                    Duration.ofHours(2),
+                    Duration.ofHours(1),
+                    "p95",
+                    v,
+                    0.9 * v,
+                    1.1 * v,
+                    0,
+                    Map.of(),
+                    null));
         }
 
         var tuned = SizingTuner.tune(policy, 0.7, predicted, samples, NOW).orElseThrow();
 
         assertThat(tuned.spareUnits()).as(tuned.reason()).isPositive();
-        assertThat(tuned.reason()).contains(" +" + tuned.spareUnits() + " units (loadPerUnit")
+        assertThat(tuned.reason())
+                .contains(" +" + tuned.spareUnits() + " units (loadPerUnit")
                 .contains("would have left 0.");
     }
 
     @Test
     void aMetricReportedEveryHalfHourIsReplayedAtHalfHoursNotAsGaps() {
         List<LoadSample> halfHourly = load(14 * 24, 0.05).stream()
-                .filter(x -> x.timestamp().getEpochSecond() % 1800 == 0).toList();
+                .filter(x -> x.timestamp().getEpochSecond() % 1800 == 0)
+                .toList();
 
-        var tuned = SizingTuner.tune(policy, 0.7, predictions(14 * 24), halfHourly, NOW).orElseThrow();
+        var tuned = SizingTuner.tune(policy, 0.7, predictions(14 * 24), halfHourly, NOW)
+                .orElseThrow();
 
         assertThat(SizingTuner.interval(halfHourly)).isEqualTo(Duration.ofMinutes(30));
         assertThat(SizingTuner.interval(load(24, 0))).isEqualTo(Duration.ofMinutes(5));

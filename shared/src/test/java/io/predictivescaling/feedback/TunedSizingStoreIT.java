@@ -18,15 +18,17 @@ class TunedSizingStoreIT {
     @Test
     void aTunedSizingWithSpareUnitsIsReadBackAsSavedAndAnOlderItemWithoutThemReadsAsNone() {
         String accuracy = TemplateTables.create(DYNAMO, "AccuracyTable");
-        DynamoDbFeedbackStore store = new DynamoDbFeedbackStore(DYNAMO, TemplateTables.create(DYNAMO,
-                "PredictionsTable"), accuracy, RETRY);
+        DynamoDbFeedbackStore store =
+                new DynamoDbFeedbackStore(DYNAMO, TemplateTables.create(DYNAMO, "PredictionsTable"), accuracy, RETRY);
         Instant at = Instant.parse("2026-03-02T00:00:00Z");
 
         store.saveSizing("web", new SizingTuner.TunedSizing(0.65, 12.857, 2, "P65 at 90% +2 units (...)", at));
-        DYNAMO.updateItem(r -> r.tableName(accuracy).key(java.util.Map.of(
+        DYNAMO.updateItem(r -> r.tableName(accuracy)
+                .key(java.util.Map.of(
                         "targetId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("web"),
                         "scope", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("sizing")))
-                .updateExpression("REMOVE spareUnits").returnValues("ALL_OLD"));
+                .updateExpression("REMOVE spareUnits")
+                .returnValues("ALL_OLD"));
         store.saveSizing("api", new SizingTuner.TunedSizing(0.65, 12.857, 2, "P65 at 90% +2 units (...)", at));
 
         assertThat(store.sizing("api")).hasValueSatisfying(z -> {
@@ -34,7 +36,8 @@ class TunedSizingStoreIT {
             assertThat(z.capacityQuantile()).isEqualTo(0.65);
             assertThat(z.tunedAt()).isEqualTo(at);
         });
-        assertThat(store.sizing("web")).as("saved before spare units existed").hasValueSatisfying(z ->
-                assertThat(z.spareUnits()).isZero());
+        assertThat(store.sizing("web"))
+                .as("saved before spare units existed")
+                .hasValueSatisfying(z -> assertThat(z.spareUnits()).isZero());
     }
 }

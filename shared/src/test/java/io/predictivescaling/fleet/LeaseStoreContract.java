@@ -21,14 +21,22 @@ public abstract class LeaseStoreContract {
         String key = "target-" + UUID.randomUUID();
 
         assertThat(leases.acquire(key, "run-a", T, TTL)).isTrue();
-        assertThat(leases.acquire(key, "run-b", T.plusSeconds(60), TTL)).as("held by run-a").isFalse();
-        assertThat(leases.acquire(key, "run-a", T.plusSeconds(60), TTL)).as("the holder takes it again").isTrue();
-        assertThat(leases.acquire(key, "run-b", T.plusSeconds(60).plus(TTL), TTL)).as("expired").isTrue();
+        assertThat(leases.acquire(key, "run-b", T.plusSeconds(60), TTL))
+                .as("held by run-a")
+                .isFalse();
+        assertThat(leases.acquire(key, "run-a", T.plusSeconds(60), TTL))
+                .as("the holder takes it again")
+                .isTrue();
+        assertThat(leases.acquire(key, "run-b", T.plusSeconds(60).plus(TTL), TTL))
+                .as("expired")
+                .isTrue();
 
         leases.release(key, "run-a");
         assertThat(leases.acquire(key, "run-c", T.plusSeconds(61).plus(TTL), TTL))
-                .as("only the holder releases").isFalse();
+                .as("only the holder releases")
+                .isFalse();
         leases.release(key, "run-b");
-        assertThat(leases.acquire(key, "run-c", T.plusSeconds(62).plus(TTL), TTL)).isTrue();
+        assertThat(leases.acquire(key, "run-c", T.plusSeconds(62).plus(TTL), TTL))
+                .isTrue();
     }
 }

@@ -19,14 +19,16 @@ class DoubleSeasonalHoltWintersTest {
         // one season of 24: 60 values start the filter on 24 instead of 48
         int[] withShort = {history.length - 48, 60, history.length - 96, 100};
         for (DoubleSeasonalHoltWinters method : new DoubleSeasonalHoltWinters[] {
-                new DoubleSeasonalHoltWinters(24, 0, false, "holt-winters"),
-                new DoubleSeasonalHoltWinters(24, 0, true, "holt-winters-log"),
-                new DoubleSeasonalHoltWinters(24, 168, false, "double-seasonal"),
-                new DoubleSeasonalHoltWinters(24, 168, true, "double-seasonal-log")}) {
+            new DoubleSeasonalHoltWinters(24, 0, false, "holt-winters"),
+            new DoubleSeasonalHoltWinters(24, 0, true, "holt-winters-log"),
+            new DoubleSeasonalHoltWinters(24, 168, false, "double-seasonal"),
+            new DoubleSeasonalHoltWinters(24, 168, true, "double-seasonal-log")
+        }) {
             int[] origins = method.weekly() == 0 ? withShort : ends;
             double[][] together = method.forecastFrom(history, origins, 48);
             for (int i = 0; i < origins.length; i++) {
-                assertThat(together[i]).as("%s from %d", method.name(), origins[i])
+                assertThat(together[i])
+                        .as("%s from %d", method.name(), origins[i])
                         .containsExactly(method.forecast(Arrays.copyOf(history, origins[i]), 48));
             }
         }

@@ -69,7 +69,9 @@ class ForecastMethodContractTest {
             double[] forecast = method.forecast(history, horizon);
 
             assertThat(forecast).as("%s, horizon %d", method.name(), horizon).hasSize(horizon);
-            assertThat(values(forecast)).as("%s, horizon %d", method.name(), horizon).allMatch(Double::isFinite);
+            assertThat(values(forecast))
+                    .as("%s, horizon %d", method.name(), horizon)
+                    .allMatch(Double::isFinite);
         }
     }
 
@@ -79,7 +81,8 @@ class ForecastMethodContractTest {
         for (double level : new double[] {0, 50}) {
             double[] forecast = method.forecast(constant(longHistory(method), level), 2 * DAY);
 
-            assertThat(values(forecast)).as("%s on a constant %s", method.name(), level)
+            assertThat(values(forecast))
+                    .as("%s on a constant %s", method.name(), level)
                     .allSatisfy(v -> assertThat(v).isCloseTo(level, within(1e-6 * Math.max(1, level))));
         }
     }
@@ -92,7 +95,9 @@ class ForecastMethodContractTest {
 
         double[] forecast = method.forecast(history, DAY);
 
-        assertThat(values(forecast)).as("%s from %d steps", method.name(), history.length).hasSize(DAY)
+        assertThat(values(forecast))
+                .as("%s from %d steps", method.name(), history.length)
+                .hasSize(DAY)
                 .allMatch(Double::isFinite);
     }
 
@@ -110,13 +115,15 @@ class ForecastMethodContractTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
     void itsNameIsAFeedbackKey(ForecastMethod method) {
-        assertThat(method.name()).as("pattern:%s must parse back out of a reason", method.name())
+        assertThat(method.name())
+                .as("pattern:%s must parse back out of a reason", method.name())
                 .matches(FEEDBACK_NAME);
     }
 
     @Test
     void everyCandidateHasItsOwnNameSoFeedbackNeverMixesTwoMethods() {
-        List<String> names = Forecasters.candidates(DAY).stream().map(ForecastMethod::name).toList();
+        List<String> names =
+                Forecasters.candidates(DAY).stream().map(ForecastMethod::name).toList();
 
         assertThat(names).doesNotHaveDuplicates();
     }

@@ -27,7 +27,9 @@ class ForecastersTest {
         for (int i = 0; i < steps; i++) {
             deviation = 0.98 * deviation + 0.03 * random.nextGaussian();
             values[i] = SyntheticLoad.expected(SyntheticLoad.START.plus(Duration.ofHours(i)), 0.0)
-                    * WEEKDAY[(i / 24) % 7] * Math.exp(deviation) * (1 + 0.02 * random.nextGaussian());
+                    * WEEKDAY[(i / 24) % 7]
+                    * Math.exp(deviation)
+                    * (1 + 0.02 * random.nextGaussian());
         }
         return values;
     }
@@ -38,8 +40,9 @@ class ForecastersTest {
         double[] y = new double[steps];
         for (int t = 0; t < steps; t++) {
             double shape = SyntheticLoad.expected(SyntheticLoad.START.plus(Duration.ofHours(t)), 0.0);
-            y[t] = t < 168 ? shape : 0.1 * shape + 0.5 * y[t - 1] + 0.2 * y[t - 24] + 0.2 * y[t - 168]
-                    + 8 * random.nextGaussian();
+            y[t] = t < 168
+                    ? shape
+                    : 0.1 * shape + 0.5 * y[t - 1] + 0.2 * y[t - 24] + 0.2 * y[t - 168] + 8 * random.nextGaussian();
         }
         return y;
     }
@@ -51,8 +54,12 @@ class ForecastersTest {
             double[] history = Arrays.copyOf(all, 6 * 168);
             ValidatedEnsemble.Choice choice = Forecasters.auto(24).choose(history, HORIZON);
             assertThat(choice.chosen()).as("seed %d", seed).hasSize(Forecasters.KEEP);
-            assertThat(choice.chosen().get(0).method().name()).as("the best validated").startsWith("seasonal-ar");
-            assertThat(choice.chosen().stream().mapToDouble(ValidatedEnsemble.Scored::weight).sum())
+            assertThat(choice.chosen().get(0).method().name())
+                    .as("the best validated")
+                    .startsWith("seasonal-ar");
+            assertThat(choice.chosen().stream()
+                            .mapToDouble(ValidatedEnsemble.Scored::weight)
+                            .sum())
                     .isCloseTo(1.0, within(1e-9));
             double engine = mae(all, history.length, choice.forecast());
             double classic = mae(all, history.length, Forecasters.classic(24).forecast(history, HORIZON));
@@ -81,8 +88,8 @@ class ForecastersTest {
             }
         };
         double[] history = driftingLoad(3 * 168, 5);
-        ValidatedEnsemble ensemble = new ValidatedEnsemble(
-                java.util.List.of(broken, new SeasonalNaive(24, "daily-naive")), 4, 2);
+        ValidatedEnsemble ensemble =
+                new ValidatedEnsemble(java.util.List.of(broken, new SeasonalNaive(24, "daily-naive")), 4, 2);
 
         ValidatedEnsemble.Choice choice = ensemble.choose(history, 24);
 
@@ -118,7 +125,8 @@ class ForecastersTest {
         int insideP10P90 = 0;
         int total = 0;
         for (int seed = 0; seed < 8; seed++) {
-            double[] all = SyntheticLoad.series(5 * 168 + 24, Duration.ofHours(1), 0.01, 0.08, 70 + seed).values();
+            double[] all = SyntheticLoad.series(5 * 168 + 24, Duration.ofHours(1), 0.01, 0.08, 70 + seed)
+                    .values();
             double[] history = Arrays.copyOf(all, 5 * 168);
             ValidatedEnsemble.Choice c = Forecasters.auto(24).choose(history, 24);
             double[] p10 = c.quantile(0.1);
@@ -143,7 +151,8 @@ class ForecastersTest {
         assertThat(belowP80 / (double) total).isBetween(0.7, 0.9);
         assertThat(insideP10P90 / (double) total).isBetween(0.7, 0.9);
         ValidatedEnsemble.Choice c = Forecasters.auto(24).choose(driftingLoad(3 * 168, 1), 24);
-        assertThatThrownBy(() -> c.quantile(1.0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> c.quantile(1.0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("(0, 1)");
     }
 

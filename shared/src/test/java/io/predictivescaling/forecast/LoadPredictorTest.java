@@ -32,7 +32,10 @@ class LoadPredictorTest {
             assertThat(p.lower()).isLessThanOrEqualTo(p.predictedLoad());
             assertThat(p.upper()).isGreaterThanOrEqualTo(p.predictedLoad());
             assertThat(p.confidence()).isBetween(0.8, 1.0);
-            assertThat(p.reason()).startsWith("weekly pattern: Saturday 1").contains("trend +2.").contains("methods: ");
+            assertThat(p.reason())
+                    .startsWith("weekly pattern: Saturday 1")
+                    .contains("trend +2.")
+                    .contains("methods: ");
         }
         assertThat(predictions.get(1).forecastTime()).isEqualTo(history.end().plus(Duration.ofHours(5)));
     }
@@ -65,7 +68,8 @@ class LoadPredictorTest {
             v[i] *= 1.6; // the last three hours: load is 60% above its usual for the time of day
         }
 
-        LoadPrediction in5 = predictor.predict(history, List.of(Duration.ofMinutes(5)), null).get(0);
+        LoadPrediction in5 =
+                predictor.predict(history, List.of(Duration.ofMinutes(5)), null).get(0);
 
         double usual = SyntheticLoad.expected(in5.forecastTime(), 0);
         assertThat(in5.predictedLoad()).isGreaterThan(1.4 * usual);
@@ -85,8 +89,8 @@ class LoadPredictorTest {
 
     @Test
     void allZeroLoadIsPredictedAsZeroNotNaN() {
-        var p = predictor.predict(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), new double[4 * 168]),
-                HORIZONS, null);
+        var p = predictor.predict(
+                new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), new double[4 * 168]), HORIZONS, null);
 
         assertThat(p).allSatisfy(x -> {
             assertThat(x.predictedLoad()).isZero();
@@ -97,7 +101,8 @@ class LoadPredictorTest {
     @Test
     void tooShortAHistoryFallsBackToTheRecentLevelAndSaysSo() {
         double[] fewHours = {10, 12, 11, 13, 12, 11};
-        var p = predictor.predict(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), fewHours), HORIZONS, null);
+        var p = predictor.predict(
+                new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), fewHours), HORIZONS, null);
 
         assertThat(p).allSatisfy(x -> {
             assertThat(x.predictedLoad()).isCloseTo(11.5, within(1.0));
@@ -126,7 +131,8 @@ class LoadPredictorTest {
         double[] nothing = new double[48];
         Arrays.fill(nothing, Double.NaN);
 
-        assertThatThrownBy(() -> predictor.predict(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), nothing),
-                HORIZONS, null)).hasMessage("no data to predict from: every value is a gap");
+        assertThatThrownBy(() -> predictor.predict(
+                        new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), nothing), HORIZONS, null))
+                .hasMessage("no data to predict from: every value is a gap");
     }
 }

@@ -58,10 +58,13 @@ class ValidatedEnsembleTailsTest {
                 }
             }
         }
-        assertThat((double) busyInside / busyAll).as("busy hours inside P2.5-P97.5").isGreaterThan(0.9);
+        assertThat((double) busyInside / busyAll)
+                .as("busy hours inside P2.5-P97.5")
+                .isGreaterThan(0.9);
         // the night's own spread (sd 2) is a fifteenth of the day's (sd 30); read per step ahead from errors
         // pooled over neighbouring steps, the night interval was 0.43 of the day's, wide from the busy hours
-        assertThat(quietWidth / quietAll).as("quiet-hour width vs busy-hour width")
+        assertThat(quietWidth / quietAll)
+                .as("quiet-hour width vs busy-hour width")
                 .isLessThan(0.25 * busyWidth / busyAll);
     }
 }

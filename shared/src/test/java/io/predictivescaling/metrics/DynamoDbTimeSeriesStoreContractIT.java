@@ -13,7 +13,7 @@ class DynamoDbTimeSeriesStoreContractIT extends TimeSeriesStoreContract {
 
     @Override
     protected TimeSeriesStore store() {
-        return new DynamoDbTimeSeriesStore(DYNAMO, TABLE, Duration.ofDays(4000),
-                new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+        return new DynamoDbTimeSeriesStore(
+                DYNAMO, TABLE, Duration.ofDays(4000), new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5)));
     }
 }

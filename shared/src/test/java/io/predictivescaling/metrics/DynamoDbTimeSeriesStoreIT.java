@@ -61,7 +61,8 @@ class DynamoDbTimeSeriesStoreIT {
         store.append(List.of(sample("web", T0.plusSeconds(60), 7)));
 
         assertThat(store.read("web", T0, T0.plusSeconds(3600)))
-                .extracting(LoadSample::value).containsExactly(5.0, 7.0);
+                .extracting(LoadSample::value)
+                .containsExactly(5.0, 7.0);
     }
 
     @Test
@@ -71,7 +72,8 @@ class DynamoDbTimeSeriesStoreIT {
         store.append(List.of(sample("web", T0.plusSeconds(3600), 2)));
 
         assertThat(store.read("web", T0, T0.plusSeconds(3 * 3600)))
-                .extracting(LoadSample::value).containsExactly(1.0, 2.0, 3.0);
+                .extracting(LoadSample::value)
+                .containsExactly(1.0, 2.0, 3.0);
         assertThat(store.latestTimestamp("web")).contains(T0.plusSeconds(7200));
         assertThat(store.latestTimestamp("other")).isEmpty();
     }
@@ -80,7 +82,9 @@ class DynamoDbTimeSeriesStoreIT {
     void metricsDoNotMix() {
         store.append(List.of(sample("a", T0, 1), sample("b", T0, 2)));
 
-        assertThat(store.read("a", T0, T0.plusSeconds(60))).extracting(LoadSample::value).containsExactly(1.0);
+        assertThat(store.read("a", T0, T0.plusSeconds(60)))
+                .extracting(LoadSample::value)
+                .containsExactly(1.0);
     }
 
     @Test
@@ -106,20 +110,23 @@ class DynamoDbTimeSeriesStoreIT {
 
     @Test
     void twoSourcesWritingTheSameSecondKeepTheLaterValueEachSampleWithItsOwnSource() {
-        store.append(List.of(new LoadSample("web", T0, 5, "Count", "app-a"),
+        store.append(List.of(
+                new LoadSample("web", T0, 5, "Count", "app-a"),
                 new LoadSample("web", T0.plusSeconds(60), 6, "Count", "app-a")));
         store.append(List.of(new LoadSample("web", T0, 7, "Count", "app-b")));
 
-        assertThat(store.read("web", T0, T0.plusSeconds(3600))).containsExactly(
-                new LoadSample("web", T0, 7, "Count", "app-b"),
-                new LoadSample("web", T0.plusSeconds(60), 6, "Count", "app-a"));
+        assertThat(store.read("web", T0, T0.plusSeconds(3600)))
+                .containsExactly(
+                        new LoadSample("web", T0, 7, "Count", "app-b"),
+                        new LoadSample("web", T0.plusSeconds(60), 6, "Count", "app-a"));
     }
 
     @Test
     void manyLongSourceNamesCannotPushAnHourPast400KbAndLaterWritesStillLand() {
         List<LoadSample> samples = new ArrayList<>();
         for (int second = 0; second < 600; second++) {
-            samples.add(new LoadSample("web", T0.plusSeconds(second), second, "Count", second + "-" + "s".repeat(1000)));
+            samples.add(
+                    new LoadSample("web", T0.plusSeconds(second), second, "Count", second + "-" + "s".repeat(1000)));
         }
 
         store.append(samples);
@@ -127,7 +134,9 @@ class DynamoDbTimeSeriesStoreIT {
 
         List<LoadSample> read = store.read("web", T0, T0.plusSeconds(3600));
         assertThat(read).hasSize(601);
-        assertThat(read.get(0).source()).hasSize(SampleValidator.MAX_SOURCE_BYTES).startsWith("0-sss");
+        assertThat(read.get(0).source())
+                .hasSize(SampleValidator.MAX_SOURCE_BYTES)
+                .startsWith("0-sss");
         assertThat(read.get(600)).isEqualTo(new LoadSample("web", T0.plusSeconds(3000), 42, "Count", "cloudwatch"));
     }
 
@@ -137,9 +146,13 @@ class DynamoDbTimeSeriesStoreIT {
 
         store.append(List.of(sample("web", lateInTheHour, 3)));
 
-        var item = dynamo.getItem(r -> r.tableName(table).key(java.util.Map.of(
-                "metricId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("web"),
-                "hour", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(T0.toString())))).item();
+        var item = dynamo.getItem(r -> r.tableName(table)
+                        .key(java.util.Map.of(
+                                "metricId", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("web"),
+                                "hour",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                T0.toString()))))
+                .item();
         assertThat(Long.parseLong(item.get("expiresAt").n()))
                 .isGreaterThanOrEqualTo(lateInTheHour.plus(Duration.ofDays(400)).getEpochSecond());
     }
@@ -149,8 +162,12 @@ class DynamoDbTimeSeriesStoreIT {
      * T0's hour, so writes there are live data (no digest revision to bump).
      */
     DynamoDbTimeSeriesStore storeBehind(FaultyHttp http) {
-        return new DynamoDbTimeSeriesStore(TestAws.configure(AwsClients.configure(DynamoDbClient.builder(), http)).build(),
-                table, Duration.ofDays(400), Retry.standard(),
+        return new DynamoDbTimeSeriesStore(
+                TestAws.configure(AwsClients.configure(DynamoDbClient.builder(), http))
+                        .build(),
+                table,
+                Duration.ofDays(400),
+                Retry.standard(),
                 java.time.Clock.fixed(T0.plusSeconds(600), java.time.ZoneOffset.UTC));
     }
 
@@ -161,7 +178,9 @@ class DynamoDbTimeSeriesStoreIT {
         storeBehind(http).append(List.of(sample("web", T0, 9)));
 
         assertThat(http.calls("UpdateItem")).isEqualTo(AwsClients.MAX_ATTEMPTS);
-        assertThat(store.read("web", T0, T0.plusSeconds(1))).extracting(LoadSample::value).containsExactly(9.0);
+        assertThat(store.read("web", T0, T0.plusSeconds(1)))
+                .extracting(LoadSample::value)
+                .containsExactly(9.0);
     }
 
     @Test
@@ -192,10 +211,12 @@ class DynamoDbTimeSeriesStoreIT {
         assertThat(first.digest()).isEmpty();
         byte[] digest = {1, 2, 3};
         store.save("web", digest, first.revision());
-        assertThat(store.load("web").digest()).hasValueSatisfying(d -> assertThat(d).containsExactly(digest));
+        assertThat(store.load("web").digest())
+                .hasValueSatisfying(d -> assertThat(d).containsExactly(digest));
 
         // At 12:10 the re-read of the last minutes lands in the hour that ended 10 minutes ago and the current one.
-        store.append(List.of(sample("web", Instant.parse("2026-11-30T11:58:00Z"), 2),
+        store.append(List.of(
+                sample("web", Instant.parse("2026-11-30T11:58:00Z"), 2),
                 sample("web", Instant.parse("2026-11-30T12:05:00Z"), 3)));
         assertThat(store.load("web").digest()).as("routine re-read").isPresent();
 
@@ -210,11 +231,16 @@ class DynamoDbTimeSeriesStoreIT {
         store.markPulled("web", pulled);
         assertThat(store.load("web").lastPulled()).contains(pulled);
         assertThat(store.latestTimestamp("web")).contains(Instant.parse("2026-11-30T12:05:00Z"));
-        assertThat(store.read("web", Instant.parse("2026-11-30T00:00:00Z"), pulled)).hasSize(4);
+        assertThat(store.read("web", Instant.parse("2026-11-30T00:00:00Z"), pulled))
+                .hasSize(4);
     }
 
     private DynamoDbTimeSeriesStore at(String now) {
-        return new DynamoDbTimeSeriesStore(dynamo, table, Duration.ofDays(400), FAST_RETRY,
+        return new DynamoDbTimeSeriesStore(
+                dynamo,
+                table,
+                Duration.ofDays(400),
+                FAST_RETRY,
                 java.time.Clock.fixed(Instant.parse(now), java.time.ZoneOffset.UTC));
     }
 }

@@ -18,19 +18,25 @@ class HistoryImportIT {
 
     @Test
     void importedHistoryReadsBackSampleForSample() {
-        var store = new DynamoDbTimeSeriesStore(DYNAMO, TemplateTables.create(DYNAMO, "MetricsTable"),
-                Duration.ofDays(400), new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+        var store = new DynamoDbTimeSeriesStore(
+                DYNAMO,
+                TemplateTables.create(DYNAMO, "MetricsTable"),
+                Duration.ofDays(400),
+                new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5)));
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         List<LoadSample> samples = new ArrayList<>();
         for (int i = 0; i < 3 * 288; i++) {
-            samples.add(new LoadSample("imported", start.plus(Duration.ofMinutes(5L * i)), 100 + i % 97, "Count",
-                    "import"));
+            samples.add(new LoadSample(
+                    "imported", start.plus(Duration.ofMinutes(5L * i)), 100 + i % 97, "Count", "import"));
         }
 
         assertThat(store.importHistory(samples)).isEqualTo(samples.size());
 
         List<LoadSample> read = store.read("imported", start, start.plus(Duration.ofDays(3)));
-        assertThat(read).extracting(LoadSample::timestamp, LoadSample::value).containsExactlyElementsOf(
-                samples.stream().map(s -> org.assertj.core.groups.Tuple.tuple(s.timestamp(), s.value())).toList());
+        assertThat(read)
+                .extracting(LoadSample::timestamp, LoadSample::value)
+                .containsExactlyElementsOf(samples.stream()
+                        .map(s -> org.assertj.core.groups.Tuple.tuple(s.timestamp(), s.value()))
+                        .toList());
     }
 }

@@ -31,11 +31,18 @@ public abstract class TimeSeriesStoreContract {
     void readsAreInTimeOrderFromInclusiveToExclusiveAcrossHours() {
         TimeSeriesStore store = store();
         String m = metric();
-        store.append(List.of(at(m, T.plusSeconds(3900), 3), at(m, T, 1), at(m, T.plusSeconds(60), 2),
-                at(m, T.plusSeconds(7200), 4), at(metric(), T.plusSeconds(60), 99)));
+        store.append(List.of(
+                at(m, T.plusSeconds(3900), 3),
+                at(m, T, 1),
+                at(m, T.plusSeconds(60), 2),
+                at(m, T.plusSeconds(7200), 4),
+                at(metric(), T.plusSeconds(60), 99)));
 
-        assertThat(store.read(m, T, T.plusSeconds(7200))).extracting(LoadSample::timestamp, LoadSample::value)
-                .containsExactly(Tuple.tuple(T, 1.0), Tuple.tuple(T.plusSeconds(60), 2.0),
+        assertThat(store.read(m, T, T.plusSeconds(7200)))
+                .extracting(LoadSample::timestamp, LoadSample::value)
+                .containsExactly(
+                        Tuple.tuple(T, 1.0),
+                        Tuple.tuple(T.plusSeconds(60), 2.0),
                         Tuple.tuple(T.plusSeconds(3900), 3.0));
         assertThat(store.read(m, T.plusSeconds(7200), T)).isEmpty();
     }
@@ -49,7 +56,8 @@ public abstract class TimeSeriesStoreContract {
         store.append(List.of(at(m, T, 7)));
 
         assertThat(written).isEqualTo(1);
-        assertThat(store.read(m, T, T.plusSeconds(60))).extracting(LoadSample::timestamp, LoadSample::value)
+        assertThat(store.read(m, T, T.plusSeconds(60)))
+                .extracting(LoadSample::timestamp, LoadSample::value)
                 .containsExactly(Tuple.tuple(T, 7.0));
     }
 
@@ -75,7 +83,8 @@ public abstract class TimeSeriesStoreContract {
 
         List<Rollup> hourly = store.rollup(m, T, T.plus(Duration.ofHours(2)), Duration.ofHours(1));
 
-        assertThat(hourly).extracting(Rollup::start, Rollup::count, Rollup::mean, Rollup::max)
+        assertThat(hourly)
+                .extracting(Rollup::start, Rollup::count, Rollup::mean, Rollup::max)
                 .containsExactly(Tuple.tuple(T, 2, 20.0, 30.0), Tuple.tuple(T.plusSeconds(3600), 1, 7.0, 7.0));
     }
 }

@@ -101,7 +101,8 @@ class PatternAnalyzerTest {
         LoadPatterns p = analyzer.learn(history, ZoneOffset.UTC, List.of());
 
         assertThat(p.hoursLearned()).isEqualTo(3 * 168 - 100 - 2);
-        assertThat(Arrays.stream(p.hourOfWeek()).boxed().toList()).allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
+        assertThat(Arrays.stream(p.hourOfWeek()).boxed().toList())
+                .allSatisfy(v -> assertThat(v).isBetween(0.0, 1.0));
         assertThat(p.peakLoad()).isCloseTo(180 * 1.3, within(10.0));
     }
 
@@ -117,8 +118,8 @@ class PatternAnalyzerTest {
     @Test
     void aConstantOrAllZeroSeriesGivesFlatPatternsNotNaN() {
         double[] zeros = new double[7 * 24];
-        LoadPatterns flat = analyzer.learn(new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), zeros),
-                ZoneOffset.UTC, List.of());
+        LoadPatterns flat = analyzer.learn(
+                new RegularSeries(SyntheticLoad.START, Duration.ofHours(1), zeros), ZoneOffset.UTC, List.of());
 
         assertThat(flat.hourOfWeek()).containsOnly(0.0);
         assertThat(flat.peakLoad()).isZero();

@@ -23,20 +23,30 @@ class CapacityPlannerTest {
         for (int k = 0; k < hours; k++) {
             double load = k == peakAt ? peak : 100;
             double halfWidth = load * (1 - confidence);
-            path.add(new LoadPrediction(HOUR.plus(Duration.ofHours(k)), Duration.ofHours(k + 1), load,
-                    load - halfWidth, load + halfWidth, confidence, "test"));
+            path.add(new LoadPrediction(
+                    HOUR.plus(Duration.ofHours(k)),
+                    Duration.ofHours(k + 1),
+                    load,
+                    load - halfWidth,
+                    load + halfWidth,
+                    confidence,
+                    "test"));
         }
         return path;
     }
 
     static ScalingPolicy policy() {
         // The P90, scaling in at most 10% an hour: the planner's mechanics, not the defaults, are under test.
-        return ScalingPolicy.builder(10, 2, 50).mode(ScalingPolicy.Mode.ForecastAndScale).capacityQuantile(0.9)
-                .scaleInStepPercent(10).build();
+        return ScalingPolicy.builder(10, 2, 50)
+                .mode(ScalingPolicy.Mode.ForecastAndScale)
+                .capacityQuantile(0.9)
+                .scaleInStepPercent(10)
+                .build();
     }
 
     ScalingPlan plan(ScalingPolicy policy, int current, List<LoadPrediction> predictions) {
-        return planner.plan("web", policy, current, predictions, NOW, Optional.of(NOW.minusSeconds(60)), Optional.empty());
+        return planner.plan(
+                "web", policy, current, predictions, NOW, Optional.of(NOW.minusSeconds(60)), Optional.empty());
     }
 
     @Test
@@ -44,7 +54,10 @@ class CapacityPlannerTest {
         ScalingPlan plan = plan(policy(), 13, path(12, 6, 300, 0.95));
 
         // P90 of 300 with +-5%: 315 -> 32 units, in place at 02:00, so the action runs at 01:55.
-        ScheduledFloor raise = plan.actions().stream().filter(a -> a.minCapacity() == 32).findFirst().orElseThrow();
+        ScheduledFloor raise = plan.actions().stream()
+                .filter(a -> a.minCapacity() == 32)
+                .findFirst()
+                .orElseThrow();
         assertThat(raise.runAt()).isEqualTo(Instant.parse("2026-11-28T01:55:00Z"));
         assertThat(raise.schedule()).isEqualTo("at(2026-11-28T01:55:00)");
         assertThat(raise.name()).isEqualTo("predictive-scaling-20261128T0155Z");
@@ -55,7 +68,8 @@ class CapacityPlannerTest {
         ScheduledFloor last = plan.actions().get(plan.actions().size() - 1);
         assertThat(plan.actions()).allSatisfy(a -> assertThat(a.runAt()).isAfter(NOW));
         assertThat(last.minCapacity()).isGreaterThanOrEqualTo(2);
-        assertThat(plan.actions().stream().anyMatch(ScheduledFloor::restore) || last.minCapacity() == 2).isTrue();
+        assertThat(plan.actions().stream().anyMatch(ScheduledFloor::restore) || last.minCapacity() == 2)
+                .isTrue();
     }
 
     @Test
@@ -78,7 +92,8 @@ class CapacityPlannerTest {
         ScalingPlan raised = plan(raising, 10, path(8, 4, 2000, 0.95));
 
         assertThat(honoured.steps()).allSatisfy(s -> assertThat(s.capacity()).isLessThanOrEqualTo(50));
-        assertThat(honoured.steps()).anySatisfy(s -> assertThat(s.reason()).contains("capped at 50 (ceiling honoured)"));
+        assertThat(honoured.steps())
+                .anySatisfy(s -> assertThat(s.reason()).contains("capped at 50 (ceiling honoured)"));
         assertThat(raised.actions()).anySatisfy(a -> {
             assertThat(a.minCapacity()).isEqualTo(60);
             assertThat(a.maxCapacity()).isEqualTo(60);
@@ -93,8 +108,10 @@ class CapacityPlannerTest {
     void lowConfidenceRaisesInBoundedSteps() {
         ScalingPlan plan = plan(policy(), 10, path(8, 3, 400, 0.3));
 
-        CapacityStep peak = plan.steps().stream().filter(s -> s.at().equals(HOUR.plus(Duration.ofHours(3))))
-                .findFirst().orElseThrow();
+        CapacityStep peak = plan.steps().stream()
+                .filter(s -> s.at().equals(HOUR.plus(Duration.ofHours(3))))
+                .findFirst()
+                .orElseThrow();
         assertThat(peak.strategy()).isEqualTo(Strategy.GRADUAL);
         assertThat(peak.capacity()).isLessThan(52);
     }
@@ -111,7 +128,9 @@ class CapacityPlannerTest {
         assertThat(with.steps().get(0).capacity()).isEqualTo(13);
         assertThat(with.steps().get(0).reason()).contains("needs 13 units at 10.0 per unit (2 of them spare)");
         assertThat(with.actions()).anySatisfy(a -> assertThat(a.minCapacity()).isEqualTo(13));
-        assertThat(idle.steps()).singleElement().satisfies(s -> assertThat(s.capacity()).isEqualTo(2));
+        assertThat(idle.steps())
+                .singleElement()
+                .satisfies(s -> assertThat(s.capacity()).isEqualTo(2));
         assertThatThrownBy(() -> policy().withSizing(0.9, 10, -1)).hasMessageContaining("spareUnits");
     }
 
@@ -130,10 +149,22 @@ class CapacityPlannerTest {
 
     @Test
     void staleMetricsOrAnUnhealthyForecastRaiseNothing() {
-        ScalingPlan stale = planner.plan("web", policy(), 5, path(6, 2, 500, 0.95), NOW,
-                Optional.of(NOW.minus(Duration.ofHours(1))), Optional.empty());
-        ScalingPlan unhealthy = planner.plan("web", policy(), 5, path(6, 2, 500, 0.95), NOW,
-                Optional.of(NOW), Optional.of("sMAPE 80% over the last day"));
+        ScalingPlan stale = planner.plan(
+                "web",
+                policy(),
+                5,
+                path(6, 2, 500, 0.95),
+                NOW,
+                Optional.of(NOW.minus(Duration.ofHours(1))),
+                Optional.empty());
+        ScalingPlan unhealthy = planner.plan(
+                "web",
+                policy(),
+                5,
+                path(6, 2, 500, 0.95),
+                NOW,
+                Optional.of(NOW),
+                Optional.of("sMAPE 80% over the last day"));
 
         assertThat(stale.raisesAllowed()).isFalse();
         assertThat(stale.actions()).isEmpty();
@@ -147,12 +178,19 @@ class CapacityPlannerTest {
         List<LoadPrediction> zigzag = new ArrayList<>();
         for (int k = 0; k < 48; k++) {
             double load = k % 2 == 0 ? 100 : 400;
-            zigzag.add(new LoadPrediction(HOUR.plus(Duration.ofHours(k)), Duration.ofHours(k + 1), load, load, load,
-                    1.0, "zigzag"));
+            zigzag.add(new LoadPrediction(
+                    HOUR.plus(Duration.ofHours(k)), Duration.ofHours(k + 1), load, load, load, 1.0, "zigzag"));
         }
         ScalingPlan flat = plan(policy(), 10, path(48, -1, 0, 0.95));
-        ScalingPlan limited = new CapacityPlanner(10).plan("web", policy().withMode(ScalingPolicy.Mode.ForecastAndScale),
-                10, zigzag, NOW, Optional.of(NOW), Optional.empty());
+        ScalingPlan limited = new CapacityPlanner(10)
+                .plan(
+                        "web",
+                        policy().withMode(ScalingPolicy.Mode.ForecastAndScale),
+                        10,
+                        zigzag,
+                        NOW,
+                        Optional.of(NOW),
+                        Optional.empty());
 
         assertThat(flat.steps()).hasSize(1);
         assertThat(limited.actions()).hasSize(10);

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.predictivescaling.backtest.Backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.Trace;
+import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.RegularSeries;
-import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.targets.ScalingPolicy;
 import io.predictivescaling.testing.IssueLoad;
 import java.time.Duration;
@@ -37,28 +37,38 @@ class PlanningCoreTest {
         Function<Instant, Double> shape = IssueLoad.withHoliday(holiday);
         List<LoadSample> samples = IssueLoad.samples("m", start, now.plus(Duration.ofDays(2)), shape, 12);
         TimeWindow window = new TimeWindow(holiday, holiday.plus(Duration.ofDays(1)));
-        KnownEvent event = new KnownEvent("holiday", "Founders' Day", holiday, holiday.plus(Duration.ofDays(1)),
-                "test", Double.NaN);
+        KnownEvent event = new KnownEvent(
+                "holiday", "Founders' Day", holiday, holiday.plus(Duration.ofDays(1)), "test", Double.NaN);
         Instant peak = Instant.parse("2026-02-02T15:00:00Z");
 
-        List<LoadSample> before = samples.stream().filter(s -> s.timestamp().isBefore(now)).toList();
+        List<LoadSample> before =
+                samples.stream().filter(s -> s.timestamp().isBefore(now)).toList();
         PlanningCore core = new PlanningCore();
-        List<LoadPrediction> live = core.forecast(new PlanningCore.Inputs(
-                PlanningCore.hourly(before, now, Duration.ofDays(28), PlanningCore.LIVE_HOUR_QUANTILE), null,
-                ZoneOffset.UTC, List.of(window), List.of(event), List.of(), Map.of(), null), now);
-        ScalingPlan plan = core.plan("t", POLICY, 2, live, now, java.util.Optional.of(now.minusSeconds(300)),
-                java.util.Optional.empty());
+        List<LoadPrediction> live = core.forecast(
+                new PlanningCore.Inputs(
+                        PlanningCore.hourly(before, now, Duration.ofDays(28), PlanningCore.LIVE_HOUR_QUANTILE),
+                        null,
+                        ZoneOffset.UTC,
+                        List.of(window),
+                        List.of(event),
+                        List.of(),
+                        Map.of(),
+                        null),
+                now);
+        ScalingPlan plan = core.plan(
+                "t", POLICY, 2, live, now, java.util.Optional.of(now.minusSeconds(300)), java.util.Optional.empty());
         // Left in, the 30% Monday pulls the 15:00 forecast to about 685 (15 units instead of 21).
         assertThat(at(live, peak).predictedLoad()).isGreaterThan(930);
         assertThat(plan.stepAt(peak).orElseThrow().capacity()).isGreaterThanOrEqualTo(19);
 
         // The backtest's planning step: the blanked Monday comes from the Monday before, not from the Sunday (60%).
         Trace trace = trace(samples, start);
-        BacktestConfig config = BacktestConfig.defaults(50 / 0.7).with(50 / 0.7, 0.7, Duration.ofMinutes(5),
-                List.of(event)).local(ZoneOffset.UTC, List.of(window));
+        BacktestConfig config = BacktestConfig.defaults(50 / 0.7)
+                .with(50 / 0.7, 0.7, Duration.ofMinutes(5), List.of(event))
+                .local(ZoneOffset.UTC, List.of(window));
         Backtest.PlanningStep step = new Backtest(config).planningStep(trace, now, POLICY, 2);
-        assertThat(at(step.path(), peak).predictedLoad()).isGreaterThan(0.92 * trueHour(peak, ZoneOffset.UTC, 15,
-                BacktestConfig.DEFAULT_HOUR_QUANTILE));
+        assertThat(at(step.path(), peak).predictedLoad())
+                .isGreaterThan(0.92 * trueHour(peak, ZoneOffset.UTC, 15, BacktestConfig.DEFAULT_HOUR_QUANTILE));
     }
 
     @Test
@@ -68,21 +78,31 @@ class PlanningCoreTest {
         Instant start = now.minus(Duration.ofDays(28));
         Function<Instant, Double> shape = t -> IssueLoad.expected(t, newYork, 10);
         List<LoadSample> samples = IssueLoad.samples("m", start, now.plus(Duration.ofDays(2)), shape, 5);
-        List<LoadSample> before = samples.stream().filter(s -> s.timestamp().isBefore(now)).toList();
+        List<LoadSample> before =
+                samples.stream().filter(s -> s.timestamp().isBefore(now)).toList();
         Instant seven = Instant.parse("2026-03-09T11:00:00Z"); // 07:00 EDT
         Instant eight = Instant.parse("2026-03-09T12:00:00Z"); // 08:00 EDT
 
         PlanningCore core = new PlanningCore();
-        List<LoadPrediction> live = core.forecast(new PlanningCore.Inputs(
-                PlanningCore.hourly(before, now, Duration.ofDays(28), PlanningCore.LIVE_HOUR_QUANTILE), null,
-                newYork, List.of(), List.of(), List.of(), Map.of(), null), now);
-        ScalingPlan plan = core.plan("t", POLICY, 2, live, now, java.util.Optional.of(now.minusSeconds(300)),
-                java.util.Optional.empty());
+        List<LoadPrediction> live = core.forecast(
+                new PlanningCore.Inputs(
+                        PlanningCore.hourly(before, now, Duration.ofDays(28), PlanningCore.LIVE_HOUR_QUANTILE),
+                        null,
+                        newYork,
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        Map.of(),
+                        null),
+                now);
+        ScalingPlan plan = core.plan(
+                "t", POLICY, 2, live, now, java.util.Optional.of(now.minusSeconds(300)), java.util.Optional.empty());
         for (Instant t : List.of(seven, eight)) {
             double truth = trueHour(t, newYork, 10, PlanningCore.LIVE_HOUR_QUANTILE);
             // Learned in UTC, 07:00 EDT is forecast as 06:00 EST was: about 360 where 600 comes.
             assertThat(at(live, t).predictedLoad()).as("forecast at %s", t).isBetween(0.88 * truth, 1.12 * truth);
-            assertThat(plan.stepAt(t).orElseThrow().capacity()).as("units at %s", t)
+            assertThat(plan.stepAt(t).orElseThrow().capacity())
+                    .as("units at %s", t)
                     .isGreaterThanOrEqualTo((int) Math.ceil(0.95 * truth / 50));
         }
 
@@ -90,7 +110,8 @@ class PlanningCoreTest {
         Backtest.PlanningStep step = new Backtest(config).planningStep(trace(samples, start), now, POLICY, 2);
         for (Instant t : List.of(seven, eight)) {
             double truth = trueHour(t, newYork, 10, BacktestConfig.DEFAULT_HOUR_QUANTILE);
-            assertThat(at(step.path(), t).predictedLoad()).as("backtest at %s", t)
+            assertThat(at(step.path(), t).predictedLoad())
+                    .as("backtest at %s", t)
                     .isBetween(0.88 * truth, 1.12 * truth);
         }
     }
@@ -100,8 +121,8 @@ class PlanningCoreTest {
         // The wall clock of UTC is UTC: nothing moves, 48 hourly predictions from the current hour.
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         Instant now = start.plus(Duration.ofDays(21));
-        List<LoadSample> samples = IssueLoad.samples("m", start, now,
-                t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 3);
+        List<LoadSample> samples =
+                IssueLoad.samples("m", start, now, t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 3);
         RegularSeries hourly = PlanningCore.hourly(samples, now, Duration.ofDays(28), 0.95);
         List<LoadPrediction> path = new PlanningCore().forecast(PlanningCore.Inputs.hourly(hourly), now);
         assertThat(path).hasSize(48);
@@ -113,17 +134,33 @@ class PlanningCoreTest {
     void eachPredictionCarriesTheMethodsAndEventsThatShapedItAsTypedSignals() {
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
         Instant now = start.plus(Duration.ofDays(21));
-        List<LoadSample> samples = IssueLoad.samples("m", start, now,
-                t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 4);
-        KnownEvent launch = new KnownEvent("game_release", "Season 5", now.plus(Duration.ofHours(10)),
-                now.plus(Duration.ofHours(12)), "manual", 1.0);
-        List<LoadPrediction> path = new PlanningCore().forecast(new PlanningCore.Inputs(
-                PlanningCore.hourly(samples, now, Duration.ofDays(28), 0.95), null, ZoneOffset.UTC, List.of(),
-                List.of(launch), List.of(), Map.of(), null), now);
+        List<LoadSample> samples =
+                IssueLoad.samples("m", start, now, t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 4);
+        KnownEvent launch = new KnownEvent(
+                "game_release",
+                "Season 5",
+                now.plus(Duration.ofHours(10)),
+                now.plus(Duration.ofHours(12)),
+                "manual",
+                1.0);
+        List<LoadPrediction> path = new PlanningCore()
+                .forecast(
+                        new PlanningCore.Inputs(
+                                PlanningCore.hourly(samples, now, Duration.ofDays(28), 0.95),
+                                null,
+                                ZoneOffset.UTC,
+                                List.of(),
+                                List.of(launch),
+                                List.of(),
+                                Map.of(),
+                                null),
+                        now);
 
         assertThat(path).allSatisfy(p -> {
-            double methods = p.signals().entrySet().stream().filter(e -> e.getKey().startsWith("pattern:"))
-                    .mapToDouble(Map.Entry::getValue).sum();
+            double methods = p.signals().entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("pattern:"))
+                    .mapToDouble(Map.Entry::getValue)
+                    .sum();
             assertThat(methods).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-6));
         });
         assertThat(at(path, now.plus(Duration.ofHours(10))).signals()).containsKey("event:game_release");
@@ -131,7 +168,9 @@ class PlanningCoreTest {
     }
 
     static LoadPrediction at(List<LoadPrediction> path, Instant t) {
-        return path.stream().filter(p -> p.forecastTime().equals(t) && PlanningCore.onPath(p)).findFirst()
+        return path.stream()
+                .filter(p -> p.forecastTime().equals(t) && PlanningCore.onPath(p))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no prediction at " + t));
     }
 

@@ -1,7 +1,5 @@
 package io.predictivescaling.scaling;
 
-import io.predictivescaling.planning.ScheduledFloor;
-import io.predictivescaling.targets.ScalableResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.aws.Retry;
@@ -40,10 +38,13 @@ class ApplicationAutoScalingGatewayIT {
             .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                 @Override
                 public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                    calls.computeIfAbsent(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-                            k -> new AtomicInteger()).incrementAndGet();
+                    calls.computeIfAbsent(
+                                    attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+                                    k -> new AtomicInteger())
+                            .incrementAndGet();
                 }
-            })).build();
+            }))
+            .build();
     final ApplicationAutoScalingGateway gateway = new ApplicationAutoScalingGateway(aas, RETRY);
 
     /** {@code n} registered tables, each with a raise and a restore of ours and, every third, an operator's floor. */
@@ -51,17 +52,23 @@ class ApplicationAutoScalingGatewayIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<ScalableResource> resources = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            ScalableResource r = new ScalableResource("dynamodb",
-                    String.format(Locale.ROOT, "table/gw-%s-%02d", run, i), DIMENSION);
+            ScalableResource r =
+                    new ScalableResource("dynamodb", String.format(Locale.ROOT, "table/gw-%s-%02d", run, i), DIMENSION);
             int min = 2 + i % 5;
-            aas.registerScalableTarget(t -> t.serviceNamespace("dynamodb").resourceId(r.resourceId())
-                    .scalableDimension(DIMENSION).minCapacity(min).maxCapacity(40)
+            aas.registerScalableTarget(t -> t.serviceNamespace("dynamodb")
+                    .resourceId(r.resourceId())
+                    .scalableDimension(DIMENSION)
+                    .minCapacity(min)
+                    .maxCapacity(40)
                     .suspendedState(s -> s.scheduledScalingSuspended(min == 6)));
             gateway.putScheduledAction(r, new ScheduledFloor(NOW.plus(Duration.ofHours(2)), 10 + i, 0, false));
             gateway.putScheduledAction(r, new ScheduledFloor(NOW.plus(Duration.ofHours(5)), min, 0, true));
             if (i % 3 == 0) {
-                aas.putScheduledAction(a -> a.serviceNamespace("dynamodb").resourceId(r.resourceId())
-                        .scalableDimension(DIMENSION).scheduledActionName("sale-floor").schedule("at(2026-02-03T04:00:00)")
+                aas.putScheduledAction(a -> a.serviceNamespace("dynamodb")
+                        .resourceId(r.resourceId())
+                        .scalableDimension(DIMENSION)
+                        .scheduledActionName("sale-floor")
+                        .schedule("at(2026-02-03T04:00:00)")
                         .scalableTargetAction(s -> s.minCapacity(30)));
             }
             resources.add(r);
@@ -90,11 +97,16 @@ class ApplicationAutoScalingGatewayIT {
         assertThat(first.others()).extracting(TargetState.Action::minCapacity).containsExactly(30);
         assertThat(bulk.values().stream().flatMap(Optional::stream).filter(TargetState::scheduledScalingSuspended))
                 .hasSize(12);
-        // 61 resource ids: 2 DescribeScalableTargets; the namespace's actions: one page in moto (AWS pages 50 at a time).
+        // 61 resource ids: 2 DescribeScalableTargets; the namespace's actions: one page in moto (AWS pages 50 at a
+        // time).
         assertThat(bulkCalls).as("bulk").containsEntry("DescribeScalableTargets", 2);
-        assertThat(bulkCalls.get("DescribeScheduledActions")).as("bulk: %s", bulkCalls).isBetween(1, 2);
-        assertThat(oneByOneCalls).as("what one read per target costs")
-                .containsEntry("DescribeScalableTargets", 61).containsEntry("DescribeScheduledActions", 60);
+        assertThat(bulkCalls.get("DescribeScheduledActions"))
+                .as("bulk: %s", bulkCalls)
+                .isBetween(1, 2);
+        assertThat(oneByOneCalls)
+                .as("what one read per target costs")
+                .containsEntry("DescribeScalableTargets", 61)
+                .containsEntry("DescribeScheduledActions", 60);
     }
 
     @Test

@@ -3,9 +3,9 @@ package io.predictivescaling.scaling;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.metrics.Rollup;
+import io.predictivescaling.planning.PlanningCore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,26 +32,29 @@ class HistoryDigestTest {
             if (hour % 97 == 5 || random.nextDouble() < 0.03) {
                 continue; // an hour with no data every few days, and the odd lost minute
             }
-            out.add(new LoadSample("m", t, 100 + 50 * Math.sin(hour / 3.0) + 10 * random.nextGaussian(), "Count",
-                    "test"));
+            out.add(new LoadSample(
+                    "m", t, 100 + 50 * Math.sin(hour / 3.0) + 10 * random.nextGaussian(), "Count", "test"));
         }
         return out;
     }
 
     static List<LoadSample> between(List<LoadSample> all, Instant from, Instant to) {
-        return all.stream().filter(s -> !s.timestamp().isBefore(from) && s.timestamp().isBefore(to)).toList();
+        return all.stream()
+                .filter(s -> !s.timestamp().isBefore(from) && s.timestamp().isBefore(to))
+                .toList();
     }
 
     /** What the service computes from the whole history read at {@code now}. */
     static HistoryDigest.PlanningHistory whole(List<LoadSample> all, Instant now, Duration span) {
-        List<LoadSample> read = between(all, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(span), now);
+        List<LoadSample> read = between(
+                all, now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minus(span), now);
         if (read.isEmpty()) {
             return new HistoryDigest.PlanningHistory(null, null, Optional.empty());
         }
         return new HistoryDigest.PlanningHistory(
                 PlanningCore.hourly(read, now, span, PlanningCore.LIVE_HOUR_QUANTILE),
-                PredictAndScaleService.series(read, now, Duration.ofMinutes(5), PredictAndScaleService.FINE_HISTORY,
-                        Rollup::mean),
+                PredictAndScaleService.series(
+                        read, now, Duration.ofMinutes(5), PredictAndScaleService.FINE_HISTORY, Rollup::mean),
                 Optional.of(read.get(read.size() - 1).timestamp()));
     }
 
@@ -78,14 +81,19 @@ class HistoryDigestTest {
         List<LoadSample> all = samples(first.plus(Duration.ofHours(9)), 1);
         byte[] stored = null;
         int saves = 0;
-        for (Instant now = first; now.isBefore(first.plus(Duration.ofHours(8))); now = now.plus(Duration.ofMinutes(20))) {
+        for (Instant now = first;
+                now.isBefore(first.plus(Duration.ofHours(8)));
+                now = now.plus(Duration.ofMinutes(20))) {
             Instant settled = now.minus(Duration.ofMinutes(15)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-            Optional<HistoryDigest> decoded = stored == null ? Optional.empty()
-                    : HistoryDigest.decode(stored, SPAN, PlanningCore.LIVE_HOUR_QUANTILE,
-                    PredictAndScaleService.FINE_HISTORY);
-            assertThat(stored == null || decoded.isPresent()).as("a digest reads back").isTrue();
-            HistoryDigest digest = decoded.orElseGet(() -> HistoryDigest.empty(START, SPAN,
-                    PlanningCore.LIVE_HOUR_QUANTILE, PredictAndScaleService.FINE_HISTORY));
+            Optional<HistoryDigest> decoded = stored == null
+                    ? Optional.empty()
+                    : HistoryDigest.decode(
+                            stored, SPAN, PlanningCore.LIVE_HOUR_QUANTILE, PredictAndScaleService.FINE_HISTORY);
+            assertThat(stored == null || decoded.isPresent())
+                    .as("a digest reads back")
+                    .isTrue();
+            HistoryDigest digest = decoded.orElseGet(() -> HistoryDigest.empty(
+                    START, SPAN, PlanningCore.LIVE_HOUR_QUANTILE, PredictAndScaleService.FINE_HISTORY));
             List<LoadSample> tail = between(all, digest.covered(), now);
             if (decoded.isEmpty() || Duration.between(digest.covered(), settled).toHours() >= 3) {
                 stored = digest.advance(tail, settled).encode();
@@ -94,7 +102,9 @@ class HistoryDigestTest {
             assertSame(digest.view(tail, now), whole(all, now, SPAN));
         }
         assertThat(saves).as("built once, then rewritten every 3 hours").isEqualTo(3);
-        assertThat(stored.length).as("28 days of hourly P95s and 7 days of 5-minute means").isLessThan(22_000);
+        assertThat(stored.length)
+                .as("28 days of hourly P95s and 7 days of 5-minute means")
+                .isLessThan(22_000);
     }
 
     @Test
@@ -114,12 +124,15 @@ class HistoryDigestTest {
 
     @Test
     void aDigestForAnotherSpanOrAnUnreadableOneIsNotUsed() {
-        byte[] encoded = HistoryDigest.empty(START, SPAN, 0.95, PredictAndScaleService.FINE_HISTORY).encode();
+        byte[] encoded = HistoryDigest.empty(START, SPAN, 0.95, PredictAndScaleService.FINE_HISTORY)
+                .encode();
         assertThat(HistoryDigest.decode(encoded, Duration.ofDays(14), 0.95, PredictAndScaleService.FINE_HISTORY))
                 .isEmpty();
-        assertThat(HistoryDigest.decode(encoded, SPAN, 0.5, PredictAndScaleService.FINE_HISTORY)).isEmpty();
+        assertThat(HistoryDigest.decode(encoded, SPAN, 0.5, PredictAndScaleService.FINE_HISTORY))
+                .isEmpty();
         assertThat(HistoryDigest.decode(new byte[] {1, 2, 3}, SPAN, 0.95, PredictAndScaleService.FINE_HISTORY))
                 .isEmpty();
-        assertThat(HistoryDigest.decode(encoded, SPAN, 0.95, PredictAndScaleService.FINE_HISTORY)).isPresent();
+        assertThat(HistoryDigest.decode(encoded, SPAN, 0.95, PredictAndScaleService.FINE_HISTORY))
+                .isPresent();
     }
 }

@@ -38,8 +38,14 @@ class PlanApplierTest {
         }
 
         void store(ScheduledFloor f) {
-            actions.put(f.name(), new ExistingAction(f.name(), f.schedule(), f.minCapacity(),
-                    f.maxCapacity() > 0 ? f.maxCapacity() : null, NOW));
+            actions.put(
+                    f.name(),
+                    new ExistingAction(
+                            f.name(),
+                            f.schedule(),
+                            f.minCapacity(),
+                            f.maxCapacity() > 0 ? f.maxCapacity() : null,
+                            NOW));
         }
 
         @Override
@@ -102,7 +108,8 @@ class PlanApplierTest {
         for (var earlier : EARLIER_RUNS.entrySet()) {
             for (int writes = 0; writes <= 12; writes++) {
                 DyingGateway gateway = new DyingGateway(earlier.getValue(), writes);
-                boolean wasBroken = gateway.latest().map(a -> a.minCapacity() > 2).orElse(false);
+                boolean wasBroken =
+                        gateway.latest().map(a -> a.minCapacity() > 2).orElse(false);
                 try {
                     new PlanApplier(gateway).apply(RESOURCE, plan(FRESH_PLAN), POLICY);
                 } catch (IllegalStateException died) {
@@ -110,7 +117,8 @@ class PlanApplierTest {
                 }
                 var latest = gateway.latest();
                 if (!(wasBroken && writes == 0) && latest.isPresent()) {
-                    assertThat(latest.get().minCapacity()).as("%s, dying after %d writes", earlier.getKey(), writes)
+                    assertThat(latest.get().minCapacity())
+                            .as("%s, dying after %d writes", earlier.getKey(), writes)
                             .isEqualTo(2);
                 }
             }
@@ -124,16 +132,20 @@ class PlanApplierTest {
 
             new PlanApplier(gateway).apply(RESOURCE, plan(FRESH_PLAN), POLICY);
 
-            assertThat(gateway.actions.keySet()).as(earlier.getKey())
-                    .containsExactlyElementsOf(FRESH_PLAN.stream().map(ScheduledFloor::name).sorted().toList());
+            assertThat(gateway.actions.keySet())
+                    .as(earlier.getKey())
+                    .containsExactlyElementsOf(FRESH_PLAN.stream()
+                            .map(ScheduledFloor::name)
+                            .sorted()
+                            .toList());
         }
     }
 
     @Test
     void aPlanThatMayNotRaiseStillRepairsARaiseWithNoLaterRestore() {
         DyingGateway gateway = new DyingGateway(List.of(at(-1, 21)), Integer.MAX_VALUE);
-        ScalingPlan stale = new ScalingPlan("t", NOW, 2, List.of(), Optional.empty(), List.of(), List.of(), false,
-                "metrics stale");
+        ScalingPlan stale =
+                new ScalingPlan("t", NOW, 2, List.of(), Optional.empty(), List.of(), List.of(), false, "metrics stale");
 
         new PlanApplier(gateway).apply(RESOURCE, stale, POLICY);
 

@@ -17,7 +17,15 @@ class PlanReconcilerTest {
     static final ScalingPolicy POLICY = ScalingPolicy.defaults(50, 2, 40).withMode(ScalingPolicy.Mode.ForecastAndScale);
 
     static ScalingPlan plan(int current, ScheduledFloor... actions) {
-        return new ScalingPlan("t", NOW, current, List.of(), Optional.empty(), List.of(actions), List.of(), true,
+        return new ScalingPlan(
+                "t",
+                NOW,
+                current,
+                List.of(),
+                Optional.empty(),
+                List.of(actions),
+                List.of(),
+                true,
                 "plan, " + CapacityPlanner.move(List.of(actions), current, NOW));
     }
 
@@ -28,24 +36,41 @@ class PlanReconcilerTest {
     @Test
     void anotherActionThatWouldLowerOurRaisedFloorIsFollowedByOursAMinuteLater() {
         ScalingPlan plan = plan(2, at("2026-02-02T03:00:00Z", 10), at("2026-02-02T06:00:00Z", 2));
-        TargetState state = new TargetState(2, 40, false, List.of(), List.of(new TargetState.Action("nightly-reset",
-                "at(2026-02-02T04:00:00)", Optional.of(Instant.parse("2026-02-02T04:00:00Z")), 2, null)));
+        TargetState state = new TargetState(
+                2,
+                40,
+                false,
+                List.of(),
+                List.of(new TargetState.Action(
+                        "nightly-reset",
+                        "at(2026-02-02T04:00:00)",
+                        Optional.of(Instant.parse("2026-02-02T04:00:00Z")),
+                        2,
+                        null)));
 
         PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, POLICY, state, NOW);
 
-        assertThat(fitted.plan().actions()).extracting(ScheduledFloor::runAt, ScheduledFloor::minCapacity)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T03:00:00Z"), 10),
+        assertThat(fitted.plan().actions())
+                .extracting(ScheduledFloor::runAt, ScheduledFloor::minCapacity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T03:00:00Z"), 10),
                         org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T04:01:00Z"), 10),
                         org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T06:00:00Z"), 2));
-        assertThat(fitted.conflicts()).containsExactly("action 'nightly-reset' sets MinCapacity 2 at 2026-02-02 "
-                + "04:00 UTC under the planned 10: raising back to 10 at 2026-02-02 04:01 UTC");
+        assertThat(fitted.conflicts())
+                .containsExactly("action 'nightly-reset' sets MinCapacity 2 at 2026-02-02 "
+                        + "04:00 UTC under the planned 10: raising back to 10 at 2026-02-02 04:01 UTC");
     }
 
     @Test
     void aFloorOfOursInForceIsOursToLower() {
         ScalingPlan plan = plan(30, at("2026-02-02T00:04:00Z", 15), at("2026-02-02T01:00:00Z", 8));
-        TargetState state = new TargetState(30, 40, false, List.of(new CapacityGateway.ExistingAction(
-                "predictive-scaling-20260201T2355Z", "at(2026-02-01T23:55:00)", 30, null, null)), List.of());
+        TargetState state = new TargetState(
+                30,
+                40,
+                false,
+                List.of(new CapacityGateway.ExistingAction(
+                        "predictive-scaling-20260201T2355Z", "at(2026-02-01T23:55:00)", 30, null, null)),
+                List.of());
 
         PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, POLICY, state, NOW);
 
@@ -56,7 +81,10 @@ class PlanReconcilerTest {
 
     @Test
     void withNoRestoreScheduledAnOperatorsFloorHoldsThroughThePlan() {
-        ScalingPlan plan = plan(30, at("2026-02-02T00:04:00Z", 15), at("2026-02-02T14:55:00Z", 21),
+        ScalingPlan plan = plan(
+                30,
+                at("2026-02-02T00:04:00Z", 15),
+                at("2026-02-02T14:55:00Z", 21),
                 new ScheduledFloor(Instant.parse("2026-02-02T18:00:00Z"), 2, 0, true));
         TargetState state = new TargetState(30, 40, false, List.of(), List.of());
 
@@ -64,13 +92,17 @@ class PlanReconcilerTest {
 
         assertThat(fitted.plan().actions()).isEmpty();
         assertThat(fitted.plan().summary()).isEqualTo("plan, holding 30");
-        assertThat(fitted.conflicts()).containsExactly("holding MinCapacity 30 (set by the registered MinCapacity) "
-                + "until it is lowered (no restore scheduled) instead of lowering to 15 now (3 planned actions left out)");
+        assertThat(fitted.conflicts())
+                .containsExactly(
+                        "holding MinCapacity 30 (set by the registered MinCapacity) "
+                                + "until it is lowered (no restore scheduled) instead of lowering to 15 now (3 planned actions left out)");
     }
 
     @Test
     void aRaiseAboveAnOperatorsFloorWithNoRestoreOfItsOwnIsRestoredToThatFloorNotBelowIt() {
-        ScalingPlan plan = plan(30, at("2026-02-02T14:55:00Z", 35),
+        ScalingPlan plan = plan(
+                30,
+                at("2026-02-02T14:55:00Z", 35),
                 new ScheduledFloor(Instant.parse("2026-02-02T18:00:00Z"), 2, 0, true));
         TargetState state = new TargetState(30, 40, false, List.of(), List.of());
         PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, POLICY, state, NOW);
@@ -81,7 +113,9 @@ class PlanReconcilerTest {
 
         assertThat(restoreTo).isEqualTo(30);
         // The raise to 35 is written, and what follows it returns to the operator's 30, never to the configured 2.
-        assertThat(aas.actions.values()).extracting(CapacityGateway.ExistingAction::minCapacity).contains(35)
+        assertThat(aas.actions.values())
+                .extracting(CapacityGateway.ExistingAction::minCapacity)
+                .contains(35)
                 .allSatisfy(min -> assertThat(min).isGreaterThanOrEqualTo(30));
     }
 }

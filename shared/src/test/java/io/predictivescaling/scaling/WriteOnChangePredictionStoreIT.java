@@ -54,22 +54,43 @@ class WriteOnChangePredictionStoreIT {
         List<PredictionRecord> oneChanged = path("orders", 100, NOW.plus(Duration.ofMinutes(10)));
         PredictionRecord old = oneChanged.get(7);
         LoadPrediction p = old.prediction();
-        oneChanged.set(7, new PredictionRecord("orders", new LoadPrediction(p.forecastTime(), p.horizon(), 180,
-                p.lower(), p.upper() + 80, p.confidence(), p.reason()), 4, Severity.HIGH, "raise MinCapacity to 4",
-                old.createdAt()));
+        oneChanged.set(
+                7,
+                new PredictionRecord(
+                        "orders",
+                        new LoadPrediction(
+                                p.forecastTime(),
+                                p.horizon(),
+                                180,
+                                p.lower(),
+                                p.upper() + 80,
+                                p.confidence(),
+                                p.reason()),
+                        4,
+                        Severity.HIGH,
+                        "raise MinCapacity to 4",
+                        old.createdAt()));
         store.save(oneChanged);
         int changed = itemsWritten.get();
 
         assertThat(first).isEqualTo(48);
         assertThat(unchanged).isZero();
-        assertThat(queriesWhenUnchanged).as("one item (the path's digest) tells nothing changed: no Query").isZero();
+        assertThat(queriesWhenUnchanged)
+                .as("one item (the path's digest) tells nothing changed: no Query")
+                .isZero();
         assertThat(changed).isEqualTo(1);
-        var item = dynamo.getItem(r -> r.tableName(table).key(Map.of("targetId", AttributeValue.fromS("orders"),
-                "forecast", AttributeValue.fromS(DynamoDbPredictionStore.sortKey(p))))).item();
+        var item = dynamo.getItem(r -> r.tableName(table)
+                        .key(Map.of(
+                                "targetId",
+                                AttributeValue.fromS("orders"),
+                                "forecast",
+                                AttributeValue.fromS(DynamoDbPredictionStore.sortKey(p)))))
+                .item();
         assertThat(item.get("predictedLoad").n()).isEqualTo("180.000");
         assertThat(item.get("recommendedAction").s()).isEqualTo("raise MinCapacity to 4");
-        assertThat(item.get("createdAt").s()).as("when these values were first predicted").isEqualTo(
-                NOW.plus(Duration.ofMinutes(10)).toString());
+        assertThat(item.get("createdAt").s())
+                .as("when these values were first predicted")
+                .isEqualTo(NOW.plus(Duration.ofMinutes(10)).toString());
     }
 
     @Test
@@ -105,8 +126,12 @@ class WriteOnChangePredictionStoreIT {
         int queriesAfterTheFailure = queries.getAndSet(0);
         store.save(path("orders", 100, NOW.plus(Duration.ofMinutes(10))));
 
-        assertThat(queriesAfterTheFailure).as("no digest: compared record by record").isEqualTo(1);
-        assertThat(writtenAfterTheFailure).as("the records were stored before the run died").isZero();
+        assertThat(queriesAfterTheFailure)
+                .as("no digest: compared record by record")
+                .isEqualTo(1);
+        assertThat(writtenAfterTheFailure)
+                .as("the records were stored before the run died")
+                .isZero();
         assertThat(queries.get()).as("marked now: one item tells").isZero();
         assertThat(itemsWritten.get()).isZero();
     }
@@ -116,9 +141,20 @@ class WriteOnChangePredictionStoreIT {
         Instant hour = Instant.parse("2026-11-30T12:00:00Z");
         List<PredictionRecord> records = new ArrayList<>();
         for (int k = 1; k <= 48; k++) {
-            records.add(new PredictionRecord(target, new LoadPrediction(hour.plus(Duration.ofHours(k - 1)),
-                    Duration.ofHours(k), load + k, load, load + 2 * k, 0.8, "hourly path"), 2, Severity.NORMAL,
-                    "keep MinCapacity 2", createdAt));
+            records.add(new PredictionRecord(
+                    target,
+                    new LoadPrediction(
+                            hour.plus(Duration.ofHours(k - 1)),
+                            Duration.ofHours(k),
+                            load + k,
+                            load,
+                            load + 2 * k,
+                            0.8,
+                            "hourly path"),
+                    2,
+                    Severity.NORMAL,
+                    "keep MinCapacity 2",
+                    createdAt));
         }
         return records;
     }

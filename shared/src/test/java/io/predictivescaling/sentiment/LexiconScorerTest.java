@@ -8,17 +8,19 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LexiconScorerTest {
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "The new season is great                      | positive",
-            "servers are down again, unplayable           | negative",
-            "this patch is not good                       | negative",
-            "not bad at all                               | positive",
-            "the trailer looks AWESOME!!!                 | positive",
-            "release day \uD83D\uDD25\uD83D\uDE80          | positive",
-            "queue times are terrible \uD83D\uDE21         | negative",
-            "the update came out today                    | neutral",
-            "graphics are nice but the lag is awful       | negative",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "The new season is great                      | positive",
+                "servers are down again, unplayable           | negative",
+                "this patch is not good                       | negative",
+                "not bad at all                               | positive",
+                "the trailer looks AWESOME!!!                 | positive",
+                "release day \uD83D\uDD25\uD83D\uDE80          | positive",
+                "queue times are terrible \uD83D\uDE21         | negative",
+                "the update came out today                    | neutral",
+                "graphics are nice but the lag is awful       | negative",
+            })
     void labelledSentencesGetTheirSign(String text, String label) {
         double score = LexiconScorer.score(text);
 

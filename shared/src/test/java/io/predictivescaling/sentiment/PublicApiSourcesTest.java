@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.predictivescaling.common.HttpJsonClient;
 import io.predictivescaling.common.SourceException;
+import io.predictivescaling.testing.LoopbackHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import io.predictivescaling.testing.LoopbackHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,12 +55,17 @@ class PublicApiSourcesTest {
                           {"objectID": "broken", "created_at_i": "not a time"}]}""");
 
         assertThat(PublicApiSources.reddit(base, http, Optional.empty()).fetch("yourgame", SINCE))
-                .extracting(Post::id).containsExactly("a1");
+                .extracting(Post::id)
+                .containsExactly("a1");
         assertThat(PublicApiSources.mastodon(base, http, Optional.empty()).fetch("#yourgame", SINCE))
-                .singleElement().satisfies(p -> assertThat(p.text()).contains("servers down again").doesNotContain("<p>"));
+                .singleElement()
+                .satisfies(
+                        p -> assertThat(p.text()).contains("servers down again").doesNotContain("<p>"));
         assertThat(PublicApiSources.bluesky(base, http, Optional.of("token")).fetch("yourgame", SINCE))
-                .singleElement().satisfies(p -> assertThat(LexiconScorer.score(p.text())).isPositive());
-        assertThat(PublicApiSources.hackerNews(base, http).fetch("yourgame", SINCE)).extracting(Post::id)
+                .singleElement()
+                .satisfies(p -> assertThat(LexiconScorer.score(p.text())).isPositive());
+        assertThat(PublicApiSources.hackerNews(base, http).fetch("yourgame", SINCE))
+                .extracting(Post::id)
                 .contains("h1");
     }
 
@@ -78,11 +83,15 @@ class PublicApiSourcesTest {
             exchange.close();
         });
 
-        assertThatThrownBy(() -> PublicApiSources.reddit(base, http, Optional.empty()).fetch("yourgame", SINCE))
-                .isInstanceOf(SourceException.class).hasMessage("reddit: server-error: HTTP 500");
-        assertThatThrownBy(() -> PublicApiSources.mastodon(base, http, Optional.empty()).fetch("yourgame", SINCE))
+        assertThatThrownBy(() ->
+                        PublicApiSources.reddit(base, http, Optional.empty()).fetch("yourgame", SINCE))
+                .isInstanceOf(SourceException.class)
+                .hasMessage("reddit: server-error: HTTP 500");
+        assertThatThrownBy(() ->
+                        PublicApiSources.mastodon(base, http, Optional.empty()).fetch("yourgame", SINCE))
                 .hasMessageStartingWith("mastodon: malformed: not JSON");
-        assertThatThrownBy(() -> PublicApiSources.bluesky(base, http, Optional.empty()).fetch("yourgame", SINCE))
+        assertThatThrownBy(() ->
+                        PublicApiSources.bluesky(base, http, Optional.empty()).fetch("yourgame", SINCE))
                 .hasMessageStartingWith("bluesky: auth: HTTP 401");
         assertThatThrownBy(() -> PublicApiSources.hackerNews(base, impatient).fetch("yourgame", SINCE))
                 .satisfies(e -> assertThat(((SourceException) e).kind()).isEqualTo("timeout"));
@@ -100,7 +109,8 @@ class PublicApiSourcesTest {
                 </channel></rss>""");
         serve("/broken.xml", 200, "<rss><channel><item>");
 
-        List<Post> posts = new RssSentimentSource("patch-notes", java.net.URI.create(base + "/feed.xml"), Duration.ofSeconds(1))
+        List<Post> posts = new RssSentimentSource(
+                        "patch-notes", java.net.URI.create(base + "/feed.xml"), Duration.ofSeconds(1))
                 .fetch("yourgame", SINCE);
 
         assertThat(posts).singleElement().satisfies(p -> {
@@ -108,21 +118,30 @@ class PublicApiSourcesTest {
             assertThat(p.text()).contains("season 5").contains("Great new maps");
             assertThat(p.createdAt()).isEqualTo(Instant.parse("2026-11-27T19:00:00Z"));
         });
-        assertThatThrownBy(() -> new RssSentimentSource("broken", java.net.URI.create(base + "/broken.xml"), Duration.ofSeconds(1))
-                .fetch("yourgame", SINCE)).hasMessageStartingWith("broken: malformed: not RSS or Atom");
+        assertThatThrownBy(() -> new RssSentimentSource(
+                                "broken", java.net.URI.create(base + "/broken.xml"), Duration.ofSeconds(1))
+                        .fetch("yourgame", SINCE))
+                .hasMessageStartingWith("broken: malformed: not RSS or Atom");
     }
 
     @Test
     void anUnknownSourceTypeInTheConfigurationIsAClearError() {
-        assertThatThrownBy(() -> SentimentSourceRegistry.fromJson("[{\"type\": \"myspace\"}]", http, null, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> SentimentSourceRegistry.fromJson(
+                        "[{\"type\": \"myspace\"}]", http, null, Duration.ofSeconds(1)))
                 .hasMessageStartingWith("unknown sentiment source type 'myspace'");
         assertThatThrownBy(() -> SentimentSourceRegistry.fromJson("{oops", http, null, Duration.ofSeconds(1)))
                 .hasMessageStartingWith("SENTIMENT_SOURCES is not JSON");
-        assertThat(SentimentSourceRegistry.fromJson("[{\"type\": \"hackernews\"}, {\"type\": \"rss\", \"name\": \"n\", "
-                + "\"url\": \"https://example.com/f.xml\"}]", http, null, Duration.ofSeconds(1)))
-                .extracting(SentimentSource::name).containsExactly("hackernews", "n");
-        var subreddit = SentimentSourceRegistry.fromJson("[{\"type\": \"reddit\", \"keywords\": [\"yourgame\"]}]", http, null,
-                Duration.ofSeconds(1)).get(0);
+        assertThat(SentimentSourceRegistry.fromJson(
+                        "[{\"type\": \"hackernews\"}, {\"type\": \"rss\", \"name\": \"n\", "
+                                + "\"url\": \"https://example.com/f.xml\"}]",
+                        http,
+                        null,
+                        Duration.ofSeconds(1)))
+                .extracting(SentimentSource::name)
+                .containsExactly("hackernews", "n");
+        var subreddit = SentimentSourceRegistry.fromJson(
+                        "[{\"type\": \"reddit\", \"keywords\": [\"yourgame\"]}]", http, null, Duration.ofSeconds(1))
+                .get(0);
         assertThat(subreddit.covers("yourgame")).isTrue();
         assertThat(subreddit.covers("othergame")).isFalse();
     }

@@ -12,8 +12,15 @@ class SentimentSourceContractTest extends SourceFailureContract {
     static final Instant SINCE = Instant.parse("2026-11-27T00:00:00Z");
 
     static Named<Fetcher> configured(String name, String fields) {
-        return Named.of(name, (base, timeout) -> SentimentSourceRegistry.fromJson("[{" + fields.replace("BASE", base) + "}]",
-                new HttpJsonClient(timeout, Duration.ZERO), null, timeout).get(0).fetch("yourgame", SINCE));
+        return Named.of(
+                name,
+                (base, timeout) -> SentimentSourceRegistry.fromJson(
+                                "[{" + fields.replace("BASE", base) + "}]",
+                                new HttpJsonClient(timeout, Duration.ZERO),
+                                null,
+                                timeout)
+                        .get(0)
+                        .fetch("yourgame", SINCE));
     }
 
     @Override
@@ -24,7 +31,8 @@ class SentimentSourceContractTest extends SourceFailureContract {
                 configured("bluesky", "\"type\": \"bluesky\", \"baseUrl\": \"BASE\""),
                 configured("hackernews", "\"type\": \"hackernews\", \"baseUrl\": \"BASE\""),
                 configured("rss", "\"type\": \"rss\", \"name\": \"patch-notes\", \"url\": \"BASE/feed.xml\""),
-                configured("reddit, own keywords",
+                configured(
+                        "reddit, own keywords",
                         "\"type\": \"reddit\", \"baseUrl\": \"BASE\", \"keywords\": [\"yourgame\"]"));
     }
 }

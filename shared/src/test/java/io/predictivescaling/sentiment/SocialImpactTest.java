@@ -45,8 +45,14 @@ class SocialImpactTest {
         Instant now = Instant.parse("2026-11-27T20:02:00Z");
         List<LoadPrediction> path = new ArrayList<>();
         for (int k = 0; k < 6; k++) {
-            path.add(new LoadPrediction(Instant.parse("2026-11-27T20:00:00Z").plus(Duration.ofHours(k)),
-                    Duration.ofHours(k + 1), 100, 90, 110, 0.9, "methods: daily-naive 100%"));
+            path.add(new LoadPrediction(
+                    Instant.parse("2026-11-27T20:00:00Z").plus(Duration.ofHours(k)),
+                    Duration.ofHours(k + 1),
+                    100,
+                    90,
+                    110,
+                    0.9,
+                    "methods: daily-naive 100%"));
         }
         SocialImpact impact = new SocialImpact(0.6, Duration.ofHours(1), 5);
 
@@ -55,7 +61,8 @@ class SocialImpactTest {
         assertThat(raised.get(0).predictedLoad()).isCloseTo(115, within(1e-9)); // 1 + 0.5 x 0.6 x 0.5
         assertThat(raised.get(2).predictedLoad()).isCloseTo(115, within(1e-9));
         assertThat(raised.get(3).predictedLoad()).isEqualTo(100);
-        assertThat(raised.get(0).reason()).contains("social: yourgame mentions x10.0 in 60 posts, sentiment +0.60: +15% expected");
+        assertThat(raised.get(0).reason())
+                .contains("social: yourgame mentions x10.0 in 60 posts, sentiment +0.60: +15% expected");
         assertThat(SocialImpact.learn(List.of(), new RegularSeries(START, Duration.ofHours(1), new double[10])))
                 .isEqualTo(SocialImpact.PRIOR);
     }
@@ -80,12 +87,14 @@ class SocialImpactTest {
         assertThat(impact.upliftPerHype()).isZero();
         assertThat(impact.gate()).startsWith("switched off by the skill gate: mentions have not led load");
         Instant now = START.plus(Duration.ofHours(800));
-        LoadPrediction next = new LoadPrediction(now.plus(Duration.ofMinutes(30)), Duration.ofHours(1), 100, 90, 110,
-                0.9, "methods: daily-naive 100%");
-        LoadPrediction applied = impact.apply(List.of(next), fired(now, 0.9), 1.0, now).get(0);
+        LoadPrediction next = new LoadPrediction(
+                now.plus(Duration.ofMinutes(30)), Duration.ofHours(1), 100, 90, 110, 0.9, "methods: daily-naive 100%");
+        LoadPrediction applied =
+                impact.apply(List.of(next), fired(now, 0.9), 1.0, now).get(0);
         assertThat(applied.predictedLoad()).as("no capacity added").isEqualTo(100);
-        assertThat(applied.reason()).contains("social: yourgame mentions x10.0 in 60 posts, sentiment +0.60: no uplift, "
-                + "switched off by the skill gate");
+        assertThat(applied.reason())
+                .contains("social: yourgame mentions x10.0 in 60 posts, sentiment +0.60: no uplift, "
+                        + "switched off by the skill gate");
 
         // The same load, with a +50% rise an hour after each firing: mentions lead it, the gate stays open.
         double[] led = load.clone();

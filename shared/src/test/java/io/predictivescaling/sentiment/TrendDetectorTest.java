@@ -49,12 +49,16 @@ class TrendDetectorTest {
             for (int i = 0; i < v.length; i++) {
                 v[i] = poisson(random, mean);
             }
-            assertThat(firings(TrendDetector.forFiveMinutes(), v)).as("a week of chance at %s posts", mean).isEmpty();
+            assertThat(firings(TrendDetector.forFiveMinutes(), v))
+                    .as("a week of chance at %s posts", mean)
+                    .isEmpty();
             for (int k = 0; k < 6; k++) {
                 v[1500 + k] = 10 * mean;
             }
-            assertThat(firings(TrendDetector.forFiveMinutes(), v)).as("half an hour at ten times %s posts", mean)
-                    .singleElement().satisfies(i -> assertThat(i).isBetween(1500, 1503));
+            assertThat(firings(TrendDetector.forFiveMinutes(), v))
+                    .as("half an hour at ten times %s posts", mean)
+                    .singleElement()
+                    .satisfies(i -> assertThat(i).isBetween(1500, 1503));
         }
     }
 

@@ -13,7 +13,8 @@ class CapacitySimulatorTest {
     void awsDatapointCountsTranslateToIntervals() {
         assertThat(policy.scaleOutDatapoints()).isEqualTo(1);
         assertThat(policy.scaleInDatapoints()).isEqualTo(3);
-        assertThat(TargetTracking.awsDefaults(0.5, 10, Duration.ofMinutes(1), Duration.ZERO).scaleInDatapoints())
+        assertThat(TargetTracking.awsDefaults(0.5, 10, Duration.ofMinutes(1), Duration.ZERO)
+                        .scaleInDatapoints())
                 .isEqualTo(15);
     }
 
@@ -85,7 +86,9 @@ class CapacitySimulatorTest {
         sim.begin(1, 6); // floor 6 was scheduled a warm-up ahead, before that scale-out
 
         assertThat(sim.provisioned()).isEqualTo(9);
-        assertThat(sim.serving()).as("the floor's 6 serve; the other 3 are still warming up").isEqualTo(6);
+        assertThat(sim.serving())
+                .as("the floor's 6 serve; the other 3 are still warming up")
+                .isEqualTo(6);
         sim.end(20, 6);
         sim.begin(3, 6);
         assertThat(sim.serving()).isEqualTo(9);

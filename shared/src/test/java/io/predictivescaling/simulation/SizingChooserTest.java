@@ -13,9 +13,9 @@ class SizingChooserTest {
     @Test
     void theCheapestSizingThatMetTheObjectiveWithinBudgetWins() {
         List<SizingChooser.Record> candidates = List.of(
-                new SizingChooser.Record(1000, 20, 104),  // cheap, misses the objective
-                new SizingChooser.Record(1000, 4, 110),   // meets it
-                new SizingChooser.Record(1000, 1, 114));  // meets it, dearer
+                new SizingChooser.Record(1000, 20, 104), // cheap, misses the objective
+                new SizingChooser.Record(1000, 4, 110), // meets it
+                new SizingChooser.Record(1000, 1, 114)); // meets it, dearer
 
         assertThat(chooser.choose(candidates, reactive)).isEqualTo(1);
     }
@@ -25,16 +25,15 @@ class SizingChooserTest {
         List<SizingChooser.Record> candidates = List.of(
                 new SizingChooser.Record(1000, 30, 104),
                 new SizingChooser.Record(1000, 12, 113),
-                new SizingChooser.Record(1000, 2, 130));  // meets the objective but costs 1.3x target tracking
+                new SizingChooser.Record(1000, 2, 130)); // meets the objective but costs 1.3x target tracking
 
         assertThat(chooser.choose(candidates, reactive)).isEqualTo(1);
     }
 
     @Test
     void whenEverySizingIsOverBudgetTheCheapestWins() {
-        List<SizingChooser.Record> candidates = List.of(
-                new SizingChooser.Record(1000, 0, 140),
-                new SizingChooser.Record(1000, 0, 125));
+        List<SizingChooser.Record> candidates =
+                List.of(new SizingChooser.Record(1000, 0, 140), new SizingChooser.Record(1000, 0, 125));
 
         assertThat(chooser.choose(candidates, reactive)).isEqualTo(1);
     }

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class ScalableResourceTest {
     @Test
     void anEmrInstanceGroupIsScaledUnderElasticmapreduce() {
-        ScalableResource group = new ScalableResource("elasticmapreduce",
-                "instancegroup/j-2EEZNYKUA1NTV/ig-1791Y4E1L8YI0", "elasticmapreduce:instancegroup:InstanceCount");
+        ScalableResource group = new ScalableResource(
+                "elasticmapreduce",
+                "instancegroup/j-2EEZNYKUA1NTV/ig-1791Y4E1L8YI0",
+                "elasticmapreduce:instancegroup:InstanceCount");
 
         assertThat(group.applicationSide()).isFalse();
         assertThat(group.toString()).startsWith("elasticmapreduce/instancegroup/");
@@ -18,8 +20,8 @@ class ScalableResourceTest {
 
     @Test
     void emrIsRejectedWithTheNameToUse() {
-        assertThatThrownBy(() -> new ScalableResource("emr", "instancegroup/j-1/ig-1",
-                "emr:instancegroup:InstanceCount"))
+        assertThatThrownBy(
+                        () -> new ScalableResource("emr", "instancegroup/j-1/ig-1", "emr:instancegroup:InstanceCount"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'emr' is not an Application Auto Scaling namespace")
                 .hasMessageContaining("'elasticmapreduce'");

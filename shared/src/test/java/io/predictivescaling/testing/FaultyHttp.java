@@ -63,12 +63,14 @@ public final class FaultyHttp implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        String target = request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
+        String target =
+                request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse("");
         String operation = target.substring(target.lastIndexOf('.') + 1);
         return new ExecutableHttpRequest() {
             @Override
             public HttpExecuteResponse call() throws IOException {
-                int n = calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
+                int n = calls.computeIfAbsent(operation, k -> new AtomicInteger())
+                        .incrementAndGet();
                 if (dead) {
                     throw new IOException("Connection reset (injected)");
                 }
@@ -90,8 +92,7 @@ public final class FaultyHttp implements SdkHttpClient {
             }
 
             @Override
-            public void abort() {
-            }
+            public void abort() {}
         };
     }
 
@@ -101,7 +102,8 @@ public final class FaultyHttp implements SdkHttpClient {
 
     private static HttpExecuteResponse respond(int status, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(status)
+        SdkHttpResponse.Builder response = SdkHttpResponse.builder()
+                .statusCode(status)
                 .putHeader("Content-Type", "application/x-amz-json-1.1")
                 .putHeader("Content-Length", Integer.toString(body.length));
         if (status == 400) {

@@ -16,8 +16,7 @@ import java.util.function.Function;
  * local hour, 3% seeded noise. The peak's hour and the zone it is counted in are the test's.
  */
 public final class IssueLoad {
-    private IssueLoad() {
-    }
+    private IssueLoad() {}
 
     /** The noiseless load at {@code t}: 100 + 900 exp(-(h - peak)^2 / 8), h the local hour of day. */
     public static double expected(Instant t, ZoneId zone, double peakHour) {
@@ -27,13 +26,13 @@ public final class IssueLoad {
     }
 
     /** Every 5 minutes of {@code [from, to)}: {@code shape(t)} times (1 + 3% noise). */
-    public static List<LoadSample> samples(String metricId, Instant from, Instant to, Function<Instant, Double> shape,
-                                           long seed) {
+    public static List<LoadSample> samples(
+            String metricId, Instant from, Instant to, Function<Instant, Double> shape, long seed) {
         Random random = new Random(seed);
         List<LoadSample> samples = new ArrayList<>();
         for (Instant t = from; t.isBefore(to); t = t.plus(Duration.ofMinutes(5))) {
-            samples.add(new LoadSample(metricId, t, shape.apply(t) * (1 + 0.03 * random.nextGaussian()), "Count",
-                    "test"));
+            samples.add(
+                    new LoadSample(metricId, t, shape.apply(t) * (1 + 0.03 * random.nextGaussian()), "Count", "test"));
         }
         return samples;
     }

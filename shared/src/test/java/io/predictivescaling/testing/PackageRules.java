@@ -38,8 +38,7 @@ public final class PackageRules {
     private static final String ROOT = "io.predictivescaling";
     private static final Pattern MAY_IMPORT = Pattern.compile("<b>May import:</b>([^.]*(?:\\.[a-z][^.]*)*)\\.");
 
-    private PackageRules() {
-    }
+    private PackageRules() {}
 
     /** The production classes of {@code io.predictivescaling} on the classpath: no test classes or test jars. */
     public static JavaClasses productionClasses() {
@@ -54,8 +53,10 @@ public final class PackageRules {
 
     /** Fails, naming each cycle and the dependencies that close it, when two packages depend on each other. */
     public static void assertNoCycles(JavaClasses classes) {
-        slices().matching(ROOT + ".(**)").namingSlices("$1")
-                .should().beFreeOfCycles()
+        slices().matching(ROOT + ".(**)")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
                 .because("a package cycle means neither package can be understood, tested or moved alone; move the "
                         + "shared type down (e.g. into common) or invert the dependency with a port")
                 .check(classes);
@@ -94,7 +95,8 @@ public final class PackageRules {
         Map<String, Set<String>> allowed = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path p : files.filter(f -> f.getFileName().toString().equals("package-info.java"))
-                    .filter(f -> f.toString().contains("src" + f.getFileSystem().getSeparator() + "main")).toList()) {
+                    .filter(f -> f.toString().contains("src" + f.getFileSystem().getSeparator() + "main"))
+                    .toList()) {
                 String text = Files.readString(p);
                 Matcher pkg = Pattern.compile("(?m)^package\\s+([\\w.]+);").matcher(text);
                 Matcher may = MAY_IMPORT.matcher(text.replaceAll("(?m)^\\s*\\*", " "));
@@ -102,8 +104,13 @@ public final class PackageRules {
                     continue;
                 }
                 String list = may.group(1).trim();
-                allowed.put(relative(pkg.group(1)), list.startsWith("nothing") ? Set.of()
-                        : Arrays.stream(list.split(",")).map(String::trim).collect(Collectors.toSet()));
+                allowed.put(
+                        relative(pkg.group(1)),
+                        list.startsWith("nothing")
+                                ? Set.of()
+                                : Arrays.stream(list.split(","))
+                                        .map(String::trim)
+                                        .collect(Collectors.toSet()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class SourceFailureContract {
     /** The kinds {@link SourceException#kind()} documents, and {@code refused}/{@code oversized} from GuardedHttp. */
-    static final Set<String> KINDS = Set.of("timeout", "server-error", "auth", "rate-limited", "malformed",
-            "unreachable", "refused", "oversized");
+    static final Set<String> KINDS = Set.of(
+            "timeout", "server-error", "auth", "rate-limited", "malformed", "unreachable", "refused", "oversized");
     /** Generous, so a busy machine never turns another failure into a timeout. */
     static final Duration PATIENT = Duration.ofSeconds(10);
 
@@ -77,7 +77,8 @@ public abstract class SourceFailureContract {
 
     private SourceException failure(Fetcher source, String base, Duration timeout) {
         Throwable thrown = catchThrowable(() -> source.fetch(base, timeout));
-        assertThat(thrown).as("a failing source throws SourceException, never a raw exception")
+        assertThat(thrown)
+                .as("a failing source throws SourceException, never a raw exception")
                 .isInstanceOf(SourceException.class);
         SourceException e = (SourceException) thrown;
         assertThat(e.kind()).isIn(KINDS);
@@ -118,8 +119,11 @@ public abstract class SourceFailureContract {
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void aGarbageBodyIsReportedAsMalformed(Fetcher source) {
-        for (String garbage : new String[] {"<<<\u0000 not a feed, not JSON \uFFFD>>>", "<html><body>Bad gateway</body>",
-            "{\"posts\": 42, \"data\": \"x\", \"hits\": null}"}) {
+        for (String garbage : new String[] {
+            "<<<\u0000 not a feed, not JSON \uFFFD>>>",
+            "<html><body>Bad gateway</body>",
+            "{\"posts\": 42, \"data\": \"x\", \"hits\": null}"
+        }) {
             answer = exchange -> reply(exchange, 200, garbage);
 
             SourceException e = failure(source, server.base(), PATIENT);
@@ -140,7 +144,8 @@ public abstract class SourceFailureContract {
             reply(exchange, 200, "");
         };
 
-        assertThat(failure(source, server.base(), Duration.ofMillis(150)).kind()).isEqualTo("timeout");
+        assertThat(failure(source, server.base(), Duration.ofMillis(150)).kind())
+                .isEqualTo("timeout");
     }
 
     @ParameterizedTest(name = "{0}")

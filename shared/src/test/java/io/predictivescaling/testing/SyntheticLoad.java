@@ -15,8 +15,7 @@ import java.util.Random;
 public final class SyntheticLoad {
     public static final Instant START = Instant.parse("2026-01-05T00:00:00Z"); // a Monday
 
-    private SyntheticLoad() {
-    }
+    private SyntheticLoad() {}
 
     /** The noiseless load at time t. */
     public static double expected(Instant t, double trendPerWeek) {

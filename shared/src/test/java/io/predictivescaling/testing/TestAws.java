@@ -15,8 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class TestAws {
     public static final Region REGION = Region.US_EAST_1;
 
-    private TestAws() {
-    }
+    private TestAws() {}
 
     public static <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
         return builder.endpointOverride(Moto.endpoint())
@@ -31,8 +30,8 @@ public final class TestAws {
     /** A DynamoDB client whose calls pass through the given interceptors (used to inject faults). */
     public static DynamoDbClient dynamoDb(List<ExecutionInterceptor> interceptors) {
         return configure(DynamoDbClient.builder())
-                .overrideConfiguration(c -> c.executionInterceptors(interceptors)
-                        .retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .overrideConfiguration(
+                        c -> c.executionInterceptors(interceptors).retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }
 

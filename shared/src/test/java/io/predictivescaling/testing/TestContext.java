@@ -30,15 +30,58 @@ public final class TestContext implements Context {
         }
     };
 
-    @Override public String getAwsRequestId() { return "test-request"; }
-    @Override public String getLogGroupName() { return "/aws/lambda/test"; }
-    @Override public String getLogStreamName() { return "test"; }
-    @Override public String getFunctionName() { return "test"; }
-    @Override public String getFunctionVersion() { return "$LATEST"; }
-    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:123456789012:function:test"; }
-    @Override public CognitoIdentity getIdentity() { return null; }
-    @Override public ClientContext getClientContext() { return null; }
-    @Override public int getRemainingTimeInMillis() { return 60_000; }
-    @Override public int getMemoryLimitInMB() { return 1024; }
-    @Override public LambdaLogger getLogger() { return logger; }
+    @Override
+    public String getAwsRequestId() {
+        return "test-request";
+    }
+
+    @Override
+    public String getLogGroupName() {
+        return "/aws/lambda/test";
+    }
+
+    @Override
+    public String getLogStreamName() {
+        return "test";
+    }
+
+    @Override
+    public String getFunctionName() {
+        return "test";
+    }
+
+    @Override
+    public String getFunctionVersion() {
+        return "$LATEST";
+    }
+
+    @Override
+    public String getInvokedFunctionArn() {
+        return "arn:aws:lambda:us-east-1:123456789012:function:test";
+    }
+
+    @Override
+    public CognitoIdentity getIdentity() {
+        return null;
+    }
+
+    @Override
+    public ClientContext getClientContext() {
+        return null;
+    }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return 60_000;
+    }
+
+    @Override
+    public int getMemoryLimitInMB() {
+        return 1024;
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return logger;
+    }
 }

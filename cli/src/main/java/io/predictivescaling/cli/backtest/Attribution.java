@@ -34,8 +34,9 @@ final class Attribution implements AutoCloseable {
         });
         boolean events = !config.events().isEmpty();
         withoutSocial = social ? replay(t, config) : null;
-        loadAlone = !events ? withoutSocial : replay(t, config.with(config.unit(), config.targetUtilization(),
-                config.warmup(), List.of()));
+        loadAlone = !events
+                ? withoutSocial
+                : replay(t, config.with(config.unit(), config.targetUtilization(), config.warmup(), List.of()));
     }
 
     /**
@@ -49,8 +50,8 @@ final class Attribution implements AutoCloseable {
     }
 
     private CompletableFuture<BacktestResult.PolicyStats> replay(Trace t, BacktestConfig config) {
-        return CompletableFuture.supplyAsync(() -> new Backtest(config).run(t, null).policies().get("predictive"),
-                pool);
+        return CompletableFuture.supplyAsync(
+                () -> new Backtest(config).run(t, null).policies().get("predictive"), pool);
     }
 
     /**
@@ -73,8 +74,9 @@ final class Attribution implements AutoCloseable {
         return out;
     }
 
-    private static BacktestResult.PolicyStats get(CompletableFuture<BacktestResult.PolicyStats> f,
-                                                  BacktestResult.PolicyStats otherwise) throws InterruptedException {
+    private static BacktestResult.PolicyStats get(
+            CompletableFuture<BacktestResult.PolicyStats> f, BacktestResult.PolicyStats otherwise)
+            throws InterruptedException {
         if (f == null) {
             return otherwise;
         }
@@ -93,8 +95,9 @@ final class Attribution implements AutoCloseable {
     private static Map<String, Object> added(BacktestResult.PolicyStats before, BacktestResult.PolicyStats after) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("addedUnitHours", after.capacityUnitHours() - before.capacityUnitHours());
-        m.put("addedShare", before.capacityUnitHours() == 0 ? 0
-                : after.capacityUnitHours() / before.capacityUnitHours() - 1);
+        m.put(
+                "addedShare",
+                before.capacityUnitHours() == 0 ? 0 : after.capacityUnitHours() / before.capacityUnitHours() - 1);
         m.put("underProvisionedBefore", before.underProvisionedFraction());
         m.put("underProvisionedAfter", after.underProvisionedFraction());
         return m;
@@ -112,8 +115,13 @@ final class Attribution implements AutoCloseable {
 
     /** "the social signal: +12.0 unit-hours (+0.4%), under-provisioned 1.200% -> 0.800%". */
     static String line(String signal, Map<String, Object> m) {
-        return String.format(Locale.ROOT, "%s: %+,.1f unit-hours (%+.1f%%), under-provisioned %.3f%% -> %.3f%%",
-                title(signal), (double) m.get("addedUnitHours"), 100 * (double) m.get("addedShare"),
-                100 * (double) m.get("underProvisionedBefore"), 100 * (double) m.get("underProvisionedAfter"));
+        return String.format(
+                Locale.ROOT,
+                "%s: %+,.1f unit-hours (%+.1f%%), under-provisioned %.3f%% -> %.3f%%",
+                title(signal),
+                (double) m.get("addedUnitHours"),
+                100 * (double) m.get("addedShare"),
+                100 * (double) m.get("underProvisionedBefore"),
+                100 * (double) m.get("underProvisionedAfter"));
     }
 }

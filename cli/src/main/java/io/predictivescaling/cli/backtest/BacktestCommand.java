@@ -19,7 +19,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code backtest}: replays a load trace through the predictor and planner, against reactive and oracle. */
-@Command(name = "backtest", mixinStandardHelpOptions = true,
+@Command(
+        name = "backtest",
+        mixinStandardHelpOptions = true,
         description = "Replays a load trace (CSV timestamp,value) walk-forward: reactive target tracking, the same "
                 + "with predictive floors, and a perfect-foresight oracle. Writes summary.json, timeline.csv, "
                 + "decisions.csv, report.html and report.png.")
@@ -30,51 +32,76 @@ public final class BacktestCommand implements Callable<Integer> {
     @Mixin
     ReportOptions reportOptions;
 
-    @Option(names = "--events", description = "Known events, CSV start,end,type,name[,expectedImpact] or an .ics calendar: past ones left out of learning, upcoming ones applied where they helped on past ones")
+    @Option(
+            names = "--events",
+            description =
+                    "Known events, CSV start,end,type,name[,expectedImpact] or an .ics calendar: past ones left out of learning, upcoming ones applied where they helped on past ones")
     Path events;
 
-    @Option(names = "--social", description = "Mention volume of a keyword, CSV timestamp,value[,sentiment]: replayed "
-            + "walk-forward through the trend detector and the learned social impact (skill gate included), as "
-            + "fetch-sentiment and predict-and-scale run them")
+    @Option(
+            names = "--social",
+            description = "Mention volume of a keyword, CSV timestamp,value[,sentiment]: replayed "
+                    + "walk-forward through the trend detector and the learned social impact (skill gate included), as "
+                    + "fetch-sentiment and predict-and-scale run them")
     Path social;
 
     @Option(names = "--keyword", description = "The keyword's name in reasons (default: the --social file's name)")
     String keyword;
 
-    @Option(names = "--event-days", description = "Also print the forecast's MAE on the days (UTC) this calendar's "
-            + "events touch (default: the --events calendar); give it without --events to score the forecast that "
-            + "knows no calendar on the same days")
+    @Option(
+            names = "--event-days",
+            description = "Also print the forecast's MAE on the days (UTC) this calendar's "
+                    + "events touch (default: the --events calendar); give it without --events to score the forecast that "
+                    + "knows no calendar on the same days")
     Path eventDays;
 
     @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--perfect-floors", defaultValue = "NONE", description = "Analysis only: use the oracle's capacity "
-            + "as floors (INTERVAL or HOUR) to see the best any forecast could do with this reactive policy")
+    @Option(
+            names = "--perfect-floors",
+            defaultValue = "NONE",
+            description = "Analysis only: use the oracle's capacity "
+                    + "as floors (INTERVAL or HOUR) to see the best any forecast could do with this reactive policy")
     Backtest.PerfectFloors perfectFloors;
 
-    @Option(names = "--quantile", description = "Fixed sizing: the predicted-load quantile the floors cover, as the "
-            + "target's capacityQuantile (default: tuned daily, starting at " + BacktestConfig.DEFAULT_QUANTILE + ")")
+    @Option(
+            names = "--quantile",
+            description = "Fixed sizing: the predicted-load quantile the floors cover, as the "
+                    + "target's capacityQuantile (default: tuned daily, starting at " + BacktestConfig.DEFAULT_QUANTILE
+                    + ")")
     Double quantile;
 
-    @Option(names = "--floor-utilization", description = "Fixed sizing: the utilization floors are sized for "
-            + "(default: tuned daily, starting at the target utilization)")
+    @Option(
+            names = "--floor-utilization",
+            description = "Fixed sizing: the utilization floors are sized for "
+                    + "(default: tuned daily, starting at the target utilization)")
     Double floorUtilization;
 
-    @Option(names = "--spare-units", description = "Fixed sizing: whole units the floors add on top of each busy "
-            + "hour's need (default: tuned daily, starting at 0)")
+    @Option(
+            names = "--spare-units",
+            description = "Fixed sizing: whole units the floors add on top of each busy "
+                    + "hour's need (default: tuned daily, starting at 0)")
     Integer spareUnits;
 
-    @Option(names = "--under-objective", defaultValue = "0.005", description = "Daily sizing tuning aims for at most "
-            + "this fraction of intervals under-provisioned")
+    @Option(
+            names = "--under-objective",
+            defaultValue = "0.005",
+            description = "Daily sizing tuning aims for at most " + "this fraction of intervals under-provisioned")
     double underObjective;
 
-    @Option(names = "--cost-cap", defaultValue = "1.15", description = "...and never picks a sizing that cost more "
-            + "than this times target tracking alone over the last week")
+    @Option(
+            names = "--cost-cap",
+            defaultValue = "1.15",
+            description = "...and never picks a sizing that cost more "
+                    + "than this times target tracking alone over the last week")
     double costCap;
 
-    @Option(names = "--scale-in-step", description = "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "
-            + BacktestConfig.DEFAULT_SCALE_IN_STEP + ")")
+    @Option(
+            names = "--scale-in-step",
+            description =
+                    "Most the planned floor falls per hour, percent, as the target's scaleInStepPercent (default: "
+                            + BacktestConfig.DEFAULT_SCALE_IN_STEP + ")")
     Double scaleInStep;
 
     @Option(names = "--quiet", description = "No progress bar")
@@ -87,30 +114,40 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " is a file; give a folder (it is created if missing)");
         }
         Trace t = traceOptions.read();
-        List<KnownEvent> known = events == null ? List.of()
+        List<KnownEvent> known = events == null
+                ? List.of()
                 : EventCalendars.read(events, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
         BacktestConfig config = traceOptions.config(t, known);
         double u = config.unit();
-        config = config.with(quantile != null ? quantile : config.capacityQuantile(),
+        config = config.with(
+                quantile != null ? quantile : config.capacityQuantile(),
                 floorUtilization != null ? floorUtilization : config.floorUtilization(),
-                scaleInStep != null ? scaleInStep : config.scaleInStepPercent(), config.hourQuantile(),
-                config.interpolate(), config.intraHour());
+                scaleInStep != null ? scaleInStep : config.scaleInStepPercent(),
+                config.hourQuantile(),
+                config.interpolate(),
+                config.intraHour());
         if (spareUnits != null && spareUnits < 0) {
             throw new IllegalArgumentException("--spare-units must be 0 or more, got " + spareUnits);
         }
         config = config.withSpareUnits(spareUnits != null ? spareUnits : 0);
         boolean fixed = quantile != null || floorUtilization != null || spareUnits != null;
         config = config.tuning(!fixed, underObjective, costCap);
-        System.err.printf(Locale.ROOT, "trace %s: %d intervals of %s from %s; unit %.4g%n", t.name(), t.size(),
-                t.step(), t.start(), u);
+        System.err.printf(
+                Locale.ROOT,
+                "trace %s: %d intervals of %s from %s; unit %.4g%n",
+                t.name(),
+                t.size(),
+                t.step(),
+                t.start(),
+                u);
         t.problems().forEach(p -> System.err.println("  note: " + p));
         t.warnings().forEach(w -> System.err.println("  WARNING: " + w));
         long start = System.nanoTime();
         DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword), u);
         BacktestResult result;
         Map<String, Map<String, Object>> added = Map.of();
-        Attribution attribution = perfectFloors == Backtest.PerfectFloors.NONE
-                ? Attribution.start(t, config, social != null) : null;
+        Attribution attribution =
+                perfectFloors == Backtest.PerfectFloors.NONE ? Attribution.start(t, config, social != null) : null;
         try (Progress progress = new Progress(t.size(), quiet)) {
             result = new Backtest(config, perfectFloors).with(log).run(t, progress::step);
             if (attribution != null) {
@@ -124,30 +161,52 @@ public final class BacktestCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
         Verdict verdict = Verdict.of(result, reportOptions.price());
-        Reports.writeSummary(out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.price(),
-                added);
+        Reports.writeSummary(
+                out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.price(), added);
         Reports.writeTimeline(out.resolve("timeline.csv"), result, log);
         DecisionsCsv.write(out.resolve("decisions.csv"), log);
-        Reports.writeHtml(out.resolve("report.html"), result, verdict, reportOptions,
+        Reports.writeHtml(
+                out.resolve("report.html"),
+                result,
+                verdict,
+                reportOptions,
                 new HtmlReport.Marks(config.events(), log.rows(), added));
         Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
         System.out.println(verdict.sentence());
-        System.out.printf(Locale.ROOT, "%-11s %12s %10s %14s %13s %11s%n", "policy", "underProv%", "unserved%",
-                "unit-hours", "cost/reactive", "cost/oracle");
+        System.out.printf(
+                Locale.ROOT,
+                "%-11s %12s %10s %14s %13s %11s%n",
+                "policy",
+                "underProv%",
+                "unserved%",
+                "unit-hours",
+                "cost/reactive",
+                "cost/oracle");
         var reactive = result.policies().get("reactive");
-        result.policies().forEach((name, s) -> System.out.printf(Locale.ROOT,
-                "%-11s %12.3f %10.3f %14.1f %13.3f %11.3f%n", name, 100 * s.underProvisionedFraction(),
-                100 * s.unservedDemandFraction(), s.capacityUnitHours(), Verdict.costVsReactive(s, reactive),
-                s.costVsOracle()));
+        result.policies()
+                .forEach((name, s) -> System.out.printf(
+                        Locale.ROOT,
+                        "%-11s %12.3f %10.3f %14.1f %13.3f %11.3f%n",
+                        name,
+                        100 * s.underProvisionedFraction(),
+                        100 * s.unservedDemandFraction(),
+                        s.capacityUnitHours(),
+                        Verdict.costVsReactive(s, reactive),
+                        s.costVsOracle()));
         System.out.println("predictive floors sized " + Reports.shares(result));
         added.forEach((signal, m) -> System.out.println("capacity added by " + Attribution.line(signal, m)));
         Path days = eventDays != null ? eventDays : events;
         if (days != null) {
-            List<KnownEvent> scored = days.equals(events) ? known
+            List<KnownEvent> scored = days.equals(events)
+                    ? known
                     : EventCalendars.read(days, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
             System.out.println(EventDayError.of(result, t, scored));
         }
-        System.out.printf(Locale.ROOT, "backtest of %d intervals in %.1f s; report: %s%n", t.size(), seconds,
+        System.out.printf(
+                Locale.ROOT,
+                "backtest of %d intervals in %.1f s; report: %s%n",
+                t.size(),
+                seconds,
                 out.resolve("report.html").toAbsolutePath());
         return 0;
     }

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
  * {@code backtest-m4}: the backtest on many series no one tuned it on. M4 Hourly series have daily and weekly
  * cycles but no dates, so each becomes an hourly trace from a Monday; every n-th series is taken.
  */
-@Command(name = "backtest-m4", mixinStandardHelpOptions = true,
+@Command(
+        name = "backtest-m4",
+        mixinStandardHelpOptions = true,
         description = "Backtests every n-th M4 Hourly series as an hourly load trace (defaults) and counts how many "
                 + "meet: predictive under-provisioned at most half of reactive's (or 0.5%%) at most 1.2x its cost.")
 public final class BacktestManyCommand implements Callable<Integer> {
@@ -53,18 +55,37 @@ public final class BacktestManyCommand implements Callable<Integer> {
                 picked.add(e);
             }
         }
-        List<Row> rows = picked.parallelStream().map(e -> run(e.getKey(), e.getValue())).toList();
+        List<Row> rows =
+                picked.parallelStream().map(e -> run(e.getKey(), e.getValue())).toList();
         int met = 0;
-        System.out.printf(Locale.ROOT, "%-8s %10s %9s %10s %9s %9s  %s%n", "series", "react.und%", "react.cost",
-                "pred.und%", "pred.cost", "vs react", "target");
+        System.out.printf(
+                Locale.ROOT,
+                "%-8s %10s %9s %10s %9s %9s  %s%n",
+                "series",
+                "react.und%",
+                "react.cost",
+                "pred.und%",
+                "pred.cost",
+                "vs react",
+                "target");
         for (Row r : rows) {
             met += r.meets() ? 1 : 0;
-            System.out.printf(Locale.ROOT, "%-8s %10.3f %9.3f %10.3f %9.3f %9.3f  %s%n", r.id(),
-                    100 * r.reactive().underProvisionedFraction(), r.reactive().costVsOracle(),
-                    100 * r.predictive().underProvisionedFraction(), r.predictive().costVsOracle(),
-                    r.predictive().capacityUnitHours() / r.reactive().capacityUnitHours(), r.meets() ? "met" : "MISSED");
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-8s %10.3f %9.3f %10.3f %9.3f %9.3f  %s%n",
+                    r.id(),
+                    100 * r.reactive().underProvisionedFraction(),
+                    r.reactive().costVsOracle(),
+                    100 * r.predictive().underProvisionedFraction(),
+                    r.predictive().costVsOracle(),
+                    r.predictive().capacityUnitHours() / r.reactive().capacityUnitHours(),
+                    r.meets() ? "met" : "MISSED");
         }
-        System.out.printf(Locale.ROOT, "%d of %d series meet the target; %.1f s%n", met, rows.size(),
+        System.out.printf(
+                Locale.ROOT,
+                "%d of %d series meet the target; %.1f s%n",
+                met,
+                rows.size(),
                 (System.nanoTime() - start) / 1e9);
         return 0;
     }

@@ -7,8 +7,15 @@ import io.predictivescaling.backtest.BacktestResult;
  * (two points), so a spike, a dip or an under-provisioned moment stays visible; capacities in the load they serve
  * (units x unit). Each array has two entries per bucket.
  */
-record ChartData(long[] time, double[] demand, double[] predicted, double[] lower, double[] upper,
-                 double[] reactive, double[] predictive, double[] oracle) {
+record ChartData(
+        long[] time,
+        double[] demand,
+        double[] predicted,
+        double[] lower,
+        double[] upper,
+        double[] reactive,
+        double[] predictive,
+        double[] oracle) {
 
     static ChartData of(BacktestResult r, int buckets) {
         return of(r, 0, r.timeline().demand().length, buckets);
@@ -22,8 +29,15 @@ record ChartData(long[] time, double[] demand, double[] predicted, double[] lowe
         int m = (n + bucket - 1) / bucket;
         int k = bucket == 1 ? m : 2 * m;
         double unit = r.config().unit();
-        ChartData d = new ChartData(new long[k], new double[k], new double[k], new double[k], new double[k],
-                new double[k], new double[k], new double[k]);
+        ChartData d = new ChartData(
+                new long[k],
+                new double[k],
+                new double[k],
+                new double[k],
+                new double[k],
+                new double[k],
+                new double[k],
+                new double[k]);
         long step = r.trace().step().toMillis();
         for (int b = 0; b < m; b++) {
             int from = first + b * bucket;

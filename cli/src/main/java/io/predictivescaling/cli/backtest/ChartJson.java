@@ -11,8 +11,7 @@ import java.util.Locale;
  * under-provisioning when replayed alone.
  */
 final class ChartJson {
-    private ChartJson() {
-    }
+    private ChartJson() {}
 
     static String of(BacktestResult r, ReportOptions options) {
         return of(r, options, HtmlReport.Marks.NONE);
@@ -28,10 +27,14 @@ final class ChartJson {
         BacktestResult.PolicyStats reactive = r.policies().get("reactive");
         BacktestResult.PolicyStats predictive = r.policies().get("predictive");
         StringBuilder b = new StringBuilder(64 * t.demand().length + 1024);
-        b.append("{\"start\":").append(r.trace().start().getEpochSecond())
-                .append(",\"step\":").append(r.trace().step().getSeconds())
-                .append(",\"unit\":").append(number(r.config().unit()))
-                .append(",\"yTitle\":").append(string(options.axisTitle()));
+        b.append("{\"start\":")
+                .append(r.trace().start().getEpochSecond())
+                .append(",\"step\":")
+                .append(r.trace().step().getSeconds())
+                .append(",\"unit\":")
+                .append(number(r.config().unit()))
+                .append(",\"yTitle\":")
+                .append(string(options.axisTitle()));
         array(b, "demand", t.demand(), false);
         array(b, "predicted", t.predicted(), true);
         array(b, "lower", t.lower(), true);
@@ -40,21 +43,36 @@ final class ChartJson {
         array(b, "predictive", t.predictive());
         array(b, "oracle", t.oracle());
         under(b, "reactiveUnder", t.demand(), t.reactiveServing(), r.config().unit());
-        under(b, "predictiveUnder", t.demand(), t.predictiveServing(), r.config().unit());
-        b.append(",\"reactivePoint\":{\"under\":").append(number(reactive.underProvisionedFraction()))
+        under(
+                b,
+                "predictiveUnder",
+                t.demand(),
+                t.predictiveServing(),
+                r.config().unit());
+        b.append(",\"reactivePoint\":{\"under\":")
+                .append(number(reactive.underProvisionedFraction()))
                 .append(",\"cost\":1}");
-        b.append(",\"asRun\":{\"under\":").append(number(predictive.underProvisionedFraction()))
-                .append(",\"cost\":").append(number(Verdict.costVsReactive(predictive, reactive)))
-                .append(",\"tuned\":").append(r.sizings().size() > 1).append('}');
+        b.append(",\"asRun\":{\"under\":")
+                .append(number(predictive.underProvisionedFraction()))
+                .append(",\"cost\":")
+                .append(number(Verdict.costVsReactive(predictive, reactive)))
+                .append(",\"tuned\":")
+                .append(r.sizings().size() > 1)
+                .append('}');
         long first = r.trace().start().getEpochSecond();
         long end = r.trace().time(r.trace().size()).getEpochSecond();
         b.append(",\"events\":[");
         String comma = "";
         for (var e : marks.events()) {
             if (e.end().getEpochSecond() >= first && e.start().getEpochSecond() <= end) {
-                b.append(comma).append("{\"start\":").append(e.start().getEpochSecond()).append(",\"end\":")
-                        .append(e.end().getEpochSecond()).append(",\"label\":")
-                        .append(string(e.type() + " '" + e.name() + "'")).append('}');
+                b.append(comma)
+                        .append("{\"start\":")
+                        .append(e.start().getEpochSecond())
+                        .append(",\"end\":")
+                        .append(e.end().getEpochSecond())
+                        .append(",\"label\":")
+                        .append(string(e.type() + " '" + e.name() + "'"))
+                        .append('}');
                 comma = ",";
             }
         }
@@ -65,10 +83,16 @@ final class ChartJson {
         b.append(",\"sizings\":[");
         for (int i = 0; i < r.sizings().size(); i++) {
             var z = r.sizings().get(i);
-            b.append(i == 0 ? "" : ",").append("{\"label\":").append(string(z.label()))
-                    .append(",\"under\":").append(number(z.stats().underProvisionedFraction()))
-                    .append(",\"cost\":").append(number(Verdict.costVsReactive(z.stats(), reactive)))
-                    .append(",\"used\":").append(number(shares.getOrDefault(z.label(), 0.0))).append('}');
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"label\":")
+                    .append(string(z.label()))
+                    .append(",\"under\":")
+                    .append(number(z.stats().underProvisionedFraction()))
+                    .append(",\"cost\":")
+                    .append(number(Verdict.costVsReactive(z.stats(), reactive)))
+                    .append(",\"used\":")
+                    .append(number(shares.getOrDefault(z.label(), 0.0)))
+                    .append('}');
         }
         return b.append("]}").toString();
     }
@@ -79,8 +103,12 @@ final class ChartJson {
         for (var row : marks.decisions()) {
             if (row.kind().equals(kind)) {
                 String label = kind.equals("trend") ? row.seen() : row.planned();
-                b.append(comma).append("{\"at\":").append(row.time().getEpochSecond()).append(",\"label\":")
-                        .append(string(label)).append('}');
+                b.append(comma)
+                        .append("{\"at\":")
+                        .append(row.time().getEpochSecond())
+                        .append(",\"label\":")
+                        .append(string(label))
+                        .append('}');
                 comma = ",";
             }
         }
@@ -97,8 +125,10 @@ final class ChartJson {
                 b.append("null");
             } else {
                 // Forecasts are drawn to 6 significant digits; demand exactly as read.
-                b.append(rounded ? String.format(Locale.ROOT, "%.6g", v[i]).replaceAll("\\.?0+(e|$)", "$1")
-                        : number(v[i]));
+                b.append(
+                        rounded
+                                ? String.format(Locale.ROOT, "%.6g", v[i]).replaceAll("\\.?0+(e|$)", "$1")
+                                : number(v[i]));
             }
         }
         b.append(']');

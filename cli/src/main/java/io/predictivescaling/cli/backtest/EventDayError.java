@@ -12,14 +12,14 @@ import java.util.Set;
 
 /** The backtest forecast's error on the days (UTC) known events touch, next to its error on every interval. */
 final class EventDayError {
-    private EventDayError() {
-    }
+    private EventDayError() {}
 
     static String of(BacktestResult result, Trace t, List<KnownEvent> calendar) {
         Set<LocalDate> days = new HashSet<>();
         for (KnownEvent e : calendar) {
             for (LocalDate d = e.start().atZone(ZoneOffset.UTC).toLocalDate();
-                 !d.isAfter(e.end().minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate()); d = d.plusDays(1)) {
+                    !d.isAfter(e.end().minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate());
+                    d = d.plusDays(1)) {
                 days.add(d);
             }
         }
@@ -41,7 +41,12 @@ final class EventDayError {
                 n++;
             }
         }
-        return String.format(Locale.ROOT, "forecast MAE on the %d event days: %.1f (%d intervals); on all intervals: %.1f",
-                days.size(), n == 0 ? Double.NaN : onDays / n, n, m == 0 ? Double.NaN : all / m);
+        return String.format(
+                Locale.ROOT,
+                "forecast MAE on the %d event days: %.1f (%d intervals); on all intervals: %.1f",
+                days.size(),
+                n == 0 ? Double.NaN : onDays / n,
+                n,
+                m == 0 ? Double.NaN : all / m);
     }
 }

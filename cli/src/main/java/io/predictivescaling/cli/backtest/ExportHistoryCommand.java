@@ -15,7 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code export-history}: a CloudWatch metric's history as a {@code timestamp,value} CSV the backtest reads. */
-@Command(name = "export-history", mixinStandardHelpOptions = true,
+@Command(
+        name = "export-history",
+        mixinStandardHelpOptions = true,
         description = "Writes a CloudWatch metric's history (GetMetricData, paginated) as timestamp,value CSV "
                 + "(ISO-8601 UTC, period start), for backtest --trace or your own analysis.")
 public final class ExportHistoryCommand implements Callable<Integer> {
@@ -32,10 +34,17 @@ public final class ExportHistoryCommand implements Callable<Integer> {
                     + "--cloudwatch AWS/ApplicationELB:RequestCount --dimension LoadBalancer=app/web/123");
         }
         CloudWatchHistory.History h = cloudWatch.read();
-        try (Writer w = out == null ? new java.io.OutputStreamWriter(new PrintStream(System.out, true,
-                StandardCharsets.UTF_8), StandardCharsets.UTF_8) : Files.newBufferedWriter(out);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
-                     .setHeader("timestamp", "value").get())) {
+        try (Writer w = out == null
+                        ? new java.io.OutputStreamWriter(
+                                new PrintStream(System.out, true, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                        : Files.newBufferedWriter(out);
+                CSVPrinter csv = new CSVPrinter(
+                        w,
+                        CSVFormat.DEFAULT
+                                .builder()
+                                .setRecordSeparator('\n')
+                                .setHeader("timestamp", "value")
+                                .get())) {
             for (var p : h.points().entrySet()) {
                 csv.printRecord(p.getKey(), p.getValue());
             }

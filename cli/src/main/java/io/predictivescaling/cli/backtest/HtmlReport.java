@@ -24,11 +24,10 @@ import java.util.Map;
  */
 final class HtmlReport {
     private static final String UPLOT = "META-INF/resources/webjars/uplot/1.6.30/dist/";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private HtmlReport() {
-    }
+    private HtmlReport() {}
 
     /**
      * What the chart marks besides load and capacity, and what the verdict area attributes.
@@ -52,14 +51,22 @@ final class HtmlReport {
         boolean money = options.price() > 0 && traceHours > 0;
         StringBuilder rows = new StringBuilder();
         r.policies().forEach((name, s) -> {
-            rows.append(String.format(Locale.ROOT,
+            rows.append(String.format(
+                    Locale.ROOT,
                     "<tr><th scope=\"row\">%s<small>%s</small></th><td data-label=\"under-provisioned intervals\">%.3f%%</td>"
                             + "<td data-label=\"unserved demand\">%.3f%%</td><td data-label=\"capacity-unit-hours\">%,.0f</td>"
-                            + "<td data-label=\"cost vs reactive\">%s</td><td data-label=\"cost vs oracle\">%.3f&times;</td>", name, POLICY_NOTES.get(name),
-                    100 * s.underProvisionedFraction(), 100 * s.unservedDemandFraction(), s.capacityUnitHours(),
-                    relative(Verdict.costVsReactive(s, reactive)), s.costVsOracle()));
+                            + "<td data-label=\"cost vs reactive\">%s</td><td data-label=\"cost vs oracle\">%.3f&times;</td>",
+                    name,
+                    POLICY_NOTES.get(name),
+                    100 * s.underProvisionedFraction(),
+                    100 * s.unservedDemandFraction(),
+                    s.capacityUnitHours(),
+                    relative(Verdict.costVsReactive(s, reactive)),
+                    s.costVsOracle()));
             if (money) {
-                rows.append(String.format(Locale.ROOT, "<td data-label=\"cost per month\">%,.2f</td>",
+                rows.append(String.format(
+                        Locale.ROOT,
+                        "<td data-label=\"cost per month\">%,.2f</td>",
                         s.capacityUnitHours() / traceHours * Verdict.HOURS_PER_MONTH * options.price()));
             }
             rows.append("</tr>\n");
@@ -68,9 +75,14 @@ final class HtmlReport {
         if (!r.trace().problems().isEmpty() || !r.trace().warnings().isEmpty()) {
             notes.append("<section id=\"notes\"><h2>Notes on the trace</h2><ul>");
             // Warnings (too little evidence to trust the result) first, then what the reader skipped.
-            r.trace().warnings().forEach(w -> notes.append("<li class=\"warning\"><strong>Warning:</strong> ")
-                    .append(escape(w)).append("</li>"));
-            r.trace().problems().forEach(p -> notes.append("<li>").append(escape(p)).append("</li>"));
+            r.trace()
+                    .warnings()
+                    .forEach(w -> notes.append("<li class=\"warning\"><strong>Warning:</strong> ")
+                            .append(escape(w))
+                            .append("</li>"));
+            r.trace()
+                    .problems()
+                    .forEach(p -> notes.append("<li>").append(escape(p)).append("</li>"));
             notes.append("</ul></section>");
         }
         return template()
@@ -93,8 +105,11 @@ final class HtmlReport {
         }
         StringBuilder b = new StringBuilder("<div id=\"added\"><p>Capacity each signal added (the same replay run "
                 + "without it, each step against the one before):</p><ul>");
-        added.forEach((signal, m) -> b.append("<li data-signal=\"").append(escape(signal)).append("\">")
-                .append(escape(Attribution.line(signal, m))).append("</li>"));
+        added.forEach((signal, m) -> b.append("<li data-signal=\"")
+                .append(escape(signal))
+                .append("\">")
+                .append(escape(Attribution.line(signal, m)))
+                .append("</li>"));
         return b.append("</ul></div>").toString();
     }
 
@@ -103,22 +118,34 @@ final class HtmlReport {
         var t = r.trace();
         var c = r.config();
         String sizing = r.sizings().size() > 1
-                ? "Predictive floors were re-sized every day to the cheapest of " + r.sizings().size()
+                ? "Predictive floors were re-sized every day to the cheapest of "
+                        + r.sizings().size()
                         + " sizings that kept the last week's under-provisioning at or below "
                         + pct(c.underObjective()) + " within " + c.costCap() + "x reactive's cost. Time spent on each: "
                         + Reports.shares(r).replace("%,", "% of the time,") + " of the time."
                 : "Predictive floors were sized " + Reports.shares(r) + ".";
-        return String.format(Locale.ROOT, "%,d intervals of %s from %s to %s (UTC). One capacity unit serves %s of "
+        return String.format(
+                Locale.ROOT,
+                "%,d intervals of %s from %s to %s (UTC). One capacity unit serves %s of "
                         + "load at the %.0f%% target utilization; new capacity serves %s after it is added. %s "
                         + "(\"P80 at 70%%\": capacity for the forecast's 80th percentile with units at 70%% utilization.)",
-                t.size(), human(t.step()), DAY.format(t.start()), DAY.format(t.time(t.size())),
-                readable(c.unit() * c.targetUtilization()), 100 * c.targetUtilization(), human(c.warmup()),
+                t.size(),
+                human(t.step()),
+                DAY.format(t.start()),
+                DAY.format(t.time(t.size())),
+                readable(c.unit() * c.targetUtilization()),
+                100 * c.targetUtilization(),
+                human(c.warmup()),
                 sizing);
     }
 
     private static String readable(double v) {
-        return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%,.0f", v)
-                : new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return Math.abs(v) >= 100
+                ? String.format(Locale.ROOT, "%,.0f", v)
+                : new java.math.BigDecimal(v)
+                        .round(new java.math.MathContext(3))
+                        .stripTrailingZeros()
+                        .toPlainString();
     }
 
     private static String pct(double fraction) {
@@ -156,7 +183,8 @@ final class HtmlReport {
     private static String resource(String name) {
         try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + name + " (is the uplot webjar on the classpath?)");
+                throw new IllegalStateException(
+                        "missing resource " + name + " (is the uplot webjar on the classpath?)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -37,8 +37,7 @@ final class PngChart {
     static final Color PREDICTIVE_UNDER = new Color(0x0b5e2a);
     private static final int WIDTH = 1600;
 
-    private PngChart() {
-    }
+    private PngChart() {}
 
     static void write(Path file, BacktestResult r, Verdict verdict, ReportOptions options) throws IOException {
         System.setProperty("java.awt.headless", "true");
@@ -62,22 +61,26 @@ final class PngChart {
         BufferedImage whole = null;
         if (from > 0) {
             // The whole trace: demand (each pixel's min and max) and where each policy fell short.
-            XYChart overview = chart("The whole trace: demand and the intervals each policy left under-provisioned",
-                    300, options);
+            XYChart overview =
+                    chart("The whole trace: demand and the intervals each policy left under-provisioned", 300, options);
             overview.getStyler().setLegendVisible(false);
             ChartData all = ChartData.of(r, 0, n, 800);
             add(overview, "demand", dates(all), all.demand(), new Color(0x8a8a8a), 0.8f, null);
             marks(overview, "reactive under-provisioned", r, 0, r.timeline().reactiveServing(), REACTIVE_UNDER);
-            marks(overview, "predictive under-provisioned", r, 0, r.timeline().predictiveServing(),
-                    PREDICTIVE_UNDER);
+            marks(overview, "predictive under-provisioned", r, 0, r.timeline().predictiveServing(), PREDICTIVE_UNDER);
             whole = BitmapEncoder.getBufferedImage(overview);
         }
         ImageIO.write(withVerdict(top, whole, verdict.sentence()), "png", file.toFile());
     }
 
     private static XYChart chart(String title, int height, ReportOptions options) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(title).xAxisTitle("time (UTC)")
-                .yAxisTitle(options.axisTitle()).build();
+        XYChart chart = new XYChartBuilder()
+                .width(WIDTH)
+                .height(height)
+                .title(title)
+                .xAxisTitle("time (UTC)")
+                .yAxisTitle(options.axisTitle())
+                .build();
         var styler = chart.getStyler();
         styler.setTimezone(TimeZone.getTimeZone("UTC"));
         styler.setDatePattern("yyyy-MM-dd HH:mm");
@@ -118,8 +121,8 @@ final class PngChart {
         lines.add(line.toString());
         int band = 16 + lines.size() * (fm.getHeight() + 2);
         int extra = below == null ? 0 : below.getHeight();
-        BufferedImage out = new BufferedImage(plot.getWidth(), plot.getHeight() + band + extra,
-                BufferedImage.TYPE_INT_RGB);
+        BufferedImage out =
+                new BufferedImage(plot.getWidth(), plot.getHeight() + band + extra, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(new Color(0xeef6ee));
@@ -139,8 +142,8 @@ final class PngChart {
         return out;
     }
 
-    private static java.util.Optional<XYSeries> add(XYChart chart, String name, Date[] x, double[] y, Color color,
-                                                    float width, float[] dash) {
+    private static java.util.Optional<XYSeries> add(
+            XYChart chart, String name, Date[] x, double[] y, Color color, float width, float[] dash) {
         List<Date> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int i = 0; i < y.length; i++) {
@@ -155,8 +158,10 @@ final class PngChart {
         XYSeries s = chart.addSeries(name, xs, ys);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
-        s.setLineStyle(dash == null ? new BasicStroke(width)
-                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
+        s.setLineStyle(
+                dash == null
+                        ? new BasicStroke(width)
+                        : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
         return java.util.Optional.of(s);
     }
 
@@ -195,6 +200,9 @@ final class PngChart {
     }
 
     private static String plain(double v) {
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

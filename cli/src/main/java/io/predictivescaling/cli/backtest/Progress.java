@@ -22,8 +22,9 @@ final class Progress implements AutoCloseable {
             shownPercent = percent;
             int filled = percent / 4;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.err.printf("\r[%s%s] %3d%%  %d/%d intervals  %.0fs", "#".repeat(filled), " ".repeat(25 - filled),
-                    percent, i + 1, total, elapsed);
+            System.err.printf(
+                    "\r[%s%s] %3d%%  %d/%d intervals  %.0fs",
+                    "#".repeat(filled), " ".repeat(25 - filled), percent, i + 1, total, elapsed);
         }
     }
 

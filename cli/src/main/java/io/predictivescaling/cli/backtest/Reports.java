@@ -14,8 +14,7 @@ import java.util.Map;
 
 /** The backtest's output files. */
 final class Reports {
-    private Reports() {
-    }
+    private Reports() {}
 
     static void writeSummary(Path file, BacktestResult r, String warmup, Verdict verdict, double unitPrice)
             throws IOException {
@@ -23,8 +22,14 @@ final class Reports {
     }
 
     /** @param added per signal, the capacity it added and the under-provisioning before and after ({@link Attribution}) */
-    static void writeSummary(Path file, BacktestResult r, String warmup, Verdict verdict, double unitPrice,
-                             Map<String, Map<String, Object>> added) throws IOException {
+    static void writeSummary(
+            Path file,
+            BacktestResult r,
+            String warmup,
+            Verdict verdict,
+            double unitPrice,
+            Map<String, Map<String, Object>> added)
+            throws IOException {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("verdict", verdict.sentence());
         summary.put("trace", r.trace().name());
@@ -61,11 +66,14 @@ final class Reports {
             summary.put("capacityAddedBySignal", added);
         }
         Map<String, Object> sizings = new LinkedHashMap<>();
-        r.sizings().forEach(z -> sizings.put(z.label(), Map.of(
-                "underProvisionedFraction", z.stats().underProvisionedFraction(),
-                "unservedDemandFraction", z.stats().unservedDemandFraction(),
-                "costVsOracle", z.stats().costVsOracle(),
-                "costVsReactive", Verdict.costVsReactive(z.stats(), reactive))));
+        r.sizings()
+                .forEach(z -> sizings.put(
+                        z.label(),
+                        Map.of(
+                                "underProvisionedFraction", z.stats().underProvisionedFraction(),
+                                "unservedDemandFraction", z.stats().unservedDemandFraction(),
+                                "costVsOracle", z.stats().costVsOracle(),
+                                "costVsReactive", Verdict.costVsReactive(z.stats(), reactive))));
         summary.put("sizingsAlone", sizings);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
     }
@@ -89,10 +97,13 @@ final class Reports {
                     + "sizing" + (log == null ? "" : ",hype,eventFactor,socialFactor"));
             out.newLine();
             for (int s = 0; s < t.demand().length; s++) {
-                out.write(r.trace().time(s) + "," + num(t.demand()[s]) + "," + num(t.predicted()[s]) + "," + t.floor()[s]
-                        + "," + t.reactive()[s] + "," + t.predictive()[s] + "," + t.oracle()[s] + ","
-                        + num(t.lower()[s]) + "," + num(t.upper()[s]) + "," + t.sizing()[s]
-                        + (log == null ? "" : "," + num(hype[s]) + "," + num(eventFactor[s]) + "," + num(socialFactor[s])));
+                out.write(
+                        r.trace().time(s) + "," + num(t.demand()[s]) + "," + num(t.predicted()[s]) + "," + t.floor()[s]
+                                + "," + t.reactive()[s] + "," + t.predictive()[s] + "," + t.oracle()[s] + ","
+                                + num(t.lower()[s]) + "," + num(t.upper()[s]) + "," + t.sizing()[s]
+                                + (log == null
+                                        ? ""
+                                        : "," + num(hype[s]) + "," + num(eventFactor[s]) + "," + num(socialFactor[s])));
                 out.newLine();
             }
         }
@@ -101,8 +112,10 @@ final class Reports {
     /** "P80 at 70% 12%, P90 at 90% 88%": how long each sizing was in use. */
     static String shares(BacktestResult r) {
         StringBuilder b = new StringBuilder();
-        r.timeline().sizingShares().forEach((label, share) -> b.append(b.length() == 0 ? "" : ", ")
-                .append(String.format(Locale.ROOT, "%s %.0f%%", label, 100 * share)));
+        r.timeline()
+                .sizingShares()
+                .forEach((label, share) -> b.append(b.length() == 0 ? "" : ", ")
+                        .append(String.format(Locale.ROOT, "%s %.0f%%", label, 100 * share)));
         return b.length() == 0 ? "as given" : b.toString();
     }
 
@@ -114,7 +127,9 @@ final class Reports {
         if (Double.isInfinite(v)) {
             return Double.toString(v);
         }
-        return v == 0 ? "0" : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return v == 0
+                ? "0"
+                : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     static void writeHtml(Path file, BacktestResult r, Verdict verdict, ReportOptions options, HtmlReport.Marks marks)

@@ -19,14 +19,12 @@ import org.apache.commons.csv.CSVRecord;
  * sentiment column (mean compound sentiment in [-1, 1]) is read onto the same grid.
  */
 final class SocialFile {
-    private SocialFile() {
-    }
+    private SocialFile() {}
 
     /** @param keyword the name the reasons use for the keyword (default: the file's name without extension) */
     static SocialReplay read(Path file, String keyword) throws IOException {
         Trace mentions = TraceReader.read(file);
-        String name = keyword != null ? keyword
-                : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = keyword != null ? keyword : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return new SocialReplay(name, mentions, sentiment(file, mentions));
     }
 
@@ -55,8 +53,11 @@ final class SocialFile {
             }
         }
         if (badValues > 0) {
-            System.err.printf(Locale.ROOT, "  note: %d sentiment values outside [-1, 1] in %s: read as unknown%n",
-                    badValues, file);
+            System.err.printf(
+                    Locale.ROOT,
+                    "  note: %d sentiment values outside [-1, 1] in %s: read as unknown%n",
+                    badValues,
+                    file);
         }
         if (rows.size() < 2) {
             return null;

@@ -3,31 +3,37 @@ package io.predictivescaling.cli.backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
-import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.common.TimeWindow;
+import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.metrics.CloudWatchHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import io.predictivescaling.metrics.CloudWatchHistory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The trace and the simulated target every backtest-style command takes. */
 final class TraceOptions {
-    @Option(names = "--trace", description = "Load history as CSV, as exported by CloudWatch, Grafana, "
-            + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
-            + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap")
+    @Option(
+            names = "--trace",
+            description = "Load history as CSV, as exported by CloudWatch, Grafana, "
+                    + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
+                    + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap")
     Path trace;
 
     @Mixin
     CloudWatchOptions cloudWatch = new CloudWatchOptions();
 
-    @Option(names = "--time-column", description = "The time column, by header name or 1-based position (default: found by content)")
+    @Option(
+            names = "--time-column",
+            description = "The time column, by header name or 1-based position (default: found by content)")
     String timeColumn;
 
-    @Option(names = "--value-column", description = "The load column, by header name or 1-based position (default: the first numeric column)")
+    @Option(
+            names = "--value-column",
+            description = "The load column, by header name or 1-based position (default: the first numeric column)")
     String valueColumn;
 
     @Option(names = "--unit", description = "Load one capacity unit serves (default: " + Trace.DEFAULT_UNIT_HELP + ")")
@@ -39,8 +45,11 @@ final class TraceOptions {
     @Option(names = "--warmup", defaultValue = "5m", description = "Capacity warm-up, e.g. 5m, 90s, 1h")
     String warmup;
 
-    @Option(names = "--time-zone", defaultValue = "UTC", description = "The target's timeZone: days are counted on its "
-            + "wall clock, across daylight-saving changes (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--time-zone",
+            defaultValue = "UTC",
+            description = "The target's timeZone: days are counted on its "
+                    + "wall clock, across daylight-saving changes (default ${DEFAULT-VALUE})")
     String timeZone;
 
     @Option(names = "--exclude", description = "The target's excludeFromLearning: start/end in ISO-8601, repeatable")
@@ -49,7 +58,8 @@ final class TraceOptions {
     Trace read() throws IOException {
         if (cloudWatch.given() == (trace != null)) {
             throw new IllegalArgumentException("give the history either as a file (--trace FILE) or from CloudWatch "
-                    + "(--cloudwatch NAMESPACE:METRIC [--dimension NAME=VALUE]...), not " + (trace == null ? "neither" : "both"));
+                    + "(--cloudwatch NAMESPACE:METRIC [--dimension NAME=VALUE]...), not "
+                    + (trace == null ? "neither" : "both"));
         }
         if (trace == null) {
             CloudWatchHistory.History h = cloudWatch.read();
@@ -75,9 +85,11 @@ final class TraceOptions {
         try {
             zone = ZoneId.of(timeZone);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--time-zone '" + timeZone + "' is not a zone id, e.g. America/New_York");
+            throw new IllegalArgumentException(
+                    "--time-zone '" + timeZone + "' is not a zone id, e.g. America/New_York");
         }
-        return BacktestConfig.defaults(u).with(u, targetUtilization, BacktestCommand.duration(warmup), events)
+        return BacktestConfig.defaults(u)
+                .with(u, targetUtilization, BacktestCommand.duration(warmup), events)
                 .local(zone, windows);
     }
 }

@@ -28,13 +28,17 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
         double costVsReactive = costVsReactive(predictive, reactive);
         double traceHours = r.trace().size() * r.trace().step().getSeconds() / 3600.0;
         double extraPerMonth = unitPrice > 0 && traceHours > 0
-                ? (predictive.capacityUnitHours() - reactive.capacityUnitHours()) / traceHours * HOURS_PER_MONTH
+                ? (predictive.capacityUnitHours() - reactive.capacityUnitHours())
+                        / traceHours
+                        * HOURS_PER_MONTH
                         * unitPrice
                 : Double.NaN;
-        String under = change("under-provisioned intervals", reactive.underProvisionedFraction(),
+        String under = change(
+                "under-provisioned intervals",
+                reactive.underProvisionedFraction(),
                 predictive.underProvisionedFraction());
-        String unserved = change("unserved demand", reactive.unservedDemandFraction(),
-                predictive.unservedDemandFraction());
+        String unserved =
+                change("unserved demand", reactive.unservedDemandFraction(), predictive.unservedDemandFraction());
         String cost;
         double pct = 100 * (costVsReactive - 1);
         if (Math.abs(pct) < 0.05) {
@@ -43,12 +47,19 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
             cost = String.format(Locale.ROOT, "for %.1f%% %s capacity", Math.abs(pct), pct > 0 ? "more" : "less");
         }
         if (!Double.isNaN(extraPerMonth)) {
-            cost += String.format(Locale.ROOT, " (%s%,.2f a month at %s per unit-hour)", extraPerMonth >= 0 ? "+" : "-",
-                    Math.abs(extraPerMonth), plain(unitPrice));
+            cost += String.format(
+                    Locale.ROOT,
+                    " (%s%,.2f a month at %s per unit-hour)",
+                    extraPerMonth >= 0 ? "+" : "-",
+                    Math.abs(extraPerMonth),
+                    plain(unitPrice));
         }
         if (reactive.underProvisionedFraction() == 0 && predictive.underProvisionedFraction() == 0) {
-            return new Verdict("Against reactive scaling (target tracking alone), predictive scaling changed nothing "
-                    + "here (neither left an interval under-provisioned), " + cost + ".", costVsReactive, extraPerMonth);
+            return new Verdict(
+                    "Against reactive scaling (target tracking alone), predictive scaling changed nothing "
+                            + "here (neither left an interval under-provisioned), " + cost + ".",
+                    costVsReactive,
+                    extraPerMonth);
         }
         String sentence = "Against reactive scaling (target tracking alone), predictive scaling " + under + " and "
                 + (under.startsWith("cut ") && unserved.startsWith("cut ") ? unserved.substring(4) : unserved) + ", "
@@ -84,8 +95,10 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
             return String.format(Locale.ROOT, "%.2f%%", pct);
         }
         // Small shares keep two significant digits: 0.0090% reads as 0.009%, not 0.01% or 0.00%.
-        return new java.math.BigDecimal(pct).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString()
-                + "%";
+        return new java.math.BigDecimal(pct)
+                        .round(new java.math.MathContext(2))
+                        .stripTrailingZeros()
+                        .toPlainString() + "%";
     }
 
     private static String plain(double v) {

@@ -25,8 +25,7 @@ public final class ColdInitLauncher {
     /** Start of the line the parent reads. */
     public static final String MARK = "COLD-INIT";
 
-    private ColdInitLauncher() {
-    }
+    private ColdInitLauncher() {}
 
     public static void main(String[] args) throws Exception {
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -37,7 +36,8 @@ public final class ColdInitLauncher {
         Method handle = handleRequest(handlerClass);
         Object event;
         try (InputStream in = Files.newInputStream(Path.of(args[1]))) {
-            event = LambdaEventSerializers.serializerFor(handle.getParameterTypes()[0], loader).fromJson(in);
+            event = LambdaEventSerializers.serializerFor(handle.getParameterTypes()[0], loader)
+                    .fromJson(in);
         }
         Object result = handle.invoke(handler, event, context(loader, args[2]));
         long resultDone = System.currentTimeMillis();
@@ -61,24 +61,25 @@ public final class ColdInitLauncher {
         Object logger = Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, (proxy, method, margs) -> {
             if (method.getName().equals("log") && margs != null && margs.length > 0) {
                 Object message = margs[0];
-                System.err.println(message instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message);
+                System.err.println(
+                        message instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : message);
             }
             return null;
         });
         Class<?> contextType = Class.forName("com.amazonaws.services.lambda.runtime.Context", false, loader);
-        return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, (proxy, method, margs) -> switch (
-                method.getName()) {
-            case "getLogger" -> logger;
-            case "getAwsRequestId" -> "cold-init";
-            case "getFunctionName", "getLogGroupName", "getLogStreamName" -> function;
-            case "getFunctionVersion" -> "$LATEST";
-            case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:123456789012:function:" + function;
-            case "getRemainingTimeInMillis" -> 300_000;
-            case "getMemoryLimitInMB" -> 1024;
-            case "toString" -> "ColdInitContext[" + function + "]";
-            case "hashCode" -> System.identityHashCode(proxy);
-            case "equals" -> proxy == margs[0];
-            default -> null;
-        });
+        return Proxy.newProxyInstance(
+                loader, new Class<?>[] {contextType}, (proxy, method, margs) -> switch (method.getName()) {
+                    case "getLogger" -> logger;
+                    case "getAwsRequestId" -> "cold-init";
+                    case "getFunctionName", "getLogGroupName", "getLogStreamName" -> function;
+                    case "getFunctionVersion" -> "$LATEST";
+                    case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:123456789012:function:" + function;
+                    case "getRemainingTimeInMillis" -> 300_000;
+                    case "getMemoryLimitInMB" -> 1024;
+                    case "toString" -> "ColdInitContext[" + function + "]";
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == margs[0];
+                    default -> null;
+                });
     }
 }

@@ -30,8 +30,8 @@ import java.util.zip.ZipInputStream;
  * environment), so the same run works against moto, LocalStack or AWS.
  */
 public final class ColdInitRun implements AutoCloseable {
-    private static final List<String> RUNTIME_PACKAGES = List.of(
-            "com/amazonaws/services/lambda/runtime/serialization/", "com/amazonaws/lambda/thirdparty/");
+    private static final List<String> RUNTIME_PACKAGES =
+            List.of("com/amazonaws/services/lambda/runtime/serialization/", "com/amazonaws/lambda/thirdparty/");
     private final Path work;
     private final Path runtime;
 
@@ -41,8 +41,10 @@ public final class ColdInitRun implements AutoCloseable {
             work = Files.createTempDirectory("cold-init");
             runtime = work.resolve("runtime");
             copyEntries(codeSource(LambdaEventSerializers.class), RUNTIME_PACKAGES, runtime);
-            copyEntries(codeSource(ColdInitLauncher.class),
-                    List.of(ColdInitLauncher.class.getName().replace('.', '/')), runtime);
+            copyEntries(
+                    codeSource(ColdInitLauncher.class),
+                    List.of(ColdInitLauncher.class.getName().replace('.', '/')),
+                    runtime);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,17 +70,23 @@ public final class ColdInitRun implements AutoCloseable {
         command.add("-XX:+UseSerialGC");
         command.add("-XX:TieredStopAtLevel=1");
         settings.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-cp", classPath, ColdInitLauncher.class.getName(), handler, event.toString(),
+        command.addAll(List.of(
+                "-cp",
+                classPath,
+                ColdInitLauncher.class.getName(),
+                handler,
+                event.toString(),
                 zip.getFileName().toString().replaceFirst("\\.zip$", "")));
         Path stderr = work.resolve("stderr-" + System.nanoTime() + ".log");
         long start = System.nanoTime();
-        Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        Process child =
+                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
         long wallMs = -1;
         long initMs = -1;
         long firstResultMs = -1;
         StringBuilder output = new StringBuilder();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith(ColdInitLauncher.MARK) && wallMs < 0) {
@@ -95,7 +103,13 @@ public final class ColdInitRun implements AutoCloseable {
         }
         String errors = Files.readString(stderr);
         deleteTree(task);
-        return new Result(child.exitValue(), wallMs, initMs, firstResultMs, output.toString().strip(), errors,
+        return new Result(
+                child.exitValue(),
+                wallMs,
+                initMs,
+                firstResultMs,
+                output.toString().strip(),
+                errors,
                 unpackedBytes(zip));
     }
 
@@ -110,8 +124,14 @@ public final class ColdInitRun implements AutoCloseable {
      * @param stderr        the child's log (handler logs, stack traces)
      * @param unpackedBytes the zip's contents unpacked (what Lambda's 250 MB limit counts)
      */
-    public record Result(int exitCode, long wallMs, long initMs, long firstResultMs, String result, String stderr,
-                         long unpackedBytes) {
+    public record Result(
+            int exitCode,
+            long wallMs,
+            long initMs,
+            long firstResultMs,
+            String result,
+            String stderr,
+            long unpackedBytes) {
         /** True when the handler returned a result. */
         public boolean ok() {
             return exitCode == 0 && wallMs >= 0;
@@ -130,7 +150,8 @@ public final class ColdInitRun implements AutoCloseable {
 
     private static Path codeSource(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -3,13 +3,12 @@ package io.predictivescaling.cli.fleet;
 import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.PlanBatch;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.targets.ScalableResource;
+import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.ScalingConfig;
 import io.predictivescaling.targets.ScalingPolicy;
-import io.predictivescaling.scaling.PlanInputs;
-import io.predictivescaling.targets.ScalableTarget;
-import java.util.OptionalDouble;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,8 +30,11 @@ import picocli.CommandLine.Option;
  * target-month by the README's formula. Moto stores actions in lists, so it cannot stand in for AWS at this
  * size; {@code bench-scale} keeps the moto-backed end-to-end path.
  */
-@Command(name = "bench-fleet", mixinStandardHelpOptions = true,
-        description = "Plans a synthetic fleet through the fleet queue with metered in-memory AWS; prints time, calls and cost per target.")
+@Command(
+        name = "bench-fleet",
+        mixinStandardHelpOptions = true,
+        description =
+                "Plans a synthetic fleet through the fleet queue with metered in-memory AWS; prints time, calls and cost per target.")
 public final class BenchFleetCommand implements Callable<Integer> {
     // Prices (us-east-1, on-demand, 2026): what the cost formula in the README uses.
     static final double LAMBDA_GB_SECOND_ARM = 0.0000133334;
@@ -47,8 +50,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
      * run within the hour, run 4 (13:02) the first after the hour turned (new hourly history: the 48-hour path
      * is new). Steady state per run is their hourly mix: (11 x run 3 + run 4) / 12.
      */
-    static final List<Duration> RUN_AT = List.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(10),
-            Duration.ofMinutes(60));
+    static final List<Duration> RUN_AT =
+            List.of(Duration.ZERO, Duration.ofMinutes(5), Duration.ofMinutes(10), Duration.ofMinutes(60));
 
     @Option(names = "--targets", defaultValue = "10000", description = "How many scalable targets the fleet has")
     int targets;
@@ -65,7 +68,10 @@ public final class BenchFleetCommand implements Callable<Integer> {
     @Option(names = "--batch-targets", defaultValue = "25", description = "MAX_TARGETS_PER_BATCH of the dispatcher")
     int batchTargets;
 
-    @Option(names = "--batch-size", defaultValue = "4", description = "Messages per invocation (the event source's BatchSize)")
+    @Option(
+            names = "--batch-size",
+            defaultValue = "4",
+            description = "Messages per invocation (the event source's BatchSize)")
     int batchSize;
 
     @Option(names = "--threads", defaultValue = "8", description = "PARALLEL_TARGETS")
@@ -74,7 +80,9 @@ public final class BenchFleetCommand implements Callable<Integer> {
     @Option(names = "--memory-mb", defaultValue = "2048", description = "predict-and-scale's MemorySize")
     int memoryMb;
 
-    @Option(names = "--pull-minutes", defaultValue = "5",
+    @Option(
+            names = "--pull-minutes",
+            defaultValue = "5",
             description = "How often record-metrics pulls CloudWatch (cost only; MetricPullSchedule, default 5)")
     int pullMinutes;
 
@@ -97,19 +105,34 @@ public final class BenchFleetCommand implements Callable<Integer> {
         var leases = new FakeServices.Leases(meter);
         var aas = new FakeServices.Aas(meter);
         var metrics = new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds));
-        PredictAndScaleService service = new PredictAndScaleService(new FakeStores.Targets(fleet, meter),
-                metrics, new FakeStores.Patterns(meter, start),
-                new FakeStores.Predictions(meter), aas, new FakeServices.Bus(meter),
-                new PlanInputs(new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
-                Duration.ofDays(historyDays), threads, wholeHistory ? null : metrics);
+        PredictAndScaleService service = new PredictAndScaleService(
+                new FakeStores.Targets(fleet, meter),
+                metrics,
+                new FakeStores.Patterns(meter, start),
+                new FakeStores.Predictions(meter),
+                aas,
+                new FakeServices.Bus(meter),
+                new PlanInputs(
+                        new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
+                Duration.ofDays(historyDays),
+                threads,
+                wholeHistory ? null : metrics);
         FleetBatchPlanner planner = new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
         DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-        System.out.printf(Locale.ROOT, "bench-fleet: %d targets on %d metrics, %d-s samples, %d days of history, "
+        System.out.printf(
+                Locale.ROOT,
+                "bench-fleet: %d targets on %d metrics, %d-s samples, %d days of history, "
                         + "batches of %d targets, %d messages per invocation, %d planning threads, %d cores%n",
-                targets, (targets + perMetric - 1) / perMetric, resolutionSeconds, historyDays, batchTargets, batchSize,
-                threads, Runtime.getRuntime().availableProcessors());
+                targets,
+                (targets + perMetric - 1) / perMetric,
+                resolutionSeconds,
+                historyDays,
+                batchTargets,
+                batchSize,
+                threads,
+                Runtime.getRuntime().availableProcessors());
         Meter.Snapshot steady = null;
         double steadyWall = 0;
         double steadyCpu = 0;
@@ -129,7 +152,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
             for (int i = 0; i < batches.size(); i += batchSize) {
                 List<FleetBatchPlanner.Message> messages = new ArrayList<>();
                 for (int j = i; j < Math.min(batches.size(), i + batchSize); j++) {
-                    messages.add(new FleetBatchPlanner.Message("m" + j, batches.get(j).toJson()));
+                    messages.add(new FleetBatchPlanner.Message(
+                            "m" + j, batches.get(j).toJson()));
                 }
                 FleetBatchPlanner.Outcome outcome = planner.handle(now, "bench-" + run + "-" + i, messages);
                 planned += outcome.result().planned();
@@ -139,13 +163,29 @@ public final class BenchFleetCommand implements Callable<Integer> {
             double wall = (System.nanoTime() - wall0) / 1e9;
             double cpuSeconds = (cpu.getProcessCpuTime() - cpu0) / 1e9;
             Meter.Snapshot used = meter.snapshot().minus(before);
-            System.out.printf(Locale.ROOT, "run %d (%s): %d targets in %d batches, %d invocations, planned %d, "
+            System.out.printf(
+                    Locale.ROOT,
+                    "run %d (%s): %d targets in %d batches, %d invocations, planned %d, "
                             + "failed messages %d: %.1f s wall (%.1f s per 1,000 targets), %.1f s CPU; per target: "
                             + "%.2f AAS calls, %.1f read units, %.1f write units%n",
-                    run + 1, new String[] {"12:02, from nothing", "12:07, warm-up", "12:12, within the hour",
-                            "13:02, the hour turned"}[run], dispatched.targets(), dispatched.batches(),
-                    invocations, planned, failed, wall, 1000 * wall / targets, cpuSeconds,
-                    (double) used.calls("application-autoscaling:") / targets, used.readUnits() / targets,
+                    run + 1,
+                    new String[] {
+                                "12:02, from nothing",
+                                "12:07, warm-up",
+                                "12:12, within the hour",
+                                "13:02, the hour turned"
+                            }
+                            [run],
+                    dispatched.targets(),
+                    dispatched.batches(),
+                    invocations,
+                    planned,
+                    failed,
+                    wall,
+                    1000 * wall / targets,
+                    cpuSeconds,
+                    (double) used.calls("application-autoscaling:") / targets,
+                    used.readUnits() / targets,
                     used.writeUnits() / targets);
             double weight = run == 2 ? 11 / 12.0 : run == 3 ? 1 / 12.0 : 0;
             steady = steady == null ? scale(used, weight) : add(steady, scale(used, weight));
@@ -166,21 +206,34 @@ public final class BenchFleetCommand implements Callable<Integer> {
         double per = 1.0 / targets;
         double perCall = per / 1000; // the weighted calls and events are counted in thousandths
         System.out.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
-        total.calls().forEach((api, count) -> System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", api, count * perCall));
+        total.calls()
+                .forEach((api, count) -> System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", api, count * perCall));
         double aas = total.calls("application-autoscaling:") * perCall;
         System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", "Application Auto Scaling, all", aas);
         double rru = total.readUnits() * per;
         double wru = total.writeUnits() * per;
         double events = total.events() * perCall;
-        System.out.printf(Locale.ROOT, "  DynamoDB read units %.2f, write units %.2f; EventBridge events %.2f%n", rru, wru,
+        System.out.printf(
+                Locale.ROOT,
+                "  DynamoDB read units %.2f, write units %.2f; EventBridge events %.2f%n",
+                rru,
+                wru,
                 events);
         double vcpus = memoryMb / 1769.0;
-        double calls = total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
+        double calls =
+                total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
         double seconds = cpuSeconds / targets / vcpus + calls * latencyMs / 1000 / threads;
         double gbSeconds = seconds * memoryMb / 1024.0;
-        System.out.printf(Locale.ROOT, "  Lambda: %.2f s planning per 1,000 targets here (%.1f s CPU); in Lambda at "
-                        + "%d MB (%.2f vCPU) about %.1f ms per target = %.5f GB-s%n", 1000 * wall / targets,
-                1000 * cpuSeconds / targets, memoryMb, vcpus, 1000 * seconds, gbSeconds);
+        System.out.printf(
+                Locale.ROOT,
+                "  Lambda: %.2f s planning per 1,000 targets here (%.1f s CPU); in Lambda at "
+                        + "%d MB (%.2f vCPU) about %.1f ms per target = %.5f GB-s%n",
+                1000 * wall / targets,
+                1000 * cpuSeconds / targets,
+                memoryMb,
+                vcpus,
+                1000 * seconds,
+                gbSeconds);
 
         double metricsPerTarget = 1.0 / perMetric;
         double pulls = 43200.0 / pullMinutes;
@@ -200,8 +253,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
         // score-feedback each hour: ~13 matured predictions annotated and ~10 accuracy scopes written.
         double feedback = 720 * 23 * DYNAMO_WRITE_UNIT;
         double total$ = lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback;
-        System.out.printf(Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n",
-                RUNS_PER_MONTH);
+        System.out.printf(
+                Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n", RUNS_PER_MONTH);
         line("predict-and-scale Lambda (GB-s + requests)", lambda);
         line("predict-and-scale DynamoDB (reads + writes)", dynamo);
         line("EventBridge PutEvents", bus);
@@ -221,8 +274,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
     private static Meter.Snapshot digestWrites(Meter.Snapshot run, FakeStores.Metrics metrics) {
         String api = "dynamodb:PutItem metrics (digest)";
         long calls = run.calls().getOrDefault(api, 0L);
-        return new Meter.Snapshot(calls == 0 ? Map.of() : Map.of(api, calls), 0, calls * metrics.digestWriteUnits(),
-                0);
+        return new Meter.Snapshot(calls == 0 ? Map.of() : Map.of(api, calls), 0, calls * metrics.digestWriteUnits(), 0);
     }
 
     private static Meter.Snapshot scale(Meter.Snapshot a, double w) {
@@ -234,8 +286,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
     private static Meter.Snapshot add(Meter.Snapshot a, Meter.Snapshot b) {
         var calls = new java.util.TreeMap<>(a.calls());
         b.calls().forEach((k, v) -> calls.merge(k, v, Long::sum));
-        return new Meter.Snapshot(calls, a.readUnits() + b.readUnits(), a.writeUnits() + b.writeUnits(),
-                a.events() + b.events());
+        return new Meter.Snapshot(
+                calls, a.readUnits() + b.readUnits(), a.writeUnits() + b.writeUnits(), a.events() + b.events());
     }
 
     private List<ScalableTarget> fleet() {
@@ -243,11 +295,20 @@ public final class BenchFleetCommand implements Callable<Integer> {
         ScalingPolicy policy = ScalingPolicy.defaults(50, 1, 200).withMode(ScalingPolicy.Mode.ForecastAndScale);
         for (int i = 0; i < targets; i++) {
             String id = String.format(Locale.ROOT, "svc-%05d", i);
-            ScalingConfig config = new ScalingConfig(new ScalableResource("ecs", "service/fleet/" + id,
-                    "ecs:service:DesiredCount"), policy, OptionalDouble.empty(), true,
+            ScalingConfig config = new ScalingConfig(
+                    new ScalableResource("ecs", "service/fleet/" + id, "ecs:service:DesiredCount"),
+                    policy,
+                    OptionalDouble.empty(),
+                    true,
                     ScalingConfig.DEFAULT_TARGET_UTILIZATION);
-            fleet.add(new ScalableTarget(id, "m-" + (i / perMetric), Optional.empty(), ZoneOffset.UTC, List.of(),
-                    Optional.of(config), List.of()));
+            fleet.add(new ScalableTarget(
+                    id,
+                    "m-" + (i / perMetric),
+                    Optional.empty(),
+                    ZoneOffset.UTC,
+                    List.of(),
+                    Optional.of(config),
+                    List.of()));
         }
         return fleet;
     }

@@ -1,12 +1,12 @@
 package io.predictivescaling.cli.fleet;
 
+import io.predictivescaling.common.EventPublisher;
 import io.predictivescaling.fleet.LeaseStore;
 import io.predictivescaling.fleet.PlanBatch;
 import io.predictivescaling.fleet.PlanQueue;
-import io.predictivescaling.scaling.CapacityGateway;
-import io.predictivescaling.common.EventPublisher;
-import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.scaling.CapacityGateway;
+import io.predictivescaling.targets.ScalableResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** In-memory Application Auto Scaling, EventBridge, SQS and lease table that meter every call, for bench-fleet. */
 final class FakeServices {
-    private FakeServices() {
-    }
+    private FakeServices() {}
 
     /**
      * Every resource registered at MinCapacity 1; scheduled actions kept and described 50 per page. An
@@ -46,7 +45,8 @@ final class FakeServices {
         }
 
         private static Instant runAt(ExistingAction a) {
-            return java.time.LocalDateTime.parse(a.schedule().substring(3, a.schedule().length() - 1))
+            return java.time.LocalDateTime.parse(
+                            a.schedule().substring(3, a.schedule().length() - 1))
                     .toInstant(java.time.ZoneOffset.UTC);
         }
 
@@ -60,13 +60,14 @@ final class FakeServices {
         @Override
         public java.util.Optional<io.predictivescaling.scaling.TargetState> state(ScalableResource resource) {
             int min = currentMinCapacity(resource).getAsInt();
-            return java.util.Optional.of(new io.predictivescaling.scaling.TargetState(min, 100_000, false,
-                    scheduledActions(resource), List.of()));
+            return java.util.Optional.of(new io.predictivescaling.scaling.TargetState(
+                    min, 100_000, false, scheduledActions(resource), List.of()));
         }
 
         @Override
         public List<ExistingAction> scheduledActions(ScalableResource resource) {
-            List<ExistingAction> have = new ArrayList<>(actions.getOrDefault(resource, Map.of()).values());
+            List<ExistingAction> have =
+                    new ArrayList<>(actions.getOrDefault(resource, Map.of()).values());
             for (int i = 0; i == 0 || i < have.size(); i += 50) {
                 meter.call("application-autoscaling:DescribeScheduledActions");
             }
@@ -76,9 +77,15 @@ final class FakeServices {
         @Override
         public void putScheduledAction(ScalableResource resource, ScheduledFloor action) {
             meter.call("application-autoscaling:PutScheduledAction");
-            actions.computeIfAbsent(resource, k -> new ConcurrentHashMap<>()).put(action.name(),
-                    new ExistingAction(action.name(), action.schedule(), action.minCapacity(),
-                            action.maxCapacity() > 0 ? action.maxCapacity() : null, Instant.EPOCH));
+            actions.computeIfAbsent(resource, k -> new ConcurrentHashMap<>())
+                    .put(
+                            action.name(),
+                            new ExistingAction(
+                                    action.name(),
+                                    action.schedule(),
+                                    action.minCapacity(),
+                                    action.maxCapacity() > 0 ? action.maxCapacity() : null,
+                                    Instant.EPOCH));
         }
 
         @Override

@@ -46,8 +46,7 @@ final class FakeStores {
     static final int POINT_BYTES = 14;
     static final int HOUR_ITEM_OVERHEAD = 80;
 
-    private FakeStores() {
-    }
+    private FakeStores() {}
 
     /** The targets table: a Scan for the dispatcher, BatchGetItem by key for the queue consumer. */
     record Targets(List<ScalableTarget> all, Meter meter) implements TargetRepository {
@@ -67,7 +66,8 @@ final class FakeStores {
                 int n = Math.min(100, wanted.size() - i);
                 meter.readItems("dynamodb:BatchGetItem targets", n, TARGET_BYTES);
             }
-            return new Loaded(all.stream().filter(t -> wanted.contains(t.targetId())).toList(), List.of());
+            return new Loaded(
+                    all.stream().filter(t -> wanted.contains(t.targetId())).toList(), List.of());
         }
     }
 
@@ -144,7 +144,9 @@ final class FakeStores {
         @Override
         public Loaded load(String metricId) {
             byte[] digest = digests.get(metricId);
-            meter.read("dynamodb:Query metrics (digest)", digest == null ? 100 : digest.length + DIGEST_ITEM_OVERHEAD + 100);
+            meter.read(
+                    "dynamodb:Query metrics (digest)",
+                    digest == null ? 100 : digest.length + DIGEST_ITEM_OVERHEAD + 100);
             return new Loaded(Optional.ofNullable(digest), 0, Optional.empty());
         }
 
@@ -204,8 +206,12 @@ final class FakeStores {
                     samples.add(new LoadSample(metricId, t, Metrics.value(metricId, t), "Count", "bench"));
                 }
                 List<Rollup> hourly = Rollups.of(samples, Duration.ofHours(1));
-                return new PatternAnalyzer().learn(RegularSeries.fromRollups(hourly, hourly.get(0).start(), end,
-                        Duration.ofHours(1), Rollup::mean), ZoneOffset.UTC, List.of());
+                return new PatternAnalyzer()
+                        .learn(
+                                RegularSeries.fromRollups(
+                                        hourly, hourly.get(0).start(), end, Duration.ofHours(1), Rollup::mean),
+                                ZoneOffset.UTC,
+                                List.of());
             }));
         }
     }
@@ -222,7 +228,8 @@ final class FakeStores {
         @Override
         public void save(List<PredictionRecord> records) {
             Map<String, List<PredictionRecord>> byTarget = new java.util.LinkedHashMap<>();
-            records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>()).add(r));
+            records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>())
+                    .add(r));
             int changed = 0;
             for (var entry : byTarget.entrySet()) {
                 int found = 0;

@@ -54,11 +54,14 @@ public final class Meter {
             Map<String, Long> c = new TreeMap<>(calls);
             before.calls.forEach((k, v) -> c.merge(k, -v, Long::sum));
             c.values().removeIf(v -> v == 0);
-            return new Snapshot(c, readUnits - before.readUnits, writeUnits - before.writeUnits, events - before.events);
+            return new Snapshot(
+                    c, readUnits - before.readUnits, writeUnits - before.writeUnits, events - before.events);
         }
 
         public long calls(String prefix) {
-            return calls.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToLong(Map.Entry::getValue)
+            return calls.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(prefix))
+                    .mapToLong(Map.Entry::getValue)
                     .sum();
         }
     }

@@ -17,9 +17,9 @@ import software.amazon.awssdk.auth.credentials.InstanceProfileCredentialsProvide
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.WebIdentityTokenFileCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.InstanceProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
@@ -35,15 +35,15 @@ public final class AwsAccess {
     static final String NO_CREDENTIALS = "no AWS credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or "
             + "AWS_PROFILE), or pass --endpoint for an emulator";
 
-    private AwsAccess() {
-    }
+    private AwsAccess() {}
 
     /**
      * @param endpoint the command's {@code --endpoint}, or null: then {@code AWS_ENDPOINT_URL} if set, else AWS
      * @throws UserError with the fix, when there is no region for AWS or the endpoint does not answer
      */
     public static void check(String endpoint) {
-        String url = endpoint != null ? endpoint
+        String url = endpoint != null
+                ? endpoint
                 : Settings.optional("aws.endpointUrl", Settings.optional("AWS_ENDPOINT_URL", null));
         if (url == null || url.isBlank()) {
             if (region().isEmpty()) {
@@ -90,7 +90,8 @@ public final class AwsAccess {
             return Optional.empty();
         }
         try {
-            return Optional.of(CompletableFuture.supplyAsync(() -> new InstanceProfileRegionProvider().getRegion().id())
+            return Optional.of(CompletableFuture.supplyAsync(() ->
+                            new InstanceProfileRegionProvider().getRegion().id())
                     .get(2, TimeUnit.SECONDS));
         } catch (Exception e) {
             return Optional.empty();
@@ -102,9 +103,12 @@ public final class AwsAccess {
      * never answers, and the SDK would try it several times).
      */
     private static boolean hasCredentials() {
-        List<AwsCredentialsProvider> quick = List.of(SystemPropertyCredentialsProvider.create(),
-                EnvironmentVariableCredentialsProvider.create(), WebIdentityTokenFileCredentialsProvider.create(),
-                ProfileCredentialsProvider.create(), ContainerCredentialsProvider.builder().build());
+        List<AwsCredentialsProvider> quick = List.of(
+                SystemPropertyCredentialsProvider.create(),
+                EnvironmentVariableCredentialsProvider.create(),
+                WebIdentityTokenFileCredentialsProvider.create(),
+                ProfileCredentialsProvider.create(),
+                ContainerCredentialsProvider.builder().build());
         for (AwsCredentialsProvider provider : quick) {
             try {
                 provider.resolveCredentials();
@@ -117,7 +121,8 @@ public final class AwsAccess {
             return false;
         }
         try {
-            CompletableFuture.supplyAsync(() -> InstanceProfileCredentialsProvider.create().resolveCredentials())
+            CompletableFuture.supplyAsync(
+                            () -> InstanceProfileCredentialsProvider.create().resolveCredentials())
                     .get(2, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
@@ -129,8 +134,12 @@ public final class AwsAccess {
     public static String explain(SdkException e) {
         if (e instanceof AwsServiceException s && s.awsErrorDetails() != null) {
             var d = s.awsErrorDetails();
-            return String.format(Locale.ROOT, "%s refused: %s (%s)", d.serviceName() == null ? "AWS" : d.serviceName(),
-                    d.errorMessage(), d.errorCode());
+            return String.format(
+                    Locale.ROOT,
+                    "%s refused: %s (%s)",
+                    d.serviceName() == null ? "AWS" : d.serviceName(),
+                    d.errorMessage(),
+                    d.errorCode());
         }
         String message = String.valueOf(e.getMessage());
         if (message.contains("Unable to load credentials")) {
@@ -143,7 +152,8 @@ public final class AwsAccess {
         while (cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof java.net.UnknownHostException || cause instanceof java.net.ConnectException
+        if (cause instanceof java.net.UnknownHostException
+                || cause instanceof java.net.ConnectException
                 || cause instanceof java.net.SocketTimeoutException) {
             return "cannot reach " + io.predictivescaling.aws.AwsClients.endpointDescription() + " ("
                     + cause.getMessage() + "): check the network, or the endpoint";

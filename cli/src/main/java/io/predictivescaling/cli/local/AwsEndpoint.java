@@ -8,7 +8,9 @@ import picocli.CommandLine.Option;
  * invoke, backtest --cloudwatch): the one place the option is declared and what it means is checked.
  */
 public final class AwsEndpoint {
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "An AWS emulator to use instead of AWS (LocalStack, moto_server), e.g. http://localhost:4566 "
                     + "(default: AWS_ENDPOINT_URL if set, else AWS)")
     String endpoint;

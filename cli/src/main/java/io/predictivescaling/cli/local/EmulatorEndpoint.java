@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
  * --local): the one named, else a moto_server started for the command.
  */
 public final class EmulatorEndpoint {
-    @Option(names = "--endpoint", paramLabel = "URL",
+    @Option(
+            names = "--endpoint",
+            paramLabel = "URL",
             description = "An AWS emulator to use (e.g. LocalStack at http://localhost:4566) instead of starting "
                     + "moto_server")
     String endpoint;

@@ -1,9 +1,9 @@
 package io.predictivescaling.cli.local;
 
-import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.Moto;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.common.Env;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,8 +25,7 @@ public final class LocalAws {
     public static final String DEMO_TARGET = "checkout-ecs";
     public static final String DEMO_METRIC = "checkout-rps";
 
-    private LocalAws() {
-    }
+    private LocalAws() {}
 
     /** Like {@link #use}, after checking that a given endpoint answers (one line with the fix when not). */
     public static String useReachable(String endpoint) {
@@ -62,9 +61,10 @@ public final class LocalAws {
                 .noneMatch(b -> b.name().equals(EVENT_BUS))) {
             bridge.createEventBus(r -> r.name(EVENT_BUS));
         }
-        dynamo.putItem(r -> r.tableName(TARGETS_TABLE).item(Map.of(
-                "targetId", AttributeValue.fromS(DEMO_TARGET),
-                "metricId", AttributeValue.fromS(DEMO_METRIC))));
+        dynamo.putItem(r -> r.tableName(TARGETS_TABLE)
+                .item(Map.of(
+                        "targetId", AttributeValue.fromS(DEMO_TARGET),
+                        "metricId", AttributeValue.fromS(DEMO_METRIC))));
         System.setProperty(Env.METRICS_TABLE.name(), METRICS_TABLE);
         System.setProperty(Env.TARGETS_TABLE.name(), TARGETS_TABLE);
         System.setProperty(Env.PATTERNS_TABLE.name(), PATTERNS_TABLE);

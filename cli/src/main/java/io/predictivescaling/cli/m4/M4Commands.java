@@ -18,13 +18,17 @@ import picocli.CommandLine.Option;
 
 /** The M4 Hourly benchmark commands. */
 public final class M4Commands {
-    private M4Commands() {
-    }
+    private M4Commands() {}
 
-    @Command(name = "forecast-m4", mixinStandardHelpOptions = true,
+    @Command(
+            name = "forecast-m4",
+            mixinStandardHelpOptions = true,
             description = "Forecasts every series of an M4 training file from its own values only.")
     public static final class Forecast implements Callable<Integer> {
-        @Option(names = "--train", required = true, description = "M4 training CSV, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
+        @Option(
+                names = "--train",
+                required = true,
+                description = "M4 training CSV, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
         Path train;
 
         @Option(names = "--out", required = true, description = "Where to write the forecasts (M4 layout)")
@@ -33,7 +37,10 @@ public final class M4Commands {
         @Option(names = "--horizon", defaultValue = "48", description = "Steps ahead")
         int horizon;
 
-        @Option(names = "--method", defaultValue = "auto", description = "auto (default) or one named method: ${COMPLETION-CANDIDATES}")
+        @Option(
+                names = "--method",
+                defaultValue = "auto",
+                description = "auto (default) or one named method: ${COMPLETION-CANDIDATES}")
         String method;
 
         @Override
@@ -42,23 +49,38 @@ public final class M4Commands {
             Map<String, double[]> series = M4Csv.read(train);
             ForecastMethod forecaster = Forecasters.hourly(method);
             Map<String, Object> results = series.entrySet().parallelStream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, e -> forecaster instanceof ValidatedEnsemble v
-                            ? v.choose(e.getValue(), horizon) : forecaster.forecast(e.getValue(), horizon)));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey,
+                            e -> forecaster instanceof ValidatedEnsemble v
+                                    ? v.choose(e.getValue(), horizon)
+                                    : forecaster.forecast(e.getValue(), horizon)));
             Map<String, double[]> ordered = new LinkedHashMap<>();
-            series.keySet().forEach(id -> ordered.put(id, results.get(id) instanceof ValidatedEnsemble.Choice c
-                    ? c.forecast() : (double[]) results.get(id)));
+            series.keySet()
+                    .forEach(id -> ordered.put(
+                            id,
+                            results.get(id) instanceof ValidatedEnsemble.Choice c
+                                    ? c.forecast()
+                                    : (double[]) results.get(id)));
             M4Csv.write(out, ordered);
             String quantileNote = "";
             if (forecaster instanceof ValidatedEnsemble) {
                 for (double q : QuantileScore.LEVELS) {
                     Map<String, double[]> byId = new LinkedHashMap<>();
-                    series.keySet().forEach(id -> byId.put(id, ((ValidatedEnsemble.Choice) results.get(id)).quantile(q)));
+                    series.keySet()
+                            .forEach(id -> byId.put(id, ((ValidatedEnsemble.Choice) results.get(id)).quantile(q)));
                     M4Csv.write(quantileFile(out, q), byId);
                 }
                 quantileNote = " and " + quantileFile(out, 0.1).getFileName() + " etc. (P2.5, P10, P80, P90, P97.5)";
             }
-            System.err.printf(Locale.ROOT, "forecast %d series x %d steps with %s in %.2f s -> %s%s%n",
-                    series.size(), horizon, method, (System.nanoTime() - start) / 1e9, out, quantileNote);
+            System.err.printf(
+                    Locale.ROOT,
+                    "forecast %d series x %d steps with %s in %.2f s -> %s%s%n",
+                    series.size(),
+                    horizon,
+                    method,
+                    (System.nanoTime() - start) / 1e9,
+                    out,
+                    quantileNote);
             return 0;
         }
     }
@@ -69,10 +91,13 @@ public final class M4Commands {
         int dot = name.lastIndexOf('.');
         String stem = dot > 0 ? name.substring(0, dot) : name;
         String ext = dot > 0 ? name.substring(dot) : "";
-        return points.resolveSibling(stem + "-q" + BigDecimal.valueOf(q).stripTrailingZeros().toPlainString() + ext);
+        return points.resolveSibling(
+                stem + "-q" + BigDecimal.valueOf(q).stripTrailingZeros().toPlainString() + ext);
     }
 
-    @Command(name = "score-m4", mixinStandardHelpOptions = true,
+    @Command(
+            name = "score-m4",
+            mixinStandardHelpOptions = true,
             description = "Scores forecasts with M4's sMAPE, MASE and OWA against Naive2, and their quantiles with "
                     + "MSIS, scaled pinball loss and coverage, next to seasonal naive.")
     public static final class Score implements Callable<Integer> {
@@ -82,8 +107,11 @@ public final class M4Commands {
         @Option(names = "--test", required = true, description = "The actual values (M4 test layout)")
         Path test;
 
-        @Option(names = "--forecasts", required = true, description = "The forecasts to score (repeatable); "
-                + "quantiles are read from the files forecast-m4 writes beside them (NAME-q0.1.csv, ...)")
+        @Option(
+                names = "--forecasts",
+                required = true,
+                description = "The forecasts to score (repeatable); "
+                        + "quantiles are read from the files forecast-m4 writes beside them (NAME-q0.1.csv, ...)")
         List<Path> forecasts;
 
         @Option(names = "--seasonality", defaultValue = "24", description = "m for MASE and Naive2")
@@ -93,11 +121,27 @@ public final class M4Commands {
         public Integer call() throws Exception {
             Map<String, double[]> history = M4Csv.read(train);
             Map<String, double[]> actual = M4Csv.read(test);
-            System.out.printf(Locale.ROOT, "series  %d, horizon %d; MSIS of the 95%% interval, scaled pinball loss, "
-                    + "coverage of P10-P90 and share at or below P80 (both target 80%%), of P2.5-P97.5 (target 95%%)%n",
-                    actual.size(), actual.values().iterator().next().length);
-            System.out.printf(Locale.ROOT, "%-22s %7s %6s %6s %7s %6s %6s %6s %6s %7s %7s %7s%n", "", "sMAPE", "MASE",
-                    "OWA", "MSIS", "SPL10", "SPL50", "SPL80", "SPL90", "P10-90", "<=P80", "P2.5-97.5");
+            System.out.printf(
+                    Locale.ROOT,
+                    "series  %d, horizon %d; MSIS of the 95%% interval, scaled pinball loss, "
+                            + "coverage of P10-P90 and share at or below P80 (both target 80%%), of P2.5-P97.5 (target 95%%)%n",
+                    actual.size(),
+                    actual.values().iterator().next().length);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-22s %7s %6s %6s %7s %6s %6s %6s %6s %7s %7s %7s%n",
+                    "",
+                    "sMAPE",
+                    "MASE",
+                    "OWA",
+                    "MSIS",
+                    "SPL10",
+                    "SPL50",
+                    "SPL80",
+                    "SPL90",
+                    "P10-90",
+                    "<=P80",
+                    "P2.5-97.5");
             for (Path file : forecasts) {
                 Map<Double, Map<String, double[]>> quantiles = new java.util.TreeMap<>();
                 Map<String, double[]> points = read(file, actual);
@@ -116,14 +160,28 @@ public final class M4Commands {
             return 0;
         }
 
-        private void print(String label, Map<String, double[]> history, Map<String, double[]> actual,
-                           Map<Double, Map<String, double[]>> quantiles) {
+        private void print(
+                String label,
+                Map<String, double[]> history,
+                Map<String, double[]> actual,
+                Map<Double, Map<String, double[]>> quantiles) {
             M4Score.Report r = M4Score.report(history, actual, quantiles.get(0.5), seasonality);
             QuantileScore.Scores q = QuantileScore.score(history, actual, quantiles, seasonality);
-            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f %7.3f %6.3f %6.3f %6.3f %6.3f %6.1f%% %6.1f%% %6.1f%%%n",
-                    label, r.method().smape(), r.method().mase(), r.owa(), q.msis(), q.pinball().get(0.1),
-                    q.pinball().get(0.5), q.pinball().get(0.8), q.pinball().get(0.9), 100 * q.coverage80(),
-                    100 * q.belowP80(), 100 * q.coverage95());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-22s %7.3f %6.3f %6.3f %7.3f %6.3f %6.3f %6.3f %6.3f %6.1f%% %6.1f%% %6.1f%%%n",
+                    label,
+                    r.method().smape(),
+                    r.method().mase(),
+                    r.owa(),
+                    q.msis(),
+                    q.pinball().get(0.1),
+                    q.pinball().get(0.5),
+                    q.pinball().get(0.8),
+                    q.pinball().get(0.9),
+                    100 * q.coverage80(),
+                    100 * q.belowP80(),
+                    100 * q.coverage95());
         }
 
         /** A forecast file, checked to hold every test series at least as far ahead as the test. */
@@ -141,13 +199,21 @@ public final class M4Commands {
         }
     }
 
-    @Command(name = "split-m4", mixinStandardHelpOptions = true,
+    @Command(
+            name = "split-m4",
+            mixinStandardHelpOptions = true,
             description = "Holds out the last HORIZON values of each series: a validation split of a training file.")
     public static final class Split implements Callable<Integer> {
-        @Option(names = "--train", required = true, description = "M4 training CSV to split, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
+        @Option(
+                names = "--train",
+                required = true,
+                description = "M4 training CSV to split, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
         Path train;
 
-        @Option(names = "--out-train", required = true, description = "Where to write each series without its last HORIZON values")
+        @Option(
+                names = "--out-train",
+                required = true,
+                description = "Where to write each series without its last HORIZON values")
         Path outTrain;
 
         @Option(names = "--out-test", required = true, description = "Where to write the held-out last HORIZON values")
@@ -167,8 +233,9 @@ public final class M4Commands {
             });
             M4Csv.write(outTrain, head);
             M4Csv.write(outTest, tail);
-            System.err.printf("wrote %d series: train minus last %d -> %s, last %d -> %s%n", series.size(),
-                    horizon, outTrain, horizon, outTest);
+            System.err.printf(
+                    "wrote %d series: train minus last %d -> %s, last %d -> %s%n",
+                    series.size(), horizon, outTrain, horizon, outTest);
             return 0;
         }
     }

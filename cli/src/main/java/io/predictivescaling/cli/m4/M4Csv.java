@@ -17,8 +17,7 @@ import java.util.Map;
  * its values in time order; shorter rows are padded with empty fields.
  */
 public final class M4Csv {
-    private M4Csv() {
-    }
+    private M4Csv() {}
 
     /** Series by id, in file order. */
     public static Map<String, double[]> read(Path file) throws IOException {
@@ -46,8 +45,10 @@ public final class M4Csv {
                     try {
                         values.add(Double.parseDouble(field));
                     } catch (NumberFormatException e) {
-                        throw new IOException(file + " row " + row + " (" + id + "), column " + (i + 1)
-                                + ": '" + field + "' is not a number", e);
+                        throw new IOException(
+                                file + " row " + row + " (" + id + "), column " + (i + 1) + ": '" + field
+                                        + "' is not a number",
+                                e);
                     }
                 }
                 series.put(id, values.stream().mapToDouble(Double::doubleValue).toArray());
@@ -66,7 +67,8 @@ public final class M4Csv {
             out.write(header.toString());
             out.newLine();
             for (var entry : series.entrySet()) {
-                StringBuilder row = new StringBuilder().append('"').append(entry.getKey()).append('"');
+                StringBuilder row =
+                        new StringBuilder().append('"').append(entry.getKey()).append('"');
                 double[] values = entry.getValue();
                 for (int i = 0; i < width; i++) {
                     row.append(',');
@@ -81,7 +83,9 @@ public final class M4Csv {
     }
 
     private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15
+                ? Long.toString((long) v)
+                : String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static String unquote(String field) {

@@ -8,17 +8,14 @@ import java.util.Map;
  */
 public final class M4Score {
     /** @param smape percent; @param mase scaled by the in-sample seasonal-naive error */
-    public record Scores(double smape, double mase, int series) {
-    }
+    public record Scores(double smape, double mase, int series) {}
 
-    public record Report(Scores method, Scores naive2, double owa) {
-    }
+    public record Report(Scores method, Scores naive2, double owa) {}
 
-    private M4Score() {
-    }
+    private M4Score() {}
 
-    public static Report report(Map<String, double[]> train, Map<String, double[]> test,
-                                Map<String, double[]> forecasts, int seasonality) {
+    public static Report report(
+            Map<String, double[]> train, Map<String, double[]> test, Map<String, double[]> forecasts, int seasonality) {
         Scores baseline = naive2(train, test, seasonality);
         Scores method = score(train, test, forecasts, seasonality);
         double owa = (method.smape() / baseline.smape() + method.mase() / baseline.mase()) / 2;
@@ -32,8 +29,8 @@ public final class M4Score {
         return score(train, test, naive2, seasonality);
     }
 
-    public static Scores score(Map<String, double[]> train, Map<String, double[]> test,
-                               Map<String, double[]> forecasts, int seasonality) {
+    public static Scores score(
+            Map<String, double[]> train, Map<String, double[]> test, Map<String, double[]> forecasts, int seasonality) {
         double smapeSum = 0;
         long points = 0;
         double maseSum = 0;

@@ -5,8 +5,7 @@ package io.predictivescaling.cli.m4;
  * multiplicative decomposition, when a 90% autocorrelation test finds the seasonality.
  */
 public final class Naive2 {
-    private Naive2() {
-    }
+    private Naive2() {}
 
     public static double[] forecast(double[] history, int horizon, int m) {
         int n = history.length;

@@ -24,8 +24,7 @@ public final class QuantileScore {
     /** The quantiles whose pinball loss is reported. */
     public static final double[] PINBALL = {0.1, 0.5, 0.8, 0.9};
 
-    private QuantileScore() {
-    }
+    private QuantileScore() {}
 
     /**
      * @param msis M4's mean scaled interval score of the 95% interval (NaN when P2.5 or P97.5 is missing)
@@ -34,39 +33,49 @@ public final class QuantileScore {
      * @param belowP80 share of actuals at or below P80
      * @param coverage95 share of actuals within P2.5-P97.5 (NaN when either is missing)
      */
-    public record Scores(double msis, Map<Double, Double> pinball, double coverage80, double belowP80,
-                         double coverage95) {
-    }
+    public record Scores(
+            double msis, Map<Double, Double> pinball, double coverage80, double belowP80, double coverage95) {}
 
     /**
      * @param quantiles forecasts by quantile level (0.5 = the point forecast), each by series id; levels
      *     that are missing score NaN
      */
-    public static Scores score(Map<String, double[]> train, Map<String, double[]> test,
-                               Map<Double, Map<String, double[]>> quantiles, int m) {
+    public static Scores score(
+            Map<String, double[]> train,
+            Map<String, double[]> test,
+            Map<Double, Map<String, double[]>> quantiles,
+            int m) {
         Map<Double, Double> pinball = new TreeMap<>();
         for (double q : PINBALL) {
             Map<String, double[]> f = quantiles.get(q);
-            pinball.put(q, f == null ? Double.NaN : perSeriesMean(train, test, m, (actual, id, h) -> {
-                double diff = actual - f.get(id)[h];
-                return diff >= 0 ? q * diff : (q - 1) * diff;
-            }));
+            pinball.put(
+                    q,
+                    f == null
+                            ? Double.NaN
+                            : perSeriesMean(train, test, m, (actual, id, h) -> {
+                                double diff = actual - f.get(id)[h];
+                                return diff >= 0 ? q * diff : (q - 1) * diff;
+                            }));
         }
         Map<String, double[]> lo95 = quantiles.get(0.025);
         Map<String, double[]> hi95 = quantiles.get(0.975);
         double a = 0.05;
-        double msis = lo95 == null || hi95 == null ? Double.NaN : perSeriesMean(train, test, m, (y, id, h) -> {
-            double lo = lo95.get(id)[h];
-            double hi = hi95.get(id)[h];
-            return hi - lo + (y < lo ? 2 / a * (lo - y) : 0) + (y > hi ? 2 / a * (y - hi) : 0);
-        });
+        double msis = lo95 == null || hi95 == null
+                ? Double.NaN
+                : perSeriesMean(train, test, m, (y, id, h) -> {
+                    double lo = lo95.get(id)[h];
+                    double hi = hi95.get(id)[h];
+                    return hi - lo + (y < lo ? 2 / a * (lo - y) : 0) + (y > hi ? 2 / a * (y - hi) : 0);
+                });
         Map<String, double[]> p10 = quantiles.get(0.1);
         Map<String, double[]> p80 = quantiles.get(0.8);
         Map<String, double[]> p90 = quantiles.get(0.9);
-        double inside = p10 == null || p90 == null ? Double.NaN
+        double inside = p10 == null || p90 == null
+                ? Double.NaN
                 : share(test, (y, id, h) -> y >= p10.get(id)[h] && y <= p90.get(id)[h]);
         double below = p80 == null ? Double.NaN : share(test, (y, id, h) -> y <= p80.get(id)[h]);
-        double inside95 = lo95 == null || hi95 == null ? Double.NaN
+        double inside95 = lo95 == null || hi95 == null
+                ? Double.NaN
                 : share(test, (y, id, h) -> y >= lo95.get(id)[h] && y <= hi95.get(id)[h]);
         return new Scores(msis, pinball, inside, below, inside95);
     }
@@ -78,8 +87,8 @@ public final class QuantileScore {
      *
      * @return forecasts by quantile level, including 0.5 (the seasonal naive point forecast)
      */
-    public static Map<Double, Map<String, double[]>> seasonalNaive(Map<String, double[]> train,
-                                                                   Map<String, double[]> test, int m) {
+    public static Map<Double, Map<String, double[]>> seasonalNaive(
+            Map<String, double[]> train, Map<String, double[]> test, int m) {
         NormalDistribution normal = new NormalDistribution();
         Map<Double, Map<String, double[]>> out = new TreeMap<>();
         double[] levels = {0.025, 0.1, 0.5, 0.8, 0.9, 0.975};

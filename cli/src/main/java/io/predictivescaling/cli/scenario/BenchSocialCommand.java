@@ -24,20 +24,34 @@ import picocli.CommandLine.Option;
  * seeded daily load whose excess follows the mentions' excess over their median {@code --lag} later. The same
  * load is then replayed three ways: without mentions, with them, and with them shuffled (leading nothing).
  */
-@Command(name = "bench-social", mixinStandardHelpOptions = true,
+@Command(
+        name = "bench-social",
+        mixinStandardHelpOptions = true,
         description = "Replays a load that follows a real mention trace with a known lag: without --social, with the "
                 + "mentions, and with the mentions shuffled. Prints under-provisioning and cost for each.")
 public final class BenchSocialCommand implements Callable<Integer> {
-    @Option(names = "--mentions", required = true, description = "Mention volume CSV timestamp,value (e.g. NAB Twitter_volume_AMZN.csv)")
+    @Option(
+            names = "--mentions",
+            required = true,
+            description = "Mention volume CSV timestamp,value (e.g. NAB Twitter_volume_AMZN.csv)")
     Path mentions;
 
-    @Option(names = "--lag", defaultValue = "30", description = "Minutes from mentions to the load they cause (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--lag",
+            defaultValue = "30",
+            description = "Minutes from mentions to the load they cause (default ${DEFAULT-VALUE})")
     int lagMinutes;
 
-    @Option(names = "--gain", defaultValue = "0.5", description = "Extra load per unit of mention excess over the median (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--gain",
+            defaultValue = "0.5",
+            description = "Extra load per unit of mention excess over the median (default ${DEFAULT-VALUE})")
     double gain;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated load's noise and of the shuffled mentions")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of the generated load's noise and of the shuffled mentions")
     long seed;
 
     @Override
@@ -46,10 +60,23 @@ public final class BenchSocialCommand implements Callable<Integer> {
         Trace load = follow(m, Duration.ofMinutes(lagMinutes), gain, seed);
         double unit = load.defaultUnit();
         BacktestConfig config = BacktestConfig.defaults(unit).with(unit, 0.7, Duration.ofMinutes(5), List.of());
-        System.out.printf(Locale.ROOT, "load follows %s %d min later (gain %.2f); %d intervals of %s%n",
-                m.name(), lagMinutes, gain, load.size(), load.step());
-        System.out.printf(Locale.ROOT, "%-18s %12s %10s %14s %8s %8s%n", "replay", "underProv%", "unserved%",
-                "unit-hours", "cost/or", "trends");
+        System.out.printf(
+                Locale.ROOT,
+                "load follows %s %d min later (gain %.2f); %d intervals of %s%n",
+                m.name(),
+                lagMinutes,
+                gain,
+                load.size(),
+                load.step());
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %12s %10s %14s %8s %8s%n",
+                "replay",
+                "underProv%",
+                "unserved%",
+                "unit-hours",
+                "cost/or",
+                "trends");
         row("no mentions", config, load, null);
         row("mentions", config, load, m);
         row("shuffled mentions", config, load, Scenario.shuffled(m, seed));
@@ -57,12 +84,20 @@ public final class BenchSocialCommand implements Callable<Integer> {
     }
 
     private static void row(String name, BacktestConfig config, Trace load, Trace m) {
-        DecisionLog log = new DecisionLog(load, m == null ? null : new SocialReplay("mentions", m, null), config.unit());
+        DecisionLog log =
+                new DecisionLog(load, m == null ? null : new SocialReplay("mentions", m, null), config.unit());
         BacktestResult r = new Backtest(config).with(log).run(load, null);
         BacktestResult.PolicyStats p = r.policies().get("predictive");
         long trends = log.rows().stream().filter(x -> x.kind().equals("trend")).count();
-        System.out.printf(Locale.ROOT, "%-18s %12.3f %10.3f %14.1f %8.3f %8d%n", name, 100 * p.underProvisionedFraction(),
-                100 * p.unservedDemandFraction(), p.capacityUnitHours(), p.costVsOracle(), trends);
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %12.3f %10.3f %14.1f %8.3f %8d%n",
+                name,
+                100 * p.underProvisionedFraction(),
+                100 * p.unservedDemandFraction(),
+                p.capacityUnitHours(),
+                p.costVsOracle(),
+                trends);
     }
 
     /** A seeded daily load (busiest at 15:00 UTC, 4% noise) whose excess follows the mentions' {@code lag} later. */

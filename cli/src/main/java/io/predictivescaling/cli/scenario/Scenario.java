@@ -29,8 +29,17 @@ import java.util.Random;
  * @param from start of the story window the headlines cover
  * @param to its end
  */
-public record Scenario(String name, String keyword, Trace load, Trace mentions, double[] sentiment,
-                       List<KnownEvent> events, double unit, Instant moment, Instant from, Instant to) {
+public record Scenario(
+        String name,
+        String keyword,
+        Trace load,
+        Trace mentions,
+        double[] sentiment,
+        List<KnownEvent> events,
+        double unit,
+        Instant moment,
+        Instant from,
+        Instant to) {
     public static final long SEED = 20261130L;
     static final Instant START = Instant.parse("2026-10-05T00:00:00Z"); // a Monday
 
@@ -68,12 +77,25 @@ public record Scenario(String name, String keyword, Trace load, Trace mentions, 
         List<KnownEvent> events = new ArrayList<>();
         String[] names = {"Season 2", "Season 3", "Season 4", "Season 5", "Season 6"};
         for (int k = 0; k < releases.size(); k++) {
-            events.add(new KnownEvent("game_release", names[k], releases.get(k).minus(Duration.ofHours(6)),
-                    releases.get(k).plus(Duration.ofHours(66)), "scenario", 1.0));
+            events.add(new KnownEvent(
+                    "game_release",
+                    names[k],
+                    releases.get(k).minus(Duration.ofHours(6)),
+                    releases.get(k).plus(Duration.ofHours(66)),
+                    "scenario",
+                    1.0));
         }
         Instant moment = releases.get(releases.size() - 1);
-        return new Scenario("game-release", "yourgame", trace("load.csv", step, load),
-                trace("mentions.csv", step, mentions), sentiment, events, 100, moment, moment.minus(Duration.ofHours(60)),
+        return new Scenario(
+                "game-release",
+                "yourgame",
+                trace("load.csv", step, load),
+                trace("mentions.csv", step, mentions),
+                sentiment,
+                events,
+                100,
+                moment,
+                moment.minus(Duration.ofHours(60)),
                 moment.plus(Duration.ofHours(80)));
     }
 
@@ -129,8 +151,17 @@ public record Scenario(String name, String keyword, Trace load, Trace mentions, 
             sentiment[i] = mood(random, buzz);
         }
         Instant moment = bursts.get(bursts.size() - 1);
-        return new Scenario("viral-moment", "yourapp", trace("load.csv", step, load), trace("mentions.csv", step, mentions),
-                sentiment, List.of(), 100, moment, moment.minus(Duration.ofHours(2)), moment.plus(Duration.ofHours(3)));
+        return new Scenario(
+                "viral-moment",
+                "yourapp",
+                trace("load.csv", step, load),
+                trace("mentions.csv", step, mentions),
+                sentiment,
+                List.of(),
+                100,
+                moment,
+                moment.minus(Duration.ofHours(2)),
+                moment.plus(Duration.ofHours(3)));
     }
 
     /** Load over the usual, {@code minutes} after a burst starts. */
@@ -159,8 +190,12 @@ public record Scenario(String name, String keyword, Trace load, Trace mentions, 
             values.add(v);
         }
         Collections.shuffle(values, new Random(seed));
-        return new Trace(mentions.name(), mentions.start(), mentions.step(),
-                values.stream().mapToDouble(Double::doubleValue).toArray(), List.of());
+        return new Trace(
+                mentions.name(),
+                mentions.start(),
+                mentions.step(),
+                values.stream().mapToDouble(Double::doubleValue).toArray(),
+                List.of());
     }
 
     /** Writes load.csv, mentions.csv and events.csv (the backtest's inputs) into {@code dir}. */
@@ -171,8 +206,8 @@ public record Scenario(String name, String keyword, Trace load, Trace mentions, 
             w.write("timestamp,value,sentiment");
             w.newLine();
             for (int i = 0; i < mentions.size(); i++) {
-                w.write(mentions.time(i) + "," + String.format(Locale.ROOT, "%.0f,%.2f", mentions.demand()[i],
-                        sentiment[i]));
+                w.write(mentions.time(i) + ","
+                        + String.format(Locale.ROOT, "%.0f,%.2f", mentions.demand()[i], sentiment[i]));
                 w.newLine();
             }
         }

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
  * ordinary {@code backtest --social --events}, and prints the decision log's headline lines and where the report
  * is.
  */
-@Command(name = "scenario", mixinStandardHelpOptions = true,
+@Command(
+        name = "scenario",
+        mixinStandardHelpOptions = true,
         description = "Replays a bundled, seeded story through the backtest (load, calendar and social signals "
                 + "together) and prints its decision log's headlines: game-release or viral-moment.")
 public final class ScenarioCommand implements Callable<Integer> {
@@ -36,7 +38,10 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Output folder (default scenario-NAME)")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "" + Scenario.SEED, description = "Generator seed (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--seed",
+            defaultValue = "" + Scenario.SEED,
+            description = "Generator seed (default ${DEFAULT-VALUE})")
     long seed;
 
     @Spec
@@ -47,14 +52,24 @@ public final class ScenarioCommand implements Callable<Integer> {
         Scenario s = switch (name) {
             case "game-release" -> Scenario.gameRelease(seed);
             case "viral-moment" -> Scenario.viralMoment(seed);
-            default -> throw new IllegalArgumentException("unknown scenario '" + name
-                    + "': use game-release or viral-moment");
+            default ->
+                throw new IllegalArgumentException("unknown scenario '" + name + "': use game-release or viral-moment");
         };
         Path dir = out != null ? out : Path.of("scenario-" + name);
         s.write(dir);
-        List<String> args = new ArrayList<>(List.of("backtest", "--trace", dir.resolve("load.csv").toString(),
-                "--social", dir.resolve("mentions.csv").toString(), "--keyword", s.keyword(),
-                "--unit", String.valueOf(s.unit()), "--out", dir.toString(), "--quiet"));
+        List<String> args = new ArrayList<>(List.of(
+                "backtest",
+                "--trace",
+                dir.resolve("load.csv").toString(),
+                "--social",
+                dir.resolve("mentions.csv").toString(),
+                "--keyword",
+                s.keyword(),
+                "--unit",
+                String.valueOf(s.unit()),
+                "--out",
+                dir.toString(),
+                "--quiet"));
         if (!s.events().isEmpty()) {
             args.addAll(List.of("--events", dir.resolve("events.csv").toString()));
         }
@@ -70,13 +85,16 @@ public final class ScenarioCommand implements Callable<Integer> {
         if (exit != 0) {
             return exit;
         }
-        System.out.printf(Locale.ROOT, "%nthe story (%s at %s), from decisions.csv:%n", name.equals("game-release")
-                ? "release" : "load burst", s.moment());
+        System.out.printf(
+                Locale.ROOT,
+                "%nthe story (%s at %s), from decisions.csv:%n",
+                name.equals("game-release") ? "release" : "load burst",
+                s.moment());
         List<DecisionLog.Row> rows = read(dir.resolve("decisions.csv"));
         DecisionLog.headlines(rows, s.from(), s.moment(), s.to()).forEach(line -> System.out.println("  " + line));
         if (name.equals("game-release")) {
-            System.out.println("  highest floor per day from the release: " + dailyPeakFloors(dir.resolve("timeline.csv"),
-                    s.moment(), 4));
+            System.out.println("  highest floor per day from the release: "
+                    + dailyPeakFloors(dir.resolve("timeline.csv"), s.moment(), 4));
         }
         System.out.println("decision log: " + dir.resolve("decisions.csv").toAbsolutePath());
         System.out.println("report: " + dir.resolve("report.html").toAbsolutePath());
@@ -87,9 +105,14 @@ public final class ScenarioCommand implements Callable<Integer> {
     public static List<DecisionLog.Row> read(Path file) throws IOException {
         List<DecisionLog.Row> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                rows.add(new DecisionLog.Row(Instant.parse(r.get("time")), r.get("kind"), r.get("seen"),
-                        r.get("planned"), r.get("why")));
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
+                rows.add(new DecisionLog.Row(
+                        Instant.parse(r.get("time")), r.get("kind"), r.get("seen"), r.get("planned"), r.get("why")));
             }
         }
         return rows;
@@ -102,8 +125,16 @@ public final class ScenarioCommand implements Callable<Integer> {
             peaks.add(0);
         }
         try (Reader in = Files.newBufferedReader(timeline)) {
-            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                long day = Math.floorDiv(Duration.between(from, Instant.parse(r.get("timestamp"))).getSeconds(), 86400);
+            for (CSVRecord r : CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(in)) {
+                long day = Math.floorDiv(
+                        Duration.between(from, Instant.parse(r.get("timestamp")))
+                                .getSeconds(),
+                        86400);
                 if (day >= 0 && day < days) {
                     peaks.set((int) day, Math.max(peaks.get((int) day), Integer.parseInt(r.get("floor"))));
                 }

@@ -24,9 +24,12 @@ class BacktestCommandTest {
         int exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
 
         assertThat(exit).isZero();
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode summary =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         String verdict = summary.get("verdict").asText();
-        assertThat(verdict).as("who won, in plain words").startsWith("Against reactive scaling")
+        assertThat(verdict)
+                .as("who won, in plain words")
+                .startsWith("Against reactive scaling")
                 .containsPattern("cut under-provisioned intervals by \\d+% \\(from [\\d.]+% to [\\d.]+%\\)")
                 .containsPattern("for [\\d.]+% more capacity");
         assertThat(summary.get("trace").asText()).isEqualTo("nyc_taxi.csv");
@@ -36,37 +39,56 @@ class BacktestCommandTest {
         assertThat(summary.get("unit").asDouble()).isPositive();
         JsonNode policies = summary.get("policies");
         for (String policy : List.of("reactive", "predictive", "oracle")) {
-            assertThat(policies.get(policy).fieldNames()).toIterable().startsWith(
-                    "underProvisionedFraction", "unservedDemandFraction", "capacityUnitHours", "costVsOracle",
-                    "costVsReactive");
+            assertThat(policies.get(policy).fieldNames())
+                    .toIterable()
+                    .startsWith(
+                            "underProvisionedFraction",
+                            "unservedDemandFraction",
+                            "capacityUnitHours",
+                            "costVsOracle",
+                            "costVsReactive");
         }
-        assertThat(policies.get("predictive").get("costVsReactive").asDouble()).isEqualTo(
-                policies.get("predictive").get("capacityUnitHours").asDouble()
+        assertThat(policies.get("predictive").get("costVsReactive").asDouble())
+                .isEqualTo(policies.get("predictive").get("capacityUnitHours").asDouble()
                         / policies.get("reactive").get("capacityUnitHours").asDouble());
-        assertThat(summary.get("sizingsAlone").fieldNames()).toIterable().as("every sizing tried, for the cost chart")
+        assertThat(summary.get("sizingsAlone").fieldNames())
+                .toIterable()
+                .as("every sizing tried, for the cost chart")
                 .containsExactlyInAnyOrderElementsOf(io.predictivescaling.simulation.Sizing.candidates(0.7).stream()
-                        .map(io.predictivescaling.simulation.Sizing::label).toList());
-        assertThat(policies.get("predictive").get("sizingShares").fieldNames()).toIterable()
-                .as("which sizings the daily tuning used").isNotEmpty()
+                        .map(io.predictivescaling.simulation.Sizing::label)
+                        .toList());
+        assertThat(policies.get("predictive").get("sizingShares").fieldNames())
+                .toIterable()
+                .as("which sizings the daily tuning used")
+                .isNotEmpty()
                 .allMatch(z -> z.matches("P\\d+ at \\d+%( \\+\\d units)?"));
-        double reactive = policies.get("reactive").get("underProvisionedFraction").asDouble();
-        double predictive = policies.get("predictive").get("underProvisionedFraction").asDouble();
+        double reactive =
+                policies.get("reactive").get("underProvisionedFraction").asDouble();
+        double predictive =
+                policies.get("predictive").get("underProvisionedFraction").asDouble();
         assertThat(predictive).isLessThan(reactive / 2);
         assertThat(policies.get("predictive").get("costVsOracle").asDouble()).isLessThan(1.2);
 
         List<String> timeline = Files.readAllLines(out.resolve("timeline.csv"));
-        assertThat(timeline.get(0)).startsWith("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity");
+        assertThat(timeline.get(0))
+                .startsWith("timestamp,demand,predicted,floor,reactiveCapacity,predictiveCapacity,oracleCapacity");
         assertThat(timeline).hasSize(10_321);
         List<String> traceRows = Files.readAllLines(trace);
         for (int i = 1; i < timeline.size(); i += 97) {
-            assertThat(Double.parseDouble(timeline.get(i).split(",")[1])).as("demand at full precision, row " + i)
+            assertThat(Double.parseDouble(timeline.get(i).split(",")[1]))
+                    .as("demand at full precision, row " + i)
                     .isEqualTo(Double.parseDouble(traceRows.get(i).split(",")[1]));
         }
         String html = Files.readString(out.resolve("report.html"));
-        assertThat(html).contains("<p id=\"verdict\">" + verdict.replace("&", "&amp;") + "</p>")
-                .contains("var uPlot=").as("one self-contained file: no external scripts, styles or data")
-                .doesNotContain("<script src").doesNotContain("<link").doesNotContain("src=\"http");
-        String demand = html.substring(html.indexOf("\"demand\":[") + 10, html.indexOf("]", html.indexOf("\"demand\":[")));
+        assertThat(html)
+                .contains("<p id=\"verdict\">" + verdict.replace("&", "&amp;") + "</p>")
+                .contains("var uPlot=")
+                .as("one self-contained file: no external scripts, styles or data")
+                .doesNotContain("<script src")
+                .doesNotContain("<link")
+                .doesNotContain("src=\"http");
+        String demand =
+                html.substring(html.indexOf("\"demand\":[") + 10, html.indexOf("]", html.indexOf("\"demand\":[")));
         assertThat(demand.split(",")).as("every interval reaches the chart").hasSize(10_320);
         byte[] png = Files.readAllBytes(out.resolve("report.png"));
         assertThat(png).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
@@ -80,21 +102,46 @@ class BacktestCommandTest {
         List<String> rows = Files.readAllLines(trace);
         StringBuilder steady = new StringBuilder("timestamp,value\n");
         for (int i = 1; i < rows.size(); i++) {
-            steady.append(rows.get(i).split(",")[0]).append(',').append(40 + i % 5).append('\n');
+            steady.append(rows.get(i).split(",")[0])
+                    .append(',')
+                    .append(40 + i % 5)
+                    .append('\n');
         }
         Path mentions = out.resolve("steady.csv");
         Files.writeString(mentions, steady);
-        assertThat(Main.run("backtest", "--trace", trace.toString(), "--out", out.resolve("plain").toString(),
-                "--quiet")).isZero();
-        assertThat(Main.run("backtest", "--trace", trace.toString(), "--out", out.resolve("social").toString(),
-                "--quiet", "--social", mentions.toString())).isZero();
+        assertThat(Main.run(
+                        "backtest",
+                        "--trace",
+                        trace.toString(),
+                        "--out",
+                        out.resolve("plain").toString(),
+                        "--quiet"))
+                .isZero();
+        assertThat(Main.run(
+                        "backtest",
+                        "--trace",
+                        trace.toString(),
+                        "--out",
+                        out.resolve("social").toString(),
+                        "--quiet",
+                        "--social",
+                        mentions.toString()))
+                .isZero();
 
-        JsonNode plain = new ObjectMapper().readTree(out.resolve("plain/summary.json").toFile());
-        JsonNode social = new ObjectMapper().readTree(out.resolve("social/summary.json").toFile());
+        JsonNode plain =
+                new ObjectMapper().readTree(out.resolve("plain/summary.json").toFile());
+        JsonNode social =
+                new ObjectMapper().readTree(out.resolve("social/summary.json").toFile());
         assertThat(social.get("policies")).isEqualTo(plain.get("policies"));
         assertThat(social.get("sizingsAlone")).isEqualTo(plain.get("sizingsAlone"));
-        assertThat(plain.has("capacityAddedBySignal")).as("nothing to attribute without signals").isFalse();
-        assertThat(social.get("capacityAddedBySignal").get("social").get("addedUnitHours").asDouble()).isZero();
+        assertThat(plain.has("capacityAddedBySignal"))
+                .as("nothing to attribute without signals")
+                .isFalse();
+        assertThat(social.get("capacityAddedBySignal")
+                        .get("social")
+                        .get("addedUnitHours")
+                        .asDouble())
+                .isZero();
         List<String> a = Files.readAllLines(out.resolve("plain/timeline.csv"));
         List<String> b = Files.readAllLines(out.resolve("social/timeline.csv"));
         assertThat(b).hasSameSizeAs(a);
@@ -107,8 +154,8 @@ class BacktestCommandTest {
             assertThat(y).as("timeline row %d but the mentions' hype", i).isEqualTo(x);
         }
         assertThat(Files.readAllLines(out.resolve("social/decisions.csv")))
-                .as("the same plans, with what was seen of the mentions").hasSameSizeAs(
-                        Files.readAllLines(out.resolve("plain/decisions.csv")));
+                .as("the same plans, with what was seen of the mentions")
+                .hasSameSizeAs(Files.readAllLines(out.resolve("plain/decisions.csv")));
     }
 
     @Test
@@ -116,16 +163,36 @@ class BacktestCommandTest {
         // Three days of NASA-HTTP 5-minute counts; the jittered copy has 0-20 s added to every timestamp.
         Path fixtures = ProjectRoot.resolve("shared/src/test/resources/traces");
 
-        assertThat(Main.run("backtest", "--trace", fixtures.resolve("clean.csv").toString(), "--out",
-                out.resolve("clean").toString(), "--quiet")).isZero();
-        assertThat(Main.run("backtest", "--trace", fixtures.resolve("jitter.csv").toString(), "--out",
-                out.resolve("jitter").toString(), "--quiet")).isZero();
+        assertThat(Main.run(
+                        "backtest",
+                        "--trace",
+                        fixtures.resolve("clean.csv").toString(),
+                        "--out",
+                        out.resolve("clean").toString(),
+                        "--quiet"))
+                .isZero();
+        assertThat(Main.run(
+                        "backtest",
+                        "--trace",
+                        fixtures.resolve("jitter.csv").toString(),
+                        "--out",
+                        out.resolve("jitter").toString(),
+                        "--quiet"))
+                .isZero();
 
-        JsonNode clean = new ObjectMapper().readTree(out.resolve("clean/summary.json").toFile());
-        JsonNode jitter = new ObjectMapper().readTree(out.resolve("jitter/summary.json").toFile());
-        assertThat(jitter.get("intervals").asInt()).isEqualTo(clean.get("intervals").asInt()).isEqualTo(864);
+        JsonNode clean =
+                new ObjectMapper().readTree(out.resolve("clean/summary.json").toFile());
+        JsonNode jitter =
+                new ObjectMapper().readTree(out.resolve("jitter/summary.json").toFile());
+        assertThat(jitter.get("intervals").asInt())
+                .isEqualTo(clean.get("intervals").asInt())
+                .isEqualTo(864);
         assertThat(jitter.get("policies")).isEqualTo(clean.get("policies"));
-        assertThat(clean.get("policies").get("reactive").get("underProvisionedFraction").asDouble()).isPositive();
+        assertThat(clean.get("policies")
+                        .get("reactive")
+                        .get("underProvisionedFraction")
+                        .asDouble())
+                .isPositive();
     }
 
     @Test
@@ -144,8 +211,10 @@ class BacktestCommandTest {
         }
 
         assertThat(exit).isZero();
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("WARNING: only 24h of data (under 2 days)");
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("WARNING: only 24h of data (under 2 days)");
+        JsonNode summary =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("warnings").get(0).asText()).startsWith("only 24h of data (under 2 days)");
         assertThat(Files.readString(out.resolve("report.html"))).contains("only 24h of data (under 2 days)");
     }
@@ -161,16 +230,34 @@ class BacktestCommandTest {
         int refused;
         try {
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet",
-                    "--quantile", "0.5", "--floor-utilization", "0.8", "--spare-units", "2");
-            refused = Main.run("backtest", "--trace", trace.toString(), "--out", out.resolve("x").toString(),
-                    "--spare-units", "-1");
+            exit = Main.run(
+                    "backtest",
+                    "--trace",
+                    trace.toString(),
+                    "--out",
+                    out.toString(),
+                    "--quiet",
+                    "--quantile",
+                    "0.5",
+                    "--floor-utilization",
+                    "0.8",
+                    "--spare-units",
+                    "2");
+            refused = Main.run(
+                    "backtest",
+                    "--trace",
+                    trace.toString(),
+                    "--out",
+                    out.resolve("x").toString(),
+                    "--spare-units",
+                    "-1");
         } finally {
             System.setErr(stderr);
         }
 
         assertThat(exit).isZero();
-        JsonNode summary = new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        JsonNode summary =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("sizingsAlone").fieldNames()).toIterable().containsExactly("P50 at 80% +2 units");
         assertThat(refused).isEqualTo(2);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
@@ -190,7 +277,8 @@ class BacktestCommandTest {
         }
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("error: cannot read trace")
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("error: cannot read trace")
                 .doesNotContain("\tat ");
     }
 }

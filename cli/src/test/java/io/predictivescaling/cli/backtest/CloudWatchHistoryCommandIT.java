@@ -35,7 +35,8 @@ class CloudWatchHistoryCommandIT {
     @Test
     void backtestAndExportHistoryReadTheMetricFromCloudWatch() throws Exception {
         String endpoint = Moto.endpoint().toString();
-        CloudWatchClient cloudWatch = CloudWatchClient.builder().endpointOverride(Moto.endpoint())
+        CloudWatchClient cloudWatch = CloudWatchClient.builder()
+                .endpointOverride(Moto.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
                 .build();
@@ -53,21 +54,48 @@ class CloudWatchHistoryCommandIT {
                 quiet++;
                 continue;
             }
-            data.add(MetricDatum.builder().metricName("RequestCount").timestamp(first.plusSeconds(300L * (i - 1)))
-                    .value(v).dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build());
+            data.add(MetricDatum.builder()
+                    .metricName("RequestCount")
+                    .timestamp(first.plusSeconds(300L * (i - 1)))
+                    .value(v)
+                    .dimensions(Dimension.builder()
+                            .name("LoadBalancer")
+                            .value(loadBalancer)
+                            .build())
+                    .build());
         }
         for (int i = 0; i < data.size(); i += 1000) {
             List<MetricDatum> page = data.subList(i, Math.min(data.size(), i + 1000));
             cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(page));
         }
-        String[] source = {"--cloudwatch", namespace + ":RequestCount", "--dimension", "LoadBalancer=" + loadBalancer,
-            "--stat", "Sum", "--period", "5m", "--days", "4", "--endpoint", endpoint};
+        String[] source = {
+            "--cloudwatch",
+            namespace + ":RequestCount",
+            "--dimension",
+            "LoadBalancer=" + loadBalancer,
+            "--stat",
+            "Sum",
+            "--period",
+            "5m",
+            "--days",
+            "4",
+            "--endpoint",
+            endpoint
+        };
 
-        int exported = Main.run(concat(new String[] {"export-history", "--out", out.resolve("history.csv").toString()},
+        int exported = Main.run(concat(
+                new String[] {
+                    "export-history", "--out", out.resolve("history.csv").toString()
+                },
                 source));
-        int fromCloudWatch = Main.run(concat(new String[] {"backtest", "--quiet", "--out", out.resolve("cw").toString()},
-                source));
-        int fromFile = Main.run("backtest", "--quiet", "--trace", out.resolve("history.csv").toString(), "--out",
+        int fromCloudWatch = Main.run(concat(
+                new String[] {"backtest", "--quiet", "--out", out.resolve("cw").toString()}, source));
+        int fromFile = Main.run(
+                "backtest",
+                "--quiet",
+                "--trace",
+                out.resolve("history.csv").toString(),
+                "--out",
                 out.resolve("file").toString());
 
         assertThat(exported).isZero();
@@ -75,11 +103,15 @@ class CloudWatchHistoryCommandIT {
         assertThat(fromFile).isZero();
         List<String> csv = Files.readAllLines(out.resolve("history.csv"));
         assertThat(csv.get(0)).isEqualTo("timestamp,value");
-        assertThat(csv.get(1)).isEqualTo(first + "," + Double.parseDouble(clean.get(1).split(",")[1]));
+        assertThat(csv.get(1))
+                .isEqualTo(first + "," + Double.parseDouble(clean.get(1).split(",")[1]));
         assertThat(csv).hasSize(clean.size());
-        assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",0.0"))).as("quiet periods are zero load").hasSize(quiet);
+        assertThat(csv.stream().skip(1).filter(l -> l.endsWith(",0.0")))
+                .as("quiet periods are zero load")
+                .hasSize(quiet);
         JsonNode cw = new ObjectMapper().readTree(out.resolve("cw/summary.json").toFile());
-        JsonNode file = new ObjectMapper().readTree(out.resolve("file/summary.json").toFile());
+        JsonNode file =
+                new ObjectMapper().readTree(out.resolve("file/summary.json").toFile());
         assertThat(cw.get("intervals").asInt()).isEqualTo(clean.size() - 1);
         assertThat(cw.get("intervalSeconds").asInt()).isEqualTo(300);
         assertThat(cw.get("policies")).isEqualTo(file.get("policies"));
@@ -88,10 +120,14 @@ class CloudWatchHistoryCommandIT {
 
     @Test
     void oldDataIsReadAtAPeriodCloudWatchStillKeeps() {
-        assertThat(CloudWatchHistory.periodFor(Duration.ofMinutes(1), Duration.ofDays(14))).isEqualTo(Duration.ofMinutes(1));
-        assertThat(CloudWatchHistory.periodFor(Duration.ofMinutes(1), Duration.ofDays(30))).isEqualTo(Duration.ofMinutes(5));
-        assertThat(CloudWatchHistory.periodFor(Duration.ofMinutes(5), Duration.ofDays(90))).isEqualTo(Duration.ofHours(1));
-        assertThat(CloudWatchHistory.periodFor(Duration.ofSeconds(10), Duration.ofHours(5))).isEqualTo(Duration.ofMinutes(1));
+        assertThat(CloudWatchHistory.periodFor(Duration.ofMinutes(1), Duration.ofDays(14)))
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(CloudWatchHistory.periodFor(Duration.ofMinutes(1), Duration.ofDays(30)))
+                .isEqualTo(Duration.ofMinutes(5));
+        assertThat(CloudWatchHistory.periodFor(Duration.ofMinutes(5), Duration.ofDays(90)))
+                .isEqualTo(Duration.ofHours(1));
+        assertThat(CloudWatchHistory.periodFor(Duration.ofSeconds(10), Duration.ofHours(5)))
+                .isEqualTo(Duration.ofMinutes(1));
     }
 
     static String[] concat(String[] a, String[] b) {

@@ -19,7 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -64,19 +63,37 @@ class ReportInBrowserIT {
         Path mentions = dir.resolve("mentions.csv");
         writeMentions(mentions);
         Path out = dir.resolve("out");
-        assertThat(Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet",
-                "--unit-price", "0.04", "--load-unit", "requests/min", "--events", events.toString(),
-                "--social", mentions.toString(), "--keyword", "shop")).isZero();
+        assertThat(Main.run(
+                        "backtest",
+                        "--trace",
+                        trace.toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--unit-price",
+                        "0.04",
+                        "--load-unit",
+                        "requests/min",
+                        "--events",
+                        events.toString(),
+                        "--social",
+                        mentions.toString(),
+                        "--keyword",
+                        "shop"))
+                .isZero();
         driver = chromium(1400, 900);
         JavascriptExecutor js = driver;
         driver.get(out.resolve("report.html").toUri().toString());
 
         assertThat(driver.findElement(By.id("verdict")).getText())
-                .startsWith("Against reactive scaling").contains("a month at 0.04 per unit-hour");
+                .startsWith("Against reactive scaling")
+                .contains("a month at 0.04 per unit-hour");
         assertThat(driver.findElements(By.cssSelector("#detail canvas"))).hasSize(1);
-        assertThat(driver.findElement(By.cssSelector("#detail .u-legend")).getText()).contains("P10–P90 forecast")
+        assertThat(driver.findElement(By.cssSelector("#detail .u-legend")).getText())
+                .contains("P10–P90 forecast")
                 .contains("predictive under-provisioned");
-        assertThat(js.executeScript("return detail.axes[1].label")).as("the y axis title")
+        assertThat(js.executeScript("return detail.axes[1].label"))
+                .as("the y axis title")
                 .isEqualTo("load (requests/min)");
         screenshot(out, "report-1400x900.png");
         js.executeScript("document.getElementById('overview').scrollIntoView()");
@@ -85,14 +102,22 @@ class ReportInBrowserIT {
 
         double before = span(js);
         WebElement plot = driver.findElement(By.cssSelector("#detail .u-over"));
-        new Actions(driver).scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(plot), 0, -200).perform();
+        new Actions(driver)
+                .scrollFromOrigin(WheelInput.ScrollOrigin.fromElement(plot), 0, -200)
+                .perform();
         double afterWheel = span(js);
         assertThat(afterWheel).as("the wheel zooms in").isLessThan(before * 0.9);
         WebElement overview = driver.findElement(By.cssSelector("#overview .u-over"));
-        new Actions(driver).moveToElement(overview, -overview.getSize().width / 2 + 10, 0).clickAndHold()
-                .moveByOffset(overview.getSize().width / 3, 0).release().perform();
+        new Actions(driver)
+                .moveToElement(overview, -overview.getSize().width / 2 + 10, 0)
+                .clickAndHold()
+                .moveByOffset(overview.getSize().width / 3, 0)
+                .release()
+                .perform();
         double picked = span(js);
-        assertThat(picked).as("a range dragged on the overview is what the detail shows").isNotEqualTo(afterWheel);
+        assertThat(picked)
+                .as("a range dragged on the overview is what the detail shows")
+                .isNotEqualTo(afterWheel);
         assertThat((Double) ((Number) js.executeScript("return detail.scales.x.min")).doubleValue())
                 .isLessThan((Double) ((Number) js.executeScript("return D.start + 2 * 86400")).doubleValue());
 
@@ -100,10 +125,14 @@ class ReportInBrowserIT {
 
         driver.manage().window().setSize(new Dimension(390, 844));
         Thread.sleep(300);
-        Number overflow = (Number) js.executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-        assertThat(overflow.intValue()).as("nothing wider than a phone's screen").isLessThanOrEqualTo(0);
-        assertThat(driver.findElement(By.cssSelector("td[data-label='cost vs reactive']")).isDisplayed()).isTrue();
+        Number overflow = (Number)
+                js.executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(overflow.intValue())
+                .as("nothing wider than a phone's screen")
+                .isLessThanOrEqualTo(0);
+        assertThat(driver.findElement(By.cssSelector("td[data-label='cost vs reactive']"))
+                        .isDisplayed())
+                .isTrue();
         screenshot(out, "report-390x844.png");
         js.executeScript("document.getElementById('overview').scrollIntoView()");
         screenshot(out, "report-390x844-chart.png");
@@ -125,22 +154,31 @@ class ReportInBrowserIT {
      * what each signal added.
      */
     private void marksAreDrawnListedAndNamedOnHover(JavascriptExecutor js) throws Exception {
-        assertThat(driver.findElement(By.id("added")).getText()).contains("calendar events:")
-                .contains("the social signal:").contains("the load forecast's floors");
-        assertThat(driver.findElement(By.id("marks-legend")).getText()).contains("calendar event (its window)")
-                .contains("social trend detected").contains("PrepareForSpike");
+        assertThat(driver.findElement(By.id("added")).getText())
+                .contains("calendar events:")
+                .contains("the social signal:")
+                .contains("the load forecast's floors");
+        assertThat(driver.findElement(By.id("marks-legend")).getText())
+                .contains("calendar event (its window)")
+                .contains("social trend detected")
+                .contains("PrepareForSpike");
         List<WebElement> eventItems = driver.findElements(By.cssSelector("#marks li[data-kind=event]"));
         assertThat(eventItems).hasSize(1);
         assertThat(eventItems.get(0).getText()).contains("2026-03-08 10:00 to 2026-03-08 20:00: sale 'Spring sale'");
         List<WebElement> trendItems = driver.findElements(By.cssSelector("#marks li[data-kind=trend]"));
         assertThat(trendItems).as("the mention burst on 8 March is detected").isNotEmpty();
-        assertThat(trendItems.get(0).getText()).contains("trend detected 2026-03-08").contains("shop mentions");
+        assertThat(trendItems.get(0).getText())
+                .contains("trend detected 2026-03-08")
+                .contains("shop mentions");
 
         eventItems.get(0).findElement(By.tagName("button")).click();
         Thread.sleep(200);
-        assertThat(((Number) js.executeScript("return drawnMarks.detail.event")).intValue()).isEqualTo(1);
-        assertThat(((Number) js.executeScript("return drawnMarks.detail.trend")).intValue()).isGreaterThanOrEqualTo(1);
-        assertThat(((Number) js.executeScript("return drawnMarks.overview.event")).intValue()).isEqualTo(1);
+        assertThat(((Number) js.executeScript("return drawnMarks.detail.event")).intValue())
+                .isEqualTo(1);
+        assertThat(((Number) js.executeScript("return drawnMarks.detail.trend")).intValue())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(((Number) js.executeScript("return drawnMarks.overview.event")).intValue())
+                .isEqualTo(1);
         // The band really is on the canvas: amber inside the event's window, white before it (near the top of the
         // plot, above the lines).
         // One readback of a row of pixels (several would make Chromium warn).
@@ -154,16 +192,20 @@ class ReportInBrowserIT {
         List<?> inside = (List<?>) both.get(0);
         List<?> outside = (List<?>) both.get(1);
         assertThat(((Number) inside.get(0)).intValue() - ((Number) inside.get(2)).intValue())
-                .as("amber inside the event: %s", inside).isGreaterThan(20);
+                .as("amber inside the event: %s", inside)
+                .isGreaterThan(20);
         assertThat(((Number) outside.get(0)).intValue() - ((Number) outside.get(2)).intValue())
-                .as("white outside it: %s", outside).isLessThan(5);
+                .as("white outside it: %s", outside)
+                .isLessThan(5);
         screenshot(Path.of("."), "report-1400x900-marks.png");
 
         WebElement plot = driver.findElement(By.cssSelector("#detail .u-over"));
-        int x = ((Number) js.executeScript("return detail.valToPos(arguments[0], 'x') - detail.over.clientWidth / 2",
-                mid + 3600)).intValue();
+        int x = ((Number) js.executeScript(
+                        "return detail.valToPos(arguments[0], 'x') - detail.over.clientWidth / 2", mid + 3600))
+                .intValue();
         new Actions(driver).moveToElement(plot, x, 0).perform();
-        assertThat(driver.findElement(By.id("mark-hover")).getText()).as("hovering the band names the event")
+        assertThat(driver.findElement(By.id("mark-hover")).getText())
+                .as("hovering the band names the event")
                 .contains("Spring sale");
     }
 
@@ -188,7 +230,9 @@ class ReportInBrowserIT {
             if (i % 48 == 36) {
                 v *= 1.6;
             }
-            b.append(start.plusSeconds(1800L * i)).append(',').append(String.format(Locale.ROOT, "%.1f", v))
+            b.append(start.plusSeconds(1800L * i))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.1f", v))
                     .append('\n');
         }
         Files.writeString(file, b);
@@ -203,7 +247,10 @@ class ReportInBrowserIT {
         for (int i = 0; i < 8 * 48; i++) {
             Instant t = start.plusSeconds(1800L * i);
             boolean loud = !t.isBefore(burst) && t.isBefore(burst.plusSeconds(3 * 3600));
-            b.append(t).append(',').append(Math.round((loud ? 500 : 50) + random.nextGaussian() * 7)).append('\n');
+            b.append(t)
+                    .append(',')
+                    .append(Math.round((loud ? 500 : 50) + random.nextGaussian() * 7))
+                    .append('\n');
         }
         Files.writeString(file, b);
     }
@@ -214,15 +261,25 @@ class ReportInBrowserIT {
         File browser = onPath("chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(browser);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--hide-scrollbars", "--window-size=" + width + "," + height,
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--window-size=" + width + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory(dir, "chromium-profile"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driverBinary)
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(driverBinary)
+                .usingAnyFreePort()
+                .build();
         return new ChromeDriver(service, options);
     }
 

@@ -19,14 +19,15 @@ class VerdictTest {
     @Test
     void saysHowMuchPredictiveCutAndWhatItCostAgainstReactiveInPercentAndMoney() {
         // 730 hours: a month of hourly intervals, so unit-hours are per month.
-        BacktestResult r = result(730, new PolicyStats(0.0343, 0.0018, 1000, 0.996),
-                new PolicyStats(0.00107, 0.00009, 1048, 1.044));
+        BacktestResult r = result(
+                730, new PolicyStats(0.0343, 0.0018, 1000, 0.996), new PolicyStats(0.00107, 0.00009, 1048, 1.044));
 
         Verdict v = Verdict.of(r, 0.5);
 
-        assertThat(v.sentence()).isEqualTo("Against reactive scaling (target tracking alone), predictive scaling cut "
-                + "under-provisioned intervals by 97% (from 3.43% to 0.11%) and unserved demand by 95% (from 0.18% "
-                + "to 0.009%), for 4.8% more capacity (+24.00 a month at 0.5 per unit-hour).");
+        assertThat(v.sentence())
+                .isEqualTo("Against reactive scaling (target tracking alone), predictive scaling cut "
+                        + "under-provisioned intervals by 97% (from 3.43% to 0.11%) and unserved demand by 95% (from 0.18% "
+                        + "to 0.009%), for 4.8% more capacity (+24.00 a month at 0.5 per unit-hour).");
         assertThat(v.costVsReactive()).isEqualTo(1.048);
     }
 
@@ -36,8 +37,10 @@ class VerdictTest {
 
         String s = Verdict.of(r, 0).sentence();
 
-        assertThat(s).contains("raised under-provisioned intervals (from 1.00% to 2.00%)")
-                .contains("cut unserved demand from 0.10% to none").endsWith("for 5.0% less capacity.")
+        assertThat(s)
+                .contains("raised under-provisioned intervals (from 1.00% to 2.00%)")
+                .contains("cut unserved demand from 0.10% to none")
+                .endsWith("for 5.0% less capacity.")
                 .doesNotContain("a month");
     }
 
@@ -45,14 +48,15 @@ class VerdictTest {
     void nothingUnderProvisionedOnEitherSideIsSaidPlainly() {
         BacktestResult r = result(100, new PolicyStats(0, 0, 1000, 1), new PolicyStats(0, 0, 1000, 1));
 
-        assertThat(Verdict.of(r, 0).sentence()).isEqualTo("Against reactive scaling (target tracking alone), "
-                + "predictive scaling changed nothing here (neither left an interval under-provisioned), at the same "
-                + "capacity cost.");
+        assertThat(Verdict.of(r, 0).sentence())
+                .isEqualTo("Against reactive scaling (target tracking alone), "
+                        + "predictive scaling changed nothing here (neither left an interval under-provisioned), at the same "
+                        + "capacity cost.");
     }
 
     private static BacktestResult result(int hours, PolicyStats reactive, PolicyStats predictive) {
-        Trace trace = new Trace("t.csv", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1),
-                new double[hours], List.of());
+        Trace trace = new Trace(
+                "t.csv", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1), new double[hours], List.of());
         Map<String, PolicyStats> policies = new LinkedHashMap<>();
         policies.put("reactive", reactive);
         policies.put("predictive", predictive);

@@ -10,8 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 // Swaps System.out/err to read what the command printed: nothing else may print meanwhile.
 @Isolated
@@ -72,7 +72,8 @@ class M4ScoreTest {
         M4Csv.write(trainFile, train);
         M4Csv.write(testFile, test);
 
-        assertThat(Main.run("forecast-m4", "--train", trainFile.toString(), "--out", out.toString())).isZero();
+        assertThat(Main.run("forecast-m4", "--train", trainFile.toString(), "--out", out.toString()))
+                .isZero();
 
         assertThat(Files.readAllLines(out).get(0)).startsWith("\"V1\",\"V2\"").endsWith("\"V49\"");
         Map<String, double[]> forecasts = M4Csv.read(out);
@@ -97,14 +98,24 @@ class M4ScoreTest {
         java.io.PrintStream stdout = System.out;
         System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            assertThat(Main.run("score-m4", "--train", trainFile.toString(), "--test", testFile.toString(),
-                    "--forecasts", out.toString())).isZero();
+            assertThat(Main.run(
+                            "score-m4",
+                            "--train",
+                            trainFile.toString(),
+                            "--test",
+                            testFile.toString(),
+                            "--forecasts",
+                            out.toString()))
+                    .isZero();
         } finally {
             System.setOut(stdout);
         }
         String table = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(table).contains("MSIS", "SPL10", "SPL50", "SPL80", "SPL90", "P10-90", "<=P80");
-        assertThat(table.lines().filter(l -> l.startsWith("forecast.csv")).findFirst().orElseThrow())
+        assertThat(table.lines()
+                        .filter(l -> l.startsWith("forecast.csv"))
+                        .findFirst()
+                        .orElseThrow())
                 .doesNotContain("NaN");
         assertThat(table).containsPattern("(?m)^sNaive +\\d").containsPattern("(?m)^Naive2 +\\d");
     }

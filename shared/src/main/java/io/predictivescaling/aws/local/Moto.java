@@ -19,8 +19,7 @@ public final class Moto {
 
     private static URI endpoint;
 
-    private Moto() {
-    }
+    private Moto() {}
 
     public static synchronized URI endpoint() {
         if (endpoint == null) {
@@ -61,7 +60,8 @@ public final class Moto {
 
     private static boolean answers(URI uri) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) uri.resolve("/moto-api/").toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) uri.resolve("/moto-api/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             return connection.getResponseCode() > 0;

@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** The repository root (where template.yaml and events/ live), whichever module's tests are running. */
 public final class ProjectRoot {
-    private ProjectRoot() {
-    }
+    private ProjectRoot() {}
 
     public static Path get() {
         String configured = System.getProperty("project.root");
@@ -18,7 +17,8 @@ public final class ProjectRoot {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("cannot find template.yaml above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException(
+                    "cannot find template.yaml above " + Path.of("").toAbsolutePath());
         }
         return dir;
     }

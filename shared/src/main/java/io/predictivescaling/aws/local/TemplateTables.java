@@ -20,12 +20,14 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 public final class TemplateTables {
     private static JsonNode resources;
 
-    private TemplateTables() {
-    }
+    private TemplateTables() {}
 
     /** @param logicalId the table's logical id in template.yaml, e.g. {@code MetricsTable} */
     public static String create(DynamoDbClient dynamo, String logicalId) {
-        return create(dynamo, logicalId, logicalId + "-" + UUID.randomUUID().toString().substring(0, 8));
+        return create(
+                dynamo,
+                logicalId,
+                logicalId + "-" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     /** Creates the table under {@code name} unless a table of that name exists already. */
@@ -39,13 +41,17 @@ public final class TemplateTables {
         }
         JsonNode props = table.path("Properties");
         List<AttributeDefinition> attributes = new ArrayList<>();
-        props.path("AttributeDefinitions").forEach(a -> attributes.add(AttributeDefinition.builder()
-                .attributeName(a.path("AttributeName").asText())
-                .attributeType(a.path("AttributeType").asText()).build()));
+        props.path("AttributeDefinitions")
+                .forEach(a -> attributes.add(AttributeDefinition.builder()
+                        .attributeName(a.path("AttributeName").asText())
+                        .attributeType(a.path("AttributeType").asText())
+                        .build()));
         List<KeySchemaElement> keys = new ArrayList<>();
-        props.path("KeySchema").forEach(k -> keys.add(KeySchemaElement.builder()
-                .attributeName(k.path("AttributeName").asText())
-                .keyType(k.path("KeyType").asText()).build()));
+        props.path("KeySchema")
+                .forEach(k -> keys.add(KeySchemaElement.builder()
+                        .attributeName(k.path("AttributeName").asText())
+                        .keyType(k.path("KeyType").asText())
+                        .build()));
         dynamo.createTable(CreateTableRequest.builder()
                 .tableName(name)
                 .attributeDefinitions(attributes)
@@ -54,8 +60,9 @@ public final class TemplateTables {
                 .build());
         JsonNode ttl = props.path("TimeToLiveSpecification");
         if (ttl.path("Enabled").asBoolean(false)) {
-            dynamo.updateTimeToLive(r -> r.tableName(name).timeToLiveSpecification(s -> s
-                    .attributeName(ttl.path("AttributeName").asText()).enabled(true)));
+            dynamo.updateTimeToLive(r -> r.tableName(name)
+                    .timeToLiveSpecification(s ->
+                            s.attributeName(ttl.path("AttributeName").asText()).enabled(true)));
         }
         return name;
     }
@@ -65,7 +72,8 @@ public final class TemplateTables {
             try {
                 // CloudFormation tags (!Ref, !GetAtt, !Sub) are read as plain values: tables need none.
                 resources = new ObjectMapper(new YAMLFactory())
-                        .readTree(ProjectRoot.resolve("template.yaml").toFile()).path("Resources");
+                        .readTree(ProjectRoot.resolve("template.yaml").toFile())
+                        .path("Resources");
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read template.yaml", e);
             }

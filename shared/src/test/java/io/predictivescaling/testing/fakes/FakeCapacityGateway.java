@@ -1,9 +1,9 @@
 package io.predictivescaling.testing.fakes;
 
-import io.predictivescaling.scaling.CapacityGateway;
-import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.planning.ScheduledFloor;
+import io.predictivescaling.scaling.CapacityGateway;
 import io.predictivescaling.scaling.TargetState;
+import io.predictivescaling.targets.ScalableResource;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,11 +25,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@code at(...)} actions whose time has come, as the service would.
  */
 public final class FakeCapacityGateway implements CapacityGateway {
-    private record Registered(int min, int max, boolean suspended) {
-    }
+    private record Registered(int min, int max, boolean suspended) {}
 
-    private record Stored(String name, String schedule, Integer min, Integer max, Instant createdAt) {
-    }
+    private record Stored(String name, String schedule, Integer min, Integer max, Instant createdAt) {}
 
     private final Map<ScalableResource, Registered> targets = new ConcurrentHashMap<>();
     private final Map<ScalableResource, Map<String, Stored>> actions = new ConcurrentHashMap<>();
@@ -45,13 +43,15 @@ public final class FakeCapacityGateway implements CapacityGateway {
         return register(resource, min, max, false);
     }
 
-    public FakeCapacityGateway register(ScalableResource resource, int min, int max, boolean scheduledScalingSuspended) {
+    public FakeCapacityGateway register(
+            ScalableResource resource, int min, int max, boolean scheduledScalingSuspended) {
         targets.put(resource, new Registered(min, max, scheduledScalingSuspended));
         return this;
     }
 
     /** An action someone else put (an operator's floor), kept under its own name. */
-    public FakeCapacityGateway putOthers(ScalableResource resource, String name, String schedule, Integer min, Integer max) {
+    public FakeCapacityGateway putOthers(
+            ScalableResource resource, String name, String schedule, Integer min, Integer max) {
         registered(resource);
         actions.computeIfAbsent(resource, k -> new ConcurrentSkipListMap<>())
                 .put(name, new Stored(name, schedule, min, max, clock.instant()));
@@ -90,7 +90,8 @@ public final class FakeCapacityGateway implements CapacityGateway {
         calls.add("DescribeScheduledActions");
         return actions.getOrDefault(resource, Map.of()).values().stream()
                 .filter(a -> a.name().startsWith(ScheduledFloor.NAME_PREFIX))
-                .map(a -> new ExistingAction(a.name(), a.schedule(), a.min(), a.max(), a.createdAt())).toList();
+                .map(a -> new ExistingAction(a.name(), a.schedule(), a.min(), a.max(), a.createdAt()))
+                .toList();
     }
 
     @Override
@@ -99,9 +100,14 @@ public final class FakeCapacityGateway implements CapacityGateway {
         registered(resource);
         Map<String, Stored> byName = actions.computeIfAbsent(resource, k -> new ConcurrentSkipListMap<>());
         Stored before = byName.get(action.name());
-        byName.put(action.name(), new Stored(action.name(), action.schedule(), action.minCapacity(),
-                action.maxCapacity() > 0 ? action.maxCapacity() : null,
-                before != null ? before.createdAt() : clock.instant()));
+        byName.put(
+                action.name(),
+                new Stored(
+                        action.name(),
+                        action.schedule(),
+                        action.minCapacity(),
+                        action.maxCapacity() > 0 ? action.maxCapacity() : null,
+                        before != null ? before.createdAt() : clock.instant()));
     }
 
     @Override
@@ -116,7 +122,8 @@ public final class FakeCapacityGateway implements CapacityGateway {
     /** Every scheduled action on {@code resource} (ours and others), by name. */
     public List<ExistingAction> allActions(ScalableResource resource) {
         return actions.getOrDefault(resource, Map.of()).values().stream()
-                .map(a -> new ExistingAction(a.name(), a.schedule(), a.min(), a.max(), a.createdAt())).toList();
+                .map(a -> new ExistingAction(a.name(), a.schedule(), a.min(), a.max(), a.createdAt()))
+                .toList();
     }
 
     /** MinCapacity of a registered target now. */
@@ -127,8 +134,10 @@ public final class FakeCapacityGateway implements CapacityGateway {
     /** Sets MinCapacity from the latest {@code at(...)} action due in {@code (after, upTo]}, as the service runs it. */
     public void runDueActions(ScalableResource resource, Instant after, Instant upTo) {
         actions.getOrDefault(resource, Map.of()).values().stream()
-                .filter(a -> a.min() != null && runAt(a.schedule()).filter(t -> t.isAfter(after) && !t.isAfter(upTo))
-                        .isPresent())
+                .filter(a -> a.min() != null
+                        && runAt(a.schedule())
+                                .filter(t -> t.isAfter(after) && !t.isAfter(upTo))
+                                .isPresent())
                 .max(Comparator.comparing(a -> runAt(a.schedule()).orElseThrow()))
                 .ifPresent(a -> {
                     Registered r = registered(resource);
@@ -156,7 +165,8 @@ public final class FakeCapacityGateway implements CapacityGateway {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDateTime.parse(schedule.substring(3, schedule.length() - 1)).toInstant(ZoneOffset.UTC));
+            return Optional.of(LocalDateTime.parse(schedule.substring(3, schedule.length() - 1))
+                    .toInstant(ZoneOffset.UTC));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -19,7 +19,9 @@ public final class InMemoryEventStore implements EventStore {
 
     @Override
     public List<KnownEvent> between(Instant from, Instant to) {
-        return events.values().stream().filter(e -> e.touches(from, to))
-                .sorted(Comparator.comparing(KnownEvent::start)).toList();
+        return events.values().stream()
+                .filter(e -> e.touches(from, to))
+                .sorted(Comparator.comparing(KnownEvent::start))
+                .toList();
     }
 }

@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * expired ({@code expiresAt <= now}, to the second) or when the holder takes it again; only the holder releases it.
  */
 public final class InMemoryLeaseStore implements LeaseStore {
-    private record Lease(String holder, long expiresAt) {
-    }
+    private record Lease(String holder, long expiresAt) {}
 
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
 
@@ -21,7 +20,9 @@ public final class InMemoryLeaseStore implements LeaseStore {
         Lease mine = new Lease(holder, now.plus(ttl).getEpochSecond());
         boolean[] taken = {false};
         leases.compute(key, (k, held) -> {
-            if (held == null || held.expiresAt() <= now.getEpochSecond() || held.holder().equals(holder)) {
+            if (held == null
+                    || held.expiresAt() <= now.getEpochSecond()
+                    || held.holder().equals(holder)) {
                 taken[0] = true;
                 return mine;
             }

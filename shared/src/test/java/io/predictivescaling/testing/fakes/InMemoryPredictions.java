@@ -41,14 +41,16 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
         saves.incrementAndGet();
         for (PredictionRecord r : batch) {
             String key = DynamoDbPredictionStore.sortKey(r.prediction());
-            records.computeIfAbsent(r.targetId(), k -> new ConcurrentSkipListMap<>()).put(key, r);
+            records.computeIfAbsent(r.targetId(), k -> new ConcurrentSkipListMap<>())
+                    .put(key, r);
             actuals.remove(r.targetId() + "|" + key); // a put replaces the whole item, scores included
         }
     }
 
     /** Every row of {@code targetId}, in sort-key order (forecast time, then horizon). */
     public List<PredictionRecord> of(String targetId) {
-        return new ArrayList<>(records.getOrDefault(targetId, new ConcurrentSkipListMap<>()).values());
+        return new ArrayList<>(
+                records.getOrDefault(targetId, new ConcurrentSkipListMap<>()).values());
     }
 
     /** The planned capacity of each hour, from the hourly predictions (horizon a whole number of hours). */
@@ -71,7 +73,8 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
     public List<MaturedPrediction> predictions(String targetId, Instant from, Instant to) {
         List<MaturedPrediction> out = new ArrayList<>();
         // The adapter's key condition: forecast BETWEEN from and to + "~", compared as strings.
-        records.getOrDefault(targetId, new ConcurrentSkipListMap<>()).subMap(from.toString(), true, to + "~", true)
+        records.getOrDefault(targetId, new ConcurrentSkipListMap<>())
+                .subMap(from.toString(), true, to + "~", true)
                 .forEach((key, r) -> {
                     LoadPrediction p = r.prediction();
                     boolean fine = DynamoDbPredictionStore.isFine(p);
@@ -81,10 +84,19 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
                     } else {
                         p.signals().forEach((k, v) -> signals.put(k, round(v)));
                     }
-                    out.add(new MaturedPrediction(targetId, key, p.forecastTime(), p.horizon(),
-                            fine ? Duration.ofMinutes(5) : Duration.ofHours(1), fine ? "mean" : "p95",
-                            round(p.predictedLoad()), round(p.lower()), round(p.upper()), r.predictedCapacity(),
-                            signals, actuals.get(targetId + "|" + key)));
+                    out.add(new MaturedPrediction(
+                            targetId,
+                            key,
+                            p.forecastTime(),
+                            p.horizon(),
+                            fine ? Duration.ofMinutes(5) : Duration.ofHours(1),
+                            fine ? "mean" : "p95",
+                            round(p.predictedLoad()),
+                            round(p.lower()),
+                            round(p.upper()),
+                            r.predictedCapacity(),
+                            signals,
+                            actuals.get(targetId + "|" + key)));
                 });
         return out;
     }

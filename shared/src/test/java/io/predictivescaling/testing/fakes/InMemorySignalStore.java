@@ -16,12 +16,14 @@ public final class InMemorySignalStore implements SignalStore {
 
     @Override
     public void save(Signal signal) {
-        signals.computeIfAbsent(signal.keyword(), k -> new ConcurrentSkipListMap<>()).put(signal.intervalStart(), signal);
+        signals.computeIfAbsent(signal.keyword(), k -> new ConcurrentSkipListMap<>())
+                .put(signal.intervalStart(), signal);
     }
 
     @Override
     public List<Signal> read(String keyword, Instant from, Instant to) {
         return new ArrayList<>(signals.getOrDefault(keyword, new ConcurrentSkipListMap<>())
-                .subMap(from, true, to, false).values());
+                .subMap(from, true, to, false)
+                .values());
     }
 }

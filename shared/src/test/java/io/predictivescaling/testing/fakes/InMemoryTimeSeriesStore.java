@@ -34,7 +34,8 @@ public final class InMemoryTimeSeriesStore implements TimeSeriesStore {
             Instant second = s.timestamp().truncatedTo(ChronoUnit.SECONDS);
             samples.computeIfAbsent(s.metricId(), k -> new ConcurrentSkipListMap<>())
                     .put(second, new LoadSample(s.metricId(), second, s.value(), s.unit(), s.source()));
-            distinct.computeIfAbsent(s.metricId(), k -> new java.util.HashSet<>()).add(second);
+            distinct.computeIfAbsent(s.metricId(), k -> new java.util.HashSet<>())
+                    .add(second);
         }
         return distinct.values().stream().mapToInt(java.util.Set::size).sum();
     }
@@ -51,7 +52,8 @@ public final class InMemoryTimeSeriesStore implements TimeSeriesStore {
             return new ArrayList<>();
         }
         return new ArrayList<>(samples.getOrDefault(metricId, new ConcurrentSkipListMap<>())
-                .subMap(from, true, to, false).values());
+                .subMap(from, true, to, false)
+                .values());
     }
 
     @Override

@@ -23,6 +23,8 @@ public final class RecordingEventPublisher implements EventPublisher {
 
     /** The events of one detail type (e.g. {@code Scaling Plan Applied}). */
     public List<Event> ofType(String detailType) {
-        return published().stream().filter(e -> e.detailType().equals(detailType)).toList();
+        return published().stream()
+                .filter(e -> e.detailType().equals(detailType))
+                .toList();
     }
 }

@@ -1,8 +1,8 @@
 package io.predictivescaling.functions.analyzepatterns;
 
-import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.common.Env;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.AnalyzePatternsService;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
@@ -23,11 +23,13 @@ public final class AnalyzePatternsWiring {
      * checks that); names and defaults are in {@link Env}.
      */
     public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
-            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.PATTERNS_TABLE, Env.METRICS_RETENTION_DAYS,
+            Env.TARGETS_TABLE,
+            Env.METRICS_TABLE,
+            Env.PATTERNS_TABLE,
+            Env.METRICS_RETENTION_DAYS,
             Env.PATTERN_HISTORY_DAYS));
 
-    private AnalyzePatternsWiring() {
-    }
+    private AnalyzePatternsWiring() {}
 
     /**
      * The tables the function reads and writes (template.yaml's names for them).
@@ -40,8 +42,7 @@ public final class AnalyzePatternsWiring {
 
         /** From the function's environment (TARGETS_TABLE, METRICS_TABLE, PATTERNS_TABLE). */
         public static Tables fromEnvironment() {
-            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text(),
-                    Env.PATTERNS_TABLE.text());
+            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text(), Env.PATTERNS_TABLE.text());
         }
     }
 
@@ -52,8 +53,8 @@ public final class AnalyzePatternsWiring {
      * @param retention the metrics table's retention (items' TTL; 400 days in production)
      * @param history   how much history patterns are learned from (56 days in production: eight weekly cycles)
      */
-    public static AnalyzePatternsService of(DynamoDbClient dynamo, Retry retry, Tables tables, Duration retention,
-                                            Duration history) {
+    public static AnalyzePatternsService of(
+            DynamoDbClient dynamo, Retry retry, Tables tables, Duration retention, Duration history) {
         return new AnalyzePatternsService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
                 new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), retention, retry),
@@ -66,7 +67,10 @@ public final class AnalyzePatternsWiring {
      * METRICS_RETENTION_DAYS (default 400) and history from PATTERN_HISTORY_DAYS (default 56).
      */
     public static AnalyzePatternsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), Retry.standard(), Tables.fromEnvironment(),
+        return of(
+                AwsClients.dynamoDb(),
+                Retry.standard(),
+                Tables.fromEnvironment(),
                 Env.METRICS_RETENTION_DAYS.days(),
                 Duration.ofDays(Env.PATTERN_HISTORY_DAYS.number()));
     }

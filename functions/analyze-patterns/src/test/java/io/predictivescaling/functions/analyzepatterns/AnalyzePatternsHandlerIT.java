@@ -40,10 +40,18 @@ class AnalyzePatternsHandlerIT {
         String metricsTable = TemplateTables.create(dynamo, "MetricsTable");
         String targetsTable = TemplateTables.create(dynamo, "TargetsTable");
         patternsTable = TemplateTables.create(dynamo, "PatternsTable");
-        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of(
-                "targetId", AttributeValue.fromS("checkout-ecs"), "metricId", AttributeValue.fromS("checkout-rps"))));
-        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of(
-                "targetId", AttributeValue.fromS("new-service"), "metricId", AttributeValue.fromS("brand-new"))));
+        dynamo.putItem(r -> r.tableName(targetsTable)
+                .item(Map.of(
+                        "targetId",
+                        AttributeValue.fromS("checkout-ecs"),
+                        "metricId",
+                        AttributeValue.fromS("checkout-rps"))));
+        dynamo.putItem(r -> r.tableName(targetsTable)
+                .item(Map.of(
+                        "targetId",
+                        AttributeValue.fromS("new-service"),
+                        "metricId",
+                        AttributeValue.fromS("brand-new"))));
         var store = new DynamoDbTimeSeriesStore(dynamo, metricsTable, Duration.ofDays(400), RETRY);
         RegularSeries history = SyntheticLoad.series(3 * 168, Duration.ofHours(1), 0, 0.03, 21);
         List<LoadSample> samples = new ArrayList<>();
@@ -52,9 +60,13 @@ class AnalyzePatternsHandlerIT {
         }
         store.append(samples);
         now = history.end();
-        handler = new AnalyzePatternsHandler(AnalyzePatternsWiring.of(dynamo, RETRY,
-                new AnalyzePatternsWiring.Tables(targetsTable, metricsTable, patternsTable), Duration.ofDays(400),
-                Duration.ofDays(56)),
+        handler = new AnalyzePatternsHandler(
+                AnalyzePatternsWiring.of(
+                        dynamo,
+                        RETRY,
+                        new AnalyzePatternsWiring.Tables(targetsTable, metricsTable, patternsTable),
+                        Duration.ofDays(400),
+                        Duration.ofDays(56)),
                 Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -67,17 +79,30 @@ class AnalyzePatternsHandlerIT {
 
         assertThat(result.learned()).singleElement().asString().startsWith("checkout-rps: peak Saturday 1");
         assertThat(result.problems()).containsExactly("brand-new: patterns need at least 24 hours of data, got 0");
-        var hourOfDay = dynamo.getItem(r -> r.tableName(patternsTable).key(Map.of(
-                "metricId", AttributeValue.fromS("checkout-rps"), "kind", AttributeValue.fromS("hourOfDay")))).item();
+        var hourOfDay = dynamo.getItem(r -> r.tableName(patternsTable)
+                        .key(Map.of(
+                                "metricId",
+                                AttributeValue.fromS("checkout-rps"),
+                                "kind",
+                                AttributeValue.fromS("hourOfDay"))))
+                .item();
         assertThat(hourOfDay.get("profile").m().get("15").n()).isEqualTo("1.0000");
-        assertThat(Double.parseDouble(hourOfDay.get("profile").m().get("3").n())).isLessThan(0.45);
+        assertThat(Double.parseDouble(hourOfDay.get("profile").m().get("3").n()))
+                .isLessThan(0.45);
         assertThat(hourOfDay.get("learnedFromHours").n()).isEqualTo("504");
-        var days = dynamo.getItem(r -> r.tableName(patternsTable).key(Map.of(
-                "metricId", AttributeValue.fromS("checkout-rps"), "kind", AttributeValue.fromS("dayOfWeek")))).item();
+        var days = dynamo.getItem(r -> r.tableName(patternsTable)
+                        .key(Map.of(
+                                "metricId",
+                                AttributeValue.fromS("checkout-rps"),
+                                "kind",
+                                AttributeValue.fromS("dayOfWeek"))))
+                .item();
         assertThat(days.get("profile").m().get("saturday").n()).isEqualTo("1.0000");
         assertThat(context.lines).anyMatch(l -> l.startsWith("WARN skipped brand-new"));
 
-        LoadPatterns loaded = new DynamoDbPatternStore(dynamo, patternsTable, RETRY).load("checkout-rps").orElseThrow();
+        LoadPatterns loaded = new DynamoDbPatternStore(dynamo, patternsTable, RETRY)
+                .load("checkout-rps")
+                .orElseThrow();
         assertThat(loaded.peakDescription()).startsWith("Saturday 1");
         assertThat(loaded.hoursLearned()).isEqualTo(504);
     }

@@ -21,8 +21,11 @@ public class DispatchTargetsHandler implements RequestHandler<ScheduledEvent, Di
     @Override
     public DispatchService.Result handleRequest(ScheduledEvent event, Context context) {
         DispatchService.Result result = service.run();
-        context.getLogger().log("dispatched " + result.targets() + " targets of " + result.metrics() + " metrics in "
-                + result.batches() + " batches", LogLevel.INFO);
+        context.getLogger()
+                .log(
+                        "dispatched " + result.targets() + " targets of " + result.metrics() + " metrics in "
+                                + result.batches() + " batches",
+                        LogLevel.INFO);
         result.problems().forEach(line -> context.getLogger().log(line, LogLevel.ERROR));
         return result;
     }

@@ -31,22 +31,48 @@ class DispatchTargetsHandlerIT {
     @Test
     void aFleetIsSplitIntoBatchesWithEachMetricsTargetsTogetherAndUnreadableItemsReported() {
         String table = TemplateTables.create(DYNAMO, "TargetsTable");
-        String queue = SQS.createQueue(r -> r.queueName("plan-" + UUID.randomUUID().toString().substring(0, 8)))
+        String queue = SQS.createQueue(
+                        r -> r.queueName("plan-" + UUID.randomUUID().toString().substring(0, 8)))
                 .queueUrl();
         // 120 scaled targets on 40 metrics (3 each), one recorded-only target, one broken item.
         for (int i = 0; i < 120; i++) {
             int n = i;
-            DYNAMO.putItem(r -> r.tableName(table).item(Map.of("targetId", s("svc-" + n), "metricId", s("m-" + n % 40),
-                    "serviceNamespace", s("ecs"), "resourceId", s("service/c/svc-" + n),
-                    "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", n(50), "minCapacity", n(1),
-                    "maxCapacity", n(10))));
+            DYNAMO.putItem(r -> r.tableName(table)
+                    .item(Map.of(
+                            "targetId",
+                            s("svc-" + n),
+                            "metricId",
+                            s("m-" + n % 40),
+                            "serviceNamespace",
+                            s("ecs"),
+                            "resourceId",
+                            s("service/c/svc-" + n),
+                            "scalableDimension",
+                            s("ecs:service:DesiredCount"),
+                            "loadPerUnit",
+                            n(50),
+                            "minCapacity",
+                            n(1),
+                            "maxCapacity",
+                            n(10))));
         }
         DYNAMO.putItem(r -> r.tableName(table).item(Map.of("targetId", s("recorded-only"), "metricId", s("m-x"))));
-        DYNAMO.putItem(r -> r.tableName(table).item(Map.of("targetId", s("broken"), "metricId", s("m-y"),
-                "serviceNamespace", s("ecs"), "resourceId", s("service/c/broken"),
-                "scalableDimension", s("ecs:service:DesiredCount"), "loadPerUnit", s("fifty"))));
-        var handler = new DispatchTargetsHandler(DispatchTargetsWiring.of(DYNAMO, SQS, RETRY,
-                new DispatchTargetsWiring.Tables(table, queue), 25));
+        DYNAMO.putItem(r -> r.tableName(table)
+                .item(Map.of(
+                        "targetId",
+                        s("broken"),
+                        "metricId",
+                        s("m-y"),
+                        "serviceNamespace",
+                        s("ecs"),
+                        "resourceId",
+                        s("service/c/broken"),
+                        "scalableDimension",
+                        s("ecs:service:DesiredCount"),
+                        "loadPerUnit",
+                        s("fifty"))));
+        var handler = new DispatchTargetsHandler(
+                DispatchTargetsWiring.of(DYNAMO, SQS, RETRY, new DispatchTargetsWiring.Tables(table, queue), 25));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/dispatch-targets/scheduled.json");
         TestContext context = new TestContext();
 
@@ -58,14 +84,18 @@ class DispatchTargetsHandlerIT {
         // 8 metrics of 3 targets fill 24 of 25 places: 40 metrics need 5 batches.
         assertThat(result.batches()).isEqualTo(5).isEqualTo(batches.size());
         assertThat(batches).allSatisfy(b -> assertThat(b.targetIds()).hasSizeLessThanOrEqualTo(25));
-        assertThat(batches.stream().flatMap(b -> b.targetIds().stream())).hasSize(120).doesNotHaveDuplicates()
+        assertThat(batches.stream().flatMap(b -> b.targetIds().stream()))
+                .hasSize(120)
+                .doesNotHaveDuplicates()
                 .doesNotContain("recorded-only", "broken");
         Map<String, Integer> batchOfMetric = new HashMap<>();
         for (int b = 0; b < batches.size(); b++) {
             for (String id : batches.get(b).targetIds()) {
                 int metric = Integer.parseInt(id.substring(4)) % 40;
                 Integer before = batchOfMetric.putIfAbsent("m-" + metric, b);
-                assertThat(before == null ? b : before).as("all targets of m-%d in one batch", metric).isEqualTo(b);
+                assertThat(before == null ? b : before)
+                        .as("all targets of m-%d in one batch", metric)
+                        .isEqualTo(b);
             }
         }
         assertThat(context.lines).contains("INFO dispatched 120 targets of 40 metrics in 5 batches");
@@ -76,7 +106,8 @@ class DispatchTargetsHandlerIT {
         List<PlanBatch> batches = new ArrayList<>();
         List<Message> page;
         do {
-            page = SQS.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10)).messages();
+            page = SQS.receiveMessage(r -> r.queueUrl(queue).maxNumberOfMessages(10))
+                    .messages();
             page.forEach(m -> batches.add(PlanBatch.fromJson(m.body())));
             page.forEach(m -> SQS.deleteMessage(r -> r.queueUrl(queue).receiptHandle(m.receiptHandle())));
         } while (!page.isEmpty());

@@ -32,12 +32,15 @@ public class FetchEventsHandler implements RequestHandler<ScheduledEvent, FetchE
         FetchEventsService.Result result = EXTERNAL_EVENT.equals(event.getDetailType())
                 ? service.push(pushed(event.getDetail(), event.getSource()), clock.instant())
                 : service.pull(clock.instant());
-        result.added().forEach(e -> context.getLogger().log("new event " + e.id() + " from " + e.source(), LogLevel.INFO));
+        result.added()
+                .forEach(e -> context.getLogger().log("new event " + e.id() + " from " + e.source(), LogLevel.INFO));
         result.problems().forEach(p -> context.getLogger().log(p, LogLevel.ERROR));
-        result.skipped().forEach((why, count) -> context.getLogger().log("skipped " + count + " item(s), " + why,
-                LogLevel.INFO));
-        result.failures().forEach((source, count) ->
-                EmbeddedMetricFormat.count(System.out, clock, "EventSourceFailures", "Source", source, count));
+        result.skipped()
+                .forEach((why, count) ->
+                        context.getLogger().log("skipped " + count + " item(s), " + why, LogLevel.INFO));
+        result.failures()
+                .forEach((source, count) ->
+                        EmbeddedMetricFormat.count(System.out, clock, "EventSourceFailures", "Source", source, count));
         return result;
     }
 
@@ -47,7 +50,9 @@ public class FetchEventsHandler implements RequestHandler<ScheduledEvent, FetchE
             throw new IllegalArgumentException("an ExternalEvent needs detail.type and detail.start (ISO-8601)");
         }
         Instant start = Instant.parse(detail.get("start").toString());
-        Instant end = detail.get("end") == null ? start.plus(Duration.ofHours(1)) : Instant.parse(detail.get("end").toString());
+        Instant end = detail.get("end") == null
+                ? start.plus(Duration.ofHours(1))
+                : Instant.parse(detail.get("end").toString());
         Object name = detail.getOrDefault("name", detail.get("type"));
         double impact = detail.get("impact") instanceof Number n ? n.doubleValue() : Double.NaN;
         return new KnownEvent(detail.get("type").toString(), name.toString(), start, end, source, impact);

@@ -1,13 +1,13 @@
 package io.predictivescaling.functions.fetchevents;
 
-import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.common.Env;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.events.Cascades;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.events.EventSourceRegistry;
 import io.predictivescaling.events.FetchEventsService;
-import io.predictivescaling.common.EventBridgePublisher;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -24,11 +24,10 @@ public final class FetchEventsWiring {
      * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
      * checks that); names and defaults are in {@link Env}.
      */
-    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
-            Env.EVENTS_TABLE, Env.EVENT_BUS_NAME, Env.EVENT_SOURCES, Env.EVENT_CASCADES));
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(
+            EnumSet.of(Env.EVENTS_TABLE, Env.EVENT_BUS_NAME, Env.EVENT_SOURCES, Env.EVENT_CASCADES));
 
-    private FetchEventsWiring() {
-    }
+    private FetchEventsWiring() {}
 
     /**
      * The table and the event bus the function writes (template.yaml's names for them).
@@ -53,8 +52,14 @@ public final class FetchEventsWiring {
      * @param sourceTimeout how long one source's request may take (10 seconds in production)
      * @param cascadesJson  follow-on events per event type, as JSON (EVENT_CASCADES; empty for none)
      */
-    public static FetchEventsService of(DynamoDbClient dynamo, EventBridgeClient bridge, Retry retry, Tables tables,
-                                        String sourcesJson, Duration sourceTimeout, String cascadesJson) {
+    public static FetchEventsService of(
+            DynamoDbClient dynamo,
+            EventBridgeClient bridge,
+            Retry retry,
+            Tables tables,
+            String sourcesJson,
+            Duration sourceTimeout,
+            String cascadesJson) {
         return new FetchEventsService(
                 EventSourceRegistry.fromJson(sourcesJson, sourceTimeout),
                 new DynamoDbEventStore(dynamo, tables.events(), retry),
@@ -67,8 +72,13 @@ public final class FetchEventsWiring {
      * (default {@code []}) with a 10-second timeout, cascades from EVENT_CASCADES (default none).
      */
     public static FetchEventsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.build(EventBridgeClient.builder()), Retry.standard(), Tables.fromEnvironment(),
-                Env.EVENT_SOURCES.text(), Duration.ofSeconds(10),
+        return of(
+                AwsClients.dynamoDb(),
+                AwsClients.build(EventBridgeClient.builder()),
+                Retry.standard(),
+                Tables.fromEnvironment(),
+                Env.EVENT_SOURCES.text(),
+                Duration.ofSeconds(10),
                 Env.EVENT_CASCADES.text());
     }
 }

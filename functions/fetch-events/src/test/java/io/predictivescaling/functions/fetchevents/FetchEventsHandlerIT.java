@@ -76,7 +76,8 @@ class FetchEventsHandlerIT {
         base = server.base();
         table = TemplateTables.create(dynamo, "EventsTable");
         bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
-        try (EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+        try (EventBridgeClient events =
+                TestAws.configure(EventBridgeClient.builder()).build()) {
             events.createEventBus(r -> r.name(bus));
         }
     }
@@ -95,11 +96,18 @@ class FetchEventsHandlerIT {
     }
 
     FetchEventsHandler handler(String sourcesJson, Duration timeout) {
-        return new FetchEventsHandler(FetchEventsWiring.of(dynamo,
-                TestAws.configure(EventBridgeClient.builder()).build(), RETRY, new FetchEventsWiring.Tables(table, bus),
-                sourcesJson, timeout, "{\"game_server_down\": [{\"after\": \"PT1M\", \"type\": \"traffic_spike\", "
-                        + "\"impact\": 0.8, \"duration\": \"PT30M\"}, {\"after\": \"PT2M\", \"type\": "
-                        + "\"support_flood\", \"impact\": 1.5, \"duration\": \"PT1H\"}]}"), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new FetchEventsHandler(
+                FetchEventsWiring.of(
+                        dynamo,
+                        TestAws.configure(EventBridgeClient.builder()).build(),
+                        RETRY,
+                        new FetchEventsWiring.Tables(table, bus),
+                        sourcesJson,
+                        timeout,
+                        "{\"game_server_down\": [{\"after\": \"PT1M\", \"type\": \"traffic_spike\", "
+                                + "\"impact\": 0.8, \"duration\": \"PT30M\"}, {\"after\": \"PT2M\", \"type\": "
+                                + "\"support_flood\", \"impact\": 1.5, \"duration\": \"PT1H\"}]}"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     String sources() {
@@ -120,18 +128,32 @@ class FetchEventsHandlerIT {
         FetchEventsService.Result first = handler(sources()).handleRequest(tick, new TestContext());
         FetchEventsService.Result second = handler(sources()).handleRequest(tick, new TestContext());
 
-        assertThat(first.added()).extracting(KnownEvent::id).containsExactlyInAnyOrder(
-                "tournament|worlds grand final|2026-11-29", "tournament|christmas day|2026-12-25",
-                "game_release|yourgame 2 release date set|2026-11-28");
+        assertThat(first.added())
+                .extracting(KnownEvent::id)
+                .containsExactlyInAnyOrder(
+                        "tournament|worlds grand final|2026-11-29",
+                        "tournament|christmas day|2026-12-25",
+                        "game_release|yourgame 2 release date set|2026-11-28");
         assertThat(first.problems()).isEmpty();
         // "Already over" is outside the look-ahead window; "Patch 1.2 notes" matches no rule: counted, not stored.
-        assertThat(first.skipped()).containsEntry("esports: outside-window", 1).containsEntry("game-news: no-keyword", 1);
+        assertThat(first.skipped())
+                .containsEntry("esports: outside-window", 1)
+                .containsEntry("game-news: no-keyword", 1);
         assertThat(second.added()).as("nothing is new the second time").isEmpty();
-        List<KnownEvent> stored = new DynamoDbEventStore(dynamo, table, RETRY).between(NOW, NOW.plus(Duration.ofDays(40)));
+        List<KnownEvent> stored =
+                new DynamoDbEventStore(dynamo, table, RETRY).between(NOW, NOW.plus(Duration.ofDays(40)));
         assertThat(stored).hasSize(3);
-        assertThat(stored.stream().filter(e -> e.name().equals("Worlds Grand Final")).findFirst().orElseThrow()
-                .expectedImpact()).isEqualTo(0.6);
-        assertThat(stored.stream().filter(e -> e.name().equals("Christmas Day")).findFirst().orElseThrow().end())
+        assertThat(stored.stream()
+                        .filter(e -> e.name().equals("Worlds Grand Final"))
+                        .findFirst()
+                        .orElseThrow()
+                        .expectedImpact())
+                .isEqualTo(0.6);
+        assertThat(stored.stream()
+                        .filter(e -> e.name().equals("Christmas Day"))
+                        .findFirst()
+                        .orElseThrow()
+                        .end())
                 .isEqualTo(Instant.parse("2026-12-26T00:00:00Z"));
     }
 
@@ -153,13 +175,15 @@ class FetchEventsHandlerIT {
                 + "{\"type\": \"rss\", \"name\": \"garbled\", \"url\": \"" + base + "/news.xml\"},"
                 + "{\"type\": \"ical\", \"name\": \"huge\", \"url\": \"" + base + "/big.ics\"},"
                 + "{\"type\": \"ical\", \"name\": \"slow\", \"url\": \"" + base + "/slow.ics\"},"
-                + "{\"type\": \"ical\", \"name\": \"good\", \"url\": \"" + base + "/good.ics\", \"eventType\": \"tournament\"}]";
+                + "{\"type\": \"ical\", \"name\": \"good\", \"url\": \"" + base
+                + "/good.ics\", \"eventType\": \"tournament\"}]";
 
-        FetchEventsService.Result result = handler(json).handleRequest(
-                EventLoader.loadScheduledEvent("events/fetch-events/scheduled.json"), new TestContext());
+        FetchEventsService.Result result = handler(json)
+                .handleRequest(EventLoader.loadScheduledEvent("events/fetch-events/scheduled.json"), new TestContext());
 
         assertThat(result.failures()).containsOnlyKeys("broken", "garbled", "huge", "slow");
-        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("broken: server-error: HTTP 500"))
+        assertThat(result.problems())
+                .anySatisfy(p -> assertThat(p).contains("broken: server-error: HTTP 500"))
                 .anySatisfy(p -> assertThat(p).contains("garbled: malformed"))
                 .anySatisfy(p -> assertThat(p).contains("huge: oversized"))
                 .anySatisfy(p -> assertThat(p).contains("slow: timeout"));
@@ -171,13 +195,15 @@ class FetchEventsHandlerIT {
         serve("/good.ics", 200, ICS);
         String json = "[{\"type\": \"ical\", \"name\": \"local-file\", \"url\": \"file:///etc/passwd\"},"
                 + "{\"type\": \"rss\", \"name\": \"typo\", \"url\": \"https://exa mple.com/feed\"},"
-                + "{\"type\": \"ical\", \"name\": \"good\", \"url\": \"" + base + "/good.ics\", \"eventType\": \"tournament\"}]";
+                + "{\"type\": \"ical\", \"name\": \"good\", \"url\": \"" + base
+                + "/good.ics\", \"eventType\": \"tournament\"}]";
 
-        FetchEventsService.Result result = handler(json, Duration.ofSeconds(10)).handleRequest(
-                EventLoader.loadScheduledEvent("events/fetch-events/scheduled.json"), new TestContext());
+        FetchEventsService.Result result = handler(json, Duration.ofSeconds(10))
+                .handleRequest(EventLoader.loadScheduledEvent("events/fetch-events/scheduled.json"), new TestContext());
 
         assertThat(result.failures()).as(result.problems().toString()).containsOnlyKeys("local-file", "typo");
-        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("local-file: refused: URL scheme 'file'"))
+        assertThat(result.problems())
+                .anySatisfy(p -> assertThat(p).contains("local-file: refused: URL scheme 'file'"))
                 .anySatisfy(p -> assertThat(p).contains("typo: refused: url 'https://exa mple.com/feed' is not a URL"));
         assertThat(result.added()).hasSize(2);
     }
@@ -188,10 +214,12 @@ class FetchEventsHandlerIT {
 
         FetchEventsService.Result result = handler("[]").handleRequest(pushed, new TestContext());
 
-        assertThat(result.added()).extracting(KnownEvent::type, KnownEvent::start).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("game_server_down", NOW),
-                org.assertj.core.groups.Tuple.tuple("traffic_spike", NOW.plus(Duration.ofMinutes(1))),
-                org.assertj.core.groups.Tuple.tuple("support_flood", NOW.plus(Duration.ofMinutes(2))));
+        assertThat(result.added())
+                .extracting(KnownEvent::type, KnownEvent::start)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("game_server_down", NOW),
+                        org.assertj.core.groups.Tuple.tuple("traffic_spike", NOW.plus(Duration.ofMinutes(1))),
+                        org.assertj.core.groups.Tuple.tuple("support_flood", NOW.plus(Duration.ofMinutes(2))));
         pushed.setDetail(java.util.Map.of("name", "no type"));
         assertThatThrownBy(() -> handler("[]").handleRequest(pushed, new TestContext()))
                 .hasMessageContaining("needs detail.type and detail.start");

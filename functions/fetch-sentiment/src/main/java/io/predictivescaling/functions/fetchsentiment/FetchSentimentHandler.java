@@ -26,13 +26,20 @@ public class FetchSentimentHandler implements RequestHandler<ScheduledEvent, Fet
     @Override
     public FetchSentimentService.Result handleRequest(ScheduledEvent event, Context context) {
         FetchSentimentService.Result result = service.run(clock.instant());
-        result.signals().forEach(s -> context.getLogger().log(FetchSentimentService.describe(s)
-                + (s.fired() ? " TRENDING (hype " + String.format(Locale.ROOT, "%.2f", s.hype()) + ")" : ""),
-                s.fired() ? LogLevel.WARN : LogLevel.INFO));
+        result.signals()
+                .forEach(s -> context.getLogger()
+                        .log(
+                                FetchSentimentService.describe(s)
+                                        + (s.fired()
+                                                ? " TRENDING (hype " + String.format(Locale.ROOT, "%.2f", s.hype())
+                                                        + ")"
+                                                : ""),
+                                s.fired() ? LogLevel.WARN : LogLevel.INFO));
         result.problems().forEach(p -> context.getLogger().log(p, LogLevel.ERROR));
         // One embedded-metric-format line per failing source: the SourceFailures metric, by Source.
-        result.failures().forEach((source, count) ->
-                EmbeddedMetricFormat.count(System.out, clock, "SourceFailures", "Source", source, count));
+        result.failures()
+                .forEach((source, count) ->
+                        EmbeddedMetricFormat.count(System.out, clock, "SourceFailures", "Source", source, count));
         return result;
     }
 }

@@ -1,12 +1,12 @@
 package io.predictivescaling.functions.fetchsentiment;
 
-import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.common.Env;
 import io.predictivescaling.common.EventBridgePublisher;
+import io.predictivescaling.common.HttpJsonClient;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.sentiment.FetchSentimentService;
-import io.predictivescaling.common.HttpJsonClient;
 import io.predictivescaling.sentiment.SentimentSourceRegistry;
 import io.predictivescaling.sentiment.SsmCredentials;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
@@ -28,11 +28,13 @@ public final class FetchSentimentWiring {
      * checks that); names and defaults are in {@link Env}.
      */
     public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
-            Env.TARGETS_TABLE, Env.SIGNALS_TABLE, Env.EVENT_BUS_NAME, Env.SENTIMENT_SOURCES,
+            Env.TARGETS_TABLE,
+            Env.SIGNALS_TABLE,
+            Env.EVENT_BUS_NAME,
+            Env.SENTIMENT_SOURCES,
             Env.SENTIMENT_INTERVAL_MINUTES));
 
-    private FetchSentimentWiring() {
-    }
+    private FetchSentimentWiring() {}
 
     /**
      * The tables and the event bus the function reads and writes (template.yaml's names for them).
@@ -45,8 +47,7 @@ public final class FetchSentimentWiring {
 
         /** From the function's environment (TARGETS_TABLE, SIGNALS_TABLE, EVENT_BUS_NAME). */
         public static Tables fromEnvironment() {
-            return new Tables(Env.TARGETS_TABLE.text(), Env.SIGNALS_TABLE.text(),
-                    Env.EVENT_BUS_NAME.text());
+            return new Tables(Env.TARGETS_TABLE.text(), Env.SIGNALS_TABLE.text(), Env.EVENT_BUS_NAME.text());
         }
     }
 
@@ -62,13 +63,23 @@ public final class FetchSentimentWiring {
      *                       in production)
      * @param interval       the polling interval, the width of one signal bucket (5 minutes in production)
      */
-    public static FetchSentimentService of(DynamoDbClient dynamo, SsmClient ssm, EventBridgeClient bridge,
-                                           Retry retry, Tables tables, String sourcesJson, Duration requestTimeout,
-                                           Duration maxRetryAfter, Duration interval) {
+    public static FetchSentimentService of(
+            DynamoDbClient dynamo,
+            SsmClient ssm,
+            EventBridgeClient bridge,
+            Retry retry,
+            Tables tables,
+            String sourcesJson,
+            Duration requestTimeout,
+            Duration maxRetryAfter,
+            Duration interval) {
         return new FetchSentimentService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
-                SentimentSourceRegistry.fromJson(sourcesJson, new HttpJsonClient(requestTimeout, maxRetryAfter),
-                        new SsmCredentials(ssm, retry), requestTimeout),
+                SentimentSourceRegistry.fromJson(
+                        sourcesJson,
+                        new HttpJsonClient(requestTimeout, maxRetryAfter),
+                        new SsmCredentials(ssm, retry),
+                        requestTimeout),
                 new DynamoDbSignalStore(dynamo, tables.signals(), retry),
                 new EventBridgePublisher(bridge, tables.eventBus(), retry),
                 interval);
@@ -80,8 +91,15 @@ public final class FetchSentimentWiring {
      * the interval from SENTIMENT_INTERVAL_MINUTES (default 5).
      */
     public static FetchSentimentService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.build(SsmClient.builder()), AwsClients.build(EventBridgeClient.builder()), Retry.standard(),
-                Tables.fromEnvironment(), Env.SENTIMENT_SOURCES.text(), Duration.ofSeconds(10),
-                Duration.ofSeconds(30), Duration.ofMinutes(Env.SENTIMENT_INTERVAL_MINUTES.number()));
+        return of(
+                AwsClients.dynamoDb(),
+                AwsClients.build(SsmClient.builder()),
+                AwsClients.build(EventBridgeClient.builder()),
+                Retry.standard(),
+                Tables.fromEnvironment(),
+                Env.SENTIMENT_SOURCES.text(),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(Env.SENTIMENT_INTERVAL_MINUTES.number()));
     }
 }

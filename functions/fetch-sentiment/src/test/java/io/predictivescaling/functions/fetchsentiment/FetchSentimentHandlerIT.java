@@ -49,11 +49,17 @@ class FetchSentimentHandlerIT {
         base = server.base();
         signalsTable = TemplateTables.create(dynamo, "SignalsTable");
         targetsTable = TemplateTables.create(dynamo, "TargetsTable");
-        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", AttributeValue.fromS("game-servers"),
-                "metricId", AttributeValue.fromS("players"), "socialKeywords", AttributeValue.fromL(
-                        List.of(AttributeValue.fromS("yourgame"))))));
+        dynamo.putItem(r -> r.tableName(targetsTable)
+                .item(Map.of(
+                        "targetId",
+                        AttributeValue.fromS("game-servers"),
+                        "metricId",
+                        AttributeValue.fromS("players"),
+                        "socialKeywords",
+                        AttributeValue.fromL(List.of(AttributeValue.fromS("yourgame"))))));
         bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
-        try (EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+        try (EventBridgeClient events =
+                TestAws.configure(EventBridgeClient.builder()).build()) {
             events.createEventBus(r -> r.name(bus));
         }
     }
@@ -77,9 +83,14 @@ class FetchSentimentHandlerIT {
     static String redditPosts(int n, String text) {
         StringBuilder b = new StringBuilder("{\"data\": {\"children\": [");
         for (int i = 0; i < n; i++) {
-            b.append(i == 0 ? "" : ",").append("{\"data\": {\"id\": \"p").append(i).append("\", \"title\": \"")
-                    .append(text).append("\", \"selftext\": \"\", \"created_utc\": ")
-                    .append(START.getEpochSecond() + (i % 290)).append("}}");
+            b.append(i == 0 ? "" : ",")
+                    .append("{\"data\": {\"id\": \"p")
+                    .append(i)
+                    .append("\", \"title\": \"")
+                    .append(text)
+                    .append("\", \"selftext\": \"\", \"created_utc\": ")
+                    .append(START.getEpochSecond() + (i % 290))
+                    .append("}}");
         }
         return b.append(",{\"data\": {\"id\": \"old\", \"title\": \"x\", \"selftext\": \"\", \"created_utc\": 1}}]}}")
                 .toString();
@@ -87,11 +98,19 @@ class FetchSentimentHandlerIT {
 
     FetchSentimentService.Result run(String sourcesJson) {
         SsmClient ssm = TestAws.configure(SsmClient.builder()).build();
-        var service = FetchSentimentWiring.of(dynamo, ssm, TestAws.configure(EventBridgeClient.builder()).build(),
-                RETRY, new FetchSentimentWiring.Tables(targetsTable, signalsTable, bus), sourcesJson,
-                Duration.ofMillis(1500), Duration.ofSeconds(1), Duration.ofMinutes(5));
+        var service = FetchSentimentWiring.of(
+                dynamo,
+                ssm,
+                TestAws.configure(EventBridgeClient.builder()).build(),
+                RETRY,
+                new FetchSentimentWiring.Tables(targetsTable, signalsTable, bus),
+                sourcesJson,
+                Duration.ofMillis(1500),
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(5));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/fetch-sentiment/scheduled.json");
-        return new FetchSentimentHandler(service, Clock.fixed(NOW, ZoneOffset.UTC)).handleRequest(tick, new TestContext());
+        return new FetchSentimentHandler(service, Clock.fixed(NOW, ZoneOffset.UTC))
+                .handleRequest(tick, new TestContext());
     }
 
     @Test
@@ -99,12 +118,25 @@ class FetchSentimentHandlerIT {
         var store = new DynamoDbSignalStore(dynamo, signalsTable, RETRY);
         java.util.Random random = new java.util.Random(4);
         for (int i = 288; i >= 1; i--) {
-            store.save(new Signal("yourgame", START.minus(Duration.ofMinutes(5L * i)), 4 + random.nextInt(3), 0.1, 0.5,
-                    0, false, false, 1, Map.of("reddit", 5), List.of()));
+            store.save(new Signal(
+                    "yourgame",
+                    START.minus(Duration.ofMinutes(5L * i)),
+                    4 + random.nextInt(3),
+                    0.1,
+                    0.5,
+                    0,
+                    false,
+                    false,
+                    1,
+                    Map.of("reddit", 5),
+                    List.of()));
         }
         serve("/search.json", 200, redditPosts(60, "so hyped for the yourgame launch \uD83D\uDD25"));
-        serve("/api/v1/search_by_date", 200, "{\"hits\": [{\"objectID\": \"h1\", \"title\": \"yourgame is awesome\", "
-                + "\"created_at_i\": " + (START.getEpochSecond() + 10) + "}]}");
+        serve(
+                "/api/v1/search_by_date",
+                200,
+                "{\"hits\": [{\"objectID\": \"h1\", \"title\": \"yourgame is awesome\", " + "\"created_at_i\": "
+                        + (START.getEpochSecond() + 10) + "}]}");
         serve("/api/v1/timelines/tag/yourgame", 503, "busy");
 
         FetchSentimentService.Result result = run("[{\"type\": \"reddit\", \"baseUrl\": \"" + base + "\"},"
@@ -121,8 +153,13 @@ class FetchSentimentHandlerIT {
         assertThat(signal.baselineMultiple()).isGreaterThan(10);
         assertThat(result.failures()).containsEntry("mastodon", 1);
         assertThat(result.problems()).singleElement().asString().contains("mastodon: server-error: HTTP 503");
-        var item = dynamo.getItem(r -> r.tableName(signalsTable).key(Map.of("keyword", AttributeValue.fromS("yourgame"),
-                "interval", AttributeValue.fromS(START.toString())))).item();
+        var item = dynamo.getItem(r -> r.tableName(signalsTable)
+                        .key(Map.of(
+                                "keyword",
+                                AttributeValue.fromS("yourgame"),
+                                "interval",
+                                AttributeValue.fromS(START.toString()))))
+                .item();
         assertThat(item.get("trending").bool()).isTrue();
         assertThat(item.get("volume").n()).isEqualTo("61");
     }
@@ -130,11 +167,16 @@ class FetchSentimentHandlerIT {
     @Test
     void credentialsComeFromSsmAndAQuietIntervalIsStoredWithoutATrend() {
         try (SsmClient ssm = TestAws.configure(SsmClient.builder()).build()) {
-            ssm.putParameter(r -> r.name("/predictive-scaling/bluesky-token").value("s3cret").type(ParameterType.SECURE_STRING)
+            ssm.putParameter(r -> r.name("/predictive-scaling/bluesky-token")
+                    .value("s3cret")
+                    .type(ParameterType.SECURE_STRING)
                     .overwrite(true));
         }
-        serve("/xrpc/app.bsky.feed.searchPosts", 200, "{\"posts\": [{\"uri\": \"at://1\", \"record\": {\"text\": "
-                + "\"servers down again, unplayable\", \"createdAt\": \"" + START.plusSeconds(30) + "\"}}]}");
+        serve(
+                "/xrpc/app.bsky.feed.searchPosts",
+                200,
+                "{\"posts\": [{\"uri\": \"at://1\", \"record\": {\"text\": "
+                        + "\"servers down again, unplayable\", \"createdAt\": \"" + START.plusSeconds(30) + "\"}}]}");
 
         FetchSentimentService.Result result = run("[{\"type\": \"bluesky\", \"baseUrl\": \"" + base
                 + "\", \"credentialsParameter\": \"/predictive-scaling/bluesky-token\"}]");
@@ -145,8 +187,8 @@ class FetchSentimentHandlerIT {
         assertThat(signal.fired()).isFalse();
         assertThat(signal.meanSentiment()).isNegative();
         assertThat(result.problems()).isEmpty();
-        List<Signal> stored = new ArrayList<>(new DynamoDbSignalStore(dynamo, signalsTable, RETRY)
-                .read("yourgame", START, START.plusSeconds(300)));
+        List<Signal> stored = new ArrayList<>(
+                new DynamoDbSignalStore(dynamo, signalsTable, RETRY).read("yourgame", START, START.plusSeconds(300)));
         assertThat(stored).hasSize(1);
     }
 }

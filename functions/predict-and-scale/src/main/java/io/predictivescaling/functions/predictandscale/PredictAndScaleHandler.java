@@ -35,8 +35,9 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
         if (!result.failed().isEmpty()) {
             // Loud: a PlanFailed metric per target (its alarm tells a person) and a failed invocation (Lambda
             // retries the run; the errors alarm sees it). The others' plans are already written.
-            result.failed().forEach(id ->
-                    EmbeddedMetricFormat.countWithTotal(System.out, clock, "PlanFailed", "TargetId", id, 1));
+            result.failed()
+                    .forEach(id ->
+                            EmbeddedMetricFormat.countWithTotal(System.out, clock, "PlanFailed", "TargetId", id, 1));
             throw new PlanFailedException(result);
         }
         return result;
@@ -63,7 +64,9 @@ public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, Pr
             return fallback;
         }
         try {
-            return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
+            return value instanceof Number n
+                    ? n.intValue()
+                    : Integer.parseInt(value.toString().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("detail.shard and detail.shards must be whole numbers, got " + value, e);
         }

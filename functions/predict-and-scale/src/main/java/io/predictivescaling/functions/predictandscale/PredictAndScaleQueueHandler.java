@@ -1,6 +1,5 @@
 package io.predictivescaling.functions.predictandscale;
 
-import io.predictivescaling.common.Env;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -8,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.common.Env;
 import io.predictivescaling.fleet.DynamoDbLeaseStore;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.SqsPlanQueue;
@@ -27,10 +27,14 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
     private final Clock clock;
 
     public PredictAndScaleQueueHandler() {
-        this(new FleetBatchPlanner(PredictAndScaleWiring.fromEnvironment(),
-                new DynamoDbLeaseStore(AwsClients.dynamoDb(), Env.LEASE_TABLE.text(), Retry.standard()),
-                new SqsPlanQueue(AwsClients.build(SqsClient.builder()), Env.PLAN_QUEUE_URL.text(), Retry.standard()),
-                Duration.ofSeconds(Env.LEASE_SECONDS.number())), Clock.systemUTC());
+        this(
+                new FleetBatchPlanner(
+                        PredictAndScaleWiring.fromEnvironment(),
+                        new DynamoDbLeaseStore(AwsClients.dynamoDb(), Env.LEASE_TABLE.text(), Retry.standard()),
+                        new SqsPlanQueue(
+                                AwsClients.build(SqsClient.builder()), Env.PLAN_QUEUE_URL.text(), Retry.standard()),
+                        Duration.ofSeconds(Env.LEASE_SECONDS.number())),
+                Clock.systemUTC());
     }
 
     public PredictAndScaleQueueHandler(FleetBatchPlanner planner, Clock clock) {
@@ -42,19 +46,33 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSEvent.SQSMessage> records = event.getRecords() == null ? List.of() : event.getRecords();
         List<FleetBatchPlanner.Message> messages = records.stream()
-                .map(m -> new FleetBatchPlanner.Message(m.getMessageId(), m.getBody())).toList();
+                .map(m -> new FleetBatchPlanner.Message(m.getMessageId(), m.getBody()))
+                .toList();
         // The request id names the holder in the lease table; the suffix keeps two local runs apart.
-        String holder = context.getAwsRequestId() + "#" + UUID.randomUUID().toString().substring(0, 8);
+        String holder =
+                context.getAwsRequestId() + "#" + UUID.randomUUID().toString().substring(0, 8);
         FleetBatchPlanner.Outcome outcome = planner.handle(clock.instant(), holder, messages);
         outcome.result().lines().forEach(line -> context.getLogger().log(line, LogLevel.INFO));
         outcome.problems().forEach(line -> context.getLogger().log(line, LogLevel.ERROR));
-        context.getLogger().log(String.format(java.util.Locale.ROOT,
-                "fleet batch: %d messages, %d targets planned, %d applied, %d leased elsewhere, %d sent back alone, "
-                        + "%d messages failed", messages.size(), outcome.result().planned(), outcome.result().applied(),
-                outcome.leasedElsewhere().size(), outcome.requeuedTargets().size(), outcome.failedMessageIds().size()),
-                LogLevel.INFO);
-        return SQSBatchResponse.builder().withBatchItemFailures(outcome.failedMessageIds().stream()
-                .map(id -> SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(id).build()).toList())
+        context.getLogger()
+                .log(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "fleet batch: %d messages, %d targets planned, %d applied, %d leased elsewhere, %d sent back alone, "
+                                        + "%d messages failed",
+                                messages.size(),
+                                outcome.result().planned(),
+                                outcome.result().applied(),
+                                outcome.leasedElsewhere().size(),
+                                outcome.requeuedTargets().size(),
+                                outcome.failedMessageIds().size()),
+                        LogLevel.INFO);
+        return SQSBatchResponse.builder()
+                .withBatchItemFailures(outcome.failedMessageIds().stream()
+                        .map(id -> SQSBatchResponse.BatchItemFailure.builder()
+                                .withItemIdentifier(id)
+                                .build())
+                        .toList())
                 .build();
     }
 }

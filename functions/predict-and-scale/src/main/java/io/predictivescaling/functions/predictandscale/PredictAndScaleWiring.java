@@ -1,17 +1,17 @@
 package io.predictivescaling.functions.predictandscale;
 
-import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.common.Env;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
-import io.predictivescaling.scaling.WriteOnChangePredictionStore;
-import io.predictivescaling.common.EventBridgePublisher;
-import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.PlanInputs;
+import io.predictivescaling.scaling.PredictAndScaleService;
+import io.predictivescaling.scaling.WriteOnChangePredictionStore;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import java.time.Duration;
@@ -32,24 +32,46 @@ public final class PredictAndScaleWiring {
      * checks that); names and defaults are in {@link Env}.
      */
     public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
-            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.PATTERNS_TABLE, Env.PREDICTIONS_TABLE, Env.ACCURACY_TABLE,
-            Env.SIGNALS_TABLE, Env.EVENTS_TABLE, Env.EVENT_BUS_NAME, Env.METRICS_RETENTION_DAYS,
-            Env.PREDICTION_HISTORY_DAYS, Env.PARALLEL_TARGETS, Env.MAX_SIGNAL_UPLIFT, Env.LEASE_TABLE,
-            Env.PLAN_QUEUE_URL, Env.LEASE_SECONDS));
+            Env.TARGETS_TABLE,
+            Env.METRICS_TABLE,
+            Env.PATTERNS_TABLE,
+            Env.PREDICTIONS_TABLE,
+            Env.ACCURACY_TABLE,
+            Env.SIGNALS_TABLE,
+            Env.EVENTS_TABLE,
+            Env.EVENT_BUS_NAME,
+            Env.METRICS_RETENTION_DAYS,
+            Env.PREDICTION_HISTORY_DAYS,
+            Env.PARALLEL_TARGETS,
+            Env.MAX_SIGNAL_UPLIFT,
+            Env.LEASE_TABLE,
+            Env.PLAN_QUEUE_URL,
+            Env.LEASE_SECONDS));
 
-    private PredictAndScaleWiring() {
-    }
+    private PredictAndScaleWiring() {}
 
     /** The tables and the event bus the function reads and writes (template.yaml's names for them). */
-    public record Tables(String targets, String metrics, String patterns, String predictions, String accuracy,
-                         String signals, String events, String eventBus) {
+    public record Tables(
+            String targets,
+            String metrics,
+            String patterns,
+            String predictions,
+            String accuracy,
+            String signals,
+            String events,
+            String eventBus) {
 
         /** From the function's environment (TARGETS_TABLE, ..., EVENT_BUS_NAME); a missing one is a clear error. */
         public static Tables fromEnvironment() {
-            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text(),
-                    Env.PATTERNS_TABLE.text(), Env.PREDICTIONS_TABLE.text(),
-                    Env.ACCURACY_TABLE.text(), Env.SIGNALS_TABLE.text(),
-                    Env.EVENTS_TABLE.text(), Env.EVENT_BUS_NAME.text());
+            return new Tables(
+                    Env.TARGETS_TABLE.text(),
+                    Env.METRICS_TABLE.text(),
+                    Env.PATTERNS_TABLE.text(),
+                    Env.PREDICTIONS_TABLE.text(),
+                    Env.ACCURACY_TABLE.text(),
+                    Env.SIGNALS_TABLE.text(),
+                    Env.EVENTS_TABLE.text(),
+                    Env.EVENT_BUS_NAME.text());
         }
     }
 
@@ -57,12 +79,17 @@ public final class PredictAndScaleWiring {
      * @param history how much history predictions learn from (28 days: four weekly cycles)
      * @param threads how many targets are planned in parallel
      */
-    public static PredictAndScaleService of(DynamoDbClient dynamo, ApplicationAutoScalingClient aas,
-                                            EventBridgeClient bridge, Retry retry, Tables tables, Duration history,
-                                            int threads) {
+    public static PredictAndScaleService of(
+            DynamoDbClient dynamo,
+            ApplicationAutoScalingClient aas,
+            EventBridgeClient bridge,
+            Retry retry,
+            Tables tables,
+            Duration history,
+            int threads) {
         // The same table keeps each metric's history digest: a run reads it and the samples since, not 28 days.
-        DynamoDbTimeSeriesStore metrics = new DynamoDbTimeSeriesStore(dynamo, tables.metrics(),
-                Env.METRICS_RETENTION_DAYS.days(), retry);
+        DynamoDbTimeSeriesStore metrics =
+                new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), Env.METRICS_RETENTION_DAYS.days(), retry);
         return new PredictAndScaleService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
                 metrics,
@@ -70,17 +97,23 @@ public final class PredictAndScaleWiring {
                 new WriteOnChangePredictionStore(dynamo, tables.predictions(), retry),
                 new ApplicationAutoScalingGateway(aas, retry),
                 new EventBridgePublisher(bridge, tables.eventBus(), retry),
-                new PlanInputs(new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
+                new PlanInputs(
+                        new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
                         new DynamoDbSignalStore(dynamo, tables.signals(), retry),
                         new DynamoDbEventStore(dynamo, tables.events(), retry)),
-                history, threads, metrics);
+                history,
+                threads,
+                metrics);
     }
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */
     public static PredictAndScaleService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.build(ApplicationAutoScalingClient.builder()),
+        return of(
+                AwsClients.dynamoDb(),
+                AwsClients.build(ApplicationAutoScalingClient.builder()),
                 AwsClients.build(EventBridgeClient.builder()),
-                Retry.standard(), Tables.fromEnvironment(),
+                Retry.standard(),
+                Tables.fromEnvironment(),
                 Duration.ofDays(Env.PREDICTION_HISTORY_DAYS.number()),
                 (int) Env.PARALLEL_TARGETS.number());
     }

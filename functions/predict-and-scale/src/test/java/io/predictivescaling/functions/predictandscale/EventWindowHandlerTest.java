@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.PlanInputs;
+import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.TargetItems;
 import io.predictivescaling.testing.TestContext;
@@ -42,8 +42,8 @@ class EventWindowHandlerTest {
     static final Instant NOW = Instant.parse("2026-11-27T20:02:00Z");
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final String CLUSTER = "ew";
-    static final ScalableResource SHOP = new ScalableResource("ecs", "service/" + CLUSTER + "/shop",
-            "ecs:service:DesiredCount");
+    static final ScalableResource SHOP =
+            new ScalableResource("ecs", "service/" + CLUSTER + "/shop", "ecs:service:DesiredCount");
     // One metrics and patterns table, one scalable target and one bus across runs, as in the account.
     static final InMemoryTimeSeriesStore METRICS = new InMemoryTimeSeriesStore();
     static final InMemoryPatternStore PATTERNS = new InMemoryPatternStore();
@@ -56,7 +56,8 @@ class EventWindowHandlerTest {
         Random noise = new Random(14);
         List<LoadSample> samples = new ArrayList<>();
         for (Instant t = NOW.minus(Duration.ofDays(28)); t.isBefore(NOW); t = t.plus(Duration.ofMinutes(5))) {
-            double hour = t.atZone(ZoneOffset.UTC).getHour() + t.atZone(ZoneOffset.UTC).getMinute() / 60.0;
+            double hour = t.atZone(ZoneOffset.UTC).getHour()
+                    + t.atZone(ZoneOffset.UTC).getMinute() / 60.0;
             double load = 100 + 900 * Math.exp(-Math.pow(hour - 15, 2) / 8);
             samples.add(new LoadSample("shop-rps", t, load * (1 + 0.03 * noise.nextGaussian()), "Count", "test"));
         }
@@ -68,19 +69,44 @@ class EventWindowHandlerTest {
     /** One run with only {@code events} known (fresh targets, predictions and events tables); each hour's capacity. */
     static Map<Instant, Integer> capacityWith(KnownEvent... events) {
         Map<String, AttributeValue> item = new HashMap<>(Map.of(
-                "targetId", s("shop"), "metricId", s("shop-rps"), "serviceNamespace", s("ecs"),
-                "resourceId", s("service/" + CLUSTER + "/shop"), "scalableDimension", s("ecs:service:DesiredCount"),
-                "loadPerUnit", n(50), "minCapacity", n(2), "maxCapacity", n(40), "warmupSeconds", n(300),
-                "mode", s("ForecastAndScale")));
+                "targetId",
+                s("shop"),
+                "metricId",
+                s("shop-rps"),
+                "serviceNamespace",
+                s("ecs"),
+                "resourceId",
+                s("service/" + CLUSTER + "/shop"),
+                "scalableDimension",
+                s("ecs:service:DesiredCount"),
+                "loadPerUnit",
+                n(50),
+                "minCapacity",
+                n(2),
+                "maxCapacity",
+                n(40),
+                "warmupSeconds",
+                n(300),
+                "mode",
+                s("ForecastAndScale")));
         item.put("sizing", s("fixed"));
         InMemoryEventStore known = new InMemoryEventStore();
         for (KnownEvent e : events) {
             known.addIfNew(e, NOW);
         }
         InMemoryPredictions predictions = new InMemoryPredictions();
-        var handler = new PredictAndScaleHandler(new PredictAndScaleService(
-                new InMemoryTargetRepository().put(TargetItems.parse(item)), METRICS, PATTERNS, predictions, AAS, BUS,
-                new PlanInputs(predictions, new InMemorySignalStore(), known), Duration.ofDays(28), 2), CLOCK);
+        var handler = new PredictAndScaleHandler(
+                new PredictAndScaleService(
+                        new InMemoryTargetRepository().put(TargetItems.parse(item)),
+                        METRICS,
+                        PATTERNS,
+                        predictions,
+                        AAS,
+                        BUS,
+                        new PlanInputs(predictions, new InMemorySignalStore(), known),
+                        Duration.ofDays(28),
+                        2),
+                CLOCK);
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         var result = handler.handleRequest(tick, new TestContext());
         assertThat(result.problems()).isEmpty();
@@ -93,7 +119,8 @@ class EventWindowHandlerTest {
 
     @Test
     void aTwoHourEventRaisesItsOwnHoursAndNotTheAfternoonAfterIt() {
-        Map<Instant, Integer> withStream = capacityWith(event("stream", "2026-11-28T02:00:00Z", "2026-11-28T04:00:00Z"));
+        Map<Instant, Integer> withStream =
+                capacityWith(event("stream", "2026-11-28T02:00:00Z", "2026-11-28T04:00:00Z"));
 
         Instant during = Instant.parse("2026-11-28T02:00:00Z");
         Instant afternoon = Instant.parse("2026-11-28T14:00:00Z");
@@ -104,8 +131,8 @@ class EventWindowHandlerTest {
 
     @Test
     void aFortyHourEventRaisesAllOfItsHoursNotOnlyTheFirstDay() {
-        Map<Instant, Integer> withFestival = capacityWith(event("festival", "2026-11-28T00:00:00Z",
-                "2026-11-29T16:00:00Z"));
+        Map<Instant, Integer> withFestival =
+                capacityWith(event("festival", "2026-11-28T00:00:00Z", "2026-11-29T16:00:00Z"));
 
         Instant hour30 = Instant.parse("2026-11-29T06:00:00Z");
         Instant hour38 = Instant.parse("2026-11-29T14:00:00Z");

@@ -45,7 +45,8 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 class LiveAndBacktestPlanAlikeIT {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
-    static final ApplicationAutoScalingClient AAS = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
+    static final ApplicationAutoScalingClient AAS =
+            TestAws.configure(ApplicationAutoScalingClient.builder()).build();
 
     @Test
     void theBundledHalfHourlyTraceIsPlannedAlike() {
@@ -56,9 +57,11 @@ class LiveAndBacktestPlanAlikeIT {
     @Test
     void aSeededFiveMinuteTraceIsPlannedAlike() {
         Instant start = Instant.parse("2026-01-05T00:00:00Z");
-        List<LoadSample> samples = IssueLoad.samples("m", start, start.plus(Duration.ofDays(33)),
-                t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 7);
-        double[] demand = samples.stream().mapToDouble(s -> Math.round(s.value() * 100) / 100.0).toArray();
+        List<LoadSample> samples = IssueLoad.samples(
+                "m", start, start.plus(Duration.ofDays(33)), t -> IssueLoad.expected(t, ZoneOffset.UTC, 15), 7);
+        double[] demand = samples.stream()
+                .mapToDouble(s -> Math.round(s.value() * 100) / 100.0)
+                .toArray();
         Trace trace = new Trace("seeded-5min", start, Duration.ofMinutes(5), demand, List.of());
         alike(trace, start.plus(Duration.ofDays(30)).plus(Duration.ofHours(13)), 50);
     }
@@ -78,53 +81,96 @@ class LiveAndBacktestPlanAlikeIT {
         String predictions = TemplateTables.create(DYNAMO, "PredictionsTable");
         String bus = "bus-" + id;
         try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build();
-             EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+                EventBridgeClient events =
+                        TestAws.configure(EventBridgeClient.builder()).build()) {
             ecs.createCluster(r -> r.clusterName(id));
             ecs.createService(r -> r.cluster(id).serviceName("web").desiredCount(1));
             events.createEventBus(r -> r.name(bus));
         }
         String resource = "service/" + id + "/web";
-        AAS.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(resource)
-                .scalableDimension("ecs:service:DesiredCount").minCapacity(1).maxCapacity(1000));
-        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of("targetId", s(id), "metricId", s(id),
-                "serviceNamespace", s("ecs"), "resourceId", s(resource), "scalableDimension",
-                s("ecs:service:DesiredCount"), "loadPerUnit", n(loadPerUnit), "minCapacity", n(1),
-                "maxCapacity", n(1000), "mode", s("ForecastOnly"), "sizing", s("fixed")));
+        AAS.registerScalableTarget(r -> r.serviceNamespace("ecs")
+                .resourceId(resource)
+                .scalableDimension("ecs:service:DesiredCount")
+                .minCapacity(1)
+                .maxCapacity(1000));
+        Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of(
+                "targetId",
+                s(id),
+                "metricId",
+                s(id),
+                "serviceNamespace",
+                s("ecs"),
+                "resourceId",
+                s(resource),
+                "scalableDimension",
+                s("ecs:service:DesiredCount"),
+                "loadPerUnit",
+                n(loadPerUnit),
+                "minCapacity",
+                n(1),
+                "maxCapacity",
+                n(1000),
+                "mode",
+                s("ForecastOnly"),
+                "sizing",
+                s("fixed")));
         // A half-hourly metric's last sample is up to 30 minutes old at the hour: not stale for this target.
         item.put("staleAfterMinutes", n(60));
         DYNAMO.putItem(r -> r.tableName(targets).item(item));
 
-        PredictAndScaleService service = PredictAndScaleWiring.of(DYNAMO, AAS,
-                TestAws.configure(EventBridgeClient.builder()).build(), RETRY, new PredictAndScaleWiring.Tables(
-                        targets, metrics, TemplateTables.create(DYNAMO, "PatternsTable"), predictions,
-                        TemplateTables.create(DYNAMO, "AccuracyTable"), TemplateTables.create(DYNAMO, "SignalsTable"),
-                        TemplateTables.create(DYNAMO, "EventsTable"), bus), Duration.ofDays(28), 1);
+        PredictAndScaleService service = PredictAndScaleWiring.of(
+                DYNAMO,
+                AAS,
+                TestAws.configure(EventBridgeClient.builder()).build(),
+                RETRY,
+                new PredictAndScaleWiring.Tables(
+                        targets,
+                        metrics,
+                        TemplateTables.create(DYNAMO, "PatternsTable"),
+                        predictions,
+                        TemplateTables.create(DYNAMO, "AccuracyTable"),
+                        TemplateTables.create(DYNAMO, "SignalsTable"),
+                        TemplateTables.create(DYNAMO, "EventsTable"),
+                        bus),
+                Duration.ofDays(28),
+                1);
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         PredictAndScaleService.Result result = new PredictAndScaleHandler(service, Clock.fixed(now, ZoneOffset.UTC))
                 .handleRequest(tick, new TestContext());
         assertThat(result.problems()).isEmpty();
-        Map<Instant, Map<String, AttributeValue>> live = DYNAMO.query(r -> r.tableName(predictions)
-                        .keyConditionExpression("targetId = :t").expressionAttributeValues(Map.of(":t", s(id))))
-                .items().stream().filter(i -> i.get("resolution").s().equals("PT1H"))
-                .collect(Collectors.toMap(i -> Instant.parse(i.get("forecastTime").s()), i -> i));
+        Map<Instant, Map<String, AttributeValue>> live = DYNAMO
+                .query(r -> r.tableName(predictions)
+                        .keyConditionExpression("targetId = :t")
+                        .expressionAttributeValues(Map.of(":t", s(id))))
+                .items()
+                .stream()
+                .filter(i -> i.get("resolution").s().equals("PT1H"))
+                .collect(Collectors.toMap(
+                        i -> Instant.parse(i.get("forecastTime").s()), i -> i));
 
-        ScalingPolicy policy = ScalingPolicy.builder(loadPerUnit, 1, 1000).staleAfter(Duration.ofMinutes(60)).build();
-        BacktestConfig config = BacktestConfig.defaults(loadPerUnit / 0.7).with(0.8, 0.7, 50,
-                PlanningCore.LIVE_HOUR_QUANTILE, true, true);
+        ScalingPolicy policy = ScalingPolicy.builder(loadPerUnit, 1, 1000)
+                .staleAfter(Duration.ofMinutes(60))
+                .build();
+        BacktestConfig config = BacktestConfig.defaults(loadPerUnit / 0.7)
+                .with(0.8, 0.7, 50, PlanningCore.LIVE_HOUR_QUANTILE, true, true);
         Backtest.PlanningStep step = new Backtest(config).planningStep(trace, now, policy, 1);
 
-        List<LoadPrediction> path = step.path().stream().filter(PlanningCore::onPath).toList();
+        List<LoadPrediction> path =
+                step.path().stream().filter(PlanningCore::onPath).toList();
         assertThat(path).hasSize(48);
         assertThat(live).hasSize(48);
         assertThat(step.plan().raisesAllowed()).isTrue();
         for (LoadPrediction p : path) {
             Map<String, AttributeValue> got = live.get(p.forecastTime());
             assertThat(got).as("live prediction at %s", p.forecastTime()).isNotNull();
-            assertThat(Double.parseDouble(got.get("predictedLoad").n())).as("load at %s", p.forecastTime())
+            assertThat(Double.parseDouble(got.get("predictedLoad").n()))
+                    .as("load at %s", p.forecastTime())
                     .isCloseTo(p.predictedLoad(), within(0.002));
             assertThat(Double.parseDouble(got.get("upperBound").n())).isCloseTo(p.upper(), within(0.002));
-            assertThat(Integer.parseInt(got.get("predictedCapacity").n())).as("floor at %s", p.forecastTime())
-                    .isEqualTo(step.plan().stepAt(p.forecastTime()).orElseThrow().capacity());
+            assertThat(Integer.parseInt(got.get("predictedCapacity").n()))
+                    .as("floor at %s", p.forecastTime())
+                    .isEqualTo(
+                            step.plan().stepAt(p.forecastTime()).orElseThrow().capacity());
         }
     }
 

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.fleet.DispatchService;
@@ -18,16 +19,15 @@ import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
+import io.predictivescaling.planning.ScheduledFloor;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.CapacityGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.common.EventBridgePublisher;
-import io.predictivescaling.scaling.PredictAndScaleService;
-import io.predictivescaling.targets.ScalableResource;
-import io.predictivescaling.planning.ScheduledFloor;
 import io.predictivescaling.scaling.PlanInputs;
+import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
+import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
 import java.time.Clock;
@@ -68,7 +68,8 @@ class PredictAndScaleQueueHandlerIT {
     static final Instant NOW = Instant.parse("2026-11-27T20:02:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     static final DynamoDbClient DYNAMO = TestAws.dynamoDb();
-    static final ApplicationAutoScalingClient AAS = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
+    static final ApplicationAutoScalingClient AAS =
+            TestAws.configure(ApplicationAutoScalingClient.builder()).build();
     static final SqsClient SQS = TestAws.configure(SqsClient.builder()).build();
     static final String CLUSTER = "fleet-" + UUID.randomUUID().toString().substring(0, 8);
     static final int MAX_RECEIVES = 3;
@@ -88,7 +89,8 @@ class PredictAndScaleQueueHandlerIT {
         metricsTable = TemplateTables.create(DYNAMO, "MetricsTable");
         patternsTable = TemplateTables.create(DYNAMO, "PatternsTable");
         bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
-        try (EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+        try (EventBridgeClient events =
+                TestAws.configure(EventBridgeClient.builder()).build()) {
             events.createEventBus(r -> r.name(bus));
         }
         List<LoadSample> samples = new ArrayList<>();
@@ -113,11 +115,15 @@ class PredictAndScaleQueueHandlerIT {
         leaseTable = TemplateTables.create(DYNAMO, "LeaseTable");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         deadLetterUrl = SQS.createQueue(r -> r.queueName("plan-dlq-" + suffix)).queueUrl();
-        String dlqArn = SQS.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
-                .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
-        queueUrl = SQS.createQueue(r -> r.queueName("plan-" + suffix).attributes(Map.of(
-                QueueAttributeName.REDRIVE_POLICY,
-                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES + "\"}")))
+        String dlqArn = SQS.getQueueAttributes(
+                        r -> r.queueUrl(deadLetterUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        queueUrl = SQS.createQueue(r -> r.queueName("plan-" + suffix)
+                        .attributes(Map.of(
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + MAX_RECEIVES
+                                        + "\"}")))
                 .queueUrl();
         target("web-ecs", "web", "shop-rps");
         target("worker-ecs", "worker", "shop-rps");
@@ -125,15 +131,33 @@ class PredictAndScaleQueueHandlerIT {
     }
 
     void target(String targetId, String service, String metric) {
-        AAS.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(resource(service))
-                .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(50));
-        DYNAMO.putItem(r -> r.tableName(targetsTable).item(Map.of(
-                "targetId", AttributeValue.fromS(targetId), "metricId", AttributeValue.fromS(metric),
-                "serviceNamespace", AttributeValue.fromS("ecs"), "resourceId", AttributeValue.fromS(resource(service)),
-                "scalableDimension", AttributeValue.fromS("ecs:service:DesiredCount"),
-                "loadPerUnit", AttributeValue.fromN("50"), "minCapacity", AttributeValue.fromN("2"),
-                "maxCapacity", AttributeValue.fromN("30"), "warmupSeconds", AttributeValue.fromN("300"),
-                "mode", AttributeValue.fromS("ForecastAndScale"))));
+        AAS.registerScalableTarget(r -> r.serviceNamespace("ecs")
+                .resourceId(resource(service))
+                .scalableDimension("ecs:service:DesiredCount")
+                .minCapacity(2)
+                .maxCapacity(50));
+        DYNAMO.putItem(r -> r.tableName(targetsTable)
+                .item(Map.of(
+                        "targetId",
+                        AttributeValue.fromS(targetId),
+                        "metricId",
+                        AttributeValue.fromS(metric),
+                        "serviceNamespace",
+                        AttributeValue.fromS("ecs"),
+                        "resourceId",
+                        AttributeValue.fromS(resource(service)),
+                        "scalableDimension",
+                        AttributeValue.fromS("ecs:service:DesiredCount"),
+                        "loadPerUnit",
+                        AttributeValue.fromN("50"),
+                        "minCapacity",
+                        AttributeValue.fromN("2"),
+                        "maxCapacity",
+                        AttributeValue.fromN("30"),
+                        "warmupSeconds",
+                        AttributeValue.fromN("300"),
+                        "mode",
+                        AttributeValue.fromS("ForecastAndScale"))));
     }
 
     static String resource(String service) {
@@ -141,9 +165,13 @@ class PredictAndScaleQueueHandlerIT {
     }
 
     static List<ScheduledAction> ours(String service) {
-        return AAS.describeScheduledActions(r -> r.serviceNamespace("ecs").resourceId(resource(service)))
-                .scheduledActions().stream().filter(a -> a.resourceId().equals(resource(service)))
-                .filter(a -> a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX)).toList();
+        return AAS
+                .describeScheduledActions(r -> r.serviceNamespace("ecs").resourceId(resource(service)))
+                .scheduledActions()
+                .stream()
+                .filter(a -> a.resourceId().equals(resource(service)))
+                .filter(a -> a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX))
+                .toList();
     }
 
     /** A queue handler wired to moto; {@code gateway} wraps Application Auto Scaling (to inject faults). */
@@ -152,56 +180,76 @@ class PredictAndScaleQueueHandlerIT {
                 new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY), metricReads);
         String accuracy = TemplateTables.create(DYNAMO, "AccuracyTable");
         var service = new PredictAndScaleService(
-                new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY), metrics,
+                new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY),
+                metrics,
                 new DynamoDbPatternStore(DYNAMO, patternsTable, RETRY),
                 new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
                 gateway.apply(new ApplicationAutoScalingGateway(AAS, RETRY)),
-                new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new PlanInputs(new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracy, RETRY),
+                new EventBridgePublisher(
+                        TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
+                new PlanInputs(
+                        new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracy, RETRY),
                         new DynamoDbSignalStore(DYNAMO, TemplateTables.create(DYNAMO, "SignalsTable"), RETRY),
                         new DynamoDbEventStore(DYNAMO, TemplateTables.create(DYNAMO, "EventsTable"), RETRY)),
-                Duration.ofDays(7), 4);
-        return new PredictAndScaleQueueHandler(new FleetBatchPlanner(service,
-                new DynamoDbLeaseStore(DYNAMO, leaseTable, RETRY), new SqsPlanQueue(SQS, queueUrl, RETRY),
-                Duration.ofMinutes(5)), Clock.fixed(NOW, ZoneOffset.UTC));
+                Duration.ofDays(7),
+                4);
+        return new PredictAndScaleQueueHandler(
+                new FleetBatchPlanner(
+                        service,
+                        new DynamoDbLeaseStore(DYNAMO, leaseTable, RETRY),
+                        new SqsPlanQueue(SQS, queueUrl, RETRY),
+                        Duration.ofMinutes(5)),
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     DispatchService.Result dispatch(int maxTargetsPerBatch) {
-        return new DispatchService(new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY),
-                new SqsPlanQueue(SQS, queueUrl, RETRY), maxTargetsPerBatch).run();
+        return new DispatchService(
+                        new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY),
+                        new SqsPlanQueue(SQS, queueUrl, RETRY),
+                        maxTargetsPerBatch)
+                .run();
     }
 
     /** One poll of Lambda's event source mapping: receive, invoke, delete what did not fail. */
     record Poll(List<Message> received, SQSBatchResponse response, TestContext context) {
         List<String> failedIds() {
-            return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+            return response.getBatchItemFailures().stream()
+                    .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                     .toList();
         }
     }
 
     Poll poll(PredictAndScaleQueueHandler handler) {
-        List<Message> received = SQS.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .visibilityTimeout(0).messageSystemAttributeNamesWithStrings("ApproximateReceiveCount")).messages();
+        List<Message> received = SQS.receiveMessage(r -> r.queueUrl(queueUrl)
+                        .maxNumberOfMessages(10)
+                        .visibilityTimeout(0)
+                        .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount"))
+                .messages();
         SQSEvent event = new SQSEvent();
-        event.setRecords(received.stream().map(m -> {
-            SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-            message.setMessageId(m.messageId());
-            message.setReceiptHandle(m.receiptHandle());
-            message.setBody(m.body());
-            return message;
-        }).toList());
+        event.setRecords(received.stream()
+                .map(m -> {
+                    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+                    message.setMessageId(m.messageId());
+                    message.setReceiptHandle(m.receiptHandle());
+                    message.setBody(m.body());
+                    return message;
+                })
+                .toList());
         TestContext context = new TestContext();
-        SQSBatchResponse response = received.isEmpty() ? SQSBatchResponse.builder()
-                .withBatchItemFailures(List.of()).build() : handler.handleRequest(event, context);
+        SQSBatchResponse response = received.isEmpty()
+                ? SQSBatchResponse.builder().withBatchItemFailures(List.of()).build()
+                : handler.handleRequest(event, context);
         Poll poll = new Poll(received, response, context);
-        received.stream().filter(m -> !poll.failedIds().contains(m.messageId()))
+        received.stream()
+                .filter(m -> !poll.failedIds().contains(m.messageId()))
                 .forEach(m -> SQS.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
         return poll;
     }
 
     static List<String> bodies(SqsClient sqs, String url) {
-        return sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(0)).messages()
-                .stream().map(Message::body).toList();
+        return sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).visibilityTimeout(0)).messages().stream()
+                .map(Message::body)
+                .toList();
     }
 
     @Test
@@ -211,15 +259,20 @@ class PredictAndScaleQueueHandlerIT {
 
         // Two metrics, at most 2 targets per batch: web+worker (shop-rps) together, api alone.
         assertThat(dispatched.batches()).isEqualTo(2);
-        assertThat(poll.received()).extracting(Message::body).containsExactlyInAnyOrder(
-                "{\"targets\":[\"api-ecs\"],\"metrics\":1}", "{\"targets\":[\"web-ecs\",\"worker-ecs\"],\"metrics\":1}");
+        assertThat(poll.received())
+                .extracting(Message::body)
+                .containsExactlyInAnyOrder(
+                        "{\"targets\":[\"api-ecs\"],\"metrics\":1}",
+                        "{\"targets\":[\"web-ecs\",\"worker-ecs\"],\"metrics\":1}");
         assertThat(poll.failedIds()).isEmpty();
         assertThat(metricReads).hasValue(2);
         assertThat(ours("web")).isNotEmpty();
         assertThat(ours("worker")).isNotEmpty();
         assertThat(ours("api")).isNotEmpty();
         assertThat(bodies(SQS, queueUrl)).isEmpty();
-        assertThat(DYNAMO.scan(r -> r.tableName(leaseTable)).items()).as("leases given back").isEmpty();
+        assertThat(DYNAMO.scan(r -> r.tableName(leaseTable)).items())
+                .as("leases given back")
+                .isEmpty();
     }
 
     @Test
@@ -233,8 +286,8 @@ class PredictAndScaleQueueHandlerIT {
         // The batch (all three shop-rps targets and api-rps) succeeds; the broken target goes back alone.
         assertThat(first.received()).hasSize(1);
         assertThat(first.failedIds()).isEmpty();
-        assertThat(first.context().lines).anySatisfy(l -> assertThat(l)
-                .contains("target broken-ecs:").contains("AccessDeniedException"));
+        assertThat(first.context().lines)
+                .anySatisfy(l -> assertThat(l).contains("target broken-ecs:").contains("AccessDeniedException"));
         assertThat(ours("web")).isNotEmpty();
         assertThat(ours("api")).isNotEmpty();
 
@@ -243,13 +296,17 @@ class PredictAndScaleQueueHandlerIT {
             retries.add(poll(handler));
         }
         // The lone message fails on every delivery, then SQS moves it to the dead-letter queue.
-        assertThat(retries.get(0).received()).extracting(Message::body)
+        assertThat(retries.get(0).received())
+                .extracting(Message::body)
                 .containsExactly("{\"targets\":[\"broken-ecs\"],\"metrics\":0}");
-        assertThat(retries.subList(0, MAX_RECEIVES)).allSatisfy(p -> assertThat(p.failedIds()).hasSize(1));
+        assertThat(retries.subList(0, MAX_RECEIVES))
+                .allSatisfy(p -> assertThat(p.failedIds()).hasSize(1));
         assertThat(retries.get(MAX_RECEIVES).received()).isEmpty();
         assertThat(bodies(SQS, deadLetterUrl)).containsExactly("{\"targets\":[\"broken-ecs\"],\"metrics\":0}");
         assertThat(plannedTimes.get(resource("broken"))).hasValue(1 + MAX_RECEIVES);
-        assertThat(plannedTimes.get(resource("web"))).as("the good neighbours were not planned again").hasValue(1);
+        assertThat(plannedTimes.get(resource("web")))
+                .as("the good neighbours were not planned again")
+                .hasValue(1);
         assertThat(plannedTimes.get(resource("worker"))).hasValue(1);
     }
 
@@ -260,12 +317,15 @@ class PredictAndScaleQueueHandlerIT {
 
         Poll poll = poll(handler(g -> g));
 
-        Message bad = poll.received().stream().filter(m -> m.body().contains("\"target\"")).findFirst().orElseThrow();
+        Message bad = poll.received().stream()
+                .filter(m -> m.body().contains("\"target\""))
+                .findFirst()
+                .orElseThrow();
         assertThat(poll.failedIds()).containsExactly(bad.messageId());
-        assertThat(poll.context().lines).anySatisfy(l -> assertThat(l).contains("rejected")
-                .contains("needs a non-empty \"targets\" array"));
-        assertThat(poll.context().lines).anySatisfy(l -> assertThat(l)
-                .contains("target gone-ecs skipped: no longer in the targets table"));
+        assertThat(poll.context().lines)
+                .anySatisfy(l -> assertThat(l).contains("rejected").contains("needs a non-empty \"targets\" array"));
+        assertThat(poll.context().lines)
+                .anySatisfy(l -> assertThat(l).contains("target gone-ecs skipped: no longer in the targets table"));
         assertThat(ours("api")).isNotEmpty();
     }
 
@@ -281,11 +341,11 @@ class PredictAndScaleQueueHandlerIT {
         TestContext fastContext = new TestContext();
 
         // An overrunning run is still planning when the next run (or a redelivery) brings the same targets.
-        CompletableFuture<SQSBatchResponse> first = CompletableFuture.supplyAsync(
-                () -> slow.handleRequest(event, slowContext));
+        CompletableFuture<SQSBatchResponse> first =
+                CompletableFuture.supplyAsync(() -> slow.handleRequest(event, slowContext));
         assertThat(slowRunInside.await(60, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<SQSBatchResponse> second = CompletableFuture.supplyAsync(
-                () -> fast.handleRequest(event, fastContext));
+        CompletableFuture<SQSBatchResponse> second =
+                CompletableFuture.supplyAsync(() -> fast.handleRequest(event, fastContext));
         SQSBatchResponse secondResponse = second.get(60, TimeUnit.SECONDS);
         secondRunDone.countDown();
         SQSBatchResponse firstResponse = first.get(60, TimeUnit.SECONDS);
@@ -295,7 +355,9 @@ class PredictAndScaleQueueHandlerIT {
         assertThat(planned(slowContext)).containsExactlyInAnyOrder("web-ecs", "worker-ecs", "api-ecs");
         assertThat(planned(fastContext)).isEmpty();
         assertThat(fastContext.lines).filteredOn(l -> l.contains("lease held")).hasSize(3);
-        assertThat(DYNAMO.scan(r -> r.tableName(leaseTable)).items()).as("leases given back").isEmpty();
+        assertThat(DYNAMO.scan(r -> r.tableName(leaseTable)).items())
+                .as("leases given back")
+                .isEmpty();
 
         // With the leases given back, the next run plans them again.
         TestContext nextContext = new TestContext();
@@ -321,8 +383,10 @@ class PredictAndScaleQueueHandlerIT {
     }
 
     static List<String> planned(TestContext context) {
-        return context.lines.stream().filter(l -> l.startsWith("INFO ") && l.contains("(ForecastAndScale)"))
-                .map(l -> l.substring(5, l.indexOf(' ', 5))).toList();
+        return context.lines.stream()
+                .filter(l -> l.startsWith("INFO ") && l.contains("(ForecastAndScale)"))
+                .map(l -> l.substring(5, l.indexOf(' ', 5)))
+                .toList();
     }
 
     /** Counts metric reads (to show a shared metric is read once per batch). */
@@ -354,7 +418,8 @@ class PredictAndScaleQueueHandlerIT {
             implements CapacityGateway {
         @Override
         public OptionalInt currentMinCapacity(ScalableResource resource) {
-            plans.computeIfAbsent(resource.resourceId(), k -> new AtomicInteger()).incrementAndGet();
+            plans.computeIfAbsent(resource.resourceId(), k -> new AtomicInteger())
+                    .incrementAndGet();
             if (resource.resourceId().equals(resourceId)) {
                 throw new IllegalStateException("AccessDeniedException: not authorized to describe " + resourceId);
             }

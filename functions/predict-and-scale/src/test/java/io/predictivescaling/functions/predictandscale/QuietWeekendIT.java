@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.events.DynamoDbEventStore;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.CloudWatchMetricSource;
@@ -15,9 +16,8 @@ import io.predictivescaling.metrics.RecordMetricsService;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
 import io.predictivescaling.scaling.DynamoDbPredictionStore;
-import io.predictivescaling.common.EventBridgePublisher;
-import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.PlanInputs;
+import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.TestAws;
@@ -53,7 +53,8 @@ class QuietWeekendIT {
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
     final DynamoDbClient dynamo = TestAws.dynamoDb();
     final CloudWatchClient cloudWatch = TestAws.cloudWatch();
-    final ApplicationAutoScalingClient aas = TestAws.configure(ApplicationAutoScalingClient.builder()).build();
+    final ApplicationAutoScalingClient aas =
+            TestAws.configure(ApplicationAutoScalingClient.builder()).build();
 
     /** 600 requests per 5 minutes from 07:00 to 19:00 UTC on weekdays; no datapoint at all otherwise. */
     static double weekdayLoad(Instant t) {
@@ -77,13 +78,28 @@ class QuietWeekendIT {
             if (t.isBefore(friday)) {
                 stored.add(new LoadSample("web-requests", t, weekdayLoad(t), "RequestCount", "cloudwatch"));
                 if (weekdayLoad(t) > 0) { // an average is published only when there are requests to average
-                    stored.add(new LoadSample("api-busy", t, weekdayLoad(t) / 10, "ActiveConnectionCount", "cloudwatch"));
+                    stored.add(
+                            new LoadSample("api-busy", t, weekdayLoad(t) / 10, "ActiveConnectionCount", "cloudwatch"));
                 }
             } else if (weekdayLoad(t) > 0) {
-                data.add(MetricDatum.builder().metricName("RequestCount").timestamp(t).value(weekdayLoad(t))
-                        .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build());
-                data.add(MetricDatum.builder().metricName("ActiveConnectionCount").timestamp(t).value(weekdayLoad(t) / 10)
-                        .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build()).build());
+                data.add(MetricDatum.builder()
+                        .metricName("RequestCount")
+                        .timestamp(t)
+                        .value(weekdayLoad(t))
+                        .dimensions(Dimension.builder()
+                                .name("LoadBalancer")
+                                .value(loadBalancer)
+                                .build())
+                        .build());
+                data.add(MetricDatum.builder()
+                        .metricName("ActiveConnectionCount")
+                        .timestamp(t)
+                        .value(weekdayLoad(t) / 10)
+                        .dimensions(Dimension.builder()
+                                .name("LoadBalancer")
+                                .value(loadBalancer)
+                                .build())
+                        .build());
             }
         }
         cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(data));
@@ -94,63 +110,142 @@ class QuietWeekendIT {
             ecs.createService(r -> r.cluster(cluster).serviceName("api").desiredCount(2));
         }
         String resource = "service/" + cluster + "/web";
-        aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(resource)
-                .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(30));
-        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("web"), "metricId", s("web-requests"),
-                "cloudWatch", AttributeValue.fromM(Map.of("namespace", s(namespace), "name", s("RequestCount"),
-                        "dimensions", AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
-                        "stat", s("Sum"), "periodSeconds", n(300))),
-                "serviceNamespace", s("ecs"), "resourceId", s(resource), "scalableDimension", s("ecs:service:DesiredCount"),
-                "loadPerUnit", n(50), "minCapacity", n(2), "maxCapacity", n(30), "mode", s("ForecastAndScale"))));
+        aas.registerScalableTarget(r -> r.serviceNamespace("ecs")
+                .resourceId(resource)
+                .scalableDimension("ecs:service:DesiredCount")
+                .minCapacity(2)
+                .maxCapacity(30));
+        dynamo.putItem(r -> r.tableName(targetsTable)
+                .item(Map.of(
+                        "targetId",
+                        s("web"),
+                        "metricId",
+                        s("web-requests"),
+                        "cloudWatch",
+                        AttributeValue.fromM(Map.of(
+                                "namespace",
+                                s(namespace),
+                                "name",
+                                s("RequestCount"),
+                                "dimensions",
+                                AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
+                                "stat",
+                                s("Sum"),
+                                "periodSeconds",
+                                n(300))),
+                        "serviceNamespace",
+                        s("ecs"),
+                        "resourceId",
+                        s(resource),
+                        "scalableDimension",
+                        s("ecs:service:DesiredCount"),
+                        "loadPerUnit",
+                        n(50),
+                        "minCapacity",
+                        n(2),
+                        "maxCapacity",
+                        n(30),
+                        "mode",
+                        s("ForecastAndScale"))));
         // An Average (missing data is a gap): nothing is recorded over the weekend, but each pull succeeds.
         String api = "service/" + cluster + "/api";
-        aas.registerScalableTarget(r -> r.serviceNamespace("ecs").resourceId(api)
-                .scalableDimension("ecs:service:DesiredCount").minCapacity(2).maxCapacity(30));
-        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s("api"), "metricId", s("api-busy"),
-                "cloudWatch", AttributeValue.fromM(Map.of("namespace", s(namespace), "name", s("ActiveConnectionCount"),
-                        "dimensions", AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
-                        "stat", s("Average"), "periodSeconds", n(300))),
-                "serviceNamespace", s("ecs"), "resourceId", s(api), "scalableDimension", s("ecs:service:DesiredCount"),
-                "loadPerUnit", n(5), "minCapacity", n(2), "maxCapacity", n(30), "mode", s("ForecastOnly"))));
+        aas.registerScalableTarget(r -> r.serviceNamespace("ecs")
+                .resourceId(api)
+                .scalableDimension("ecs:service:DesiredCount")
+                .minCapacity(2)
+                .maxCapacity(30));
+        dynamo.putItem(r -> r.tableName(targetsTable)
+                .item(Map.of(
+                        "targetId",
+                        s("api"),
+                        "metricId",
+                        s("api-busy"),
+                        "cloudWatch",
+                        AttributeValue.fromM(Map.of(
+                                "namespace",
+                                s(namespace),
+                                "name",
+                                s("ActiveConnectionCount"),
+                                "dimensions",
+                                AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
+                                "stat",
+                                s("Average"),
+                                "periodSeconds",
+                                n(300))),
+                        "serviceNamespace",
+                        s("ecs"),
+                        "resourceId",
+                        s(api),
+                        "scalableDimension",
+                        s("ecs:service:DesiredCount"),
+                        "loadPerUnit",
+                        n(5),
+                        "minCapacity",
+                        n(2),
+                        "maxCapacity",
+                        n(30),
+                        "mode",
+                        s("ForecastOnly"))));
         DynamoDbTimeSeriesStore store = new DynamoDbTimeSeriesStore(dynamo, metricsTable, Duration.ofDays(400), RETRY);
         store.append(stored);
-        RecordMetricsService record = new RecordMetricsService(new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
-                new CloudWatchMetricSource(cloudWatch, RETRY), store, Duration.ofDays(1), Duration.ofDays(400));
+        RecordMetricsService record = new RecordMetricsService(
+                new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
+                new CloudWatchMetricSource(cloudWatch, RETRY),
+                store,
+                Duration.ofDays(1),
+                Duration.ofDays(400));
         // record-metrics runs from Friday through the weekend (daily here, to keep the test fast; every minute in
         // production): each pull succeeds, most with no datapoint at all.
-        for (Instant now : List.of(friday.plus(Duration.ofHours(12)), friday.plus(Duration.ofHours(36)),
-                friday.plus(Duration.ofHours(60)), MONDAY_0600)) {
+        for (Instant now : List.of(
+                friday.plus(Duration.ofHours(12)),
+                friday.plus(Duration.ofHours(36)),
+                friday.plus(Duration.ofHours(60)),
+                MONDAY_0600)) {
             assertThat(record.pull(now).problems()).isEmpty();
         }
 
         String bus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
-        try (EventBridgeClient events = TestAws.configure(EventBridgeClient.builder()).build()) {
+        try (EventBridgeClient events =
+                TestAws.configure(EventBridgeClient.builder()).build()) {
             events.createEventBus(r -> r.name(bus));
         }
         String predictions = TemplateTables.create(dynamo, "PredictionsTable");
-        var handler = new PredictAndScaleHandler(new PredictAndScaleService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, RETRY), store,
-                new DynamoDbPatternStore(dynamo, TemplateTables.create(dynamo, "PatternsTable"), RETRY),
-                new DynamoDbPredictionStore(dynamo, predictions, RETRY),
-                new ApplicationAutoScalingGateway(aas, RETRY),
-                new EventBridgePublisher(TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new PlanInputs(new DynamoDbFeedbackStore(dynamo, predictions, TemplateTables.create(dynamo, "AccuracyTable"), RETRY),
-                        new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
-                        new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
-                Duration.ofDays(14), 4), Clock.fixed(MONDAY_0600, ZoneOffset.UTC));
+        var handler = new PredictAndScaleHandler(
+                new PredictAndScaleService(
+                        new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
+                        store,
+                        new DynamoDbPatternStore(dynamo, TemplateTables.create(dynamo, "PatternsTable"), RETRY),
+                        new DynamoDbPredictionStore(dynamo, predictions, RETRY),
+                        new ApplicationAutoScalingGateway(aas, RETRY),
+                        new EventBridgePublisher(
+                                TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
+                        new PlanInputs(
+                                new DynamoDbFeedbackStore(
+                                        dynamo, predictions, TemplateTables.create(dynamo, "AccuracyTable"), RETRY),
+                                new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
+                                new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
+                        Duration.ofDays(14),
+                        4),
+                Clock.fixed(MONDAY_0600, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
 
         PredictAndScaleService.Result result = handler.handleRequest(tick, new TestContext());
 
-        assertThat(store.latestTimestamp("web-requests")).hasValueSatisfying(t ->
-                assertThat(t).isAfter(MONDAY_0600.minus(Duration.ofMinutes(15))));
-        assertThat(store.read("api-busy", MONDAY_0600.minus(Duration.ofDays(2)), MONDAY_0600)).isEmpty();
-        assertThat(result.lines()).as("neither the zero-filled count nor the quiet average is stale")
-                .hasSizeGreaterThanOrEqualTo(2).noneSatisfy(l -> assertThat(l).contains("stale"));
-        List<ScheduledAction> actions = aas.describeScheduledActions(r -> r.serviceNamespace("ecs")
-                .resourceId(resource)).scheduledActions();
-        assertThat(actions).as("Monday's 07:00 ramp is raised ahead of time")
-                .anySatisfy(a -> assertThat(a.scalableTargetAction().minCapacity()).isGreaterThan(2));
+        assertThat(store.latestTimestamp("web-requests"))
+                .hasValueSatisfying(t -> assertThat(t).isAfter(MONDAY_0600.minus(Duration.ofMinutes(15))));
+        assertThat(store.read("api-busy", MONDAY_0600.minus(Duration.ofDays(2)), MONDAY_0600))
+                .isEmpty();
+        assertThat(result.lines())
+                .as("neither the zero-filled count nor the quiet average is stale")
+                .hasSizeGreaterThanOrEqualTo(2)
+                .noneSatisfy(l -> assertThat(l).contains("stale"));
+        List<ScheduledAction> actions = aas.describeScheduledActions(
+                        r -> r.serviceNamespace("ecs").resourceId(resource))
+                .scheduledActions();
+        assertThat(actions)
+                .as("Monday's 07:00 ramp is raised ahead of time")
+                .anySatisfy(
+                        a -> assertThat(a.scalableTargetAction().minCapacity()).isGreaterThan(2));
     }
 
     static AttributeValue s(String v) {

@@ -45,15 +45,19 @@ public class RecordMetricsHandler implements RequestHandler<ScheduledEvent, Reco
 
     /** Structured log lines; the function's JSON log format adds time, level and request id. */
     static final class HandlerLog {
-        private HandlerLog() {
-        }
+        private HandlerLog() {}
 
         static void result(Context context, RecordResult result) {
             var logger = context.getLogger();
-            logger.log("recorded targetsPulled=" + result.targetsPulled() + " samplesStored="
-                    + result.samplesStored() + " rejected=" + result.rejected().size(), LogLevel.INFO);
-            result.rejected().forEach(r -> logger.log("rejected sample index=" + r.index() + " metricId="
-                    + r.metricId() + " reason=" + r.reason(), LogLevel.WARN));
+            logger.log(
+                    "recorded targetsPulled=" + result.targetsPulled() + " samplesStored=" + result.samplesStored()
+                            + " rejected=" + result.rejected().size(),
+                    LogLevel.INFO);
+            result.rejected()
+                    .forEach(r -> logger.log(
+                            "rejected sample index=" + r.index() + " metricId=" + r.metricId() + " reason="
+                                    + r.reason(),
+                            LogLevel.WARN));
             result.problems().forEach(p -> logger.log(p, LogLevel.ERROR));
         }
     }

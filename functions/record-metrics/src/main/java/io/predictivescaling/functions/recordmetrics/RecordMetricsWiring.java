@@ -1,8 +1,8 @@
 package io.predictivescaling.functions.recordmetrics;
 
-import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.common.Env;
 import io.predictivescaling.metrics.CloudWatchMetricSource;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.RecordMetricsService;
@@ -23,11 +23,10 @@ public final class RecordMetricsWiring {
      * The environment variables this function reads (template.yaml sets exactly these for it; TemplateSafetyTest
      * checks that); names and defaults are in {@link Env}.
      */
-    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
-            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.METRICS_RETENTION_DAYS, Env.MAX_CATCH_UP_HOURS));
+    public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(
+            EnumSet.of(Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.METRICS_RETENTION_DAYS, Env.MAX_CATCH_UP_HOURS));
 
-    private RecordMetricsWiring() {
-    }
+    private RecordMetricsWiring() {}
 
     /**
      * The tables the function reads and writes (template.yaml's names for them).
@@ -51,13 +50,19 @@ public final class RecordMetricsWiring {
      * @param maxCatchUp how far back a pull reaches after missed runs (3 hours in production)
      * @param retention  how long stored samples are kept (the items' TTL; 400 days in production)
      */
-    public static RecordMetricsService of(DynamoDbClient dynamo, CloudWatchClient cloudWatch, Retry retry,
-                                          Tables tables, Duration maxCatchUp, Duration retention) {
+    public static RecordMetricsService of(
+            DynamoDbClient dynamo,
+            CloudWatchClient cloudWatch,
+            Retry retry,
+            Tables tables,
+            Duration maxCatchUp,
+            Duration retention) {
         return new RecordMetricsService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
                 new CloudWatchMetricSource(cloudWatch, retry),
                 new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), retention, retry),
-                maxCatchUp, retention);
+                maxCatchUp,
+                retention);
     }
 
     /**
@@ -65,7 +70,11 @@ public final class RecordMetricsWiring {
      * MAX_CATCH_UP_HOURS (default 3) and retention from METRICS_RETENTION_DAYS (default 400).
      */
     public static RecordMetricsService fromEnvironment() {
-        return of(AwsClients.dynamoDb(), AwsClients.build(CloudWatchClient.builder()), Retry.standard(), Tables.fromEnvironment(),
+        return of(
+                AwsClients.dynamoDb(),
+                AwsClients.build(CloudWatchClient.builder()),
+                Retry.standard(),
+                Tables.fromEnvironment(),
                 Duration.ofHours(Env.MAX_CATCH_UP_HOURS.number()),
                 Env.METRICS_RETENTION_DAYS.days());
     }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Events;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.metrics.CloudWatchMetricSource;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
@@ -14,9 +15,8 @@ import io.predictivescaling.metrics.RecordMetricsService;
 import io.predictivescaling.metrics.RecordResult;
 import io.predictivescaling.metrics.StoreWriteException;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
-import io.predictivescaling.aws.local.TemplateTables;
-import io.predictivescaling.testing.TestContext;
 import io.predictivescaling.testing.TestAws;
+import io.predictivescaling.testing.TestContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,17 +58,26 @@ class RecordMetricsHandlerIT {
     }
 
     RecordMetricsHandler handler(Clock clock) {
-        return new RecordMetricsHandler(RecordMetricsWiring.of(dynamo, cloudWatch, FAST_RETRY,
-                new RecordMetricsWiring.Tables(targetsTable, metricsTable), Duration.ofHours(3), Duration.ofDays(400)),
+        return new RecordMetricsHandler(
+                RecordMetricsWiring.of(
+                        dynamo,
+                        cloudWatch,
+                        FAST_RETRY,
+                        new RecordMetricsWiring.Tables(targetsTable, metricsTable),
+                        Duration.ofHours(3),
+                        Duration.ofDays(400)),
                 clock);
     }
 
     RecordMetricsHandler handler(Clock clock, DynamoDbClient metricsClient) {
-        return new RecordMetricsHandler(new RecordMetricsService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, FAST_RETRY),
-                new CloudWatchMetricSource(cloudWatch, FAST_RETRY),
-                new DynamoDbTimeSeriesStore(metricsClient, metricsTable, Duration.ofDays(400), FAST_RETRY),
-                Duration.ofHours(3), Duration.ofDays(400)), clock);
+        return new RecordMetricsHandler(
+                new RecordMetricsService(
+                        new DynamoDbTargetRepository(dynamo, targetsTable, FAST_RETRY),
+                        new CloudWatchMetricSource(cloudWatch, FAST_RETRY),
+                        new DynamoDbTimeSeriesStore(metricsClient, metricsTable, Duration.ofDays(400), FAST_RETRY),
+                        Duration.ofHours(3),
+                        Duration.ofDays(400)),
+                clock);
     }
 
     @ParameterizedTest
@@ -90,17 +99,35 @@ class RecordMetricsHandlerIT {
     void theScheduledPullStoresEachTargetsCloudWatchLoadSinceItsLastSample() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String namespace = "Test/" + UUID.randomUUID();
-        putTarget(Map.of("targetId", s("web-ecs"), "metricId", s("web-requests"),
-                "cloudWatch", AttributeValue.fromM(Map.of(
-                        "namespace", s(namespace), "name", s("RequestCount"),
-                        "dimensions", AttributeValue.fromM(Map.of("LoadBalancer", s("app/web/1"))),
-                        "stat", s("Sum"), "periodSeconds", AttributeValue.fromN("60")))));
+        putTarget(Map.of(
+                "targetId",
+                s("web-ecs"),
+                "metricId",
+                s("web-requests"),
+                "cloudWatch",
+                AttributeValue.fromM(Map.of(
+                        "namespace",
+                        s(namespace),
+                        "name",
+                        s("RequestCount"),
+                        "dimensions",
+                        AttributeValue.fromM(Map.of("LoadBalancer", s("app/web/1"))),
+                        "stat",
+                        s("Sum"),
+                        "periodSeconds",
+                        AttributeValue.fromN("60")))));
         List<MetricDatum> data = new ArrayList<>();
         for (int minutesAgo = 10; minutesAgo >= 1; minutesAgo--) {
-            data.add(MetricDatum.builder().metricName("RequestCount")
-                    .dimensions(Dimension.builder().name("LoadBalancer").value("app/web/1").build())
-                    .timestamp(now.minusSeconds(60L * minutesAgo)).value(100.0 + minutesAgo)
-                    .unit(StandardUnit.COUNT).build());
+            data.add(MetricDatum.builder()
+                    .metricName("RequestCount")
+                    .dimensions(Dimension.builder()
+                            .name("LoadBalancer")
+                            .value("app/web/1")
+                            .build())
+                    .timestamp(now.minusSeconds(60L * minutesAgo))
+                    .value(100.0 + minutesAgo)
+                    .unit(StandardUnit.COUNT)
+                    .build());
         }
         cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(data));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json");
@@ -111,8 +138,9 @@ class RecordMetricsHandlerIT {
         assertThat(first.targetsPulled()).isEqualTo(1);
         assertThat(first.samplesStored()).isEqualTo(10);
         List<LoadSample> stored = store.read("web-requests", now.minusSeconds(3600), now);
-        assertThat(stored).extracting(LoadSample::value).containsExactly(
-                110.0, 109.0, 108.0, 107.0, 106.0, 105.0, 104.0, 103.0, 102.0, 101.0);
+        assertThat(stored)
+                .extracting(LoadSample::value)
+                .containsExactly(110.0, 109.0, 108.0, 107.0, 106.0, 105.0, 104.0, 103.0, 102.0, 101.0);
         assertThat(stored).allSatisfy(s -> assertThat(s.source()).isEqualTo("cloudwatch"));
         // The second run re-reads only the last five minutes (CloudWatch may still revise them), not the hour.
         assertThat(second.samplesStored()).isEqualTo(RecordMetricsService.REREAD_PERIODS);
@@ -129,13 +157,15 @@ class RecordMetricsHandlerIT {
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json");
         handler(Clock.fixed(now, ZoneOffset.UTC)).handleRequest(tick, context);
         assertThat(store.read("web-requests", minute, minute.plusSeconds(60)))
-                .extracting(LoadSample::value).containsExactly(400.0);
+                .extracting(LoadSample::value)
+                .containsExactly(400.0);
 
         put(namespace, lb, minute, 600); // the rest of the minute's requests arrive: Sum 1,000
         handler(Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC)).handleRequest(tick, context);
 
         assertThat(store.read("web-requests", minute, minute.plusSeconds(60)))
-                .extracting(LoadSample::value).containsExactly(1000.0);
+                .extracting(LoadSample::value)
+                .containsExactly(1000.0);
     }
 
     @Test
@@ -143,34 +173,41 @@ class RecordMetricsHandlerIT {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String namespace = "Test/" + UUID.randomUUID();
         for (int i = 0; i < 7; i++) {
-            putTarget(cloudWatchTarget("svc-" + i, "svc-" + i + "-load", namespace, namespace + "/svc/" + i, "Sum",
-                    null));
+            putTarget(cloudWatchTarget(
+                    "svc-" + i, "svc-" + i + "-load", namespace, namespace + "/svc/" + i, "Sum", null));
             put(namespace, namespace + "/svc/" + i, now.minusSeconds(180), 600 + i);
         }
         List<String> calls = new ArrayList<>();
         CloudWatchClient counting = TestAws.configure(CloudWatchClient.builder())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor
-                        .ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
-                                                software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
-                        calls.add(c.request().getClass().getSimpleName());
-                    }
-                })).build();
+                .overrideConfiguration(c ->
+                        c.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                            @Override
+                            public void beforeExecution(
+                                    software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
+                                    software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                                calls.add(c.request().getClass().getSimpleName());
+                            }
+                        }))
+                .build();
         // 7 targets, one query each: 3 calls of at most 3 queries (in production, 500).
-        RecordMetricsHandler batched = new RecordMetricsHandler(new RecordMetricsService(
-                new DynamoDbTargetRepository(dynamo, targetsTable, FAST_RETRY),
-                new CloudWatchMetricSource(counting, FAST_RETRY, 3),
-                store, Duration.ofHours(3), Duration.ofDays(400)), Clock.fixed(now, ZoneOffset.UTC));
+        RecordMetricsHandler batched = new RecordMetricsHandler(
+                new RecordMetricsService(
+                        new DynamoDbTargetRepository(dynamo, targetsTable, FAST_RETRY),
+                        new CloudWatchMetricSource(counting, FAST_RETRY, 3),
+                        store,
+                        Duration.ofHours(3),
+                        Duration.ofDays(400)),
+                Clock.fixed(now, ZoneOffset.UTC));
 
-        RecordResult result = batched.handleRequest(EventLoader.loadScheduledEvent(
-                "events/record-metrics/scheduled.json"), context);
+        RecordResult result =
+                batched.handleRequest(EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json"), context);
 
         assertThat(result.targetsPulled()).isEqualTo(7);
         assertThat(calls).containsOnly("GetMetricDataRequest").hasSize(3);
         for (int i = 0; i < 7; i++) {
             assertThat(store.read("svc-" + i + "-load", now.minusSeconds(180), now.minusSeconds(120)))
-                    .extracting(LoadSample::value).containsExactly(600.0 + i);
+                    .extracting(LoadSample::value)
+                    .containsExactly(600.0 + i);
         }
     }
 
@@ -182,9 +219,10 @@ class RecordMetricsHandlerIT {
         String lb = "app/lb/" + UUID.randomUUID();
         putTarget(cloudWatchTarget("lb", "lb-requests", namespace, lb, "Sum", null));
         putTarget(cloudWatchTarget("cpu", "cpu-average", namespace, lb, "Average", null));
-        Map<String, AttributeValue> explicitGap = new HashMap<>(cloudWatchTarget("lb-gap", "lb-gap-requests",
-                namespace, lb, "Sum", null));
-        Map<String, AttributeValue> cw = new HashMap<>(explicitGap.get("cloudWatch").m());
+        Map<String, AttributeValue> explicitGap =
+                new HashMap<>(cloudWatchTarget("lb-gap", "lb-gap-requests", namespace, lb, "Sum", null));
+        Map<String, AttributeValue> cw =
+                new HashMap<>(explicitGap.get("cloudWatch").m());
         cw.put("missingData", s("gap"));
         explicitGap.put("cloudWatch", AttributeValue.fromM(cw));
         putTarget(explicitGap);
@@ -195,11 +233,17 @@ class RecordMetricsHandlerIT {
 
         assertThat(result.problems()).isEmpty();
         List<LoadSample> counted = store.read("lb-requests", now.minusSeconds(3600), now);
-        assertThat(counted).extracting(LoadSample::value).startsWith(50.0, 0.0, 0.0).hasSize(9);
+        assertThat(counted)
+                .extracting(LoadSample::value)
+                .startsWith(50.0, 0.0, 0.0)
+                .hasSize(9);
         assertThat(store.latestTimestamp("lb-requests")).contains(now.minusSeconds(120));
-        assertThat(store.read("cpu-average", now.minusSeconds(3600), now)).extracting(LoadSample::value)
+        assertThat(store.read("cpu-average", now.minusSeconds(3600), now))
+                .extracting(LoadSample::value)
                 .containsExactly(50.0);
-        assertThat(store.lastPulled("lb-requests")).as("zeros were recorded: no marker needed").isEmpty();
+        assertThat(store.lastPulled("lb-requests"))
+                .as("zeros were recorded: no marker needed")
+                .isEmpty();
 
         // Later, a pull with no datapoint at all: the average stays a gap, but the pull is known to have succeeded,
         // so the metric is quiet, not stale.
@@ -211,11 +255,19 @@ class RecordMetricsHandlerIT {
         assertThat(store.read("lb-gap-requests", now.minusSeconds(3600), now)).hasSize(1);
     }
 
-    static Map<String, AttributeValue> cloudWatchTarget(String targetId, String metricId, String namespace,
-                                                         String loadBalancer, String stat, String expression) {
-        Map<String, AttributeValue> cw = new HashMap<>(Map.of("namespace", s(namespace), "name", s("RequestCount"),
-                "dimensions", AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
-                "stat", s(stat), "periodSeconds", AttributeValue.fromN("60")));
+    static Map<String, AttributeValue> cloudWatchTarget(
+            String targetId, String metricId, String namespace, String loadBalancer, String stat, String expression) {
+        Map<String, AttributeValue> cw = new HashMap<>(Map.of(
+                "namespace",
+                s(namespace),
+                "name",
+                s("RequestCount"),
+                "dimensions",
+                AttributeValue.fromM(Map.of("LoadBalancer", s(loadBalancer))),
+                "stat",
+                s(stat),
+                "periodSeconds",
+                AttributeValue.fromN("60")));
         if (expression != null) {
             cw.put("expression", s(expression));
         }
@@ -223,30 +275,51 @@ class RecordMetricsHandlerIT {
     }
 
     void put(String namespace, String loadBalancer, Instant at, double value) {
-        cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder()
-                .metricName("RequestCount")
-                .dimensions(Dimension.builder().name("LoadBalancer").value(loadBalancer).build())
-                .timestamp(at).value(value).unit(StandardUnit.COUNT).build()));
+        cloudWatch.putMetricData(r -> r.namespace(namespace)
+                .metricData(MetricDatum.builder()
+                        .metricName("RequestCount")
+                        .dimensions(Dimension.builder()
+                                .name("LoadBalancer")
+                                .value(loadBalancer)
+                                .build())
+                        .timestamp(at)
+                        .value(value)
+                        .unit(StandardUnit.COUNT)
+                        .build()));
     }
 
     @Test
     void aMetricIdTooLongForADynamoDbKeyIsReportedAndTheOtherTargetsAreStillPulled() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         String namespace = "Test/" + UUID.randomUUID();
-        AttributeValue metric = AttributeValue.fromM(Map.of("namespace", s(namespace), "name", s("RequestCount"),
-                "stat", s("Sum"), "periodSeconds", AttributeValue.fromN("60")));
+        AttributeValue metric = AttributeValue.fromM(Map.of(
+                "namespace",
+                s(namespace),
+                "name",
+                s("RequestCount"),
+                "stat",
+                s("Sum"),
+                "periodSeconds",
+                AttributeValue.fromN("60")));
         putTarget(Map.of("targetId", s("a-long-one"), "metricId", s("m".repeat(3000)), "cloudWatch", metric));
         putTarget(Map.of("targetId", s("web-ecs"), "metricId", s("web-requests"), "cloudWatch", metric));
-        cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder().metricName("RequestCount")
-                .timestamp(now.minusSeconds(120)).value(50.0).unit(StandardUnit.COUNT).build()));
+        cloudWatch.putMetricData(r -> r.namespace(namespace)
+                .metricData(MetricDatum.builder()
+                        .metricName("RequestCount")
+                        .timestamp(now.minusSeconds(120))
+                        .value(50.0)
+                        .unit(StandardUnit.COUNT)
+                        .build()));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/record-metrics/scheduled.json");
 
         RecordResult result = handler(Clock.fixed(now, ZoneOffset.UTC)).handleRequest(tick, context);
 
-        assertThat(result.problems()).containsExactly("target a-long-one skipped: metricId is 3000 bytes long: "
-                + "DynamoDB keys hold at most 2048 bytes; use a shorter id");
+        assertThat(result.problems())
+                .containsExactly("target a-long-one skipped: metricId is 3000 bytes long: "
+                        + "DynamoDB keys hold at most 2048 bytes; use a shorter id");
         assertThat(result.targetsPulled()).isEqualTo(1);
-        assertThat(store.read("web-requests", now.minusSeconds(3600), now)).extracting(LoadSample::value)
+        assertThat(store.read("web-requests", now.minusSeconds(3600), now))
+                .extracting(LoadSample::value)
                 .containsExactly(50.0);
     }
 
@@ -266,13 +339,16 @@ class RecordMetricsHandlerIT {
         RecordResult result = handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC)).handleRequest(event, context);
 
         assertThat(result.samplesStored()).isEqualTo(3);
-        assertThat(result.rejected()).extracting(r -> r.index() + ": " + r.reason()).containsExactly(
-                "3: value is NaN",
-                "4: value -1.0 is negative: load cannot be",
-                "5: unknown metric 'unknown-metric': add a target with this metricId to the targets table first",
-                "6: missing field timestamp",
-                "7: timestamp 2027-01-01T00:00:00Z is more than 5 min in the future");
-        assertThat(store.read("checkout-rps", EVENT_TIME.minusSeconds(3600), EVENT_TIME)).hasSize(3);
+        assertThat(result.rejected())
+                .extracting(r -> r.index() + ": " + r.reason())
+                .containsExactly(
+                        "3: value is NaN",
+                        "4: value -1.0 is negative: load cannot be",
+                        "5: unknown metric 'unknown-metric': add a target with this metricId to the targets table first",
+                        "6: missing field timestamp",
+                        "7: timestamp 2027-01-01T00:00:00Z is more than 5 min in the future");
+        assertThat(store.read("checkout-rps", EVENT_TIME.minusSeconds(3600), EVENT_TIME))
+                .hasSize(3);
         assertThat(context.lines).anyMatch(l -> l.startsWith("WARN rejected sample index=3") && l.contains("NaN"));
     }
 
@@ -287,22 +363,28 @@ class RecordMetricsHandlerIT {
         handler.handleRequest(batch, context);
 
         assertThat(store.read("checkout-rps", EVENT_TIME.minusSeconds(3600), EVENT_TIME))
-                .extracting(LoadSample::value).containsExactly(171.0, 176.25, 182.5);
+                .extracting(LoadSample::value)
+                .containsExactly(171.0, 176.25, 182.5);
     }
 
     @Test
     void aWriteThatKeepsFailingFailsTheInvocationSoLambdaRetriesIt() {
         ScheduledEvent event = EventLoader.loadScheduledEvent("events/record-metrics/load-sample.json");
-        DynamoDbClient broken = TestAws.dynamoDb(List.of(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
-                                        software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
-                throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder().statusCode(500)
-                        .message("InternalServerError (injected)").build();
-            }
-        }));
+        DynamoDbClient broken =
+                TestAws.dynamoDb(List.of(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(
+                            software.amazon.awssdk.core.interceptor.Context.BeforeExecution c,
+                            software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+                        throw software.amazon.awssdk.services.dynamodb.model.DynamoDbException.builder()
+                                .statusCode(500)
+                                .message("InternalServerError (injected)")
+                                .build();
+                    }
+                }));
 
-        assertThatThrownBy(() -> handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC), broken).handleRequest(event, context))
+        assertThatThrownBy(() ->
+                        handler(Clock.fixed(EVENT_TIME, ZoneOffset.UTC), broken).handleRequest(event, context))
                 .isInstanceOf(StoreWriteException.class)
                 .hasMessageContaining("checkout-rps");
     }

@@ -1,8 +1,8 @@
 package io.predictivescaling.functions.scorefeedback;
 
-import io.predictivescaling.common.Env;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.common.Env;
 import io.predictivescaling.feedback.AccuracyMetrics;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.feedback.MetricsEmitter;
@@ -26,11 +26,13 @@ public final class ScoreFeedbackWiring {
      * checks that); names and defaults are in {@link Env}.
      */
     public static final Set<Env> ENVIRONMENT = Collections.unmodifiableSet(EnumSet.of(
-            Env.TARGETS_TABLE, Env.METRICS_TABLE, Env.PREDICTIONS_TABLE, Env.ACCURACY_TABLE,
+            Env.TARGETS_TABLE,
+            Env.METRICS_TABLE,
+            Env.PREDICTIONS_TABLE,
+            Env.ACCURACY_TABLE,
             Env.METRICS_RETENTION_DAYS));
 
-    private ScoreFeedbackWiring() {
-    }
+    private ScoreFeedbackWiring() {}
 
     /**
      * The tables the function reads and writes (template.yaml's names for them).
@@ -44,8 +46,11 @@ public final class ScoreFeedbackWiring {
 
         /** From the function's environment (TARGETS_TABLE, METRICS_TABLE, PREDICTIONS_TABLE, ACCURACY_TABLE). */
         public static Tables fromEnvironment() {
-            return new Tables(Env.TARGETS_TABLE.text(), Env.METRICS_TABLE.text(),
-                    Env.PREDICTIONS_TABLE.text(), Env.ACCURACY_TABLE.text());
+            return new Tables(
+                    Env.TARGETS_TABLE.text(),
+                    Env.METRICS_TABLE.text(),
+                    Env.PREDICTIONS_TABLE.text(),
+                    Env.ACCURACY_TABLE.text());
         }
     }
 
@@ -56,8 +61,8 @@ public final class ScoreFeedbackWiring {
      * @param retention the metrics table's retention (items' TTL; 400 days in production)
      * @param emitter   where the accuracy metrics go ({@link MetricsEmitter#NONE} to drop them)
      */
-    public static ScoreFeedbackService of(DynamoDbClient dynamo, Retry retry, Tables tables, Duration retention,
-                                          MetricsEmitter emitter) {
+    public static ScoreFeedbackService of(
+            DynamoDbClient dynamo, Retry retry, Tables tables, Duration retention, MetricsEmitter emitter) {
         return new ScoreFeedbackService(
                 new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
                 new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), retention, retry),
@@ -72,7 +77,11 @@ public final class ScoreFeedbackWiring {
      * @param clock the clock that stamps the metrics (the handler's, so a run's metrics carry its "now")
      */
     public static ScoreFeedbackService fromEnvironment(Clock clock) {
-        return of(AwsClients.dynamoDb(), Retry.standard(), Tables.fromEnvironment(),
-                Env.METRICS_RETENTION_DAYS.days(), new AccuracyMetrics(System.out, clock));
+        return of(
+                AwsClients.dynamoDb(),
+                Retry.standard(),
+                Tables.fromEnvironment(),
+                Env.METRICS_RETENTION_DAYS.days(),
+                new AccuracyMetrics(System.out, clock));
     }
 }

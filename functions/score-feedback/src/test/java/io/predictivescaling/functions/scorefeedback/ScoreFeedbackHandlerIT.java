@@ -14,8 +14,8 @@ import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
-import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.planning.Severity;
+import io.predictivescaling.scaling.DynamoDbPredictionStore;
 import io.predictivescaling.scaling.PredictionRecord;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
@@ -57,21 +57,45 @@ class ScoreFeedbackHandlerIT {
         predictions = new DynamoDbPredictionStore(dynamo, predictionsTable, RETRY);
         feedback = new DynamoDbFeedbackStore(dynamo, predictionsTable, accuracyTable, RETRY);
         target("web", "web-rps", "table/web-" + UUID.randomUUID());
-        dynamo.updateItem(r -> r.tableName(targetsTable).key(Map.of("targetId", s("web")))
-                .updateExpression("SET unitPricePerHour = :p").expressionAttributeValues(Map.of(":p", n(0.05))));
+        dynamo.updateItem(r -> r.tableName(targetsTable)
+                .key(Map.of("targetId", s("web")))
+                .updateExpression("SET unitPricePerHour = :p")
+                .expressionAttributeValues(Map.of(":p", n(0.05))));
     }
 
     void target(String id, String metric, String resource) {
-        dynamo.putItem(r -> r.tableName(targetsTable).item(Map.of("targetId", s(id), "metricId", s(metric),
-                "serviceNamespace", s("dynamodb"), "resourceId", s(resource),
-                "scalableDimension", s("dynamodb:table:ReadCapacityUnits"), "loadPerUnit", n(10),
-                "minCapacity", n(1), "maxCapacity", n(100), "mode", s("ForecastAndScale"),
-                "staleAfterMinutes", n(120)))); // the history here is hourly
+        dynamo.putItem(r -> r.tableName(targetsTable)
+                .item(Map.of(
+                        "targetId",
+                        s(id),
+                        "metricId",
+                        s(metric),
+                        "serviceNamespace",
+                        s("dynamodb"),
+                        "resourceId",
+                        s(resource),
+                        "scalableDimension",
+                        s("dynamodb:table:ReadCapacityUnits"),
+                        "loadPerUnit",
+                        n(10),
+                        "minCapacity",
+                        n(1),
+                        "maxCapacity",
+                        n(100),
+                        "mode",
+                        s("ForecastAndScale"),
+                        "staleAfterMinutes",
+                        n(120)))); // the history here is hourly
     }
 
     ScoreFeedbackService.Result score(Instant now) {
-        var handler = new ScoreFeedbackHandler(ScoreFeedbackWiring.of(dynamo, RETRY, new ScoreFeedbackWiring.Tables(
-                targetsTable, metricsTable, predictionsTable, accuracyTable), Duration.ofDays(4000), MetricsEmitter.NONE),
+        var handler = new ScoreFeedbackHandler(
+                ScoreFeedbackWiring.of(
+                        dynamo,
+                        RETRY,
+                        new ScoreFeedbackWiring.Tables(targetsTable, metricsTable, predictionsTable, accuracyTable),
+                        Duration.ofDays(4000),
+                        MetricsEmitter.NONE),
                 Clock.fixed(now, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json");
         return handler.handleRequest(tick, new TestContext());
@@ -79,8 +103,14 @@ class ScoreFeedbackHandlerIT {
 
     /** An hourly prediction of {@code predicted} in [lower, upper] with capacity 12, from the named method. */
     void predict(String target, Instant hour, double predicted, double lower, double upper, String method) {
-        predictions.save(List.of(new PredictionRecord(target, new LoadPrediction(hour, Duration.ofHours(3), predicted,
-                lower, upper, 0.9, "methods: " + method + " 100%"), 12, Severity.NORMAL, "keep", hour.minusSeconds(7200))));
+        predictions.save(List.of(new PredictionRecord(
+                target,
+                new LoadPrediction(
+                        hour, Duration.ofHours(3), predicted, lower, upper, 0.9, "methods: " + method + " 100%"),
+                12,
+                Severity.NORMAL,
+                "keep",
+                hour.minusSeconds(7200))));
     }
 
     void load(String metric, Instant at, double value) {
@@ -92,8 +122,15 @@ class ScoreFeedbackHandlerIT {
         Instant now = T0.plus(Duration.ofHours(5));
         predict("web", T0, 100, 90, 110, "weekly-profile-2");
         load("web-rps", T0.plusSeconds(600), 95);
-        Map<String, String> environment = Map.of("TARGETS_TABLE", targetsTable, "METRICS_TABLE", metricsTable,
-                "PREDICTIONS_TABLE", predictionsTable, "ACCURACY_TABLE", accuracyTable);
+        Map<String, String> environment = Map.of(
+                "TARGETS_TABLE",
+                targetsTable,
+                "METRICS_TABLE",
+                metricsTable,
+                "PREDICTIONS_TABLE",
+                predictionsTable,
+                "ACCURACY_TABLE",
+                accuracyTable);
         java.io.PrintStream stdout = System.out;
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
         TestAws.useForDefaultClients();
@@ -101,16 +138,18 @@ class ScoreFeedbackHandlerIT {
         try {
             System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
             ScoreFeedbackService.Result result = new ScoreFeedbackHandler(Clock.fixed(now, ZoneOffset.UTC))
-                    .handleRequest(EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json"),
-                            new TestContext());
+                    .handleRequest(
+                            EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json"), new TestContext());
 
             assertThat(result.scored()).isEqualTo(1);
         } finally {
             System.setOut(stdout);
             environment.keySet().forEach(System::clearProperty);
         }
-        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8).lines()
-                .filter(line -> line.contains("\"_aws\"")).toList())
+        assertThat(printed.toString(java.nio.charset.StandardCharsets.UTF_8)
+                        .lines()
+                        .filter(line -> line.contains("\"_aws\""))
+                        .toList())
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).contains("\"Timestamp\":" + now.toEpochMilli()));
     }
@@ -127,8 +166,9 @@ class ScoreFeedbackHandlerIT {
         ScoreFeedbackService.Result result = score(T0.plus(Duration.ofHours(5)));
 
         assertThat(result.scored()).isEqualTo(4);
-        var item = dynamo.getItem(r -> r.tableName(predictionsTable).key(Map.of("targetId", s("web"),
-                "forecast", s(T0.plus(Duration.ofHours(2)) + "#PT3H")))).item();
+        var item = dynamo.getItem(r -> r.tableName(predictionsTable)
+                        .key(Map.of("targetId", s("web"), "forecast", s(T0.plus(Duration.ofHours(2)) + "#PT3H"))))
+                .item();
         assertThat(item.get("actualLoad").n()).isEqualTo("125.0000");
         assertThat(item.get("error").n()).isEqualTo("-25.0000");
         assertThat(item.get("withinBounds").bool()).isFalse();
@@ -149,8 +189,11 @@ class ScoreFeedbackHandlerIT {
         assertThat(a.cost().getAsDouble()).isCloseTo(2.40, within(1e-9));
         assertThat(a.staticPeakCost().getAsDouble()).isCloseTo(2.60, within(1e-9));
         assertThat(feedback.accuracy("web", "last24h#horizon=PT6H")).isPresent();
-        assertThat(feedback.accuracy("web", "last24h#signal=pattern:weekly-profile-2")).isPresent();
-        assertThat(score(T0.plus(Duration.ofHours(5))).scored()).as("a rerun scores nothing twice").isZero();
+        assertThat(feedback.accuracy("web", "last24h#signal=pattern:weekly-profile-2"))
+                .isPresent();
+        assertThat(score(T0.plus(Duration.ofHours(5))).scored())
+                .as("a rerun scores nothing twice")
+                .isZero();
     }
 
     static AttributeValue s(String v) {

@@ -9,9 +9,9 @@ import io.predictivescaling.feedback.ScoreFeedbackService;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.planning.Severity;
+import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.PredictionRecord;
-import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.TargetItems;
 import io.predictivescaling.testing.SyntheticLoad;
@@ -56,11 +56,29 @@ class ScoreFeedbackServiceTest {
     }
 
     void target(String id, String metric, String resource) {
-        targetRows.put(id, new HashMap<>(Map.of("targetId", s(id), "metricId", s(metric),
-                "serviceNamespace", s("dynamodb"), "resourceId", s(resource),
-                "scalableDimension", s("dynamodb:table:ReadCapacityUnits"), "loadPerUnit", n(10),
-                "minCapacity", n(1), "maxCapacity", n(100), "mode", s("ForecastAndScale"),
-                "staleAfterMinutes", n(120)))); // the history here is hourly
+        targetRows.put(
+                id,
+                new HashMap<>(Map.of(
+                        "targetId",
+                        s(id),
+                        "metricId",
+                        s(metric),
+                        "serviceNamespace",
+                        s("dynamodb"),
+                        "resourceId",
+                        s(resource),
+                        "scalableDimension",
+                        s("dynamodb:table:ReadCapacityUnits"),
+                        "loadPerUnit",
+                        n(10),
+                        "minCapacity",
+                        n(1),
+                        "maxCapacity",
+                        n(100),
+                        "mode",
+                        s("ForecastAndScale"),
+                        "staleAfterMinutes",
+                        n(120)))); // the history here is hourly
     }
 
     InMemoryTargetRepository targets() {
@@ -70,16 +88,23 @@ class ScoreFeedbackServiceTest {
     }
 
     ScoreFeedbackService.Result score(Instant now) {
-        var handler = new ScoreFeedbackHandler(new ScoreFeedbackService(targets(), metrics, feedback,
-                MetricsEmitter.NONE), Clock.fixed(now, ZoneOffset.UTC));
+        var handler = new ScoreFeedbackHandler(
+                new ScoreFeedbackService(targets(), metrics, feedback, MetricsEmitter.NONE),
+                Clock.fixed(now, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/score-feedback/scheduled.json");
         return handler.handleRequest(tick, new TestContext());
     }
 
     /** An hourly prediction of {@code predicted} in [lower, upper] with capacity 12, from the named method. */
     void predict(String target, Instant hour, double predicted, double lower, double upper, String method) {
-        predictions.save(List.of(new PredictionRecord(target, new LoadPrediction(hour, Duration.ofHours(3), predicted,
-                lower, upper, 0.9, "methods: " + method + " 100%"), 12, Severity.NORMAL, "keep", hour.minusSeconds(7200))));
+        predictions.save(List.of(new PredictionRecord(
+                target,
+                new LoadPrediction(
+                        hour, Duration.ofHours(3), predicted, lower, upper, 0.9, "methods: " + method + " 100%"),
+                12,
+                Severity.NORMAL,
+                "keep",
+                hour.minusSeconds(7200))));
     }
 
     void load(String metric, Instant at, double value) {
@@ -95,9 +120,14 @@ class ScoreFeedbackServiceTest {
 
         assertThat(result.scored()).isZero();
         assertThat(result.missing()).isEqualTo(1);
-        assertThat(result.problems()).anySatisfy(p -> assertThat(p).contains("1 matured predictions have no actual load"));
-        assertThat(predictions.of("web")).extracting(r -> r.prediction().forecastTime()).containsExactly(T0);
-        assertThat(predictions.actual("web", T0 + "#PT3H")).as("no actualLoad on the row").isEmpty();
+        assertThat(result.problems())
+                .anySatisfy(p -> assertThat(p).contains("1 matured predictions have no actual load"));
+        assertThat(predictions.of("web"))
+                .extracting(r -> r.prediction().forecastTime())
+                .containsExactly(T0);
+        assertThat(predictions.actual("web", T0 + "#PT3H"))
+                .as("no actualLoad on the row")
+                .isEmpty();
     }
 
     @Test
@@ -115,7 +145,8 @@ class ScoreFeedbackServiceTest {
             Instant now = end.minus(Duration.ofHours(12 - 4L * run));
             for (int h = 1; h <= 4; h++) {
                 Instant hour = now.minus(Duration.ofHours(h));
-                double truth = history.values()[(int) Duration.between(history.start(), hour).toHours()];
+                double truth = history.values()[
+                        (int) Duration.between(history.start(), hour).toHours()];
                 predict("web", hour, 3 * truth, 2.8 * truth, 3.2 * truth, "daily-naive");
             }
             score(now);
@@ -123,19 +154,33 @@ class ScoreFeedbackServiceTest {
         }
         assertThat(confidence).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         assertThat(confidence.get(2)).isLessThan(0.6); // 1 -> 0.80 -> 0.66 -> 0.56 toward a skill of 1/3
-        assertThat(feedback.accuracy("web", "last24h#all").orElseThrow().smape()).isGreaterThan(60);
+        assertThat(feedback.accuracy("web", "last24h#all").orElseThrow().smape())
+                .isGreaterThan(60);
 
         target("fresh", "web-rps", "table/fresh");
-        feedback.saveSignalConfidence("web", Map.of("pattern:daily-naive", 0.05, "pattern:weekly-naive", 0.05,
-                "pattern:daily-profile-3", 0.05, "pattern:double-seasonal-log", 0.05), end);
+        feedback.saveSignalConfidence(
+                "web",
+                Map.of(
+                        "pattern:daily-naive",
+                        0.05,
+                        "pattern:weekly-naive",
+                        0.05,
+                        "pattern:daily-profile-3",
+                        0.05,
+                        "pattern:double-seasonal-log",
+                        0.05),
+                end);
 
-        PredictAndScaleService.Result result = predictAndScale(end.plusSeconds(60), List.of("web", "fresh"))
-                .run(end.plusSeconds(60));
+        PredictAndScaleService.Result result =
+                predictAndScale(end.plusSeconds(60), List.of("web", "fresh")).run(end.plusSeconds(60));
 
-        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): forecast unhealthy "
-                + "(accuracy collapsed: sMAPE").contains("no new raise"));
-        assertThat(result.lines()).anySatisfy(l -> assertThat(l).startsWith("fresh (ForecastAndScale): ")
-                .doesNotContain("unhealthy"));
+        assertThat(result.lines())
+                .anySatisfy(l -> assertThat(l)
+                        .startsWith("web (ForecastAndScale): forecast unhealthy " + "(accuracy collapsed: sMAPE")
+                        .contains("no new raise"));
+        assertThat(result.lines())
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("fresh (ForecastAndScale): ").doesNotContain("unhealthy"));
         String distrusted = reasonOf("web", end);
         String trusted = reasonOf("fresh", end);
         assertThat(trusted).contains("methods: ");
@@ -169,24 +214,32 @@ class ScoreFeedbackServiceTest {
         // loadPerUnit 10 at 70% target tracking: a unit serves 14.29; floors sized at 70%, 80%, 90% or 100% of that,
         // with the spare units of the candidate the reason names, as saved and read back.
         var candidate = io.predictivescaling.simulation.Sizing.candidates(0.7).stream()
-                .filter(z -> tuned.reason().startsWith(z.label() + " (")).findFirst().orElseThrow();
+                .filter(z -> tuned.reason().startsWith(z.label() + " ("))
+                .findFirst()
+                .orElseThrow();
         assertThat(tuned.capacityQuantile()).isEqualTo(candidate.quantile());
-        assertThat(tuned.loadPerUnit()).isCloseTo(10 / 0.7 * candidate.floorUtilization(),
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(tuned.loadPerUnit())
+                .isCloseTo(10 / 0.7 * candidate.floorUtilization(), org.assertj.core.data.Offset.offset(1e-6));
         assertThat(tuned.spareUnits()).isEqualTo(candidate.spare());
         assertThat(tuned.reason()).contains("under-provisioned").contains("target tracking alone");
         assertThat(first.lines()).anySatisfy(l -> assertThat(l).startsWith("web: floors now sized P"));
-        assertThat(feedback.sizing("pinned")).as("sizing fixed by the operator is left alone").isEmpty();
+        assertThat(feedback.sizing("pinned"))
+                .as("sizing fixed by the operator is left alone")
+                .isEmpty();
         score(T0.plus(Duration.ofHours(1)));
-        assertThat(feedback.sizing("web").orElseThrow().tunedAt()).as("once a day").isEqualTo(T0);
+        assertThat(feedback.sizing("web").orElseThrow().tunedAt())
+                .as("once a day")
+                .isEqualTo(T0);
 
-        PredictAndScaleService.Result plan = predictAndScale(T0.plusSeconds(60), List.of("web", "pinned"))
-                .run(T0.plusSeconds(60));
+        PredictAndScaleService.Result plan =
+                predictAndScale(T0.plusSeconds(60), List.of("web", "pinned")).run(T0.plusSeconds(60));
 
-        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("web (ForecastAndScale): ")
-                .contains("(tuned by feedback)"));
-        assertThat(plan.lines()).anySatisfy(l -> assertThat(l).startsWith("pinned (ForecastAndScale): ")
-                .doesNotContain("tuned"));
+        assertThat(plan.lines())
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("web (ForecastAndScale): ").contains("(tuned by feedback)"));
+        assertThat(plan.lines())
+                .anySatisfy(l ->
+                        assertThat(l).startsWith("pinned (ForecastAndScale): ").doesNotContain("tuned"));
     }
 
     static double truth(Instant at) {
@@ -198,19 +251,33 @@ class ScoreFeedbackServiceTest {
     PredictAndScaleService predictAndScale(Instant now, List<String> registered) {
         FakeCapacityGateway aas = new FakeCapacityGateway(Clock.fixed(now, ZoneOffset.UTC));
         for (String t : registered) {
-            aas.register(new ScalableResource("dynamodb", targetRows.get(t).get("resourceId").s(),
-                    "dynamodb:table:ReadCapacityUnits"), 1, 100);
+            aas.register(
+                    new ScalableResource(
+                            "dynamodb", targetRows.get(t).get("resourceId").s(), "dynamodb:table:ReadCapacityUnits"),
+                    1,
+                    100);
         }
-        return new PredictAndScaleService(targets(), metrics, new InMemoryPatternStore(), predictions, aas,
-                new RecordingEventPublisher(), new PlanInputs(feedback, new InMemorySignalStore(), new InMemoryEventStore()),
-                Duration.ofDays(10), 2);
+        return new PredictAndScaleService(
+                targets(),
+                metrics,
+                new InMemoryPatternStore(),
+                predictions,
+                aas,
+                new RecordingEventPublisher(),
+                new PlanInputs(feedback, new InMemorySignalStore(), new InMemoryEventStore()),
+                Duration.ofDays(10),
+                2);
     }
 
     String reasonOf(String target, Instant end) {
         String key = end.plus(Duration.ofHours(5)) + "#PT6H";
         return predictions.of(target).stream()
-                .filter(r -> (r.prediction().forecastTime() + "#" + r.prediction().horizon()).equals(key))
-                .findFirst().orElseThrow().prediction().reason();
+                .filter(r ->
+                        (r.prediction().forecastTime() + "#" + r.prediction().horizon()).equals(key))
+                .findFirst()
+                .orElseThrow()
+                .prediction()
+                .reason();
     }
 
     static AttributeValue s(String v) {
