@@ -96,15 +96,11 @@ public final class PlanningCore {
      * upcoming events applied. Forecast times are UTC instants; the first hourly slot is the current hour.
      */
     public List<LoadPrediction> forecast(Inputs in, Instant now) {
-        // Past events, and the hours so far of an event under way that lasts more than a day: its learned factor is
-        // load over a no-event baseline, and once it has run a day the forecast's daily lags would carry its first
-        // day into its second and raise it twice (a release's launch day held the next day's floor at its level).
-        // A shorter event's own hours stay: the recent hours inside it help the next ones (NYC's holidays).
-        List<KnownEvent> begun = in.events().stream()
-                .filter(e -> e.start().isBefore(now)
-                                && Duration.between(e.start(), e.end()).compareTo(Duration.ofDays(1)) > 0
-                        || !e.end().isAfter(now))
-                .toList();
+        // Past events only. An event under way keeps its hours so far: leaving out even the multi-day ones (so a
+        // release's launch day is not carried into its second day) made the NYC calendar's event days worse
+        // (backtest MAE 3022.0 -> 3186.5 with its calendar, 3674.4 -> 4349.2 with the prior-less one).
+        List<KnownEvent> begun =
+                in.events().stream().filter(e -> !e.end().isAfter(now)).toList();
         List<TimeWindow> leftOut = new ArrayList<>(in.excluded());
         begun.forEach(e -> {
             Instant end = e.end().isAfter(now) ? now : e.end();
