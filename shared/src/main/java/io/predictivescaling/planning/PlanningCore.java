@@ -14,6 +14,7 @@ import io.predictivescaling.sentiment.SocialImpact;
 import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,12 +96,35 @@ public final class PlanningCore {
      * The hourly path to {@link #PATH} (and the short horizons when {@code fine} is given), with social trends and
      * upcoming events applied. Forecast times are UTC instants; the first hourly slot is the current hour.
      */
+    /**
+     * Whether {@code e} lasts more than a day and an earlier event of its type ended before {@code now} with the same
+     * length and local start time: then {@link io.predictivescaling.events.EventImpact} learns its effect hour by hour
+     * over a no-event baseline.
+     */
+    static boolean learnedHourByHour(KnownEvent e, List<KnownEvent> calendar, ZoneId zone, Instant now) {
+        Duration length = Duration.between(e.start(), e.end());
+        if (length.compareTo(Duration.ofDays(1)) <= 0) {
+            return false;
+        }
+        LocalTime start = e.start().atZone(zone).toLocalTime();
+        return calendar.stream()
+                .anyMatch(p -> p != e
+                        && p.type().equals(e.type())
+                        && !p.end().isAfter(now)
+                        && Duration.between(p.start(), p.end()).equals(length)
+                        && p.start().atZone(zone).toLocalTime().equals(start));
+    }
+
     public List<LoadPrediction> forecast(Inputs in, Instant now) {
-        // Past events only. An event under way keeps its hours so far: leaving out even the multi-day ones (so a
-        // release's launch day is not carried into its second day) made the NYC calendar's event days worse
-        // (backtest MAE 3022.0 -> 3186.5 with its calendar, 3674.4 -> 4349.2 with the prior-less one).
-        List<KnownEvent> begun =
-                in.events().stream().filter(e -> !e.end().isAfter(now)).toList();
+        // Past events, and the hours so far of a multi-day event under way whose effect is learned hour by hour
+        // (EventImpact's shape): that shape is load over a no-event baseline, so the forecast it multiplies must not
+        // carry the event's own first day into its second (a release's launch day, raised twice). An event without
+        // such a shape keeps its hours: they are the best sign of its level (NYC's blizzard; leaving every multi-day
+        // event out made the prior-less calendar's event days worse, backtest MAE 3674.4 -> 4349.2).
+        List<KnownEvent> begun = in.events().stream()
+                .filter(e -> !e.end().isAfter(now)
+                        || e.start().isBefore(now) && learnedHourByHour(e, in.events(), in.zone(), now))
+                .toList();
         List<TimeWindow> leftOut = new ArrayList<>(in.excluded());
         begun.forEach(e -> {
             Instant end = e.end().isAfter(now) ? now : e.end();
