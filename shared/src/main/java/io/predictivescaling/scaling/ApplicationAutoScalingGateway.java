@@ -62,11 +62,12 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
     }
 
     /**
-     * Scalable targets are read {@value #RESOURCE_IDS_PER_CALL} resource ids a call. Scheduled actions are read for
-     * the whole namespace, {@value #ACTIONS_PER_PAGE} a page, when at least {@value #NAMESPACE_READ_FROM} of its
-     * targets are asked for (a run over the fleet: one call per 50 actions instead of one per target), else per
-     * resource (a queue batch of a few targets in a large namespace, where reading the whole namespace would cost
-     * more than it saves).
+     * Scalable targets are read {@value #RESOURCE_IDS_PER_CALL} resource ids a call. Scheduled
+     * actions are read for the whole namespace, {@value #ACTIONS_PER_PAGE} a page, when at least
+     * {@value #NAMESPACE_READ_FROM} of its targets are asked for (a run over the fleet: one call per
+     * 50 actions instead of one per target) and its last namespace-wide read found no more than 50
+     * actions per target asked for, else per resource (a queue batch of a few targets in a large
+     * namespace, where reading the whole namespace would cost more than it saves).
      */
     @Override
     public Map<ScalableResource, Optional<TargetState>> states(Collection<ScalableResource> resources) {
@@ -108,7 +109,9 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                 } while (token != null && !token.isEmpty());
             }
             Map<String, List<ScheduledAction>> actions = new HashMap<>();
-            if (registered.size() >= NAMESPACE_READ_FROM) {
+            if (registered.size() >= NAMESPACE_READ_FROM
+                    && namespaceActions.getOrDefault(namespace, 0) <= ACTIONS_PER_PAGE * registered.size()) {
+                int seen = 0;
                 String token = null;
                 do {
                     String next = token;
@@ -117,6 +120,7 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                             () -> client.describeScheduledActions(r -> r.serviceNamespace(namespace)
                                     .maxResults(ACTIONS_PER_PAGE)
                                     .nextToken(next)));
+                    seen += page.scheduledActions().size();
                     for (ScheduledAction a : page.scheduledActions()) {
                         String key = a.resourceId() + "|" + a.scalableDimensionAsString();
                         if (registered.containsKey(key)) {
@@ -125,6 +129,7 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                     }
                     token = page.nextToken();
                 } while (token != null && !token.isEmpty());
+                namespaceActions.put(namespace, seen);
             } else {
                 group.getValue().stream()
                         .filter(r -> registered.containsKey(key(r)))
@@ -144,7 +149,18 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
         return r.resourceId() + "|" + r.scalableDimension();
     }
 
-    /** DescribeScalableTargets takes at most 50 resource ids and returns at most 50 targets a page. */
+    /**
+     * Actions seen in each namespace's last namespace-wide read. A queue batch of 100 targets in a
+     * namespace of 10,000 would page through every action of the fleet (about 600 calls) where one
+     * call per target costs 100: once a read shows the namespace holds more than 50 actions per
+     * target asked for, that namespace is read per resource. Kept for the warm Lambda's life; the
+     * first read of a namespace is namespace-wide.
+     */
+    private final Map<String, Integer> namespaceActions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * DescribeScalableTargets takes at most 50 resource ids and returns at most 50 targets a page.
+     */
     static final int RESOURCE_IDS_PER_CALL = 50;
     /** DescribeScheduledActions returns at most 50 actions a page. */
     static final int ACTIONS_PER_PAGE = 50;

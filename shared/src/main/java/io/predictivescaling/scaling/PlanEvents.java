@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The events a plan publishes: ScalingPlanned always; SpikePredicted, PrepareForSpike, ScalingAction when due. */
+/**
+ * The events a plan publishes: ScalingPlanned when the plan changed something on the target (see
+ * {@link #changed}); SpikePredicted, PrepareForSpike, ScalingAction when due.
+ */
 final class PlanEvents {
     /** What an application can do ahead of a spike, most effective first. */
     static final List<String> CRITICAL_OPTIMIZATIONS =
@@ -62,7 +65,9 @@ final class PlanEvents {
                 planned.put("minCapacitySetNow", applied.appliedNow());
             }
         }
-        events.add(new EventPublisher.Event("ScalingPlanned", planned));
+        if (changed(applied, conflicts)) {
+            events.add(new EventPublisher.Event("ScalingPlanned", planned));
+        }
         if (!plan.spikes().isEmpty()) {
             CapacityStep spike = plan.spikes().get(0);
             Map<String, Object> predicted = base(target, plan);
@@ -106,6 +111,19 @@ final class PlanEvents {
             }
         }
         return events;
+    }
+
+    /**
+     * Whether a run's ScalingPlanned says something new: scheduled actions were put or deleted (a
+     * raise now included), or the plan met a conflict on the target. A run that was not applied
+     * ({@code applied} null: ForecastOnly, an application-side target, a plan not written) has no
+     * record of what is in force to compare with, so it always publishes. Runs every 5 minutes that
+     * find every action already in place publish nothing: one event per target per run was the
+     * largest EventBridge cost of a fleet (about $0.009 per target-month).
+     */
+    static boolean changed(PlanApplier.Applied applied, List<String> conflicts) {
+        // appliedNow is the plan's raise now, made by a put action: counted in put when it is new.
+        return applied == null || applied.put() > 0 || applied.deleted() > 0 || !conflicts.isEmpty();
     }
 
     private static Map<String, Object> base(ScalableTarget target, ScalingPlan plan) {

@@ -64,6 +64,63 @@ final class FakeServices {
                     min, 100_000, false, scheduledActions(resource), List.of()));
         }
 
+        /**
+         * As {@link io.predictivescaling.scaling.ApplicationAutoScalingGateway#states} reads: per
+         * namespace, DescribeScalableTargets per 50 resource ids; scheduled actions read namespace-wide
+         * (one DescribeScheduledActions per page of 50 of every action in the namespace, not only the
+         * batch's) when at least 50 of the namespace's targets are asked for and the last such read saw
+         * no more than 50 actions per target asked for, else per resource.
+         */
+        @Override
+        public Map<ScalableResource, java.util.Optional<io.predictivescaling.scaling.TargetState>> states(
+                java.util.Collection<ScalableResource> resources) {
+            Map<String, List<ScalableResource>> byNamespace = new java.util.TreeMap<>();
+            new java.util.LinkedHashSet<>(resources)
+                    .forEach(r -> byNamespace
+                            .computeIfAbsent(r.serviceNamespace(), k -> new ArrayList<>())
+                            .add(r));
+            Map<ScalableResource, java.util.Optional<io.predictivescaling.scaling.TargetState>> states =
+                    new java.util.HashMap<>();
+            for (var group : byNamespace.entrySet()) {
+                long ids = group.getValue().stream()
+                        .map(ScalableResource::resourceId)
+                        .distinct()
+                        .count();
+                for (long i = 0; i < ids; i += PAGE) {
+                    meter.call("application-autoscaling:DescribeScalableTargets");
+                }
+                boolean namespaceWide = group.getValue().size() >= PAGE
+                        && seenInNamespace.getOrDefault(group.getKey(), 0L)
+                                <= (long) PAGE * group.getValue().size();
+                if (namespaceWide) {
+                    long inNamespace = actions.entrySet().stream()
+                            .filter(e -> e.getKey().serviceNamespace().equals(group.getKey()))
+                            .mapToLong(e -> e.getValue().size())
+                            .sum();
+                    seenInNamespace.put(group.getKey(), inNamespace);
+                    for (long i = 0; i == 0 || i < inNamespace; i += PAGE) {
+                        meter.call("application-autoscaling:DescribeScheduledActions");
+                    }
+                }
+                for (ScalableResource r : group.getValue()) {
+                    List<ExistingAction> have = namespaceWide
+                            ? new ArrayList<>(actions.getOrDefault(r, Map.of()).values())
+                            : scheduledActions(r);
+                    states.put(
+                            r,
+                            java.util.Optional.of(new io.predictivescaling.scaling.TargetState(
+                                    minCapacity.getOrDefault(r, 1), 100_000, false, have, List.of())));
+                }
+            }
+            return states;
+        }
+
+        /** As the gateway remembers: actions its last namespace-wide read saw. */
+        private final Map<String, Long> seenInNamespace = new ConcurrentHashMap<>();
+
+        /** Application Auto Scaling's page size and resource ids per DescribeScalableTargets. */
+        private static final int PAGE = 50;
+
         @Override
         public List<ExistingAction> scheduledActions(ScalableResource resource) {
             List<ExistingAction> have =

@@ -217,8 +217,12 @@ final class FakeStores {
     }
 
     /**
-     * The predictions table as {@link io.predictivescaling.scaling.WriteOnChangePredictionStore} uses it: one
-     * Query per target over the records' key range, then BatchWriteItem of 25 for what is new or changed.
+     * The predictions table as {@link io.predictivescaling.scaling.WriteOnChangePredictionStore} uses
+     * it: per target, one strongly consistent GetItem of the path's first record (its {@code
+     * pathDigest}); when the digest matches nothing of the path is written; when the record is
+     * missing (a new hour) the path is written without reading; when it differs, one Query over the
+     * path's key range and the changed records. Short horizons are new keys each run and always
+     * written (BatchWriteItem of 25), then an UpdateItem stores the new digest.
      */
     record Predictions(Meter meter, Map<String, Map<String, AttributeValue>> stored) implements PredictionStore {
         Predictions(Meter meter) {
@@ -232,16 +236,41 @@ final class FakeStores {
                     .add(r));
             int changed = 0;
             for (var entry : byTarget.entrySet()) {
-                int found = 0;
+                List<PredictionRecord> path = new ArrayList<>();
                 for (PredictionRecord r : entry.getValue()) {
+                    if (io.predictivescaling.planning.PlanningCore.onPath(r.prediction())) {
+                        path.add(r);
+                    } else {
+                        changed++;
+                    }
+                }
+                if (path.isEmpty()) {
+                    continue;
+                }
+                path.sort(java.util.Comparator.comparing(r -> DynamoDbPredictionStore.sortKey(r.prediction())));
+                String anchor = entry.getKey() + "|"
+                        + DynamoDbPredictionStore.sortKey(path.get(0).prediction());
+                meter.read("dynamodb:GetItem predictions (path digest)", 200);
+                meter.readUnitsExtra(0.5); // strongly consistent: a whole unit, the meter counted half
+                boolean anchorStored = stored.containsKey(anchor);
+                int found = 0;
+                int pathChanged = 0;
+                for (PredictionRecord r : path) {
                     String key = r.targetId() + "|" + DynamoDbPredictionStore.sortKey(r.prediction());
                     Map<String, AttributeValue> item = new java.util.HashMap<>(DynamoDbPredictionStore.item(r));
                     item.remove("createdAt");
                     Map<String, AttributeValue> before = stored.put(key, item);
                     found += before == null ? 0 : 1;
-                    changed += item.equals(before) ? 0 : 1;
+                    pathChanged += item.equals(before) ? 0 : 1;
                 }
-                meter.read("dynamodb:Query predictions", (long) Math.max(1, found) * PREDICTION_BYTES);
+                if (pathChanged == 0) {
+                    continue; // the digest matched
+                }
+                if (anchorStored) {
+                    meter.read("dynamodb:Query predictions", (long) Math.max(1, found) * PREDICTION_BYTES);
+                }
+                changed += pathChanged;
+                meter.write("dynamodb:UpdateItem predictions (path digest)", 1, PREDICTION_BYTES);
             }
             for (int i = 0; i < changed; i += 25) {
                 meter.write("dynamodb:BatchWriteItem predictions", Math.min(25, changed - i), PREDICTION_BYTES);

@@ -32,6 +32,11 @@ public final class Meter {
         readUnits.add(items * 0.5 * Math.max(1, (bytesEach + 4095) / 4096));
     }
 
+    /** Read units on top of what {@link #read} counted (a strongly consistent read costs double). */
+    public void readUnitsExtra(double units) {
+        readUnits.add(units);
+    }
+
     /** Writes of items of {@code bytes} each: one unit per started 1 KB per item. */
     public void write(String api, int items, long bytesPerItem) {
         call(api);

@@ -142,6 +142,23 @@ class EventWindowHandlerTest {
         assertThat(withFestival.get(after)).isEqualTo(plain.get(after));
     }
 
+    @Test
+    void scalingPlannedIsPublishedWhenTheActionsChangeAndNotForARunThatChangesNothing() {
+        capacityWith(); // whatever other tests left on the target, back to the plain plan
+        int before = BUS.ofType("ScalingPlanned").size();
+
+        capacityWith();
+        assertThat(BUS.ofType("ScalingPlanned"))
+                .as("a second run with every action already in place")
+                .hasSize(before);
+
+        capacityWith(event("stream", "2026-11-28T02:00:00Z", "2026-11-28T04:00:00Z"));
+        assertThat(BUS.ofType("ScalingPlanned"))
+                .as("the event raised two hours: actions put")
+                .hasSize(before + 1);
+        assertThat(BUS.ofType("ScalingPlanned").get(before).detail()).containsKey("actionsPut");
+    }
+
     static AttributeValue s(String v) {
         return AttributeValue.fromS(v);
     }
