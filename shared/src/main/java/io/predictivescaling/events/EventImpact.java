@@ -115,18 +115,32 @@ public record EventImpact(
         return new EventImpact(type, uplift, edge(leads, uplift), edge(tails, uplift), n, prior, shape);
     }
 
-    /** Hour by hour from the start, over past events aligned with {@code e}: shrunk medians of load over baseline. */
-    private static double[] shape(List<KnownEvent> past, KnownEvent e, Baseline baseline, ZoneId zone, double prior) {
+    /**
+     * The past events whose hour-by-hour effect is learned for {@code e} (its {@code shape}): those with its length
+     * and its local start time in {@code zone}. Empty when {@code e} is not a whole number of hours between 2 and 72
+     * long, which is never shaped.
+     */
+    public static List<KnownEvent> aligned(List<KnownEvent> past, KnownEvent e, ZoneId zone) {
         Duration length = Duration.between(e.start(), e.end());
-        int hours = (int) length.toHours();
+        long hours = length.toHours();
         if (hours < 2 || length.toSeconds() % 3600 != 0 || hours > 72) {
-            return new double[0];
+            return List.of();
         }
         var startTime = e.start().atZone(zone).toLocalTime();
-        List<KnownEvent> aligned = past.stream()
-                .filter(p -> Duration.between(p.start(), p.end()).equals(length)
+        return past.stream()
+                .filter(p -> p != e
+                        && Duration.between(p.start(), p.end()).equals(length)
                         && p.start().atZone(zone).toLocalTime().equals(startTime))
                 .toList();
+    }
+
+    /** Hour by hour from the start, over past events aligned with {@code e}: shrunk medians of load over baseline. */
+    private static double[] shape(List<KnownEvent> past, KnownEvent e, Baseline baseline, ZoneId zone, double prior) {
+        List<KnownEvent> aligned = aligned(past, e, zone);
+        if (aligned.isEmpty()) {
+            return new double[0];
+        }
+        int hours = (int) Duration.between(e.start(), e.end()).toHours();
         double[] shape = new double[hours];
         for (int k = 0; k < hours; k++) {
             List<Double> values = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.predictivescaling.planning;
 import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.events.EventAdjuster;
 import io.predictivescaling.events.EventEffects;
+import io.predictivescaling.events.EventImpact;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
@@ -14,7 +15,6 @@ import io.predictivescaling.sentiment.SocialImpact;
 import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +39,7 @@ public final class PlanningCore {
      * How far ahead events are read: the path ends {@link #PATH} after the history's end (at most an hour ago), and
      * an event starting up to its type's longest learned lead after that still reaches into the path.
      */
-    public static final Duration EVENT_REACH =
-            PATH.plusHours(2 + io.predictivescaling.events.EventImpact.MAX_LEAD_HOURS);
+    public static final Duration EVENT_REACH = PATH.plusHours(2 + EventImpact.MAX_LEAD_HOURS);
     /** How long one plan's floors may stand: its path plus the hour after it, in which its restore runs. */
     public static final Duration FLOOR_REACH = PATH.plusHours(2);
     /** Which quantile of each hour's samples the Lambdas forecast: capacity must serve the busy part of an hour. */
@@ -102,17 +101,13 @@ public final class PlanningCore {
      * over a no-event baseline.
      */
     static boolean learnedHourByHour(KnownEvent e, List<KnownEvent> calendar, ZoneId zone, Instant now) {
-        Duration length = Duration.between(e.start(), e.end());
-        if (length.compareTo(Duration.ofDays(1)) <= 0) {
+        if (Duration.between(e.start(), e.end()).compareTo(Duration.ofDays(1)) <= 0) {
             return false;
         }
-        LocalTime start = e.start().atZone(zone).toLocalTime();
-        return calendar.stream()
-                .anyMatch(p -> p != e
-                        && p.type().equals(e.type())
-                        && !p.end().isAfter(now)
-                        && Duration.between(p.start(), p.end()).equals(length)
-                        && p.start().atZone(zone).toLocalTime().equals(start));
+        List<KnownEvent> pastOfType = calendar.stream()
+                .filter(p -> p.type().equals(e.type()) && !p.end().isAfter(now))
+                .toList();
+        return !EventImpact.aligned(pastOfType, e, zone).isEmpty();
     }
 
     public List<LoadPrediction> forecast(Inputs in, Instant now) {

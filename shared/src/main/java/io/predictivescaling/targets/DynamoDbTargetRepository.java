@@ -193,7 +193,8 @@ public final class DynamoDbTargetRepository implements TargetRepository {
                 number(item, "gradualStepPercent", ScalingPolicy.DEFAULT_GRADUAL_STEP_PERCENT),
                 number(item, "scaleInStepPercent", ScalingPolicy.DEFAULT_SCALE_IN_STEP_PERCENT),
                 java.time.Duration.ofMinutes(
-                        (long) number(item, "staleAfterMinutes", ScalingPolicy.DEFAULT_STALE_AFTER.toMinutes())));
+                        (long) number(item, "staleAfterMinutes", ScalingPolicy.DEFAULT_STALE_AFTER.toMinutes())),
+                0); // spare units: only feedback's sizing tuner adds them, through the tuned sizing
         String sizing = item.containsKey("sizing") ? string(item, "sizing") : "tuned";
         if (!sizing.equals("tuned") && !sizing.equals("fixed")) {
             throw new IllegalArgumentException("sizing must be tuned or fixed, got '" + sizing + "'");

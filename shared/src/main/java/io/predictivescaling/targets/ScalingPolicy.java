@@ -85,42 +85,6 @@ public record ScalingPolicy(
         require(spareUnits >= 0, "spareUnits must not be negative");
     }
 
-    /** A policy without spare units (the configured one: only the sizing tuner adds them). */
-    public ScalingPolicy(
-            double loadPerUnit,
-            int floor,
-            int ceiling,
-            Duration warmup,
-            Mode mode,
-            boolean raiseCeiling,
-            double ceilingBufferPercent,
-            double capacityQuantile,
-            double highUtilization,
-            double criticalUtilization,
-            double aggressiveConfidence,
-            double gradualConfidence,
-            double gradualStepPercent,
-            double scaleInStepPercent,
-            Duration staleAfter) {
-        this(
-                loadPerUnit,
-                floor,
-                ceiling,
-                warmup,
-                mode,
-                raiseCeiling,
-                ceilingBufferPercent,
-                capacityQuantile,
-                highUtilization,
-                criticalUtilization,
-                aggressiveConfidence,
-                gradualConfidence,
-                gradualStepPercent,
-                scaleInStepPercent,
-                staleAfter,
-                0);
-    }
-
     /**
      * The defaults a new target gets: forecast only, the P80 until feedback tunes the sizing, a 5-minute warm-up,
      * the planned floor falling at most 50% an hour (what the backtest proves).
