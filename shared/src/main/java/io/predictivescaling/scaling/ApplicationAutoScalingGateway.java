@@ -29,10 +29,36 @@ import software.amazon.awssdk.services.applicationautoscaling.model.SuspendedSta
 public final class ApplicationAutoScalingGateway implements CapacityGateway {
     private final ApplicationAutoScalingClient client;
     private final Retry retry;
+    private final int namespaceReadFrom;
+    private final int actionsPerTargetAtMost;
 
+    /**
+     * The production switch: a namespace's scheduled actions are read whole from {@value #NAMESPACE_READ_FROM}
+     * targets asked for, while it held at most {@value #ACTIONS_PER_PAGE} actions (one page) per target asked for.
+     */
     public ApplicationAutoScalingGateway(ApplicationAutoScalingClient client, Retry retry) {
+        this(client, retry, NAMESPACE_READ_FROM, ACTIONS_PER_PAGE);
+    }
+
+    /**
+     * A gateway with its own switch between the namespace-wide and the per-resource read of scheduled actions
+     * (tests use small numbers to reach both sides with a few actions instead of thousands).
+     *
+     * @param namespaceReadFrom from this many registered targets of one namespace asked for at once, its actions
+     *     may be read namespace-wide
+     * @param actionsPerTargetAtMost ... while the namespace's last namespace-wide read held at most this many
+     *     actions per target asked for
+     */
+    ApplicationAutoScalingGateway(
+            ApplicationAutoScalingClient client, Retry retry, int namespaceReadFrom, int actionsPerTargetAtMost) {
+        if (namespaceReadFrom < 1 || actionsPerTargetAtMost < 1) {
+            throw new IllegalArgumentException("namespaceReadFrom and actionsPerTargetAtMost must be at least 1, got "
+                    + namespaceReadFrom + " and " + actionsPerTargetAtMost);
+        }
         this.client = client;
         this.retry = retry;
+        this.namespaceReadFrom = namespaceReadFrom;
+        this.actionsPerTargetAtMost = actionsPerTargetAtMost;
     }
 
     @Override
@@ -109,8 +135,9 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                 } while (token != null && !token.isEmpty());
             }
             Map<String, List<ScheduledAction>> actions = new HashMap<>();
-            if (registered.size() >= NAMESPACE_READ_FROM
-                    && namespaceActions.getOrDefault(namespace, 0) <= ACTIONS_PER_PAGE * registered.size()) {
+            if (registered.size() >= namespaceReadFrom
+                    && namespaceActions.getOrDefault(namespace, 0)
+                            <= (long) actionsPerTargetAtMost * registered.size()) {
                 int seen = 0;
                 String token = null;
                 do {
