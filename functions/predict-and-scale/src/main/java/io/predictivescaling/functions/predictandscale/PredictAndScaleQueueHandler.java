@@ -65,10 +65,11 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
                 .log(
                         String.format(
                                 java.util.Locale.ROOT,
-                                "fleet batch: %d messages, %d targets planned, %d applied, %d leased elsewhere, %d sent back alone, "
-                                        + "%d messages failed",
+                                "fleet batch: %d messages, %d targets planned from %d forecasts, %d applied, %d leased elsewhere, "
+                                        + "%d sent back alone, %d messages failed",
                                 messages.size(),
                                 outcome.result().planned(),
+                                outcome.result().forecasts(),
                                 outcome.result().applied(),
                                 outcome.leasedElsewhere().size(),
                                 outcome.requeuedTargets().size(),
