@@ -154,6 +154,39 @@ class TemplateSafetyTest {
         }
     }
 
+    /**
+     * Issue 19's fleet path as the template wires it (moto's CloudFormation builds no alarms, so TemplateDeployIT
+     * checks the deployed queues and this checks the alarm): a batch failing 3 times moves to the plan dead-letter
+     * queue, that queue's alarm fires on its first message, failures are reported per message, and a lease outlives
+     * the run that took it.
+     */
+    @Test
+    void aPoisonPlanBatchEndsInThePlanDeadLetterQueueWhoseAlarmFiresOnItsFirstMessage() {
+        JsonNode queue = resources.get("PlanQueue").get("Properties");
+        assertThat(queue.at("/RedrivePolicy/deadLetterTargetArn").toString())
+                .isEqualTo("{\"Fn::GetAtt\":[\"PlanDeadLetterQueue\",\"Arn\"]}");
+        assertThat(queue.at("/RedrivePolicy/maxReceiveCount").asInt()).isEqualTo(3);
+        JsonNode alarm = resources.get("PlanDeadLetterQueueAlarm").get("Properties");
+        assertThat(alarm.get("Namespace").asText()).isEqualTo("AWS/SQS");
+        assertThat(alarm.get("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
+        assertThat(alarm.get("Dimensions").toString())
+                .isEqualTo(
+                        "[{\"Name\":\"QueueName\",\"Value\":{\"Fn::GetAtt\":[\"PlanDeadLetterQueue\",\"QueueName\"]}}]");
+        assertThat(alarm.get("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+        assertThat(alarm.get("Threshold").asDouble()).isZero();
+        JsonNode consumer = resources.get("PredictAndScaleFunction").get("Properties");
+        assertThat(consumer.get("Handler").asText()).contains("PredictAndScaleQueueHandler");
+        JsonNode mapping = resources.get("PredictAndScaleFunctionPlanBatches").get("Properties");
+        assertThat(mapping.get("FunctionResponseTypes").toString()).isEqualTo("[\"ReportBatchItemFailures\"]");
+        assertThat(mapping.get("EventSourceArn").toString()).contains("PlanQueue");
+        // A lease held for less than the run's timeout could be taken by the next run while this one still plans.
+        assertThat(consumer.at("/Environment/Variables/LEASE_SECONDS").asInt())
+                .isGreaterThanOrEqualTo(consumer.get("Timeout").asInt());
+        // AWS's advice for a Lambda event source: a visibility timeout of at least six times the function's.
+        assertThat(queue.get("VisibilityTimeout").asInt())
+                .isGreaterThanOrEqualTo(6 * consumer.get("Timeout").asInt());
+    }
+
     @Test
     void theDeadLetterQueueRefusesRequestsWithoutTls() {
         JsonNode statement = resources
