@@ -162,8 +162,9 @@ public final class PredictAndScaleService {
     }
 
     /**
-     * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}. Beyond what one
-     * invocation plans in time, schedule the function once per shard (see the README).
+     * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}, for a whole-table run
+     * ({@code PredictAndScaleHandler}: demo, invoke, bench-scale). The deployed stack does not shard: its
+     * dispatcher puts the targets on the plan queue in batches and {@link #runTargets} plans each delivery.
      */
     public Result run(Instant now, int shard, int shards) {
         if (shards < 1 || shard < 0 || shard >= shards) {
