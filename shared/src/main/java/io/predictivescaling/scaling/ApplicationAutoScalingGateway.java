@@ -93,7 +93,8 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
      * {@value #NAMESPACE_READ_FROM} of its targets are asked for (a run over the fleet: one call per
      * 50 actions instead of one per target) and its last namespace-wide read found no more than 50
      * actions per target asked for, else per resource (a queue batch of a few targets in a large
-     * namespace, where reading the whole namespace would cost more than it saves).
+     * namespace, where reading the whole namespace would cost more than it saves). A namespace-wide read
+     * that passes that many actions with pages still to come stops there and reads per resource instead.
      */
     @Override
     public Map<ScalableResource, Optional<TargetState>> states(Collection<ScalableResource> resources) {
@@ -134,33 +135,17 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                     token = page.nextToken();
                 } while (token != null && !token.isEmpty());
             }
-            Map<String, List<ScheduledAction>> actions = new HashMap<>();
-            if (registered.size() >= namespaceReadFrom
-                    && namespaceActions.getOrDefault(namespace, 0)
-                            <= (long) actionsPerTargetAtMost * registered.size()) {
-                int seen = 0;
-                String token = null;
-                do {
-                    String next = token;
-                    DescribeScheduledActionsResponse page = retry.call(
-                            "listing scheduled actions in " + namespace,
-                            () -> client.describeScheduledActions(r -> r.serviceNamespace(namespace)
-                                    .maxResults(ACTIONS_PER_PAGE)
-                                    .nextToken(next)));
-                    seen += page.scheduledActions().size();
-                    for (ScheduledAction a : page.scheduledActions()) {
-                        String key = a.resourceId() + "|" + a.scalableDimensionAsString();
-                        if (registered.containsKey(key)) {
-                            actions.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
-                        }
-                    }
-                    token = page.nextToken();
-                } while (token != null && !token.isEmpty());
-                namespaceActions.put(namespace, seen);
-            } else {
+            long limit = (long) actionsPerTargetAtMost * registered.size();
+            Map<String, List<ScheduledAction>> actions = null;
+            if (registered.size() >= namespaceReadFrom && namespaceActions.getOrDefault(namespace, 0) <= limit) {
+                actions = namespaceWide(namespace, registered.keySet(), limit);
+            }
+            if (actions == null) {
+                Map<String, List<ScheduledAction>> each = new HashMap<>();
                 group.getValue().stream()
                         .filter(r -> registered.containsKey(key(r)))
-                        .forEach(r -> actions.put(key(r), allActions(r)));
+                        .forEach(r -> each.put(key(r), allActions(r)));
+                actions = each;
             }
             for (ScalableResource r : group.getValue()) {
                 ScalableTarget t = registered.get(key(r));
@@ -174,6 +159,41 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
 
     private static String key(ScalableResource r) {
         return r.resourceId() + "|" + r.scalableDimension();
+    }
+
+    /**
+     * The namespace's scheduled actions of the {@code wanted} targets (keyed resource id and dimension), page by page;
+     * or null as soon as more than {@code limit} actions were seen with pages still to come: the namespace has
+     * outgrown the batch, and paging on (a queue batch's first read in a namespace of 10,000 targets) would cost
+     * more calls than reading each target's actions. The first read of a namespace costs at most
+     * {@code limit / 50 + 1} pages that way, however large the fleet; what was seen is remembered either way.
+     */
+    private Map<String, List<ScheduledAction>> namespaceWide(String namespace, Set<String> wanted, long limit) {
+        Map<String, List<ScheduledAction>> actions = new HashMap<>();
+        int seen = 0;
+        String token = null;
+        do {
+            String next = token;
+            DescribeScheduledActionsResponse page = retry.call(
+                    "listing scheduled actions in " + namespace,
+                    () -> client.describeScheduledActions(r -> r.serviceNamespace(namespace)
+                            .maxResults(ACTIONS_PER_PAGE)
+                            .nextToken(next)));
+            seen += page.scheduledActions().size();
+            for (ScheduledAction a : page.scheduledActions()) {
+                String key = a.resourceId() + "|" + a.scalableDimensionAsString();
+                if (wanted.contains(key)) {
+                    actions.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+                }
+            }
+            token = page.nextToken();
+            if (seen > limit && token != null && !token.isEmpty()) {
+                namespaceActions.put(namespace, seen);
+                return null;
+            }
+        } while (token != null && !token.isEmpty());
+        namespaceActions.put(namespace, seen);
+        return actions;
     }
 
     /**

@@ -192,19 +192,26 @@ class ApplicationAutoScalingGatewayIT {
         calls.clear();
         Map<ScalableResource, Optional<TargetState>> switched = gateway.states(batch);
         Map<String, Integer> switchedCalls = counts();
+        // Allowed 20 actions per target (80 for the batch), a gateway reads all 57 namespace-wide.
+        calls.clear();
+        Map<ScalableResource, Optional<TargetState>> paged =
+                new ApplicationAutoScalingGateway(aas, RETRY, 3, 20).states(batch);
+        Map<String, Integer> pagedCalls = counts();
 
         assertThat(expected.values()).allSatisfy(s -> assertThat(s).isPresent());
         assertThat(small).as("namespace-wide, one page").isEqualTo(expected);
-        assertThat(grown).as("namespace-wide, two pages").isEqualTo(expected);
+        assertThat(grown).as("one page, then per resource").isEqualTo(expected);
         assertThat(switched).as("per resource").isEqualTo(expected);
+        assertThat(paged).as("namespace-wide, two pages").isEqualTo(expected);
         assertThat(smallCalls).containsEntry("DescribeScalableTargets", 1).containsEntry("DescribeScheduledActions", 1);
-        // The last whole read saw 10 actions: whole again, now 57 actions in 2 pages of at most 50.
-        assertThat(grownCalls).containsEntry("DescribeScheduledActions", 2);
-        // It saw 57 > 10 x 4: one read per target from now on (4 calls, where the whole namespace would take 2 and
-        // grow with the fleet).
+        // The last whole read saw 10: whole again, but its first page already holds 50 > 10 x 4 with more to come,
+        // so it stops there and reads the 4 targets' actions (it would otherwise page through the whole fleet).
+        assertThat(grownCalls).containsEntry("DescribeScheduledActions", 1 + 4);
+        // It saw more than 10 x 4: one read per target from now on.
         assertThat(switchedCalls)
                 .containsEntry("DescribeScalableTargets", 1)
                 .containsEntry("DescribeScheduledActions", 4);
+        assertThat(pagedCalls).containsEntry("DescribeScheduledActions", 2);
     }
 
     Map<String, Integer> counts() {
