@@ -73,7 +73,8 @@ class CloudWatchMetricSourceIT {
     MetricSource.Fetched pull(int targets, String expression) {
         List<MetricSource.Window> windows = new ArrayList<>();
         for (int i = 0; i < targets; i++) {
-            windows.add(new MetricSource.Window(target(i, expression), now.minus(Duration.ofMinutes(5)), now));
+            windows.add(new MetricSource.Window(
+                    target(i, expression), now.minus(Duration.ofMinutes(4)), now.minus(Duration.ofMinutes(2))));
         }
         return new CloudWatchMetricSource(cloudWatch, RETRY).fetchAll(windows);
     }
