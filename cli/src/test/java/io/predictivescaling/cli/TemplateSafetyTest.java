@@ -187,19 +187,32 @@ class TemplateSafetyTest {
                 .isGreaterThanOrEqualTo(6 * consumer.get("Timeout").asInt());
     }
 
+    /** A queue added later (as the plan queues were) must not slip past the TLS-only policy of the first one. */
     @Test
-    void theDeadLetterQueueRefusesRequestsWithoutTls() {
-        JsonNode statement = resources
-                .get("DeadLetterQueuePolicy")
-                .get("Properties")
-                .get("PolicyDocument")
-                .get("Statement")
-                .get(0);
-        assertThat(statement.get("Effect").asText()).isEqualTo("Deny");
-        assertThat(statement.get("Condition").toString())
-                .isEqualTo(new ObjectMapper()
-                        .valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
-                        .toString());
+    void everyQueueRefusesRequestsWithoutTls() {
+        List<String> queues = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if (e.getValue().get("Type").asText().equals("AWS::SQS::Queue")) queues.add(e.getKey());
+        });
+        assertThat(queues).contains("DeadLetterQueue", "PlanQueue", "PlanDeadLetterQueue");
+        String tlsOnly = new ObjectMapper()
+                .valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
+                .toString();
+        for (String queue : queues) {
+            boolean covered = false;
+            for (JsonNode resource : resources) {
+                if (!resource.get("Type").asText().equals("AWS::SQS::QueuePolicy")) continue;
+                JsonNode properties = resource.get("Properties");
+                if (!properties.get("Queues").toString().contains("{\"Ref\":\"" + queue + "\"}")) continue;
+                for (JsonNode statement : properties.at("/PolicyDocument/Statement")) {
+                    covered |= statement.get("Effect").asText().equals("Deny")
+                            && statement.get("Action").asText().equals("sqs:*")
+                            && statement.get("Condition").toString().equals(tlsOnly)
+                            && statement.get("Resource").toString().contains("\"" + queue + "\",\"Arn\"");
+                }
+            }
+            assertThat(covered).as(queue + " refuses requests without TLS").isTrue();
+        }
     }
 
     /**
