@@ -27,6 +27,26 @@ class ValidatedEnsembleTailsTest {
         return hour >= 9 && hour < 17;
     }
 
+    /** One seeded busy-days-quiet-nights history, the 48 hours after it, and the engine's 95% interval. */
+    record Run(double[] all, double[] history, ValidatedEnsemble.Choice choice, double[] p025, double[] p975) {}
+
+    private static List<Run> runs;
+
+    /** Six seeded runs, worked out once for the tests that read them. */
+    static synchronized List<Run> runs() {
+        if (runs == null) {
+            List<Run> out = new java.util.ArrayList<>();
+            for (int seed = 0; seed < 6; seed++) {
+                double[] all = busyDaysQuietNights(6 * 168 + HORIZON, 70 + seed);
+                double[] history = Arrays.copyOf(all, 6 * 168);
+                ValidatedEnsemble.Choice choice = Forecasters.auto(24).choose(history, HORIZON);
+                out.add(new Run(all, history, choice, choice.quantile(0.025), choice.quantile(0.975)));
+            }
+            runs = List.copyOf(out);
+        }
+        return runs;
+    }
+
     /**
      * A quiet night should not get the busy day's wide interval (capacity and MSIS both pay for width), and
      * the busy hours should still be covered about 95% of the time.
@@ -38,12 +58,12 @@ class ValidatedEnsembleTailsTest {
         double busyWidth = 0;
         double quietWidth = 0;
         int quietAll = 0;
-        for (int seed = 0; seed < 6; seed++) {
-            double[] all = busyDaysQuietNights(6 * 168 + HORIZON, 70 + seed);
-            double[] history = Arrays.copyOf(all, 6 * 168);
-            ValidatedEnsemble.Choice choice = Forecasters.auto(24).choose(history, HORIZON);
-            double[] p025 = choice.quantile(0.025);
-            double[] p975 = choice.quantile(0.975);
+        for (Run run : runs()) {
+            double[] all = run.all();
+            double[] history = run.history();
+            ValidatedEnsemble.Choice choice = run.choice();
+            double[] p025 = run.p025();
+            double[] p975 = run.p975();
             for (int h = 0; h < HORIZON; h++) {
                 assertThat(p025[h]).as("P2.5 at or below P10").isLessThanOrEqualTo(choice.lower()[h]);
                 assertThat(p975[h]).as("P97.5 at or above P90").isGreaterThanOrEqualTo(choice.upper()[h]);
@@ -79,12 +99,11 @@ class ValidatedEnsembleTailsTest {
         double width = 0;
         int inside = 0;
         int busyAll = 0;
-        for (int seed = 0; seed < 6; seed++) {
-            double[] all = busyDaysQuietNights(6 * 168 + HORIZON, 70 + seed);
-            double[] history = Arrays.copyOf(all, 6 * 168);
-            ValidatedEnsemble.Choice choice = Forecasters.auto(24).choose(history, HORIZON);
-            double[] p025 = choice.quantile(0.025);
-            double[] p975 = choice.quantile(0.975);
+        for (Run run : runs()) {
+            double[] all = run.all();
+            double[] history = run.history();
+            double[] p025 = run.p025();
+            double[] p975 = run.p975();
             for (int h = 0; h < HORIZON; h++) {
                 if (busy(history.length + h)) {
                     double actual = all[history.length + h];
