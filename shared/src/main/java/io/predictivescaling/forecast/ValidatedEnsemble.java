@@ -235,13 +235,20 @@ public final class ValidatedEnsemble implements ForecastMethod {
         private final List<Scored> chosen;
         private final int horizon;
         private final int period;
+        private final List<double[][]> validated;
         private double[][] rows;
 
-        DailyErrors(double[] history, List<Scored> chosen, int horizon, int period) {
+        /**
+         * @param validated per chosen method, its forecasts of the validation windows (row o from the history
+         *     without its last {@code (o + 1) * horizon} steps, null where it had none): the windows both
+         *     validations share are not forecast twice; empty when there are none
+         */
+        DailyErrors(double[] history, List<Scored> chosen, int horizon, int period, List<double[][]> validated) {
             this.history = history.clone();
             this.chosen = List.copyOf(chosen);
             this.horizon = horizon;
             this.period = period;
+            this.validated = List.copyOf(validated);
         }
 
         /** One row per window, most recent first, one column per step ahead; empty when none fits the history. */
@@ -265,10 +272,24 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 ends[o] = n - horizon - o * period;
             }
             double[][] combined = new double[windows][horizon];
-            for (Scored s : chosen) {
-                double[][] past = windows == 0 ? new double[0][] : s.method().forecastFrom(history, ends, horizon);
+            for (int m = 0; m < chosen.size(); m++) {
+                double[][] past = new double[windows][];
+                List<Integer> missing = new ArrayList<>();
                 for (int o = 0; o < windows; o++) {
-                    add(combined[o], past[o], s.weight());
+                    past[o] = validatedForecast(m, ends[o]);
+                    if (past[o] == null) {
+                        missing.add(o);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    int[] todo = missing.stream().mapToInt(o -> ends[o]).toArray();
+                    double[][] computed = chosen.get(m).method().forecastFrom(history, todo, horizon);
+                    for (int i = 0; i < todo.length; i++) {
+                        past[missing.get(i)] = computed[i];
+                    }
+                }
+                for (int o = 0; o < windows; o++) {
+                    add(combined[o], past[o], chosen.get(m).weight());
                 }
             }
             List<double[]> out = new ArrayList<>();
@@ -283,6 +304,17 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 }
             }
             return out.toArray(new double[0][]);
+        }
+
+        /** Method {@code m}'s forecast from the first {@code end} steps, if the validation made it; else null. */
+        private double[] validatedForecast(int m, int end) {
+            int back = history.length - end;
+            if (m >= validated.size() || back % horizon != 0) {
+                return null;
+            }
+            double[][] byOrigin = validated.get(m);
+            int o = back / horizon - 1;
+            return o < byOrigin.length ? byOrigin[o] : null;
         }
     }
 
@@ -459,7 +491,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 add(combinedPast[o], past[o], w);
             }
         }
-        return withInterval(history, chosen, combined, combinedPast, forecasts);
+        List<double[][]> chosenPast = picked.stream().map(pastForecasts::get).toList();
+        return withInterval(history, chosen, combined, combinedPast, forecasts, chosenPast);
     }
 
     /**
@@ -489,11 +522,16 @@ public final class ValidatedEnsemble implements ForecastMethod {
             chosen.set(r, new Scored(chosen.get(r).method(), Double.NaN, 1.0 / chosen.size()));
             add(combined, forecasts.get(r), 1.0 / chosen.size());
         }
-        return withInterval(history, chosen, combined, new double[origins][], forecasts);
+        return withInterval(history, chosen, combined, new double[origins][], forecasts, List.of());
     }
 
     private Choice withInterval(
-            double[] history, List<Scored> chosen, double[] forecast, double[][] past, List<double[]> members) {
+            double[] history,
+            List<Scored> chosen,
+            double[] forecast,
+            double[][] past,
+            List<double[]> members,
+            List<double[][]> membersPast) {
         int n = history.length;
         int horizon = forecast.length;
         List<double[]> residuals = new ArrayList<>();
@@ -532,7 +570,7 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 errors,
                 relative,
                 spread(forecast, members, chosen.stream().map(Scored::weight).toList()),
-                period > 0 ? new DailyErrors(history, chosen, horizon, period) : null,
+                period > 0 ? new DailyErrors(history, chosen, horizon, period, membersPast) : null,
                 period);
     }
 
