@@ -14,11 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The documented demo: the handlers for real against moto, over three simulated hours (patterns learned, plans
  * applied, feedback run: every step a day would take, without the day's CPU).
  */
+@Isolated // swaps System.out, System.err and System.in
 class DemoCommandIT {
     @Test
     void theDemoIsQuietLeavesScheduledActionsAndPrintsAwsCommandsThatWorkAsPrinted() throws Exception {

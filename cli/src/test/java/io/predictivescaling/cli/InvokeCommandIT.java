@@ -7,8 +7,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The README's first command: invoke record-metrics in-process against an auto-started moto. */
+@Isolated // swaps System.out and System.err to read what was printed
 class InvokeCommandIT {
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.Capability;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * Proves template.yaml the way a deploy would: cfn-lint clean, the SAM transform expands it, and the
  * expanded stack deploys into moto's CloudFormation with the packaged function zips.
  */
+@Isolated // sets the functions' environment as system properties for their no-argument constructors
 class TemplateDeployIT {
     static final Path ROOT = ProjectRoot.get();
 

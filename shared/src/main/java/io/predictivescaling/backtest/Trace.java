@@ -46,7 +46,11 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
     }
 
     public Instant time(int i) {
-        return start.plus(step.multipliedBy(i));
+        // Whole-second steps (every real one) skip Duration.multipliedBy, which multiplies through BigDecimal: the
+        // same instant, without what was a fifth of a scenario replay's CPU.
+        return step.getNano() == 0
+                ? start.plusSeconds(Math.multiplyExact(step.getSeconds(), (long) i))
+                : start.plus(step.multipliedBy(i));
     }
 
     /** How many capacity units the trace's 99th percentile needs at the default unit. */

@@ -23,7 +23,11 @@ public record RegularSeries(Instant start, Duration step, double[] values) {
     }
 
     public Instant time(int i) {
-        return start.plus(step.multipliedBy(i));
+        // Whole-second steps (every real one) skip Duration.multipliedBy, which multiplies through BigDecimal: the
+        // same instant, without what was a fifth of a scenario replay's CPU.
+        return step.getNano() == 0
+                ? start.plusSeconds(Math.multiplyExact(step.getSeconds(), (long) i))
+                : start.plus(step.multipliedBy(i));
     }
 
     /** Where the series ends (the end of its last interval). */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Turns a target's predictions into capacity steps and the scheduled actions that put them in place a
@@ -212,7 +213,8 @@ public final class CapacityPlanner {
             }
             target = Math.max(policy.floor(), Math.min(policy.limit(), target));
             int maxCapacity = target > policy.ceiling() ? target : 0;
-            String reason = String.format(
+            // Written only if someone reads it (see CapacityStep).
+            Supplier<String> reason = () -> String.format(
                     Locale.ROOT,
                     "P%.0f load %.1f needs %d units at %.1f per unit%s; %s (%.0f%% of %d now); %s%s; %s",
                     100 * policy.capacityQuantile(),

@@ -280,18 +280,7 @@ public final class PlanReconciler {
         if (other != null) {
             capacity = Math.max(capacity, other.floor);
         }
-        return capacity == s.capacity()
-                ? s
-                : new CapacityStep(
-                        s.at(),
-                        capacity,
-                        s.maxCapacity(),
-                        s.severity(),
-                        s.strategy(),
-                        s.predictedLoad(),
-                        s.plannedLoad(),
-                        s.confidence(),
-                        s.reason());
+        return capacity == s.capacity() ? s : s.withCapacity(capacity);
     }
 
     private static String when(Instant t, Instant now) {

@@ -16,9 +16,15 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The time-series store against a real DynamoDB API (moto), with the table from template.yaml. */
+/**
+ * The time-series store against a real DynamoDB API (moto), with the table from template.yaml. Each test has a
+ * table of its own, so they run two at a time.
+ */
+@Execution(ExecutionMode.CONCURRENT)
 class DynamoDbTimeSeriesStoreIT {
     static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
     static final Retry FAST_RETRY = new Retry(5, Duration.ofMillis(1), Duration.ofMillis(5));

@@ -34,6 +34,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.applicationautoscaling.model.ScheduledAction;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -46,7 +48,12 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 /**
  * predict-and-scale against moto: an ECS service and a DynamoDB table registered with Application Auto
  * Scaling, two weeks of load peaking daily at 14:00 UTC, and the scheduled actions that come out.
+ *
+ * <p>The tests run two at a time: much of their time is waiting on moto and on the SDK's backoff in the throttling
+ * tests. Each has its own tables and its own ECS services (the forecast-only ones share one and write no actions),
+ * and the one that reads the published events has a bus of its own.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PredictAndScaleHandlerIT {
     static final Instant NOW = Instant.parse("2026-11-27T20:02:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
@@ -63,6 +70,9 @@ class PredictAndScaleHandlerIT {
     String accuracyTable;
     String signalsTable;
     String eventsTable;
+    /** Where this test's runs publish: the shared bus, or a bus of the test's own. */
+    String eventBus;
+
     final TestContext context = new TestContext();
 
     @BeforeAll
@@ -117,6 +127,7 @@ class PredictAndScaleHandlerIT {
         accuracyTable = TemplateTables.create(DYNAMO, "AccuracyTable");
         signalsTable = TemplateTables.create(DYNAMO, "SignalsTable");
         eventsTable = TemplateTables.create(DYNAMO, "EventsTable");
+        eventBus = bus;
     }
 
     PredictAndScaleService.Result run() {
@@ -142,7 +153,7 @@ class PredictAndScaleHandlerIT {
                         new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
                         new ApplicationAutoScalingGateway(aas, RETRY),
                         new EventBridgePublisher(
-                                TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
+                                TestAws.configure(EventBridgeClient.builder()).build(), eventBus, RETRY),
                         new PlanInputs(
                                 new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracyTable, RETRY),
                                 new DynamoDbSignalStore(DYNAMO, signalsTable, RETRY),
@@ -606,6 +617,9 @@ class PredictAndScaleHandlerIT {
         try (SqsClient sqs = TestAws.configure(SqsClient.builder()).build();
                 EventBridgeClient events =
                         TestAws.configure(EventBridgeClient.builder()).build()) {
+            // A bus of its own: the other tests' runs, at the same time, publish to the shared one.
+            eventBus = "bus-" + UUID.randomUUID().toString().substring(0, 8);
+            events.createEventBus(r -> r.name(eventBus));
             queueUrl = sqs.createQueue(r ->
                             r.queueName("events-" + UUID.randomUUID().toString().substring(0, 8)))
                     .queueUrl();
@@ -613,10 +627,11 @@ class PredictAndScaleHandlerIT {
                             r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
                     .attributes()
                     .get(QueueAttributeName.QUEUE_ARN);
-            events.putRule(
-                    r -> r.name("all-" + bus).eventBusName(bus).eventPattern("{\"source\": [\"predictive-scaling\"]}"));
-            events.putTargets(r -> r.rule("all-" + bus)
-                    .eventBusName(bus)
+            events.putRule(r -> r.name("all-" + eventBus)
+                    .eventBusName(eventBus)
+                    .eventPattern("{\"source\": [\"predictive-scaling\"]}"));
+            events.putTargets(r -> r.rule("all-" + eventBus)
+                    .eventBusName(eventBus)
                     .targets(t -> t.id("q").arn(queueArn)));
             DYNAMO.putItem(r -> r.tableName(targetsTable)
                     .item(Map.of(
