@@ -14,6 +14,7 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternStore;
+import io.predictivescaling.planning.CapacityStep;
 import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.planning.ScalingPlan;
 import io.predictivescaling.planning.ScheduledFloor;
@@ -59,6 +60,7 @@ public final class PredictAndScaleService {
     private final Duration history;
     private final int threads;
     private final HistoryDigests digests;
+    private final SpikeAnnouncements announcements;
     private final PlanningCore core = new PlanningCore();
 
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
@@ -90,6 +92,26 @@ public final class PredictAndScaleService {
             Duration history,
             int threads,
             HistoryDigests digests) {
+        this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, digests, null);
+    }
+
+    /**
+     * @param announcements what each target's spike events last announced, so an unchanged spike is not announced
+     *     again every run; null announces the plan's spike every run
+     */
+    public PredictAndScaleService(
+            TargetRepository targets,
+            TimeSeriesStore metrics,
+            PatternStore patterns,
+            PredictionStore predictions,
+            CapacityGateway gateway,
+            EventPublisher events,
+            PlanInputs inputs,
+            Duration history,
+            int threads,
+            HistoryDigests digests,
+            SpikeAnnouncements announcements) {
+        this.announcements = announcements;
         this.digests = digests;
         this.targets = targets;
         this.metrics = metrics;
@@ -155,6 +177,27 @@ public final class PredictAndScaleService {
 
     public Result run(Instant now) {
         return run(now, 0, 1);
+    }
+
+    /**
+     * Publishes a plan's events, leaving out SpikePredicted and PrepareForSpike when the spike is the one last
+     * announced for the target; a new or changed spike is remembered only once its events are out.
+     */
+    private void publish(ScalableTarget target, ScalingPlan plan, List<EventPublisher.Event> planned) {
+        if (announcements == null || plan.spikes().isEmpty()) {
+            events.publish(planned);
+            return;
+        }
+        CapacityStep spike = plan.spikes().get(0);
+        String fingerprint = PlanEvents.spikeFingerprint(spike);
+        if (announcements.last(target.targetId()).filter(fingerprint::equals).isPresent()) {
+            events.publish(planned.stream()
+                    .filter(e -> !PlanEvents.SPIKE_EVENTS.contains(e.detailType()))
+                    .toList());
+            return;
+        }
+        events.publish(planned);
+        announcements.remember(target.targetId(), fingerprint, spike.at().plus(Duration.ofHours(1)));
     }
 
     /**
@@ -461,7 +504,7 @@ public final class PredictAndScaleService {
                     .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
                     .orElse("");
         }
-        events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
+        publish(target, plan, PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
         String sizing = policy == config.policy()
                 ? ""
                 : String.format(
