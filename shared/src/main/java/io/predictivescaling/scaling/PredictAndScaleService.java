@@ -181,23 +181,38 @@ public final class PredictAndScaleService {
 
     /**
      * Publishes a plan's events, leaving out SpikePredicted and PrepareForSpike when the spike is the one last
-     * announced for the target; a new or changed spike is remembered only once its events are out.
+     * announced for the target; a new or changed spike is remembered only once its events are out. When what was
+     * announced cannot be read or remembered the spike is announced (again): twice is harmless, never is not.
      */
-    private void publish(ScalableTarget target, ScalingPlan plan, List<EventPublisher.Event> planned) {
+    private void publish(
+            ScalableTarget target, ScalingPlan plan, List<EventPublisher.Event> planned, List<String> problems) {
         if (announcements == null || plan.spikes().isEmpty()) {
             events.publish(planned);
             return;
         }
         CapacityStep spike = plan.spikes().get(0);
         String fingerprint = PlanEvents.spikeFingerprint(spike);
-        if (announcements.last(target.targetId()).filter(fingerprint::equals).isPresent()) {
+        Optional<String> last;
+        try {
+            last = announcements.last(target.targetId());
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": could not read the spike last announced, so it is "
+                    + "announced again: " + e.getMessage());
+            last = Optional.empty();
+        }
+        if (last.filter(fingerprint::equals).isPresent()) {
             events.publish(planned.stream()
                     .filter(e -> !PlanEvents.SPIKE_EVENTS.contains(e.detailType()))
                     .toList());
             return;
         }
         events.publish(planned);
-        announcements.remember(target.targetId(), fingerprint, spike.at().plus(Duration.ofHours(1)));
+        try {
+            announcements.remember(target.targetId(), fingerprint, spike.at().plus(Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": could not remember the spike announced, so the next "
+                    + "run announces it again: " + e.getMessage());
+        }
     }
 
     /**
@@ -504,7 +519,7 @@ public final class PredictAndScaleService {
                     .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
                     .orElse("");
         }
-        publish(target, plan, PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
+        publish(target, plan, PlanEvents.of(target, plan, applied, scale, fitted.conflicts()), problems);
         String sizing = policy == config.policy()
                 ? ""
                 : String.format(

@@ -87,11 +87,42 @@ class SpikeAnnouncementTest {
                 .isNotEqualTo(bus.ofType("SpikePredicted").get(1).detail().get("capacity"));
     }
 
+    /** The memory of what was announced is an aid: when its table fails, the spike is announced and planning goes on. */
+    @Test
+    void aFailingMemoryAnnouncesTheSpikeAndSaysWhyWithoutFailingTheTarget() {
+        SpikeAnnouncements broken = new SpikeAnnouncements() {
+            @Override
+            public java.util.Optional<String> last(String targetId) {
+                throw new IllegalStateException("lease table unreachable");
+            }
+
+            @Override
+            public void remember(String targetId, String fingerprint, Instant keepUntil) {
+                throw new IllegalStateException("lease table unreachable");
+            }
+        };
+
+        PredictAndScaleService.Result result = service(broken).run(NOW);
+
+        assertThat(result.planned()).isEqualTo(1);
+        assertThat(result.failed()).isEmpty();
+        assertThat(bus.ofType("SpikePredicted")).hasSize(1);
+        assertThat(result.problems())
+                .anySatisfy(p -> assertThat(p).contains("could not read the spike last announced"))
+                .anySatisfy(p -> assertThat(p).contains("could not remember the spike announced"));
+    }
+
     private void run(Instant now, KnownEvent... events) {
         clock.set(now);
+        var result = service(announced, events).run(now);
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.planned()).isEqualTo(1);
+    }
+
+    private PredictAndScaleService service(SpikeAnnouncements memory, KnownEvent... events) {
         InMemoryEventStore known = new InMemoryEventStore();
         for (KnownEvent e : events) {
-            known.addIfNew(e, now);
+            known.addIfNew(e, clock.instant());
         }
         InMemoryPredictions predictions = new InMemoryPredictions();
         var item = new java.util.HashMap<>(Map.of(
@@ -105,21 +136,18 @@ class SpikeAnnouncementTest {
                 "maxCapacity", n(40),
                 "mode", s("ForecastOnly"),
                 "sizing", s("fixed")));
-        var result = new PredictAndScaleService(
-                        new InMemoryTargetRepository().put(TargetItems.parse(item)),
-                        metrics,
-                        patterns,
-                        predictions,
-                        aas,
-                        bus,
-                        new PlanInputs(predictions, new InMemorySignalStore(), known),
-                        Duration.ofDays(28),
-                        1,
-                        null,
-                        announced)
-                .run(now);
-        assertThat(result.problems()).isEmpty();
-        assertThat(result.planned()).isEqualTo(1);
+        return new PredictAndScaleService(
+                new InMemoryTargetRepository().put(TargetItems.parse(item)),
+                metrics,
+                patterns,
+                predictions,
+                aas,
+                bus,
+                new PlanInputs(predictions, new InMemorySignalStore(), known),
+                Duration.ofDays(28),
+                1,
+                null,
+                memory);
     }
 
     static AttributeValue s(String v) {
