@@ -106,6 +106,36 @@ class TemplateSafetyTest {
         assertThat(planFailed.get("Namespace").asText()).isEqualTo("PredictiveScaling");
     }
 
+    /**
+     * What a metric costs a month is set by two schedules (issue 19): by default record-metrics pulls every 15
+     * minutes ($0.029 per metric-month in GetMetricData, 1-minute samples kept) and analyze-patterns re-learns every
+     * 6 hours. Every pull interval the template allows stays under the default staleAfter with room for the pull's
+     * own run, and under the time after which an hour is settled, so no allowed schedule makes metrics look stale
+     * or its routine writes look late.
+     */
+    @Test
+    void theDefaultSchedulesPullEvery15MinutesAndRelearnEvery6HoursAndNoAllowedPullLooksStale() {
+        assertThat(parameters.get("MetricPullSchedule").get("Default").asText()).isEqualTo("rate(15 minutes)");
+        assertThat(parameters.get("PatternSchedule").get("Default").asText()).isEqualTo("rate(6 hours)");
+        List<String> patternRules = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            JsonNode properties = e.getValue().path("Properties");
+            if ("AWS::Events::Rule".equals(e.getValue().get("Type").asText())
+                    && "{\"Ref\":\"PatternSchedule\"}"
+                            .equals(properties.path("ScheduleExpression").toString())) {
+                patternRules.add(properties.get("Targets").toString());
+            }
+        });
+        assertThat(patternRules).singleElement().asString().contains("AnalyzePatternsFunction");
+        for (JsonNode allowed : parameters.get("MetricPullSchedule").get("AllowedValues")) {
+            long minutes = Long.parseLong(allowed.asText().replaceAll("[^0-9]", ""));
+            assertThat(minutes + 3)
+                    .as(allowed.asText())
+                    .isLessThan(io.predictivescaling.targets.ScalingPolicy.DEFAULT_STALE_AFTER.toMinutes())
+                    .isLessThan(io.predictivescaling.metrics.HistoryDigests.SETTLE.toMinutes());
+        }
+    }
+
     @Test
     void capacityIsScheduledOnlyOnScalableTargetsTaggedForPredictiveScaling() {
         JsonNode role = resources.get("PredictAndScaleFunctionRole").get("Properties");

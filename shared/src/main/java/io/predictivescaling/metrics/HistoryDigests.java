@@ -15,10 +15,11 @@ import java.util.Optional;
  */
 public interface HistoryDigests {
     /**
-     * How long after an hour ends its samples are treated as final: longer than record-metrics' re-read of the
-     * latest periods (CloudWatch revises a datapoint for a few minutes), so routine re-reads never bump.
+     * How long after an hour ends its samples are treated as final: longer than record-metrics' pull interval (15
+     * minutes by default, {@code MetricPullSchedule}) and its re-read of the latest periods (CloudWatch revises a
+     * datapoint for a few minutes), so routine pulls never write into a settled hour and never bump.
      */
-    Duration SETTLE = Duration.ofMinutes(15);
+    Duration SETTLE = Duration.ofMinutes(20);
 
     /**
      * @param digest the stored digest, only if it was built at {@code revision} (empty when none or stale)

@@ -126,6 +126,17 @@ final class PlanEvents {
         return applied == null || applied.put() > 0 || applied.deleted() > 0 || !conflicts.isEmpty();
     }
 
+    /** The event types that announce a plan's first spike: sent again only when it changes (SpikeAnnouncements). */
+    static final List<String> SPIKE_EVENTS = List.of("SpikePredicted", "PrepareForSpike");
+
+    /**
+     * What makes a spike the same one as announced before: its time, severity and capacity (not its predicted load,
+     * which moves a little with every run's samples).
+     */
+    static String spikeFingerprint(CapacityStep spike) {
+        return spike.at() + "|" + spike.severity().name() + "|" + spike.capacity();
+    }
+
     private static Map<String, Object> base(ScalableTarget target, ScalingPlan plan) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("targetId", target.targetId());

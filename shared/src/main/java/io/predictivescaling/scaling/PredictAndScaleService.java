@@ -14,6 +14,7 @@ import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
 import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternStore;
+import io.predictivescaling.planning.CapacityStep;
 import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.planning.ScalingPlan;
 import io.predictivescaling.planning.ScheduledFloor;
@@ -60,6 +61,7 @@ public final class PredictAndScaleService {
     private final Duration history;
     private final int threads;
     private final HistoryDigests digests;
+    private final SpikeAnnouncements announcements;
     private final PlanningCore core = new PlanningCore();
 
     /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
@@ -91,6 +93,26 @@ public final class PredictAndScaleService {
             Duration history,
             int threads,
             HistoryDigests digests) {
+        this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, digests, null);
+    }
+
+    /**
+     * @param announcements what each target's spike events last announced, so an unchanged spike is not announced
+     *     again every run; null announces the plan's spike every run
+     */
+    public PredictAndScaleService(
+            TargetRepository targets,
+            TimeSeriesStore metrics,
+            PatternStore patterns,
+            PredictionStore predictions,
+            CapacityGateway gateway,
+            EventPublisher events,
+            PlanInputs inputs,
+            Duration history,
+            int threads,
+            HistoryDigests digests,
+            SpikeAnnouncements announcements) {
+        this.announcements = announcements;
         this.digests = digests;
         this.targets = targets;
         this.metrics = metrics;
@@ -162,9 +184,50 @@ public final class PredictAndScaleService {
     }
 
     /**
+<<<<<<< HEAD
      * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}, for a whole-table run
      * ({@code PredictAndScaleHandler}: demo, invoke, bench-scale). The deployed stack does not shard: its
      * dispatcher puts the targets on the plan queue in batches and {@link #runTargets} plans each delivery.
+=======
+     * Publishes a plan's events, leaving out SpikePredicted and PrepareForSpike when the spike is the one last
+     * announced for the target; a new or changed spike is remembered only once its events are out. When what was
+     * announced cannot be read or remembered the spike is announced (again): twice is harmless, never is not.
+     */
+    private void publish(
+            ScalableTarget target, ScalingPlan plan, List<EventPublisher.Event> planned, List<String> problems) {
+        if (announcements == null || plan.spikes().isEmpty()) {
+            events.publish(planned);
+            return;
+        }
+        CapacityStep spike = plan.spikes().get(0);
+        String fingerprint = PlanEvents.spikeFingerprint(spike);
+        Optional<String> last;
+        try {
+            last = announcements.last(target.targetId());
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": could not read the spike last announced, so it is "
+                    + "announced again: " + e.getMessage());
+            last = Optional.empty();
+        }
+        if (last.filter(fingerprint::equals).isPresent()) {
+            events.publish(planned.stream()
+                    .filter(e -> !PlanEvents.SPIKE_EVENTS.contains(e.detailType()))
+                    .toList());
+            return;
+        }
+        events.publish(planned);
+        try {
+            announcements.remember(target.targetId(), fingerprint, spike.at().plus(Duration.ofHours(1)));
+        } catch (RuntimeException e) {
+            problems.add("target " + target.targetId() + ": could not remember the spike announced, so the next "
+                    + "run announces it again: " + e.getMessage());
+        }
+    }
+
+    /**
+     * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}. Beyond what one
+     * invocation plans in time, schedule the function once per shard (see the README).
+>>>>>>> issue-19d
      */
     public Result run(Instant now, int shard, int shards) {
         if (shards < 1 || shard < 0 || shard >= shards) {
@@ -469,7 +532,7 @@ public final class PredictAndScaleService {
                     .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
                     .orElse("");
         }
-        events.publish(PlanEvents.of(target, plan, applied, scale, fitted.conflicts()));
+        publish(target, plan, PlanEvents.of(target, plan, applied, scale, fitted.conflicts()), problems);
         String sizing = policy == config.policy()
                 ? ""
                 : String.format(

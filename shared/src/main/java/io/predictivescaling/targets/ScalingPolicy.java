@@ -62,8 +62,12 @@ public record ScalingPolicy(
     public static final double DEFAULT_GRADUAL_STEP_PERCENT = 25;
     /** The planned floor falls at most 50% an hour (what the backtest proves). */
     public static final double DEFAULT_SCALE_IN_STEP_PERCENT = 50;
-    /** No sample for this long: metrics are stale and nothing new is raised. */
-    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(15);
+    /**
+     * No sample for this long: metrics are stale and nothing new is raised. Longer than record-metrics' default pull
+     * interval (15 minutes, template parameter {@code MetricPullSchedule}) plus the pull's own run and EventBridge's
+     * scheduling delay: at 15 minutes a run just before each pull would find the metric stale.
+     */
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(20);
     /** How far a target with {@code ceilingPolicy = raise} may go above its ceiling, in percent, unless it says. */
     public static final double DEFAULT_RAISED_CEILING_BUFFER_PERCENT = 20;
 

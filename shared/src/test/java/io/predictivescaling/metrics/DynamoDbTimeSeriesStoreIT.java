@@ -206,7 +206,7 @@ class DynamoDbTimeSeriesStoreIT {
 
     /**
      * A digest is handed out only while no sample has landed in a settled hour since it was built: a backfill into
-     * an hour that ended over 15 minutes ago makes it stale; the re-read of the last minutes does not. One Query
+     * an hour that ended over 20 minutes ago makes it stale; the re-read of the last minutes and a 15-minute pull do not. One Query
      * brings the digest, the revision and the last empty pull, and none of them is read as a sample.
      */
     @Test
@@ -225,6 +225,9 @@ class DynamoDbTimeSeriesStoreIT {
                 sample("web", Instant.parse("2026-11-30T11:58:00Z"), 2),
                 sample("web", Instant.parse("2026-11-30T12:05:00Z"), 3)));
         assertThat(store.load("web").digest()).as("routine re-read").isPresent();
+        // Pulled every 15 minutes (the default), the first pull after the hour may come 19 minutes after it ended.
+        at("2026-11-30T12:19:00Z").append(List.of(sample("web", Instant.parse("2026-11-30T11:59:00Z"), 2)));
+        assertThat(store.load("web").digest()).as("routine 15-minute pull").isPresent();
 
         // At 12:20 hour 11 is settled: a backfill into it must be seen by the next run.
         at("2026-11-30T12:20:00Z").append(List.of(sample("web", Instant.parse("2026-11-30T11:59:00Z"), 4)));

@@ -147,6 +147,34 @@ class CapacityPlannerTest {
         assertThat(previous).isLessThan(40);
     }
 
+    /** record-metrics pulls every 15 minutes by default: a run just before the next pull must still plan. */
+    @Test
+    void aMetricPulledEvery15MinutesIsNotStaleByDefault() {
+        ScalingPolicy defaults = ScalingPolicy.builder(10, 2, 50)
+                .mode(ScalingPolicy.Mode.ForecastAndScale)
+                .build();
+        ScalingPlan beforeNextPull = planner.plan(
+                "web",
+                defaults,
+                5,
+                path(6, 2, 500, 0.95),
+                NOW,
+                Optional.of(NOW.minus(Duration.ofMinutes(17))),
+                Optional.empty());
+        ScalingPlan twoPullsMissed = planner.plan(
+                "web",
+                defaults,
+                5,
+                path(6, 2, 500, 0.95),
+                NOW,
+                Optional.of(NOW.minus(Duration.ofMinutes(31))),
+                Optional.empty());
+
+        assertThat(beforeNextPull.raisesAllowed()).isTrue();
+        assertThat(beforeNextPull.summary()).doesNotStartWith("metrics stale");
+        assertThat(twoPullsMissed.raisesAllowed()).isFalse();
+    }
+
     @Test
     void staleMetricsOrAnUnhealthyForecastRaiseNothing() {
         ScalingPlan stale = planner.plan(

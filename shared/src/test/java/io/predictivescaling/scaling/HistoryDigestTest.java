@@ -84,7 +84,8 @@ class HistoryDigestTest {
         for (Instant now = first;
                 now.isBefore(first.plus(Duration.ofHours(8)));
                 now = now.plus(Duration.ofMinutes(20))) {
-            Instant settled = now.minus(Duration.ofMinutes(15)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+            Instant settled = now.minus(io.predictivescaling.metrics.HistoryDigests.SETTLE)
+                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
             Optional<HistoryDigest> decoded = stored == null
                     ? Optional.empty()
                     : HistoryDigest.decode(

@@ -82,9 +82,15 @@ public final class BenchFleetCommand implements Callable<Integer> {
 
     @Option(
             names = "--pull-minutes",
-            defaultValue = "5",
-            description = "How often record-metrics pulls CloudWatch (cost only; MetricPullSchedule, default 5)")
+            defaultValue = "15",
+            description = "How often record-metrics pulls CloudWatch (cost only; MetricPullSchedule, default 15)")
     int pullMinutes;
+
+    @Option(
+            names = "--pattern-hours",
+            defaultValue = "6",
+            description = "How often analyze-patterns runs, in hours (cost only; PatternSchedule, default 6)")
+    int patternHours;
 
     @Option(names = "--whole-history", description = "Read the whole history every run (no digest): as before issue 19")
     boolean wholeHistory;
@@ -105,18 +111,20 @@ public final class BenchFleetCommand implements Callable<Integer> {
         var leases = new FakeServices.Leases(meter);
         var aas = new FakeServices.Aas(meter);
         var metrics = new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds));
+        var predictions = new FakeStores.Predictions(meter);
         PredictAndScaleService service = new PredictAndScaleService(
                 new FakeStores.Targets(fleet, meter),
                 metrics,
                 new FakeStores.Patterns(meter, start),
-                new FakeStores.Predictions(meter),
+                predictions,
                 aas,
                 new FakeServices.Bus(meter),
                 new PlanInputs(
                         new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
                 Duration.ofDays(historyDays),
                 threads,
-                wholeHistory ? null : metrics);
+                wholeHistory ? null : metrics,
+                new FakeServices.Announcements(meter));
         FleetBatchPlanner planner = new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
         DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -136,11 +144,13 @@ public final class BenchFleetCommand implements Callable<Integer> {
         Meter.Snapshot steady = null;
         double steadyWall = 0;
         double steadyCpu = 0;
+        double archived = 0;
         int invocations = 0;
         for (int run = 0; run < RUN_AT.size(); run++) {
             Instant now = start.plus(RUN_AT.get(run));
             aas.advanceTo(now);
             Meter.Snapshot before = meter.snapshot();
+            long archived0 = predictions.archived();
             long cpu0 = cpu.getProcessCpuTime();
             long wall0 = System.nanoTime();
             DispatchService.Result dispatched = dispatcher.run();
@@ -195,14 +205,19 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 Meter.Snapshot writes = digestWrites(used, metrics);
                 steady = add(steady, scale(writes, 1.0 / (12 * PredictAndScaleService.DIGEST_REFRESH_HOURS)));
             }
+            archived += weight * (predictions.archived() - archived0) / targets;
             steadyWall += weight * wall;
             steadyCpu += weight * cpuSeconds;
         }
-        report(steady, steadyWall, steadyCpu, invocations);
+        report(steady, steadyWall, steadyCpu, invocations, archived);
         return 0;
     }
 
-    private void report(Meter.Snapshot total, double wall, double cpuSeconds, int invocations) {
+    /**
+     * @param archived predictions stored under new keys per target per run (steady state): what score-feedback
+     *     annotates and reads back
+     */
+    private void report(Meter.Snapshot total, double wall, double cpuSeconds, int invocations, double archived) {
         double per = 1.0 / targets;
         double perCall = per / 1000; // the weighted calls and events are counted in thousandths
         System.out.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
@@ -219,6 +234,12 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 rru,
                 wru,
                 events);
+        System.out.printf(
+                Locale.ROOT,
+                "  predictions archived (new keys, each scored once by score-feedback): %.2f per target per run, "
+                        + "%.1f per target-hour%n",
+                archived,
+                12 * archived);
         double vcpus = memoryMb / 1769.0;
         double calls =
                 total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
@@ -245,13 +266,18 @@ public final class BenchFleetCommand implements Callable<Integer> {
         double sqs = month * (1.0 / batchTargets) * (0.1 + 2.0 / batchSize) * SQS_REQUEST;
         double cloudWatch = metricsPerTarget * pulls * GET_METRIC_DATA_METRIC;
         // record-metrics, per metric and pull: one Query for the latest stored sample (half a unit) and one update of
-        // the metric-hour item (under 1 KB: one write unit).
-        double recordWrites = metricsPerTarget * pulls * (DYNAMO_WRITE_UNIT + 0.5 * DYNAMO_READ_UNIT);
-        // analyze-patterns reads 56 days of metric-hour items per metric every hour.
+        // each metric-hour item the pull's samples fall in (under 1 KB: one write unit; a pull of the last
+        // pullMinutes spans two hour items pullMinutes/60 of the time).
+        double recordWrites =
+                metricsPerTarget * pulls * ((1 + pullMinutes / 60.0) * DYNAMO_WRITE_UNIT + 0.5 * DYNAMO_READ_UNIT);
+        // analyze-patterns reads 56 days of metric-hour items per metric on every run (PatternSchedule).
         double hourItem = FakeStores.HOUR_ITEM_OVERHEAD + FakeStores.POINT_BYTES * (3600.0 / resolutionSeconds);
-        double patterns = metricsPerTarget * 720 * 0.5 * Math.ceil(56 * 24 * hourItem / 4096) * DYNAMO_READ_UNIT;
-        // score-feedback each hour: ~13 matured predictions annotated and ~10 accuracy scopes written.
-        double feedback = 720 * 23 * DYNAMO_WRITE_UNIT;
+        double patterns = metricsPerTarget
+                * (720.0 / patternHours)
+                * 0.5
+                * Math.ceil(56 * 24 * hourItem / 4096)
+                * DYNAMO_READ_UNIT;
+        double feedback = scoreFeedback(12 * archived, hourItem);
         double total$ = lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback;
         System.out.printf(
                 Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n", RUNS_PER_MONTH);
@@ -261,9 +287,33 @@ public final class BenchFleetCommand implements Callable<Integer> {
         line("SQS (send, receive, delete)", sqs);
         line("CloudWatch GetMetricData, pull every " + pullMinutes + " min", cloudWatch);
         line("record-metrics DynamoDB (latest-sample read + write)", recordWrites);
-        line("analyze-patterns DynamoDB reads (hourly, 56 days)", patterns);
-        line("score-feedback DynamoDB writes (hourly, estimate)", feedback);
+        line("analyze-patterns DynamoDB reads (every " + patternHours + " h, 56 days)", patterns);
+        line("score-feedback DynamoDB (hourly: annotate, read back 25 h)", feedback);
         line("total", total$);
+    }
+
+    /**
+     * score-feedback's DynamoDB cost per target-month, as {@code ScoreFeedbackService} makes its calls, from the
+     * predictions predict-and-scale archives per target-hour (measured here): each matured prediction annotated with
+     * its actual load once (one UpdateItem, 1 write unit); every hourly run Queries the predictions of the last
+     * {@code LOOKBACK} (25 hours) and reads the metric's hour items over it (half a unit per started 4 KB each), and
+     * writes the accuracy scopes (all, 5 horizon buckets, about 5 method signals) and the signal confidence; once a
+     * day the sizing tuner Queries a week of predictions and samples.
+     */
+    private static double scoreFeedback(double archivedPerHour, double hourItem) {
+        double annotatedBytes = FakeStores.PREDICTION_BYTES + 60; // actualLoad, error, withinBounds, scoredAt
+        double lookbackHours = 25; // ScoreFeedbackService.LOOKBACK
+        double perRunReads = 0.5 * Math.ceil(archivedPerHour * lookbackHours * annotatedBytes / 4096)
+                + 0.5 * Math.ceil(lookbackHours * hourItem / 4096)
+                + 0.5 * 2; // GetItem of the signal confidence and of the sizing
+        double perRunWrites = 11 + 1;
+        double dailyReads =
+                0.5 * Math.ceil(archivedPerHour * 168 * annotatedBytes / 4096) + 0.5 * Math.ceil(168 * hourItem / 4096);
+        return 720
+                        * (archivedPerHour * DYNAMO_WRITE_UNIT
+                                + perRunReads * DYNAMO_READ_UNIT
+                                + perRunWrites * DYNAMO_WRITE_UNIT)
+                + 30 * dailyReads * DYNAMO_READ_UNIT;
     }
 
     private static void line(String what, double dollars) {

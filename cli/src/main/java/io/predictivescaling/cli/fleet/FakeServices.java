@@ -188,6 +188,31 @@ final class FakeServices {
         }
     }
 
+    /**
+     * The spikes last announced, in the lease table as {@link io.predictivescaling.scaling.DynamoDbSpikeAnnouncements}
+     * keeps them: an eventually consistent GetItem when a plan holds a spike, a PutItem when it is new or changed.
+     */
+    static final class Announcements implements io.predictivescaling.scaling.SpikeAnnouncements {
+        private final Meter meter;
+        private final Map<String, String> announced = new ConcurrentHashMap<>();
+
+        Announcements(Meter meter) {
+            this.meter = meter;
+        }
+
+        @Override
+        public java.util.Optional<String> last(String targetId) {
+            meter.read("dynamodb:GetItem leases (announced spike)", 100);
+            return java.util.Optional.ofNullable(announced.get(targetId));
+        }
+
+        @Override
+        public void remember(String targetId, String fingerprint, Instant keepUntil) {
+            meter.write("dynamodb:PutItem leases (announced spike)", 1, 150);
+            announced.put(targetId, fingerprint);
+        }
+    }
+
     /** The lease table: a conditional PutItem to take, a conditional DeleteItem to give back. */
     static final class Leases implements LeaseStore {
         private final Meter meter;

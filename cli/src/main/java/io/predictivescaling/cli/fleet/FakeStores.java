@@ -224,9 +224,18 @@ final class FakeStores {
      * path's key range and the changed records. Short horizons are new keys each run and always
      * written (BatchWriteItem of 25), then an UpdateItem stores the new digest.
      */
-    record Predictions(Meter meter, Map<String, Map<String, AttributeValue>> stored) implements PredictionStore {
+    record Predictions(
+            Meter meter,
+            Map<String, Map<String, AttributeValue>> stored,
+            java.util.concurrent.atomic.AtomicLong newKeys)
+            implements PredictionStore {
         Predictions(Meter meter) {
-            this(meter, new ConcurrentHashMap<>());
+            this(meter, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        /** Predictions stored under a key not stored before: each is scored once by score-feedback when it matures. */
+        long archived() {
+            return newKeys.get();
         }
 
         @Override
@@ -242,6 +251,7 @@ final class FakeStores {
                         path.add(r);
                     } else {
                         changed++;
+                        newKeys.incrementAndGet();
                     }
                 }
                 if (path.isEmpty()) {
@@ -261,6 +271,7 @@ final class FakeStores {
                     item.remove("createdAt");
                     Map<String, AttributeValue> before = stored.put(key, item);
                     found += before == null ? 0 : 1;
+                    newKeys.addAndGet(before == null ? 1 : 0);
                     pathChanged += item.equals(before) ? 0 : 1;
                 }
                 if (pathChanged == 0) {

@@ -35,6 +35,7 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
     private final Map<String, Map<String, Double>> confidence = new ConcurrentHashMap<>();
     private final Map<String, SizingTuner.TunedSizing> sizing = new ConcurrentHashMap<>();
     private final AtomicInteger saves = new AtomicInteger();
+    private final AtomicInteger itemsRead = new AtomicInteger();
 
     @Override
     public void save(List<PredictionRecord> batch) {
@@ -62,6 +63,11 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
             }
         });
         return capacity;
+    }
+
+    /** How many prediction items {@link #predictions} has returned in all (what a Query pays for). */
+    public int itemsRead() {
+        return itemsRead.get();
     }
 
     /** How many times {@link #save} was called. */
@@ -98,6 +104,7 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
                             signals,
                             actuals.get(targetId + "|" + key)));
                 });
+        itemsRead.addAndGet(out.size());
         return out;
     }
 

@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import io.predictivescaling.patterns.AnalyzePatternsService;
 import java.time.Clock;
 
-/** analyze-patterns: hourly, re-learns every target metric's patterns from its hourly history. */
+/** analyze-patterns: every 6 hours by default (PatternSchedule), re-learns every target metric's patterns from its hourly history. */
 public class AnalyzePatternsHandler implements RequestHandler<ScheduledEvent, AnalyzePatternsService.Result> {
     private final AnalyzePatternsService service;
     private final Clock clock;

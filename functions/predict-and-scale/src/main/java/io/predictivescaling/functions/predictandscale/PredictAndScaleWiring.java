@@ -2,6 +2,7 @@ package io.predictivescaling.functions.predictandscale;
 
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.aws.Settings;
 import io.predictivescaling.common.Env;
 import io.predictivescaling.common.EventBridgePublisher;
 import io.predictivescaling.events.DynamoDbEventStore;
@@ -9,6 +10,7 @@ import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.patterns.DynamoDbPatternStore;
 import io.predictivescaling.scaling.ApplicationAutoScalingGateway;
+import io.predictivescaling.scaling.DynamoDbSpikeAnnouncements;
 import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.scaling.WriteOnChangePredictionStore;
@@ -87,6 +89,22 @@ public final class PredictAndScaleWiring {
             Tables tables,
             Duration history,
             int threads) {
+        return of(dynamo, aas, bridge, retry, tables, history, threads, null);
+    }
+
+    /**
+     * @param leaseTable the lease table, which also remembers each target's last announced spike so an unchanged
+     *     spike is not announced every run; null announces the plan's spike every run
+     */
+    public static PredictAndScaleService of(
+            DynamoDbClient dynamo,
+            ApplicationAutoScalingClient aas,
+            EventBridgeClient bridge,
+            Retry retry,
+            Tables tables,
+            Duration history,
+            int threads,
+            String leaseTable) {
         // The same table keeps each metric's history digest: a run reads it and the samples since, not 28 days.
         DynamoDbTimeSeriesStore metrics =
                 new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), Env.METRICS_RETENTION_DAYS.days(), retry);
@@ -103,7 +121,8 @@ public final class PredictAndScaleWiring {
                         new DynamoDbEventStore(dynamo, tables.events(), retry)),
                 history,
                 threads,
-                metrics);
+                metrics,
+                leaseTable == null ? null : new DynamoDbSpikeAnnouncements(dynamo, leaseTable, retry));
     }
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */
@@ -123,6 +142,8 @@ public final class PredictAndScaleWiring {
                 Retry.standard(),
                 Tables.fromEnvironment(),
                 Duration.ofDays(Env.PREDICTION_HISTORY_DAYS.number()),
-                (int) Env.PARALLEL_TARGETS.number());
+                (int) Env.PARALLEL_TARGETS.number(),
+                // Set by the template; a run without it (a local whole-table run) announces spikes every run.
+                Settings.optional(Env.LEASE_TABLE.name(), null));
     }
 }

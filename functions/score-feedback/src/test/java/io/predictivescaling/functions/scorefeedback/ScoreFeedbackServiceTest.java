@@ -111,6 +111,29 @@ class ScoreFeedbackServiceTest {
         metrics.append(List.of(new LoadSample(metric, at, value, "", "test")));
     }
 
+    /**
+     * Every hourly run reads back the day it scores, not 3 days (issue 19: each prediction was read 72 times, about
+     * $0.029 per target-month in read units).
+     */
+    @Test
+    void anHourlyRunReadsBackOneDayOfPredictionsNotThree() {
+        targetRows.get("web").put("sizing", s("fixed")); // no daily sizing read of the week
+        for (int h = 72; h > 0; h--) {
+            Instant hour = T0.minus(Duration.ofHours(h));
+            predict("web", hour, 100, 90, 110, "daily-naive");
+            load("web-rps", hour.plus(Duration.ofMinutes(30)), 100);
+        }
+        score(T0);
+        int before = predictions.itemsRead();
+
+        ScoreFeedbackService.Result next = score(T0.plus(Duration.ofHours(1)));
+
+        assertThat(predictions.itemsRead() - before)
+                .as("predictions read by one hourly run")
+                .isBetween(24, 26);
+        assertThat(next.problems()).isEmpty();
+    }
+
     @Test
     void aMissingActualIsReportedNotScoredAsZero() {
         predict("web", T0, 100, 90, 110, "daily-naive");
