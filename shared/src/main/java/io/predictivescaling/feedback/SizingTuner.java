@@ -5,6 +5,7 @@ import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.simulation.Burstiness;
 import io.predictivescaling.simulation.FloorReplay;
 import io.predictivescaling.simulation.Sizing;
 import io.predictivescaling.simulation.SizingChooser;
@@ -88,21 +89,31 @@ public final class SizingTuner {
         for (Sizing z : sizings) {
             records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n, step), tracking));
         }
-        int chosen = CHOOSER.choose(records, alone);
+        double burstiness = Burstiness.withinHour(demand, 0, n - 1, (int) (3600 / step));
+        int chosen = CHOOSER.choose(records, alone, burstiness);
         Sizing z = sizings.get(chosen);
         SizingChooser.Record r = records.get(chosen);
         String reason = String.format(
-                Locale.ROOT,
-                "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
-                        + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
-                        + "alone (%.2f%% under-provisioned)",
-                z.label(),
-                unit * z.floorUtilization(),
-                judged * step / 3600,
-                step / 60,
-                100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
-                r.unitHours() / Math.max(1e-9, alone.unitHours()),
-                100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
+                        Locale.ROOT,
+                        "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
+                                + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target "
+                                + "tracking alone (%.2f%% under-provisioned)",
+                        z.label(),
+                        unit * z.floorUtilization(),
+                        judged * step / 3600,
+                        step / 60,
+                        100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
+                        r.unitHours() / Math.max(1e-9, alone.unitHours()),
+                        100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()))
+                + (CHOOSER.choseBursty(records, alone, burstiness)
+                        ? String.format(
+                                Locale.ROOT,
+                                "; bursty load (each hour's P90 %.1fx its median) that no sizing covered within budget: "
+                                        + "aimed at %.0f%% within %.2fx, bursts left to target tracking",
+                                burstiness,
+                                100 * SizingChooser.BURSTY_OBJECTIVE,
+                                SizingChooser.BURSTY_COST_CAP)
+                        : "");
         return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), z.spare(), reason, now));
     }
 
