@@ -27,7 +27,9 @@ import java.util.Optional;
  * utilization or part of the way to full, some with whole spare units on top) turns the hourly predictions that were really made into floors, which are replayed under
  * target tracking over the real load (5-minute means, or the metric's own coarser interval), next to target
  * tracking alone. {@link SizingChooser} then takes
- * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity.
+ * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity; for bursty load
+ * ({@link Burstiness#withinHour} of the week's load) that no sizing covered, the cheapest at or below 10% within 1.10x
+ * (see {@link SizingChooser}), as the backtest chooses.
  */
 public final class SizingTuner {
     public static final Duration WINDOW = Duration.ofDays(7);
