@@ -7,6 +7,7 @@ import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.planning.CapacityPlanner;
 import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.planning.ScalingPlan;
+import io.predictivescaling.simulation.Burstiness;
 import io.predictivescaling.simulation.CapacitySimulator;
 import io.predictivescaling.simulation.Sizing;
 import io.predictivescaling.simulation.SizingChooser;
@@ -271,8 +272,11 @@ public final class Backtest {
         }
         SizingChooser.Record alone =
                 SizingTrack.record(demand, reactiveServing, reactive, from, s, tracks.get(0).tracking);
+        int perHour = (int) (3600 / tracks.get(0).stepSeconds);
         return chooser.choose(
-                tracks.stream().map(t -> t.record(demand, from, s)).toList(), alone);
+                tracks.stream().map(t -> t.record(demand, from, s)).toList(),
+                alone,
+                Burstiness.withinHour(demand, from, s, perHour));
     }
 
     private static BacktestResult.PolicyStats stats(

@@ -65,6 +65,10 @@ public record BacktestConfig(
 
     public static final double DEFAULT_UNDER_OBJECTIVE = SizingChooser.DEFAULT_OBJECTIVE;
     public static final double DEFAULT_COST_CAP = SizingChooser.DEFAULT_COST_CAP;
+    /** For bursty load that no sizing covers (see {@link SizingChooser}): the objective and budget aimed at. */
+    public static final double BURSTY_OBJECTIVE = SizingChooser.BURSTY_OBJECTIVE;
+
+    public static final double BURSTY_COST_CAP = SizingChooser.BURSTY_COST_CAP;
 
     public static BacktestConfig defaults(double unit) {
         return new BacktestConfig(

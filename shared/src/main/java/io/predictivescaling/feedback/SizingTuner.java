@@ -5,6 +5,7 @@ import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollup;
 import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.planning.CapacityPlanner;
+import io.predictivescaling.simulation.Burstiness;
 import io.predictivescaling.simulation.FloorReplay;
 import io.predictivescaling.simulation.Sizing;
 import io.predictivescaling.simulation.SizingChooser;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * utilization or part of the way to full, some with whole spare units on top) turns the hourly predictions that were really made into floors, which are replayed under
  * target tracking over the real load (5-minute means, or the metric's own coarser interval), next to target
  * tracking alone. {@link SizingChooser} then takes
- * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity.
+ * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity; for bursty load
+ * ({@link Burstiness#withinHour} of the week's load) that no sizing covered, the cheapest at or below 10% within 1.10x
+ * (see {@link SizingChooser}), as the backtest chooses.
  */
 public final class SizingTuner {
     public static final Duration WINDOW = Duration.ofDays(7);
@@ -88,21 +91,31 @@ public final class SizingTuner {
         for (Sizing z : sizings) {
             records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n, step), tracking));
         }
-        int chosen = CHOOSER.choose(records, alone);
+        double burstiness = Burstiness.withinHour(demand, 0, n - 1, (int) (3600 / step));
+        int chosen = CHOOSER.choose(records, alone, burstiness);
         Sizing z = sizings.get(chosen);
         SizingChooser.Record r = records.get(chosen);
         String reason = String.format(
-                Locale.ROOT,
-                "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
-                        + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target tracking "
-                        + "alone (%.2f%% under-provisioned)",
-                z.label(),
-                unit * z.floorUtilization(),
-                judged * step / 3600,
-                step / 60,
-                100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
-                r.unitHours() / Math.max(1e-9, alone.unitHours()),
-                100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()));
+                        Locale.ROOT,
+                        "%s (loadPerUnit %.4g): over the last %d h of %d-minute load it "
+                                + "would have left %.2f%% of intervals under-provisioned at %.2fx the capacity of target "
+                                + "tracking alone (%.2f%% under-provisioned)",
+                        z.label(),
+                        unit * z.floorUtilization(),
+                        judged * step / 3600,
+                        step / 60,
+                        100.0 * r.underProvisioned() / Math.max(1, r.intervals()),
+                        r.unitHours() / Math.max(1e-9, alone.unitHours()),
+                        100.0 * alone.underProvisioned() / Math.max(1, alone.intervals()))
+                + (CHOOSER.choseBursty(records, alone, burstiness)
+                        ? String.format(
+                                Locale.ROOT,
+                                "; bursty load (each hour's P90 %.1fx its median) that no sizing covered within budget: "
+                                        + "aimed at %.0f%% within %.2fx, bursts left to target tracking",
+                                burstiness,
+                                100 * SizingChooser.BURSTY_OBJECTIVE,
+                                SizingChooser.BURSTY_COST_CAP)
+                        : "");
         return Optional.of(new TunedSizing(z.quantile(), unit * z.floorUtilization(), z.spare(), reason, now));
     }
 

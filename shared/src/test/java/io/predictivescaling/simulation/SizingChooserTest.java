@@ -39,6 +39,41 @@ class SizingChooserTest {
     }
 
     @Test
+    void burstyLoadThatNoSizingCoversWithinBudgetIsSizedForTenPercentWithinTenPercentMoreThanTargetTracking() {
+        SizingChooser.Record alone = new SizingChooser.Record(1000, 250, 100);
+        List<SizingChooser.Record> candidates = List.of(
+                new SizingChooser.Record(1000, 130, 103),
+                new SizingChooser.Record(1000, 95, 106), // 9.5% at 1.06x: the bursty objective within its budget
+                new SizingChooser.Record(1000, 80, 109),
+                new SizingChooser.Record(1000, 65, 113)); // least under within 1.15x: the usual choice
+
+        assertThat(chooser.choose(candidates, alone, 2.4)).isEqualTo(1);
+        assertThat(chooser.choseBursty(candidates, alone, 2.4)).isTrue();
+        assertThat(chooser.choose(candidates, alone, 1.4))
+                .as("the same replays of load whose bursts are no larger than its daily cycle's noise")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void burstyLoadThatFloorsDoCoverKeepsTheUsualObjective() {
+        List<SizingChooser.Record> candidates =
+                List.of(new SizingChooser.Record(1000, 90, 104), new SizingChooser.Record(1000, 30, 112));
+
+        assertThat(chooser.choose(candidates, reactive, 2.4)).isEqualTo(1);
+        assertThat(chooser.choseBursty(candidates, reactive, 2.4)).isFalse();
+    }
+
+    @Test
+    void aStricterConfiguredBudgetStillHoldsForBurstyLoad() {
+        SizingChooser strict = new SizingChooser(0.005, 1.05);
+        List<SizingChooser.Record> candidates =
+                List.of(new SizingChooser.Record(1000, 140, 104), new SizingChooser.Record(1000, 95, 108));
+
+        assertThat(strict.choose(candidates, new SizingChooser.Record(1000, 250, 100), 2.4))
+                .isEqualTo(0);
+    }
+
+    @Test
     void aNonsensicalObjectiveOrBudgetIsRefused() {
         assertThatThrownBy(() -> new SizingChooser(0, 1.2)).hasMessageContaining("objective");
         assertThatThrownBy(() -> new SizingChooser(0.005, 0.9)).hasMessageContaining("costCap");

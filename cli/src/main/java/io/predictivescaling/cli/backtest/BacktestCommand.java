@@ -94,7 +94,8 @@ public final class BacktestCommand implements Callable<Integer> {
             names = "--cost-cap",
             defaultValue = "1.15",
             description = "...and never picks a sizing that cost more "
-                    + "than this times target tracking alone over the last week")
+                    + "than this times target tracking alone over the last week (bursty load that floors "
+                    + "cannot cover: at most 1.10, aiming at 10%% under-provisioned)")
     double costCap;
 
     @Option(

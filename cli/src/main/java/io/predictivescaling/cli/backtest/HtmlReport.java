@@ -1,5 +1,6 @@
 package io.predictivescaling.cli.backtest;
 
+import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.BacktestResult.PolicyStats;
 import io.predictivescaling.backtest.DecisionLog;
@@ -121,7 +122,10 @@ final class HtmlReport {
                 ? "Predictive floors were re-sized every day to the cheapest of "
                         + r.sizings().size()
                         + " sizings that kept the last week's under-provisioning at or below "
-                        + pct(c.underObjective()) + " within " + c.costCap() + "x reactive's cost. Time spent on each: "
+                        + pct(c.underObjective()) + " within " + c.costCap()
+                        + "x reactive's cost (for bursty load that "
+                        + "none covered, " + pct(BacktestConfig.BURSTY_OBJECTIVE) + " within "
+                        + Math.min(c.costCap(), BacktestConfig.BURSTY_COST_CAP) + "x). Time spent on each: "
                         + Reports.shares(r).replace("%,", "% of the time,") + " of the time."
                 : "Predictive floors were sized " + Reports.shares(r) + ".";
         return String.format(
