@@ -154,19 +154,65 @@ class TemplateSafetyTest {
         }
     }
 
+    /**
+     * Issue 19's fleet path as the template wires it (moto's CloudFormation builds no alarms, so TemplateDeployIT
+     * checks the deployed queues and this checks the alarm): a batch failing 3 times moves to the plan dead-letter
+     * queue, that queue's alarm fires on its first message, failures are reported per message, and a lease outlives
+     * the run that took it.
+     */
     @Test
-    void theDeadLetterQueueRefusesRequestsWithoutTls() {
-        JsonNode statement = resources
-                .get("DeadLetterQueuePolicy")
-                .get("Properties")
-                .get("PolicyDocument")
-                .get("Statement")
-                .get(0);
-        assertThat(statement.get("Effect").asText()).isEqualTo("Deny");
-        assertThat(statement.get("Condition").toString())
-                .isEqualTo(new ObjectMapper()
-                        .valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
-                        .toString());
+    void aPoisonPlanBatchEndsInThePlanDeadLetterQueueWhoseAlarmFiresOnItsFirstMessage() {
+        JsonNode queue = resources.get("PlanQueue").get("Properties");
+        assertThat(queue.at("/RedrivePolicy/deadLetterTargetArn").toString())
+                .isEqualTo("{\"Fn::GetAtt\":[\"PlanDeadLetterQueue\",\"Arn\"]}");
+        assertThat(queue.at("/RedrivePolicy/maxReceiveCount").asInt()).isEqualTo(3);
+        JsonNode alarm = resources.get("PlanDeadLetterQueueAlarm").get("Properties");
+        assertThat(alarm.get("Namespace").asText()).isEqualTo("AWS/SQS");
+        assertThat(alarm.get("MetricName").asText()).isEqualTo("ApproximateNumberOfMessagesVisible");
+        assertThat(alarm.get("Dimensions").toString())
+                .isEqualTo(
+                        "[{\"Name\":\"QueueName\",\"Value\":{\"Fn::GetAtt\":[\"PlanDeadLetterQueue\",\"QueueName\"]}}]");
+        assertThat(alarm.get("ComparisonOperator").asText()).isEqualTo("GreaterThanThreshold");
+        assertThat(alarm.get("Threshold").asDouble()).isZero();
+        JsonNode consumer = resources.get("PredictAndScaleFunction").get("Properties");
+        assertThat(consumer.get("Handler").asText()).contains("PredictAndScaleQueueHandler");
+        JsonNode mapping = resources.get("PredictAndScaleFunctionPlanBatches").get("Properties");
+        assertThat(mapping.get("FunctionResponseTypes").toString()).isEqualTo("[\"ReportBatchItemFailures\"]");
+        assertThat(mapping.get("EventSourceArn").toString()).contains("PlanQueue");
+        // A lease held for less than the run's timeout could be taken by the next run while this one still plans.
+        assertThat(consumer.at("/Environment/Variables/LEASE_SECONDS").asInt())
+                .isGreaterThanOrEqualTo(consumer.get("Timeout").asInt());
+        // AWS's advice for a Lambda event source: a visibility timeout of at least six times the function's.
+        assertThat(queue.get("VisibilityTimeout").asInt())
+                .isGreaterThanOrEqualTo(6 * consumer.get("Timeout").asInt());
+    }
+
+    /** A queue added later (as the plan queues were) must not slip past the TLS-only policy of the first one. */
+    @Test
+    void everyQueueRefusesRequestsWithoutTls() {
+        List<String> queues = new ArrayList<>();
+        resources.fields().forEachRemaining(e -> {
+            if (e.getValue().get("Type").asText().equals("AWS::SQS::Queue")) queues.add(e.getKey());
+        });
+        assertThat(queues).contains("DeadLetterQueue", "PlanQueue", "PlanDeadLetterQueue");
+        String tlsOnly = new ObjectMapper()
+                .valueToTree(Map.of("Bool", Map.of("aws:SecureTransport", "false")))
+                .toString();
+        for (String queue : queues) {
+            boolean covered = false;
+            for (JsonNode resource : resources) {
+                if (!resource.get("Type").asText().equals("AWS::SQS::QueuePolicy")) continue;
+                JsonNode properties = resource.get("Properties");
+                if (!properties.get("Queues").toString().contains("{\"Ref\":\"" + queue + "\"}")) continue;
+                for (JsonNode statement : properties.at("/PolicyDocument/Statement")) {
+                    covered |= statement.get("Effect").asText().equals("Deny")
+                            && statement.get("Action").asText().equals("sqs:*")
+                            && statement.get("Condition").toString().equals(tlsOnly)
+                            && statement.get("Resource").toString().contains("\"" + queue + "\",\"Arn\"");
+                }
+            }
+            assertThat(covered).as(queue + " refuses requests without TLS").isTrue();
+        }
     }
 
     /**

@@ -22,15 +22,29 @@ public final class ValidatedEnsemble implements ForecastMethod {
      */
     static final double INTERVAL_WIDENING = 1.2;
     /**
-     * Beyond P10 and P90 (the 95% interval's P2.5 and P97.5) a few hundred validation errors hold only a
-     * handful of tail values per step, so the tails are read from all steps at once instead: each error is
-     * divided by the typical error size at its time of day (and day ahead), the quantile is taken over all of
-     * them, and multiplied back. Widened by this factor, chosen on an inner split of M4 Hourly (the 48 hours
-     * before the validation window): MSIS there went from 6.56 to 6.02, coverage of P2.5-P97.5 from 92% to 95%.
+     * Beyond P10 and P90 (the 95% interval's P2.5 and P97.5) the combination's errors are read from windows that
+     * start one day apart, this many of them (split conformal prediction, Vovk, Gammerman and Shafer 2005,
+     * "Algorithmic Learning in a Random World", with rolling origins): twice the eight windows of P10-P90 from
+     * the same stretch of history, so that a series' own error size is measured on more of its days.
      */
-    static final double TAIL_WIDENING = 1.2;
+    static final int TAIL_ORIGINS = 16;
     /** Steps either side of the same time of day whose errors set a step's typical error size (2: five hours). */
     static final int TAIL_NEIGHBOURS = 2;
+    /**
+     * How many windows' worth of weight the normal distribution's quantile gets against the series' own (in units
+     * of mean absolute error, {@code z * sqrt(pi / 2)}: 2.46 for P97.5): a handful of windows holds few tail
+     * values, and on a short history they can all lie on one side of the forecast. With 16 windows, half each.
+     */
+    static final double TAIL_PRIOR_WINDOWS = 16;
+    /**
+     * The weight of the chosen methods' disagreement (their weighted standard deviation around the combination,
+     * per step) added in quadrature to the validation error's quantile: where the methods disagree about the
+     * next two days the past errors understate what is to come.
+     */
+    static final double TAIL_SPREAD_WEIGHT = 1.5;
+
+    private static final org.apache.commons.math3.distribution.NormalDistribution NORMAL =
+            new org.apache.commons.math3.distribution.NormalDistribution();
 
     private final List<ForecastMethod> candidates;
     private final int origins;
@@ -93,8 +107,10 @@ public final class ValidatedEnsemble implements ForecastMethod {
      *     {@code relative} their log ratio) at that step and its neighbours, widened, sorted ascending; empty
      *     when nothing could be validated
      * @param relative whether {@code errors} are log ratios
-     * @param residuals the combination's raw validation errors (unwidened, same kind as {@code errors}), one
-     *     row per validation window, most recent first, one column per step ahead
+     * @param spread per step, the chosen methods' weighted standard deviation around {@code forecast} (0 with
+     *     one method), in the series' units
+     * @param daily the combination's errors on windows one day apart, for the tails beyond P10/P90 (read from
+     *     the history it was chosen on the first time a tail is asked for); null without a period
      * @param period steps per day, for the tails beyond P10/P90; 0 reads them per step like P10/P90
      */
     public record Choice(
@@ -105,15 +121,20 @@ public final class ValidatedEnsemble implements ForecastMethod {
             double validationError,
             double[][] errors,
             boolean relative,
-            double[][] residuals,
+            double[] spread,
+            DailyErrors daily,
             int period) {
 
         /**
          * The {@code q} quantile of the outcome per step (never below 0). Between P10 and P90: the forecast
          * plus the {@code q} quantile of the errors made that far ahead; the 0.1 and 0.9 quantiles are
-         * {@link #lower()} and {@link #upper()}. Beyond them, with a period: the tail of all steps' errors,
-         * each scaled by the typical error at its time of day (see {@link #TAIL_WIDENING}), never inside
-         * P10-P90.
+         * {@link #lower()} and {@link #upper()}. Beyond them, with a period (the 95% interval, scored by M4's
+         * MSIS, Makridakis, Spiliotis and Assimakopoulos 2020, "The M4 Competition: 100,000 time series and 61
+         * forecasting methods"): the errors of the {@link #TAIL_ORIGINS} windows one day apart, each divided by
+         * the typical error at its time of day and day ahead; their {@code q} quantile, blended with the normal
+         * one ({@link #TAIL_PRIOR_WINDOWS}), times each step's typical error, combined in quadrature with the
+         * methods' disagreement ({@link #TAIL_SPREAD_WEIGHT}); never inside P10-P90. So the interval is as wide
+         * as this series' own errors at that hour and that far ahead, and wider where its methods disagree.
          *
          * @param q in (0, 1)
          */
@@ -123,12 +144,19 @@ public final class ValidatedEnsemble implements ForecastMethod {
             }
             double[] out = new double[forecast.length];
             boolean tail = q < LOWER_QUANTILE || q > 1 - LOWER_QUANTILE;
-            if (tail && period > 0 && residuals.length > 0) {
-                double[] typical = typicalError(residuals, period);
-                double z = TAIL_WIDENING * ValidatedEnsemble.quantile(standardised(residuals, typical), q);
+            double[][] rows = tail && period > 0 && daily != null ? daily.rows() : new double[0][];
+            if (rows.length > 0) {
+                double[] typical = typicalError(rows, period);
+                double own = ValidatedEnsemble.quantile(standardised(rows, typical), q);
+                double normal = NORMAL.inverseCumulativeProbability(q) * Math.sqrt(Math.PI / 2);
+                double a = rows.length / (rows.length + TAIL_PRIOR_WINDOWS);
+                double z = a * own + (1 - a) * normal;
                 for (int h = 0; h < out.length; h++) {
-                    double v = shift(forecast[h], z * typical[h], relative);
-                    out[h] = q < LOWER_QUANTILE ? Math.min(v, lower[h]) : Math.max(v, upper[h]);
+                    double dev = z * typical[h];
+                    double disagreement = TAIL_SPREAD_WEIGHT * spread[h];
+                    out[h] = q < LOWER_QUANTILE
+                            ? Math.max(0, Math.min(forecast[h] - Math.hypot(Math.min(dev, 0), disagreement), lower[h]))
+                            : Math.max(forecast[h] + Math.hypot(Math.max(dev, 0), disagreement), upper[h]);
                 }
                 return out;
             }
@@ -145,11 +173,15 @@ public final class ValidatedEnsemble implements ForecastMethod {
         public Choice reapply(double[] history) {
             int horizon = forecast.length;
             double[] combined = new double[horizon];
+            List<double[]> forecasts = new ArrayList<>();
+            List<Double> weights = new ArrayList<>();
             double used = 0;
             for (Scored s : chosen) {
                 double[] f = s.method().forecast(history, horizon);
                 if (finite(f)) {
                     add(combined, f, s.weight());
+                    forecasts.add(f);
+                    weights.add(s.weight());
                     used += s.weight();
                 }
             }
@@ -160,7 +192,15 @@ public final class ValidatedEnsemble implements ForecastMethod {
                     combined[h] /= used;
                 }
             }
-            return bounded(chosen, combined, validationError, errors, relative, residuals, period);
+            return bounded(
+                    chosen,
+                    combined,
+                    validationError,
+                    errors,
+                    relative,
+                    ValidatedEnsemble.spread(combined, forecasts, weights),
+                    daily,
+                    period);
         }
     }
 
@@ -171,7 +211,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
             double validationError,
             double[][] errors,
             boolean relative,
-            double[][] residuals,
+            double[] spread,
+            DailyErrors daily,
             int period) {
         int horizon = forecast.length;
         double[] lower = new double[horizon];
@@ -180,7 +221,119 @@ public final class ValidatedEnsemble implements ForecastMethod {
             lower[h] = shift(forecast[h], quantile(errors[h], LOWER_QUANTILE), relative);
             upper[h] = Math.max(lower[h], shift(forecast[h], quantile(errors[h], 1 - LOWER_QUANTILE), relative));
         }
-        return new Choice(chosen, forecast, lower, upper, validationError, errors, relative, residuals, period);
+        return new Choice(chosen, forecast, lower, upper, validationError, errors, relative, spread, daily, period);
+    }
+
+    /**
+     * The combination's errors (actual minus forecast, in the series' units) on up to {@link #TAIL_ORIGINS}
+     * windows of the horizon's length that end one period apart, the latest ending at the end of the history,
+     * each forecast by the chosen methods with their weights from the history before it. Worked out the first
+     * time {@link #rows()} is called: planning reads only P10-P90 and never pays for them.
+     */
+    public static final class DailyErrors {
+        private final double[] history;
+        private final List<Scored> chosen;
+        private final int horizon;
+        private final int period;
+        private final List<double[][]> validated;
+        private double[][] rows;
+
+        /**
+         * @param validated per chosen method, its forecasts of the validation windows (row o from the history
+         *     without its last {@code (o + 1) * horizon} steps, null where it had none): the windows both
+         *     validations share are not forecast twice; empty when there are none
+         */
+        DailyErrors(double[] history, List<Scored> chosen, int horizon, int period, List<double[][]> validated) {
+            this.history = history.clone();
+            this.chosen = List.copyOf(chosen);
+            this.horizon = horizon;
+            this.period = period;
+            this.validated = List.copyOf(validated);
+        }
+
+        /** One row per window, most recent first, one column per step ahead; empty when none fits the history. */
+        public synchronized double[][] rows() {
+            if (rows == null) {
+                rows = compute();
+            }
+            return rows;
+        }
+
+        private double[][] compute() {
+            int n = history.length;
+            int need =
+                    chosen.stream().mapToInt(s -> s.method().minHistory()).max().orElse(1);
+            int windows = 0;
+            while (windows < TAIL_ORIGINS && n - horizon - windows * period >= Math.max(1, need)) {
+                windows++;
+            }
+            int[] ends = new int[windows];
+            for (int o = 0; o < windows; o++) {
+                ends[o] = n - horizon - o * period;
+            }
+            double[][] combined = new double[windows][horizon];
+            for (int m = 0; m < chosen.size(); m++) {
+                double[][] past = new double[windows][];
+                List<Integer> missing = new ArrayList<>();
+                for (int o = 0; o < windows; o++) {
+                    past[o] = validatedForecast(m, ends[o]);
+                    if (past[o] == null) {
+                        missing.add(o);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    int[] todo = missing.stream().mapToInt(o -> ends[o]).toArray();
+                    double[][] computed = chosen.get(m).method().forecastFrom(history, todo, horizon);
+                    for (int i = 0; i < todo.length; i++) {
+                        past[missing.get(i)] = computed[i];
+                    }
+                }
+                for (int o = 0; o < windows; o++) {
+                    add(combined[o], past[o], chosen.get(m).weight());
+                }
+            }
+            List<double[]> out = new ArrayList<>();
+            for (int o = 0; o < windows; o++) {
+                double[] r = new double[horizon];
+                for (int h = 0; h < horizon; h++) {
+                    r[h] = history[ends[o] + h] - combined[o][h];
+                }
+                // a method that broke down on an old window leaves that window out
+                if (finite(r)) {
+                    out.add(r);
+                }
+            }
+            return out.toArray(new double[0][]);
+        }
+
+        /** Method {@code m}'s forecast from the first {@code end} steps, if the validation made it; else null. */
+        private double[] validatedForecast(int m, int end) {
+            int back = history.length - end;
+            if (m >= validated.size() || back % horizon != 0) {
+                return null;
+            }
+            double[][] byOrigin = validated.get(m);
+            int o = back / horizon - 1;
+            return o < byOrigin.length ? byOrigin[o] : null;
+        }
+    }
+
+    /** Per step, the weighted standard deviation of the methods' forecasts around their combination. */
+    static double[] spread(double[] combined, List<double[]> forecasts, List<Double> weights) {
+        double[] out = new double[combined.length];
+        double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+        if (total <= 0) {
+            return out;
+        }
+        for (int h = 0; h < combined.length; h++) {
+            double sum = 0;
+            for (int i = 0; i < forecasts.size(); i++) {
+                double d = forecasts.get(i)[h] - combined[h];
+                sum += weights.get(i) * d * d;
+            }
+            out[h] = Math.sqrt(sum / total);
+        }
+        return out;
     }
 
     /**
@@ -338,7 +491,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 add(combinedPast[o], past[o], w);
             }
         }
-        return withInterval(history, chosen, combined, combinedPast);
+        List<double[][]> chosenPast = picked.stream().map(pastForecasts::get).toList();
+        return withInterval(history, chosen, combined, combinedPast, forecasts, chosenPast);
     }
 
     /**
@@ -368,10 +522,16 @@ public final class ValidatedEnsemble implements ForecastMethod {
             chosen.set(r, new Scored(chosen.get(r).method(), Double.NaN, 1.0 / chosen.size()));
             add(combined, forecasts.get(r), 1.0 / chosen.size());
         }
-        return withInterval(history, chosen, combined, new double[origins][]);
+        return withInterval(history, chosen, combined, new double[origins][], forecasts, List.of());
     }
 
-    private Choice withInterval(double[] history, List<Scored> chosen, double[] forecast, double[][] past) {
+    private Choice withInterval(
+            double[] history,
+            List<Scored> chosen,
+            double[] forecast,
+            double[][] past,
+            List<double[]> members,
+            List<double[][]> membersPast) {
         int n = history.length;
         int horizon = forecast.length;
         List<double[]> residuals = new ArrayList<>();
@@ -409,7 +569,8 @@ public final class ValidatedEnsemble implements ForecastMethod {
                 windows == 0 ? Double.NaN : error / windows,
                 errors,
                 relative,
-                residuals.toArray(new double[0][]),
+                spread(forecast, members, chosen.stream().map(Scored::weight).toList()),
+                period > 0 ? new DailyErrors(history, chosen, horizon, period, membersPast) : null,
                 period);
     }
 

@@ -29,10 +29,36 @@ import software.amazon.awssdk.services.applicationautoscaling.model.SuspendedSta
 public final class ApplicationAutoScalingGateway implements CapacityGateway {
     private final ApplicationAutoScalingClient client;
     private final Retry retry;
+    private final int namespaceReadFrom;
+    private final int actionsPerTargetAtMost;
 
+    /**
+     * The production switch: a namespace's scheduled actions are read whole from {@value #NAMESPACE_READ_FROM}
+     * targets asked for, while it held at most {@value #ACTIONS_PER_PAGE} actions (one page) per target asked for.
+     */
     public ApplicationAutoScalingGateway(ApplicationAutoScalingClient client, Retry retry) {
+        this(client, retry, NAMESPACE_READ_FROM, ACTIONS_PER_PAGE);
+    }
+
+    /**
+     * A gateway with its own switch between the namespace-wide and the per-resource read of scheduled actions
+     * (tests use small numbers to reach both sides with a few actions instead of thousands).
+     *
+     * @param namespaceReadFrom from this many registered targets of one namespace asked for at once, its actions
+     *     may be read namespace-wide
+     * @param actionsPerTargetAtMost ... while the namespace's last namespace-wide read held at most this many
+     *     actions per target asked for
+     */
+    ApplicationAutoScalingGateway(
+            ApplicationAutoScalingClient client, Retry retry, int namespaceReadFrom, int actionsPerTargetAtMost) {
+        if (namespaceReadFrom < 1 || actionsPerTargetAtMost < 1) {
+            throw new IllegalArgumentException("namespaceReadFrom and actionsPerTargetAtMost must be at least 1, got "
+                    + namespaceReadFrom + " and " + actionsPerTargetAtMost);
+        }
         this.client = client;
         this.retry = retry;
+        this.namespaceReadFrom = namespaceReadFrom;
+        this.actionsPerTargetAtMost = actionsPerTargetAtMost;
     }
 
     @Override
@@ -67,7 +93,8 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
      * {@value #NAMESPACE_READ_FROM} of its targets are asked for (a run over the fleet: one call per
      * 50 actions instead of one per target) and its last namespace-wide read found no more than 50
      * actions per target asked for, else per resource (a queue batch of a few targets in a large
-     * namespace, where reading the whole namespace would cost more than it saves).
+     * namespace, where reading the whole namespace would cost more than it saves). A namespace-wide read
+     * that passes that many actions with pages still to come stops there and reads per resource instead.
      */
     @Override
     public Map<ScalableResource, Optional<TargetState>> states(Collection<ScalableResource> resources) {
@@ -108,32 +135,17 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                     token = page.nextToken();
                 } while (token != null && !token.isEmpty());
             }
-            Map<String, List<ScheduledAction>> actions = new HashMap<>();
-            if (registered.size() >= NAMESPACE_READ_FROM
-                    && namespaceActions.getOrDefault(namespace, 0) <= ACTIONS_PER_PAGE * registered.size()) {
-                int seen = 0;
-                String token = null;
-                do {
-                    String next = token;
-                    DescribeScheduledActionsResponse page = retry.call(
-                            "listing scheduled actions in " + namespace,
-                            () -> client.describeScheduledActions(r -> r.serviceNamespace(namespace)
-                                    .maxResults(ACTIONS_PER_PAGE)
-                                    .nextToken(next)));
-                    seen += page.scheduledActions().size();
-                    for (ScheduledAction a : page.scheduledActions()) {
-                        String key = a.resourceId() + "|" + a.scalableDimensionAsString();
-                        if (registered.containsKey(key)) {
-                            actions.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
-                        }
-                    }
-                    token = page.nextToken();
-                } while (token != null && !token.isEmpty());
-                namespaceActions.put(namespace, seen);
-            } else {
+            long limit = (long) actionsPerTargetAtMost * registered.size();
+            Map<String, List<ScheduledAction>> actions = null;
+            if (registered.size() >= namespaceReadFrom && namespaceActions.getOrDefault(namespace, 0) <= limit) {
+                actions = namespaceWide(namespace, registered.keySet(), limit);
+            }
+            if (actions == null) {
+                Map<String, List<ScheduledAction>> each = new HashMap<>();
                 group.getValue().stream()
                         .filter(r -> registered.containsKey(key(r)))
-                        .forEach(r -> actions.put(key(r), allActions(r)));
+                        .forEach(r -> each.put(key(r), allActions(r)));
+                actions = each;
             }
             for (ScalableResource r : group.getValue()) {
                 ScalableTarget t = registered.get(key(r));
@@ -147,6 +159,41 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
 
     private static String key(ScalableResource r) {
         return r.resourceId() + "|" + r.scalableDimension();
+    }
+
+    /**
+     * The namespace's scheduled actions of the {@code wanted} targets (keyed resource id and dimension), page by page;
+     * or null as soon as more than {@code limit} actions were seen with pages still to come: the namespace has
+     * outgrown the batch, and paging on (a queue batch's first read in a namespace of 10,000 targets) would cost
+     * more calls than reading each target's actions. The first read of a namespace costs at most
+     * {@code limit / 50 + 1} pages that way, however large the fleet; what was seen is remembered either way.
+     */
+    private Map<String, List<ScheduledAction>> namespaceWide(String namespace, Set<String> wanted, long limit) {
+        Map<String, List<ScheduledAction>> actions = new HashMap<>();
+        int seen = 0;
+        String token = null;
+        do {
+            String next = token;
+            DescribeScheduledActionsResponse page = retry.call(
+                    "listing scheduled actions in " + namespace,
+                    () -> client.describeScheduledActions(r -> r.serviceNamespace(namespace)
+                            .maxResults(ACTIONS_PER_PAGE)
+                            .nextToken(next)));
+            seen += page.scheduledActions().size();
+            for (ScheduledAction a : page.scheduledActions()) {
+                String key = a.resourceId() + "|" + a.scalableDimensionAsString();
+                if (wanted.contains(key)) {
+                    actions.computeIfAbsent(key, k -> new ArrayList<>()).add(a);
+                }
+            }
+            token = page.nextToken();
+            if (seen > limit && token != null && !token.isEmpty()) {
+                namespaceActions.put(namespace, seen);
+                return null;
+            }
+        } while (token != null && !token.isEmpty());
+        namespaceActions.put(namespace, seen);
+        return actions;
     }
 
     /**

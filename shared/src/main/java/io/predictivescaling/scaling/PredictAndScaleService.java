@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -111,6 +112,8 @@ public final class PredictAndScaleService {
      *     done"): a floor someone else has in force, the registered MaxCapacity, suspended scheduled scaling
      * @param failed ids of targets whose run failed (forecast, plan or capacity writes): the handler fails
      *     the invocation loudly so Lambda's retries and the errors alarm see it
+     * @param forecasts forecasts computed: one per metric (and time zone, learning exclusions and signals) however
+     *     many targets scale on it, the run's main CPU cost
      */
     public record Result(
             int planned,
@@ -118,9 +121,10 @@ public final class PredictAndScaleService {
             List<String> lines,
             List<String> problems,
             List<String> conflicts,
-            List<String> failed) {
+            List<String> failed,
+            int forecasts) {
         public Result(int planned, int applied, List<String> lines, List<String> problems) {
-            this(planned, applied, lines, problems, List.of(), List.of());
+            this(planned, applied, lines, problems, List.of(), List.of(), 0);
         }
     }
 
@@ -158,8 +162,9 @@ public final class PredictAndScaleService {
     }
 
     /**
-     * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}. Beyond what one
-     * invocation plans in time, schedule the function once per shard (see the README).
+     * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}, for a whole-table run
+     * ({@code PredictAndScaleHandler}: demo, invoke, bench-scale). The deployed stack does not shard: its
+     * dispatcher puts the targets on the plan queue in batches and {@link #runTargets} plans each delivery.
      */
     public Result run(Instant now, int shard, int shards) {
         if (shards < 1 || shard < 0 || shard >= shards) {
@@ -195,6 +200,7 @@ public final class PredictAndScaleService {
         // Each target's state as read this run: a repair after a failure reuses it instead of calling again.
         Map<String, TargetState> states = new ConcurrentHashMap<>();
         Map<String, List<LoadPrediction>> forecasts = new ConcurrentHashMap<>();
+        AtomicInteger forecastsComputed = new AtomicInteger();
         List<KnownEvent> events = knownEvents(now, problems);
         StateRead read = readStates(scalable);
         int applied = 0;
@@ -212,19 +218,20 @@ public final class PredictAndScaleService {
                                 + "|" + confidence + "|" + social;
                         List<LoadPrediction> predicted = h.hourly() == null
                                 ? List.of()
-                                : forecasts.computeIfAbsent(
-                                        key,
-                                        k -> core.forecast(
-                                                new PlanningCore.Inputs(
-                                                        h.hourly(),
-                                                        h.fine(),
-                                                        target.timeZone(),
-                                                        target.excludedFromLearning(),
-                                                        events,
-                                                        social,
-                                                        confidence,
-                                                        h.patterns()),
-                                                now));
+                                : forecasts.computeIfAbsent(key, k -> {
+                                    forecastsComputed.incrementAndGet();
+                                    return core.forecast(
+                                            new PlanningCore.Inputs(
+                                                    h.hourly(),
+                                                    h.fine(),
+                                                    target.timeZone(),
+                                                    target.excludedFromLearning(),
+                                                    events,
+                                                    social,
+                                                    confidence,
+                                                    h.patterns()),
+                                            now);
+                                });
                         return handle(target, predicted, h.lastSample(), now, lines, problems, conflicts, read, states);
                     } catch (RuntimeException e) {
                         problems.add("target " + target.targetId() + ": " + e.getMessage());
@@ -251,7 +258,8 @@ public final class PredictAndScaleService {
                 List.copyOf(lines),
                 List.copyOf(problems),
                 List.copyOf(conflicts),
-                List.copyOf(failed));
+                List.copyOf(failed),
+                forecastsComputed.get());
     }
 
     /**

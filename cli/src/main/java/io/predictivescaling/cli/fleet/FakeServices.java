@@ -69,7 +69,8 @@ final class FakeServices {
          * namespace, DescribeScalableTargets per 50 resource ids; scheduled actions read namespace-wide
          * (one DescribeScheduledActions per page of 50 of every action in the namespace, not only the
          * batch's) when at least 50 of the namespace's targets are asked for and the last such read saw
-         * no more than 50 actions per target asked for, else per resource.
+         * no more than 50 actions per target asked for, else per resource; a namespace-wide read that passes
+         * 50 actions per target asked for with pages to come stops there and reads per resource.
          */
         @Override
         public Map<ScalableResource, java.util.Optional<io.predictivescaling.scaling.TargetState>> states(
@@ -97,10 +98,16 @@ final class FakeServices {
                             .filter(e -> e.getKey().serviceNamespace().equals(group.getKey()))
                             .mapToLong(e -> e.getValue().size())
                             .sum();
-                    seenInNamespace.put(group.getKey(), inNamespace);
-                    for (long i = 0; i == 0 || i < inNamespace; i += PAGE) {
+                    // Page by page; past 50 actions per target asked for with pages to come, it stops and reads
+                    // per resource instead.
+                    long seen = 0;
+                    do {
                         meter.call("application-autoscaling:DescribeScheduledActions");
-                    }
+                        seen = Math.min(inNamespace, seen + PAGE);
+                    } while (seen < inNamespace
+                            && seen <= (long) PAGE * group.getValue().size());
+                    seenInNamespace.put(group.getKey(), seen);
+                    namespaceWide = seen == inNamespace;
                 }
                 for (ScalableResource r : group.getValue()) {
                     List<ExistingAction> have = namespaceWide

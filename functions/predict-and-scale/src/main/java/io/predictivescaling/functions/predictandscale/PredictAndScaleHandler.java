@@ -9,7 +9,11 @@ import io.predictivescaling.scaling.PredictAndScaleService;
 import java.time.Clock;
 import java.util.Map;
 
-/** predict-and-scale: every 5 minutes, predictions become capacity scheduled ahead of the load. */
+/**
+ * predict-and-scale over the whole targets table in one run (the CLI's demo and invoke run it; the deployed stack
+ * runs {@link PredictAndScaleQueueHandler} on the dispatcher's plan batches instead): predictions become capacity
+ * scheduled ahead of the load.
+ */
 public class PredictAndScaleHandler implements RequestHandler<ScheduledEvent, PredictAndScaleService.Result> {
     private final PredictAndScaleService service;
     private final Clock clock;

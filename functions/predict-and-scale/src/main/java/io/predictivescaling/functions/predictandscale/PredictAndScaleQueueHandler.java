@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -26,11 +27,17 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
     private final FleetBatchPlanner planner;
     private final Clock clock;
 
+    /** What the Lambda runs: settings from the environment, one client per AWS service for the container. */
     public PredictAndScaleQueueHandler() {
+        this(AwsClients.dynamoDb());
+    }
+
+    /** The planner and the lease store share {@code dynamo}: a second client would only add to the cold start. */
+    private PredictAndScaleQueueHandler(DynamoDbClient dynamo) {
         this(
                 new FleetBatchPlanner(
-                        PredictAndScaleWiring.fromEnvironment(),
-                        new DynamoDbLeaseStore(AwsClients.dynamoDb(), Env.LEASE_TABLE.text(), Retry.standard()),
+                        PredictAndScaleWiring.fromEnvironment(dynamo),
+                        new DynamoDbLeaseStore(dynamo, Env.LEASE_TABLE.text(), Retry.standard()),
                         new SqsPlanQueue(
                                 AwsClients.build(SqsClient.builder()), Env.PLAN_QUEUE_URL.text(), Retry.standard()),
                         Duration.ofSeconds(Env.LEASE_SECONDS.number())),
@@ -58,10 +65,11 @@ public class PredictAndScaleQueueHandler implements RequestHandler<SQSEvent, SQS
                 .log(
                         String.format(
                                 java.util.Locale.ROOT,
-                                "fleet batch: %d messages, %d targets planned, %d applied, %d leased elsewhere, %d sent back alone, "
-                                        + "%d messages failed",
+                                "fleet batch: %d messages, %d targets planned from %d forecasts, %d applied, %d leased elsewhere, "
+                                        + "%d sent back alone, %d messages failed",
                                 messages.size(),
                                 outcome.result().planned(),
+                                outcome.result().forecasts(),
                                 outcome.result().applied(),
                                 outcome.leasedElsewhere().size(),
                                 outcome.requeuedTargets().size(),

@@ -108,8 +108,16 @@ public final class PredictAndScaleWiring {
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */
     public static PredictAndScaleService fromEnvironment() {
+        return fromEnvironment(AwsClients.dynamoDb());
+    }
+
+    /**
+     * As {@link #fromEnvironment()}, on a DynamoDB client the caller shares (the queue handler's lease store uses
+     * the same one: each client built costs the Lambda's cold start its own HTTP client and endpoint setup).
+     */
+    public static PredictAndScaleService fromEnvironment(DynamoDbClient dynamo) {
         return of(
-                AwsClients.dynamoDb(),
+                dynamo,
                 AwsClients.build(ApplicationAutoScalingClient.builder()),
                 AwsClients.build(EventBridgeClient.builder()),
                 Retry.standard(),

@@ -266,6 +266,9 @@ class PredictAndScaleQueueHandlerIT {
                         "{\"targets\":[\"web-ecs\",\"worker-ecs\"],\"metrics\":1}");
         assertThat(poll.failedIds()).isEmpty();
         assertThat(metricReads).hasValue(2);
+        assertThat(poll.context().lines)
+                .as("one forecast per metric")
+                .anySatisfy(l -> assertThat(l).contains("3 targets planned from 2 forecasts"));
         assertThat(ours("web")).isNotEmpty();
         assertThat(ours("worker")).isNotEmpty();
         assertThat(ours("api")).isNotEmpty();
