@@ -232,7 +232,7 @@ class TemplateDeployIT {
                             env.get("METRICS_TABLE"),
                             Duration.ofDays(400),
                             io.predictivescaling.aws.Retry.standard())
-                    .append(samples);
+                    .importHistory(samples); // a fixture: whole hours, 25 to a call
             var context = new io.predictivescaling.testing.TestContext();
 
             new io.predictivescaling.functions.dispatchtargets.DispatchTargetsHandler()

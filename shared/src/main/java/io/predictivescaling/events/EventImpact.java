@@ -261,13 +261,18 @@ public record EventImpact(
      * in the {@link #BASELINE_WEEKS} nearest earlier weeks (within eight) that known events did not touch.
      */
     static final class Baseline {
+        private static final long WEEK_SECONDS = 7 * 24 * 3600L;
         private final RegularSeries hourly;
         private final ZoneId zone;
+        /** A zone without daylight saving (UTC): a week back is always 168 hours, no time-zone arithmetic. */
+        private final boolean fixedOffset;
+
         private final boolean[] eventful;
 
         Baseline(RegularSeries hourly, List<KnownEvent> calendar, ZoneId zone) {
             this.hourly = hourly;
             this.zone = zone;
+            this.fixedOffset = zone.getRules().isFixedOffset();
             this.eventful = new boolean[hourly.size()];
             for (KnownEvent e : calendar) {
                 int from = Math.max(0, index(e.start()));
@@ -289,12 +294,15 @@ public record EventImpact(
 
         /** NaN when fewer than two earlier weeks have a clean value. */
         double at(Instant hour) {
-            var local = hour.atZone(zone).toLocalDateTime();
+            var local = fixedOffset ? null : hour.atZone(zone).toLocalDateTime();
             List<Double> values = new ArrayList<>(BASELINE_WEEKS);
             // Up to four clean weeks, looking back as far as eight: an event that recurs weekly at the same hour
             // would otherwise have no baseline of its own.
             for (int w = 1; w <= 2 * BASELINE_WEEKS && values.size() < BASELINE_WEEKS; w++) {
-                int i = index(local.minusWeeks(w).atZone(zone).toInstant());
+                int i = index(
+                        fixedOffset
+                                ? hour.minusSeconds(WEEK_SECONDS * w)
+                                : local.minusWeeks(w).atZone(zone).toInstant());
                 if (i >= 0 && i < hourly.size() && !eventful[i] && !Double.isNaN(hourly.values()[i])) {
                     values.add(hourly.values()[i]);
                 }

@@ -123,13 +123,16 @@ public record DoubleSeasonalHoltWinters(int daily, int weekly, boolean logScale,
             int w = weekly > 0 ? t % weekly : 0;
             double seasonal = s.day[d] + (weekly > 0 ? s.week[w] : 0);
             double e = y[t] - (s.level + seasonal);
-            double least = Double.POSITIVE_INFINITY;
             for (int k = 0; k < PHIS.length; k++) {
                 double adjusted = e - PHIS[k] * error;
                 sse[k] += adjusted * adjusted;
-                least = Math.min(least, sse[k]);
             }
             if ((t - init) % checkEvery == 0) {
+                // The best phi so far, only when it is looked at (this loop is most of a backtest's CPU).
+                double least = Double.POSITIVE_INFINITY;
+                for (double v : sse) {
+                    least = Math.min(least, v);
+                }
                 boolean worseForAll = true;
                 for (int r = j; r < ends.length && worseForAll; r++) {
                     worseForAll = least > bound[r];

@@ -58,7 +58,7 @@ class AnalyzePatternsHandlerIT {
         for (int i = 0; i < history.size(); i++) {
             samples.add(new LoadSample("checkout-rps", history.time(i), history.values()[i], "Count", "test"));
         }
-        store.append(samples);
+        store.importHistory(samples); // a fixture: whole hours, 25 to a call, where appending took an update per hour
         now = history.end();
         handler = new AnalyzePatternsHandler(
                 AnalyzePatternsWiring.of(

@@ -91,7 +91,8 @@ class PredictAndScaleHandlerIT {
                 samples.add(new LoadSample("silent-rps", t, dailyLoad(t), "Count", "test"));
             }
         }
-        new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY).append(samples);
+        // A fixture: whole hours, 25 to a call (appending took an update per hour, most of the seeding in moto).
+        new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY).importHistory(samples);
         try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build()) {
             ecs.createCluster(r -> r.clusterName(CLUSTER));
             for (String service : List.of(

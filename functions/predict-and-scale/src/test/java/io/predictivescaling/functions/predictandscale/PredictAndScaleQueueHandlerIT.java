@@ -99,7 +99,8 @@ class PredictAndScaleQueueHandlerIT {
             samples.add(new LoadSample("shop-rps", t, load, "Count", "test"));
             samples.add(new LoadSample("api-rps", t, load / 2, "Count", "test"));
         }
-        new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY).append(samples);
+        // A fixture: whole hours, 25 to a call (appending took an update per hour).
+        new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY).importHistory(samples);
         try (EcsClient ecs = TestAws.configure(EcsClient.builder()).build()) {
             ecs.createCluster(r -> r.clusterName(CLUSTER));
             for (String service : List.of("web", "worker", "api", "broken")) {

@@ -187,7 +187,7 @@ class QuietWeekendIT {
                         "mode",
                         s("ForecastOnly"))));
         DynamoDbTimeSeriesStore store = new DynamoDbTimeSeriesStore(dynamo, metricsTable, Duration.ofDays(400), RETRY);
-        store.append(stored);
+        store.importHistory(stored); // a fixture: whole hours, 25 to a call, where appending took an update per hour
         RecordMetricsService record = new RecordMetricsService(
                 new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
                 new CloudWatchMetricSource(cloudWatch, RETRY),
