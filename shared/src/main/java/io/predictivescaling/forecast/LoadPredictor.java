@@ -159,6 +159,9 @@ public final class LoadPredictor {
                 double before =
                         choice.reapply(java.util.Arrays.copyOf(y, y.length - j)).forecast()[0];
                 factor = Math.min(factor, LevelCorrection.factor(raw[n - j], before));
+                if (factor <= 1) {
+                    break; // no correction: the earlier hours need not be forecast again
+                }
             }
             LevelCorrection.apply(factor, point, lower, upper);
             if (factor >= 1.05) {
