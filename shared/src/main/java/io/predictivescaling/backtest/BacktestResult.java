@@ -25,6 +25,19 @@ public record BacktestResult(
     public record SizingOutcome(String label, PolicyStats stats) {}
 
     /**
+     * The cheapest sizing (by cost relative to the oracle) that, replayed alone over the whole trace, left at most
+     * {@code maxUnder} of the intervals under-provisioned; empty when none did. What the {@code bound} command sets
+     * beside the floors that know the future: the capacity a fixed sizing of this forecast needs for the target.
+     *
+     * @param maxUnder a fraction, e.g. 0.005 for 0.5%
+     */
+    public java.util.Optional<SizingOutcome> cheapestSizingWithin(double maxUnder) {
+        return sizings.stream()
+                .filter(z -> z.stats().underProvisionedFraction() <= maxUnder)
+                .min(java.util.Comparator.comparingDouble(z -> z.stats().costVsOracle()));
+    }
+
+    /**
      * @param underProvisionedFraction intervals (with data) whose demand exceeded capacity x unit
      * @param unservedDemandFraction the share of demand above capacity x unit
      * @param capacityUnitHours units provisioned x hours

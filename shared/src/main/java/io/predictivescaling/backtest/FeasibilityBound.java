@@ -34,6 +34,12 @@ public final class FeasibilityBound {
         }
     }
 
+    /** What the hour-level floors know: each clock hour's median demand, exactly (the "hour-level foresight"). */
+    public static final String HOUR_LEVEL = "median of its own clock hour";
+
+    /** The forecast's own row ({@link #ofForecast}): it knows only what a forecast a warm-up ahead knows. */
+    public static final String FORECAST_LEVEL = "the forecast made a warm-up ahead (its P50)";
+
     private static final int[] HALF_WINDOWS = {0, 3, 6, 12};
     private static final int MAX_SPARE_UNITS = 4;
     private static final double MAX_K = 4;
@@ -50,8 +56,20 @@ public final class FeasibilityBound {
                     : String.format(Locale.ROOT, "median of the %d intervals around it (itself included)", 2 * w + 1);
             bounds.add(cheapest(trace, config, maxUnder, knows, centeredMedian(demand, w)));
         }
-        bounds.add(cheapest(trace, config, maxUnder, "median of its own clock hour", hourMedian(trace)));
+        bounds.add(cheapest(trace, config, maxUnder, HOUR_LEVEL, hourMedian(trace)));
         return bounds;
+    }
+
+    /**
+     * The same sweep of margins ({@code k x level + b spare units}, tuned in hindsight) with the forecast as the
+     * level: what a sizing of this forecast can reach at best, so its distance from {@link #HOUR_LEVEL} is the
+     * forecast's own, whatever sizing candidates the product offers.
+     *
+     * @param predicted per interval of the trace, the point forecast behind its floor (made a warm-up ahead; the
+     *     backtest timeline's {@code predicted}), NaN where there was none
+     */
+    public static Bound ofForecast(Trace trace, BacktestConfig config, double maxUnder, double[] predicted) {
+        return cheapest(trace, config, maxUnder, FORECAST_LEVEL, predicted);
     }
 
     private static Bound cheapest(Trace trace, BacktestConfig config, double maxUnder, String knows, double[] level) {

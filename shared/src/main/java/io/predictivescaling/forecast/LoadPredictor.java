@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * Predicts a metric's load at several horizons from its own history. The methods are chosen per series by
  * rolling-origin validation at the horizon asked for, so short horizons end up with methods that follow the
  * latest level (smoothing with error correction) and long ones with methods that lean on the daily and
- * weekly patterns.
+ * weekly patterns. An hourly path is then raised for the next hours when the hour just observed came in above what
+ * the methods forecast for it ({@link LevelCorrection}).
  */
 public final class LoadPredictor {
     /** Fewer days than this and no seasonal method can be validated: predict the recent level. */
@@ -73,7 +74,7 @@ public final class LoadPredictor {
         String gapNote =
                 gaps > 0 ? String.format(Locale.ROOT, "; %d of %d intervals were gaps", gaps, history.size()) : "";
         Forecast f = y.length >= MIN_DAYS * day + steps
-                ? validated(y, day, steps, patterns, history.end(), confidence)
+                ? validated(y, day, steps, patterns, history.end(), confidence, history.values())
                 : recentLevel(y, day, steps);
         List<LoadPrediction> predictions = new ArrayList<>();
         for (Duration horizon : horizons) {
@@ -119,7 +120,8 @@ public final class LoadPredictor {
             int steps,
             LoadPatterns patterns,
             java.time.Instant end,
-            java.util.Map<String, Double> confidence) {
+            java.util.Map<String, Double> confidence,
+            double[] raw) {
         ValidatedEnsemble.Choice choice;
         boolean fresh = cached == null
                 || cachedSteps != steps
@@ -143,12 +145,35 @@ public final class LoadPredictor {
                 .collect(Collectors.joining(" + "));
         java.util.Map<String, Double> signals = new java.util.LinkedHashMap<>();
         choice.chosen().forEach(c -> signals.merge("pattern:" + c.method().name(), c.weight(), Double::sum));
-        return new Forecast(
-                choice.forecast(),
-                choice.lower(),
-                choice.upper(),
-                patternReason(patterns) + "methods: " + methods,
-                signals);
+        double[] point = choice.forecast().clone();
+        double[] lower = choice.lower().clone();
+        double[] upper = choice.upper().clone();
+        String reason = patternReason(patterns) + "methods: " + methods;
+        // Hourly paths only (what floors are planned from): one 5-minute mean is too noisy a level. A gap (or an hour
+        // left out of learning) among the last hours corrects nothing. Leading gaps are dropped from y, not its end.
+        int n = raw.length;
+        if (day == 24 && y.length > LevelCorrection.LAST_HOURS) {
+            double factor = Double.POSITIVE_INFINITY;
+            for (int j = 1; j <= LevelCorrection.LAST_HOURS; j++) {
+                // The same methods j hours earlier: what they forecast for the hour observed then.
+                double before =
+                        choice.reapply(java.util.Arrays.copyOf(y, y.length - j)).forecast()[0];
+                factor = Math.min(factor, LevelCorrection.factor(raw[n - j], before));
+                if (factor <= 1) {
+                    break; // no correction: the earlier hours need not be forecast again
+                }
+            }
+            LevelCorrection.apply(factor, point, lower, upper);
+            if (factor >= 1.05) {
+                reason += String.format(
+                        Locale.ROOT,
+                        "; level corrected x%.2f fading over %d h (the last %d hours came in above their forecast)",
+                        factor,
+                        LevelCorrection.FADE_HOURS,
+                        LevelCorrection.LAST_HOURS);
+            }
+        }
+        return new Forecast(point, lower, upper, reason, signals);
     }
 
     /** Too little history for seasonal methods: the recent mean, with the recent spread as the interval. */

@@ -2,7 +2,6 @@ package io.predictivescaling.backtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +37,8 @@ class FeasibilityBoundTest {
     @Test
     void onADailyCycleForecastFloorsAtHalfAPercentUnderProvisionedCostLittleMoreThanHourLevelForesight() {
         FeasibilityBound.Bound hour = OnTheDailyTrace.BOUNDS.get(4);
-        BacktestResult.SizingOutcome cheapest = OnTheDailyTrace.TUNED.sizings().stream()
-                .filter(z -> z.stats().underProvisionedFraction() <= 0.005)
-                .min(Comparator.comparingDouble(z -> z.stats().costVsOracle()))
-                .orElseThrow();
+        BacktestResult.SizingOutcome cheapest =
+                OnTheDailyTrace.TUNED.cheapestSizingWithin(0.005).orElseThrow();
         BacktestResult.PolicyStats tuned = OnTheDailyTrace.TUNED.policies().get("predictive");
 
         assertThat(hour.knows()).isEqualTo("median of its own clock hour");

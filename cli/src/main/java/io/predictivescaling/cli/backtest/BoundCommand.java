@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bound}: is an under-provisioning target reachable on this trace at all? Prints what floors that look
- * ahead (and are tuned in hindsight) would cost, next to what the backtest's forecasts reach.
+ * ahead (and are tuned in hindsight) would cost, next to what the backtest's forecasts reach: the tuned default, and
+ * the cheapest of its sizings that, replayed alone, met the target, with how far that is above floors that know each
+ * clock hour's median (hour-level foresight).
  */
 @Command(
         name = "bound",
@@ -60,10 +62,50 @@ public final class BoundCommand implements Callable<Integer> {
                 "",
                 100 * predictive.underProvisionedFraction(),
                 predictive.costVsOracle());
+        java.util.Optional<BacktestResult.SizingOutcome> cheapest = actual.cheapestSizingWithin(maxUnder);
+        System.out.printf(
+                Locale.ROOT,
+                "%-82s %s%n",
+                "cheapest sizing within the target, replayed alone over the whole trace",
+                cheapest.map(z -> String.format(
+                                Locale.ROOT,
+                                "under %.3f%%  cost %.3f x oracle  (%s)",
+                                100 * z.stats().underProvisionedFraction(),
+                                z.stats().costVsOracle(),
+                                z.label()))
+                        .orElse("none of the sizings met the target"));
         System.out.println("floors that know the future, margin tuned in hindsight:");
-        for (FeasibilityBound.Bound b : FeasibilityBound.of(t, config, maxUnder)) {
+        List<FeasibilityBound.Bound> bounds = FeasibilityBound.of(t, config, maxUnder);
+        for (FeasibilityBound.Bound b : bounds) {
             System.out.println("  " + b.describe());
         }
+        FeasibilityBound.Bound forecast = FeasibilityBound.ofForecast(
+                t, config, maxUnder, actual.timeline().predicted());
+        System.out.println("the same margins on the forecast's own floors:");
+        System.out.println("  " + forecast.describe());
+        // The yardstick for "capacity at the limit": how far above hour-level foresight the forecast sizes.
+        FeasibilityBound.Bound hour = bounds.stream()
+                .filter(b -> b.knows().equals(FeasibilityBound.HOUR_LEVEL))
+                .findFirst()
+                .orElseThrow();
+        if (!Double.isNaN(hour.costVsOracle())) {
+            cheapest.ifPresent(
+                    z -> System.out.println(above("cheapest sizing", z.stats().costVsOracle(), hour.costVsOracle())));
+            if (!Double.isNaN(forecast.costVsOracle())) {
+                System.out.println(
+                        above("forecast, margin tuned in hindsight", forecast.costVsOracle(), hour.costVsOracle()));
+            }
+        }
         return 0;
+    }
+
+    private static String above(String what, double cost, double hourLevel) {
+        return String.format(
+                Locale.ROOT,
+                "%s vs hour-level foresight: %+.1f%% (%.3f / %.3f x oracle)",
+                what,
+                100 * (cost / hourLevel - 1),
+                cost,
+                hourLevel);
     }
 }
