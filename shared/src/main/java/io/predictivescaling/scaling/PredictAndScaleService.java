@@ -184,11 +184,11 @@ public final class PredictAndScaleService {
     }
 
     /**
-<<<<<<< HEAD
+     * <<<<<<< HEAD
      * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}, for a whole-table run
      * ({@code PredictAndScaleHandler}: demo, invoke, bench-scale). The deployed stack does not shard: its
      * dispatcher puts the targets on the plan queue in batches and {@link #runTargets} plans each delivery.
-=======
+     * =======
      * Publishes a plan's events, leaving out SpikePredicted and PrepareForSpike when the spike is the one last
      * announced for the target; a new or changed spike is remembered only once its events are out. When what was
      * announced cannot be read or remembered the spike is announced (again): twice is harmless, never is not.
@@ -227,7 +227,7 @@ public final class PredictAndScaleService {
     /**
      * One shard of the targets: those whose id hashes to {@code shard} of {@code shards}. Beyond what one
      * invocation plans in time, schedule the function once per shard (see the README).
->>>>>>> issue-19d
+     * >>>>>>> issue-19d
      */
     public Result run(Instant now, int shard, int shards) {
         if (shards < 1 || shard < 0 || shard >= shards) {
