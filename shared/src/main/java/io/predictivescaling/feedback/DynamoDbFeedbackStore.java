@@ -19,8 +19,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Feedback on DynamoDB: scored values are written onto the prediction items ({@code actualLoad},
- * {@code error}, {@code withinBounds}, {@code scoredAt}), and the accuracy table holds one item per target and
+ * Feedback on DynamoDB: the load that really came in an interval is one item of the predictions table beside the
+ * interval's predictions, sort key {@code <forecastTime>#actual#<resolution>} (e.g.
+ * {@code 2026-11-27T21:00:00Z#actual#PT1H}) with {@code actualLoad}, {@code statistic}, {@code errors} (horizon to
+ * predicted - actual) and {@code scoredAt}; every prediction of the interval reads it back. (Items scored before it
+ * carried {@code actualLoad} themselves and are still read.) The accuracy table holds one item per target and
  * scope ({@code last24h#all}, {@code last24h#horizon=PT1H}, {@code last24h#signal=pattern:daily-naive}) plus
  * {@code signals} with each signal's confidence, all readable in the console.
  */
@@ -32,6 +35,11 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     private static final Pattern SOCIAL = Pattern.compile("social: (\\S+) mentions");
     /** An applied event names its type and the multiplier it applied: "event: holiday '...' ... (x0.72)". */
     private static final Pattern EVENT = Pattern.compile("; event: (\\S+) '[^;]*\\(x([0-9.]+)\\)");
+
+    /** What sets an interval's actual item apart from the predictions in its sort key. */
+    static final String ACTUAL = "#actual#";
+    /** As long as the predictions it scores (DynamoDbPredictionStore.KEEP). */
+    static final Duration KEEP_ACTUAL = Duration.ofDays(35);
 
     private final DynamoDbClient dynamo;
     private final String predictionsTable;
@@ -48,6 +56,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     @Override
     public List<MaturedPrediction> predictions(String targetId, Instant from, Instant to) {
         List<MaturedPrediction> out = new ArrayList<>();
+        Map<String, Double> actuals = new HashMap<>();
         Map<String, AttributeValue> start = null;
         do {
             QueryRequest.Builder q = QueryRequest.builder()
@@ -60,11 +69,29 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
             QueryRequest request = q.build();
             QueryResponse page = retry.call("reading predictions of " + targetId, () -> dynamo.query(request));
             for (Map<String, AttributeValue> item : page.items()) {
-                out.add(parse(targetId, item));
+                String key = item.get("forecast").s();
+                if (key.contains(ACTUAL)) {
+                    actuals.put(key, num(item, "actualLoad"));
+                } else {
+                    out.add(parse(targetId, item));
+                }
             }
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+        // Each prediction reads the actual of its interval (an item sorted after the interval's predictions).
+        for (int i = 0; i < out.size(); i++) {
+            MaturedPrediction p = out.get(i);
+            Double actual = actuals.get(actualKey(p.forecastTime(), p.resolution()));
+            if (actual != null) {
+                out.set(i, p.withActual(actual));
+            }
+        }
         return out;
+    }
+
+    /** The sort key of an interval's actual item: {@code 2026-11-27T21:00:00Z#actual#PT1H}. */
+    public static String actualKey(Instant forecastTime, Duration resolution) {
+        return forecastTime + ACTUAL + resolution;
     }
 
     private static MaturedPrediction parse(String targetId, Map<String, AttributeValue> item) {
@@ -128,24 +155,29 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     }
 
     @Override
-    public void recordActual(MaturedPrediction p, Instant at) {
-        double error = p.predicted() - p.actual();
-        boolean within = p.actual() >= p.lower() && p.actual() <= p.upper();
+    public void recordActual(List<MaturedPrediction> scored, Instant at) {
+        MaturedPrediction first = scored.get(0);
+        // Each horizon's error, so the console shows how far ahead the prediction was right or wrong.
+        Map<String, AttributeValue> errors = new java.util.TreeMap<>();
+        for (MaturedPrediction p : scored) {
+            errors.put(p.horizon().toString(), n(p.predicted() - p.actual()));
+        }
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("targetId", s(first.targetId()));
+        item.put("forecast", s(actualKey(first.forecastTime(), first.resolution())));
+        item.put("forecastTime", s(first.forecastTime().toString()));
+        item.put("resolution", s(first.resolution().toString()));
+        item.put("statistic", s(first.statistic()));
+        item.put("actualLoad", n(first.actual()));
+        item.put("errors", AttributeValue.fromM(errors));
+        item.put("scoredAt", s(at.toString()));
+        item.put(
+                "expiresAt",
+                AttributeValue.fromN(
+                        Long.toString(first.forecastTime().plus(KEEP_ACTUAL).getEpochSecond())));
         retry.run(
-                "scoring " + p.key(),
-                () -> dynamo.updateItem(r -> r.tableName(predictionsTable)
-                        .key(Map.of("targetId", s(p.targetId()), "forecast", s(p.key())))
-                        .updateExpression("SET actualLoad = :a, #e = :e, withinBounds = :w, scoredAt = :t")
-                        .expressionAttributeNames(Map.of("#e", "error"))
-                        .expressionAttributeValues(Map.of(
-                                ":a",
-                                n(p.actual()),
-                                ":e",
-                                n(error),
-                                ":w",
-                                AttributeValue.fromBool(within),
-                                ":t",
-                                s(at.toString())))));
+                "scoring " + item.get("forecast").s() + " of " + first.targetId(),
+                () -> dynamo.putItem(r -> r.tableName(predictionsTable).item(item)));
     }
 
     @Override

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * The score-feedback run: every prediction whose interval has ended gets the load that really came (the
- * same statistic it predicted), its error and whether it fell inside the bounds; accuracy and scaling
+ * The score-feedback run: every interval whose predictions have ended gets the load that really came (the
+ * same statistic they predicted), stored once per target, forecast time and resolution and read back by every
+ * prediction of it; accuracy and scaling
  * efficiency are aggregated per target, horizon and signal over the last day; and each signal's confidence
  * moves toward how well it just did. A prediction whose interval has no data is reported, never scored as
  * zero, and tried again next run.
@@ -84,6 +85,8 @@ public final class ScoreFeedbackService {
         List<MaturedPrediction> fresh = new ArrayList<>();
         List<LoadSample> samples = null;
         int missing = 0;
+        // The predictions of one interval (forecast time and resolution) share its actual: written once for all.
+        Map<String, List<MaturedPrediction>> intervals = new LinkedHashMap<>();
         for (MaturedPrediction p : all) {
             if (p.actual() != null || p.end().isAfter(now)) {
                 continue;
@@ -97,9 +100,12 @@ public final class ScoreFeedbackService {
                 continue;
             }
             MaturedPrediction done = p.withActual(actual);
-            store.recordActual(done, now);
+            intervals
+                    .computeIfAbsent(p.forecastTime() + "#" + p.resolution(), k -> new ArrayList<>())
+                    .add(done);
             fresh.add(done);
         }
+        intervals.values().forEach(interval -> store.recordActual(interval, now));
         if (missing > 0) {
             problems.add(String.format(
                     Locale.ROOT,

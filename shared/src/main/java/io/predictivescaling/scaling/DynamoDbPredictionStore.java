@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The predictions table, laid out for the DynamoDB console: partition {@code targetId}, sort key
  * {@code forecast} = ISO-8601 forecast time + {@code #} + ISO-8601 horizon (e.g.
- * {@code 2026-11-27T21:00:00Z#PT1H}), attributes as in DESIGN.md. Feedback later adds actualLoad and error.
+ * {@code 2026-11-27T21:00:00Z#PT1H}), attributes as in DESIGN.md. Feedback writes each interval's actual beside its predictions (DynamoDbFeedbackStore).
  */
 public final class DynamoDbPredictionStore implements PredictionStore {
     /** Predictions are kept long enough for feedback to score them and for a month of history. */

@@ -110,7 +110,8 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
         Map<String, AttributeValue> copy = new HashMap<>(item);
         copy.remove("createdAt");
         copy.remove(DIGEST);
-        // Feedback's annotations are not ours to compare (they only appear once the forecast time has passed).
+        // Feedback's annotations are not ours to compare: versions before issue 19 wrote them onto prediction items
+        // (feedback now writes an interval's actual as its own item), and only once the forecast time had passed.
         copy.remove("actualLoad");
         copy.remove("error");
         copy.remove("withinBounds");

@@ -145,12 +145,14 @@ public final class BenchFleetCommand implements Callable<Integer> {
         double steadyWall = 0;
         double steadyCpu = 0;
         double archived = 0;
+        double intervals = 0;
         int invocations = 0;
         for (int run = 0; run < RUN_AT.size(); run++) {
             Instant now = start.plus(RUN_AT.get(run));
             aas.advanceTo(now);
             Meter.Snapshot before = meter.snapshot();
             long archived0 = predictions.archived();
+            long intervals0 = predictions.intervalCount();
             long cpu0 = cpu.getProcessCpuTime();
             long wall0 = System.nanoTime();
             DispatchService.Result dispatched = dispatcher.run();
@@ -206,18 +208,22 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 steady = add(steady, scale(writes, 1.0 / (12 * PredictAndScaleService.DIGEST_REFRESH_HOURS)));
             }
             archived += weight * (predictions.archived() - archived0) / targets;
+            intervals += weight * (predictions.intervalCount() - intervals0) / targets;
             steadyWall += weight * wall;
             steadyCpu += weight * cpuSeconds;
         }
-        report(steady, steadyWall, steadyCpu, invocations, archived);
+        report(steady, steadyWall, steadyCpu, invocations, archived, intervals);
         return 0;
     }
 
     /**
      * @param archived predictions stored under new keys per target per run (steady state): what score-feedback
-     *     annotates and reads back
+     *     reads back
+     * @param intervals new intervals (forecast time and resolution) per target per run: score-feedback writes one
+     *     actual item for each
      */
-    private void report(Meter.Snapshot total, double wall, double cpuSeconds, int invocations, double archived) {
+    private void report(
+            Meter.Snapshot total, double wall, double cpuSeconds, int invocations, double archived, double intervals) {
         double per = 1.0 / targets;
         double perCall = per / 1000; // the weighted calls and events are counted in thousandths
         System.out.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
@@ -237,9 +243,10 @@ public final class BenchFleetCommand implements Callable<Integer> {
         System.out.printf(
                 Locale.ROOT,
                 "  predictions archived (new keys, each scored once by score-feedback): %.2f per target per run, "
-                        + "%.1f per target-hour%n",
+                        + "%.1f per target-hour, in %.1f intervals (one actual item each)%n",
                 archived,
-                12 * archived);
+                12 * archived,
+                12 * intervals);
         double vcpus = memoryMb / 1769.0;
         double calls =
                 total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
@@ -277,7 +284,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 * 0.5
                 * Math.ceil(56 * 24 * hourItem / 4096)
                 * DYNAMO_READ_UNIT;
-        double feedback = scoreFeedback(12 * archived, hourItem);
+        double feedback = scoreFeedback(12 * archived, 12 * intervals, hourItem);
         double total$ = lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback;
         System.out.printf(
                 Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n", RUNS_PER_MONTH);
@@ -288,29 +295,31 @@ public final class BenchFleetCommand implements Callable<Integer> {
         line("CloudWatch GetMetricData, pull every " + pullMinutes + " min", cloudWatch);
         line("record-metrics DynamoDB (latest-sample read + write)", recordWrites);
         line("analyze-patterns DynamoDB reads (every " + patternHours + " h, 56 days)", patterns);
-        line("score-feedback DynamoDB (hourly: annotate, read back 25 h)", feedback);
+        line("score-feedback DynamoDB (hourly: actuals, read back 25 h)", feedback);
         line("total", total$);
     }
 
     /**
      * score-feedback's DynamoDB cost per target-month, as {@code ScoreFeedbackService} makes its calls, from the
-     * predictions predict-and-scale archives per target-hour (measured here): each matured prediction annotated with
-     * its actual load once (one UpdateItem, 1 write unit); every hourly run Queries the predictions of the last
-     * {@code LOOKBACK} (25 hours) and reads the metric's hour items over it (half a unit per started 4 KB each), and
-     * writes the accuracy scopes (all, 5 horizon buckets, about 5 method signals) and the signal confidence; once a
-     * day the sizing tuner Queries a week of predictions and samples.
+     * predictions predict-and-scale archives per target-hour and the intervals they forecast (measured here): each
+     * matured interval's actual load written once (one PutItem under 1 KB, 1 write unit, however many predictions
+     * the interval has); every hourly run Queries the predictions and actual items of the last {@code LOOKBACK} (25
+     * hours) and reads the metric's hour items over it (half a unit per started 4 KB each), and writes the accuracy
+     * scopes (all, 5 horizon buckets, about 5 method signals) and the signal confidence; once a day the sizing tuner
+     * Queries a week of predictions and samples.
      */
-    private static double scoreFeedback(double archivedPerHour, double hourItem) {
-        double annotatedBytes = FakeStores.PREDICTION_BYTES + 60; // actualLoad, error, withinBounds, scoredAt
+    private static double scoreFeedback(double archivedPerHour, double intervalsPerHour, double hourItem) {
+        // An actual item: keys, actualLoad, statistic, scoredAt (about 150 bytes) and one error per prediction.
+        double actualBytes = 150 + 13 * archivedPerHour / Math.max(intervalsPerHour, 1e-9);
+        double bytesPerHour = archivedPerHour * FakeStores.PREDICTION_BYTES + intervalsPerHour * actualBytes;
         double lookbackHours = 25; // ScoreFeedbackService.LOOKBACK
-        double perRunReads = 0.5 * Math.ceil(archivedPerHour * lookbackHours * annotatedBytes / 4096)
+        double perRunReads = 0.5 * Math.ceil(bytesPerHour * lookbackHours / 4096)
                 + 0.5 * Math.ceil(lookbackHours * hourItem / 4096)
                 + 0.5 * 2; // GetItem of the signal confidence and of the sizing
         double perRunWrites = 11 + 1;
-        double dailyReads =
-                0.5 * Math.ceil(archivedPerHour * 168 * annotatedBytes / 4096) + 0.5 * Math.ceil(168 * hourItem / 4096);
+        double dailyReads = 0.5 * Math.ceil(bytesPerHour * 168 / 4096) + 0.5 * Math.ceil(168 * hourItem / 4096);
         return 720
-                        * (archivedPerHour * DYNAMO_WRITE_UNIT
+                        * (intervalsPerHour * DYNAMO_WRITE_UNIT
                                 + perRunReads * DYNAMO_READ_UNIT
                                 + perRunWrites * DYNAMO_WRITE_UNIT)
                 + 30 * dailyReads * DYNAMO_READ_UNIT;

@@ -227,10 +227,45 @@ final class FakeStores {
     record Predictions(
             Meter meter,
             Map<String, Map<String, AttributeValue>> stored,
-            java.util.concurrent.atomic.AtomicLong newKeys)
+            java.util.concurrent.atomic.AtomicLong newKeys,
+            Map<String, Instant> fronts,
+            java.util.concurrent.atomic.AtomicLong newIntervals)
             implements PredictionStore {
         Predictions(Meter meter) {
-            this(meter, new ConcurrentHashMap<>(), new java.util.concurrent.atomic.AtomicLong());
+            this(
+                    meter,
+                    new ConcurrentHashMap<>(),
+                    new java.util.concurrent.atomic.AtomicLong(),
+                    new ConcurrentHashMap<>(),
+                    new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        /**
+         * Intervals (target, forecast time, resolution) first forecast: score-feedback writes one actual item for
+         * each when it matures, however many predictions of it there are. An interval is counted when its forecast
+         * time passes the furthest one forecast before at its resolution (the front a run every 5 minutes moves by
+         * 5 minutes, the path by an hour at the hour's turn): in steady state every interval behind the front was
+         * forecast already by a longer horizon of an earlier run (the 1-hour horizon reaches each 5-minute interval
+         * 55 minutes before the 5-minute one does), which the bench's four runs did not all make.
+         */
+        long intervalCount() {
+            return newIntervals.get();
+        }
+
+        private void intervals(List<PredictionRecord> records) {
+            Map<String, java.util.TreeSet<Instant>> times = new java.util.HashMap<>();
+            for (PredictionRecord r : records) {
+                times.computeIfAbsent(
+                                r.targetId() + "|" + DynamoDbPredictionStore.isFine(r.prediction()),
+                                k -> new java.util.TreeSet<>())
+                        .add(r.prediction().forecastTime());
+            }
+            times.forEach((key, at) -> {
+                Instant front = fronts.get(key);
+                newIntervals.addAndGet(
+                        front == null ? at.size() : at.tailSet(front, false).size());
+                fronts.merge(key, at.last(), (a, b) -> a.isAfter(b) ? a : b);
+            });
         }
 
         /** Predictions stored under a key not stored before: each is scored once by score-feedback when it matures. */
@@ -240,6 +275,7 @@ final class FakeStores {
 
         @Override
         public void save(List<PredictionRecord> records) {
+            intervals(records);
             Map<String, List<PredictionRecord>> byTarget = new java.util.LinkedHashMap<>();
             records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>())
                     .add(r));
@@ -297,7 +333,7 @@ final class FakeStores {
         }
 
         @Override
-        public void recordActual(MaturedPrediction scored, Instant at) {
+        public void recordActual(List<MaturedPrediction> scored, Instant at) {
             throw new UnsupportedOperationException();
         }
 

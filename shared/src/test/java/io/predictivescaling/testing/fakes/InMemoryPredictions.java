@@ -1,6 +1,7 @@
 package io.predictivescaling.testing.fakes;
 
 import io.predictivescaling.feedback.Accuracy;
+import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.feedback.FeedbackRows;
 import io.predictivescaling.feedback.FeedbackStore;
 import io.predictivescaling.feedback.MaturedPrediction;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one row per target and sort key {@code forecastTime#horizon} (a rerun replaces the row), numbers kept to three
  * decimals as the adapter stores them, a 5-minute prediction scored as a mean and an hourly one as a P95. Feedback
  * reads back a prediction's typed {@code signals}, or, for a prediction without them, the signals its reason names,
- * exactly as the adapter reads its rows.
+ * exactly as the adapter reads its rows. An interval's actual is one entry per target, forecast time and resolution
+ * (the adapter's {@code <forecastTime>#actual#<resolution>} item), read back by every prediction of the interval.
  */
 public final class InMemoryPredictions implements PredictionStore, FeedbackStore {
     private final Map<String, NavigableMap<String, PredictionRecord>> records = new ConcurrentHashMap<>();
@@ -36,6 +38,7 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
     private final Map<String, SizingTuner.TunedSizing> sizing = new ConcurrentHashMap<>();
     private final AtomicInteger saves = new AtomicInteger();
     private final AtomicInteger itemsRead = new AtomicInteger();
+    private final AtomicInteger actualWrites = new AtomicInteger();
 
     @Override
     public void save(List<PredictionRecord> batch) {
@@ -44,7 +47,6 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
             String key = DynamoDbPredictionStore.sortKey(r.prediction());
             records.computeIfAbsent(r.targetId(), k -> new ConcurrentSkipListMap<>())
                     .put(key, r);
-            actuals.remove(r.targetId() + "|" + key); // a put replaces the whole item, scores included
         }
     }
 
@@ -68,6 +70,11 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
     /** How many prediction items {@link #predictions} has returned in all (what a Query pays for). */
     public int itemsRead() {
         return itemsRead.get();
+    }
+
+    /** How many actual items {@link #recordActual} has written in all (one write unit each in the adapter). */
+    public int actualWrites() {
+        return actualWrites.get();
     }
 
     /** How many times {@link #save} was called. */
@@ -102,20 +109,41 @@ public final class InMemoryPredictions implements PredictionStore, FeedbackStore
                             round(p.upper()),
                             r.predictedCapacity(),
                             signals,
-                            actuals.get(targetId + "|" + key)));
+                            actuals.get(targetId + "|"
+                                    + DynamoDbFeedbackStore.actualKey(
+                                            p.forecastTime(), fine ? Duration.ofMinutes(5) : Duration.ofHours(1)))));
                 });
-        itemsRead.addAndGet(out.size());
+        // The adapter's Query also returns the actual items in the range.
+        String prefix = targetId + "|";
+        int actualItems = (int) actuals.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .map(k -> k.substring(prefix.length()))
+                .filter(k -> k.compareTo(from.toString()) >= 0 && k.compareTo(to + "~") <= 0)
+                .count();
+        itemsRead.addAndGet(out.size() + actualItems);
         return out;
     }
 
     @Override
-    public void recordActual(MaturedPrediction scored, Instant at) {
-        actuals.put(scored.targetId() + "|" + scored.key(), scored.actual());
+    public void recordActual(List<MaturedPrediction> scored, Instant at) {
+        MaturedPrediction first = scored.get(0);
+        actualWrites.incrementAndGet();
+        actuals.put(
+                first.targetId() + "|" + DynamoDbFeedbackStore.actualKey(first.forecastTime(), first.resolution()),
+                first.actual());
     }
 
-    /** The actual load feedback recorded beside a prediction, if it was scored. */
+    /** The actual load feedback recorded for the interval of the prediction with sort key {@code key}, if scored. */
     public Optional<Double> actual(String targetId, String key) {
-        return Optional.ofNullable(actuals.get(targetId + "|" + key));
+        PredictionRecord r =
+                records.getOrDefault(targetId, new ConcurrentSkipListMap<>()).get(key);
+        if (r == null) {
+            return Optional.empty();
+        }
+        boolean fine = DynamoDbPredictionStore.isFine(r.prediction());
+        return Optional.ofNullable(actuals.get(targetId + "|"
+                + DynamoDbFeedbackStore.actualKey(
+                        r.prediction().forecastTime(), fine ? Duration.ofMinutes(5) : Duration.ofHours(1))));
     }
 
     @Override

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,6 +118,50 @@ class ScoreFeedbackHandlerIT {
         metrics.append(List.of(new LoadSample(metric, at, value, "", "test")));
     }
 
+    /**
+     * Issue 19: an hour forecast 48 times (one per horizon of the hourly path) and its twelve 5-minute intervals get
+     * 13 actual items, not 60 updates, and the next run reads every prediction back as scored.
+     */
+    @Test
+    void anIntervalsActualIsWrittenOnceForAllItsPredictionsAndReadBackByEach() {
+        List<PredictionRecord> records = new ArrayList<>();
+        for (int h = 1; h <= 48; h++) {
+            records.add(record("web", T0, Duration.ofHours(h), 100));
+        }
+        for (int m = 0; m < 60; m += 5) {
+            records.add(record("web", T0.plus(Duration.ofMinutes(m)), Duration.ofMinutes(5), 100));
+        }
+        predictions.save(records);
+        for (int m = 0; m < 60; m++) {
+            load("web-rps", T0.plus(Duration.ofMinutes(m)), 90);
+        }
+
+        ScoreFeedbackService.Result first = score(T0.plus(Duration.ofMinutes(61)));
+        ScoreFeedbackService.Result second = score(T0.plus(Duration.ofMinutes(121)));
+
+        assertThat(first.scored()).isEqualTo(60);
+        var items = dynamo.scan(r -> r.tableName(predictionsTable)).items();
+        assertThat(items).hasSize(60 + 13);
+        assertThat(items.stream().filter(i -> i.containsKey("actualLoad")))
+                .as("actual items: one for the hour, one per 5-minute interval")
+                .hasSize(13)
+                .allSatisfy(i -> assertThat(i.get("forecast").s()).contains("#actual#"));
+        assertThat(second.scored()).as("read back as scored, not scored again").isZero();
+        assertThat(feedback.accuracy("web", "last24h#all").orElseThrow().count())
+                .isEqualTo(60);
+    }
+
+    static PredictionRecord record(String target, Instant at, Duration horizon, double predicted) {
+        return new PredictionRecord(
+                target,
+                new LoadPrediction(
+                        at, horizon, predicted, predicted * 0.9, predicted * 1.1, 0.9, "methods: daily-naive 100%"),
+                12,
+                Severity.NORMAL,
+                "keep",
+                at.minus(horizon));
+    }
+
     @Test
     void theDeployedWiringStampsItsMetricsWithTheHandlersClockNotTheSystemClock() {
         Instant now = T0.plus(Duration.ofHours(5));
@@ -166,12 +211,14 @@ class ScoreFeedbackHandlerIT {
         ScoreFeedbackService.Result result = score(T0.plus(Duration.ofHours(5)));
 
         assertThat(result.scored()).isEqualTo(4);
+        // The hour's actual is one item beside its predictions, as the README tells console users to read it.
         var item = dynamo.getItem(r -> r.tableName(predictionsTable)
-                        .key(Map.of("targetId", s("web"), "forecast", s(T0.plus(Duration.ofHours(2)) + "#PT3H"))))
+                        .key(Map.of(
+                                "targetId", s("web"), "forecast", s(T0.plus(Duration.ofHours(2)) + "#actual#PT1H"))))
                 .item();
         assertThat(item.get("actualLoad").n()).isEqualTo("125.0000");
-        assertThat(item.get("error").n()).isEqualTo("-25.0000");
-        assertThat(item.get("withinBounds").bool()).isFalse();
+        assertThat(item.get("statistic").s()).isEqualTo("p95");
+        assertThat(item.get("errors").m().get("PT3H").n()).isEqualTo("-25.0000");
         Accuracy a = feedback.accuracy("web", "last24h#all").orElseThrow();
         // MAPE (20/80 + 0 + 25/125 + 0) / 4 = 11.25%; sMAPE (40/180 + 0 + 50/225 + 0) / 4 = 11.11%;
         // bias (0.25 + 0 - 0.2 + 0) / 4 = 1.25%; inside [90, 110]: 2 of 4.

@@ -129,9 +129,52 @@ class ScoreFeedbackServiceTest {
         ScoreFeedbackService.Result next = score(T0.plus(Duration.ofHours(1)));
 
         assertThat(predictions.itemsRead() - before)
-                .as("predictions read by one hourly run")
-                .isBetween(24, 26);
+                .as("items read by one hourly run: a day of predictions and the actual of each hour")
+                .isBetween(2 * 24, 2 * 26);
         assertThat(next.problems()).isEmpty();
+    }
+
+    /**
+     * Issue 19: predict-and-scale archives about 72 predictions per target-hour (the 48-hour path's hour forecast at
+     * every horizon, and the short horizons of every run), and annotating each cost a write unit. An hourly run now
+     * writes one actual per interval: the hour and its twelve 5-minute intervals.
+     */
+    @Test
+    void anHourlyRunWritesOneActualPerIntervalNotOnePerPrediction() {
+        targetRows.get("web").put("sizing", s("fixed"));
+        Instant hour = T0.minus(Duration.ofHours(2));
+        List<PredictionRecord> records = new ArrayList<>();
+        for (int h = 1; h <= 48; h++) {
+            records.add(record(hour, Duration.ofHours(h)));
+        }
+        for (int m = 0; m < 60; m += 5) {
+            records.add(record(hour.plus(Duration.ofMinutes(m)), Duration.ofMinutes(5)));
+            records.add(record(hour.plus(Duration.ofMinutes(m)), Duration.ofMinutes(30)));
+            load("web-rps", hour.plus(Duration.ofMinutes(m + 1)), 95);
+        }
+        predictions.save(records);
+
+        ScoreFeedbackService.Result result = score(T0);
+
+        assertThat(result.scored()).isEqualTo(72);
+        assertThat(predictions.actualWrites()).as("actual items written").isEqualTo(13);
+        assertThat(predictions.actual("web", hour + "#PT17H")).contains(95.0);
+        assertThat(predictions.actual("web", hour.plus(Duration.ofMinutes(35)) + "#PT30M"))
+                .contains(95.0);
+        assertThat(score(T0.plus(Duration.ofHours(1))).scored())
+                .as("every prediction of a scored interval reads its actual back")
+                .isZero();
+        assertThat(predictions.actualWrites()).isEqualTo(13);
+    }
+
+    private static PredictionRecord record(Instant at, Duration horizon) {
+        return new PredictionRecord(
+                "web",
+                new LoadPrediction(at, horizon, 100, 90, 110, 0.9, "methods: daily-naive 100%"),
+                12,
+                Severity.NORMAL,
+                "keep",
+                at.minus(horizon));
     }
 
     @Test
