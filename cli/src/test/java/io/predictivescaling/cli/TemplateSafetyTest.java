@@ -136,6 +136,35 @@ class TemplateSafetyTest {
         }
     }
 
+    /**
+     * Moto does not enforce IAM, so a DynamoDB call a change adds must be granted here: score-feedback stores each
+     * interval's actual as an item of its own in the predictions table (PutItem) and no longer updates predictions.
+     */
+    @Test
+    void scoreFeedbackMayQueryThePredictionsAndPutTheActualItemsAndNothingMore() {
+        assertThat(actionsOn("ScoreFeedbackFunctionRole", "PredictionsTable"))
+                .containsExactlyInAnyOrder("dynamodb:Query", "dynamodb:PutItem");
+    }
+
+    /** The actions a function's role is allowed on one table of the stack (statements naming its ARN). */
+    private static List<String> actionsOn(String role, String table) {
+        List<String> actions = new ArrayList<>();
+        resources
+                .get(role)
+                .get("Properties")
+                .get("Policies")
+                .forEach(p -> p.get("PolicyDocument").get("Statement").forEach(st -> {
+                    if (st.get("Resource").toString().contains("\"" + table + "\"")) {
+                        if (st.get("Action").isArray()) {
+                            st.get("Action").forEach(a -> actions.add(a.asText()));
+                        } else {
+                            actions.add(st.get("Action").asText());
+                        }
+                    }
+                }));
+        return actions;
+    }
+
     @Test
     void capacityIsScheduledOnlyOnScalableTargetsTaggedForPredictiveScaling() {
         JsonNode role = resources.get("PredictAndScaleFunctionRole").get("Properties");

@@ -22,9 +22,9 @@ package io.predictivescaling.forecast;
  * seeing that trace (with two hours it is 1.327%).
  */
 final class LevelCorrection {
-    /** Shrinkage on a log scale: 0.75 moves the path three quarters of the way to the level just seen. */
+    /** Shrinkage on a log scale: 1 moves the path all the way to the level seen (0.75 would move it three quarters). */
     static final double EXPONENT = 1.0;
-    /** The largest factor: one hour at twice the forecast raises the next by at most 50%. */
+    /** The largest factor: hours far above the forecast raise the next one by at most x2 (+100%). */
     static final double MAX_FACTOR = 2.0;
     /** How many of the last hours must all have come in above their forecast; the smallest miss counts. */
     static final int LAST_HOURS = 2;

@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
  * Predicts a metric's load at several horizons from its own history. The methods are chosen per series by
  * rolling-origin validation at the horizon asked for, so short horizons end up with methods that follow the
  * latest level (smoothing with error correction) and long ones with methods that lean on the daily and
- * weekly patterns. An hourly path is then raised for the next hours when the hour just observed came in above what
- * the methods forecast for it ({@link LevelCorrection}).
+ * weekly patterns. An hourly path is then raised for the next hours when the last two hours observed both came in
+ * above what the methods forecast for them ({@link LevelCorrection}).
  */
 public final class LoadPredictor {
     /** Fewer days than this and no seasonal method can be validated: predict the recent level. */

@@ -59,8 +59,9 @@ public final class ValidatedEnsemble implements ForecastMethod {
     }
 
     /**
-     * With the default {@link #INTERVAL_WIDENING} on absolute errors, and quantiles beyond P10/P90 read from
-     * the errors of all steps scaled by their time of day (see {@link #TAIL_WIDENING}).
+     * With the default {@link #INTERVAL_WIDENING} on absolute errors, and quantiles beyond P10/P90 read from the
+     * combination's errors on {@link #TAIL_ORIGINS} windows one day apart, scaled by their time of day (see
+     * {@link Choice#quantile}).
      *
      * @param period steps per day (24 for hourly data); 0 reads the tails like P10/P90, per step
      */

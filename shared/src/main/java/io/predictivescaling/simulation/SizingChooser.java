@@ -13,7 +13,9 @@ import java.util.List;
  * still left more than half of {@link #BURSTY_OBJECTIVE} under-provisioned is beyond what hourly floors can foresee:
  * its bursts come and go inside an hour at times no forecast knows. There floors are worth only the part of the load
  * they can see, and the choice is made again with the bursty objective and budget, {@link #BURSTY_OBJECTIVE} within
- * {@link #BURSTY_COST_CAP} (or the configured ones, when stricter): target tracking answers the bursts, as it would
+ * {@link #BURSTY_COST_CAP}: the objective is the looser of the configured one and 10% (a stricter one is out of
+ * reach of floors on such load, which is why it is chosen again), the budget the tighter of the configured one and
+ * 1.10x target tracking. Target tracking answers the bursts, as it would
  * without floors. On elb_request_count even floors that knew each clock hour's median exactly (the {@code bound}
  * command) need 1.11x target tracking's capacity for 10% under-provisioned, so spending 1.15x there buys little.
  */
@@ -75,7 +77,7 @@ public final class SizingChooser {
                 && candidates.get(choose(candidates, reactive)).underFraction() > BURSTY_OBJECTIVE / 2;
     }
 
-    /** The bursty objective and budget, or the configured ones where they are stricter. */
+    /** The looser of the configured and the bursty objective, within the tighter of the two budgets. */
     SizingChooser bursty() {
         return new SizingChooser(Math.max(objective, BURSTY_OBJECTIVE), Math.min(costCap, BURSTY_COST_CAP));
     }
