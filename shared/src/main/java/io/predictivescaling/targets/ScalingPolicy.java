@@ -63,11 +63,12 @@ public record ScalingPolicy(
     /** The planned floor falls at most 50% an hour (what the backtest proves). */
     public static final double DEFAULT_SCALE_IN_STEP_PERCENT = 50;
     /**
-     * No sample for this long: metrics are stale and nothing new is raised. Longer than record-metrics' default pull
-     * interval (15 minutes, template parameter {@code MetricPullSchedule}) plus the pull's own run and EventBridge's
-     * scheduling delay: at 15 minutes a run just before each pull would find the metric stale.
+     * No sample for this long: metrics are stale and nothing new is raised. Longer than the newest sample's age just
+     * before a pull: record-metrics' default pull interval (15 minutes, template parameter {@code MetricPullSchedule})
+     * plus the metric's period (up to 5 minutes for basic monitoring), CloudWatch's publishing delay (a few minutes)
+     * and the pull's own scheduling; at 20 minutes a 5-minute metric would look stale before most pulls.
      */
-    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(20);
+    public static final Duration DEFAULT_STALE_AFTER = Duration.ofMinutes(30);
     /** How far a target with {@code ceilingPolicy = raise} may go above its ceiling, in percent, unless it says. */
     public static final double DEFAULT_RAISED_CEILING_BUFFER_PERCENT = 20;
 

@@ -161,6 +161,16 @@ class CapacityPlannerTest {
                 NOW,
                 Optional.of(NOW.minus(Duration.ofMinutes(17))),
                 Optional.empty());
+        // A 5-minute metric (basic monitoring) published 3 minutes late: its newest sample is 8 minutes old at the
+        // pull.
+        ScalingPlan fiveMinuteMetricBeforeNextPull = planner.plan(
+                "web",
+                defaults,
+                5,
+                path(6, 2, 500, 0.95),
+                NOW,
+                Optional.of(NOW.minus(Duration.ofMinutes(23))),
+                Optional.empty());
         ScalingPlan twoPullsMissed = planner.plan(
                 "web",
                 defaults,
@@ -172,6 +182,7 @@ class CapacityPlannerTest {
 
         assertThat(beforeNextPull.raisesAllowed()).isTrue();
         assertThat(beforeNextPull.summary()).doesNotStartWith("metrics stale");
+        assertThat(fiveMinuteMetricBeforeNextPull.raisesAllowed()).isTrue();
         assertThat(twoPullsMissed.raisesAllowed()).isFalse();
     }
 

@@ -35,7 +35,7 @@ class ScalingPolicyTest {
         assertThat(p.scaleInStepPercent())
                 .isEqualTo(ScalingPolicy.DEFAULT_SCALE_IN_STEP_PERCENT)
                 .isEqualTo(50);
-        assertThat(p.staleAfter()).isEqualTo(ScalingPolicy.DEFAULT_STALE_AFTER).isEqualTo(Duration.ofMinutes(20));
+        assertThat(p.staleAfter()).isEqualTo(ScalingPolicy.DEFAULT_STALE_AFTER).isEqualTo(Duration.ofMinutes(30));
     }
 
     @Test
