@@ -81,10 +81,12 @@ public final class CapacityStep {
         return maxCapacity;
     }
 
+    /** How hard the planned load would press on the capacity in place now (see {@link Severity}). */
     public Severity severity() {
         return severity;
     }
 
+    /** How the raise is taken: in bounded steps, straight to the need, or straight up to the limit. */
     public Strategy strategy() {
         return strategy;
     }
@@ -99,6 +101,7 @@ public final class CapacityStep {
         return plannedLoad;
     }
 
+    /** The prediction's confidence, a fraction in [0, 1]: 1 minus the interval's half-width over the predicted load. */
     public double confidence() {
         return confidence;
     }

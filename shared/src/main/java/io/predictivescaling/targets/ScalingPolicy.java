@@ -105,7 +105,12 @@ public record ScalingPolicy(
 
     /** This policy with some values changed by name. */
     public Builder toBuilder() {
-        Builder b = new Builder(loadPerUnit, floor, ceiling);
+        return copy(loadPerUnit, floor, ceiling);
+    }
+
+    /** A builder holding this policy's values but the three the builder takes as fixed. */
+    private Builder copy(double newLoadPerUnit, int newFloor, int newCeiling) {
+        Builder b = new Builder(newLoadPerUnit, newFloor, newCeiling);
         b.warmup = warmup;
         b.mode = mode;
         b.raiseCeiling = raiseCeiling;
@@ -232,23 +237,7 @@ public record ScalingPolicy(
     }
 
     public ScalingPolicy withMode(Mode newMode) {
-        return new ScalingPolicy(
-                loadPerUnit,
-                floor,
-                ceiling,
-                warmup,
-                newMode,
-                raiseCeiling,
-                ceilingBufferPercent,
-                capacityQuantile,
-                highUtilization,
-                criticalUtilization,
-                aggressiveConfidence,
-                gradualConfidence,
-                gradualStepPercent,
-                scaleInStepPercent,
-                staleAfter,
-                spareUnits);
+        return toBuilder().mode(newMode).build();
     }
 
     /** The same policy sizing floors differently: as the sizing tuner chose. */
@@ -258,23 +247,10 @@ public record ScalingPolicy(
 
     /** The same policy sizing floors differently, with {@code spare} whole units on top of each hour's need. */
     public ScalingPolicy withSizing(double quantile, double newLoadPerUnit, int spare) {
-        return new ScalingPolicy(
-                newLoadPerUnit,
-                floor,
-                ceiling,
-                warmup,
-                mode,
-                raiseCeiling,
-                ceilingBufferPercent,
-                quantile,
-                highUtilization,
-                criticalUtilization,
-                aggressiveConfidence,
-                gradualConfidence,
-                gradualStepPercent,
-                scaleInStepPercent,
-                staleAfter,
-                spare);
+        return copy(newLoadPerUnit, floor, ceiling)
+                .capacityQuantile(quantile)
+                .spareUnits(spare)
+                .build();
     }
 
     /**
@@ -284,23 +260,7 @@ public record ScalingPolicy(
     public ScalingPolicy withFloor(int newFloor) {
         return newFloor == floor
                 ? this
-                : new ScalingPolicy(
-                        loadPerUnit,
-                        newFloor,
-                        Math.max(ceiling, newFloor),
-                        warmup,
-                        mode,
-                        raiseCeiling,
-                        ceilingBufferPercent,
-                        capacityQuantile,
-                        highUtilization,
-                        criticalUtilization,
-                        aggressiveConfidence,
-                        gradualConfidence,
-                        gradualStepPercent,
-                        scaleInStepPercent,
-                        staleAfter,
-                        spareUnits);
+                : copy(loadPerUnit, newFloor, Math.max(ceiling, newFloor)).build();
     }
 
     /** The highest capacity a plan may reach. */

@@ -150,40 +150,30 @@ class CapacityPlannerTest {
     /** record-metrics pulls every 15 minutes by default: a run just before the next pull must still plan. */
     @Test
     void aMetricPulledEvery15MinutesIsNotStaleByDefault() {
-        ScalingPolicy defaults = ScalingPolicy.builder(10, 2, 50)
-                .mode(ScalingPolicy.Mode.ForecastAndScale)
-                .build();
-        ScalingPlan beforeNextPull = planner.plan(
-                "web",
-                defaults,
-                5,
-                path(6, 2, 500, 0.95),
-                NOW,
-                Optional.of(NOW.minus(Duration.ofMinutes(17))),
-                Optional.empty());
+        ScalingPlan beforeNextPull = planWithDefaultsAndNewestSampleMinutesOld(17);
         // A 5-minute metric (basic monitoring) published 3 minutes late: its newest sample is 8 minutes old at the
         // pull.
-        ScalingPlan fiveMinuteMetricBeforeNextPull = planner.plan(
-                "web",
-                defaults,
-                5,
-                path(6, 2, 500, 0.95),
-                NOW,
-                Optional.of(NOW.minus(Duration.ofMinutes(23))),
-                Optional.empty());
-        ScalingPlan twoPullsMissed = planner.plan(
-                "web",
-                defaults,
-                5,
-                path(6, 2, 500, 0.95),
-                NOW,
-                Optional.of(NOW.minus(Duration.ofMinutes(31))),
-                Optional.empty());
+        ScalingPlan fiveMinuteMetricBeforeNextPull = planWithDefaultsAndNewestSampleMinutesOld(23);
+        ScalingPlan twoPullsMissed = planWithDefaultsAndNewestSampleMinutesOld(31);
 
         assertThat(beforeNextPull.raisesAllowed()).isTrue();
         assertThat(beforeNextPull.summary()).doesNotStartWith("metrics stale");
         assertThat(fiveMinuteMetricBeforeNextPull.raisesAllowed()).isTrue();
         assertThat(twoPullsMissed.raisesAllowed()).isFalse();
+    }
+
+    private ScalingPlan planWithDefaultsAndNewestSampleMinutesOld(int minutes) {
+        ScalingPolicy defaults = ScalingPolicy.builder(10, 2, 50)
+                .mode(ScalingPolicy.Mode.ForecastAndScale)
+                .build();
+        return planner.plan(
+                "web",
+                defaults,
+                5,
+                path(6, 2, 500, 0.95),
+                NOW,
+                Optional.of(NOW.minus(Duration.ofMinutes(minutes))),
+                Optional.empty());
     }
 
     @Test
