@@ -157,7 +157,7 @@ class TemplateSafetyTest {
                         "MetricsTable", Set.of("Query", "PutItem"),
                         "TargetsTable", Set.of("Scan", "BatchGetItem"),
                         "PatternsTable", Set.of("Query"),
-                        "PredictionsTable", Set.of("BatchWriteItem", "Query", "GetItem", "UpdateItem"),
+                        "PredictionsTable", Set.of("BatchWriteItem", "GetItem"),
                         "AccuracyTable", Set.of("GetItem"),
                         "SignalsTable", Set.of("Query"),
                         "EventsTable", Set.of("Scan"),

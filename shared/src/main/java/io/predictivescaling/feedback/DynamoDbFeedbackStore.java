@@ -1,8 +1,10 @@
 package io.predictivescaling.feedback;
 
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.planning.PlanningCore;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,7 +21,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * Feedback on DynamoDB: the load that really came in an interval is one item of the predictions table beside the
+ * Feedback on DynamoDB. Predictions are read in both layouts of the predictions table: short-horizon predictions
+ * (and hourly ones stored before issue 19) one item each, and each hour's hourly path one {@link PathItem}.
+ * The load that really came in an interval is one item of the predictions table beside the
  * interval's predictions, sort key {@code <forecastTime>#actual#<resolution>} (e.g.
  * {@code 2026-11-27T21:00:00Z#actual#PT1H}) with {@code actualLoad}, {@code statistic}, {@code errors} (horizon to
  * predicted - actual) and {@code scoredAt}; every prediction of the interval reads it back. (Items scored before it
@@ -57,27 +61,25 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
     public List<MaturedPrediction> predictions(String targetId, Instant from, Instant to) {
         List<MaturedPrediction> out = new ArrayList<>();
         Map<String, Double> actuals = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder()
-                    .tableName(predictionsTable)
-                    .keyConditionExpression("targetId = :t AND forecast BETWEEN :a AND :b")
-                    .expressionAttributeValues(Map.of(":t", s(targetId), ":a", s(from.toString()), ":b", s(to + "~")));
-            if (start != null) {
-                q.exclusiveStartKey(start);
+        for (Map<String, AttributeValue> item : query(targetId, from.toString(), to + "~")) {
+            String key = item.get("forecast").s();
+            if (key.contains(ACTUAL)) {
+                actuals.put(key, num(item, "actualLoad"));
+            } else {
+                out.add(parse(targetId, item));
             }
-            QueryRequest request = q.build();
-            QueryResponse page = retry.call("reading predictions of " + targetId, () -> dynamo.query(request));
-            for (Map<String, AttributeValue> item : page.items()) {
-                String key = item.get("forecast").s();
-                if (key.contains(ACTUAL)) {
-                    actuals.put(key, num(item, "actualLoad"));
-                } else {
-                    out.add(parse(targetId, item));
+        }
+        // Hourly paths are one item per hour they were made in: those made up to a path's length before `from` hold
+        // predictions of [from, to].
+        Instant firstMade = from.minus(PlanningCore.PATH).truncatedTo(ChronoUnit.HOURS);
+        for (Map<String, AttributeValue> item :
+                query(targetId, PathItem.sortKey(firstMade), PathItem.sortKey(to.truncatedTo(ChronoUnit.HOURS)))) {
+            for (MaturedPrediction p : PathItem.predictions(targetId, item)) {
+                if (!p.forecastTime().isBefore(from) && !p.forecastTime().isAfter(to)) {
+                    out.add(p);
                 }
             }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        }
         // Each prediction reads the actual of its interval (an item sorted after the interval's predictions).
         for (int i = 0; i < out.size(); i++) {
             MaturedPrediction p = out.get(i);
@@ -89,12 +91,33 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
         return out;
     }
 
+    /** Every item of the target whose sort key is between {@code a} and {@code b}, all pages. */
+    private List<Map<String, AttributeValue>> query(String targetId, String a, String b) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder()
+                    .tableName(predictionsTable)
+                    .keyConditionExpression("targetId = :t AND forecast BETWEEN :a AND :b")
+                    .expressionAttributeValues(Map.of(":t", s(targetId), ":a", s(a), ":b", s(b)));
+            if (start != null) {
+                q.exclusiveStartKey(start);
+            }
+            QueryRequest request = q.build();
+            QueryResponse page = retry.call("reading predictions of " + targetId, () -> dynamo.query(request));
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return items;
+    }
+
     /** The sort key of an interval's actual item: {@code 2026-11-27T21:00:00Z#actual#PT1H}. */
     public static String actualKey(Instant forecastTime, Duration resolution) {
         return forecastTime + ACTUAL + resolution;
     }
 
-    private static MaturedPrediction parse(String targetId, Map<String, AttributeValue> item) {
+    /** A prediction item (or a path item's row, {@link PathItem#rows}) as a prediction to score. */
+    static MaturedPrediction parse(String targetId, Map<String, AttributeValue> item) {
         String reason = item.containsKey("reason") ? item.get("reason").s() : "";
         return new MaturedPrediction(
                 targetId,

@@ -1,13 +1,19 @@
 package io.predictivescaling.scaling;
 
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.feedback.PathItem;
 import io.predictivescaling.forecast.LoadPrediction;
+import io.predictivescaling.planning.PlanningCore;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -15,9 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The predictions table, laid out for the DynamoDB console: partition {@code targetId}, sort key
- * {@code forecast} = ISO-8601 forecast time + {@code #} + ISO-8601 horizon (e.g.
- * {@code 2026-11-27T21:00:00Z#PT1H}), attributes as in DESIGN.md. Feedback writes each interval's actual beside its predictions (DynamoDbFeedbackStore).
+ * The predictions table, laid out for the DynamoDB console: partition {@code targetId}, sort key {@code forecast}.
+ * A short-horizon prediction (5 minutes or 1 hour ahead, made every run) is an item of its own, sort key ISO-8601
+ * forecast time + {@code #} + ISO-8601 horizon (e.g. {@code 2026-11-27T21:05:00Z#PT5M}), attributes as in DESIGN.md.
+ * A target's hourly path (every hour to 48 hours ahead, the same for every run within an hour) is one item per
+ * hour it was made in, {@code path#<hour>}, laid out as {@link PathItem} says: one item costs about 4 write units
+ * where 48 cost 48. Feedback writes each interval's actual beside its predictions (DynamoDbFeedbackStore).
  */
 public final class DynamoDbPredictionStore implements PredictionStore {
     /** Predictions are kept long enough for feedback to score them and for a month of history. */
@@ -41,22 +50,154 @@ public final class DynamoDbPredictionStore implements PredictionStore {
 
     @Override
     public void save(List<PredictionRecord> records) {
-        Map<String, WriteRequest> unique = new java.util.LinkedHashMap<>();
+        writeItems(items(records));
+    }
+
+    /**
+     * The items {@code records} are stored as: each short-horizon record an item of its own, and each target's
+     * hourly path records one {@link PathItem} per hour they were made in.
+     */
+    public static List<Map<String, AttributeValue>> items(List<PredictionRecord> records) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, List<PredictionRecord>> paths = new LinkedHashMap<>();
         for (PredictionRecord r : records) {
+            if (inPathItem(r.prediction())) {
+                paths.computeIfAbsent(r.targetId() + "|" + madeHour(r.prediction()), k -> new ArrayList<>())
+                        .add(r);
+            } else {
+                items.add(item(r));
+            }
+        }
+        paths.values().forEach(path -> items.add(pathItem(path)));
+        return items;
+    }
+
+    /** Writes items in batches of 25; a later item with the same key replaces an earlier one. */
+    void writeItems(List<Map<String, AttributeValue>> items) {
+        Map<String, WriteRequest> unique = new LinkedHashMap<>();
+        for (Map<String, AttributeValue> item : items) {
             unique.put(
-                    r.targetId() + "|" + sortKey(r.prediction()),
+                    item.get("targetId").s() + "|" + item.get("forecast").s(),
                     WriteRequest.builder()
-                            .putRequest(PutRequest.builder().item(item(r)).build())
+                            .putRequest(PutRequest.builder().item(item).build())
                             .build());
         }
         List<WriteRequest> all = new ArrayList<>(unique.values());
         for (int i = 0; i < all.size(); i += BATCH) {
-            write(all.subList(i, Math.min(all.size(), i + BATCH)));
+            writeBatch(all.subList(i, Math.min(all.size(), i + BATCH)));
         }
     }
 
+    /** An hourly-path prediction (of an hour's P95, a whole number of hours ahead): stored in its path's item. */
+    static boolean inPathItem(LoadPrediction p) {
+        return PlanningCore.onPath(p) && !isFine(p);
+    }
+
+    /** The hour a path prediction was made in: its forecast time less its horizon (UTC, on the hour). */
+    static Instant madeHour(LoadPrediction p) {
+        return p.forecastTime().minus(p.horizon());
+    }
+
+    /**
+     * One path item from the path records of one target made in one hour, as {@link PathItem} lays it out.
+     *
+     * @param path at least one record, all of one target and made hour
+     */
+    static Map<String, AttributeValue> pathItem(List<PredictionRecord> path) {
+        List<PredictionRecord> sorted = path.stream()
+                .sorted(Comparator.comparing(r -> r.prediction().horizon()))
+                .toList();
+        PredictionRecord first = sorted.get(0);
+        Instant made = madeHour(first.prediction());
+        List<AttributeValue> hours = new ArrayList<>();
+        List<AttributeValue> load = new ArrayList<>();
+        List<AttributeValue> lower = new ArrayList<>();
+        List<AttributeValue> upper = new ArrayList<>();
+        List<AttributeValue> capacity = new ArrayList<>();
+        List<AttributeValue> confidence = new ArrayList<>();
+        List<AttributeValue> severity = new ArrayList<>();
+        for (PredictionRecord r : sorted) {
+            LoadPrediction p = r.prediction();
+            hours.add(AttributeValue.fromN(Long.toString(p.horizon().toHours())));
+            load.add(n(p.predictedLoad()));
+            lower.add(n(p.lower()));
+            upper.add(n(p.upper()));
+            capacity.add(AttributeValue.fromN(Integer.toString(r.predictedCapacity())));
+            confidence.add(n(p.confidence()));
+            severity.add(AttributeValue.fromS(r.severity().name().toLowerCase(Locale.ROOT)));
+        }
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("targetId", AttributeValue.fromS(first.targetId()));
+        item.put("forecast", AttributeValue.fromS(PathItem.sortKey(made)));
+        item.put(PathItem.MADE_HOUR, AttributeValue.fromS(made.toString()));
+        item.put("resolution", AttributeValue.fromS("PT1H"));
+        item.put("statistic", AttributeValue.fromS("p95"));
+        item.put(PathItem.HORIZON_HOURS, AttributeValue.fromL(hours));
+        item.put(PathItem.PREDICTED_LOAD, AttributeValue.fromL(load));
+        item.put(PathItem.LOWER_BOUND, AttributeValue.fromL(lower));
+        item.put(PathItem.UPPER_BOUND, AttributeValue.fromL(upper));
+        item.put(PathItem.PREDICTED_CAPACITY, AttributeValue.fromL(capacity));
+        item.put(PathItem.CONFIDENCE, AttributeValue.fromL(confidence));
+        item.put(PathItem.SEVERITY, AttributeValue.fromL(severity));
+        // The usual reason, signals and action once; an hour whose differ (an event applied to it) keyed by its
+        // horizon.
+        usualAndByHour(
+                item,
+                sorted,
+                r -> AttributeValue.fromS(r.prediction().reason()),
+                PathItem.REASON,
+                PathItem.REASON_BY_HOUR);
+        usualAndByHour(
+                item, sorted, r -> signalsValue(r.prediction().signals()), PathItem.SIGNALS, PathItem.SIGNALS_BY_HOUR);
+        usualAndByHour(
+                item,
+                sorted,
+                r -> AttributeValue.fromS(PathItem.actionTemplate(
+                        r.recommendedAction(),
+                        r.predictedCapacity(),
+                        r.prediction().forecastTime())),
+                PathItem.RECOMMENDED_ACTION,
+                PathItem.RECOMMENDED_ACTION_BY_HOUR);
+        item.put("createdAt", AttributeValue.fromS(first.createdAt().toString()));
+        Instant last = sorted.get(sorted.size() - 1).prediction().forecastTime();
+        item.put("expiresAt", AttributeValue.fromN(Long.toString(last.plus(KEEP).getEpochSecond())));
+        return item;
+    }
+
+    /** Puts the most common value as {@code usual}, and each hour's that differs in {@code byHour} by its horizon. */
+    private static void usualAndByHour(
+            Map<String, AttributeValue> item,
+            List<PredictionRecord> sorted,
+            java.util.function.Function<PredictionRecord, AttributeValue> value,
+            String usual,
+            String byHour) {
+        Map<AttributeValue, Integer> counts = new LinkedHashMap<>();
+        sorted.forEach(r -> counts.merge(value.apply(r), 1, Integer::sum));
+        AttributeValue common = counts.entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .orElseThrow()
+                .getKey();
+        item.put(usual, common);
+        Map<String, AttributeValue> others = new TreeMap<>();
+        for (PredictionRecord r : sorted) {
+            AttributeValue v = value.apply(r);
+            if (!v.equals(common)) {
+                others.put(Long.toString(r.prediction().horizon().toHours()), v);
+            }
+        }
+        if (!others.isEmpty()) {
+            item.put(byHour, AttributeValue.fromM(others));
+        }
+    }
+
+    private static AttributeValue signalsValue(Map<String, Double> signals) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        signals.forEach((k, v) -> m.put(k, n(v)));
+        return AttributeValue.fromM(m);
+    }
+
     /** One batch, resending unprocessed items with backoff until none is left or retries run out. */
-    private void write(List<WriteRequest> batch) {
+    private void writeBatch(List<WriteRequest> batch) {
         retry.untilDone("writing predictions", batch, send -> {
             BatchWriteItemResponse response = dynamo.batchWriteItem(r -> r.requestItems(Map.of(tableName, send)));
             return response.hasUnprocessedItems() && response.unprocessedItems().containsKey(tableName)
@@ -71,7 +212,7 @@ public final class DynamoDbPredictionStore implements PredictionStore {
                 || p.forecastTime().getEpochSecond() % 3600 != 0;
     }
 
-    /** The item a record is stored as (also what {@link WriteOnChangePredictionStore} compares). */
+    /** The item a short-horizon record is stored as. */
     public static Map<String, AttributeValue> item(PredictionRecord r) {
         LoadPrediction p = r.prediction();
         Map<String, AttributeValue> item = new HashMap<>();
@@ -93,9 +234,7 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         if (!p.signals().isEmpty()) {
             // Typed attribution for feedback: {"pattern:daily-naive": 0.41, "event:holiday": 1}, never parsed from
             // the reason, so rewording the reason or renaming a method cannot stop learning.
-            Map<String, AttributeValue> signals = new HashMap<>();
-            p.signals().forEach((k, v) -> signals.put(k, n(v)));
-            item.put("signals", AttributeValue.fromM(signals));
+            item.put("signals", signalsValue(p.signals()));
         }
         item.put("recommendedAction", AttributeValue.fromS(r.recommendedAction()));
         item.put("createdAt", AttributeValue.fromS(r.createdAt().toString()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.TemplateTables;
+import io.predictivescaling.feedback.DynamoDbFeedbackStore;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.planning.Severity;
 import io.predictivescaling.testing.TestAws;
@@ -20,37 +21,31 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
-/** Against moto: a rerun that predicts the same values writes nothing; a changed value is written. */
+/** Against moto: an hour's path is one item; a rerun that predicts the same values writes nothing; a change once. */
 class WriteOnChangePredictionStoreIT {
     static final Instant NOW = Instant.parse("2026-11-30T12:02:00Z");
     static final Retry RETRY = new Retry(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
     @Test
-    void aRerunWithinTheHourWritesOnlyThePredictionsThatChanged() {
+    void anHoursPathIsOneItemARerunWritesNothingAndAChangedHourRewritesIt() {
         AtomicInteger itemsWritten = new AtomicInteger();
-        AtomicInteger queries = new AtomicInteger();
         DynamoDbClient dynamo = TestAws.dynamoDb(List.of(new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (context.request() instanceof BatchWriteItemRequest write) {
                     write.requestItems().values().forEach(items -> itemsWritten.addAndGet(items.size()));
                 }
-                if (context.request() instanceof QueryRequest) {
-                    queries.incrementAndGet();
-                }
             }
         }));
         String table = TemplateTables.create(dynamo, "PredictionsTable");
         var store = new WriteOnChangePredictionStore(dynamo, table, RETRY);
+        var feedback = new DynamoDbFeedbackStore(dynamo, table, "unused", RETRY);
 
         store.save(path("orders", 100, NOW));
         int first = itemsWritten.getAndSet(0);
-        queries.set(0);
         store.save(path("orders", 100, NOW.plus(Duration.ofMinutes(5))));
         int unchanged = itemsWritten.getAndSet(0);
-        int queriesWhenUnchanged = queries.getAndSet(0);
         List<PredictionRecord> oneChanged = path("orders", 100, NOW.plus(Duration.ofMinutes(10)));
         PredictionRecord old = oneChanged.get(7);
         LoadPrediction p = old.prediction();
@@ -73,67 +68,65 @@ class WriteOnChangePredictionStoreIT {
         store.save(oneChanged);
         int changed = itemsWritten.get();
 
-        assertThat(first).isEqualTo(48);
+        assertThat(first).as("48 hourly predictions, one item").isEqualTo(1);
         assertThat(unchanged).isZero();
-        assertThat(queriesWhenUnchanged)
-                .as("one item (the path's digest) tells nothing changed: no Query")
-                .isZero();
         assertThat(changed).isEqualTo(1);
+        var read = feedback.predictions("orders", Instant.parse("2026-11-30T12:00:00Z"), NOW.plus(Duration.ofDays(2)));
+        assertThat(read).hasSize(48);
+        var hour8 = read.stream()
+                .filter(m -> m.forecastTime().equals(p.forecastTime()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(hour8.predicted()).isEqualTo(180.0);
+        assertThat(hour8.capacity()).isEqualTo(4);
         var item = dynamo.getItem(r -> r.tableName(table)
                         .key(Map.of(
                                 "targetId",
                                 AttributeValue.fromS("orders"),
                                 "forecast",
-                                AttributeValue.fromS(DynamoDbPredictionStore.sortKey(p)))))
+                                AttributeValue.fromS("path#2026-11-30T11:00:00Z"))))
                 .item();
-        assertThat(item.get("predictedLoad").n()).isEqualTo("180.000");
-        assertThat(item.get("recommendedAction").s()).isEqualTo("raise MinCapacity to 4");
         assertThat(item.get("createdAt").s())
                 .as("when these values were first predicted")
                 .isEqualTo(NOW.plus(Duration.ofMinutes(10)).toString());
     }
 
     @Test
-    void aRunThatDiesBeforeMarkingThePathIsComparedRecordByRecordNextTime() {
-        AtomicInteger itemsWritten = new AtomicInteger();
-        AtomicInteger queries = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean dieOnMark = new java.util.concurrent.atomic.AtomicBoolean(true);
-        DynamoDbClient dynamo = TestAws.dynamoDb(List.of(new ExecutionInterceptor() {
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (context.request() instanceof BatchWriteItemRequest write) {
-                    write.requestItems().values().forEach(items -> itemsWritten.addAndGet(items.size()));
-                }
-                if (context.request() instanceof QueryRequest) {
-                    queries.incrementAndGet();
-                }
-                if (context.request() instanceof software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest
-                        && dieOnMark.get()) {
-                    throw new IllegalStateException("connection lost");
-                }
-            }
-        }));
+    void theNextHoursPathIsANewItemAndFeedbackReadsEveryHoursPredictionsOfAnInterval() {
+        DynamoDbClient dynamo = TestAws.dynamoDb(List.of());
         String table = TemplateTables.create(dynamo, "PredictionsTable");
         var store = new WriteOnChangePredictionStore(dynamo, table, RETRY);
+        var feedback = new DynamoDbFeedbackStore(dynamo, table, "unused", RETRY);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.save(path("orders", 100, NOW)))
-                .hasMessageContaining("connection lost");
-        dieOnMark.set(false);
-        itemsWritten.set(0);
-        queries.set(0);
-        store.save(path("orders", 100, NOW.plus(Duration.ofMinutes(5))));
-        int writtenAfterTheFailure = itemsWritten.getAndSet(0);
-        int queriesAfterTheFailure = queries.getAndSet(0);
-        store.save(path("orders", 100, NOW.plus(Duration.ofMinutes(10))));
+        store.save(path("orders", 100, NOW));
+        store.save(shifted(path("orders", 110, NOW.plus(Duration.ofHours(1))), Duration.ofHours(1)));
 
-        assertThat(queriesAfterTheFailure)
-                .as("no digest: compared record by record")
-                .isEqualTo(1);
-        assertThat(writtenAfterTheFailure)
-                .as("the records were stored before the run died")
-                .isZero();
-        assertThat(queries.get()).as("marked now: one item tells").isZero();
-        assertThat(itemsWritten.get()).isZero();
+        Instant interval = Instant.parse("2026-11-30T15:00:00Z");
+        var read = feedback.predictions("orders", interval, interval);
+        assertThat(read)
+                .as("the interval was predicted 4 hours ahead in one hour's path and 3 hours ahead in the next's")
+                .extracting(m -> m.horizon().toHours())
+                .containsExactlyInAnyOrder(3L, 4L);
+    }
+
+    /** The same predictions made an hour later: every forecast time and horizon moved by {@code by}. */
+    static List<PredictionRecord> shifted(List<PredictionRecord> path, Duration by) {
+        return path.stream()
+                .map(r -> new PredictionRecord(
+                        r.targetId(),
+                        new LoadPrediction(
+                                r.prediction().forecastTime().plus(by),
+                                r.prediction().horizon(),
+                                r.prediction().predictedLoad(),
+                                r.prediction().lower(),
+                                r.prediction().upper(),
+                                r.prediction().confidence(),
+                                r.prediction().reason()),
+                        r.predictedCapacity(),
+                        r.severity(),
+                        r.recommendedAction(),
+                        r.createdAt()))
+                .toList();
     }
 
     /** 48 hourly predictions from the last complete hour, as a run within that hour makes them. */

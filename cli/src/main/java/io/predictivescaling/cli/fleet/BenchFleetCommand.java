@@ -3,6 +3,7 @@ package io.predictivescaling.cli.fleet;
 import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.PlanBatch;
+import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.scaling.PlanInputs;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.targets.ScalableResource;
@@ -145,13 +146,17 @@ public final class BenchFleetCommand implements Callable<Integer> {
         double steadyWall = 0;
         double steadyCpu = 0;
         double archived = 0;
+        double shortBytes = 0;
+        double pathBytes = 0;
         double intervals = 0;
         int invocations = 0;
         for (int run = 0; run < RUN_AT.size(); run++) {
             Instant now = start.plus(RUN_AT.get(run));
             aas.advanceTo(now);
             Meter.Snapshot before = meter.snapshot();
-            long archived0 = predictions.archived();
+            long archived0 = predictions.archive().predictions().get();
+            long shortBytes0 = predictions.archive().shortBytes().get();
+            long pathBytes0 = predictions.archive().pathBytes().get();
             long intervals0 = predictions.intervalCount();
             long cpu0 = cpu.getProcessCpuTime();
             long wall0 = System.nanoTime();
@@ -207,23 +212,28 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 Meter.Snapshot writes = digestWrites(used, metrics);
                 steady = add(steady, scale(writes, 1.0 / (12 * PredictAndScaleService.DIGEST_REFRESH_HOURS)));
             }
-            archived += weight * (predictions.archived() - archived0) / targets;
+            archived += weight * (predictions.archive().predictions().get() - archived0) / targets;
+            shortBytes += weight * (predictions.archive().shortBytes().get() - shortBytes0) / targets;
+            pathBytes += weight * (predictions.archive().pathBytes().get() - pathBytes0) / targets;
             intervals += weight * (predictions.intervalCount() - intervals0) / targets;
             steadyWall += weight * wall;
             steadyCpu += weight * cpuSeconds;
         }
-        report(steady, steadyWall, steadyCpu, invocations, archived, intervals);
+        report(steady, steadyWall, steadyCpu, invocations, new Archived(archived, shortBytes, pathBytes, intervals));
         return 0;
     }
 
     /**
-     * @param archived predictions stored under new keys per target per run (steady state): what score-feedback
-     *     reads back
-     * @param intervals new intervals (forecast time and resolution) per target per run: score-feedback writes one
-     *     actual item for each
+     * What predict-and-scale archives per target per run in steady state: what score-feedback reads back and scores.
+     *
+     * @param predictions predictions stored under new keys
+     * @param shortBytes bytes of the short-horizon items among them (one item each)
+     * @param pathBytes bytes of the new hourly path items among them (one item per target and hour)
+     * @param intervals new intervals (forecast time and resolution): score-feedback writes one actual item for each
      */
-    private void report(
-            Meter.Snapshot total, double wall, double cpuSeconds, int invocations, double archived, double intervals) {
+    private record Archived(double predictions, double shortBytes, double pathBytes, double intervals) {}
+
+    private void report(Meter.Snapshot total, double wall, double cpuSeconds, int invocations, Archived archived) {
         double per = 1.0 / targets;
         double perCall = per / 1000; // the weighted calls and events are counted in thousandths
         System.out.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
@@ -243,10 +253,13 @@ public final class BenchFleetCommand implements Callable<Integer> {
         System.out.printf(
                 Locale.ROOT,
                 "  predictions archived (new keys, each scored once by score-feedback): %.2f per target per run, "
-                        + "%.1f per target-hour, in %.1f intervals (one actual item each)%n",
-                archived,
-                12 * archived,
-                12 * intervals);
+                        + "%.1f per target-hour, in %.1f intervals (one actual item each); %.0f bytes of "
+                        + "short-horizon items and %.0f of hourly path items per target-hour%n",
+                archived.predictions(),
+                12 * archived.predictions(),
+                12 * archived.intervals(),
+                12 * archived.shortBytes(),
+                12 * archived.pathBytes());
         double vcpus = memoryMb / 1769.0;
         double calls =
                 total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
@@ -284,7 +297,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 * 0.5
                 * Math.ceil(56 * 24 * hourItem / 4096)
                 * DYNAMO_READ_UNIT;
-        double feedback = scoreFeedback(12 * archived, 12 * intervals, hourItem);
+        double feedback = scoreFeedback(archived, hourItem);
         double total$ = lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback;
         System.out.printf(
                 Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n", RUNS_PER_MONTH);
@@ -300,24 +313,31 @@ public final class BenchFleetCommand implements Callable<Integer> {
     }
 
     /**
-     * score-feedback's DynamoDB cost per target-month, as {@code ScoreFeedbackService} makes its calls, from the
-     * predictions predict-and-scale archives per target-hour and the intervals they forecast (measured here): each
-     * matured interval's actual load written once (one PutItem under 1 KB, 1 write unit, however many predictions
-     * the interval has); every hourly run Queries the predictions and actual items of the last {@code LOOKBACK} (25
-     * hours) and reads the metric's hour items over it (half a unit per started 4 KB each), and writes the accuracy
-     * scopes (all, 5 horizon buckets, about 5 method signals) and the signal confidence; once a day the sizing tuner
-     * Queries a week of predictions and samples.
+     * score-feedback's DynamoDB cost per target-month, as {@code ScoreFeedbackService} makes its calls, from what
+     * predict-and-scale archives per target-hour (measured here): each matured interval's actual load written once
+     * (one PutItem under 1 KB, 1 write unit, however many predictions the interval has); every hourly run Queries
+     * the short-horizon and actual items of the last {@code LOOKBACK} (25 hours) and the hourly path items made in
+     * those hours and the 48 before them (a path holds predictions up to 48 hours ahead), and reads the metric's
+     * hour items over it (half a unit per started 4 KB each), and writes the accuracy scopes (all, 5 horizon buckets,
+     * about 5 method signals) and the signal confidence; once a day the sizing tuner reads a week the same way.
      */
-    private static double scoreFeedback(double archivedPerHour, double intervalsPerHour, double hourItem) {
+    private static double scoreFeedback(Archived archived, double hourItem) {
+        double intervalsPerHour = 12 * archived.intervals();
+        double predictionsPerHour = 12 * archived.predictions();
         // An actual item: keys, actualLoad, statistic, scoredAt (about 150 bytes) and one error per prediction.
-        double actualBytes = 150 + 13 * archivedPerHour / Math.max(intervalsPerHour, 1e-9);
-        double bytesPerHour = archivedPerHour * FakeStores.PREDICTION_BYTES + intervalsPerHour * actualBytes;
+        double actualBytes = 150 + 13 * predictionsPerHour / Math.max(intervalsPerHour, 1e-9);
+        double byTime = 12 * archived.shortBytes() + intervalsPerHour * actualBytes;
+        double paths = 12 * archived.pathBytes();
         double lookbackHours = 25; // ScoreFeedbackService.LOOKBACK
-        double perRunReads = 0.5 * Math.ceil(bytesPerHour * lookbackHours / 4096)
+        double pathHours = PlanningCore.PATH.toHours() + 1;
+        double perRunReads = 0.5 * Math.ceil(byTime * lookbackHours / 4096)
+                + 0.5 * Math.ceil(paths * (lookbackHours + pathHours) / 4096)
                 + 0.5 * Math.ceil(lookbackHours * hourItem / 4096)
                 + 0.5 * 2; // GetItem of the signal confidence and of the sizing
         double perRunWrites = 11 + 1;
-        double dailyReads = 0.5 * Math.ceil(bytesPerHour * 168 / 4096) + 0.5 * Math.ceil(168 * hourItem / 4096);
+        double dailyReads = 0.5 * Math.ceil(byTime * 168 / 4096)
+                + 0.5 * Math.ceil(paths * (168 + pathHours) / 4096)
+                + 0.5 * Math.ceil(168 * hourItem / 4096);
         return 720
                         * (intervalsPerHour * DYNAMO_WRITE_UNIT
                                 + perRunReads * DYNAMO_READ_UNIT

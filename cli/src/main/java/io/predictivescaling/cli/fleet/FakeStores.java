@@ -1,10 +1,12 @@
 package io.predictivescaling.cli.fleet;
 
+import io.predictivescaling.aws.ItemSize;
 import io.predictivescaling.events.EventStore;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.FeedbackStore;
 import io.predictivescaling.feedback.MaturedPrediction;
+import io.predictivescaling.feedback.PathItem;
 import io.predictivescaling.feedback.SizingTuner;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.RegularSeries;
@@ -42,7 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class FakeStores {
     static final int TARGET_BYTES = 300;
-    static final int PREDICTION_BYTES = 450;
     static final int POINT_BYTES = 14;
     static final int HOUR_ITEM_OVERHEAD = 80;
 
@@ -217,17 +218,15 @@ final class FakeStores {
     }
 
     /**
-     * The predictions table as {@link io.predictivescaling.scaling.WriteOnChangePredictionStore} uses
-     * it: per target, one strongly consistent GetItem of the path's first record (its {@code
-     * pathDigest}); when the digest matches nothing of the path is written; when the record is
-     * missing (a new hour) the path is written without reading; when it differs, one Query over the
-     * path's key range and the changed records. Short horizons are new keys each run and always
-     * written (BatchWriteItem of 25), then an UpdateItem stores the new digest.
+     * The predictions table as {@link io.predictivescaling.scaling.WriteOnChangePredictionStore} uses it, items
+     * sized as DynamoDB bills them ({@link ItemSize}): per target and hour's path, one strongly consistent GetItem of
+     * the stored path item, and a write of it only when it differs (a new hour, or a changed value). Short horizons
+     * are new keys each run and always written. Writes go in BatchWriteItems of 25.
      */
     record Predictions(
             Meter meter,
             Map<String, Map<String, AttributeValue>> stored,
-            java.util.concurrent.atomic.AtomicLong newKeys,
+            Archive archive,
             Map<String, Instant> fronts,
             java.util.concurrent.atomic.AtomicLong newIntervals)
             implements PredictionStore {
@@ -235,9 +234,22 @@ final class FakeStores {
             this(
                     meter,
                     new ConcurrentHashMap<>(),
-                    new java.util.concurrent.atomic.AtomicLong(),
+                    new Archive(),
                     new ConcurrentHashMap<>(),
                     new java.util.concurrent.atomic.AtomicLong());
+        }
+
+        /** What was stored under new keys: what score-feedback reads back. */
+        record Archive(
+                java.util.concurrent.atomic.AtomicLong predictions,
+                java.util.concurrent.atomic.AtomicLong shortBytes,
+                java.util.concurrent.atomic.AtomicLong pathBytes) {
+            Archive() {
+                this(
+                        new java.util.concurrent.atomic.AtomicLong(),
+                        new java.util.concurrent.atomic.AtomicLong(),
+                        new java.util.concurrent.atomic.AtomicLong());
+            }
         }
 
         /**
@@ -268,59 +280,40 @@ final class FakeStores {
             });
         }
 
-        /** Predictions stored under a key not stored before: each is scored once by score-feedback when it matures. */
-        long archived() {
-            return newKeys.get();
-        }
-
         @Override
         public void save(List<PredictionRecord> records) {
             intervals(records);
-            Map<String, List<PredictionRecord>> byTarget = new java.util.LinkedHashMap<>();
-            records.forEach(r -> byTarget.computeIfAbsent(r.targetId(), k -> new ArrayList<>())
-                    .add(r));
-            int changed = 0;
-            for (var entry : byTarget.entrySet()) {
-                List<PredictionRecord> path = new ArrayList<>();
-                for (PredictionRecord r : entry.getValue()) {
-                    if (io.predictivescaling.planning.PlanningCore.onPath(r.prediction())) {
-                        path.add(r);
-                    } else {
-                        changed++;
-                        newKeys.incrementAndGet();
+            List<Long> written = new ArrayList<>();
+            for (Map<String, AttributeValue> item : DynamoDbPredictionStore.items(records)) {
+                long bytes = ItemSize.bytes(item);
+                String key =
+                        item.get("targetId").s() + "|" + item.get("forecast").s();
+                Map<String, AttributeValue> comparable = new java.util.HashMap<>(item);
+                comparable.remove("createdAt");
+                boolean path = PathItem.is(item);
+                if (path) {
+                    Map<String, AttributeValue> before = stored.get(key);
+                    long storedBytes = before == null ? 0 : ItemSize.bytes(before);
+                    meter.read("dynamodb:GetItem predictions (stored path)", storedBytes);
+                    meter.readUnitsExtra(0.5 * Math.max(1, (storedBytes + 4095) / 4096)); // strongly consistent
+                    if (comparable.equals(before)) {
+                        continue;
                     }
+                    if (before == null) {
+                        archive.predictions()
+                                .addAndGet(item.get(PathItem.HORIZON_HOURS).l().size());
+                        archive.pathBytes().addAndGet(bytes);
+                    }
+                    stored.put(key, comparable);
+                } else {
+                    archive.predictions().incrementAndGet();
+                    archive.shortBytes().addAndGet(bytes);
                 }
-                if (path.isEmpty()) {
-                    continue;
-                }
-                path.sort(java.util.Comparator.comparing(r -> DynamoDbPredictionStore.sortKey(r.prediction())));
-                String anchor = entry.getKey() + "|"
-                        + DynamoDbPredictionStore.sortKey(path.get(0).prediction());
-                meter.read("dynamodb:GetItem predictions (path digest)", 200);
-                meter.readUnitsExtra(0.5); // strongly consistent: a whole unit, the meter counted half
-                boolean anchorStored = stored.containsKey(anchor);
-                int found = 0;
-                int pathChanged = 0;
-                for (PredictionRecord r : path) {
-                    String key = r.targetId() + "|" + DynamoDbPredictionStore.sortKey(r.prediction());
-                    Map<String, AttributeValue> item = new java.util.HashMap<>(DynamoDbPredictionStore.item(r));
-                    item.remove("createdAt");
-                    Map<String, AttributeValue> before = stored.put(key, item);
-                    found += before == null ? 0 : 1;
-                    newKeys.addAndGet(before == null ? 1 : 0);
-                    pathChanged += item.equals(before) ? 0 : 1;
-                }
-                if (pathChanged == 0) {
-                    continue; // the digest matched
-                }
-                if (anchorStored) {
-                    meter.read("dynamodb:Query predictions", (long) Math.max(1, found) * PREDICTION_BYTES);
-                }
-                changed += pathChanged;
-                meter.write("dynamodb:UpdateItem predictions (path digest)", 1, PREDICTION_BYTES);
+                written.add(bytes);
             }
-            for (int i = 0; i < changed; i += 25) {
-                meter.write("dynamodb:BatchWriteItem predictions", Math.min(25, changed - i), PREDICTION_BYTES);
+            for (int i = 0; i < written.size(); i += 25) {
+                meter.batchWrite(
+                        "dynamodb:BatchWriteItem predictions", written.subList(i, Math.min(written.size(), i + 25)));
             }
         }
     }

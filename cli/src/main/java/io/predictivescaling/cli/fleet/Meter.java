@@ -1,5 +1,6 @@
 package io.predictivescaling.cli.fleet;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,12 @@ public final class Meter {
     public void write(String api, int items, long bytesPerItem) {
         call(api);
         writeUnits.add(items * (double) Math.max(1, (bytesPerItem + 1023) / 1024));
+    }
+
+    /** One batch write of items of the given sizes: one unit per started 1 KB of each item. */
+    public void batchWrite(String api, List<Long> itemBytes) {
+        call(api);
+        itemBytes.forEach(bytes -> writeUnits.add(Math.max(1, (bytes + 1023) / 1024)));
     }
 
     public void events(int n) {

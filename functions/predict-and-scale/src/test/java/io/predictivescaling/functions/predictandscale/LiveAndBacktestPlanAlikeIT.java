@@ -18,6 +18,7 @@ import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.targets.ScalingPolicy;
 import io.predictivescaling.testing.IssueLoad;
+import io.predictivescaling.testing.PredictionRows;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
 import java.nio.file.Path;
@@ -138,12 +139,7 @@ class LiveAndBacktestPlanAlikeIT {
         PredictAndScaleService.Result result = new PredictAndScaleHandler(service, Clock.fixed(now, ZoneOffset.UTC))
                 .handleRequest(tick, new TestContext());
         assertThat(result.problems()).isEmpty();
-        Map<Instant, Map<String, AttributeValue>> live = DYNAMO
-                .query(r -> r.tableName(predictions)
-                        .keyConditionExpression("targetId = :t")
-                        .expressionAttributeValues(Map.of(":t", s(id))))
-                .items()
-                .stream()
+        Map<Instant, Map<String, AttributeValue>> live = PredictionRows.of(DYNAMO, predictions, id).stream()
                 .filter(i -> i.get("resolution").s().equals("PT1H"))
                 .collect(Collectors.toMap(
                         i -> Instant.parse(i.get("forecastTime").s()), i -> i));

@@ -12,6 +12,7 @@ import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.testing.IssueLoad;
+import io.predictivescaling.testing.PredictionRows;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
 import java.time.Clock;
@@ -182,12 +183,7 @@ class PlannerRespectsTheTargetIT {
     }
 
     Map<String, AttributeValue> hourly(String targetId, Instant t) {
-        return DYNAMO
-                .query(r -> r.tableName(predictionsTable)
-                        .keyConditionExpression("targetId = :t")
-                        .expressionAttributeValues(Map.of(":t", s(targetId))))
-                .items()
-                .stream()
+        return PredictionRows.of(DYNAMO, predictionsTable, targetId).stream()
                 .filter(i -> i.get("forecastTime").s().equals(t.toString())
                         && i.get("resolution").s().equals("PT1H"))
                 .findFirst()

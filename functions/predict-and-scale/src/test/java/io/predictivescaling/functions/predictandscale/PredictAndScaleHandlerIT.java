@@ -20,6 +20,7 @@ import io.predictivescaling.scaling.PredictAndScaleService;
 import io.predictivescaling.sentiment.DynamoDbSignalStore;
 import io.predictivescaling.targets.DynamoDbTargetRepository;
 import io.predictivescaling.testing.FaultyHttp;
+import io.predictivescaling.testing.PredictionRows;
 import io.predictivescaling.testing.TestAws;
 import io.predictivescaling.testing.TestContext;
 import java.time.Clock;
@@ -301,10 +302,7 @@ class PredictAndScaleHandlerIT {
 
         assertThat(result.applied()).isZero();
         assertThat(actions("ecs", ecsResource("forecast-only"))).isEmpty();
-        var items = DYNAMO.query(r -> r.tableName(predictionsTable)
-                        .keyConditionExpression("targetId = :t")
-                        .expressionAttributeValues(Map.of(":t", s("preview"))))
-                .items();
+        var items = PredictionRows.of(DYNAMO, predictionsTable, "preview");
         // The hourly path to 48 h; 10-minute samples are too coarse for 5-minute predictions.
         assertThat(items).hasSize(48);
         var peak = items.stream()
@@ -701,20 +699,14 @@ class PredictAndScaleHandlerIT {
 
         run();
 
-        var plain = DYNAMO.getItem(r -> r.tableName(predictionsTable)
-                        .key(Map.of("targetId", s("plain"), "forecast", s("2026-11-27T20:00:00Z#PT1H"))))
-                .item();
-        var social = DYNAMO.getItem(r -> r.tableName(predictionsTable)
-                        .key(Map.of("targetId", s("social"), "forecast", s("2026-11-27T20:00:00Z#PT1H"))))
-                .item();
+        var plain = PredictionRows.one(DYNAMO, predictionsTable, "plain", "2026-11-27T20:00:00Z#PT1H");
+        var social = PredictionRows.one(DYNAMO, predictionsTable, "social", "2026-11-27T20:00:00Z#PT1H");
         // No past trends: the prior (+50% at full hype) at the capped weight 0.2: x(1 + 0.2 x 0.5 x 0.8) = x1.08.
         assertThat(Double.parseDouble(social.get("predictedLoad").n())
                         / Double.parseDouble(plain.get("predictedLoad").n()))
                 .isCloseTo(1.08, org.assertj.core.api.Assertions.within(0.002));
         assertThat(social.get("reason").s()).contains("social: checkout mentions x12.0 in 120 posts, sentiment +0.70");
-        var later = DYNAMO.getItem(r -> r.tableName(predictionsTable)
-                        .key(Map.of("targetId", s("social"), "forecast", s("2026-11-28T10:00:00Z#PT15H"))))
-                .item();
+        var later = PredictionRows.one(DYNAMO, predictionsTable, "social", "2026-11-28T10:00:00Z#PT15H");
         assertThat(later.get("reason").s()).doesNotContain("social:");
     }
 
@@ -734,12 +726,8 @@ class PredictAndScaleHandlerIT {
 
         run();
 
-        var during = DYNAMO.getItem(r -> r.tableName(predictionsTable)
-                        .key(Map.of("targetId", s("plain-events"), "forecast", s("2026-11-28T02:00:00Z#PT7H"))))
-                .item();
-        var before = DYNAMO.getItem(r -> r.tableName(predictionsTable)
-                        .key(Map.of("targetId", s("plain-events"), "forecast", s("2026-11-28T00:00:00Z#PT5H"))))
-                .item();
+        var during = PredictionRows.one(DYNAMO, predictionsTable, "plain-events", "2026-11-28T02:00:00Z#PT7H");
+        var before = PredictionRows.one(DYNAMO, predictionsTable, "plain-events", "2026-11-28T00:00:00Z#PT5H");
         assertThat(during.get("reason").s())
                 .contains("event: game_release 'Season 5' in 5 h: +85% (prior, no past game_release yet)");
         assertThat(before.get("reason").s()).doesNotContain("event:");
