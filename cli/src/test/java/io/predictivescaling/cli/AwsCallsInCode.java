@@ -33,6 +33,9 @@ final class AwsCallsInCode {
     private static final String PROJECT = "io.predictivescaling.";
     private static final Pattern CLIENT =
             Pattern.compile("software\\.amazon\\.awssdk\\.services\\.(\\w+)\\.(\\w+)Client");
+    /** SDK types that call AWS APIs other than through a client: the enhanced DynamoDB client, waiters. */
+    private static final Pattern UNREAD =
+            Pattern.compile("software\\.amazon\\.awssdk\\.(enhanced\\..*|services\\.\\w+\\.waiters\\..*)");
     /** The IAM prefix of each SDK service package the code uses; a new service is a new line. */
     private static final Map<String, String> IAM_PREFIX = Map.of(
             "dynamodb", "dynamodb",
@@ -89,6 +92,11 @@ final class AwsCallsInCode {
             initialize(unit.getOwner());
             for (JavaAccess<?> access : unit.getAccessesFromSelf()) {
                 JavaClass owner = access.getTargetOwner();
+                if (UNREAD.matcher(owner.getName()).matches()) {
+                    throw new IllegalStateException(unit.getFullName() + " calls AWS through " + owner.getName()
+                            + ", whose API calls this analysis does not read: call the service's client instead, or"
+                            + " teach AwsCallsInCode which actions it makes");
+                }
                 Matcher client = CLIENT.matcher(owner.getName());
                 if (client.matches() && access.getTarget() instanceof AccessTarget.CodeUnitCallTarget) {
                     record(client.group(1), access.getName(), unit);
