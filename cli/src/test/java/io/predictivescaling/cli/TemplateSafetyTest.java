@@ -307,6 +307,41 @@ class TemplateSafetyTest {
         assertThat(problems).as(String.join("\n", problems)).isEmpty();
     }
 
+    /**
+     * The resource column of {@link #CALLS}, checked against what each function is told: the tables, queues and buses
+     * a function's calls name are exactly those its environment names (TARGETS_TABLE, PLAN_QUEUE_URL, ...). A row on a
+     * resource the function cannot even find is wrong; a resource it is given but never calls is a missing row (or a
+     * variable to drop).
+     */
+    @Test
+    void theTableOfCallsNamesExactlyTheResourcesEachFunctionIsGiven() {
+        List<String> problems = new ArrayList<>();
+        rows(CALLS).forEach((function, calls) -> {
+            Set<String> named = new TreeSet<>();
+            calls.forEach(call -> {
+                String resource = call.split(" ")[1];
+                if (resources.has(resource)) named.add(resource);
+            });
+            Set<String> given = new TreeSet<>();
+            resources.get(function).at("/Properties/Environment/Variables").forEach(value -> {
+                String resource = value.has("Ref")
+                        ? value.get("Ref").asText()
+                        : value.path("Fn::GetAtt").path(0).asText();
+                if (resources.has(resource)) given.add(resource);
+            });
+            named.stream()
+                    .filter(r -> !given.contains(r))
+                    .forEach(r -> problems.add("TemplateSafetyTest.CALLS has " + function + " call " + r
+                            + ", which none of its environment variables names: the call names another resource"));
+            given.stream()
+                    .filter(r -> !named.contains(r))
+                    .forEach(
+                            r -> problems.add(function + " is given " + r + " in its environment but TemplateSafetyTest"
+                                    + ".CALLS has no call of it on " + r + ": list the calls, or drop the variable"));
+        });
+        assertThat(problems).as(String.join("\n", problems)).isEmpty();
+    }
+
     /** The template's Lambda functions. */
     private static List<String> functions() {
         List<String> functions = new ArrayList<>();
