@@ -57,7 +57,7 @@ final class AwsCallsInCode {
     private final Set<JavaCodeUnit> reached = new HashSet<>();
     private final Set<JavaClass> instantiated = new HashSet<>();
     private final Set<JavaClass> initialized = new HashSet<>();
-    private final List<AccessTarget.CodeUnitCallTarget> virtualCalls = new ArrayList<>();
+    private final List<AccessTarget.CodeUnitAccessTarget> virtualCalls = new ArrayList<>();
     private final Deque<JavaCodeUnit> work = new ArrayDeque<>();
     /** IAM action to the code units that call it. */
     private final SortedMap<String, Set<String>> calls = new TreeMap<>();
@@ -98,7 +98,7 @@ final class AwsCallsInCode {
                             + " teach AwsCallsInCode which actions it makes");
                 }
                 Matcher client = CLIENT.matcher(owner.getName());
-                if (client.matches() && access.getTarget() instanceof AccessTarget.CodeUnitCallTarget) {
+                if (client.matches() && access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget) {
                     record(client.group(1), access.getName(), unit);
                     continue;
                 }
@@ -110,7 +110,7 @@ final class AwsCallsInCode {
                         || access.getTarget() instanceof AccessTarget.ConstructorReferenceTarget) {
                     instantiate(owner);
                 }
-                if (access.getTarget() instanceof AccessTarget.CodeUnitCallTarget target) {
+                if (access.getTarget() instanceof AccessTarget.CodeUnitAccessTarget target) {
                     call(target);
                 }
             }
@@ -136,7 +136,7 @@ final class AwsCallsInCode {
      * A static, private or constructor call reaches its body; any other reaches the override of every instantiated
      * class it may land on (an interface's default body only where no class overrides it).
      */
-    private void call(AccessTarget.CodeUnitCallTarget target) {
+    private void call(AccessTarget.CodeUnitAccessTarget target) {
         var member = target.resolveMember();
         boolean direct = member.map(m -> m.isConstructor()
                         || m.getModifiers().contains(JavaModifier.STATIC)
@@ -165,7 +165,7 @@ final class AwsCallsInCode {
         }
     }
 
-    private void dispatch(AccessTarget.CodeUnitCallTarget target, JavaClass type) {
+    private void dispatch(AccessTarget.CodeUnitAccessTarget target, JavaClass type) {
         if (!type.isAssignableTo(target.getOwner().getName())) {
             return;
         }
