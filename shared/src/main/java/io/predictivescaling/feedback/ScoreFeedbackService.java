@@ -8,17 +8,23 @@ import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The score-feedback run: every interval whose predictions have ended gets the load that really came (the
  * same statistic they predicted), stored once per target, forecast time and resolution and read back by every
- * prediction of it; accuracy and scaling
+ * prediction of it; a prediction is only ever scored against the statistic it predicted, also when the target
+ * changed statistic (p95 or mean) within the day; accuracy and scaling
  * efficiency are aggregated per target, horizon and signal over the last day; and each signal's confidence
  * moves toward how well it just did. A prediction whose interval has no data is reported, never scored as
  * zero, and tried again next run.
@@ -82,30 +88,43 @@ public final class ScoreFeedbackService {
         double loadPerUnit = target.scaling().orElseThrow().policy().loadPerUnit();
         OptionalDouble price = target.scaling().orElseThrow().unitPricePerHour();
         List<MaturedPrediction> all = store.predictions(id, now.minus(LOOKBACK), now);
+        // The store hands every prediction of an interval (forecast time and resolution) the one actual stored for
+        // it, whatever statistic that actual is of. Where a target changed statistic (p95 <-> mean) within the day,
+        // an interval holds predictions of both: those are scored from the samples, each against its own statistic.
+        Map<String, Set<String>> statistics = new HashMap<>();
+        for (MaturedPrediction p : all) {
+            statistics.computeIfAbsent(interval(p), k -> new TreeSet<>()).add(p.statistic());
+        }
         List<MaturedPrediction> fresh = new ArrayList<>();
+        Map<String, MaturedPrediction> scoredNow = new HashMap<>();
+        Set<String> unmeasured = new HashSet<>();
+        Map<String, Optional<Double>> actuals = new HashMap<>();
         List<LoadSample> samples = null;
         int missing = 0;
-        // The predictions of one interval (forecast time and resolution) share its actual: written once for all.
-        Map<String, List<MaturedPrediction>> intervals = new LinkedHashMap<>();
         for (MaturedPrediction p : all) {
-            if (p.actual() != null || p.end().isAfter(now)) {
+            boolean mixed = statistics.get(interval(p)).size() > 1;
+            if ((p.actual() != null && !mixed) || p.end().isAfter(now)) {
                 continue;
             }
             if (samples == null) {
                 samples = metrics.read(target.metricId(), now.minus(LOOKBACK), now);
             }
-            Double actual = actual(samples, p);
-            if (actual == null) {
-                missing++;
+            List<LoadSample> read = samples;
+            Optional<Double> actual = actuals.computeIfAbsent(
+                    interval(p) + "#" + p.statistic(), k -> Optional.ofNullable(actual(read, p)));
+            if (actual.isEmpty()) {
+                // Never scored against another statistic's actual: left out until its own can be measured.
+                missing += p.actual() == null ? 1 : 0;
+                unmeasured.add(p.key());
                 continue;
             }
-            MaturedPrediction done = p.withActual(actual);
-            intervals
-                    .computeIfAbsent(p.forecastTime() + "#" + p.resolution(), k -> new ArrayList<>())
-                    .add(done);
-            fresh.add(done);
+            MaturedPrediction done = p.withActual(actual.get());
+            scoredNow.put(p.key(), done);
+            if (p.actual() == null) {
+                fresh.add(done);
+            }
         }
-        intervals.values().forEach(interval -> store.recordActual(interval, now));
+        recordActuals(fresh, now);
         if (missing > 0) {
             problems.add(String.format(
                     Locale.ROOT,
@@ -116,11 +135,10 @@ public final class ScoreFeedbackService {
         }
         List<MaturedPrediction> window = new ArrayList<>();
         for (MaturedPrediction p : all) {
-            MaturedPrediction s = fresh.stream()
-                    .filter(f -> f.key().equals(p.key()))
-                    .findFirst()
-                    .orElse(p);
-            if (s.actual() != null && !s.forecastTime().isBefore(now.minus(WINDOW))) {
+            MaturedPrediction s = scoredNow.getOrDefault(p.key(), p);
+            if (!unmeasured.contains(p.key())
+                    && s.actual() != null
+                    && !s.forecastTime().isBefore(now.minus(WINDOW))) {
                 window.add(s);
             }
         }
@@ -167,6 +185,30 @@ public final class ScoreFeedbackService {
                 overall.overScaled(),
                 overall.rightSized()));
         return new int[] {fresh.size(), missing};
+    }
+
+    /** An interval's predictions share one stored actual: the forecast time and the resolution. */
+    private static String interval(MaturedPrediction p) {
+        return p.forecastTime() + "#" + p.resolution();
+    }
+
+    /**
+     * Writes each interval's actual once. The store keeps one actual per interval, so an interval predicted with two
+     * statistics stores the actual of the statistic its shortest-horizon prediction was made with (the target's
+     * latest); the other statistic's predictions are scored from the samples again by every run (see {@link #score}).
+     */
+    private void recordActuals(List<MaturedPrediction> fresh, Instant now) {
+        Map<String, List<MaturedPrediction>> intervals = new LinkedHashMap<>();
+        fresh.forEach(p ->
+                intervals.computeIfAbsent(interval(p), k -> new ArrayList<>()).add(p));
+        for (List<MaturedPrediction> interval : intervals.values()) {
+            String latest = interval.stream()
+                    .min(Comparator.comparing(MaturedPrediction::horizon))
+                    .orElseThrow()
+                    .statistic();
+            store.recordActual(
+                    interval.stream().filter(p -> p.statistic().equals(latest)).toList(), now);
+        }
     }
 
     /** Once a day, re-chooses how the target's floors are sized from its last week (unless fixed). */

@@ -17,6 +17,13 @@ import java.util.List;
  * here.
  */
 public final class SentimentSourceRegistry {
+    /**
+     * Where a source's {@code credentialsParameter} must live in SSM Parameter Store: fetch-sentiment's role may read
+     * only parameters under it (template.yaml; TemplateSafetyTest keeps the two equal). Anything else would be denied
+     * at every poll once deployed, so it is refused when the configuration is read.
+     */
+    public static final String CREDENTIALS_PREFIX = "/predictive-scaling/";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SentimentSourceRegistry() {}
@@ -58,6 +65,13 @@ public final class SentimentSourceRegistry {
             String type = s.path("type").asText("");
             String base = s.path("baseUrl").asText("");
             String parameter = s.path("credentialsParameter").asText("");
+            if (!parameter.isEmpty()
+                    && (!parameter.startsWith(CREDENTIALS_PREFIX)
+                            || parameter.length() == CREDENTIALS_PREFIX.length())) {
+                throw new IllegalArgumentException("credentialsParameter '" + parameter + "' of the " + type
+                        + " source is outside " + CREDENTIALS_PREFIX + ", the only SSM parameters fetch-sentiment may"
+                        + " read: store the token as " + CREDENTIALS_PREFIX + "<name> and name that");
+            }
             java.util.function.Supplier<java.util.Optional<String>> token =
                     () -> credentials == null ? java.util.Optional.empty() : credentials.token(parameter);
             SentimentSource source = switch (type) {

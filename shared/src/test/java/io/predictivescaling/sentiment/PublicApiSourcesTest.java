@@ -146,6 +146,32 @@ class PublicApiSourcesTest {
         assertThat(subreddit.covers("othergame")).isFalse();
     }
 
+    /**
+     * fetch-sentiment's role may read only SSM parameters under /predictive-scaling/: a token stored anywhere else
+     * would be denied at every poll once deployed, so the configuration naming it is refused, saying where it goes.
+     */
+    @Test
+    void aCredentialsParameterOutsideTheOnesTheFunctionMayReadIsAClearError() {
+        for (String outside : List.of("bluesky-token", "/other-app/bluesky-token", "/predictive-scaling/")) {
+            assertThatThrownBy(() -> SentimentSourceRegistry.fromJson(
+                            "[{\"type\": \"bluesky\", \"credentialsParameter\": \"" + outside + "\"}]",
+                            http,
+                            null,
+                            Duration.ofSeconds(1)))
+                    .as(outside)
+                    .hasMessage("credentialsParameter '" + outside + "' of the bluesky source is outside "
+                            + "/predictive-scaling/, the only SSM parameters fetch-sentiment may read: store the token"
+                            + " as /predictive-scaling/<name> and name that");
+        }
+        assertThat(SentimentSourceRegistry.fromJson(
+                        "[{\"type\": \"bluesky\", \"credentialsParameter\": \"/predictive-scaling/bluesky-token\"}]",
+                        http,
+                        null,
+                        Duration.ofSeconds(1)))
+                .extracting(SentimentSource::name)
+                .containsExactly("bluesky");
+    }
+
     @Test
     void aRateLimitIsWaitedOutOnceWithRetryAfter() {
         AtomicInteger calls = new AtomicInteger();

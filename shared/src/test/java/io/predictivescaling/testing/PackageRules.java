@@ -40,15 +40,23 @@ public final class PackageRules {
 
     private PackageRules() {}
 
-    /** The production classes of {@code io.predictivescaling} on the classpath: no test classes or test jars. */
-    public static JavaClasses productionClasses() {
-        // Only the project's own classes matter here: do not follow references into the AWS SDK and other libraries
-        // (that would take half a minute and add nothing to a rule about the project's packages).
-        ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
-        return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(location -> !location.contains("-tests.jar"))
-                .importPackages(ROOT);
+    private static JavaClasses production;
+
+    /**
+     * The production classes of {@code io.predictivescaling} on the classpath: no test classes or test jars. Imported
+     * once per test JVM (about 2 s) and shared by the tests that read them (the classes are immutable).
+     */
+    public static synchronized JavaClasses productionClasses() {
+        if (production == null) {
+            // Only the project's own classes matter here: do not follow references into the AWS SDK and other
+            // libraries (that would take half a minute and add nothing to a rule about the project's packages).
+            ArchConfiguration.get().setResolveMissingDependenciesFromClassPath(false);
+            production = new ClassFileImporter()
+                    .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .withImportOption(location -> !location.contains("-tests.jar"))
+                    .importPackages(ROOT);
+        }
+        return production;
     }
 
     /** Fails, naming each cycle and the dependencies that close it, when two packages depend on each other. */

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import io.predictivescaling.feedback.Accuracy;
+import io.predictivescaling.feedback.DynamoDbFeedbackStore;
+import io.predictivescaling.feedback.FeedbackStore;
+import io.predictivescaling.feedback.MaturedPrediction;
 import io.predictivescaling.feedback.MetricsEmitter;
 import io.predictivescaling.feedback.ScoreFeedbackService;
+import io.predictivescaling.feedback.SizingTuner;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.planning.Severity;
@@ -33,6 +38,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -165,6 +171,133 @@ class ScoreFeedbackServiceTest {
                 .as("every prediction of a scored interval reads its actual back")
                 .isZero();
         assertThat(predictions.actualWrites()).isEqualTo(13);
+    }
+
+    /**
+     * A target switched from predicting each hour's P95 to its mean mid-day: the hour before the switch was forecast
+     * 3 hours ahead as a P95 and, after it, 1 hour ahead as a mean. Both forecasts were exact; scored each against its
+     * own statistic, both are right in the run that scores them and in every later run that reads them back (the
+     * store keeps one actual per interval, of one statistic).
+     */
+    @Test
+    void aTargetWhoseStatisticChangedMidDayHasEachPredictionScoredAgainstItsOwnStatistic() {
+        targetRows.get("web").put("sizing", s("fixed"));
+        Instant hour = T0.minus(Duration.ofHours(2));
+        List<LoadSample> samples = new ArrayList<>();
+        for (int m = 0; m < 60; m += 5) {
+            samples.add(new LoadSample("web-rps", hour.plus(Duration.ofMinutes(m)), m == 30 ? 400 : 100, "", "test"));
+        }
+        metrics.append(samples);
+        var rollup = io.predictivescaling.metrics.Rollups.of(samples, Duration.ofHours(1))
+                .get(0);
+        assertThat(rollup.p95()).isGreaterThan(1.5 * rollup.mean());
+        OneActualPerInterval store = new OneActualPerInterval();
+        store.add(matured(hour, Duration.ofHours(3), "p95", rollup.p95(), "daily-naive"));
+        store.add(matured(hour, Duration.ofHours(1), "mean", rollup.mean(), "daily-naive"));
+        ScoreFeedbackService service = new ScoreFeedbackService(targets(), metrics, store, MetricsEmitter.NONE);
+
+        for (Instant now : List.of(T0, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(2)))) {
+            ScoreFeedbackService.Result result = service.run(now);
+
+            assertThat(result.problems()).as("at " + now).isEmpty();
+            for (String scope : List.of("last24h#all", "last24h#horizon=PT1H", "last24h#horizon=PT6H")) {
+                Accuracy accuracy = store.accuracy("web", scope).orElseThrow();
+                assertThat(accuracy.smape()).as(scope + " at " + now).isZero();
+                assertThat(accuracy.count()).as(scope + " at " + now).isEqualTo(scope.endsWith("all") ? 2 : 1);
+            }
+            assertThat(store.signalConfidence("web"))
+                    .as("exact predictions keep full confidence at " + now)
+                    .containsEntry("pattern:daily-naive", 1.0);
+        }
+        assertThat(store.actualWrites).as("the hour's actual is written once").isEqualTo(1);
+    }
+
+    static MaturedPrediction matured(Instant at, Duration horizon, String statistic, double predicted, String method) {
+        return new MaturedPrediction(
+                "web",
+                at + "#" + horizon,
+                at,
+                horizon,
+                Duration.ofHours(1),
+                statistic,
+                predicted,
+                0.9 * predicted,
+                1.1 * predicted,
+                100,
+                Map.of("pattern:" + method, 1.0),
+                null);
+    }
+
+    /**
+     * The feedback tables as {@code DynamoDbFeedbackStore} keeps them: predictions of any statistic, and one actual
+     * per target, forecast time and resolution that every prediction of the interval reads back.
+     */
+    static final class OneActualPerInterval implements FeedbackStore {
+        final List<MaturedPrediction> predictions = new ArrayList<>();
+        final Map<String, Double> actuals = new HashMap<>();
+        final Map<String, Accuracy> accuracy = new HashMap<>();
+        Map<String, Double> confidence = Map.of();
+        int actualWrites;
+
+        void add(MaturedPrediction p) {
+            predictions.add(p);
+        }
+
+        @Override
+        public List<MaturedPrediction> predictions(String targetId, Instant from, Instant to) {
+            return predictions.stream()
+                    .filter(p -> p.targetId().equals(targetId)
+                            && !p.forecastTime().isBefore(from)
+                            && p.forecastTime().isBefore(to))
+                    .map(p -> {
+                        Double actual = actuals.get(
+                                targetId + "|" + DynamoDbFeedbackStore.actualKey(p.forecastTime(), p.resolution()));
+                        return actual == null ? p : p.withActual(actual);
+                    })
+                    .toList();
+        }
+
+        @Override
+        public void recordActual(List<MaturedPrediction> scored, Instant at) {
+            MaturedPrediction first = scored.get(0);
+            actualWrites++;
+            actuals.put(
+                    first.targetId() + "|" + DynamoDbFeedbackStore.actualKey(first.forecastTime(), first.resolution()),
+                    first.actual());
+        }
+
+        @Override
+        public void saveAccuracy(String targetId, String scope, Accuracy a, Instant at) {
+            accuracy.put(targetId + "|" + scope, a);
+        }
+
+        @Override
+        public Optional<Accuracy> accuracy(String targetId, String scope) {
+            return Optional.ofNullable(accuracy.get(targetId + "|" + scope));
+        }
+
+        @Override
+        public Map<String, Accuracy> accuracies(String targetId) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, Double> signalConfidence(String targetId) {
+            return confidence;
+        }
+
+        @Override
+        public void saveSignalConfidence(String targetId, Map<String, Double> values, Instant at) {
+            confidence = Map.copyOf(values);
+        }
+
+        @Override
+        public Optional<SizingTuner.TunedSizing> sizing(String targetId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void saveSizing(String targetId, SizingTuner.TunedSizing sizing) {}
     }
 
     private static PredictionRecord record(Instant at, Duration horizon) {
