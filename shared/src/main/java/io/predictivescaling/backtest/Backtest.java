@@ -4,6 +4,7 @@ import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.peers.PeerPolicy;
 import io.predictivescaling.planning.CapacityPlanner;
 import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.planning.ScalingPlan;
@@ -51,6 +52,7 @@ public final class Backtest {
     private final PerfectFloors perfect;
     private final int[] givenFloors;
     private final ReplayHook hook;
+    private final List<PeerPolicy> peers;
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -65,20 +67,31 @@ public final class Backtest {
         this(config, perfect, null);
     }
 
-    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook) {
+    private Backtest(
+            BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook, List<PeerPolicy> peers) {
         this.config = config;
         this.perfect = perfect;
         this.givenFloors = givenFloors;
         this.hook = hook;
+        this.peers = peers;
     }
 
     private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
-        this(config, perfect, givenFloors, ReplayHook.NONE);
+        this(config, perfect, givenFloors, ReplayHook.NONE, List.of());
     }
 
     /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
     public Backtest with(ReplayHook newHook) {
-        return new Backtest(config, perfect, givenFloors, newHook);
+        return new Backtest(config, perfect, givenFloors, newHook, peers);
+    }
+
+    /**
+     * The same replay with open peers alongside: each peer's floors are replayed under the same target tracking from
+     * the same start, and its totals are added to {@link BacktestResult#policies()} under its {@link PeerPolicy#name()},
+     * after the oracle.
+     */
+    public Backtest withPeers(List<PeerPolicy> newPeers) {
+        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers));
     }
 
     /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
@@ -216,6 +229,10 @@ public final class Backtest {
         stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
         stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
         stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
+        for (PeerPolicy peer : peers) {
+            int[][] replayed = PeerReplay.replay(peer, trace, tracking, initial);
+            stats.put(peer.name(), stats(demand, replayed[0], replayed[1], tracking, stepSeconds, oracleHours));
+        }
         List<BacktestResult.SizingOutcome> sizings = tracks.stream()
                 .map(t -> new BacktestResult.SizingOutcome(
                         t.sizing.label(),
