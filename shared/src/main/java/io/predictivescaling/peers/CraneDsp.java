@@ -49,6 +49,7 @@ final class CraneDsp {
 
     private final long stepSeconds;
     private final Random random = new Random(20);
+    private final java.util.Map<Integer, Dft> transforms = new java.util.HashMap<>();
 
     /** @param stepSeconds the sample interval (Crane's {@code sampleInterval}; at most an hour) */
     CraneDsp(long stepSeconds) {
@@ -79,14 +80,15 @@ final class CraneDsp {
         double[] actual = Arrays.copyOfRange(signal, (periods - 1) * perPeriod, signal.length);
         double[] best = null;
         double bestError = Double.MAX_VALUE;
+        double[][] fittedSpectrum = dft(fitted.length).forward(fitted);
         for (double[] e : DEFAULT_ESTIMATORS) {
-            double error = predictionError(actual, estimate(fitted, perPeriod, e));
+            double error = predictionError(actual, estimate(fittedSpectrum, perPeriod, e));
             if (error < bestError) {
                 bestError = error;
                 best = e;
             }
         }
-        return best == null ? null : estimate(signal, perPeriod, best);
+        return best == null ? null : estimate(dft(signal.length).forward(signal), perPeriod, best);
     }
 
     /** Linear gap filling, whole hours, extreme outliers replaced; null when nothing is left. */
@@ -152,21 +154,34 @@ final class CraneDsp {
         return -1;
     }
 
+    /** One transform per length, reused across refits (its set-up costs as much as a transform). */
+    private Dft dft(int n) {
+        if (transforms.size() > 8 && !transforms.containsKey(n)) {
+            transforms.clear(); // lengths change while history is shorter than 15 days or after a gap
+        }
+        return transforms.computeIfAbsent(n, Dft::new);
+    }
+
     private long findPeriodOf(double[] s) {
         int n = s.length;
-        Dft dft = new Dft(n);
+        Dft dft = dft(n);
         double[] shuffled = s.clone();
         double[] maxima = new double[100];
-        for (int round = 0; round < 100; round++) {
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                double t = shuffled[i];
-                shuffled[i] = shuffled[j];
-                shuffled[j] = t;
-            }
-            double[] power = Dft.magnitudes(dft.forward(shuffled));
+        for (int round = 0; round < 100; round += 2) {
+            // Two permutations at once: one as the real part, the next as the imaginary part of one complex DFT,
+            // taken apart by symmetry (X_k = (Z_k + conj Z_(n-k)) / 2, Y_k = (Z_k - conj Z_(n-k)) / 2i).
+            shuffle(shuffled);
+            double[] first = shuffled.clone();
+            shuffle(shuffled);
+            double[][] z = dft.forward(first, shuffled);
             for (int k = 1; k < n / 2; k++) {
-                maxima[round] = Math.max(maxima[round], power[k]);
+                double ar = z[0][k];
+                double ai = z[1][k];
+                double br = z[0][n - k];
+                double bi = -z[1][n - k];
+                maxima[round] = Math.max(maxima[round], Math.sqrt((ar + br) * (ar + br) + (ai + bi) * (ai + bi)) / 2);
+                maxima[round + 1] =
+                        Math.max(maxima[round + 1], Math.sqrt((ar - br) * (ar - br) + (ai - bi) * (ai - bi)) / 2);
             }
         }
         Arrays.sort(maxima);
@@ -189,6 +204,15 @@ final class CraneDsp {
             }
         }
         return chosen < 0 ? -1 : chosen * stepSeconds;
+    }
+
+    private void shuffle(double[] x) {
+        for (int i = x.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            double t = x[i];
+            x[i] = x[j];
+            x[j] = t;
+        }
     }
 
     /** Circular autocorrelation of the standardized series: IFFT(|FFT(z)|^2) / n. */
@@ -245,13 +269,13 @@ final class CraneDsp {
      * One FFT estimator on a whole number of periods: the spectrum filtered as {@code fftEstimator.GetEstimation}
      * does, then the last period of its inverse, times 1 + margin.
      *
+     * @param transformed the signal's DFT {real, imaginary} (left unchanged)
      * @param e {minNumOfSpectrumItems, lowAmplitudeThreshold, marginFraction}
      */
-    double[] estimate(double[] signal, int perPeriod, double[] e) {
-        int n = signal.length;
+    double[] estimate(double[][] transformed, int perPeriod, double[] e) {
+        int n = transformed[0].length;
         int minItems = (int) e[0];
-        Dft dft = new Dft(n);
-        double[][] spectrum = dft.forward(signal);
+        double[][] spectrum = {transformed[0].clone(), transformed[1].clone()};
         double[] magnitude = Dft.magnitudes(spectrum);
         double[] amplitudes = new double[Math.max(0, n / 2 - 1)];
         for (int k = 1; k < n / 2; k++) {
@@ -276,7 +300,7 @@ final class CraneDsp {
                 spectrum[1][k] = 0;
             }
         }
-        double[] rebuilt = dft.inverse(spectrum[0], spectrum[1])[0];
+        double[] rebuilt = dft(n).inverse(spectrum[0], spectrum[1])[0];
         double[] next = new double[perPeriod];
         for (int i = 0; i < perPeriod; i++) {
             double a = rebuilt[n - perPeriod + i];
