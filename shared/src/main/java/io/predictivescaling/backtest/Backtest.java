@@ -118,6 +118,11 @@ public final class Backtest {
         int[] predictiveServing = new int[n];
 
         int initial = Double.isNaN(demand[0]) ? 1 : tracking.needed(demand[0]);
+        // Peers need only the trace: they are replayed on other cores while the product's replay runs.
+        List<java.util.concurrent.CompletableFuture<int[][]>> peerRuns = peers.stream()
+                .map(p -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> PeerReplay.replay(p, trace, tracking, initial)))
+                .toList();
         CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
         CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
@@ -229,9 +234,14 @@ public final class Backtest {
         stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
         stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
         stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
-        for (PeerPolicy peer : peers) {
-            int[][] replayed = PeerReplay.replay(peer, trace, tracking, initial);
-            stats.put(peer.name(), stats(demand, replayed[0], replayed[1], tracking, stepSeconds, oracleHours));
+        for (int i = 0; i < peers.size(); i++) {
+            int[][] replayed;
+            try {
+                replayed = peerRuns.get(i).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            stats.put(peers.get(i).name(), stats(demand, replayed[0], replayed[1], tracking, stepSeconds, oracleHours));
         }
         List<BacktestResult.SizingOutcome> sizings = tracks.stream()
                 .map(t -> new BacktestResult.SizingOutcome(
