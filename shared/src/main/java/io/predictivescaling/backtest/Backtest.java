@@ -4,6 +4,7 @@ import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
+import io.predictivescaling.peers.PeerPolicy;
 import io.predictivescaling.planning.CapacityPlanner;
 import io.predictivescaling.planning.PlanningCore;
 import io.predictivescaling.planning.ScalingPlan;
@@ -51,6 +52,7 @@ public final class Backtest {
     private final PerfectFloors perfect;
     private final int[] givenFloors;
     private final ReplayHook hook;
+    private final List<PeerPolicy> peers;
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -65,20 +67,31 @@ public final class Backtest {
         this(config, perfect, null);
     }
 
-    private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook) {
+    private Backtest(
+            BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook, List<PeerPolicy> peers) {
         this.config = config;
         this.perfect = perfect;
         this.givenFloors = givenFloors;
         this.hook = hook;
+        this.peers = peers;
     }
 
     private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
-        this(config, perfect, givenFloors, ReplayHook.NONE);
+        this(config, perfect, givenFloors, ReplayHook.NONE, List.of());
     }
 
     /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
     public Backtest with(ReplayHook newHook) {
-        return new Backtest(config, perfect, givenFloors, newHook);
+        return new Backtest(config, perfect, givenFloors, newHook, peers);
+    }
+
+    /**
+     * The same replay with open peers alongside: each peer's floors are replayed under the same target tracking from
+     * the same start, and its totals are added to {@link BacktestResult#policies()} under its {@link PeerPolicy#name()},
+     * after the oracle.
+     */
+    public Backtest withPeers(List<PeerPolicy> newPeers) {
+        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers));
     }
 
     /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
@@ -105,6 +118,11 @@ public final class Backtest {
         int[] predictiveServing = new int[n];
 
         int initial = Double.isNaN(demand[0]) ? 1 : tracking.needed(demand[0]);
+        // Peers need only the trace: they are replayed on other cores while the product's replay runs.
+        List<java.util.concurrent.CompletableFuture<int[][]>> peerRuns = peers.stream()
+                .map(p -> java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> PeerReplay.replay(p, trace, tracking, initial)))
+                .toList();
         CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
         CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
@@ -216,6 +234,15 @@ public final class Backtest {
         stats.put("reactive", stats(demand, reactiveServing, reactive, tracking, stepSeconds, oracleHours));
         stats.put("predictive", stats(demand, predictiveServing, predictive, tracking, stepSeconds, oracleHours));
         stats.put("oracle", stats(demand, oracle, oracle, tracking, stepSeconds, oracleHours));
+        for (int i = 0; i < peers.size(); i++) {
+            int[][] replayed;
+            try {
+                replayed = peerRuns.get(i).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+            stats.put(peers.get(i).name(), stats(demand, replayed[0], replayed[1], tracking, stepSeconds, oracleHours));
+        }
         List<BacktestResult.SizingOutcome> sizings = tracks.stream()
                 .map(t -> new BacktestResult.SizingOutcome(
                         t.sizing.label(),

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A backtest's outcome: per-policy totals and the per-interval timeline.
  *
- * @param policies {@code reactive}, {@code predictive}, {@code oracle}
+ * @param policies {@code reactive}, {@code predictive}, {@code oracle}, then each open peer replayed alongside
+ *     ({@code aws-predictive}, {@code crane-dsp}, {@code phpa-holt-winters}; only with {@link Backtest#withPeers})
  * @param sizings each sizing the predictive policy could plan with, replayed alone over the whole trace (empty when
  *     floors were given rather than planned), in the order the backtest tried them
  */

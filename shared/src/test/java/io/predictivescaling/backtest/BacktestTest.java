@@ -88,6 +88,42 @@ class BacktestTest {
     }
 
     @Test
+    void aPeersRowIsCountedExactlyAsTheProductsUnderTheSameTargetTracking() {
+        BacktestResult plain = new Backtest(config, Backtest.PerfectFloors.HOUR).run(trace(), null);
+        int[] floors = plain.timeline().floor();
+        BacktestResult withPeers = new Backtest(config, Backtest.PerfectFloors.HOUR)
+                .withPeers(List.of(peer("none", new int[floors.length]), peer("same-floors", floors)))
+                .run(trace(), null);
+
+        assertThat(withPeers.policies().keySet())
+                .containsExactly("reactive", "predictive", "oracle", "none", "same-floors");
+        assertThat(withPeers.policies().get("none")).isEqualTo(plain.policies().get("reactive"));
+        assertThat(withPeers.policies().get("same-floors"))
+                .isEqualTo(plain.policies().get("predictive"));
+        assertThat(withPeers.policies().get("predictive"))
+                .isEqualTo(plain.policies().get("predictive"));
+    }
+
+    static io.predictivescaling.peers.PeerPolicy peer(String name, int[] floors) {
+        return new io.predictivescaling.peers.PeerPolicy() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String summary() {
+                return name;
+            }
+
+            @Override
+            public int[] floors(Load load) {
+                return floors.clone();
+            }
+        };
+    }
+
+    @Test
     void theOracleNeedsExactlyWhatTheDemandNeedsAtTheTarget() {
         BacktestResult r = defaultRun();
 

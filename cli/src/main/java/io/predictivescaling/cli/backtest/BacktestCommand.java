@@ -7,6 +7,7 @@ import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.peers.Peers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -105,6 +106,13 @@ public final class BacktestCommand implements Callable<Integer> {
                             + BacktestConfig.DEFAULT_SCALE_IN_STEP + ")")
     Double scaleInStep;
 
+    @Option(
+            names = "--peers",
+            description = "Also replay open peers under the same target tracking and show their rows: "
+                    + "aws-predictive (a proxy of AWS predictive scaling as documented), crane-dsp (Crane's EHPA with its DSP "
+                    + "predictor), phpa-holt-winters (Holt-Winters as the Predictive HPA runs it); adds seconds")
+    boolean peers;
+
     @Option(names = "--quiet", description = "No progress bar")
     boolean quiet;
 
@@ -150,7 +158,10 @@ public final class BacktestCommand implements Callable<Integer> {
         Attribution attribution =
                 perfectFloors == Backtest.PerfectFloors.NONE ? Attribution.start(t, config, social != null) : null;
         try (Progress progress = new Progress(t.size(), quiet)) {
-            result = new Backtest(config, perfectFloors).with(log).run(t, progress::step);
+            result = new Backtest(config, perfectFloors)
+                    .with(log)
+                    .withPeers(peers ? Peers.all() : List.of())
+                    .run(t, progress::step);
             if (attribution != null) {
                 added = attribution.of(result);
             }
@@ -174,9 +185,15 @@ public final class BacktestCommand implements Callable<Integer> {
                 new HtmlReport.Marks(config.events(), log.rows(), added));
         Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
         System.out.println(verdict.sentence());
+        int width = Math.max(
+                11,
+                result.policies().keySet().stream()
+                        .mapToInt(String::length)
+                        .max()
+                        .orElse(0));
         System.out.printf(
                 Locale.ROOT,
-                "%-11s %12s %10s %14s %13s %11s%n",
+                "%-" + width + "s %12s %10s %14s %13s %11s%n",
                 "policy",
                 "underProv%",
                 "unserved%",
@@ -187,7 +204,7 @@ public final class BacktestCommand implements Callable<Integer> {
         result.policies()
                 .forEach((name, s) -> System.out.printf(
                         Locale.ROOT,
-                        "%-11s %12.3f %10.3f %14.1f %13.3f %11.3f%n",
+                        "%-" + width + "s %12.3f %10.3f %14.1f %13.3f %11.3f%n",
                         name,
                         100 * s.underProvisionedFraction(),
                         100 * s.unservedDemandFraction(),

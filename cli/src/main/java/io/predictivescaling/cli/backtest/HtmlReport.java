@@ -5,6 +5,7 @@ import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.BacktestResult.PolicyStats;
 import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.events.KnownEvent;
+import io.predictivescaling.peers.Peers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -58,7 +59,7 @@ final class HtmlReport {
                             + "<td data-label=\"unserved demand\">%.3f%%</td><td data-label=\"capacity-unit-hours\">%,.0f</td>"
                             + "<td data-label=\"cost vs reactive\">%s</td><td data-label=\"cost vs oracle\">%.3f&times;</td>",
                     name,
-                    POLICY_NOTES.get(name),
+                    POLICY_NOTES.getOrDefault(name, Peers.summary(name)),
                     100 * s.underProvisionedFraction(),
                     100 * s.unservedDemandFraction(),
                     s.capacityUnitHours(),

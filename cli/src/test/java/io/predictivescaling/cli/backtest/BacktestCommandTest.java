@@ -38,6 +38,10 @@ class BacktestCommandTest {
         assertThat(summary.get("targetUtilization").asDouble()).isEqualTo(0.7);
         assertThat(summary.get("unit").asDouble()).isPositive();
         JsonNode policies = summary.get("policies");
+        assertThat(policies.fieldNames())
+                .toIterable()
+                .as("peers only with --peers")
+                .containsExactly("reactive", "predictive", "oracle");
         for (String policy : List.of("reactive", "predictive", "oracle")) {
             assertThat(policies.get(policy).fieldNames())
                     .toIterable()
@@ -193,6 +197,54 @@ class BacktestCommandTest {
                         .get("underProvisionedFraction")
                         .asDouble())
                 .isPositive();
+    }
+
+    @Test
+    void withPeersTheTableSummaryAndReportShowEachOpenPeerNextToTheProduct() throws Exception {
+        Path trace = ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv");
+        var printed = new java.io.ByteArrayOutputStream();
+        var stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet", "--peers");
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertThat(exit).isZero();
+        String console = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(console.lines().findFirst().orElseThrow())
+                .as("the verdict stays the product's against reactive")
+                .startsWith("Against reactive scaling (target tracking alone), predictive scaling");
+        List<String> peers = List.of("aws-predictive", "crane-dsp", "phpa-holt-winters", "phpa-hw-0.2");
+        for (String peer : peers) {
+            assertThat(console)
+                    .as("a table row: under-provisioned %, unserved %, unit-hours, cost vs reactive and vs oracle")
+                    .containsPattern("(?m)^" + java.util.regex.Pattern.quote(peer)
+                            + " +[\\d.]+ +[\\d.]+ +[\\d.]+ +[\\d.]+ +[\\d.]+$");
+        }
+        JsonNode policies = new ObjectMapper()
+                .readTree(out.resolve("summary.json").toFile())
+                .get("policies");
+        assertThat(policies.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "reactive",
+                        "predictive",
+                        "oracle",
+                        "aws-predictive",
+                        "crane-dsp",
+                        "phpa-holt-winters",
+                        "phpa-hw-0.2");
+        for (String peer : peers) {
+            assertThat(policies.get(peer).get("underProvisionedFraction").asDouble())
+                    .isBetween(0.0, 1.0);
+            assertThat(policies.get(peer).get("costVsOracle").asDouble()).isPositive();
+        }
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains(">aws-predictive<small>AWS predictive scaling (proxy)</small>")
+                .contains(">crane-dsp<small>Crane EHPA, DSP predictor</small>");
     }
 
     @Test
