@@ -247,6 +247,11 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
                 + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\""
                 + TARGET + "\"}}' --max-items 5");
+        // The hourly paths sort after the time-keyed items: one item per hour, its hours as parallel lists.
+        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
+                + " --key-condition-expression 'targetId = :t AND begins_with(forecast, :p)'"
+                + " --expression-attribute-values '{\":t\":{\"S\":\"" + TARGET + "\"},\":p\":{\"S\":\"path#\"}}'"
+                + " --no-scan-index-forward --max-items 1");
         System.out.println("  " + aws + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
                 + " --resource-id service/" + CLUSTER + "/" + SERVICE);
         System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE

@@ -74,7 +74,8 @@ public final class EventAdjuster {
                 if (!d.applied()) {
                     notes.putIfAbsent(
                             e.type(),
-                            String.format(Locale.ROOT, "; event: %s '%s' %s: %s", e.type(), e.name(), when, d.why()));
+                            String.format(
+                                    Locale.ROOT, "; event: %s '%s' %s: %s", e.type(), shortName(e), when, d.why()));
                     continue;
                 }
                 double[] best = strongest.get(e.type());
@@ -86,7 +87,7 @@ public final class EventAdjuster {
                                     Locale.ROOT,
                                     "; event: %s '%s' %s: %s (x%.2f)",
                                     e.type(),
-                                    e.name(),
+                                    shortName(e),
                                     when,
                                     impact.describe(),
                                     f));
@@ -157,5 +158,18 @@ public final class EventAdjuster {
                     a.signals()));
         }
         return out;
+    }
+
+    /** Longest event name a reason quotes: reasons are for people, the full name stays in the events table. */
+    static final int NAME_IN_REASON = 80;
+
+    /**
+     * The event's name as a reason quotes it: cut to {@value #NAME_IN_REASON} characters with an ellipsis. Names come
+     * from feeds and calendars unbounded, and a reason is repeated for every hour an event touches (48 of them make
+     * one item of the predictions table, which DynamoDB caps at 400 KB).
+     */
+    static String shortName(KnownEvent e) {
+        String name = e.name();
+        return name.length() <= NAME_IN_REASON ? name : name.substring(0, NAME_IN_REASON - 1) + "…";
     }
 }

@@ -69,7 +69,7 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
                 out.add(parse(targetId, item));
             }
         }
-        // Hourly paths are one item per hour they were made in: those made up to a path's length before `from` hold
+        // Hourly paths are one item per hour they are forecast from: those up to a path's length before `from` hold
         // predictions of [from, to].
         Instant firstMade = from.minus(PlanningCore.PATH).truncatedTo(ChronoUnit.HOURS);
         for (Map<String, AttributeValue> item :
@@ -80,6 +80,10 @@ public final class DynamoDbFeedbackStore implements FeedbackStore {
                 }
             }
         }
+        // During the upgrade hour the old version's items and the path item hold the same predictions: read once.
+        Map<String, MaturedPrediction> once = new LinkedHashMap<>();
+        out.forEach(p -> once.put(p.key(), p));
+        out = new ArrayList<>(once.values());
         // Each prediction reads the actual of its interval (an item sorted after the interval's predictions).
         for (int i = 0; i < out.size(); i++) {
             MaturedPrediction p = out.get(i);

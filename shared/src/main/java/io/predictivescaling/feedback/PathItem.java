@@ -14,9 +14,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * item written, so 48 items of about 600 bytes cost 48 write units an hour per target, and one item of about 3.3 KB
  * costs 4 (issue 19: the write units were predict-and-scale's largest cost).
  *
- * <p>Sort key {@code path#<hour>} (e.g. {@code path#2026-11-27T20:00:00Z}): the hour the path was made in, in UTC.
+ * <p>Sort key {@code path#<hour>} (e.g. {@code path#2026-11-27T20:00:00Z}): {@code fromHour}, the start of the last
+ * complete hour of history the path is forecast from, in UTC (runs during 21:xx write {@code path#...T20:00:00Z};
+ * its {@code horizonHours} 1 is the hour in progress, 21:00).
  * The {@code path#} prefix sorts after every ISO-8601 time, so a Query on a time range never mixes the two. Each
- * prediction is one position of the parallel lists: forecast time = {@code madeHour} + {@code horizonHours[i]}
+ * prediction is one position of the parallel lists: forecast time = {@code fromHour} + {@code horizonHours[i]}
  * hours, with {@code predictedLoad[i]}, {@code lowerBound[i]}, {@code upperBound[i]} (load per hour, the hour's P95
  * as {@code statistic} says), {@code predictedCapacity[i]} (units), {@code confidence[i]} (0–1) and
  * {@code severity[i]}. {@code reason} and {@code signals} are the path's usual ones (they rarely differ by hour);
@@ -31,7 +33,7 @@ public final class PathItem {
     /** The sort key prefix of path items. */
     public static final String PREFIX = "path#";
 
-    public static final String MADE_HOUR = "madeHour";
+    public static final String FROM_HOUR = "fromHour";
     public static final String HORIZON_HOURS = "horizonHours";
     public static final String PREDICTED_LOAD = "predictedLoad";
     public static final String LOWER_BOUND = "lowerBound";
@@ -48,7 +50,7 @@ public final class PathItem {
 
     private PathItem() {}
 
-    /** The sort key of the path made in {@code hour} (UTC, on the hour). */
+    /** The sort key of the path forecast from {@code hour} (UTC, on the hour). */
     public static String sortKey(Instant hour) {
         return PREFIX + hour;
     }
@@ -79,7 +81,7 @@ public final class PathItem {
      * @throws IllegalArgumentException when the item's lists differ in length (a corrupted item: nothing is guessed)
      */
     public static List<Map<String, AttributeValue>> rows(Map<String, AttributeValue> item) {
-        Instant made = Instant.parse(item.get(MADE_HOUR).s());
+        Instant made = Instant.parse(item.get(FROM_HOUR).s());
         List<AttributeValue> hours = item.get(HORIZON_HOURS).l();
         String[] columns = {PREDICTED_LOAD, LOWER_BOUND, UPPER_BOUND, PREDICTED_CAPACITY, CONFIDENCE, SEVERITY};
         for (String column : columns) {

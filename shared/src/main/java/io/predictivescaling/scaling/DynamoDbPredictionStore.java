@@ -1,5 +1,6 @@
 package io.predictivescaling.scaling;
 
+import io.predictivescaling.aws.ItemSize;
 import io.predictivescaling.aws.Retry;
 import io.predictivescaling.feedback.PathItem;
 import io.predictivescaling.forecast.LoadPrediction;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * A short-horizon prediction (5 minutes or 1 hour ahead, made every run) is an item of its own, sort key ISO-8601
  * forecast time + {@code #} + ISO-8601 horizon (e.g. {@code 2026-11-27T21:05:00Z#PT5M}), attributes as in DESIGN.md.
  * A target's hourly path (every hour to 48 hours ahead, the same for every run within an hour) is one item per
- * hour it was made in, {@code path#<hour>}, laid out as {@link PathItem} says: one item costs about 4 write units
+ * hour it is forecast from, {@code path#<hour>}, laid out as {@link PathItem} says: one item costs about 4 write units
  * where 48 cost 48. Feedback writes each interval's actual beside its predictions (DynamoDbFeedbackStore).
  */
 public final class DynamoDbPredictionStore implements PredictionStore {
@@ -33,6 +34,13 @@ public final class DynamoDbPredictionStore implements PredictionStore {
     static final Duration KEEP = Duration.ofDays(35);
 
     private static final int BATCH = 25;
+
+    /**
+     * The largest path item written as one item, in bytes as DynamoDB counts them ({@link ItemSize}): DynamoDB refuses
+     * items over 400 KB (Developer Guide, "Service, account, and table quotas"); a larger path is stored one item per
+     * hour.
+     */
+    static final long PATH_ITEM_LIMIT = 350 * 1024;
 
     private final DynamoDbClient dynamo;
     private final String tableName;
@@ -55,20 +63,30 @@ public final class DynamoDbPredictionStore implements PredictionStore {
 
     /**
      * The items {@code records} are stored as: each short-horizon record an item of its own, and each target's
-     * hourly path records one {@link PathItem} per hour they were made in.
+     * hourly path records one {@link PathItem} per hour they are forecast from (a path too large for one item, one
+     * item per hour as before).
      */
     public static List<Map<String, AttributeValue>> items(List<PredictionRecord> records) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, List<PredictionRecord>> paths = new LinkedHashMap<>();
         for (PredictionRecord r : records) {
             if (inPathItem(r.prediction())) {
-                paths.computeIfAbsent(r.targetId() + "|" + madeHour(r.prediction()), k -> new ArrayList<>())
+                paths.computeIfAbsent(r.targetId() + "|" + fromHour(r.prediction()), k -> new ArrayList<>())
                         .add(r);
             } else {
                 items.add(item(r));
             }
         }
-        paths.values().forEach(path -> items.add(pathItem(path)));
+        for (List<PredictionRecord> path : paths.values()) {
+            Map<String, AttributeValue> item = pathItem(path);
+            if (ItemSize.bytes(item) <= PATH_ITEM_LIMIT) {
+                items.add(item);
+            } else {
+                // Texts no cap foresaw (every hour with its own long reason): one item per hour, as before issue 19,
+                // which feedback still reads, rather than a write DynamoDB refuses and a target left unplanned.
+                path.forEach(r -> items.add(item(r)));
+            }
+        }
         return items;
     }
 
@@ -93,8 +111,11 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         return PlanningCore.onPath(p) && !isFine(p);
     }
 
-    /** The hour a path prediction was made in: its forecast time less its horizon (UTC, on the hour). */
-    static Instant madeHour(LoadPrediction p) {
+    /**
+     * The hour a path prediction is forecast from, the start of the last complete hour of its history: its forecast
+     * time less its horizon (UTC, on the hour).
+     */
+    static Instant fromHour(LoadPrediction p) {
         return p.forecastTime().minus(p.horizon());
     }
 
@@ -108,7 +129,7 @@ public final class DynamoDbPredictionStore implements PredictionStore {
                 .sorted(Comparator.comparing(r -> r.prediction().horizon()))
                 .toList();
         PredictionRecord first = sorted.get(0);
-        Instant made = madeHour(first.prediction());
+        Instant made = fromHour(first.prediction());
         List<AttributeValue> hours = new ArrayList<>();
         List<AttributeValue> load = new ArrayList<>();
         List<AttributeValue> lower = new ArrayList<>();
@@ -129,7 +150,7 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("targetId", AttributeValue.fromS(first.targetId()));
         item.put("forecast", AttributeValue.fromS(PathItem.sortKey(made)));
-        item.put(PathItem.MADE_HOUR, AttributeValue.fromS(made.toString()));
+        item.put(PathItem.FROM_HOUR, AttributeValue.fromS(made.toString()));
         item.put("resolution", AttributeValue.fromS("PT1H"));
         item.put("statistic", AttributeValue.fromS("p95"));
         item.put(PathItem.HORIZON_HOURS, AttributeValue.fromL(hours));
@@ -244,7 +265,10 @@ public final class DynamoDbPredictionStore implements PredictionStore {
         return item;
     }
 
+    /** Three decimals, written as DynamoDB stores numbers (trailing zeros trimmed), so what is read back is equal. */
     private static AttributeValue n(double v) {
-        return AttributeValue.fromN(String.format(Locale.ROOT, "%.3f", v));
+        return AttributeValue.fromN(new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", v))
+                .stripTrailingZeros()
+                .toPlainString());
     }
 }

@@ -297,6 +297,21 @@ class EventImpactTest {
     }
 
     @Test
+    void aFeedsEndlessEventNameIsQuotedShortInTheReasonOfEveryHourItTouches() {
+        RegularSeries h = history(6, List.of(), e -> 0);
+        Instant now = START.plus(Duration.ofDays(40));
+        String name = "Winter Sale: " + "everything must go, ".repeat(420);
+        KnownEvent sale = new KnownEvent("sale", name, now, now.plus(Duration.ofHours(4)), "rss", 0.6);
+
+        List<LoadPrediction> out = EventEffects.apply(flatPath(now, 6), List.of(sale), h, UTC, now, Map.of());
+
+        assertThat(out.get(1).reason())
+                .contains("event: sale 'Winter Sale: everything must go, everything")
+                .contains("…'")
+                .hasSizeLessThan(out.get(1).reason().indexOf("event:") + 200);
+    }
+
+    @Test
     void eventsAndSocialSignalsTogetherStayWithinTheCap() {
         List<LoadPrediction> base = flatPath(START, 3);
         List<LoadPrediction> adjusted = base.stream()

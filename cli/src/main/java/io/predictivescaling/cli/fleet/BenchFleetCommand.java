@@ -316,7 +316,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
      * score-feedback's DynamoDB cost per target-month, as {@code ScoreFeedbackService} makes its calls, from what
      * predict-and-scale archives per target-hour (measured here): each matured interval's actual load written once
      * (one PutItem under 1 KB, 1 write unit, however many predictions the interval has); every hourly run Queries
-     * the short-horizon and actual items of the last {@code LOOKBACK} (25 hours) and the hourly path items made in
+     * the short-horizon and actual items of the last {@code LOOKBACK} (25 hours) and the hourly path items forecast from
      * those hours and the 48 before them (a path holds predictions up to 48 hours ahead), and reads the metric's
      * hour items over it (half a unit per started 4 KB each), and writes the accuracy scopes (all, 5 horizon buckets,
      * about 5 method signals) and the signal confidence; once a day the sizing tuner reads a week the same way.
