@@ -499,7 +499,6 @@ public final class PredictAndScaleService {
         PlanReconciler.Reconciled fitted = state.map(st -> PlanReconciler.reconcile(planned, policy, st, now))
                 .orElse(new PlanReconciler.Reconciled(planned, List.of(), true));
         ScalingPlan plan = fitted.plan();
-        predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         PlanApplier.Applied applied = null;
         String repaired = "";
         if (scale && state.isPresent() && fitted.write()) {
@@ -527,6 +526,9 @@ public final class PredictAndScaleService {
                     .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
                     .orElse("");
         }
+        // Recorded after the plan is applied: a predictions table that refuses the write (throttled, or an item it will
+        // not take) fails the target loudly but never keeps its capacity from being raised ahead of the load.
+        predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         publish(target, plan, PlanEvents.of(target, plan, applied, scale, fitted.conflicts()), problems);
         String sizing = policy == config.policy()
                 ? ""

@@ -112,6 +112,25 @@ class SpikeAnnouncementTest {
                 .anySatisfy(p -> assertThat(p).contains("could not remember the spike announced"));
     }
 
+    /**
+     * The predictions table is the record, not the scaling: when it refuses a write the target fails loudly (retried,
+     * PlanFailed) but the capacity for tomorrow's spike is still scheduled.
+     */
+    @Test
+    void aPredictionsTableThatRefusesWritesFailsTheTargetButNotItsCapacity() {
+        PredictionStore refusing = records -> {
+            throw new IllegalStateException("predictions table: ProvisionedThroughputExceededException");
+        };
+
+        PredictAndScaleService.Result result =
+                service(announced, refusing, "ForecastAndScale").run(NOW);
+
+        assertThat(result.failed()).singleElement().asString().contains("shop");
+        assertThat(aas.scheduledActions(SHOP))
+                .as("the spike's floors are scheduled although the predictions were not recorded")
+                .isNotEmpty();
+    }
+
     private void run(Instant now, KnownEvent... events) {
         clock.set(now);
         var result = service(announced, events).run(now);
@@ -120,6 +139,11 @@ class SpikeAnnouncementTest {
     }
 
     private PredictAndScaleService service(SpikeAnnouncements memory, KnownEvent... events) {
+        return service(memory, null, "ForecastOnly", events);
+    }
+
+    private PredictAndScaleService service(
+            SpikeAnnouncements memory, PredictionStore store, String mode, KnownEvent... events) {
         InMemoryEventStore known = new InMemoryEventStore();
         for (KnownEvent e : events) {
             known.addIfNew(e, clock.instant());
@@ -134,13 +158,13 @@ class SpikeAnnouncementTest {
                 "loadPerUnit", n(50),
                 "minCapacity", n(2),
                 "maxCapacity", n(40),
-                "mode", s("ForecastOnly"),
+                "mode", s(mode),
                 "sizing", s("fixed")));
         return new PredictAndScaleService(
                 new InMemoryTargetRepository().put(TargetItems.parse(item)),
                 metrics,
                 patterns,
-                predictions,
+                store == null ? predictions : store,
                 aas,
                 bus,
                 new PlanInputs(predictions, new InMemorySignalStore(), known),
