@@ -29,6 +29,15 @@ public interface ForecastMethod {
         return out;
     }
 
+    /**
+     * Whether the latest part of {@code history} shows a change that validation on past windows cannot have seen
+     * and that this method follows (a daily pattern that began drifting a few days ago): {@link ValidatedEnsemble}
+     * then forecasts with this method alone, whatever its validation error. Default: never.
+     */
+    default boolean followsChangeValidationMissed(double[] history) {
+        return false;
+    }
+
     /** The fewest history steps this method needs to say anything useful. */
     int minHistory();
 }
