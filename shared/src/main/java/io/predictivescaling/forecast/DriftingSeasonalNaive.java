@@ -7,8 +7,10 @@ package io.predictivescaling.forecast;
  * {@link #MAX_DRIFT} of a period shorter or longer, in steps of {@link #DRIFT_STEP} of a period (linear
  * interpolation between steps: 24 h, 23.5 h, 23 h, ... 26 h for hourly data); the last {@code seasons} cycles at
  * that lag, averaged, are then carried forward, each forecast cycle drifting again by the same amount. A lag other
- * than the period is taken only when it fits at least {@link #MIN_GAIN} better, so a pattern that holds still
- * is forecast as plain seasonal naive (one season) or a mean daily profile.
+ * than the period is taken only when it fits at least {@link #MIN_GAIN} better; a pattern that holds still
+ * would be forecast as plain seasonal naive (one season) or a mean daily profile, so the method then stands
+ * aside ({@link #appliesTo}). A drift that began within the last week also takes the ensemble's choice over
+ * ({@link #followsChangeValidationMissed}).
  */
 public record DriftingSeasonalNaive(int period, int seasons, String name) implements ForecastMethod {
     /** The largest drift looked for, as a share of the period (1/12: two hours a day). */
@@ -56,6 +58,16 @@ public record DriftingSeasonalNaive(int period, int seasons, String name) implem
     double lag(double[] x) {
         double[] fit = fit(x, x.length);
         return fit.length > 0 && fit[1] <= (1 - MIN_GAIN) * fit[0] ? fit[2] : period;
+    }
+
+    /**
+     * Only while the pattern drifts (the fitted lag is not the period): otherwise this would be plain daily naive
+     * or a mean daily profile, which the other candidates already cover (and a 3-day mean profile left the Twitter
+     * trace's backtest more often under-provisioned).
+     */
+    @Override
+    public boolean appliesTo(double[] history) {
+        return lag(history) != period;
     }
 
     /**

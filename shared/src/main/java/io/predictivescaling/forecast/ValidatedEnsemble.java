@@ -419,6 +419,9 @@ public final class ValidatedEnsemble implements ForecastMethod {
         List<Scored> scored = new ArrayList<>();
         List<double[][]> pastForecasts = new ArrayList<>();
         for (ForecastMethod method : candidates) {
+            if (!method.appliesTo(history)) {
+                continue;
+            }
             double[][] byOrigin = new double[origins][];
             double error = 0;
             int windows = 0;
@@ -517,7 +520,7 @@ public final class ValidatedEnsemble implements ForecastMethod {
         List<Scored> chosen = new ArrayList<>();
         List<double[]> forecasts = new ArrayList<>();
         for (ForecastMethod method : candidates) {
-            if (chosen.size() < keep && method.minHistory() <= history.length) {
+            if (chosen.size() < keep && method.minHistory() <= history.length && method.appliesTo(history)) {
                 double[] f = method.forecast(history, horizon);
                 if (finite(f)) {
                     chosen.add(new Scored(method, Double.NaN, 0));

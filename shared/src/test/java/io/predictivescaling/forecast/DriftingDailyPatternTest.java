@@ -107,7 +107,12 @@ class DriftingDailyPatternTest {
         // drifting for three weeks: the validation windows have seen it
         assertThat(naive.followsChangeValidationMissed(drifting(30, 9, 1))).isFalse();
         assertThat(naive.followsChangeValidationMissed(drifting(30, 27, 1))).isTrue();
-        // a steady pattern is forecast as plain seasonal naive
+        // a steady pattern is forecast as plain seasonal naive, so the drifting methods stand aside: the plan of a
+        // load that holds still is what it was before they came
+        assertThat(naive.appliesTo(noisy)).isFalse();
+        assertThat(naive.appliesTo(drifting(30, 27, 1))).isTrue();
+        assertThat(Forecasters.auto(DAY).choose(noisy, 2 * DAY).chosen())
+                .noneMatch(s -> s.method() instanceof DriftingSeasonalNaive);
         assertThat(naive.forecast(noisy, 2 * DAY))
                 .containsExactly(new SeasonalNaive(DAY, "daily-naive").forecast(noisy, 2 * DAY));
     }
