@@ -29,6 +29,24 @@ public interface ForecastMethod {
         return out;
     }
 
+    /**
+     * Whether this method has something of its own to say about {@code history}: one that would only repeat
+     * another candidate (a drift-following method when the pattern holds still) returns false and is left out of
+     * {@link ValidatedEnsemble}'s validation and choice for this history. Default: always.
+     */
+    default boolean appliesTo(double[] history) {
+        return true;
+    }
+
+    /**
+     * Whether the latest part of {@code history} shows a change that validation on past windows cannot have seen
+     * and that this method follows (a daily pattern that began drifting a few days ago): {@link ValidatedEnsemble}
+     * then forecasts with this method alone, whatever its validation error. Default: never.
+     */
+    default boolean followsChangeValidationMissed(double[] history) {
+        return false;
+    }
+
     /** The fewest history steps this method needs to say anything useful. */
     int minHistory();
 }

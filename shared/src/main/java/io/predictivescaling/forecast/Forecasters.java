@@ -20,6 +20,8 @@ public final class Forecasters {
         List<ForecastMethod> methods = classicCandidates(day);
         methods.add(new SeasonalAutoregression(day, false, "seasonal-ar"));
         methods.add(new SeasonalAutoregression(day, true, "seasonal-ar-log"));
+        methods.add(new DriftingSeasonalNaive(day, 1, "drifting-naive"));
+        methods.add(new DriftingSeasonalNaive(day, 3, "drifting-profile-3"));
         return methods;
     }
 

@@ -419,6 +419,9 @@ public final class ValidatedEnsemble implements ForecastMethod {
         List<Scored> scored = new ArrayList<>();
         List<double[][]> pastForecasts = new ArrayList<>();
         for (ForecastMethod method : candidates) {
+            if (!method.appliesTo(history)) {
+                continue;
+            }
             double[][] byOrigin = new double[origins][];
             double error = 0;
             int windows = 0;
@@ -457,7 +460,18 @@ public final class ValidatedEnsemble implements ForecastMethod {
         Arrays.sort(order, Comparator.comparingDouble(i -> effective[i]));
         List<Integer> picked = new ArrayList<>();
         List<double[]> forecasts = new ArrayList<>();
-        for (int r = 0; r < order.length && picked.size() < keep; r++) {
+        // a change too recent for the validation windows to show: the method that follows it forecasts alone
+        for (int i = 0; i < scored.size() && picked.isEmpty(); i++) {
+            if (scored.get(i).method().followsChangeValidationMissed(history)) {
+                double[] f = scored.get(i).method().forecast(history, horizon);
+                if (finite(f)) {
+                    picked.add(i);
+                    forecasts.add(f);
+                }
+            }
+        }
+        boolean led = !picked.isEmpty();
+        for (int r = 0; !led && r < order.length && picked.size() < keep; r++) {
             double[] f = scored.get(order[r]).method().forecast(history, horizon);
             if (finite(f)) {
                 picked.add(order[r]);
@@ -506,7 +520,7 @@ public final class ValidatedEnsemble implements ForecastMethod {
         List<Scored> chosen = new ArrayList<>();
         List<double[]> forecasts = new ArrayList<>();
         for (ForecastMethod method : candidates) {
-            if (chosen.size() < keep && method.minHistory() <= history.length) {
+            if (chosen.size() < keep && method.minHistory() <= history.length && method.appliesTo(history)) {
                 double[] f = method.forecast(history, horizon);
                 if (finite(f)) {
                     chosen.add(new Scored(method, Double.NaN, 0));
