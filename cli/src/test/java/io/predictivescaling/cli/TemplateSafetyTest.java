@@ -86,6 +86,62 @@ class TemplateSafetyTest {
         });
     }
 
+    /**
+     * The accuracy-collapse alarm watches a metric score-feedback really publishes, with exactly the dimensions it
+     * publishes it under (an alarm on a dimension set nobody emits never fires: the metrics once carried TargetId only
+     * while the alarm watched none); and by default no metric is published per target, each of which would add a
+     * CloudWatch custom metric, $0.30 a month, per target.
+     */
+    @Test
+    void theAccuracyAlarmWatchesWhatScoreFeedbackPublishesAndNothingIsPublishedPerTargetByDefault() throws Exception {
+        JsonNode alarm = resources.get("AccuracyCollapseAlarm").get("Properties");
+        List<String> watched = new ArrayList<>();
+        if (alarm.has("Dimensions")) {
+            alarm.get("Dimensions").forEach(d -> watched.add(d.get("Name").asText()));
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        new io.predictivescaling.feedback.AccuracyMetrics(
+                        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                        java.time.Clock.systemUTC(),
+                        Env.PER_TARGET_METRICS
+                                .defaultValue()
+                                .map(Boolean::parseBoolean)
+                                .orElseThrow())
+                .emit(
+                        "shop",
+                        new io.predictivescaling.feedback.Accuracy(
+                                4, 70, 65, 1, 0.5, 1, 1, 2, 48, 52, java.util.OptionalDouble.empty()),
+                        4,
+                        0,
+                        100,
+                        90);
+        JsonNode directive = new ObjectMapper()
+                .readTree(out.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .get("_aws")
+                .get("CloudWatchMetrics")
+                .get(0);
+        List<List<String>> published = new ArrayList<>();
+        directive.get("Dimensions").forEach(set -> {
+            List<String> names = new ArrayList<>();
+            set.forEach(n -> names.add(n.asText()));
+            published.add(names);
+        });
+        List<String> names = new ArrayList<>();
+        directive.get("Metrics").forEach(m -> names.add(m.get("Name").asText()));
+
+        assertThat(names).contains(alarm.get("MetricName").asText());
+        assertThat(alarm.get("Namespace").asText())
+                .isEqualTo(directive.get("Namespace").asText());
+        assertThat(published)
+                .as("the alarm's dimensions are a set the metric is published under")
+                .contains(watched);
+        assertThat(published)
+                .as("no per-target metric unless PerTargetMetrics is set")
+                .allSatisfy(set -> assertThat(set).doesNotContain("TargetId"));
+        assertThat(parameters.get("PerTargetMetrics").get("Default").asText())
+                .isEqualTo(Env.PER_TARGET_METRICS.defaultValue().orElseThrow());
+    }
+
     @Test
     void everyFunctionIsInTheErrorsAlarmAndFailedPlansHaveTheirOwnAlarm() {
         List<String> functions = new ArrayList<>();

@@ -66,8 +66,13 @@ public final class EmbeddedMetricFormat {
     }
 
     /**
-     * Several metrics with one dimension as one EMF line on {@code out}.
+     * Several metrics as one EMF line on {@code out}, {@code dimension = value} written as a property of the line
+     * (searchable in CloudWatch Logs Insights) and as a metric dimension only in the {@code dimensionSets} that name
+     * it. Each distinct dimension value of a set is a custom metric of its own, billed monthly (CloudWatch pricing), so
+     * a per-target dimension costs per target.
      *
+     * @param dimensionSets e.g. {@code [[]]} for one fleet-wide metric each, {@code [[TargetId], []]} for one per
+     *     target as well
      * @param metrics metric name to value, in the order they are written
      * @param units metric name to its CloudWatch unit ({@code Count}, {@code Percent}, {@code None}, ...)
      */
@@ -76,6 +81,7 @@ public final class EmbeddedMetricFormat {
             Clock clock,
             String dimension,
             String value,
+            List<List<String>> dimensionSets,
             Map<String, ? extends Object> metrics,
             Map<String, String> units) {
         List<Map<String, String>> definitions = metrics.keySet().stream()
@@ -88,13 +94,7 @@ public final class EmbeddedMetricFormat {
                         "Timestamp",
                         clock.millis(),
                         "CloudWatchMetrics",
-                        List.of(Map.of(
-                                "Namespace",
-                                NAMESPACE,
-                                "Dimensions",
-                                List.of(List.of(dimension)),
-                                "Metrics",
-                                definitions))));
+                        List.of(Map.of("Namespace", NAMESPACE, "Dimensions", dimensionSets, "Metrics", definitions))));
         line.put(dimension, value);
         line.putAll(metrics);
         try {

@@ -60,6 +60,12 @@ public enum Env {
     SENTIMENT_SOURCES("[]"),
     /** Minutes between social fetches: the length of one signal interval. */
     SENTIMENT_INTERVAL_MINUTES("5"),
+    /**
+     * Whether score-feedback's accuracy metrics also carry a {@code TargetId} dimension: each target then adds 11
+     * CloudWatch custom metrics (about $3.30 a month at $0.30 each); by default they are fleet-wide only and the
+     * target is a property of the log line (README, "Feedback").
+     */
+    PER_TARGET_METRICS("false"),
     /** Feeds over plain http (local tests only; never set in the template). */
     FEEDS_ALLOW_HTTP("false"),
     /** Feeds on loopback and private addresses (local tests only; never set in the template). */

@@ -33,8 +33,12 @@ class AccuracyMetricsTest {
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
         assertThat(line.get("_aws").get("Timestamp").asLong()).isEqualTo(1795809600000L);
         assertThat(directive.get("Namespace").asText()).isEqualTo("PredictiveScaling");
-        assertThat(directive.get("Dimensions").get(0).get(0).asText()).isEqualTo("TargetId");
-        assertThat(line.get("TargetId").asText()).isEqualTo("checkout");
+        assertThat(directive.get("Dimensions").toString())
+                .as("fleet-wide by default: one custom metric each for the whole fleet, not one per target")
+                .isEqualTo("[[]]");
+        assertThat(line.get("TargetId").asText())
+                .as("the target is a property of the line, for Logs Insights")
+                .isEqualTo("checkout");
         assertThat(line.get("ForecastSMAPE").asDouble()).isEqualTo(11.1);
         assertThat(line.get("IntervalCoverage").asDouble()).isEqualTo(50.0);
         assertThat(line.get("UnderScaledIntervals").asInt()).isEqualTo(1);
@@ -42,5 +46,30 @@ class AccuracyMetricsTest {
         directive
                 .get("Metrics")
                 .forEach(m -> assertThat(line.has(m.get("Name").asText())).isTrue());
+    }
+
+    @Test
+    void perTargetMetricsAlsoCarryTheTargetIdDimensionWhenAskedFor() throws Exception {
+        var out = new ByteArrayOutputStream();
+        var emf = new AccuracyMetrics(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC),
+                true);
+
+        emf.emit(
+                "checkout",
+                new Accuracy(4, 11.25, 11.1, 1.25, 0.5, 3, 1, 0, 48, 52, OptionalDouble.empty()),
+                4,
+                1,
+                100,
+                101.25);
+
+        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(line.get("_aws")
+                        .get("CloudWatchMetrics")
+                        .get(0)
+                        .get("Dimensions")
+                        .toString())
+                .isEqualTo("[[\"TargetId\"],[]]");
     }
 }

@@ -45,6 +45,13 @@ public final class BenchFleetCommand implements Callable<Integer> {
     static final double EVENTBRIDGE_EVENT = 1.00e-6;
     static final double SQS_REQUEST = 0.40e-6;
     static final double GET_METRIC_DATA_METRIC = 0.01e-3;
+    /** CloudWatch custom metric, per metric-month (first 10,000 metrics; CloudWatch pricing). */
+    static final double CUSTOM_METRIC_MONTH = 0.30;
+    /** CloudWatch Logs ingestion (standard log class), per GB. */
+    static final double LOG_INGESTION_GB = 0.50;
+    /** What Lambda itself logs per invocation (START, END and REPORT lines), in bytes. */
+    static final int LAMBDA_LOG_LINES_BYTES = 350;
+
     static final int RUNS_PER_MONTH = 30 * 24 * 12;
     /**
      * Run 1 (12:02) starts from nothing and run 2 (12:07) clears what run 1 set due at once; run 3 (12:12) is a
@@ -99,6 +106,11 @@ public final class BenchFleetCommand implements Callable<Integer> {
     @Option(names = "--aws-latency-ms", defaultValue = "8", description = "Assumed latency of one AWS call in Lambda")
     double latencyMs;
 
+    @Option(
+            names = "--per-target-metrics",
+            description = "PerTargetMetrics=true: score-feedback's 11 accuracy metrics per target too (cost only)")
+    boolean perTargetMetrics;
+
     @Override
     public Integer call() {
         if (targets < 1 || perMetric < 1 || batchTargets < 1 || batchSize < 1 || threads < 1) {
@@ -145,6 +157,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         Meter.Snapshot steady = null;
         double steadyWall = 0;
         double steadyCpu = 0;
+        double logBytes = 0;
         double archived = 0;
         double shortBytes = 0;
         double pathBytes = 0;
@@ -164,6 +177,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
             List<PlanBatch> batches = new ArrayList<>(queue.messages);
             queue.messages.clear();
             int planned = 0;
+            long runLogBytes = 0;
             int failed = 0;
             invocations = 0;
             for (int i = 0; i < batches.size(); i += batchSize) {
@@ -174,6 +188,11 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 }
                 FleetBatchPlanner.Outcome outcome = planner.handle(now, "bench-" + run + "-" + i, messages);
                 planned += outcome.result().planned();
+                // What the handler logs (a line per target and per problem) and Lambda's own lines per invocation.
+                runLogBytes += LAMBDA_LOG_LINES_BYTES
+                        + java.util.stream.Stream.concat(outcome.result().lines().stream(), outcome.problems().stream())
+                                .mapToLong(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 60)
+                                .sum();
                 failed += outcome.failedMessageIds().size();
                 invocations++;
             }
@@ -218,8 +237,15 @@ public final class BenchFleetCommand implements Callable<Integer> {
             intervals += weight * (predictions.intervalCount() - intervals0) / targets;
             steadyWall += weight * wall;
             steadyCpu += weight * cpuSeconds;
+            logBytes += weight * runLogBytes / targets;
         }
-        report(steady, steadyWall, steadyCpu, invocations, new Archived(archived, shortBytes, pathBytes, intervals));
+        report(
+                steady,
+                steadyWall,
+                steadyCpu,
+                invocations,
+                new Archived(archived, shortBytes, pathBytes, intervals),
+                logBytes);
         return 0;
     }
 
@@ -233,7 +259,9 @@ public final class BenchFleetCommand implements Callable<Integer> {
      */
     private record Archived(double predictions, double shortBytes, double pathBytes, double intervals) {}
 
-    private void report(Meter.Snapshot total, double wall, double cpuSeconds, int invocations, Archived archived) {
+    /** @param logBytes bytes predict-and-scale logs per target per run (its lines and Lambda's own) */
+    private void report(
+            Meter.Snapshot total, double wall, double cpuSeconds, int invocations, Archived archived, double logBytes) {
         double per = 1.0 / targets;
         double perCall = per / 1000; // the weighted calls and events are counted in thousandths
         System.out.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
@@ -298,7 +326,14 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 * Math.ceil(56 * 24 * hourItem / 4096)
                 * DYNAMO_READ_UNIT;
         double feedback = scoreFeedback(archived, hourItem);
-        double total$ = lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback;
+        // CloudWatch custom metrics: score-feedback's 11 accuracy metrics, fleet-wide (shared by every target) unless
+        // PerTargetMetrics adds 11 per target; PlanFailed and SourceFailures exist only in months something fails.
+        int accuracyMetrics = io.predictivescaling.feedback.AccuracyMetrics.NAMES.size();
+        double customMetrics = CUSTOM_METRIC_MONTH * accuracyMetrics * (1.0 / targets + (perTargetMetrics ? 1 : 0));
+        // CloudWatch Logs: predict-and-scale's lines every run, score-feedback's metric line every hour.
+        double logs = (month * logBytes + 720 * accuracyLineBytes()) / 1e9 * LOG_INGESTION_GB;
+        double total$ =
+                lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback + customMetrics + logs;
         System.out.printf(
                 Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n", RUNS_PER_MONTH);
         line("predict-and-scale Lambda (GB-s + requests)", lambda);
@@ -309,6 +344,11 @@ public final class BenchFleetCommand implements Callable<Integer> {
         line("record-metrics DynamoDB (latest-sample read + write)", recordWrites);
         line("analyze-patterns DynamoDB reads (every " + patternHours + " h, 56 days)", patterns);
         line("score-feedback DynamoDB (hourly: actuals, read back 25 h)", feedback);
+        line(
+                "CloudWatch custom metrics (" + accuracyMetrics + (perTargetMetrics ? " per target + " : " ")
+                        + "fleet-wide)",
+                customMetrics);
+        line(String.format(Locale.ROOT, "CloudWatch Logs (%.0f bytes a run, metric line hourly)", logBytes), logs);
         line("total", total$);
     }
 
@@ -343,6 +383,34 @@ public final class BenchFleetCommand implements Callable<Integer> {
                                 + perRunReads * DYNAMO_READ_UNIT
                                 + perRunWrites * DYNAMO_WRITE_UNIT)
                 + 30 * dailyReads * DYNAMO_READ_UNIT;
+    }
+
+    /** The bytes of one accuracy metrics line score-feedback logs per target and hour (as it is written). */
+    private double accuracyLineBytes() {
+        var out = new java.io.ByteArrayOutputStream();
+        new io.predictivescaling.feedback.AccuracyMetrics(
+                        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                        java.time.Clock.systemUTC(),
+                        perTargetMetrics)
+                .emit(
+                        "svc-00000",
+                        new io.predictivescaling.feedback.Accuracy(
+                                288,
+                                12.345,
+                                11.234,
+                                -1.234,
+                                0.81,
+                                3,
+                                12,
+                                273,
+                                1234.5,
+                                2000,
+                                java.util.OptionalDouble.empty()),
+                        288,
+                        0,
+                        1234.567,
+                        1200.123);
+        return out.size() + 60 + 200; // the line, Lambda's prefix, and the run's summary line
     }
 
     private static void line(String what, double dollars) {

@@ -30,7 +30,8 @@ public final class ScoreFeedbackWiring {
             Env.METRICS_TABLE,
             Env.PREDICTIONS_TABLE,
             Env.ACCURACY_TABLE,
-            Env.METRICS_RETENTION_DAYS));
+            Env.METRICS_RETENTION_DAYS,
+            Env.PER_TARGET_METRICS));
 
     private ScoreFeedbackWiring() {}
 
@@ -72,7 +73,8 @@ public final class ScoreFeedbackWiring {
 
     /**
      * What the Lambda runs: clients built once per container, {@link Retry#standard()}, retention from
-     * METRICS_RETENTION_DAYS (default 400), metrics as embedded-metric-format lines on stdout.
+     * METRICS_RETENTION_DAYS (default 400), metrics as embedded-metric-format lines on stdout, per target too only when
+     * PER_TARGET_METRICS is true.
      *
      * @param clock the clock that stamps the metrics (the handler's, so a run's metrics carry its "now")
      */
@@ -82,6 +84,6 @@ public final class ScoreFeedbackWiring {
                 Retry.standard(),
                 Tables.fromEnvironment(),
                 Env.METRICS_RETENTION_DAYS.days(),
-                new AccuracyMetrics(System.out, clock));
+                new AccuracyMetrics(System.out, clock, Env.PER_TARGET_METRICS.flag()));
     }
 }
