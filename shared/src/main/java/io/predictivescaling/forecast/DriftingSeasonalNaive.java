@@ -4,8 +4,9 @@ package io.predictivescaling.forecast;
  * Seasonal naive for a daily pattern whose timing drifts: a peak that comes about an hour earlier (or later)
  * each day, as daylight-driven loads and sensor series do over the seasons. The lag that best maps the previous
  * {@link #FIT_DAYS} days onto the last {@link #FIT_DAYS} is found among the period and the lags up to
- * {@link #MAX_DRIFT} of a period shorter or longer, in steps of {@link #DRIFT_STEP} of a period (linear
- * interpolation between steps: 24 h, 23.5 h, 23 h, ... 26 h for hourly data); the last {@code seasons} cycles at
+ * {@link #MAX_DRIFT} of a period shorter or longer, in steps of {@link #DRIFT_STEP} of a period but at least one
+ * sample (so 22, 23, 25 and 26 h for hourly data; half hours from 22 to 26 h for 30-minute and finer data; values
+ * between samples interpolated linearly); the last {@code seasons} cycles at
  * that lag, averaged, are then carried forward, each forecast cycle drifting again by the same amount. A lag other
  * than the period is taken only when it fits at least {@link #MIN_GAIN} better; a pattern that holds still
  * would be forecast as plain seasonal naive (one season) or a mean daily profile, so the method then stands
@@ -15,7 +16,7 @@ package io.predictivescaling.forecast;
 public record DriftingSeasonalNaive(int period, int seasons, String name) implements ForecastMethod {
     /** The largest drift looked for, as a share of the period (1/12: two hours a day). */
     static final double MAX_DRIFT = 1.0 / 12;
-    /** The drift's resolution, as a share of the period (1/48: half an hour a day). */
+    /** The drift's resolution, as a share of the period (1/48: half an hour a day), never finer than one sample. */
     static final double DRIFT_STEP = 1.0 / 48;
     /** How many of the last cycles the lag is fitted on. */
     static final int FIT_DAYS = 2;
@@ -57,7 +58,8 @@ public record DriftingSeasonalNaive(int period, int seasons, String name) implem
     /** The lag (in steps, maybe fractional) that best maps the cycles before the last {@link #FIT_DAYS} onto them. */
     double lag(double[] x) {
         double[] fit = fit(x, x.length);
-        return fit.length > 0 && fit[1] <= (1 - MIN_GAIN) * fit[0] ? fit[2] : period;
+        // A flat series fits every lag exactly (both errors 0): that is no drift.
+        return fit.length > 0 && fit[0] > 0 && fit[1] <= (1 - MIN_GAIN) * fit[0] ? fit[2] : period;
     }
 
     /**

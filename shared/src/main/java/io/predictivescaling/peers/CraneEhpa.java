@@ -49,7 +49,8 @@ public final class CraneEhpa implements PeerPolicy {
             if (s % refit == 0) {
                 double[] next = dsp.predictNextPeriod(Arrays.copyOfRange(demand, Math.max(0, s - history), s));
                 predicted = next == null ? new double[0] : repeat(next, history / Math.max(1, next.length));
-                predictedFrom = s;
+                // Crane predicts from its last sample: after a gap in the history that is before the refit.
+                predictedFrom = lastSample(demand, Math.max(0, s - history), s) + 1;
             }
             double most = Double.NaN;
             for (int t = s; t <= s + window; t++) {
@@ -73,5 +74,15 @@ public final class CraneEhpa implements PeerPolicy {
             System.arraycopy(period, 0, out, k * period.length, period.length);
         }
         return out;
+    }
+
+    /** The index of the last sample with data in {@code [from, to)}, or {@code to - 1} when there is none. */
+    static int lastSample(double[] demand, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (!Double.isNaN(demand[i])) {
+                return i;
+            }
+        }
+        return to - 1;
     }
 }

@@ -526,9 +526,6 @@ public final class PredictAndScaleService {
                     .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
                     .orElse("");
         }
-        // Recorded after the plan is applied: a predictions table that refuses the write (throttled, or an item it will
-        // not take) fails the target loudly but never keeps its capacity from being raised ahead of the load.
-        predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         publish(target, plan, PlanEvents.of(target, plan, applied, scale, fitted.conflicts()), problems);
         String sizing = policy == config.policy()
                 ? ""
@@ -545,6 +542,10 @@ public final class PredictAndScaleService {
                 + repaired
                 + (fitted.conflicts().isEmpty() ? "" : "; conflicts: " + String.join("; ", fitted.conflicts())));
         fitted.conflicts().forEach(c -> conflicts.add(target.targetId() + ": " + c));
+        // Recorded last, once the plan is applied, announced and logged: a predictions table that refuses the write
+        // (throttled, or an item it will not take) fails the target loudly but never keeps its capacity from being
+        // raised ahead of the load, nor the news of it from its listeners.
+        predictions.save(PredictionRecord.of(target.targetId(), policy, plan, predicted, now, scale));
         return applied != null;
     }
 

@@ -110,6 +110,9 @@ class DriftingDailyPatternTest {
         // a steady pattern is forecast as plain seasonal naive, so the drifting methods stand aside: the plan of a
         // load that holds still is what it was before they came
         assertThat(naive.appliesTo(noisy)).isFalse();
+        assertThat(naive.appliesTo(constant))
+                .as("a flat (or idle) series does not drift")
+                .isFalse();
         assertThat(naive.appliesTo(drifting(30, 27, 1))).isTrue();
         assertThat(Forecasters.auto(DAY).choose(noisy, 2 * DAY).chosen())
                 .noneMatch(s -> s.method() instanceof DriftingSeasonalNaive);

@@ -30,6 +30,26 @@ class CraneEhpaTest {
         }
     }
 
+    /** Crane times its prediction from its last sample: a refit during a gap in the data is not shifted by the gap. */
+    @Test
+    void aRefitDuringAGapInTheDataFollowsTheCycleOnceDataResumes() {
+        int gapFrom = 4 * 288 + 100; // 08:20 on day 5, through 14:20: the refit at 12:00 falls inside
+        int gapTo = gapFrom + 72;
+        PeerPolicy.Load load = PeerTraces.load(6, s -> s >= gapFrom && s < gapTo ? Double.NaN : PeerTraces.daily(s));
+        int[] floors = crane.floors(load);
+        int w = load.warmupIntervals();
+
+        for (int s = gapTo + w; s < 4 * 288 + 288; s++) {
+            double most = 0;
+            for (int t = s - w; t <= s - w + 12; t++) {
+                most = Math.max(most, PeerTraces.daily(t));
+            }
+            assertThat(floors[s])
+                    .as("interval %d, after the gap", s)
+                    .isBetween(load.tracking().needed(most), load.tracking().needed(most * 1.2) + 1);
+        }
+    }
+
     @Test
     void noiseWithoutADailyOrWeeklyPeriodGetsNoFloors() {
         Random random = new Random(7);

@@ -129,6 +129,10 @@ class SpikeAnnouncementTest {
         assertThat(aas.scheduledActions(SHOP))
                 .as("the spike's floors are scheduled although the predictions were not recorded")
                 .isNotEmpty();
+        assertThat(bus.ofType("SpikePredicted"))
+                .as("and its listeners are told")
+                .hasSize(1);
+        assertThat(bus.ofType("ScalingPlanned")).hasSize(1);
     }
 
     private void run(Instant now, KnownEvent... events) {

@@ -348,7 +348,12 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 "CloudWatch custom metrics (" + accuracyMetrics + (perTargetMetrics ? " per target + " : " ")
                         + "fleet-wide)",
                 customMetrics);
-        line(String.format(Locale.ROOT, "CloudWatch Logs (%.0f bytes a run, metric line hourly)", logBytes), logs);
+        line(
+                String.format(
+                        Locale.ROOT,
+                        "CloudWatch Logs (predict-and-scale %.0f bytes a run, score-feedback's metric line hourly)",
+                        logBytes),
+                logs);
         line("total", total$);
     }
 
