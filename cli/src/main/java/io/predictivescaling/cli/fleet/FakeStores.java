@@ -285,7 +285,8 @@ final class FakeStores {
             intervals(records);
             List<Long> written = new ArrayList<>();
             for (Map<String, AttributeValue> item : DynamoDbPredictionStore.items(records)) {
-                long bytes = ItemSize.bytes(item);
+                // A stored path item also carries its digest (WriteOnChangePredictionStore): 10 + 64 bytes.
+                long bytes = ItemSize.bytes(item) + (PathItem.is(item) ? 74 : 0);
                 String key =
                         item.get("targetId").s() + "|" + item.get("forecast").s();
                 Map<String, AttributeValue> comparable = new java.util.HashMap<>(item);
