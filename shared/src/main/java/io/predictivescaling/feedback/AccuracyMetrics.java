@@ -4,6 +4,7 @@ import io.predictivescaling.common.EmbeddedMetricFormat;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class AccuracyMetrics implements MetricsEmitter {
     /** The names of the metrics emitted (at most these 11). */
-    public static final java.util.List<String> NAMES = java.util.List.of(
+    public static final List<String> NAMES = List.of(
             "ForecastSMAPE",
             "ForecastMAPE",
             "ForecastBias",
@@ -69,9 +70,7 @@ public final class AccuracyMetrics implements MetricsEmitter {
                         name.startsWith("Forecast") || name.equals("IntervalCoverage")
                                 ? "Percent"
                                 : name.endsWith("Load") ? "None" : "Count"));
-        java.util.List<java.util.List<String>> dimensionSets = perTarget
-                ? java.util.List.of(java.util.List.of("TargetId"), java.util.List.of())
-                : java.util.List.of(java.util.List.of());
+        List<List<String>> dimensionSets = perTarget ? List.of(List.of("TargetId"), List.of()) : List.of(List.of());
         EmbeddedMetricFormat.metrics(out, clock, "TargetId", targetId, dimensionSets, metrics, units);
     }
 }

@@ -267,8 +267,14 @@ public final class DynamoDbPredictionStore implements PredictionStore {
 
     /** Three decimals, written as DynamoDB stores numbers (trailing zeros trimmed), so what is read back is equal. */
     private static AttributeValue n(double v) {
-        return AttributeValue.fromN(new java.math.BigDecimal(String.format(Locale.ROOT, "%.3f", v))
-                .stripTrailingZeros()
-                .toPlainString());
+        return AttributeValue.fromN(canonicalNumber(String.format(Locale.ROOT, "%.3f", v)));
+    }
+
+    /**
+     * A number as DynamoDB stores and returns it: leading and trailing zeros trimmed ({@code "0.800"} is read back as
+     * {@code "0.8"}); an emulator may keep it as sent.
+     */
+    static String canonicalNumber(String n) {
+        return new java.math.BigDecimal(n).stripTrailingZeros().toPlainString();
     }
 }

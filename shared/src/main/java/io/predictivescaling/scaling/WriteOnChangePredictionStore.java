@@ -92,8 +92,7 @@ public final class WriteOnChangePredictionStore implements PredictionStore {
 
     private static AttributeValue canonical(AttributeValue v) {
         if (v.n() != null) {
-            return AttributeValue.fromN(
-                    new java.math.BigDecimal(v.n()).stripTrailingZeros().toPlainString());
+            return AttributeValue.fromN(DynamoDbPredictionStore.canonicalNumber(v.n()));
         }
         if (v.hasL()) {
             return AttributeValue.fromL(

@@ -10,26 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class AccuracyMetricsTest {
     @Test
     void accuracyBecomesOneEmbeddedMetricFormatLineCloudWatchCanRead() throws Exception {
-        var out = new ByteArrayOutputStream();
-        var emf = new AccuracyMetrics(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC));
+        JsonNode line = emitted(false);
 
-        emf.emit(
-                "checkout",
-                new Accuracy(4, 11.25, 11.1, 1.25, 0.5, 3, 1, 0, 48, 52, OptionalDouble.empty()),
-                4,
-                1,
-                100,
-                101.25);
-
-        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
         JsonNode directive = line.get("_aws").get("CloudWatchMetrics").get(0);
         assertThat(line.get("_aws").get("Timestamp").asLong()).isEqualTo(1795809600000L);
         assertThat(directive.get("Namespace").asText()).isEqualTo("PredictiveScaling");
@@ -46,15 +36,30 @@ class AccuracyMetricsTest {
         directive
                 .get("Metrics")
                 .forEach(m -> assertThat(line.has(m.get("Name").asText())).isTrue());
+        List<String> names = new ArrayList<>();
+        directive.get("Metrics").forEach(m -> names.add(m.get("Name").asText()));
+        assertThat(names).as("what the fleet benchmark counts").isEqualTo(AccuracyMetrics.NAMES);
     }
 
     @Test
     void perTargetMetricsAlsoCarryTheTargetIdDimensionWhenAskedFor() throws Exception {
+        JsonNode line = emitted(true);
+
+        assertThat(line.get("_aws")
+                        .get("CloudWatchMetrics")
+                        .get(0)
+                        .get("Dimensions")
+                        .toString())
+                .isEqualTo("[[\"TargetId\"],[]]");
+    }
+
+    /** One target's accuracy line, as score-feedback writes it. */
+    private static JsonNode emitted(boolean perTarget) throws Exception {
         var out = new ByteArrayOutputStream();
         var emf = new AccuracyMetrics(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 Clock.fixed(Instant.parse("2026-11-27T20:00:00Z"), ZoneOffset.UTC),
-                true);
+                perTarget);
 
         emf.emit(
                 "checkout",
@@ -63,13 +68,6 @@ class AccuracyMetricsTest {
                 1,
                 100,
                 101.25);
-
-        JsonNode line = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
-        assertThat(line.get("_aws")
-                        .get("CloudWatchMetrics")
-                        .get(0)
-                        .get("Dimensions")
-                        .toString())
-                .isEqualTo("[[\"TargetId\"],[]]");
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
 }

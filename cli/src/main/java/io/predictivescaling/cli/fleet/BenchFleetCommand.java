@@ -1,5 +1,7 @@
 package io.predictivescaling.cli.fleet;
 
+import io.predictivescaling.feedback.Accuracy;
+import io.predictivescaling.feedback.AccuracyMetrics;
 import io.predictivescaling.fleet.DispatchService;
 import io.predictivescaling.fleet.FleetBatchPlanner;
 import io.predictivescaling.fleet.PlanBatch;
@@ -10,7 +12,11 @@ import io.predictivescaling.targets.ScalableResource;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.ScalingConfig;
 import io.predictivescaling.targets.ScalingPolicy;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -190,8 +197,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 planned += outcome.result().planned();
                 // What the handler logs (a line per target and per problem) and Lambda's own lines per invocation.
                 runLogBytes += LAMBDA_LOG_LINES_BYTES
-                        + java.util.stream.Stream.concat(outcome.result().lines().stream(), outcome.problems().stream())
-                                .mapToLong(l -> l.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 60)
+                        + Stream.concat(outcome.result().lines().stream(), outcome.problems().stream())
+                                .mapToLong(l -> l.getBytes(StandardCharsets.UTF_8).length + 60)
                                 .sum();
                 failed += outcome.failedMessageIds().size();
                 invocations++;
@@ -328,7 +335,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         double feedback = scoreFeedback(archived, hourItem);
         // CloudWatch custom metrics: score-feedback's 11 accuracy metrics, fleet-wide (shared by every target) unless
         // PerTargetMetrics adds 11 per target; PlanFailed and SourceFailures exist only in months something fails.
-        int accuracyMetrics = io.predictivescaling.feedback.AccuracyMetrics.NAMES.size();
+        int accuracyMetrics = AccuracyMetrics.NAMES.size();
         double customMetrics = CUSTOM_METRIC_MONTH * accuracyMetrics * (1.0 / targets + (perTargetMetrics ? 1 : 0));
         // CloudWatch Logs: predict-and-scale's lines every run, score-feedback's metric line every hour.
         double logs = (month * logBytes + 720 * accuracyLineBytes()) / 1e9 * LOG_INGESTION_GB;
@@ -392,25 +399,12 @@ public final class BenchFleetCommand implements Callable<Integer> {
 
     /** The bytes of one accuracy metrics line score-feedback logs per target and hour (as it is written). */
     private double accuracyLineBytes() {
-        var out = new java.io.ByteArrayOutputStream();
-        new io.predictivescaling.feedback.AccuracyMetrics(
-                        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                        java.time.Clock.systemUTC(),
-                        perTargetMetrics)
+        var out = new ByteArrayOutputStream();
+        new AccuracyMetrics(new PrintStream(out, true, StandardCharsets.UTF_8), Clock.systemUTC(), perTargetMetrics)
                 .emit(
                         "svc-00000",
-                        new io.predictivescaling.feedback.Accuracy(
-                                288,
-                                12.345,
-                                11.234,
-                                -1.234,
-                                0.81,
-                                3,
-                                12,
-                                273,
-                                1234.5,
-                                2000,
-                                java.util.OptionalDouble.empty()),
+                        new Accuracy(
+                                288, 12.345, 11.234, -1.234, 0.81, 3, 12, 273, 1234.5, 2000, OptionalDouble.empty()),
                         288,
                         0,
                         1234.567,
