@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * paginator as the operation it pages; SQS's batch operations as the action that authorizes them).
  *
  * <p>What it cannot see: which table, queue or bus a call names (a constructor argument); that is the hand-kept part
- * of {@link TemplateSafetyTest}'s table of calls, which this keeps complete.
+ * of {@link IamLeastPrivilegeTest}'s table of calls, which this keeps complete.
  */
 final class AwsCallsInCode {
     private static final String PROJECT = "io.predictivescaling.";
