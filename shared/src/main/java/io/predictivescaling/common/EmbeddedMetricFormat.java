@@ -66,37 +66,48 @@ public final class EmbeddedMetricFormat {
     }
 
     /**
-     * Several metrics as one EMF line on {@code out}, {@code dimension = value} written as a property of the line
-     * (searchable in CloudWatch Logs Insights) and as a metric dimension only in the {@code dimensionSets} that name
-     * it. Each distinct dimension value of a set is a custom metric of its own, billed monthly (CloudWatch pricing), so
-     * a per-target dimension costs per target.
+     * Which of a line's values are metrics, and with which dimension sets (one entry of the line's
+     * {@code CloudWatchMetrics} array, EMF specification). Each distinct dimension value of a set is a custom metric of
+     * its own, billed monthly (CloudWatch pricing), so a per-target dimension costs per target.
      *
-     * @param dimensionSets e.g. {@code [[]]} for one fleet-wide metric each, {@code [[TargetId], []]} for one per
-     *     target as well
-     * @param metrics metric name to value, in the order they are written
-     * @param units metric name to its CloudWatch unit ({@code Count}, {@code Percent}, {@code None}, ...)
+     * @param dimensionSets e.g. {@code [[]]} for one fleet-wide metric each, {@code [[TargetId]]} for one per target
+     * @param names the values of the line that are metrics under these dimension sets
+     */
+    public record Directive(List<List<String>> dimensionSets, List<String> names) {}
+
+    /**
+     * One EMF line on {@code out}, {@code dimension = value} written as a property of the line (searchable in
+     * CloudWatch Logs Insights, and a metric dimension where a directive's sets name it), its values metrics only where
+     * a {@link Directive} names them: a value no directive names is a plain property of the line, searchable but no
+     * custom metric (and not billed as one).
+     *
+     * @param values name to value, in the order they are written
+     * @param units metric name to its CloudWatch unit
      */
     public static void metrics(
             PrintStream out,
             Clock clock,
             String dimension,
             String value,
-            List<List<String>> dimensionSets,
-            Map<String, ? extends Object> metrics,
+            List<Directive> directives,
+            Map<String, ? extends Object> values,
             Map<String, String> units) {
-        List<Map<String, String>> definitions = metrics.keySet().stream()
-                .map(name -> Map.of("Name", name, "Unit", units.getOrDefault(name, "None")))
+        List<Map<String, Object>> cloudWatchMetrics = directives.stream()
+                .filter(d -> !d.names().isEmpty())
+                .map(d -> Map.<String, Object>of(
+                        "Namespace",
+                        NAMESPACE,
+                        "Dimensions",
+                        d.dimensionSets(),
+                        "Metrics",
+                        d.names().stream()
+                                .map(name -> Map.of("Name", name, "Unit", units.getOrDefault(name, "None")))
+                                .toList()))
                 .toList();
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put(
-                "_aws",
-                Map.of(
-                        "Timestamp",
-                        clock.millis(),
-                        "CloudWatchMetrics",
-                        List.of(Map.of("Namespace", NAMESPACE, "Dimensions", dimensionSets, "Metrics", definitions))));
+        line.put("_aws", Map.of("Timestamp", clock.millis(), "CloudWatchMetrics", cloudWatchMetrics));
         line.put(dimension, value);
-        line.putAll(metrics);
+        line.putAll(values);
         try {
             out.println(JSON.writeValueAsString(line));
         } catch (JsonProcessingException e) {

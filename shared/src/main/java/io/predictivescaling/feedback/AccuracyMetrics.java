@@ -3,6 +3,7 @@ package io.predictivescaling.feedback;
 import io.predictivescaling.common.EmbeddedMetricFormat;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,29 @@ import java.util.Map;
 /**
  * Accuracy as CloudWatch metrics (one {@link EmbeddedMetricFormat} line per target): sMAPE, MAPE and bias in percent,
  * interval coverage in percent, under-, over- and right-sized intervals, how many predictions were scored and how many
- * had no actual, and the mean predicted and actual load when known. By default the metrics are fleet-wide (no
- * dimension: the accuracy-collapse alarm watches their Maximum) and {@code TargetId} is a property of the line, which
- * the dashboard's Logs Insights table of the worst targets reads: 11 custom metrics per deployment. With
- * {@code perTarget} they also carry a {@code TargetId} dimension: 11 more custom metrics per target (about $3.30 a
- * target-month at CloudWatch's $0.30 per metric-month, against the rest of the system's $0.10).
+ * had no actual. By default these 9 are fleet-wide metrics (no dimension: the accuracy-collapse alarm watches their
+ * Maximum) and {@code TargetId} is a property of the line, which the dashboard's Logs Insights table of the worst
+ * targets reads: 9 custom metrics per deployment. The mean predicted and actual load, when known, are properties of
+ * the line too: each target's load has its own unit (requests, % CPU), so a fleet-wide average of them means nothing.
+ * With {@code perTarget} every metric also carries a {@code TargetId} dimension and the two loads become metrics under
+ * it: 11 custom metrics per target (about $3.30 a target-month at CloudWatch's $0.30 per metric-month, against the
+ * rest of the system's $0.10).
  */
 public final class AccuracyMetrics implements MetricsEmitter {
-    /** The names of the metrics emitted (at most these 11). */
+    /** The fleet-wide metrics (no dimension), 9 custom metrics for the whole deployment. */
     public static final List<String> NAMES = List.of(
+            "ForecastSMAPE",
+            "ForecastMAPE",
+            "ForecastBias",
+            "IntervalCoverage",
+            "UnderScaledIntervals",
+            "OverScaledIntervals",
+            "RightSizedIntervals",
+            "PredictionsScored",
+            "ActualsMissing");
+
+    /** With per-target metrics, the metrics each target has under its {@code TargetId} dimension (11). */
+    public static final List<String> PER_TARGET_NAMES = List.of(
             "ForecastSMAPE",
             "ForecastMAPE",
             "ForecastBias",
@@ -40,7 +55,7 @@ public final class AccuracyMetrics implements MetricsEmitter {
         this(out, clock, false);
     }
 
-    /** @param perTarget also a {@code TargetId} dimension: 11 custom metrics per target */
+    /** @param perTarget also a {@code TargetId} dimension: {@link #PER_TARGET_NAMES}, 11 custom metrics per target */
     public AccuracyMetrics(PrintStream out, Clock clock, boolean perTarget) {
         this.out = out;
         this.clock = clock;
@@ -70,7 +85,14 @@ public final class AccuracyMetrics implements MetricsEmitter {
                         name.startsWith("Forecast") || name.equals("IntervalCoverage")
                                 ? "Percent"
                                 : name.endsWith("Load") ? "None" : "Count"));
-        List<List<String>> dimensionSets = perTarget ? List.of(List.of("TargetId"), List.of()) : List.of(List.of());
-        EmbeddedMetricFormat.metrics(out, clock, "TargetId", targetId, dimensionSets, metrics, units);
+        List<EmbeddedMetricFormat.Directive> directives = new ArrayList<>();
+        directives.add(new EmbeddedMetricFormat.Directive(
+                List.of(List.of()), NAMES.stream().filter(metrics::containsKey).toList()));
+        if (perTarget) {
+            directives.add(new EmbeddedMetricFormat.Directive(
+                    List.of(List.of("TargetId")),
+                    PER_TARGET_NAMES.stream().filter(metrics::containsKey).toList()));
+        }
+        EmbeddedMetricFormat.metrics(out, clock, "TargetId", targetId, directives, metrics, units);
     }
 }

@@ -33,24 +33,45 @@ class AccuracyMetricsTest {
         assertThat(line.get("IntervalCoverage").asDouble()).isEqualTo(50.0);
         assertThat(line.get("UnderScaledIntervals").asInt()).isEqualTo(1);
         assertThat(line.get("ActualLoad").asDouble()).isEqualTo(101.25);
+        assertThat(line.get("PredictedLoad").asDouble()).isEqualTo(100.0);
+        assertThat(line.get("_aws").get("CloudWatchMetrics")).hasSize(1);
         directive
                 .get("Metrics")
                 .forEach(m -> assertThat(line.has(m.get("Name").asText())).isTrue());
-        List<String> names = new ArrayList<>();
-        directive.get("Metrics").forEach(m -> names.add(m.get("Name").asText()));
-        assertThat(names).as("what the fleet benchmark counts").isEqualTo(AccuracyMetrics.NAMES);
+        assertThat(names(directive)).as("what the fleet benchmark counts").isEqualTo(AccuracyMetrics.NAMES);
+    }
+
+    /**
+     * Each target's load has its own unit (requests per minute, % CPU): a fleet-wide average of the loads is no
+     * metric anyone can read, and would cost two custom metrics. They stay fields of the line (Logs Insights).
+     */
+    @Test
+    void theLoadsAreFieldsOfTheLineNotFleetWideMetricsWhoseUnitsWouldMix() throws Exception {
+        JsonNode directive = emitted(false).get("_aws").get("CloudWatchMetrics").get(0);
+
+        assertThat(names(directive))
+                .doesNotContain("PredictedLoad", "ActualLoad")
+                .hasSize(9);
     }
 
     @Test
     void perTargetMetricsAlsoCarryTheTargetIdDimensionWhenAskedFor() throws Exception {
-        JsonNode line = emitted(true);
+        JsonNode directives = emitted(true).get("_aws").get("CloudWatchMetrics");
 
-        assertThat(line.get("_aws")
-                        .get("CloudWatchMetrics")
-                        .get(0)
-                        .get("Dimensions")
-                        .toString())
-                .isEqualTo("[[\"TargetId\"],[]]");
+        assertThat(directives).hasSize(2);
+        assertThat(directives.get(0).get("Dimensions").toString()).isEqualTo("[[]]");
+        assertThat(names(directives.get(0))).isEqualTo(AccuracyMetrics.NAMES);
+        assertThat(directives.get(1).get("Dimensions").toString()).isEqualTo("[[\"TargetId\"]]");
+        assertThat(names(directives.get(1)))
+                .as("per target, the loads are in the target's own unit")
+                .isEqualTo(AccuracyMetrics.PER_TARGET_NAMES)
+                .contains("PredictedLoad", "ActualLoad");
+    }
+
+    private static List<String> names(JsonNode directive) {
+        List<String> names = new ArrayList<>();
+        directive.get("Metrics").forEach(m -> names.add(m.get("Name").asText()));
+        return names;
     }
 
     /** One target's accuracy line, as score-feedback writes it. */

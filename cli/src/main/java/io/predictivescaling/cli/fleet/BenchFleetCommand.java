@@ -333,10 +333,11 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 * Math.ceil(56 * 24 * hourItem / 4096)
                 * DYNAMO_READ_UNIT;
         double feedback = scoreFeedback(archived, hourItem);
-        // CloudWatch custom metrics: score-feedback's 11 accuracy metrics, fleet-wide (shared by every target) unless
-        // PerTargetMetrics adds 11 per target; PlanFailed and SourceFailures exist only in months something fails.
+        // CloudWatch custom metrics: score-feedback's 9 accuracy metrics, fleet-wide (shared by every target), and
+        // with PerTargetMetrics 11 more per target; PlanFailed and SourceFailures exist only in months something fails.
         int accuracyMetrics = AccuracyMetrics.NAMES.size();
-        double customMetrics = CUSTOM_METRIC_MONTH * accuracyMetrics * (1.0 / targets + (perTargetMetrics ? 1 : 0));
+        int perTarget = perTargetMetrics ? AccuracyMetrics.PER_TARGET_NAMES.size() : 0;
+        double customMetrics = CUSTOM_METRIC_MONTH * ((double) accuracyMetrics / targets + perTarget);
         // CloudWatch Logs: predict-and-scale's lines every run, score-feedback's metric line every hour.
         double logs = (month * logBytes + 720 * accuracyLineBytes()) / 1e9 * LOG_INGESTION_GB;
         double total$ =
@@ -352,8 +353,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
         line("analyze-patterns DynamoDB reads (every " + patternHours + " h, 56 days)", patterns);
         line("score-feedback DynamoDB (hourly: actuals, read back 25 h)", feedback);
         line(
-                "CloudWatch custom metrics (" + accuracyMetrics + (perTargetMetrics ? " per target + " : " ")
-                        + "fleet-wide)",
+                "CloudWatch custom metrics (" + (perTargetMetrics ? perTarget + " per target + " : "") + accuracyMetrics
+                        + " fleet-wide)",
                 customMetrics);
         line(
                 String.format(
