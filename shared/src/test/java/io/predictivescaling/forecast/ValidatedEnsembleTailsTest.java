@@ -147,6 +147,84 @@ class ValidatedEnsembleTailsTest {
         }
     }
 
+    /**
+     * A one-hour daily peak at ten times the night's load, with noise of 10% of the load at every hour: read from
+     * the errors within two hours of each step, the peak's interval was a third as wide as the peak's noise and
+     * covered 49% of it, while the quiet hours just beside the peak got 2.9 times their own noise's width. The
+     * interval should follow the load: wider at the peak, narrower beside it (M4's MSIS pays both ways).
+     */
+    @Test
+    void theNinetyFivePercentIntervalFollowsASharpDailyPeakRatherThanItsNeighbourHours() {
+        int peakInside = 0;
+        int peakAll = 0;
+        double besideWidth = 0;
+        int besideAll = 0;
+        for (int seed = 0; seed < 6; seed++) {
+            Random past = new Random(100 + seed);
+            double[] history = new double[6 * 168];
+            for (int t = 0; t < history.length; t++) {
+                history[t] = peakLoad(t) * (1 + 0.1 * past.nextGaussian());
+            }
+            ValidatedEnsemble.Choice choice = Forecasters.auto(24).choose(history, HORIZON);
+            double[] p025 = choice.quantile(0.025);
+            double[] p975 = choice.quantile(0.975);
+            // the noise is independent from hour to hour, so many draws of the next two days measure coverage
+            Random future = new Random(999 + seed);
+            for (int draw = 0; draw < 200; draw++) {
+                for (int h = 0; h < HORIZON; h++) {
+                    int t = history.length + h;
+                    double actual = peakLoad(t) * (1 + 0.1 * future.nextGaussian());
+                    if (t % 24 == 12) {
+                        peakAll++;
+                        peakInside += actual >= p025[h] && actual <= p975[h] ? 1 : 0;
+                    }
+                }
+            }
+            for (int h = 0; h < HORIZON; h++) {
+                int hour = (history.length + h) % 24;
+                if (hour == 10 || hour == 14) {
+                    besideAll++;
+                    besideWidth += (p975[h] - p025[h]) / (2 * 1.96 * 0.1 * peakLoad(hour));
+                }
+            }
+        }
+        assertThat((double) peakInside / peakAll)
+                .as("peak hour inside P2.5-P97.5")
+                .isGreaterThan(0.55);
+        assertThat(besideWidth / besideAll)
+                .as("width two hours from the peak vs its own noise's +-1.96 sd")
+                .isLessThan(2.5);
+    }
+
+    /** 1000 at noon, 100 at every other hour. */
+    static double peakLoad(int step) {
+        return step % 24 == 12 ? 1000 : 100;
+    }
+
+    /**
+     * Validation errors that run symmetric on the first day ahead and lopsided upward on the second (the load
+     * tends to come in above a two-day-old forecast): the second day's P97.5 should reach further up than the
+     * first day's, and its P2.5 less far down, rather than both days sharing one pooled quantile.
+     */
+    @Test
+    void eachDayAheadReadsTheQuantileOfItsOwnStandardisedErrors() {
+        double[][] rows = new double[16][HORIZON];
+        for (int o = 0; o < rows.length; o++) {
+            for (int h = 0; h < HORIZON; h++) {
+                int k = o * HORIZON + h;
+                rows[o][h] = h < 24 ? (k % 2 == 0 ? 1 : -1) : (k % 4 == 0 ? 2.5 : -0.5);
+            }
+        }
+        double[] typical = new double[HORIZON];
+        Arrays.fill(typical, 1);
+        double[] high = ValidatedEnsemble.dayAheadQuantiles(rows, typical, 24, 0.975);
+        double[] low = ValidatedEnsemble.dayAheadQuantiles(rows, typical, 24, 0.025);
+        assertThat(high[0]).as("first day P97.5").isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(high[30]).as("second day P97.5").isCloseTo(2.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(low[0]).as("first day P2.5").isCloseTo(-1, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(low[30]).as("second day P2.5").isCloseTo(-0.5, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
     /** The same as another method on every past window, and {@code by} higher from the history's end on. */
     record HigherFromNow(ForecastMethod method, int now, double by) implements ForecastMethod {
         @Override
