@@ -181,7 +181,7 @@ public final class LoadPredictor {
      * value drawn like the ones it is the mean of: {@code mean +- t(0.9, w - 1) s sqrt(1 + 1/w)} for {@code w} values
      * of standard deviation {@code s} (the textbook prediction interval for one future observation from a normal
      * sample, e.g. G. J. Hahn and W. Q. Meeker, "Statistical Intervals", Wiley, 1991). So a flat load gets a narrow
-     * band and a load that moved over those hours a wide one, and the band covers about 80% either way. The band was
+     * band and a load that moved over those hours a wide one; on a level load with noise it covers 80%. The band was
      * {@code 1.28 s + 10%} of the level before: the 10%, a guess nothing validated, made floors on a flat load
      * (rds_cpu_utilization's first days) a unit above what target tracking held, for no interval served. With one
      * value there is no spread to measure, and the band is 10% of it.
