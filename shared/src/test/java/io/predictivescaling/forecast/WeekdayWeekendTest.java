@@ -93,4 +93,51 @@ class WeekdayWeekendTest {
         // days 2 and 3 of each week
         assertThat(busier).containsExactly(true, true, false, false, true, true, true);
     }
+
+    @Test
+    void aGapOverAWeekendIsFilledWithTheWeekendBeforeNotWithFridayRepeated() {
+        // three weeks observed, then nothing from Friday 14:00 to Monday 16:00 (a server outage), then four days
+        double[] y = weekdaysAndWeekends(4 * 7, 2, 0.05);
+        double[] withGap = y.clone();
+        int from = (2 * 7 + 4) * DAY + 10;
+        int to = (3 * 7) * DAY + 12;
+        Arrays.fill(withGap, from, to, Double.NaN);
+
+        double[] filled = GapFiller.fill(withGap, DAY);
+
+        for (int t = from; t < to; t++) {
+            assertThat(filled[t]).as("hour %d", t).isEqualTo(y[t - 7 * DAY]);
+        }
+        // a gap within a day is still filled from the day before
+        double[] shortGap = y.clone();
+        Arrays.fill(shortGap, from, from + 6, Double.NaN);
+        assertThat(GapFiller.fill(shortGap, DAY)[from + 3]).isEqualTo(y[from + 3 - DAY]);
+        // the next Saturday is forecast at the weekend level
+        int end = (4 * 7 - 2) * DAY;
+        double[] forecast = Forecasters.auto(DAY)
+                .choose(GapFiller.fill(Arrays.copyOf(withGap, end), DAY), DAY)
+                .forecast();
+        double saturday = mean(weekdaysAndWeekends(4 * 7, 2, 0), end, end + DAY);
+        assertThat(mean(forecast, 0, DAY)).isBetween(0.9 * saturday, 1.1 * saturday);
+    }
+
+    @Test
+    void dayTypesCompeteOnlyWhereTheWeekHasTwoTypesOfDay() {
+        // Twitter_volume_AMZN's days of the week relative to its week: Wednesday 14% above, Friday 1% below, the
+        // weekend
+        // 10-17% below; pooling Monday to Friday would forecast each at the others' level
+        double[] week = {1.0, 1.08, 1.14, 1.08, 0.99, 0.9, 0.83};
+        Random random = new Random(3);
+        double[] y = new double[4 * 7 * DAY];
+        for (int t = 0; t < y.length; t++) {
+            double shape = 0.55 - 0.45 * Math.cos(2 * Math.PI * (t % DAY) / DAY);
+            y[t] = 100 * week[t / DAY % 7] * (0.1 + shape) * (1 + 0.02 * random.nextGaussian());
+        }
+        ForecastMethod dayType = new DayTypeProfile(DAY, 5, false, 0, "day-type-5");
+        assertThat(DayTypeProfile.explained(y, DAY)).isLessThan(DayTypeProfile.MIN_EXPLAINED);
+        assertThat(dayType.appliesTo(y)).isFalse();
+        assertThat(dayType.appliesTo(weekdaysAndWeekends(4 * 7, 3, 0.05))).isTrue();
+        // too short to tell the days apart
+        assertThat(dayType.appliesTo(weekdaysAndWeekends(7, 3, 0.05))).isFalse();
+    }
 }
