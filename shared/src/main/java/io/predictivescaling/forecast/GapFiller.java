@@ -2,7 +2,10 @@ package io.predictivescaling.forecast;
 
 /**
  * Fills gaps (NaN) so that methods see a regular series: with the value a day earlier, else a week
- * earlier, else the nearest known values joined by a straight line. Leading gaps are dropped.
+ * earlier, else the nearest known values joined by a straight line. A gap longer than a day is filled with the
+ * same time a week earlier wherever that was observed: the days it hides are other days of the week, and an outage
+ * from Friday to Monday filled with Friday repeated would teach weekly and day-type methods a weekend at weekday
+ * level. Leading gaps are dropped.
  */
 final class GapFiller {
     private GapFiller() {}
@@ -14,11 +17,24 @@ final class GapFiller {
             first++;
         }
         double[] y = java.util.Arrays.copyOfRange(values, first, values.length);
+        int gapStart = 0;
+        int gapEnd = 0;
         for (int i = 0; i < y.length; i++) {
             if (known(y[i])) {
                 continue;
             }
-            if (i >= day && known(y[i - day])) {
+            if (i >= gapEnd) {
+                gapStart = i;
+                gapEnd = i;
+                while (gapEnd < y.length && !known(values[first + gapEnd])) {
+                    gapEnd++;
+                }
+            }
+            // a gap longer than a day hides other days of the week (a weekend): the same time a week earlier, if it
+            // was observed, rather than one day repeated
+            if (gapEnd - gapStart > day && i >= 7 * day && known(values[first + i - 7 * day])) {
+                y[i] = y[i - 7 * day];
+            } else if (i >= day && known(y[i - day])) {
                 y[i] = y[i - day];
             } else if (i >= 7 * day && known(y[i - 7 * day])) {
                 y[i] = y[i - 7 * day];

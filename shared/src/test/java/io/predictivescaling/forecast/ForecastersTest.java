@@ -124,6 +124,8 @@ class ForecastersTest {
         int belowP80 = 0;
         int insideP10P90 = 0;
         int total = 0;
+        double widthHourAhead = 0;
+        double widthDayAhead = 0;
         for (int seed = 0; seed < 8; seed++) {
             double[] all = SyntheticLoad.series(5 * 168 + 24, Duration.ofHours(1), 0.01, 0.08, 70 + seed)
                     .values();
@@ -145,9 +147,12 @@ class ForecastersTest {
                 insideP10P90 += actual >= p10[h] && actual <= p90[h] ? 1 : 0;
                 total++;
             }
-            // errors grow with the horizon: the band a day ahead is wider than an hour ahead
-            assertThat(p90[23] - p10[23]).isGreaterThan(p90[0] - p10[0]);
+            widthHourAhead += p90[0] - p10[0];
+            widthDayAhead += p90[23] - p10[23];
         }
+        // errors grow with the horizon: the band a day ahead is wider than an hour ahead (on average over the series:
+        // where profile methods alone are chosen, the error an hour ahead is that of a day ahead)
+        assertThat(widthDayAhead).isGreaterThan(1.1 * widthHourAhead);
         assertThat(belowP80 / (double) total).isBetween(0.7, 0.9);
         assertThat(insideP10P90 / (double) total).isBetween(0.7, 0.9);
         ValidatedEnsemble.Choice c = Forecasters.auto(24).choose(driftingLoad(3 * 168, 1), 24);
