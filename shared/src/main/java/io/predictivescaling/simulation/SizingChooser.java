@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Picks how to size the planned floors from how each way would have done lately, replayed on the same recent
- * load next to target tracking alone: meet the under-provisioning objective as cheaply as possible, but never
+ * load next to target tracking alone: meet the under-provisioning objective ({@link #meetsObjective}: with half an
+ * interval's allowance for luck) as cheaply as possible, but never
  * spend more than {@code costCap} times what target tracking alone spent; when no sizing meets the objective
  * within that budget, take the one that under-provisions least within it (the budget wins over the objective,
  * because a predictor that cannot see a trace's spikes must not buy its way around them).
@@ -93,7 +94,7 @@ public final class SizingChooser {
      * developer traces' default backtest: nasa_http 0.829% at 1.258x the oracle with the raw share, 0.701% at
      * 1.263x with this (the 11 sizings before: 0.695% at 1.266x).
      */
-    boolean meetsObjective(Record c) {
+    public boolean meetsObjective(Record c) {
         return c.underProvisioned() == 0 || (c.underProvisioned() + 0.5) / (c.intervals() + 1) <= objective;
     }
 
