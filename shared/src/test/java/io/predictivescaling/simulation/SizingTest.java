@@ -10,18 +10,22 @@ class SizingTest {
     void tuningIsOfferedEveryQuantileAtEveryUtilizationFromTheTargetToFullAndSpareUnitsWhereTheMarginIsThin() {
         List<Sizing> grid = Sizing.candidates(0.7);
 
-        assertThat(grid).hasSize(40).doesNotHaveDuplicates();
-        assertThat(grid.stream().map(Sizing::label).distinct()).hasSize(40);
-        // A forecast good enough to be sized at full utilization is offered that, at every quantile, without spare
-        // units (before, the only sizing at 100% was the P50 +3 units).
+        assertThat(grid).hasSize(36).doesNotHaveDuplicates();
+        assertThat(grid.stream().map(Sizing::label).distinct()).hasSize(36);
+        // A forecast good enough to need little margin is offered little: the median at 90%, at 100% with one spare
+        // unit, and every quantile at every utilization below full (before: the P80 or P90 only, the median only at
+        // 80% +2 units and 100% +3 units).
         assertThat(grid)
                 .contains(
-                        new Sizing(0.5, 1.0),
-                        new Sizing(0.65, 1.0),
-                        new Sizing(0.8, 1.0),
-                        new Sizing(0.9, 1.0),
+                        new Sizing(0.5, 0.9),
+                        new Sizing(0.65, 0.9),
+                        new Sizing(0.5, 1.0, 1),
+                        new Sizing(0.65, 1.0, 1),
                         new Sizing(0.8, 0.7),
                         new Sizing(0.9, 0.7));
+        assertThat(grid)
+                .as("full utilization only with a spare unit: the forecast's band alone is no margin at an event")
+                .allMatch(z -> z.floorUtilization() < 1.0 || z.spare() > 0);
         assertThat(grid.stream().map(Sizing::floorUtilization).distinct().sorted())
                 .usingElementComparator((a, b) -> Math.abs(a - b) < 1e-9 ? 0 : Double.compare(a, b))
                 .containsExactly(0.7, 0.8, 0.9, 1.0);
@@ -31,7 +35,7 @@ class SizingTest {
         assertThat(grid.stream().map(Sizing::quantile).distinct()).containsExactlyInAnyOrder(0.5, 0.65, 0.8, 0.9);
         for (double q : List.of(0.5, 0.65, 0.8, 0.9)) {
             for (double u : List.of(0.9, 1.0)) {
-                for (int spare = 0; spare <= 3; spare++) {
+                for (int spare = u < 1.0 ? 0 : 1; spare <= 3; spare++) {
                     int s = spare;
                     assertThat(grid)
                             .as("P%.0f at %.0f%% +%d", 100 * q, 100 * u, s)
@@ -50,7 +54,7 @@ class SizingTest {
     void atAFullTargetUtilizationTheLevelsCoincideAndAreOfferedOnce() {
         List<Sizing> grid = Sizing.candidates(1.0);
 
-        assertThat(grid).doesNotHaveDuplicates().hasSize(4 + 4 * 3);
-        assertThat(grid).allMatch(z -> z.floorUtilization() == 1.0);
+        assertThat(grid).doesNotHaveDuplicates().hasSize(4 * 3);
+        assertThat(grid).allMatch(z -> z.floorUtilization() == 1.0 && z.spare() > 0);
     }
 }
