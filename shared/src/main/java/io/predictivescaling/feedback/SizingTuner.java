@@ -24,7 +24,7 @@ import java.util.Optional;
 /**
  * Learns how to size a target's floors from its own last week, as the backtest does: each candidate sizing
  * ({@link Sizing#candidates}: the P50, P65, P80 or P90 of the predicted load, sized at target tracking's utilization
- * or a third, two thirds or all of the way to full, the top two with 0-3 whole spare units on top; 40 at a 70% target)
+ * or a third or two thirds of the way to full, and at two thirds or full with 1-3 whole spare units; 36 in all)
  * turns the hourly predictions that were really made into floors, which are replayed under target tracking over the
  * real load (5-minute means, or the metric's own coarser interval), next to target tracking alone. {@link
  * SizingChooser} then takes the cheapest that kept under-provisioning at or below 0.5% (judged with a half-count
@@ -89,7 +89,7 @@ public final class SizingTuner {
         SizingChooser.Record alone = FloorReplay.replay(demand, none, tracking);
         List<Sizing> sizings = Sizing.candidates(targetUtilization);
         List<SizingChooser.Record> records = new ArrayList<>();
-        // Sizings share their quantile's planned load (4 quantiles among 40 sizings): each is worked out once.
+        // Sizings share their quantile's planned load (4 quantiles among 36 sizings): each is worked out once.
         Map<Double, double[]> loadByQuantile = new HashMap<>();
         for (Sizing z : sizings) {
             double[] load = loadByQuantile.computeIfAbsent(z.quantile(), q -> plannedLoad(q, planned, start, n, step));

@@ -169,7 +169,7 @@ public final class CapacityPlanner {
     }
 
     /**
-     * Standard normal quantiles by probability, worked out once: the backtest plans every hour for each of its 40
+     * Standard normal quantiles by probability, worked out once: the backtest plans every hour for each of its 36
      * sizings (4 quantiles), and the inverse error function was half the cost of a plan.
      */
     private static final Map<Double, Double> Z = new ConcurrentHashMap<>();

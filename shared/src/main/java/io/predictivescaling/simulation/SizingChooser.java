@@ -86,13 +86,13 @@ public final class SizingChooser {
     /**
      * Whether a sizing's replay met the objective, judged by the posterior mean of its under-provisioned rate under
      * Jeffreys' prior, {@code (under + 1/2) / (intervals + 1)}, rather than by the raw share. Under-provisioned
-     * intervals are rare counts (a week of 5-minute intervals at 0.5% allows 10), and among 40 sizings some pass
+     * intervals are rare counts (a week of 5-minute intervals at 0.5% allows 10), and among 36 sizings some pass
      * a week by luck: the cheapest that passed is the one most likely to have been lucky (the winner's curse), and
      * replayed on the next week it misses. The half count stops a sizing that met the objective by the last
      * interval from counting as a pass. A replay without any under-provisioned interval always passes: no sizing
-     * can show less, however short the window. Measured with the 40 sizings of {@link Sizing#candidates} on the
-     * developer traces' default backtest: nasa_http 0.829% at 1.258x the oracle with the raw share, 0.701% at
-     * 1.263x with this (the 11 sizings before: 0.695% at 1.266x).
+     * can show less, however short the window. Measured with the 36 sizings of {@link Sizing#candidates} on the
+     * developer traces' default backtest: nasa_http 0.786% at 1.258x the oracle with the raw share, 0.658% at
+     * 1.262x with this (the 11 sizings before: 0.695% at 1.266x); the other five traces are the same either way.
      */
     public boolean meetsObjective(Record c) {
         return c.underProvisioned() == 0 || (c.underProvisioned() + 0.5) / (c.intervals() + 1) <= objective;
