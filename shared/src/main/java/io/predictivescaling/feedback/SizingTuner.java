@@ -22,14 +22,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Learns how to size a target's floors from its own last week, as the backtest does: each candidate
- * sizing ({@link BacktestConfig#candidateSizings}: a quantile of the predicted load, sized at target tracking's
- * utilization or part of the way to full, some with whole spare units on top) turns the hourly predictions that were really made into floors, which are replayed under
- * target tracking over the real load (5-minute means, or the metric's own coarser interval), next to target
- * tracking alone. {@link SizingChooser} then takes
- * the cheapest that kept under-provisioning at or below 0.5% within 1.15x target tracking's capacity; for bursty load
- * ({@link Burstiness#withinHour} of the week's load) that no sizing covered, the cheapest at or below 10% within 1.10x
- * (see {@link SizingChooser}), as the backtest chooses.
+ * Learns how to size a target's floors from its own last week, as the backtest does: each candidate sizing
+ * ({@link Sizing#candidates}: the P50, P65, P80 or P90 of the predicted load, sized at target tracking's utilization
+ * or a third or two thirds of the way to full, and at two thirds or full with 1-3 whole spare units; 36 in all)
+ * turns the hourly predictions that were really made into floors, which are replayed under target tracking over the
+ * real load (5-minute means, or the metric's own coarser interval), next to target tracking alone. {@link
+ * SizingChooser} then takes the cheapest that kept under-provisioning at or below 0.5% (judged with a half-count
+ * allowance for luck, see {@link SizingChooser#meetsObjective}) within 1.15x target tracking's capacity; for bursty
+ * load ({@link Burstiness#withinHour} of the week's load) that no sizing covered, the cheapest at or below 10% within
+ * 1.10x (see {@link SizingChooser}), as the backtest chooses.
  */
 public final class SizingTuner {
     public static final Duration WINDOW = Duration.ofDays(7);
@@ -88,8 +89,11 @@ public final class SizingTuner {
         SizingChooser.Record alone = FloorReplay.replay(demand, none, tracking);
         List<Sizing> sizings = Sizing.candidates(targetUtilization);
         List<SizingChooser.Record> records = new ArrayList<>();
+        // Sizings share their quantile's planned load (4 quantiles among 36 sizings): each is worked out once.
+        Map<Double, double[]> loadByQuantile = new HashMap<>();
         for (Sizing z : sizings) {
-            records.add(FloorReplay.replay(demand, floors(policy, z, unit, planned, start, n, step), tracking));
+            double[] load = loadByQuantile.computeIfAbsent(z.quantile(), q -> plannedLoad(q, planned, start, n, step));
+            records.add(FloorReplay.replay(demand, floors(policy, z, unit, load), tracking));
         }
         double burstiness = Burstiness.withinHour(demand, 0, n - 1, (int) (3600 / step));
         int chosen = CHOOSER.choose(records, alone, burstiness);
@@ -146,24 +150,27 @@ public final class SizingTuner {
         return byHour;
     }
 
-    private static int[] floors(
-            ScalingPolicy policy,
-            Sizing z,
-            double unit,
-            Map<Long, List<LoadPrediction>> planned,
-            Instant start,
-            int n,
-            long step) {
-        int[] floors = new int[n];
+    /** Per interval, the load its hour's plan covered at quantile {@code q} (0 where no plan was made). */
+    private static double[] plannedLoad(
+            double q, Map<Long, List<LoadPrediction>> planned, Instant start, int n, long step) {
+        double[] load = new double[n];
         for (int i = 0; i < n; i++) {
             List<LoadPrediction> hour = planned.get(hourOf(start, i, step));
-            double load = hour == null
+            load[i] = hour == null
                     ? 0
                     : hour.stream()
-                            .mapToDouble(p -> CapacityPlanner.plannedLoad(p, z.quantile()))
+                            .mapToDouble(p -> CapacityPlanner.plannedLoad(p, q))
                             .max()
                             .orElse(0);
-            int needed = (int) Math.ceil(load / (unit * z.floorUtilization()) - 1e-9) + (load > 0 ? z.spare() : 0);
+        }
+        return load;
+    }
+
+    private static int[] floors(ScalingPolicy policy, Sizing z, double unit, double[] load) {
+        int[] floors = new int[load.length];
+        for (int i = 0; i < load.length; i++) {
+            int needed =
+                    (int) Math.ceil(load[i] / (unit * z.floorUtilization()) - 1e-9) + (load[i] > 0 ? z.spare() : 0);
             floors[i] = Math.max(policy.floor(), Math.min(policy.limit(), needed));
         }
         return floors;

@@ -42,14 +42,18 @@ class FeasibilityBoundTest {
         BacktestResult.PolicyStats tuned = OnTheDailyTrace.TUNED.policies().get("predictive");
 
         assertThat(hour.knows()).isEqualTo("median of its own clock hour");
-        // Spare units on top of the hour's need (P50 at 100% +3 units) beat every margin in proportion to the load:
-        // the P80 at 90%, cheapest before, cost 5.1% more than the bound.
+        // The forecast of this smooth daily cycle is good enough to need little margin, and is offered little: the
+        // median at full utilization plus one spare unit, 2.2% above the bound. The grid before offered full
+        // utilization only with 3 spare units (P50 at 100% +3 units, 3.5% above; the P80 at 90%, cheapest before
+        // spare units, 5.1% above).
+        assertThat(cheapest.label()).isEqualTo("P50 at 100% +1 units");
         assertThat(cheapest.stats().costVsOracle())
                 .as(cheapest.label() + " vs " + hour.describe())
-                .isLessThanOrEqualTo(1.04 * hour.costVsOracle());
-        // Tuned walk-forward (each day from the last week only), it stays at the objective within 6% of the bound.
+                .isLessThanOrEqualTo(1.03 * hour.costVsOracle());
+        // Tuned walk-forward (each day from the last week only), it stays at the objective within 5.5% of the bound
+        // (5.0%; 5.8% with the grid before, at the same 0.198% under-provisioned).
         assertThat(tuned.underProvisionedFraction()).isLessThanOrEqualTo(0.005);
-        assertThat(tuned.costVsOracle()).isLessThanOrEqualTo(1.06 * hour.costVsOracle());
+        assertThat(tuned.costVsOracle()).isLessThanOrEqualTo(1.055 * hour.costVsOracle());
     }
 
     @Test
