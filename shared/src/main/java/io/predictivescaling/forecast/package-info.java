@@ -1,6 +1,6 @@
 /**
  * Forecasting a regular series: the ForecastMethod port and the methods (SeasonalNaive, SeasonalProfile,
- * DoubleSeasonalHoltWinters, SeasonalAutoregression), their validated combination with conformal P10-P90 intervals
+ * DoubleSeasonalHoltWinters, SeasonalAutoregression, GlobalAutoregression with its trained GlobalArModel), their validated combination with conformal P10-P90 intervals
  * (ValidatedEnsemble, Forecasters), and LoadPredictor, which turns a target's history into LoadPrediction values
  * per horizon. Pure: no AWS calls. Every method obeys ForecastMethodContractTest.
  *
