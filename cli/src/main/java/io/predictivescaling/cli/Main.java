@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
             M4Commands.Forecast.class,
             M4Commands.Score.class,
             M4Commands.Split.class,
+            io.predictivescaling.cli.m4.TrainCommand.class,
             io.predictivescaling.cli.scenario.ScenarioCommand.class,
             io.predictivescaling.cli.scenario.BenchSocialCommand.class
         })

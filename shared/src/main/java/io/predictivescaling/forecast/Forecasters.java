@@ -29,6 +29,7 @@ public final class Forecasters {
             methods.add(new DayTypeProfile(day, k, false, 0, "day-type-" + k));
             methods.add(new DayTypeProfile(day, k, true, 1, "day-type-" + k + "-log-level"));
         }
+        methods.add(GlobalAutoregression.hourly(day));
         return methods;
     }
 
@@ -77,14 +78,25 @@ public final class Forecasters {
 
     /** For the M4 benchmark (hourly series): "auto", "classic" or one candidate by name. */
     public static ForecastMethod hourly(String name) {
+        return hourly(name, candidates(24));
+    }
+
+    /** As {@link #hourly(String)}, with {@link GlobalAutoregression} using {@code model} instead of the default. */
+    public static ForecastMethod hourly(String name, GlobalArModel model) {
+        List<ForecastMethod> methods = new ArrayList<>();
+        candidates(24).forEach(m -> methods.add(m instanceof GlobalAutoregression g ? g.withModel(model) : m));
+        return hourly(name, methods);
+    }
+
+    private static ForecastMethod hourly(String name, List<ForecastMethod> candidates) {
         if ("auto".equals(name)) {
-            return auto(24);
+            return new ValidatedEnsemble(candidates, 8, KEEP, 24);
         }
         if ("classic".equals(name)) {
             return classic(24);
         }
         Map<String, ForecastMethod> byName = new LinkedHashMap<>();
-        candidates(24).forEach(m -> byName.put(m.name(), m));
+        candidates.forEach(m -> byName.put(m.name(), m));
         ForecastMethod method = byName.get(name);
         if (method == null) {
             throw new IllegalArgumentException(

@@ -2,6 +2,7 @@ package io.predictivescaling.cli.m4;
 
 import io.predictivescaling.forecast.ForecastMethod;
 import io.predictivescaling.forecast.Forecasters;
+import io.predictivescaling.forecast.GlobalArModel;
 import io.predictivescaling.forecast.ValidatedEnsemble;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -43,11 +44,18 @@ public final class M4Commands {
                 description = "auto (default) or one named method: ${COMPLETION-CANDIDATES}")
         String method;
 
+        @Option(
+                names = "--model",
+                description = "A global-ar model written by train, instead of the one shipped (trained on M4 "
+                        + "Hourly-train.csv)")
+        Path model;
+
         @Override
         public Integer call() throws Exception {
             long start = System.nanoTime();
             Map<String, double[]> series = M4Csv.read(train);
-            ForecastMethod forecaster = Forecasters.hourly(method);
+            ForecastMethod forecaster =
+                    model == null ? Forecasters.hourly(method) : Forecasters.hourly(method, read(model));
             Map<String, Object> results = series.entrySet().parallelStream()
                     .collect(Collectors.toMap(
                             Map.Entry::getKey,
@@ -82,6 +90,18 @@ public final class M4Commands {
                     out,
                     quantileNote);
             return 0;
+        }
+    }
+
+    private static GlobalArModel read(Path file) throws IOException {
+        try (var in = new java.io.InputStreamReader(
+                file.toString().endsWith(".gz")
+                        ? new java.util.zip.GZIPInputStream(Files.newInputStream(file))
+                        : Files.newInputStream(file),
+                java.nio.charset.StandardCharsets.UTF_8)) {
+            return GlobalArModel.read(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 
