@@ -13,6 +13,7 @@ import io.predictivescaling.simulation.CapacitySimulator;
 import io.predictivescaling.simulation.Sizing;
 import io.predictivescaling.simulation.SizingChooser;
 import io.predictivescaling.simulation.TargetTracking;
+import io.predictivescaling.simulation.TuningSchedule;
 import io.predictivescaling.targets.ScalingPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,7 +138,7 @@ public final class Backtest {
         SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
         int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
         String[] sizing = new String[n];
-        long tunedDay = Math.floorDiv(trace.start().getEpochSecond(), 86400);
+        Instant tunedAt = null;
         Instant lastData = null;
         int lastOracle = initial;
 
@@ -171,11 +172,13 @@ public final class Backtest {
             boolean signalled = s + 1 < n && hook.advance(trace.time(s + 1));
             if (plans && s + 1 < n && (peaks.hourChangesAfter(s) || signalled)) {
                 Instant now = trace.time(s + 1);
-                // Once a day, at the first hour boundary of the day (trace grids need not align to midnight).
-                long day = Math.floorDiv(now.getEpochSecond(), 86400);
-                if (tracks.size() > 1 && day != tunedDay) {
-                    chosen = choose(tracks, chooser, demand, reactive, reactiveServing, s, chosen);
-                    tunedDay = day;
+                // At the hour boundaries where score-feedback would tune the deployed target (TuningSchedule).
+                if (tracks.size() > 1 && TuningSchedule.due(tunedAt, now)) {
+                    int judged = choose(tracks, chooser, demand, reactive, reactiveServing, s);
+                    if (judged >= 0) {
+                        chosen = judged;
+                        tunedAt = now;
+                    }
                 }
                 RegularSeries history = peaks.history(s, config.history());
                 if (history.size() > 0) {
@@ -279,23 +282,22 @@ public final class Backtest {
         return tracks.size() - 1;
     }
 
-    /** Re-chooses the sizing from the last week, once there is a day of replays to judge by. */
+    /** Re-chooses the sizing from the last week; -1 until there is a day of replays to judge by. */
     private static int choose(
             List<SizingTrack> tracks,
             SizingChooser chooser,
             double[] demand,
             int[] reactive,
             int[] reactiveServing,
-            int s,
-            int current) {
+            int s) {
         int firstPlanned = tracks.get(0).firstPlanned;
         if (firstPlanned < 0) {
-            return current;
+            return -1;
         }
         long window = TUNING_WINDOW.getSeconds() / tracks.get(0).stepSeconds;
         int from = (int) Math.max(firstPlanned, s + 1 - window);
         if ((s + 1 - from) * tracks.get(0).stepSeconds < MIN_TUNING_HISTORY.getSeconds()) {
-            return current;
+            return -1;
         }
         SizingChooser.Record alone =
                 SizingTrack.record(demand, reactiveServing, reactive, from, s, tracks.get(0).tracking);

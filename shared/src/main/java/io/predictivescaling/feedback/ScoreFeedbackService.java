@@ -3,6 +3,7 @@ package io.predictivescaling.feedback;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.metrics.Rollups;
 import io.predictivescaling.metrics.TimeSeriesStore;
+import io.predictivescaling.simulation.TuningSchedule;
 import io.predictivescaling.targets.ScalableTarget;
 import io.predictivescaling.targets.TargetRepository;
 import java.time.Duration;
@@ -39,8 +40,6 @@ public final class ScoreFeedbackService {
     static final Duration LOOKBACK = Duration.ofHours(25);
 
     static final Duration WINDOW = Duration.ofHours(24);
-    /** How often the sizing is re-chosen (a little under a day, so an hourly schedule's jitter does not skip one). */
-    static final Duration TUNE_EVERY = Duration.ofHours(23);
     /** How far one run moves a signal's confidence toward its latest skill. */
     static final double LEARNING_RATE = 0.3;
 
@@ -218,7 +217,7 @@ public final class ScoreFeedbackService {
             return;
         }
         var last = store.sizing(target.targetId());
-        if (last.isPresent() && last.get().tunedAt().isAfter(now.minus(TUNE_EVERY))) {
+        if (!TuningSchedule.due(last.map(SizingTuner.TunedSizing::tunedAt).orElse(null), now)) {
             return;
         }
         Instant from = now.minus(SizingTuner.WINDOW);

@@ -75,6 +75,37 @@ class BacktestTest {
                 .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
     }
 
+    /**
+     * score-feedback tunes a deployed target's sizing at its first hourly run with a day of replays to judge by, then
+     * whenever the last choice is 23 hours old ({@code TuningSchedule}); the backtest must change sizing at those same
+     * moments, not wait for the next UTC midnight (it did: a trace starting at 05:00 kept its untuned sizing for 19
+     * hours longer than the deployed target would).
+     */
+    @Test
+    void theSizingIsTunedAtTheHoursTheDeployedFeedbackLoopWouldTuneIt() {
+        Trace base = trace();
+        Trace late = new Trace(
+                base.name(), base.start().plus(Duration.ofHours(5)), base.step(), base.demand(), base.problems());
+
+        String[] sizing = new Backtest(config).run(late, null).timeline().sizing();
+
+        int first = 0;
+        while (sizing[first].isEmpty()) {
+            first++;
+        }
+        int changed = first;
+        while (changed < sizing.length && sizing[changed].equals(sizing[first])) {
+            changed++;
+        }
+        java.time.Instant planned = late.time(first);
+        java.time.Instant tuned = late.time(changed);
+        assertThat(changed).as("the untuned sizing is replaced once tuned").isLessThan(sizing.length);
+        assertThat(Duration.between(planned, tuned))
+                .as(
+                        "first tuned at an hourly run soon after a day of replays (a day of floors in force), not at UTC midnight")
+                .isBetween(Duration.ofDays(1), Duration.ofDays(1).plusHours(3));
+    }
+
     @Test
     void onAFlatLoadTheFirstDaysFloorsCostAboutWhatTargetTrackingAloneHolds() {
         // Two days of 5-minute load at 100 +-5%, no cycle: before the sizing has been tuned, floors come from the
