@@ -54,6 +54,12 @@ public final class ValidatedEnsemble implements ForecastMethod {
      */
     static final double TAIL_LEVEL_SHARE = 0.3;
     /**
+     * The least a reshaped typical error may be, as a share of the step's own: where the forecast is about 0 (quiet
+     * nights) the level shape alone would shrink it toward 0, and the night's errors, divided by it, would blow up
+     * the tail quantile of every hour of that day.
+     */
+    static final double TAIL_LEVEL_FLOOR = 0.5;
+    /**
      * How steeply, at most, the typical error may grow with the forecast level ({@code error ~ level^b}, b read
      * from the series' own validation errors): 1 is proportional, 2 allows quiet hours that are far steadier
      * than the load alone would say (noise a fifteenth at a third of the load), and keeps one odd fit in bounds.
@@ -400,8 +406,9 @@ public final class ValidatedEnsemble implements ForecastMethod {
      * per step, where {@code shape} is {@code forecast^b} scaled to the typical errors' mean, and {@code b} the
      * slope of log mean absolute validation error on log forecast over the steps (least squares, Commons Math's
      * {@code SimpleRegression}; within [0, {@link #TAIL_LEVEL_ELASTICITY_MAX}], 1 when the forecast is flat).
-     * Forecasts below 0 count as 0. Unchanged when the forecast is 0 throughout or {@code share} is 0. See
-     * {@link #TAIL_LEVEL_SHARE} for why.
+     * Forecasts below 0 count as 0, and a twentieth of the mean forecast is added to each (so a step forecast at 0
+     * keeps an error of its own); the result is never below {@link #TAIL_LEVEL_FLOOR} times the step's typical error.
+     * Unchanged when the forecast is 0 throughout or {@code share} is 0. See {@link #TAIL_LEVEL_SHARE} for why.
      *
      * @param residuals validation errors, one row per window, one column per step ahead (same time of day as
      *     {@code forecast}'s step)
@@ -429,15 +436,20 @@ public final class ValidatedEnsemble implements ForecastMethod {
         }
         double slope = fit.getSlope();
         double b = Double.isFinite(slope) ? Math.max(0, Math.min(TAIL_LEVEL_ELASTICITY_MAX, slope)) : 1;
+        // the same twentieth as in the fit: a step forecast at 0 (a quiet night) keeps an error of its own size
         double[] shape = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            shape[h] = Math.pow(Math.max(0, forecast[h]) + 1e-9, b);
+            shape[h] = Math.pow(Math.max(0, forecast[h]) + 0.05 * meanForecast, b);
         }
         double scale = Arrays.stream(typical).average().orElse(0)
                 / Arrays.stream(shape).average().orElse(1);
         double[] out = new double[horizon];
         for (int h = 0; h < horizon; h++) {
-            out[h] = Math.pow(typical[h], 1 - share) * Math.pow(scale * shape[h] + 1e-12, share);
+            // never below half the step's own typical error: its errors are divided by this, and a step whose
+            // typical error collapsed would turn them into outliers that widen the whole day's tail quantile
+            out[h] = Math.max(
+                    TAIL_LEVEL_FLOOR * typical[h],
+                    Math.pow(typical[h], 1 - share) * Math.pow(scale * shape[h] + 1e-12, share));
         }
         return out;
     }

@@ -243,4 +243,35 @@ class ValidatedEnsembleTailsTest {
             return method.minHistory();
         }
     }
+    /**
+     * A load at 0 every night (a batch service idle until 08:00) and noisy by day: the night's forecast is 0 and its
+     * errors 0 or 1. Shaping the typical error by the forecast level must not shrink the night's to nothing, or its
+     * errors, divided by it, become outliers that widen the 95% interval of every hour of that day (a reviewer's
+     * case: the day-hour tail went from 24 to 2,620 units wide).
+     */
+    @Test
+    void aNightForecastAtZeroDoesNotBlowUpTheDaysTail() {
+        Random random = new Random(5);
+        int windows = 16;
+        double[] forecast = new double[HORIZON];
+        double[][] rows = new double[windows][HORIZON];
+        for (int h = 0; h < HORIZON; h++) {
+            boolean day = h % 24 >= 8 && h % 24 < 20;
+            forecast[h] = day ? 100 : 0;
+            for (int w = 0; w < windows; w++) {
+                rows[w][h] = day ? 10 * random.nextGaussian() : random.nextInt(2);
+            }
+        }
+        double[] typical = ValidatedEnsemble.typicalError(rows, 24);
+        double[] shaped = ValidatedEnsemble.levelShaped(typical, rows, forecast, ValidatedEnsemble.TAIL_LEVEL_SHARE);
+
+        double unshapedZ = ValidatedEnsemble.dayAheadQuantiles(rows, typical, 24, 0.975)[12];
+        double shapedZ = ValidatedEnsemble.dayAheadQuantiles(rows, shaped, 24, 0.975)[12];
+        for (int h = 0; h < HORIZON; h++) {
+            assertThat(shaped[h]).as("step %d's typical error", h).isGreaterThanOrEqualTo(0.5 * typical[h]);
+        }
+        assertThat(shapedZ * shaped[12])
+                .as("the 97.5% tail at noon, in load units")
+                .isLessThan(2 * unshapedZ * typical[12]);
+    }
 }
