@@ -53,7 +53,7 @@ public record Sizing(double quantile, double floorUtilization, int spare) {
      * which is what bursts inside an hour need (hindsight floors show it too: the {@code bound} command tunes
      * {@code k x level + b units}). A forecast good enough to need little margin is offered little: the median at
      * 90% or 100% plus a unit. On nyc_taxi the cheapest sizing within 0.5% under-provisioned is now the P50 at 90%
-     * (0.329%, 1.021x the oracle, 1.4% above hour-level foresight), where the grid before this one (11 sizings, the
+     * (0.359%, 1.020x the oracle, 1.3% above hour-level foresight, on session 7's engine), where the grid before this one (11 sizings, the
      * median only at 80% +2 units and 100% +3 units) offered the P80 at 90% (1.042x, +3.4%). Spare units are offered only where the proportional margin is
      * thin (two thirds of the way to full and above): below that, the utilization headroom already covers a few
      * units at the peak and spare units would only add cost at night.
