@@ -81,6 +81,11 @@ public final class EmbeddedMetricFormat {
      * a {@link Directive} names them: a value no directive names is a plain property of the line, searchable but no
      * custom metric (and not billed as one).
      *
+     * @param out where the line goes (Lambda's standard output, which CloudWatch Logs reads)
+     * @param clock the line's timestamp (epoch milliseconds, UTC)
+     * @param dimension the property naming what the line is about, e.g. {@code TargetId}
+     * @param value its value, e.g. the target's id
+     * @param directives which values are metrics, under which dimension sets; an empty one is left out
      * @param values name to value, in the order they are written
      * @param units metric name to its CloudWatch unit
      */

@@ -42,6 +42,7 @@ import io.predictivescaling.common.Stats;
  * @param days how many of the last days of the same type the median is taken over (5: a week of weekdays)
  * @param logScale the profile and its level shift on {@code log(1 + y)}
  * @param levelDays how many of the last days set the level shift; 0 for none
+ * @param name the candidate's name in the ensemble's choice and in feedback's {@code pattern:<name>} signals
  */
 public record DayTypeProfile(int period, int days, boolean logScale, int levelDays, String name)
         implements ForecastMethod {

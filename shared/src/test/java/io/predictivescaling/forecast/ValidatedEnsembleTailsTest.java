@@ -217,8 +217,8 @@ class ValidatedEnsembleTailsTest {
         }
         double[] typical = new double[HORIZON];
         Arrays.fill(typical, 1);
-        double[] high = ValidatedEnsemble.dayAheadQuantiles(rows, typical, 24, 0.975);
-        double[] low = ValidatedEnsemble.dayAheadQuantiles(rows, typical, 24, 0.025);
+        double[] high = TailErrors.dayAheadQuantiles(rows, typical, 24, 0.975);
+        double[] low = TailErrors.dayAheadQuantiles(rows, typical, 24, 0.025);
         assertThat(high[0]).as("first day P97.5").isCloseTo(1, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(high[30]).as("second day P97.5").isCloseTo(2.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(low[0]).as("first day P2.5").isCloseTo(-1, org.assertj.core.data.Offset.offset(1e-9));
@@ -262,11 +262,11 @@ class ValidatedEnsembleTailsTest {
                 rows[w][h] = day ? 10 * random.nextGaussian() : random.nextInt(2);
             }
         }
-        double[] typical = ValidatedEnsemble.typicalError(rows, 24);
-        double[] shaped = ValidatedEnsemble.levelShaped(typical, rows, forecast, ValidatedEnsemble.TAIL_LEVEL_SHARE);
+        double[] typical = TailErrors.typicalError(rows, 24);
+        double[] shaped = TailErrors.levelShaped(typical, rows, forecast, TailErrors.TAIL_LEVEL_SHARE);
 
-        double unshapedZ = ValidatedEnsemble.dayAheadQuantiles(rows, typical, 24, 0.975)[12];
-        double shapedZ = ValidatedEnsemble.dayAheadQuantiles(rows, shaped, 24, 0.975)[12];
+        double unshapedZ = TailErrors.dayAheadQuantiles(rows, typical, 24, 0.975)[12];
+        double shapedZ = TailErrors.dayAheadQuantiles(rows, shaped, 24, 0.975)[12];
         for (int h = 0; h < HORIZON; h++) {
             assertThat(shaped[h]).as("step %d's typical error", h).isGreaterThanOrEqualTo(0.5 * typical[h]);
         }
