@@ -7,18 +7,22 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
 
 /**
  * The coefficients of {@link GlobalAutoregression}: one linear map, shared by every series, from the last {@code
@@ -26,50 +30,50 @@ import org.apache.commons.math3.linear.CholeskyDecomposition;
  * taken as {@code ln(x / scale + }{@value #OFFSET}{@code )}. Fitted by ridge-regularised least squares over many
  * series' windows ({@link #fit}); stored as a small CSV ({@link #write}, {@link #read}).
  *
- * <p>Optionally cross-fitted ({@code folds > 1}): the series are split into folds by their first values ({@link
- * #fold}), and each fold is forecast by a map fitted on the other folds only, so the engine's validation on a series'
- * past never sees a map fitted on that series. Measured on the M4 inner windows it did not pay: two folds lost most
- * of the point gain (each map has half the data) and did not restore the interval coverage. What did keep the
- * validation honest enough was a smaller map: 168 lags instead of 336 (P10-P90 coverage 77.4% against the engine's
- * 77.5% without the method, where 336 lags gave 74.4%). The default model is one map ({@code folds = 1}).
+ * <p>The CSV: a header row {@code lags,scale_window,horizon,ridge,step,holdout,windows}, one row of those values
+ * ({@code holdout} is always 0: kept so the shipped model's file is unchanged), then {@code lags + 1} rows of {@code
+ * horizon} coefficients each: the weight of each lag (oldest first) on each step ahead, and last the intercept row.
+ * The default model ({@code global-ar-hourly.csv.gz}) is stored gzipped.
  *
- * <p>The CSV: a header row {@code lags,scale_window,horizon,ridge,step,holdout,windows}, one row of those values, then
- * per fold {@code lags + 1} rows of {@code horizon} coefficients each: the weight of each lag (oldest first) on each
- * step ahead, and last the intercept row. The default model is stored gzipped.
- *
- * @param lags how many past steps the map reads (168 = a week of hours)
- * @param scaleWindow how many of the last steps the per-window scale averages (168 = a week of hours)
- * @param horizon how many steps ahead the map writes directly
- * @param ridge the ridge penalty per fitted window, on the normalised logs
- * @param step how far apart the fitted windows' ends were, in steps
- * @param holdout how many of each series' last steps the fit left out (so the engine's validation on them is honest)
+ * @param lags how many past steps the map reads (168 = a week of hours); at least 1
+ * @param scaleWindow how many of the last steps the per-window scale averages (168 = a week of hours); 1 to {@code
+ *     lags}
+ * @param horizon how many steps ahead the map writes directly; at least 1
+ * @param ridge the ridge penalty per fitted window, on the normalised logs; finite, at least 0
+ * @param step how far apart the fitted windows' ends were, in steps; at least 1
  * @param windows how many windows were fitted
- * @param weights per fold, {@code lags + 1} rows (the last the intercept) of {@code horizon} coefficients
+ * @param weights {@code lags + 1} rows (the last the intercept) of {@code horizon} finite coefficients
+ * @throws IllegalArgumentException if a value is out of range or the weights do not have that shape
  */
 public record GlobalArModel(
-        int lags,
-        int scaleWindow,
-        int horizon,
-        double ridge,
-        int step,
-        int holdout,
-        long windows,
-        double[][][] weights) {
+        int lags, int scaleWindow, int horizon, double ridge, int step, long windows, double[][] weights) {
 
-    /** How many first values of a series decide its fold. */
-    static final int FOLD_PREFIX = 24;
-
-    /**
-     * The fold of a series, from its first {@value #FOLD_PREFIX} values: the same for every prefix the engine
-     * validates on and for the whole history, so a series is never validated by a map fitted on its own values.
-     */
-    int fold(double[] y) {
-        return Math.floorMod(Arrays.hashCode(Arrays.copyOf(y, Math.min(y.length, FOLD_PREFIX))), folds());
-    }
-
-    /** How many folds the series were split into (1: one map fitted on all series). */
-    public int folds() {
-        return weights.length;
+    /** Checks the shape, so a bad model fails here, in words, rather than as an index error when it forecasts. */
+    public GlobalArModel {
+        if (lags < 1 || scaleWindow < 1 || scaleWindow > lags || horizon < 1 || step < 1 || windows < 0) {
+            throw new IllegalArgumentException("global-ar model: need lags >= 1, 1 <= scale_window <= lags, horizon"
+                    + " >= 1, step >= 1, windows >= 0; got lags " + lags + ", scale_window " + scaleWindow
+                    + ", horizon " + horizon + ", step " + step + ", windows " + windows);
+        }
+        if (!(ridge >= 0) || Double.isInfinite(ridge)) {
+            throw new IllegalArgumentException("global-ar model: ridge must be finite and >= 0, got " + ridge);
+        }
+        if (weights == null || weights.length != lags + 1) {
+            throw new IllegalArgumentException("global-ar model: expected " + (lags + 1)
+                    + " coefficient rows (lags + 1)," + " found " + (weights == null ? 0 : weights.length));
+        }
+        for (int i = 0; i < weights.length; i++) {
+            if (weights[i] == null || weights[i].length != horizon) {
+                throw new IllegalArgumentException("global-ar model: coefficient row " + (i + 1) + " has "
+                        + (weights[i] == null ? 0 : weights[i].length) + " values, expected horizon " + horizon);
+            }
+            for (int h = 0; h < horizon; h++) {
+                if (!Double.isFinite(weights[i][h])) {
+                    throw new IllegalArgumentException("global-ar model: coefficient row " + (i + 1) + ", column "
+                            + (h + 1) + " is " + weights[i][h] + " (not finite)");
+                }
+            }
+        }
     }
 
     /** Added to each normalised value before the log, so a zero hour has a finite log. */
@@ -96,11 +100,9 @@ public record GlobalArModel(
     }
 
     /**
-     * The next {@link #horizon} steps after the first {@code to} of {@code y}, by the map of {@code y}'s fold; needs
-     * {@code to >= lags}.
+     * The next {@link #horizon} steps after the first {@code to} of {@code y}; needs {@code to >= lags}.
      */
     double[] apply(double[] y, int to) {
-        double[][] weights = this.weights[fold(y)];
         double scale = scale(y, to);
         double[] z = input(y, to, scale);
         double[] out = new double[horizon];
@@ -121,31 +123,26 @@ public record GlobalArModel(
      * Fits the map on every window of every series whose end is a multiple of {@code step} steps before the series'
      * end minus the horizon (the latest window first), skipping windows whose scale is not positive.
      *
-     * @param series the training series, oldest value first, regular steps, no gaps
-     * @throws IllegalArgumentException if no series is long enough for one window
+     * @param series the training series, oldest value first, regular steps, no gaps; finite values
+     * @param lags how many past steps the map reads; at least 1
+     * @param scaleWindow how many of the last steps each window's scale averages; 1 to {@code lags}
+     * @param horizon how many steps ahead the map writes; at least 1
+     * @param ridge the ridge penalty per window, on the normalised logs; at least 0 (0 fails on degenerate data)
+     * @param step how far apart the fitted windows' ends are, in steps; at least 1
+     * @return the fitted model, all coefficients finite
+     * @throws IllegalArgumentException if an option is out of range, a value is not finite, no series is long enough
+     *     for one window, or the windows are degenerate for this ridge (the message says what to change)
      */
     public static GlobalArModel fit(
-            Collection<double[]> series,
-            int lags,
-            int scaleWindow,
-            int horizon,
-            double ridge,
-            int step,
-            int holdout,
-            int folds) {
-        if (folds < 1 || scaleWindow > lags || lags < 1 || horizon < 1 || step < 1 || ridge < 0 || holdout < 0) {
-            throw new IllegalArgumentException(
-                    "need 1 <= scaleWindow <= lags, horizon >= 1, step >= 1, ridge >= 0, holdout >= 0");
+            Collection<double[]> series, int lags, int scaleWindow, int horizon, double ridge, int step) {
+        if (scaleWindow > lags || scaleWindow < 1 || lags < 1 || horizon < 1 || step < 1 || !(ridge >= 0)) {
+            throw new IllegalArgumentException("need 1 <= scaleWindow <= lags, horizon >= 1, step >= 1, ridge >= 0");
         }
         GlobalArModel shape =
-                new GlobalArModel(lags, scaleWindow, horizon, ridge, step, holdout, 0, new double[folds][][]);
-        Normal[] byFold = new Normal[folds];
-        for (int f = 0; f < folds; f++) {
-            byFold[f] = new Normal(lags + 1, horizon);
-        }
+                new GlobalArModel(lags, scaleWindow, horizon, ridge, step, 0, new double[lags + 1][horizon]);
+        Normal normal = new Normal(lags + 1, horizon);
         for (double[] y : series) {
-            Normal normal = byFold[shape.fold(y)];
-            for (int to = y.length - holdout - horizon; to >= lags; to -= step) {
+            for (int to = y.length - horizon; to >= lags; to -= step) {
                 double scale = shape.scale(y, to);
                 if (usable(scale)) {
                     double[] target = new double[horizon];
@@ -156,23 +153,26 @@ public record GlobalArModel(
                 }
             }
         }
-        long rows = Arrays.stream(byFold).mapToLong(n -> n.rows).sum();
-        if (rows == 0) {
-            throw new IllegalArgumentException("no series has " + (lags + horizon + holdout)
-                    + " steps for one training window; give longer series");
+        if (normal.rows == 0) {
+            throw new IllegalArgumentException(
+                    "no series has " + (lags + horizon) + " steps for one training window; give longer series");
         }
-        double[][][] weights = new double[folds][][];
-        for (int f = 0; f < folds; f++) {
-            // the map for fold f is fitted on the other folds' series (all of them if the others hold none)
-            Normal others = new Normal(lags + 1, horizon);
-            for (int g = 0; g < folds; g++) {
-                if (g != f) {
-                    others.addAll(byFold[g]);
+        double[][] weights;
+        try {
+            weights = normal.solve(ridge, lags);
+        } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+            throw new IllegalArgumentException("the training windows are degenerate (too few or too alike) for ridge "
+                    + ridge + ": use a positive --ridge (e.g. 0.01)");
+        }
+        for (double[] row : weights) {
+            for (double w : row) {
+                if (!Double.isFinite(w)) {
+                    throw new IllegalArgumentException(
+                            "the fit gave a non-finite coefficient (ridge " + ridge + "): use a larger --ridge");
                 }
             }
-            weights[f] = (others.rows > 0 ? others : byFold[f]).solve(ridge, lags);
         }
-        return new GlobalArModel(lags, scaleWindow, horizon, ridge, step, holdout, rows, weights);
+        return new GlobalArModel(lags, scaleWindow, horizon, ridge, step, normal.rows, weights);
     }
 
     /** The normal equations of a least-squares fit, accumulated window by window. */
@@ -201,18 +201,6 @@ public record GlobalArModel(
             rows++;
         }
 
-        void addAll(Normal other) {
-            for (int i = 0; i < xtx.length; i++) {
-                for (int j = 0; j < xtx.length; j++) {
-                    xtx[i][j] += other.xtx[i][j];
-                }
-                for (int h = 0; h < xty[i].length; h++) {
-                    xty[i][h] += other.xty[i][h];
-                }
-            }
-            rows += other.rows;
-        }
-
         /** Ridge solution; the last ({@code penalised}-th) coefficient, the intercept, goes unpenalised. */
         double[][] solve(double ridge, int penalised) {
             int p = xtx.length;
@@ -238,8 +226,8 @@ public record GlobalArModel(
         try (CSVPrinter csv =
                 CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get().print(out)) {
             csv.printRecord((Object[]) HEADER);
-            csv.printRecord(lags, scaleWindow, horizon, ridge, step, holdout, windows);
-            for (double[] row : Arrays.stream(weights).flatMap(Arrays::stream).toList()) {
+            csv.printRecord(lags, scaleWindow, horizon, ridge, step, 0, windows);
+            for (double[] row : weights) {
                 List<String> cells = new ArrayList<>(row.length);
                 for (double w : row) {
                     cells.add(String.format(Locale.ROOT, "%.7g", w));
@@ -249,70 +237,149 @@ public record GlobalArModel(
         }
     }
 
+    /** What to do about a model that cannot be read. */
+    private static final String FIX = "write one with: predictive-scaling train --train FILE --out MODEL";
+
+    /**
+     * Reads what {@link #write} wrote, from a file (gunzipped if its name ends in {@code .gz}).
+     *
+     * @param file the model file
+     * @return the model, its shape checked and its coefficients finite
+     * @throws IllegalArgumentException naming the file (and row where relevant) and the fix, for any read error: a
+     *     missing or unreadable file, bad gzip, bad CSV, a bad number or shape
+     */
+    public static GlobalArModel read(Path file) {
+        try (InputStream raw = Files.newInputStream(file);
+                Reader in = new InputStreamReader(
+                        file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw, StandardCharsets.UTF_8)) {
+            return read(in);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (e instanceof java.io.EOFException) {
+                why = "cut short (" + why + ")";
+            } else if (e instanceof java.nio.file.NoSuchFileException) {
+                why = "no such file";
+            }
+            throw new IllegalArgumentException(file + ": not a readable global-ar model: " + why + "; " + FIX, e);
+        }
+    }
+
     /**
      * Reads what {@link #write} wrote.
      *
-     * @throws IllegalArgumentException naming the row, when the shape or a number is wrong
+     * @param in the model's CSV text
+     * @return the model, its shape checked and its coefficients finite
+     * @throws IllegalArgumentException naming the row and the fix, when the CSV, the shape or a number is wrong
+     * @throws IOException if {@code in} cannot be read
      */
     public static GlobalArModel read(Reader in) throws IOException {
+        List<CSVRecord> records;
         try (CSVParser csv = CSVFormat.DEFAULT.parse(in)) {
-            List<CSVRecord> records = csv.getRecords();
-            if (records.size() < 3 || !records.get(0).get(0).equals(HEADER[0])) {
-                throw new IllegalArgumentException(
-                        "not a global-ar model: expected a header row starting 'lags'; write one with "
-                                + "predictive-scaling train");
+            records = csv.getRecords();
+        } catch (UncheckedIOException e) {
+            // commons-csv reports a malformed line (an unbalanced quote) as an unchecked IOException
+            if (e.getCause() instanceof java.io.EOFException || !(e.getCause() instanceof CSVException)) {
+                throw e.getCause() != null ? e.getCause() : new IOException(e);
             }
-            CSVRecord meta = records.get(1);
-            int lags = Integer.parseInt(meta.get(0));
-            int horizon = Integer.parseInt(meta.get(2));
-            int folds = (records.size() - 2) / (lags + 1);
-            if (folds < 1 || records.size() != folds * (lags + 1) + 2) {
-                throw new IllegalArgumentException("global-ar model: expected a multiple of " + (lags + 1)
-                        + " coefficient rows after the header, found " + (records.size() - 2));
+            throw new IllegalArgumentException(
+                    "not a global-ar model: bad CSV (" + e.getCause().getMessage() + "); " + FIX);
+        } catch (CSVException e) {
+            throw new IllegalArgumentException("not a global-ar model: bad CSV (" + e.getMessage() + "); " + FIX);
+        }
+        if (records.size() < 3
+                || !records.get(0).get(0).equals(HEADER[0])
+                || records.get(1).size() != HEADER.length) {
+            throw new IllegalArgumentException(
+                    "not a global-ar model: expected a header row 'lags,...,windows', its values and coefficient"
+                            + " rows; " + FIX);
+        }
+        CSVRecord meta = records.get(1);
+        int lags = (int) number(meta, 0);
+        int horizon = (int) number(meta, 2);
+        if (lags < 1 || horizon < 1 || records.size() != lags + 3) {
+            throw new IllegalArgumentException("global-ar model row 2: lags " + lags + " and horizon " + horizon
+                    + " need lags >= 1, horizon >= 1 and lags + 1 coefficient rows after it, found "
+                    + (records.size() - 2) + "; " + FIX);
+        }
+        double[][] weights = new double[lags + 1][horizon];
+        for (int i = 0; i <= lags; i++) {
+            CSVRecord r = records.get(i + 2);
+            if (r.size() != horizon) {
+                throw new IllegalArgumentException("global-ar model row " + (i + 3) + ": expected " + horizon
+                        + " coefficients, found " + r.size() + "; " + FIX);
             }
-            double[][][] weights = new double[folds][lags + 1][horizon];
-            for (int i = 0; i < folds * (lags + 1); i++) {
-                CSVRecord r = records.get(i + 2);
-                if (r.size() != horizon) {
-                    throw new IllegalArgumentException("global-ar model row " + (i + 3) + ": expected " + horizon
-                            + " coefficients, found " + r.size());
-                }
-                for (int h = 0; h < horizon; h++) {
-                    weights[i / (lags + 1)][i % (lags + 1)][h] = Double.parseDouble(r.get(h));
-                }
+            for (int h = 0; h < horizon; h++) {
+                weights[i][h] = number(r, h);
             }
+        }
+        try {
             return new GlobalArModel(
                     lags,
-                    Integer.parseInt(meta.get(1)),
+                    (int) number(meta, 1),
                     horizon,
-                    Double.parseDouble(meta.get(3)),
-                    Integer.parseInt(meta.get(4)),
-                    Integer.parseInt(meta.get(5)),
-                    Long.parseLong(meta.get(6)),
+                    number(meta, 3),
+                    (int) number(meta, 4),
+                    (long) number(meta, 6),
                     weights);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; " + FIX, e);
+        }
+    }
+
+    /** Cell {@code i} of a row as a number, or an error naming the row and column. */
+    private static double number(CSVRecord r, int i) {
+        String cell = r.get(i).trim();
+        try {
+            return Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("global-ar model row " + r.getRecordNumber() + ", column " + (i + 1)
+                    + ": '" + cell + "' is not a number; " + FIX);
         }
     }
 
     /** Where the default model lives in shared's resources. */
     static final String DEFAULT_RESOURCE = "/io/predictivescaling/forecast/global-ar-hourly.csv.gz";
 
-    /** The default hourly model, read once on first use (holder idiom: thread-safe and lazy). */
+    private static volatile GlobalArModel hourlyDefault;
+
+    /**
+     * The default hourly model, read once on first use.
+     *
+     * @throws IllegalStateException if the bundled resource is missing or unreadable (an exception, never an Error,
+     *     so a caller's per-target handling sees it; the next call tries again)
+     */
     static GlobalArModel hourlyDefault() {
-        return DefaultHolder.MODEL;
+        GlobalArModel m = hourlyDefault;
+        if (m == null) {
+            synchronized (GlobalArModel.class) {
+                m = hourlyDefault;
+                if (m == null) {
+                    m = load(DEFAULT_RESOURCE);
+                    hourlyDefault = m;
+                }
+            }
+        }
+        return m;
     }
 
-    private static final class DefaultHolder {
-        static final GlobalArModel MODEL = load();
-
-        private static GlobalArModel load() {
-            try (InputStream in = GlobalArModel.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + DEFAULT_RESOURCE);
-                }
-                return read(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    /** Reads a gzipped model from the class path; any failure is an IllegalStateException naming the resource. */
+    static GlobalArModel load(String resource) {
+        try (InputStream in = GlobalArModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled global-ar model " + resource + " is missing from the"
+                        + " class path; rebuild shared (its resources hold it)");
             }
+            return read(new InputStreamReader(new GZIPInputStream(in), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalStateException ise && e.getCause() == null) {
+                throw ise;
+            }
+            throw new IllegalStateException(
+                    "the bundled global-ar model " + resource + " could not be read (" + e.getMessage()
+                            + "); rebuild shared from a clean checkout",
+                    e);
         }
     }
 }

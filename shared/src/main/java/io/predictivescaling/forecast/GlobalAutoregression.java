@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * Journal of Forecasting 37(4)) show such a single global linear autoregression of high order, on per-series
  * normalised windows, is competitive on M4 with the best local methods.
  *
- * <p>The default model ({@code global-ar-hourly.csv} in this package's resources) was fitted with {@code
+ * <p>The default model ({@code global-ar-hourly.csv.gz} in this package's resources) was fitted with {@code
  * predictive-scaling train} on the M4 Hourly training file only (no M4 test values), see the README. It is used for
  * hourly series only ({@code day == 24}); for any other step {@link #appliesTo} is false, so {@link
  * ValidatedEnsemble} never chooses it, and {@link #forecast} repeats the last day.
@@ -26,7 +26,9 @@ public final class GlobalAutoregression implements ForecastMethod {
 
     /**
      * @param day steps per day of the series it will be given; the method applies only when this is 24
-     * @param model where its coefficients come from, asked on first use (the default model loads lazily)
+     * @param name the name it reports (and the ensemble shows), e.g. {@code global-ar}
+     * @param model where its coefficients come from, asked on first use (the default model loads lazily; a failure
+     *     to load it is an {@link IllegalStateException} from the first method that needs it)
      */
     public GlobalAutoregression(int day, String name, Supplier<GlobalArModel> model) {
         this.day = day;

@@ -30,7 +30,7 @@ class GlobalAutoregressionTest {
         for (int i = 0; i < 40; i++) {
             series.add(growing(12 * DAY, 10 + 90 * random.nextDouble(), random.nextInt(DAY), random));
         }
-        return GlobalArModel.fit(series, 2 * DAY, DAY, DAY, 1e-4, 1, 0, 1);
+        return GlobalArModel.fit(series, 2 * DAY, DAY, DAY, 1e-4, 1);
     }
 
     static double meanAbsolutePercentError(double[] actual, double[] forecast) {
@@ -126,5 +126,33 @@ class GlobalAutoregressionTest {
         double[] forecast = GlobalAutoregression.hourly(DAY).forecast(history, 72);
         assertThat(forecast).hasSize(72);
         assertThat(ForecastMethodContractTest.values(forecast)).allMatch(v -> v > 0);
+    }
+
+    @Test
+    void aModelWhoseShapeDoesNotFitIsRejectedWhenBuiltNotWhenItForecasts() {
+        double[][] w = new double[3][2];
+        assertThatThrownBy(() -> new GlobalArModel(2, 900, 2, 0.01, 2, 0, w))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("scale_window 900");
+        assertThatThrownBy(() -> new GlobalArModel(2, 2, -3, 0.01, 2, 0, w))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("horizon -3");
+        assertThatThrownBy(() -> new GlobalArModel(2, 2, 3, 0.01, 2, 0, w))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("expected horizon 3");
+        w[1][1] = Double.NaN;
+        assertThatThrownBy(() -> new GlobalArModel(2, 2, 2, 0.01, 2, 0, w))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not finite");
+    }
+
+    @Test
+    void aBundledModelThatCannotLoadIsAnIllegalStateExceptionNotAnError() {
+        assertThatThrownBy(() -> GlobalArModel.load("/io/predictivescaling/forecast/no-such-model.csv.gz"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no-such-model.csv.gz");
+        assertThatThrownBy(() -> GlobalArModel.load("/io/predictivescaling/forecast/package-info.class"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("could not be read");
     }
 }

@@ -55,7 +55,7 @@ public final class M4Commands {
             long start = System.nanoTime();
             Map<String, double[]> series = M4Csv.read(train);
             ForecastMethod forecaster =
-                    model == null ? Forecasters.hourly(method) : Forecasters.hourly(method, read(model));
+                    model == null ? Forecasters.hourly(method) : Forecasters.hourly(method, GlobalArModel.read(model));
             Map<String, Object> results = series.entrySet().parallelStream()
                     .collect(Collectors.toMap(
                             Map.Entry::getKey,
@@ -90,18 +90,6 @@ public final class M4Commands {
                     out,
                     quantileNote);
             return 0;
-        }
-    }
-
-    private static GlobalArModel read(Path file) throws IOException {
-        try (var in = new java.io.InputStreamReader(
-                file.toString().endsWith(".gz")
-                        ? new java.util.zip.GZIPInputStream(Files.newInputStream(file))
-                        : Files.newInputStream(file),
-                java.nio.charset.StandardCharsets.UTF_8)) {
-            return GlobalArModel.read(in);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 
