@@ -1,6 +1,7 @@
 package io.predictivescaling.forecast;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -23,12 +24,13 @@ public final class GlobalAutoregression implements ForecastMethod {
     private final int day;
     private final String name;
     private final Supplier<GlobalArModel> model;
+    private final AtomicBoolean warned = new AtomicBoolean();
 
     /**
      * @param day steps per day of the series it will be given; the method applies only when this is 24
      * @param name the name it reports (and the ensemble shows), e.g. {@code global-ar}
-     * @param model where its coefficients come from, asked on first use (the default model loads lazily; a failure
-     *     to load it is an {@link IllegalStateException} from the first method that needs it)
+     * @param model where its coefficients come from, asked on first use (the default model loads lazily; if it
+     *     throws an {@link IllegalStateException} the method stands aside: {@link #appliesTo} false, logged once)
      */
     public GlobalAutoregression(int day, String name, Supplier<GlobalArModel> model) {
         this.day = day;
@@ -56,24 +58,41 @@ public final class GlobalAutoregression implements ForecastMethod {
         if (day != 24) {
             return false;
         }
-        GlobalArModel m = model.get();
-        return history.length >= m.lags() && GlobalArModel.usable(m.scale(history, history.length));
+        GlobalArModel m = model();
+        return m != null && history.length >= m.lags() && GlobalArModel.usable(m.scale(history, history.length));
     }
 
     @Override
     public double[] forecast(double[] history, int horizon) {
         int n = history.length;
-        if (!appliesTo(history) || isFlat(history, n - model.get().lags())) {
+        if (!appliesTo(history) || isFlat(history, n - model().lags())) {
             // not its business (or a flat window, where the flat forecast is exact): the last day again
             return new SeasonalNaive(Math.min(day, n), name).forecast(history, horizon);
         }
-        GlobalArModel m = model.get();
+        GlobalArModel m = model();
         double[] y = Arrays.copyOf(history, n + horizon);
         for (int done = 0; done < horizon; done += m.horizon()) {
             double[] next = m.apply(y, n + done);
             System.arraycopy(next, 0, y, n + done, Math.min(next.length, horizon - done));
         }
         return Arrays.copyOfRange(y, n, n + horizon);
+    }
+
+    /**
+     * The model, or null when it cannot be loaded (the bundled resource missing or corrupt): the method then stands
+     * aside ({@link #appliesTo} false, so the ensemble uses the other methods) and says why once, rather than failing
+     * every forecast.
+     */
+    private GlobalArModel model() {
+        try {
+            return model.get();
+        } catch (IllegalStateException e) {
+            if (!warned.getAndSet(true)) {
+                System.getLogger(GlobalAutoregression.class.getName())
+                        .log(System.Logger.Level.WARNING, name + " stands aside: " + e.getMessage());
+            }
+            return null;
+        }
     }
 
     private static boolean isFlat(double[] y, int from) {
@@ -88,7 +107,8 @@ public final class GlobalAutoregression implements ForecastMethod {
     /** The model's lags (168 for the default) when the method applies; a day otherwise. */
     @Override
     public int minHistory() {
-        return day == 24 ? model.get().lags() : day;
+        GlobalArModel m = day == 24 ? model() : null;
+        return m != null ? m.lags() : day;
     }
 
     @Override

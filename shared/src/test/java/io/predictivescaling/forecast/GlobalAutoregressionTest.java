@@ -155,4 +155,24 @@ class GlobalAutoregressionTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("could not be read");
     }
+
+    @Test
+    void whenItsModelCannotLoadTheMethodStandsAsideAndTheEngineStillForecasts() {
+        GlobalAutoregression broken = new GlobalAutoregression(DAY, "global-ar", () -> {
+            throw new IllegalStateException("the bundled global-ar model is missing");
+        });
+        double[] history = ForecastMethodContractTest.seasonal(3 * 7 * DAY, 8);
+
+        assertThat(broken.appliesTo(history)).isFalse();
+        assertThat(broken.minHistory()).isEqualTo(DAY);
+        assertThat(broken.forecast(history, 48)).as("the last day again").containsExactly(repeatLastDay(history, 48));
+    }
+
+    private static double[] repeatLastDay(double[] history, int horizon) {
+        double[] out = new double[horizon];
+        for (int h = 0; h < horizon; h++) {
+            out[h] = history[history.length - DAY + h % DAY];
+        }
+        return out;
+    }
 }
