@@ -33,18 +33,9 @@ public final class AccuracyMetrics implements MetricsEmitter {
             "ActualsMissing");
 
     /** With per-target metrics, the metrics each target has under its {@code TargetId} dimension (11). */
-    public static final List<String> PER_TARGET_NAMES = List.of(
-            "ForecastSMAPE",
-            "ForecastMAPE",
-            "ForecastBias",
-            "IntervalCoverage",
-            "UnderScaledIntervals",
-            "OverScaledIntervals",
-            "RightSizedIntervals",
-            "PredictionsScored",
-            "ActualsMissing",
-            "PredictedLoad",
-            "ActualLoad");
+    public static final List<String> PER_TARGET_NAMES = java.util.stream.Stream.concat(
+                    NAMES.stream(), java.util.stream.Stream.of("PredictedLoad", "ActualLoad"))
+            .toList();
 
     private final PrintStream out;
     private final Clock clock;
