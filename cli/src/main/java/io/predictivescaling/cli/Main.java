@@ -82,8 +82,9 @@ public final class Main implements Runnable {
                     if (ex.getCause() instanceof FileOption.Problem problem) {
                         // A file option's path is not what it needs (FileOption): the option, the path, what is
                         // wrong and the fix; nothing else, so the line stays in sight.
+                        String path = ex.getValue() == null || ex.getValue().isBlank() ? "''" : ex.getValue();
                         cmd.getErr()
-                                .println("error: " + optionName(ex.getArgSpec()) + " " + ex.getValue() + ": "
+                                .println("error: " + optionName(ex.getArgSpec()) + " " + path + ": "
                                         + problem.getMessage());
                         return cmd.getCommandSpec().exitCodeOnInvalidInput();
                     }

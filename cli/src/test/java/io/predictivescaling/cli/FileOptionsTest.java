@@ -129,6 +129,12 @@ class FileOptionsTest {
         Path unwritableFolder = unwritableFolder();
         List<DynamicTest> tests = new ArrayList<>();
         for (FileArg a : fileArgs()) {
+            // An unset shell variable gives "": not the working folder (backtest --out "" wrote into it).
+            tests.add(DynamicTest.dynamicTest(a + " given an empty path", () -> {
+                CliRun run = CliRun.of(a.with(""));
+
+                assertOneLine(run, a.name() + " '': no path given", "give the path after the option");
+            }));
             if (a.kind() == FileOption.InputFile.class) {
                 tests.add(test(a, "a folder", folder, "is a folder, not a file", "e.g. " + folder.resolve("load.csv")));
                 tests.add(test(a, "a missing file", missing, "no such file", "check the path"));

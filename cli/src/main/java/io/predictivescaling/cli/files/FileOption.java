@@ -33,7 +33,7 @@ public final class FileOption {
     public static final class InputFile implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path p = Path.of(value);
+            Path p = path(value);
             if (Files.isDirectory(p)) {
                 throw new Problem("is a folder, not a file; give the file itself" + example(p));
             }
@@ -56,7 +56,7 @@ public final class FileOption {
     public static final class InputFolder implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path p = Path.of(value);
+            Path p = path(value);
             if (!Files.exists(p)) {
                 throw new Problem("no such folder; check the path" + relativeTo(p));
             }
@@ -74,7 +74,7 @@ public final class FileOption {
     public static final class OutputFile implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path p = Path.of(value);
+            Path p = path(value);
             if (Files.isDirectory(p)) {
                 throw new Problem("is a folder; give a file name in it (" + p.resolve("NAME") + ")");
             }
@@ -91,7 +91,7 @@ public final class FileOption {
     public static final class OutputFolder implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
-            Path p = Path.of(value);
+            Path p = path(value);
             if (Files.exists(p) && !Files.isDirectory(p)) {
                 throw new Problem("is a file; give a folder (it is created if missing)");
             }
@@ -104,6 +104,14 @@ public final class FileOption {
             checkFolderOf(p);
             return p;
         }
+    }
+
+    /** The path given; an empty one is refused rather than read as the working folder. */
+    private static Path path(String value) {
+        if (value.isBlank()) {
+            throw new Problem("no path given (an unset shell variable?); give the path after the option");
+        }
+        return Path.of(value);
     }
 
     /** The folder an output goes into must exist and take new files: a typo is refused rather than created. */
