@@ -16,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
  * <p>A problem is thrown as {@link Problem}, whose message says what is wrong and the fix; Main prints it as one
  * line after the option's name and the path ({@code error: --train data: is a folder, not a file; ...}) and exits
  * with picocli's exit code for invalid input (2, as for every other bad input). Relative paths are resolved against
- * the working folder, which the message names when a path is missing. {@code WholeCommandLineFileOptionsTest} checks
+ * the working folder, which the message names when a path is missing. {@code FileOptionsTest} checks
  * that every {@code Path} option of every command names one of these.
  */
 public final class FileOption {
