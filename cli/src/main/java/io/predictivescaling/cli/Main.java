@@ -98,7 +98,7 @@ public final class Main implements Runnable {
                 .execute(args);
     }
 
-    /** How the user wrote an option ({@code --train}), or a positional parameter's label ({@code <eventFile>}). */
+    /** How the user wrote an option ({@code --train}), or a positional parameter's label ({@code EVENT_FILE}). */
     private static String optionName(CommandLine.Model.ArgSpec arg) {
         return arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
     }
