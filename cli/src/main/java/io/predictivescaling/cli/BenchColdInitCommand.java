@@ -5,6 +5,7 @@ import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.cli.coldinit.ColdInitRun;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.cli.local.UserError;
@@ -44,6 +45,7 @@ final class BenchColdInitCommand implements Callable<Integer> {
 
     @Option(
             names = "--zips",
+            converter = FileOption.InputFolder.class,
             description = "Directory of <function>.zip files to start instead of the built ones "
                     + "(functions/<function>/target/<function>.zip), e.g. zips saved from another commit")
     Path zips;

@@ -5,6 +5,7 @@ import io.predictivescaling.aws.Retry;
 import io.predictivescaling.aws.local.ProjectRoot;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.cli.local.UserError;
@@ -54,7 +55,10 @@ final class DemoCommand implements Callable<Integer> {
     /** How long the demo's metrics are kept: the whole trace, however old its timestamps. */
     private static final Duration RETENTION = Duration.ofDays(4000);
 
-    @Option(names = "--trace", description = "CSV timestamp,value (default: the bundled cli/traces/nyc_taxi.csv)")
+    @Option(
+            names = "--trace",
+            converter = FileOption.InputFile.class,
+            description = "CSV timestamp,value (default: the bundled cli/traces/nyc_taxi.csv)")
     Path trace;
 
     @Option(

@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.EventEffects;
 import io.predictivescaling.events.KnownEvent;
@@ -35,11 +36,16 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Forecast error on event days, without and with the calendar (walk-forward).")
 final class EventImpactCommand implements Callable<Integer> {
-    @Option(names = "--trace", required = true, description = "Load CSV timestamp,value, e.g. cli/traces/nyc_taxi.csv")
+    @Option(
+            names = "--trace",
+            converter = FileOption.InputFile.class,
+            required = true,
+            description = "Load CSV timestamp,value, e.g. cli/traces/nyc_taxi.csv")
     Path trace;
 
     @Option(
             names = "--events",
+            converter = FileOption.InputFile.class,
             required = true,
             description = "CSV start,end,type,name[,expectedImpact] or an .ics calendar")
     Path events;

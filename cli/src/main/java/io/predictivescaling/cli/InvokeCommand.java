@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.Retry;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.AwsEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
@@ -38,7 +39,11 @@ final class InvokeCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "Function name, e.g. record-metrics")
     String function;
 
-    @Parameters(index = "1", description = "Event JSON file, e.g. events/record-metrics/load-sample.json")
+    @Parameters(
+            index = "1",
+            paramLabel = "EVENT_FILE",
+            converter = FileOption.InputFile.class,
+            description = "Event JSON file, e.g. events/record-metrics/load-sample.json")
     Path eventFile;
 
     @Mixin

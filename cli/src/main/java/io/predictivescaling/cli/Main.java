@@ -5,6 +5,7 @@ import io.predictivescaling.cli.backtest.BacktestManyCommand;
 import io.predictivescaling.cli.backtest.BenchBacktestCommand;
 import io.predictivescaling.cli.backtest.BoundCommand;
 import io.predictivescaling.cli.backtest.ExportHistoryCommand;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.AwsAccess;
 import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.cli.m4.M4Commands;
@@ -78,6 +79,15 @@ public final class Main implements Runnable {
                 // the whole usage (which pushes the line out of sight).
                 .setParameterExceptionHandler((ex, given) -> {
                     CommandLine cmd = ex.getCommandLine();
+                    if (ex.getCause() instanceof FileOption.Problem problem) {
+                        // A file option's path is not what it needs (FileOption): the option, the path, what is
+                        // wrong and the fix; nothing else, so the line stays in sight.
+                        String path = ex.getValue() == null || ex.getValue().isBlank() ? "''" : ex.getValue();
+                        cmd.getErr()
+                                .println("error: " + optionName(ex.getArgSpec()) + " " + path + ": "
+                                        + problem.getMessage());
+                        return cmd.getCommandSpec().exitCodeOnInvalidInput();
+                    }
                     cmd.getErr().println("error: " + ex.getMessage());
                     if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, cmd.getErr())) {
                         String name = cmd.getParent() == null ? "" : " " + cmd.getCommandName();
@@ -86,6 +96,11 @@ public final class Main implements Runnable {
                     return cmd.getCommandSpec().exitCodeOnInvalidInput();
                 })
                 .execute(args);
+    }
+
+    /** How the user wrote an option ({@code --train}), or a positional parameter's label ({@code EVENT_FILE}). */
+    private static String optionName(CommandLine.Model.ArgSpec arg) {
+        return arg instanceof CommandLine.Model.OptionSpec o ? o.longestName() : arg.paramLabel();
     }
 
     /** A file problem in words: which file, and what is wrong with it (not just its path, as the JDK says it). */

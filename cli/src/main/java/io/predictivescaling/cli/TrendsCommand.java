@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.sentiment.TrendDetector;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -29,11 +30,16 @@ import picocli.CommandLine.Option;
 final class TrendsCommand implements Callable<Integer> {
     @Option(
             names = "--trace",
+            converter = FileOption.InputFile.class,
             required = true,
             description = "Mention-volume CSV timestamp,value, e.g. ../shared/data/traces/Twitter_volume_AMZN.csv")
     Path trace;
 
-    @Option(names = "--out", required = true, description = "CSV written with timestamp,hype for every firing")
+    @Option(
+            names = "--out",
+            converter = FileOption.OutputFile.class,
+            required = true,
+            description = "CSV written with timestamp,hype for every firing")
     Path out;
 
     @Option(

@@ -3,7 +3,7 @@
  * a feature (demo, invoke, report, trends, event-impact, add-event, bench-patterns, bench-scale), and what they
  * share (CliContext, SinceConverter; the AWS they talk to is cli.local's).
  *
- * <p><b>May import:</b> aws, aws.local, backtest, cli.backtest, cli.coldinit, cli.fleet, cli.local, cli.m4, cli.scenario, common,
+ * <p><b>May import:</b> aws, aws.local, backtest, cli.backtest, cli.coldinit, cli.files, cli.fleet, cli.local, cli.m4, cli.scenario, common,
  * events, feedback, forecast, functions.analyzepatterns, functions.dispatchtargets, functions.fetchevents,
  * functions.fetchsentiment, functions.predictandscale, functions.recordmetrics, functions.scorefeedback, metrics,
  * patterns, scaling, sentiment. New code here imports only these packages of this project; adding one is a design

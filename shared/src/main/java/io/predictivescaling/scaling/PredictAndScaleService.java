@@ -64,67 +64,133 @@ public final class PredictAndScaleService {
     private final SpikeAnnouncements announcements;
     private final PlanningCore core = new PlanningCore();
 
-    /** @param history how much hourly history predictions learn from (28 days: four weekly cycles) */
-    public PredictAndScaleService(
-            TargetRepository targets,
-            TimeSeriesStore metrics,
-            PatternStore patterns,
-            PredictionStore predictions,
-            CapacityGateway gateway,
-            EventPublisher events,
-            PlanInputs inputs,
-            Duration history,
-            int threads) {
-        this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, null);
+    /** What the service reads and writes, and its settings: built with {@link #builder()}. */
+    private PredictAndScaleService(Builder b) {
+        this.targets = required(b.targets, "targets");
+        this.metrics = required(b.metrics, "metrics");
+        this.patterns = required(b.patterns, "patterns");
+        this.predictions = required(b.predictions, "predictions");
+        this.gateway = required(b.gateway, "gateway");
+        this.events = required(b.publisher, "publisher");
+        PlanInputs inputs = required(b.inputs, "inputs");
+        this.feedback = required(inputs.feedback(), "inputs' feedback");
+        this.signals = required(inputs.social(), "inputs' social signals");
+        this.knownEvents = required(inputs.events(), "inputs' known events");
+        this.history = required(b.history, "history");
+        this.threads = b.threads;
+        this.digests = b.digests;
+        this.announcements = b.announcements;
+    }
+
+    private static <T> T required(T part, String name) {
+        if (part == null) {
+            throw new IllegalStateException("PredictAndScaleService needs its " + name + "; give it to the builder");
+        }
+        return part;
     }
 
     /**
-     * @param digests where each metric's settled hours are kept between runs ({@link HistoryDigest}), so a run
-     *     reads the digest and the samples since it instead of the whole history; null reads the whole history
+     * The one way to build the service: every store and service by name, then {@link Builder#build()}. Targets,
+     * metrics, patterns, predictions, gateway, publisher and inputs are required ({@code build} names a missing
+     * one); history (28 days), threads (1), digests and announcements (none) have defaults.
      */
-    public PredictAndScaleService(
-            TargetRepository targets,
-            TimeSeriesStore metrics,
-            PatternStore patterns,
-            PredictionStore predictions,
-            CapacityGateway gateway,
-            EventPublisher events,
-            PlanInputs inputs,
-            Duration history,
-            int threads,
-            HistoryDigests digests) {
-        this(targets, metrics, patterns, predictions, gateway, events, inputs, history, threads, digests, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * @param announcements what each target's spike events last announced, so an unchanged spike is not announced
-     *     again every run; null announces the plan's spike every run
-     */
-    public PredictAndScaleService(
-            TargetRepository targets,
-            TimeSeriesStore metrics,
-            PatternStore patterns,
-            PredictionStore predictions,
-            CapacityGateway gateway,
-            EventPublisher events,
-            PlanInputs inputs,
-            Duration history,
-            int threads,
-            HistoryDigests digests,
-            SpikeAnnouncements announcements) {
-        this.announcements = announcements;
-        this.digests = digests;
-        this.targets = targets;
-        this.metrics = metrics;
-        this.patterns = patterns;
-        this.predictions = predictions;
-        this.gateway = gateway;
-        this.events = events;
-        this.feedback = inputs.feedback();
-        this.signals = inputs.social();
-        this.knownEvents = inputs.events();
-        this.history = history;
-        this.threads = threads;
+    /** Names each part of a {@link PredictAndScaleService}; not thread-safe, build once. */
+    public static final class Builder {
+        private TargetRepository targets;
+        private TimeSeriesStore metrics;
+        private PatternStore patterns;
+        private PredictionStore predictions;
+        private CapacityGateway gateway;
+        private EventPublisher publisher;
+        private PlanInputs inputs;
+        private Duration history = Duration.ofDays(28);
+        private int threads = 1;
+        private HistoryDigests digests;
+        private SpikeAnnouncements announcements;
+
+        private Builder() {}
+
+        /** The scalable targets with their scaling configuration (the targets table). */
+        public Builder targets(TargetRepository targets) {
+            this.targets = targets;
+            return this;
+        }
+
+        /** The load samples each target's metric recorded (the metrics table). */
+        public Builder metrics(TimeSeriesStore metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        /** What analyze-patterns learned per metric (seasonality, peaks). */
+        public Builder patterns(PatternStore patterns) {
+            this.patterns = patterns;
+            return this;
+        }
+
+        /** Where every prediction and planned capacity is recorded for scoring. */
+        public Builder predictions(PredictionStore predictions) {
+            this.predictions = predictions;
+            return this;
+        }
+
+        /** Application Auto Scaling: the target's state and the scheduled actions the plans write. */
+        public Builder gateway(CapacityGateway gateway) {
+            this.gateway = gateway;
+            return this;
+        }
+
+        /** The event bus the plans' events (CapacityPlanned, SpikePredicted, ...) go to. */
+        public Builder publisher(EventPublisher publisher) {
+            this.publisher = publisher;
+            return this;
+        }
+
+        /** What planning reads besides the load: feedback, social signals and known events. */
+        public Builder inputs(PlanInputs inputs) {
+            this.inputs = inputs;
+            return this;
+        }
+
+        /** How much hourly history predictions learn from (default 28 days: four weekly cycles). */
+        public Builder history(Duration history) {
+            this.history = history;
+            return this;
+        }
+
+        /** Targets planned at once (default 1; fewer than 1 plans one at a time). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Where each metric's settled hours are kept between runs ({@link HistoryDigest}), so a run reads the digest
+         * and the samples since it instead of the whole history; without one (the default) a run reads the whole
+         * history.
+         */
+        public Builder digests(HistoryDigests digests) {
+            this.digests = digests;
+            return this;
+        }
+
+        /**
+         * What each target's spike events last announced, so an unchanged spike is not announced again every run;
+         * without it (the default) the plan's spike is announced every run.
+         */
+        public Builder announcements(SpikeAnnouncements announcements) {
+            this.announcements = announcements;
+            return this;
+        }
+
+        /** @throws IllegalStateException naming a required part not given (a null part is not given) */
+        public PredictAndScaleService build() {
+            return new PredictAndScaleService(this);
+        }
     }
 
     /**

@@ -70,16 +70,17 @@ class FleetBatchPlannerTest {
 
     FleetBatchPlanner planner() {
         InMemoryPredictions predictions = new InMemoryPredictions();
-        PredictAndScaleService service = new PredictAndScaleService(
-                targets,
-                metrics,
-                new InMemoryPatternStore(),
-                predictions,
-                aas,
-                new RecordingEventPublisher(),
-                new PlanInputs(predictions, new InMemorySignalStore(), new InMemoryEventStore()),
-                Duration.ofDays(7),
-                4);
+        PredictAndScaleService service = PredictAndScaleService.builder()
+                .targets(targets)
+                .metrics(metrics)
+                .patterns(new InMemoryPatternStore())
+                .predictions(predictions)
+                .gateway(aas)
+                .publisher(new RecordingEventPublisher())
+                .inputs(new PlanInputs(predictions, new InMemorySignalStore(), new InMemoryEventStore()))
+                .history(Duration.ofDays(7))
+                .threads(4)
+                .build();
         return new FleetBatchPlanner(service, new InMemoryLeaseStore(), queue, Duration.ofMinutes(5));
     }
 

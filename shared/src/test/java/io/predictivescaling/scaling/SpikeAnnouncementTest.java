@@ -164,18 +164,18 @@ class SpikeAnnouncementTest {
                 "maxCapacity", n(40),
                 "mode", s(mode),
                 "sizing", s("fixed")));
-        return new PredictAndScaleService(
-                new InMemoryTargetRepository().put(TargetItems.parse(item)),
-                metrics,
-                patterns,
-                store == null ? predictions : store,
-                aas,
-                bus,
-                new PlanInputs(predictions, new InMemorySignalStore(), known),
-                Duration.ofDays(28),
-                1,
-                null,
-                memory);
+        return PredictAndScaleService.builder()
+                .targets(new InMemoryTargetRepository().put(TargetItems.parse(item)))
+                .metrics(metrics)
+                .patterns(patterns)
+                .predictions(store == null ? predictions : store)
+                .gateway(aas)
+                .publisher(bus)
+                .inputs(new PlanInputs(predictions, new InMemorySignalStore(), known))
+                .history(Duration.ofDays(28))
+                .threads(1)
+                .announcements(memory)
+                .build();
     }
 
     static AttributeValue s(String v) {

@@ -5,6 +5,7 @@ import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.backtest.Trace;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.peers.Peers;
@@ -35,12 +36,14 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(
             names = "--events",
+            converter = FileOption.InputFile.class,
             description =
                     "Known events, CSV start,end,type,name[,expectedImpact] or an .ics calendar: past ones left out of learning, upcoming ones applied where they helped on past ones")
     Path events;
 
     @Option(
             names = "--social",
+            converter = FileOption.InputFile.class,
             description = "Mention volume of a keyword, CSV timestamp,value[,sentiment]: replayed "
                     + "walk-forward through the trend detector and the learned social impact (skill gate included), as "
                     + "fetch-sentiment and predict-and-scale run them")
@@ -51,12 +54,17 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(
             names = "--event-days",
+            converter = FileOption.InputFile.class,
             description = "Also print the forecast's MAE on the days (UTC) this calendar's "
                     + "events touch (default: the --events calendar); give it without --events to score the forecast that "
                     + "knows no calendar on the same days")
     Path eventDays;
 
-    @Option(names = "--out", defaultValue = "backtest-out", description = "Output folder (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--out",
+            converter = FileOption.OutputFolder.class,
+            defaultValue = "backtest-out",
+            description = "Output folder (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(
@@ -118,10 +126,7 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // The output folder is checked before a replay that can take a minute, not after it.
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IllegalArgumentException("--out " + out + " is a file; give a folder (it is created if missing)");
-        }
+        // --out was checked while parsing (FileOption.OutputFolder), before a replay that can take a minute.
         Trace t = traceOptions.read();
         List<KnownEvent> known = events == null
                 ? List.of()

@@ -4,6 +4,7 @@ import io.predictivescaling.backtest.Backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.Trace;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.m4.M4Csv;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,11 @@ import picocli.CommandLine.Option;
 public final class BacktestManyCommand implements Callable<Integer> {
     static final Instant MONDAY = Instant.parse("2017-01-02T00:00:00Z");
 
-    @Option(names = "--train", required = true, description = "M4 CSV, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
+    @Option(
+            names = "--train",
+            converter = FileOption.InputFile.class,
+            required = true,
+            description = "M4 CSV, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
     Path train;
 
     @Option(names = "--every", defaultValue = "10", description = "Take every n-th series")

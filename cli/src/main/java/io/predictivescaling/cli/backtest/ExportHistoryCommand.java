@@ -1,5 +1,6 @@
 package io.predictivescaling.cli.backtest;
 
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.metrics.CloudWatchHistory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,7 +25,10 @@ public final class ExportHistoryCommand implements Callable<Integer> {
     @Mixin
     CloudWatchOptions cloudWatch;
 
-    @Option(names = "--out", description = "CSV file to write (default: standard output)")
+    @Option(
+            names = "--out",
+            converter = FileOption.OutputFile.class,
+            description = "CSV file to write (default: standard output)")
     Path out;
 
     @Override

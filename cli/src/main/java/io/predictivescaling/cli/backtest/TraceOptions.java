@@ -3,6 +3,7 @@ package io.predictivescaling.cli.backtest;
 import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.common.TimeWindow;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.metrics.CloudWatchHistory;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Option;
 final class TraceOptions {
     @Option(
             names = "--trace",
+            converter = FileOption.InputFile.class,
             description = "Load history as CSV, as exported by CloudWatch, Grafana, "
                     + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
                     + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap")

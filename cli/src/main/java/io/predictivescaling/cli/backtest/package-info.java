@@ -3,7 +3,7 @@
  * summary, verdict, timeline and decisions CSV, the HTML report with uPlot charts (HtmlReport, ChartData,
  * ChartJson) and the PNG chart (PngChart, XChart).
  *
- * <p><b>May import:</b> aws, backtest, cli.local, cli.m4, common, events, metrics, peers, targets. New code here imports
+ * <p><b>May import:</b> aws, backtest, cli.files, cli.local, cli.m4, common, events, metrics, peers, targets. New code here imports
  * only these packages of this project; adding one is a design change made here, and it must not close a package
  * cycle (PackageDependenciesTest checks both).
  */

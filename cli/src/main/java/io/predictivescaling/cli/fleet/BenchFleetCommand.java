@@ -132,19 +132,20 @@ public final class BenchFleetCommand implements Callable<Integer> {
         var aas = new FakeServices.Aas(meter);
         var metrics = new FakeStores.Metrics(meter, Duration.ofSeconds(resolutionSeconds));
         var predictions = new FakeStores.Predictions(meter);
-        PredictAndScaleService service = new PredictAndScaleService(
-                new FakeStores.Targets(fleet, meter),
-                metrics,
-                new FakeStores.Patterns(meter, start),
-                predictions,
-                aas,
-                new FakeServices.Bus(meter),
-                new PlanInputs(
-                        new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)),
-                Duration.ofDays(historyDays),
-                threads,
-                wholeHistory ? null : metrics,
-                new FakeServices.Announcements(meter));
+        PredictAndScaleService service = PredictAndScaleService.builder()
+                .targets(new FakeStores.Targets(fleet, meter))
+                .metrics(metrics)
+                .patterns(new FakeStores.Patterns(meter, start))
+                .predictions(predictions)
+                .gateway(aas)
+                .publisher(new FakeServices.Bus(meter))
+                .inputs(new PlanInputs(
+                        new FakeStores.Feedback(meter), new FakeStores.Signals(meter), new FakeStores.Events(meter)))
+                .history(Duration.ofDays(historyDays))
+                .threads(threads)
+                .digests(wholeHistory ? null : metrics)
+                .announcements(new FakeServices.Announcements(meter))
+                .build();
         FleetBatchPlanner planner = new FleetBatchPlanner(service, leases, queue, Duration.ofMinutes(5));
         DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -1,5 +1,6 @@
 package io.predictivescaling.cli.m4;
 
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.forecast.ForecastMethod;
 import io.predictivescaling.forecast.Forecasters;
 import io.predictivescaling.forecast.GlobalArModel;
@@ -28,11 +29,16 @@ public final class M4Commands {
     public static final class Forecast implements Callable<Integer> {
         @Option(
                 names = "--train",
+                converter = FileOption.InputFile.class,
                 required = true,
                 description = "M4 training CSV, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
         Path train;
 
-        @Option(names = "--out", required = true, description = "Where to write the forecasts (M4 layout)")
+        @Option(
+                names = "--out",
+                converter = FileOption.OutputFile.class,
+                required = true,
+                description = "Where to write the forecasts (M4 layout)")
         Path out;
 
         @Option(names = "--horizon", defaultValue = "48", description = "Steps ahead")
@@ -46,6 +52,7 @@ public final class M4Commands {
 
         @Option(
                 names = "--model",
+                converter = FileOption.InputFile.class,
                 description = "A global-ar model written by train, instead of the one shipped (trained on M4 "
                         + "Hourly-train.csv)")
         Path model;
@@ -109,14 +116,23 @@ public final class M4Commands {
             description = "Scores forecasts with M4's sMAPE, MASE and OWA against Naive2, and their quantiles with "
                     + "MSIS, scaled pinball loss and coverage, next to seasonal naive.")
     public static final class Score implements Callable<Integer> {
-        @Option(names = "--train", required = true, description = "The training CSV the forecasts were made from")
+        @Option(
+                names = "--train",
+                converter = FileOption.InputFile.class,
+                required = true,
+                description = "The training CSV the forecasts were made from")
         Path train;
 
-        @Option(names = "--test", required = true, description = "The actual values (M4 test layout)")
+        @Option(
+                names = "--test",
+                converter = FileOption.InputFile.class,
+                required = true,
+                description = "The actual values (M4 test layout)")
         Path test;
 
         @Option(
                 names = "--forecasts",
+                converter = FileOption.InputFile.class,
                 required = true,
                 description = "The forecasts to score (repeatable); "
                         + "quantiles are read from the files forecast-m4 writes beside them (NAME-q0.1.csv, ...)")
@@ -214,17 +230,23 @@ public final class M4Commands {
     public static final class Split implements Callable<Integer> {
         @Option(
                 names = "--train",
+                converter = FileOption.InputFile.class,
                 required = true,
                 description = "M4 training CSV to split, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
         Path train;
 
         @Option(
                 names = "--out-train",
+                converter = FileOption.OutputFile.class,
                 required = true,
                 description = "Where to write each series without its last HORIZON values")
         Path outTrain;
 
-        @Option(names = "--out-test", required = true, description = "Where to write the held-out last HORIZON values")
+        @Option(
+                names = "--out-test",
+                converter = FileOption.OutputFile.class,
+                required = true,
+                description = "Where to write the held-out last HORIZON values")
         Path outTest;
 
         @Option(names = "--horizon", defaultValue = "48", description = "Values held out per series (M4 Hourly: 48)")

@@ -1,5 +1,6 @@
 package io.predictivescaling.cli.m4;
 
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.forecast.GlobalArModel;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -33,12 +34,14 @@ import picocli.CommandLine.Option;
 public final class TrainCommand implements Callable<Integer> {
     @Option(
             names = "--train",
+            converter = FileOption.InputFile.class,
             required = true,
             description = "M4 training CSV of hourly series, e.g. ../shared/data/m4-hourly/Hourly-train.csv")
     Path train;
 
     @Option(
             names = "--out",
+            converter = FileOption.OutputFile.class,
             required = true,
             description = "Where to write the model (CSV of coefficients; gzipped if the name ends in .gz)")
     Path out;

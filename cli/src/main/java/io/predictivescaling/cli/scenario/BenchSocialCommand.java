@@ -7,6 +7,7 @@ import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.backtest.SocialReplay;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.common.Stats;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Option;
 public final class BenchSocialCommand implements Callable<Integer> {
     @Option(
             names = "--mentions",
+            converter = FileOption.InputFile.class,
             required = true,
             description = "Mention volume CSV timestamp,value (e.g. NAB Twitter_volume_AMZN.csv)")
     Path mentions;

@@ -2,6 +2,7 @@ package io.predictivescaling.cli.scenario;
 
 import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.cli.backtest.BacktestCommand;
+import io.predictivescaling.cli.files.FileOption;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -35,7 +36,10 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "game-release or viral-moment")
     String name;
 
-    @Option(names = "--out", description = "Output folder (default scenario-NAME)")
+    @Option(
+            names = "--out",
+            converter = FileOption.OutputFolder.class,
+            description = "Output folder (default scenario-NAME)")
     Path out;
 
     @Option(

@@ -330,7 +330,7 @@ class BacktestCommandTest {
 
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .startsWith("error: cannot read trace")
+                .startsWith("error: --trace " + out.resolve("nope.csv") + ": no such file; check the path")
                 .doesNotContain("\tat ");
     }
 }

@@ -108,21 +108,22 @@ public final class PredictAndScaleWiring {
         // The same table keeps each metric's history digest: a run reads it and the samples since, not 28 days.
         DynamoDbTimeSeriesStore metrics =
                 new DynamoDbTimeSeriesStore(dynamo, tables.metrics(), Env.METRICS_RETENTION_DAYS.days(), retry);
-        return new PredictAndScaleService(
-                new DynamoDbTargetRepository(dynamo, tables.targets(), retry),
-                metrics,
-                new DynamoDbPatternStore(dynamo, tables.patterns(), retry),
-                new WriteOnChangePredictionStore(dynamo, tables.predictions(), retry),
-                new ApplicationAutoScalingGateway(aas, retry),
-                new EventBridgePublisher(bridge, tables.eventBus(), retry),
-                new PlanInputs(
+        return PredictAndScaleService.builder()
+                .targets(new DynamoDbTargetRepository(dynamo, tables.targets(), retry))
+                .metrics(metrics)
+                .patterns(new DynamoDbPatternStore(dynamo, tables.patterns(), retry))
+                .predictions(new WriteOnChangePredictionStore(dynamo, tables.predictions(), retry))
+                .gateway(new ApplicationAutoScalingGateway(aas, retry))
+                .publisher(new EventBridgePublisher(bridge, tables.eventBus(), retry))
+                .inputs(new PlanInputs(
                         new DynamoDbFeedbackStore(dynamo, tables.predictions(), tables.accuracy(), retry),
                         new DynamoDbSignalStore(dynamo, tables.signals(), retry),
-                        new DynamoDbEventStore(dynamo, tables.events(), retry)),
-                history,
-                threads,
-                metrics,
-                leaseTable == null ? null : new DynamoDbSpikeAnnouncements(dynamo, leaseTable, retry));
+                        new DynamoDbEventStore(dynamo, tables.events(), retry)))
+                .history(history)
+                .threads(threads)
+                .digests(metrics)
+                .announcements(leaseTable == null ? null : new DynamoDbSpikeAnnouncements(dynamo, leaseTable, retry))
+                .build();
     }
 
     /** What the Lambda runs: clients built once per container, settings from the environment. */

@@ -96,16 +96,17 @@ class EventWindowHandlerTest {
         }
         InMemoryPredictions predictions = new InMemoryPredictions();
         var handler = new PredictAndScaleHandler(
-                new PredictAndScaleService(
-                        new InMemoryTargetRepository().put(TargetItems.parse(item)),
-                        METRICS,
-                        PATTERNS,
-                        predictions,
-                        AAS,
-                        BUS,
-                        new PlanInputs(predictions, new InMemorySignalStore(), known),
-                        Duration.ofDays(28),
-                        2),
+                PredictAndScaleService.builder()
+                        .targets(new InMemoryTargetRepository().put(TargetItems.parse(item)))
+                        .metrics(METRICS)
+                        .patterns(PATTERNS)
+                        .predictions(predictions)
+                        .gateway(AAS)
+                        .publisher(BUS)
+                        .inputs(new PlanInputs(predictions, new InMemorySignalStore(), known))
+                        .history(Duration.ofDays(28))
+                        .threads(2)
+                        .build(),
                 CLOCK);
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         var result = handler.handleRequest(tick, new TestContext());

@@ -148,20 +148,21 @@ class PredictAndScaleHandlerIT {
 
     PredictAndScaleService.Result run(ApplicationAutoScalingClient aas, DynamoDbClient eventsDynamo) {
         var handler = new PredictAndScaleHandler(
-                new PredictAndScaleService(
-                        new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY),
-                        new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY),
-                        new DynamoDbPatternStore(DYNAMO, patternsTable, RETRY),
-                        new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
-                        new ApplicationAutoScalingGateway(aas, RETRY),
-                        new EventBridgePublisher(
-                                TestAws.configure(EventBridgeClient.builder()).build(), eventBus, RETRY),
-                        new PlanInputs(
+                PredictAndScaleService.builder()
+                        .targets(new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY))
+                        .metrics(new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY))
+                        .patterns(new DynamoDbPatternStore(DYNAMO, patternsTable, RETRY))
+                        .predictions(new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY))
+                        .gateway(new ApplicationAutoScalingGateway(aas, RETRY))
+                        .publisher(new EventBridgePublisher(
+                                TestAws.configure(EventBridgeClient.builder()).build(), eventBus, RETRY))
+                        .inputs(new PlanInputs(
                                 new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracyTable, RETRY),
                                 new DynamoDbSignalStore(DYNAMO, signalsTable, RETRY),
-                                new DynamoDbEventStore(eventsDynamo, eventsTable, RETRY)),
-                        Duration.ofDays(14),
-                        4),
+                                new DynamoDbEventStore(eventsDynamo, eventsTable, RETRY)))
+                        .history(Duration.ofDays(14))
+                        .threads(4)
+                        .build(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
         return handler.handleRequest(tick, context);

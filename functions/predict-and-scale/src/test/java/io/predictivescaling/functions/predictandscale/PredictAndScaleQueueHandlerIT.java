@@ -180,20 +180,21 @@ class PredictAndScaleQueueHandlerIT {
         TimeSeriesStore metrics = new CountingReads(
                 new DynamoDbTimeSeriesStore(DYNAMO, metricsTable, Duration.ofDays(400), RETRY), metricReads);
         String accuracy = TemplateTables.create(DYNAMO, "AccuracyTable");
-        var service = new PredictAndScaleService(
-                new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY),
-                metrics,
-                new DynamoDbPatternStore(DYNAMO, patternsTable, RETRY),
-                new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY),
-                gateway.apply(new ApplicationAutoScalingGateway(AAS, RETRY)),
-                new EventBridgePublisher(
-                        TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                new PlanInputs(
+        var service = PredictAndScaleService.builder()
+                .targets(new DynamoDbTargetRepository(DYNAMO, targetsTable, RETRY))
+                .metrics(metrics)
+                .patterns(new DynamoDbPatternStore(DYNAMO, patternsTable, RETRY))
+                .predictions(new DynamoDbPredictionStore(DYNAMO, predictionsTable, RETRY))
+                .gateway(gateway.apply(new ApplicationAutoScalingGateway(AAS, RETRY)))
+                .publisher(new EventBridgePublisher(
+                        TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY))
+                .inputs(new PlanInputs(
                         new DynamoDbFeedbackStore(DYNAMO, predictionsTable, accuracy, RETRY),
                         new DynamoDbSignalStore(DYNAMO, TemplateTables.create(DYNAMO, "SignalsTable"), RETRY),
-                        new DynamoDbEventStore(DYNAMO, TemplateTables.create(DYNAMO, "EventsTable"), RETRY)),
-                Duration.ofDays(7),
-                4);
+                        new DynamoDbEventStore(DYNAMO, TemplateTables.create(DYNAMO, "EventsTable"), RETRY)))
+                .history(Duration.ofDays(7))
+                .threads(4)
+                .build();
         return new PredictAndScaleQueueHandler(
                 new FleetBatchPlanner(
                         service,

@@ -211,21 +211,23 @@ class QuietWeekendIT {
         }
         String predictions = TemplateTables.create(dynamo, "PredictionsTable");
         var handler = new PredictAndScaleHandler(
-                new PredictAndScaleService(
-                        new DynamoDbTargetRepository(dynamo, targetsTable, RETRY),
-                        store,
-                        new DynamoDbPatternStore(dynamo, TemplateTables.create(dynamo, "PatternsTable"), RETRY),
-                        new DynamoDbPredictionStore(dynamo, predictions, RETRY),
-                        new ApplicationAutoScalingGateway(aas, RETRY),
-                        new EventBridgePublisher(
-                                TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY),
-                        new PlanInputs(
+                PredictAndScaleService.builder()
+                        .targets(new DynamoDbTargetRepository(dynamo, targetsTable, RETRY))
+                        .metrics(store)
+                        .patterns(
+                                new DynamoDbPatternStore(dynamo, TemplateTables.create(dynamo, "PatternsTable"), RETRY))
+                        .predictions(new DynamoDbPredictionStore(dynamo, predictions, RETRY))
+                        .gateway(new ApplicationAutoScalingGateway(aas, RETRY))
+                        .publisher(new EventBridgePublisher(
+                                TestAws.configure(EventBridgeClient.builder()).build(), bus, RETRY))
+                        .inputs(new PlanInputs(
                                 new DynamoDbFeedbackStore(
                                         dynamo, predictions, TemplateTables.create(dynamo, "AccuracyTable"), RETRY),
                                 new DynamoDbSignalStore(dynamo, TemplateTables.create(dynamo, "SignalsTable"), RETRY),
-                                new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)),
-                        Duration.ofDays(14),
-                        4),
+                                new DynamoDbEventStore(dynamo, TemplateTables.create(dynamo, "EventsTable"), RETRY)))
+                        .history(Duration.ofDays(14))
+                        .threads(4)
+                        .build(),
                 Clock.fixed(MONDAY_0600, ZoneOffset.UTC));
         ScheduledEvent tick = EventLoader.loadScheduledEvent("events/predict-and-scale/scheduled.json");
 

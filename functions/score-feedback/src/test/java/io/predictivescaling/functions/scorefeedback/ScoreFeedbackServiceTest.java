@@ -456,16 +456,17 @@ class ScoreFeedbackServiceTest {
                     1,
                     100);
         }
-        return new PredictAndScaleService(
-                targets(),
-                metrics,
-                new InMemoryPatternStore(),
-                predictions,
-                aas,
-                new RecordingEventPublisher(),
-                new PlanInputs(feedback, new InMemorySignalStore(), new InMemoryEventStore()),
-                Duration.ofDays(10),
-                2);
+        return PredictAndScaleService.builder()
+                .targets(targets())
+                .metrics(metrics)
+                .patterns(new InMemoryPatternStore())
+                .predictions(predictions)
+                .gateway(aas)
+                .publisher(new RecordingEventPublisher())
+                .inputs(new PlanInputs(feedback, new InMemorySignalStore(), new InMemoryEventStore()))
+                .history(Duration.ofDays(10))
+                .threads(2)
+                .build();
     }
 
     String reasonOf(String target, Instant end) {

@@ -1,0 +1,207 @@
+package io.predictivescaling.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.predictivescaling.cli.files.FileOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Every file or folder option of every command, given a path that cannot be what it needs (a folder for a file, a
+ * missing, unreadable or empty input, an output whose folder does not exist or cannot be written): one line naming
+ * the option, the path, what is wrong and the fix, no stack trace, exit 2 (as for any bad input). The options are
+ * found by walking the command line, so a new command's file option is checked without being listed here.
+ */
+class FileOptionsTest {
+    @TempDir
+    Path dir;
+
+    /** A file or folder option: its command's name, the option (or positional parameter) and what it must be. */
+    private record FileArg(String command, ArgSpec arg, Class<?> kind) {
+        String name() {
+            return arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
+        }
+
+        /** The command line with {@code value} for this option (earlier positional parameters get a placeholder). */
+        String[] with(String value) {
+            List<String> argv = new ArrayList<>(List.of(command));
+            if (arg instanceof PositionalParamSpec p) {
+                for (int i = 0; i < p.index().min(); i++) {
+                    argv.add("x");
+                }
+                argv.add(value);
+            } else {
+                argv.addAll(List.of(name(), value));
+            }
+            return argv.toArray(String[]::new);
+        }
+
+        @Override
+        public String toString() {
+            return command + " " + name();
+        }
+    }
+
+    /** Every option or positional parameter of every command whose values are paths. */
+    private static List<FileArg> fileArgs() {
+        List<FileArg> found = new ArrayList<>();
+        CommandLine root = new CommandLine(new Main());
+        root.getSubcommands().forEach((name, sub) -> {
+            for (ArgSpec arg : sub.getCommandSpec().args()) {
+                boolean pathValued = arg.type() == Path.class
+                        || Arrays.asList(arg.auxiliaryTypes()).contains(Path.class)
+                        || arg.type() == java.io.File.class;
+                if (pathValued) {
+                    Class<?> kind = arg.converters().length == 1 ? arg.converters()[0].getClass() : null;
+                    found.add(new FileArg(name, arg, kind));
+                }
+            }
+        });
+        return found;
+    }
+
+    @Test
+    void everyPathOptionOfEveryCommandSaysWhetherItIsAnInputOrOutputFileOrFolder() {
+        List<FileArg> args = fileArgs();
+
+        assertThat(args)
+                .as("the commands named in the issue are found")
+                .extracting(FileArg::toString)
+                .contains(
+                        "train --train",
+                        "train --out",
+                        "forecast-m4 --train",
+                        "score-m4 --forecasts",
+                        "split-m4 --out-test",
+                        "backtest --trace",
+                        "bound --trace",
+                        "backtest-m4 --train",
+                        "trends --trace",
+                        "invoke EVENT_FILE");
+        assertThat(args)
+                .allSatisfy(a -> assertThat(a.kind())
+                        .as(a + " names a FileOption converter")
+                        .isIn(
+                                FileOption.InputFile.class,
+                                FileOption.InputFolder.class,
+                                FileOption.OutputFile.class,
+                                FileOption.OutputFolder.class));
+    }
+
+    @Test
+    void trainGivenAFolderNamesTheOptionTheFolderAndAFileInItToGiveInstead() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("m4"));
+        Files.writeString(folder.resolve("SOURCE.md"), "where it came from");
+        Files.writeString(folder.resolve("Hourly-train.csv"), "\"V1\",\"V2\"\n\"H1\",\"1\"\n");
+
+        CliRun run = CliRun.of(
+                "train",
+                "--train",
+                folder.toString(),
+                "--out",
+                dir.resolve("m.csv").toString());
+
+        assertOneLine(
+                run, "--train " + folder + ": is a folder, not a file", "e.g. " + folder.resolve("Hourly-train.csv"));
+        assertThat(dir.resolve("m.csv")).doesNotExist();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFileOptionRefusesEachKindOfBadPathInOneLineWithTheFix() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("a-folder"));
+        Files.writeString(folder.resolve("load.csv"), "timestamp,value\n");
+        Path empty = Files.createFile(dir.resolve("empty.csv"));
+        Path missing = dir.resolve("nope.csv");
+        Path unreadable = unreadableFile();
+        Path unwritableFolder = unwritableFolder();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (FileArg a : fileArgs()) {
+            // An unset shell variable gives "": not the working folder (backtest --out "" wrote into it).
+            tests.add(DynamicTest.dynamicTest(a + " given an empty path", () -> {
+                CliRun run = CliRun.of(a.with(""));
+
+                assertOneLine(run, a.name() + " '': no path given", "give the path after the option");
+            }));
+            if (a.kind() == FileOption.InputFile.class) {
+                tests.add(test(a, "a folder", folder, "is a folder, not a file", "e.g. " + folder.resolve("load.csv")));
+                tests.add(test(a, "a missing file", missing, "no such file", "check the path"));
+                tests.add(test(a, "an unreadable file", unreadable, "cannot be read (permission denied)", "chmod"));
+                tests.add(test(a, "an empty file", empty, "is empty (0 bytes)", "give a file with data"));
+            } else if (a.kind() == FileOption.InputFolder.class) {
+                tests.add(test(a, "a missing folder", missing, "no such folder", "check the path"));
+                tests.add(test(a, "a file", empty, "is a file, not a folder", "give the folder"));
+            } else if (a.kind() == FileOption.OutputFile.class) {
+                tests.add(test(a, "a folder", folder, "is a folder", "give a file name in it"));
+                Path noParent = dir.resolve("no-such-folder/out.csv");
+                tests.add(test(a, "a missing folder", noParent, "folder", "does not exist", "mkdir -p"));
+                tests.add(test(a, "a file as folder", empty.resolve("out.csv"), "is a file, not a folder"));
+                tests.add(test(a, "an unwritable folder", unwritableFolder.resolve("out.csv"), "cannot write in"));
+            } else {
+                tests.add(test(a, "a file", empty, "is a file; give a folder"));
+                Path noParent = dir.resolve("no-such-folder/out");
+                tests.add(test(a, "a missing parent", noParent, "folder", "does not exist", "mkdir -p"));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static DynamicTest test(FileArg a, String what, Path value, String... words) {
+        return DynamicTest.dynamicTest(a + " given " + what, () -> {
+            CliRun run = CliRun.of(a.with(value.toString()));
+
+            assertOneLine(run, a.name() + " " + value + ": ", words);
+        });
+    }
+
+    private static void assertOneLine(CliRun run, String start, String... words) {
+        assertThat(run.exit()).as(run.err()).isEqualTo(2);
+        // (other test classes may print to System.err meanwhile: look at the error lines only)
+        List<String> errors =
+                run.err().lines().filter(l -> l.startsWith("error: ")).toList();
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0)).startsWith("error: " + start).contains(words);
+        assertThat(run.err())
+                .doesNotContain("\tat ")
+                .doesNotContain("Exception")
+                .doesNotContain("run 'predictive");
+    }
+
+    /** A file this user cannot read: a mode-000 file, or (as root, who reads those) a write-only kernel setting. */
+    private Path unreadableFile() throws Exception {
+        Path file = Files.writeString(dir.resolve("secret.csv"), "timestamp,value\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        if (!Files.isReadable(file)) {
+            return file;
+        }
+        Path writeOnly = Path.of("/proc/sys/vm/drop_caches");
+        assertThat(Files.isReadable(writeOnly)).as("a file root cannot read").isFalse();
+        return writeOnly;
+    }
+
+    /** A folder this user cannot write in: mode 555, or (as root, who writes there) the kernel's settings folder. */
+    private Path unwritableFolder() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("read-only"));
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        if (!Files.isWritable(folder)) {
+            return folder;
+        }
+        Path settings = Path.of("/proc/sys/vm");
+        assertThat(Files.isWritable(settings))
+                .as("a folder root cannot write in")
+                .isFalse();
+        return settings;
+    }
+}
