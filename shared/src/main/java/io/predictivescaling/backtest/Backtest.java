@@ -54,6 +54,7 @@ public final class Backtest {
     private final int[] givenFloors;
     private final ReplayHook hook;
     private final List<PeerPolicy> peers;
+    private final double trackingTargetUnderFloors; // NaN: the configured target
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -69,21 +70,44 @@ public final class Backtest {
     }
 
     private Backtest(
-            BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook, List<PeerPolicy> peers) {
+            BacktestConfig config,
+            PerfectFloors perfect,
+            int[] givenFloors,
+            ReplayHook hook,
+            List<PeerPolicy> peers,
+            double trackingTargetUnderFloors) {
         this.config = config;
         this.perfect = perfect;
         this.givenFloors = givenFloors;
         this.hook = hook;
         this.peers = peers;
+        this.trackingTargetUnderFloors = trackingTargetUnderFloors;
     }
 
     private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
-        this(config, perfect, givenFloors, ReplayHook.NONE, List.of());
+        this(config, perfect, givenFloors, ReplayHook.NONE, List.of(), Double.NaN);
     }
 
     /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
     public Backtest with(ReplayHook newHook) {
-        return new Backtest(config, perfect, givenFloors, newHook, peers);
+        return new Backtest(config, perfect, givenFloors, newHook, peers, trackingTargetUnderFloors);
+    }
+
+    /**
+     * What-if analysis, not a policy the product applies: the predictive floors (and every sizing the daily tuning
+     * replays) sit under target tracking at {@code target} instead of the configured target, while target tracking
+     * alone (the {@code reactive} row, and the tuning's cost budget relative to it), the oracle and the peers stay at
+     * the configured target. It answers "what if the target tracking policy under the floors ran hotter, because
+     * the floors already hold the headroom?": on bursty load most of target tracking's capacity is scale-outs to
+     * single-interval spikes that are gone before the new units serve.
+     *
+     * @param target target tracking's target under the floors, in (0, 1]
+     */
+    public Backtest withTrackingTargetUnderFloors(double target) {
+        if (!(target > 0 && target <= 1)) {
+            throw new IllegalArgumentException("the tracking target under the floors must be in (0, 1], got " + target);
+        }
+        return new Backtest(config, perfect, givenFloors, hook, peers, target);
     }
 
     /**
@@ -92,7 +116,7 @@ public final class Backtest {
      * after the oracle.
      */
     public Backtest withPeers(List<PeerPolicy> newPeers) {
-        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers));
+        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers), trackingTargetUnderFloors);
     }
 
     /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
@@ -100,11 +124,18 @@ public final class Backtest {
         return new Backtest(config, PerfectFloors.NONE, floors.clone());
     }
 
+    /** The same, with target tracking at {@code trackingTarget} under the floors (NaN: the configured target). */
+    static Backtest replaying(BacktestConfig config, int[] floors, double trackingTarget) {
+        return new Backtest(config, PerfectFloors.NONE, floors.clone(), ReplayHook.NONE, List.of(), trackingTarget);
+    }
+
     public BacktestResult run(Trace trace, IntConsumer progress) {
         int n = trace.size();
         long stepSeconds = trace.step().getSeconds();
         TargetTracking tracking =
                 TargetTracking.awsDefaults(config.targetUtilization(), config.unit(), trace.step(), config.warmup());
+        TargetTracking underFloors =
+                Double.isNaN(trackingTargetUnderFloors) ? tracking : tracking.withTarget(trackingTargetUnderFloors);
         int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
 
         double[] demand = trace.demand();
@@ -125,14 +156,14 @@ public final class Backtest {
                         () -> PeerReplay.replay(p, trace, tracking, initial)))
                 .toList();
         CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
-        CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
+        CapacitySimulator predictiveSim = new CapacitySimulator(underFloors, initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
         PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
         PlanningCore baseline = null;
         boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
         List<SizingTrack> tracks = plans
                 ? config.sizings().stream()
-                        .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial))
+                        .map(z -> new SizingTrack(z, config, underFloors, stepSeconds, n, initial))
                         .toList()
                 : List.of();
         SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());

@@ -113,6 +113,13 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "predictor), phpa-holt-winters (Holt-Winters as the Predictive HPA runs it); adds seconds")
     boolean peers;
 
+    @Option(
+            names = "--tracking-target-under-floors",
+            description = "What-if analysis: target tracking's target under the predictive floors (default: "
+                    + "--target-utilization). Reactive alone, the oracle, the peers and the tuning's cost budget stay "
+                    + "at --target-utilization; the product itself does not change your target tracking policy")
+    Double trackingTargetUnderFloors;
+
     @Option(names = "--quiet", description = "No progress bar")
     boolean quiet;
 
@@ -158,8 +165,11 @@ public final class BacktestCommand implements Callable<Integer> {
         Attribution attribution =
                 perfectFloors == Backtest.PerfectFloors.NONE ? Attribution.start(t, config, social != null) : null;
         try (Progress progress = new Progress(t.size(), quiet)) {
-            result = new Backtest(config, perfectFloors)
-                    .with(log)
+            Backtest backtest = new Backtest(config, perfectFloors);
+            if (trackingTargetUnderFloors != null) {
+                backtest = backtest.withTrackingTargetUnderFloors(trackingTargetUnderFloors);
+            }
+            result = backtest.with(log)
                     .withPeers(peers ? Peers.all() : List.of())
                     .run(t, progress::step);
             if (attribution != null) {
