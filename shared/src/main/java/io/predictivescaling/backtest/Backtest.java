@@ -54,7 +54,7 @@ public final class Backtest {
     private final int[] givenFloors;
     private final ReplayHook hook;
     private final List<PeerPolicy> peers;
-    private final double trackingTargetUnderFloors; // NaN: the configured target
+    private final List<Double> trackingTargetsUnderFloors; // empty: the configured target
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -75,22 +75,22 @@ public final class Backtest {
             int[] givenFloors,
             ReplayHook hook,
             List<PeerPolicy> peers,
-            double trackingTargetUnderFloors) {
+            List<Double> trackingTargetsUnderFloors) {
         this.config = config;
         this.perfect = perfect;
         this.givenFloors = givenFloors;
         this.hook = hook;
         this.peers = peers;
-        this.trackingTargetUnderFloors = trackingTargetUnderFloors;
+        this.trackingTargetsUnderFloors = trackingTargetsUnderFloors;
     }
 
     private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
-        this(config, perfect, givenFloors, ReplayHook.NONE, List.of(), Double.NaN);
+        this(config, perfect, givenFloors, ReplayHook.NONE, List.of(), List.of());
     }
 
     /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
     public Backtest with(ReplayHook newHook) {
-        return new Backtest(config, perfect, givenFloors, newHook, peers, trackingTargetUnderFloors);
+        return new Backtest(config, perfect, givenFloors, newHook, peers, trackingTargetsUnderFloors);
     }
 
     /**
@@ -104,10 +104,29 @@ public final class Backtest {
      * @param target target tracking's target under the floors, in (0, 1]
      */
     public Backtest withTrackingTargetUnderFloors(double target) {
-        if (!(target > 0 && target <= 1)) {
-            throw new IllegalArgumentException("the tracking target under the floors must be in (0, 1], got " + target);
+        return withTrackingTargetsUnderFloors(List.of(target));
+    }
+
+    /**
+     * The same what-if with the target chosen from the history: every sizing is replayed under target tracking at
+     * each of {@code targets}. The daily tuning chooses among the first target's sizings as usual; only where that
+     * choice is the bursty one ({@link SizingChooser#choseBursty}: bursty load no sizing covered within budget) does
+     * it choose among all of them (sizing and target), by the bursty objective and budget. The live floors' target
+     * tracking follows the choice; the first target is used until the first tuning. Each of {@link BacktestResult#sizings()} is then labelled with its target ("P80 at 90% under 80%").
+     *
+     * @param targets target tracking's targets under the floors, each in (0, 1], at least one
+     */
+    public Backtest withTrackingTargetsUnderFloors(List<Double> targets) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("give at least one tracking target under the floors");
         }
-        return new Backtest(config, perfect, givenFloors, hook, peers, target);
+        for (double target : targets) {
+            if (!(target > 0 && target <= 1)) {
+                throw new IllegalArgumentException(
+                        "the tracking target under the floors must be in (0, 1], got " + target);
+            }
+        }
+        return new Backtest(config, perfect, givenFloors, hook, peers, List.copyOf(targets));
     }
 
     /**
@@ -116,7 +135,7 @@ public final class Backtest {
      * after the oracle.
      */
     public Backtest withPeers(List<PeerPolicy> newPeers) {
-        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers), trackingTargetUnderFloors);
+        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers), trackingTargetsUnderFloors);
     }
 
     /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
@@ -126,7 +145,13 @@ public final class Backtest {
 
     /** The same, with target tracking at {@code trackingTarget} under the floors (NaN: the configured target). */
     static Backtest replaying(BacktestConfig config, int[] floors, double trackingTarget) {
-        return new Backtest(config, PerfectFloors.NONE, floors.clone(), ReplayHook.NONE, List.of(), trackingTarget);
+        return new Backtest(
+                config,
+                PerfectFloors.NONE,
+                floors.clone(),
+                ReplayHook.NONE,
+                List.of(),
+                Double.isNaN(trackingTarget) ? List.of() : List.of(trackingTarget));
     }
 
     public BacktestResult run(Trace trace, IntConsumer progress) {
@@ -134,8 +159,9 @@ public final class Backtest {
         long stepSeconds = trace.step().getSeconds();
         TargetTracking tracking =
                 TargetTracking.awsDefaults(config.targetUtilization(), config.unit(), trace.step(), config.warmup());
-        TargetTracking underFloors =
-                Double.isNaN(trackingTargetUnderFloors) ? tracking : tracking.withTarget(trackingTargetUnderFloors);
+        List<TargetTracking> underFloors = trackingTargetsUnderFloors.isEmpty()
+                ? List.of(tracking)
+                : trackingTargetsUnderFloors.stream().map(tracking::withTarget).toList();
         int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
 
         double[] demand = trace.demand();
@@ -156,17 +182,20 @@ public final class Backtest {
                         () -> PeerReplay.replay(p, trace, tracking, initial)))
                 .toList();
         CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
-        CapacitySimulator predictiveSim = new CapacitySimulator(underFloors, initial);
+        CapacitySimulator predictiveSim = new CapacitySimulator(underFloors.get(0), initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
         PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
         PlanningCore baseline = null;
         boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
         List<SizingTrack> tracks = plans
-                ? config.sizings().stream()
-                        .map(z -> new SizingTrack(z, config, underFloors, stepSeconds, n, initial))
+                ? underFloors.stream()
+                        .flatMap(tt -> config.sizings().stream()
+                                .map(z -> new SizingTrack(
+                                        z, config, tt, underFloors.size() > 1, stepSeconds, n, initial)))
                         .toList()
                 : List.of();
         SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
+        int perTarget = tracks.size() / underFloors.size();
         int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
         String[] sizing = new String[n];
         Instant tunedAt = null;
@@ -196,7 +225,7 @@ public final class Backtest {
             for (SizingTrack track : tracks) {
                 track.replay(s, demand[s]);
             }
-            sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).sizing.label();
+            sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).label();
             peaks.add(s);
 
             // End of interval s: plan at each new hour, from hours that have ended (and at once on a new trend).
@@ -205,9 +234,10 @@ public final class Backtest {
                 Instant now = trace.time(s + 1);
                 // At the hour boundaries where score-feedback would tune the deployed target (TuningSchedule).
                 if (tracks.size() > 1 && TuningSchedule.due(tunedAt, now)) {
-                    int judged = choose(tracks, chooser, demand, reactive, reactiveServing, s);
+                    int judged = choose(tracks, perTarget, chooser, demand, reactive, reactiveServing, s);
                     if (judged >= 0) {
                         chosen = judged;
+                        predictiveSim.follow(tracks.get(chosen).tracking);
                         tunedAt = now;
                     }
                 }
@@ -279,8 +309,7 @@ public final class Backtest {
         }
         List<BacktestResult.SizingOutcome> sizings = tracks.stream()
                 .map(t -> new BacktestResult.SizingOutcome(
-                        t.sizing.label(),
-                        stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
+                        t.label(), stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
                 .toList();
         return new BacktestResult(
                 trace,
@@ -316,6 +345,7 @@ public final class Backtest {
     /** Re-chooses the sizing from the last week; -1 until there is a day of replays to judge by. */
     private static int choose(
             List<SizingTrack> tracks,
+            int perTarget,
             SizingChooser chooser,
             double[] demand,
             int[] reactive,
@@ -333,10 +363,18 @@ public final class Backtest {
         SizingChooser.Record alone =
                 SizingTrack.record(demand, reactiveServing, reactive, from, s, tracks.get(0).tracking);
         int perHour = (int) (3600 / tracks.get(0).stepSeconds);
-        return chooser.choose(
-                tracks.stream().map(t -> t.record(demand, from, s)).toList(),
-                alone,
-                Burstiness.withinHour(demand, from, s, perHour));
+        List<SizingChooser.Record> records =
+                tracks.stream().map(t -> t.record(demand, from, s)).toList();
+        double burstiness = Burstiness.withinHour(demand, from, s, perHour);
+        // With several targets under the floors (the what-if), the ones after the first are offered only to bursty
+        // load that the first target's sizings could not cover (SizingChooser#choseBursty): there target tracking's
+        // scale-outs mostly answer bursts that are gone before the units serve. Other load keeps the first target,
+        // where the sizings alone cover it and a hotter target would only trade safety for cost.
+        List<SizingChooser.Record> first = records.subList(0, perTarget);
+        if (records.size() > perTarget && chooser.choseBursty(first, alone, burstiness)) {
+            return chooser.bursty().choose(records, alone);
+        }
+        return chooser.choose(first, alone, burstiness);
     }
 
     private static BacktestResult.PolicyStats stats(

@@ -79,7 +79,7 @@ public final class SizingChooser {
     }
 
     /** The looser of the configured and the bursty objective, within the tighter of the two budgets. */
-    SizingChooser bursty() {
+    public SizingChooser bursty() {
         return new SizingChooser(Math.max(objective, BURSTY_OBJECTIVE), Math.min(costCap, BURSTY_COST_CAP));
     }
 

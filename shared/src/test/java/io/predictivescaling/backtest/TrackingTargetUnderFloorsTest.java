@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class TrackingTargetUnderFloorsTest {
     /**
-     * Six days of 5-minute load that bursts inside every hour with no memory: each interval lognormal (sigma 0.7)
+     * Four days of 5-minute load that bursts inside every hour with no memory: each interval lognormal (sigma 0.7)
      * around a daily curve, as elb_request_count does (its within-hour P90/median is 2.17, this one's about 2).
      * Seeded.
      */
     static Trace bursty() {
         Random random = new Random(11);
-        double[] v = new double[6 * 288];
+        double[] v = new double[4 * 288];
         for (int i = 0; i < v.length; i++) {
             double level = 100 * (1 + 0.4 * Math.sin(2 * Math.PI * (i % 288) / 288.0));
             v[i] = level * Math.exp(0.7 * random.nextGaussian() - 0.245);
@@ -35,6 +35,9 @@ class TrackingTargetUnderFloorsTest {
         static final BacktestResult AT_TARGET = new Backtest(CONFIG).run(TRACE, null);
         static final BacktestResult HOTTER =
                 new Backtest(CONFIG).withTrackingTargetUnderFloors(0.9).run(TRACE, null);
+        static final BacktestResult CHOSEN = new Backtest(CONFIG)
+                .withTrackingTargetsUnderFloors(List.of(0.7, 0.9))
+                .run(TRACE, null);
     }
 
     @Test
@@ -64,17 +67,36 @@ class TrackingTargetUnderFloorsTest {
     }
 
     @Test
-    void hourLevelForesightUnderHotterTargetTrackingNeedsLessCapacityForTenPercent() {
-        FeasibilityBound.Bound atTarget =
-                FeasibilityBound.of(Runs.TRACE, Runs.CONFIG, 0.10).get(4);
-        FeasibilityBound.Bound hotter =
-                FeasibilityBound.of(Runs.TRACE, Runs.CONFIG, 0.10, 0.9).get(4);
+    void floorsThatKnowTheLocalLevelNeedLessCapacityForTenPercentUnderHotterTargetTracking() {
+        // The bound command's sweep (k x level + b units, tuned in hindsight) with the median of the 13 intervals
+        // around each one as the level: what floors that look ahead need, under target tracking at 70% and at 90%.
+        double[] level = FeasibilityBound.centeredMedian(Runs.TRACE.demand(), 6);
+        FeasibilityBound.Bound atTarget = FeasibilityBound.ofForecast(Runs.TRACE, Runs.CONFIG, 0.10, level);
+        FeasibilityBound.Bound hotter = FeasibilityBound.ofForecast(Runs.TRACE, Runs.CONFIG, 0.10, level, 0.9);
 
-        assertThat(hotter.knows()).isEqualTo(FeasibilityBound.HOUR_LEVEL);
         assertThat(hotter.underProvisionedFraction()).isLessThanOrEqualTo(0.10);
         assertThat(hotter.costVsOracle())
                 .as(hotter.describe() + " vs " + atTarget.describe())
                 .isLessThan(atTarget.costVsOracle());
+    }
+
+    @Test
+    void whenTheTuningChoosesTheTargetTooEachIntervalSaysWhichTargetItRanUnderAndBurstsCostLess() {
+        String[] sizing = Runs.CHOSEN.timeline().sizing();
+        var chosen = Runs.CHOSEN.policies().get("predictive");
+        var atTarget = Runs.AT_TARGET.policies().get("predictive");
+
+        assertThat(sizing[0]).as("the configured target until the first tuning").endsWith(" under 70%");
+        assertThat(sizing[sizing.length - 1])
+                .as("bursty load: tuned to run hotter")
+                .endsWith(" under 90%");
+        assertThat(Runs.CHOSEN.sizings()).hasSize(2 * Runs.AT_TARGET.sizings().size());
+        assertThat(chosen.underProvisionedFraction())
+                .as("%s chosen, %s at the configured target", chosen, atTarget)
+                .isLessThan(atTarget.underProvisionedFraction());
+        assertThat(chosen.capacityUnitHours()).isLessThan(atTarget.capacityUnitHours());
+        assertThat(Runs.CHOSEN.policies().get("reactive"))
+                .isEqualTo(Runs.AT_TARGET.policies().get("reactive"));
     }
 
     @Test

@@ -115,10 +115,12 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Option(
             names = "--tracking-target-under-floors",
+            split = ",",
             description = "What-if analysis: target tracking's target under the predictive floors (default: "
-                    + "--target-utilization). Reactive alone, the oracle, the peers and the tuning's cost budget stay "
-                    + "at --target-utilization; the product itself does not change your target tracking policy")
-    Double trackingTargetUnderFloors;
+                    + "--target-utilization); several, e.g. 0.7,0.8,0.9,1.0: the daily tuning chooses the target with "
+                    + "the sizing. Reactive alone, the oracle, the peers and the tuning's cost budget stay at "
+                    + "--target-utilization; the product itself does not change your target tracking policy")
+    List<Double> trackingTargetsUnderFloors;
 
     @Option(names = "--quiet", description = "No progress bar")
     boolean quiet;
@@ -166,8 +168,8 @@ public final class BacktestCommand implements Callable<Integer> {
                 perfectFloors == Backtest.PerfectFloors.NONE ? Attribution.start(t, config, social != null) : null;
         try (Progress progress = new Progress(t.size(), quiet)) {
             Backtest backtest = new Backtest(config, perfectFloors);
-            if (trackingTargetUnderFloors != null) {
-                backtest = backtest.withTrackingTargetUnderFloors(trackingTargetUnderFloors);
+            if (trackingTargetsUnderFloors != null) {
+                backtest = backtest.withTrackingTargetsUnderFloors(trackingTargetsUnderFloors);
             }
             result = backtest.with(log)
                     .withPeers(peers ? Peers.all() : List.of())
