@@ -363,18 +363,13 @@ public final class Backtest {
         SizingChooser.Record alone =
                 SizingTrack.record(demand, reactiveServing, reactive, from, s, tracks.get(0).tracking);
         int perHour = (int) (3600 / tracks.get(0).stepSeconds);
-        List<SizingChooser.Record> records =
-                tracks.stream().map(t -> t.record(demand, from, s)).toList();
-        double burstiness = Burstiness.withinHour(demand, from, s, perHour);
-        // With several targets under the floors (the what-if), the ones after the first are offered only to bursty
-        // load that the first target's sizings could not cover (SizingChooser#choseBursty): there target tracking's
-        // scale-outs mostly answer bursts that are gone before the units serve. Other load keeps the first target,
-        // where the sizings alone cover it and a hotter target would only trade safety for cost.
-        List<SizingChooser.Record> first = records.subList(0, perTarget);
-        if (records.size() > perTarget && chooser.choseBursty(first, alone, burstiness)) {
-            return chooser.bursty().choose(records, alone);
-        }
-        return chooser.choose(first, alone, burstiness);
+        // With several targets under the floors (the what-if), the sizings under the first target come first and the
+        // others are offered to bursty load only (see the chooser).
+        return chooser.choose(
+                tracks.stream().map(t -> t.record(demand, from, s)).toList(),
+                perTarget,
+                alone,
+                Burstiness.withinHour(demand, from, s, perHour));
     }
 
     private static BacktestResult.PolicyStats stats(
