@@ -54,6 +54,7 @@ public final class Backtest {
     private final int[] givenFloors;
     private final ReplayHook hook;
     private final List<PeerPolicy> peers;
+    private final List<Double> trackingTargetsUnderFloors; // empty: the configured target
 
     public Backtest(BacktestConfig config) {
         this(config, PerfectFloors.NONE);
@@ -69,21 +70,63 @@ public final class Backtest {
     }
 
     private Backtest(
-            BacktestConfig config, PerfectFloors perfect, int[] givenFloors, ReplayHook hook, List<PeerPolicy> peers) {
+            BacktestConfig config,
+            PerfectFloors perfect,
+            int[] givenFloors,
+            ReplayHook hook,
+            List<PeerPolicy> peers,
+            List<Double> trackingTargetsUnderFloors) {
         this.config = config;
         this.perfect = perfect;
         this.givenFloors = givenFloors;
         this.hook = hook;
         this.peers = peers;
+        this.trackingTargetsUnderFloors = trackingTargetsUnderFloors;
     }
 
     private Backtest(BacktestConfig config, PerfectFloors perfect, int[] givenFloors) {
-        this(config, perfect, givenFloors, ReplayHook.NONE, List.of());
+        this(config, perfect, givenFloors, ReplayHook.NONE, List.of(), List.of());
     }
 
     /** The same replay with social signals and/or a decision log hooked in (see {@link ReplayHook}). */
     public Backtest with(ReplayHook newHook) {
-        return new Backtest(config, perfect, givenFloors, newHook, peers);
+        return new Backtest(config, perfect, givenFloors, newHook, peers, trackingTargetsUnderFloors);
+    }
+
+    /**
+     * What-if analysis, not a policy the product applies: the predictive floors (and every sizing the daily tuning
+     * replays) sit under target tracking at {@code target} instead of the configured target, while target tracking
+     * alone (the {@code reactive} row, and the tuning's cost budget relative to it), the oracle and the peers stay at
+     * the configured target. It answers "what if the target tracking policy under the floors ran hotter, because
+     * the floors already hold the headroom?": on bursty load most of target tracking's capacity is scale-outs to
+     * single-interval spikes that are gone before the new units serve.
+     *
+     * @param target target tracking's target under the floors, in (0, 1]
+     */
+    public Backtest withTrackingTargetUnderFloors(double target) {
+        return withTrackingTargetsUnderFloors(List.of(target));
+    }
+
+    /**
+     * The same what-if with the target chosen from the history: every sizing is replayed under target tracking at
+     * each of {@code targets}. The daily tuning chooses among the first target's sizings as usual; only where that
+     * choice is the bursty one ({@link SizingChooser#choseBursty}: bursty load no sizing covered within budget) does
+     * it choose among all of them (sizing and target), by the bursty objective and budget. The live floors' target
+     * tracking follows the choice; the first target is used until the first tuning. Each of {@link BacktestResult#sizings()} is then labelled with its target ("P80 at 90% under 80%").
+     *
+     * @param targets target tracking's targets under the floors, each in (0, 1], at least one
+     */
+    public Backtest withTrackingTargetsUnderFloors(List<Double> targets) {
+        if (targets.isEmpty()) {
+            throw new IllegalArgumentException("give at least one tracking target under the floors");
+        }
+        for (double target : targets) {
+            if (!(target > 0 && target <= 1)) {
+                throw new IllegalArgumentException(
+                        "the tracking target under the floors must be in (0, 1], got " + target);
+            }
+        }
+        return new Backtest(config, perfect, givenFloors, hook, peers, List.copyOf(targets));
     }
 
     /**
@@ -92,7 +135,7 @@ public final class Backtest {
      * after the oracle.
      */
     public Backtest withPeers(List<PeerPolicy> newPeers) {
-        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers));
+        return new Backtest(config, perfect, givenFloors, hook, List.copyOf(newPeers), trackingTargetsUnderFloors);
     }
 
     /** For analysis only: replays these floors (one per interval of the trace) instead of planning them. */
@@ -100,11 +143,25 @@ public final class Backtest {
         return new Backtest(config, PerfectFloors.NONE, floors.clone());
     }
 
+    /** The same, with target tracking at {@code trackingTarget} under the floors (NaN: the configured target). */
+    static Backtest replaying(BacktestConfig config, int[] floors, double trackingTarget) {
+        return new Backtest(
+                config,
+                PerfectFloors.NONE,
+                floors.clone(),
+                ReplayHook.NONE,
+                List.of(),
+                Double.isNaN(trackingTarget) ? List.of() : List.of(trackingTarget));
+    }
+
     public BacktestResult run(Trace trace, IntConsumer progress) {
         int n = trace.size();
         long stepSeconds = trace.step().getSeconds();
         TargetTracking tracking =
                 TargetTracking.awsDefaults(config.targetUtilization(), config.unit(), trace.step(), config.warmup());
+        List<TargetTracking> underFloors = trackingTargetsUnderFloors.isEmpty()
+                ? List.of(tracking)
+                : trackingTargetsUnderFloors.stream().map(tracking::withTarget).toList();
         int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
 
         double[] demand = trace.demand();
@@ -125,17 +182,20 @@ public final class Backtest {
                         () -> PeerReplay.replay(p, trace, tracking, initial)))
                 .toList();
         CapacitySimulator reactiveSim = new CapacitySimulator(tracking, initial);
-        CapacitySimulator predictiveSim = new CapacitySimulator(tracking, initial);
+        CapacitySimulator predictiveSim = new CapacitySimulator(underFloors.get(0), initial);
         HourlyPeaks peaks = new HourlyPeaks(trace, config.hourQuantile());
         PlanningCore core = new PlanningCore(new LoadPredictor(config.revalidateEvery()), new CapacityPlanner(1000));
         PlanningCore baseline = null;
         boolean plans = givenFloors == null && perfect == PerfectFloors.NONE;
         List<SizingTrack> tracks = plans
-                ? config.sizings().stream()
-                        .map(z -> new SizingTrack(z, config, tracking, stepSeconds, n, initial))
+                ? underFloors.stream()
+                        .flatMap(tt -> config.sizings().stream()
+                                .map(z -> new SizingTrack(
+                                        z, config, tt, underFloors.size() > 1, stepSeconds, n, initial)))
                         .toList()
                 : List.of();
         SizingChooser chooser = new SizingChooser(config.underObjective(), config.costCap());
+        int perTarget = tracks.size() / underFloors.size();
         int chosen = tracks.isEmpty() ? 0 : startingSizing(tracks);
         String[] sizing = new String[n];
         Instant tunedAt = null;
@@ -165,7 +225,7 @@ public final class Backtest {
             for (SizingTrack track : tracks) {
                 track.replay(s, demand[s]);
             }
-            sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).sizing.label();
+            sizing[s] = tracks.isEmpty() ? "" : tracks.get(chosen).label();
             peaks.add(s);
 
             // End of interval s: plan at each new hour, from hours that have ended (and at once on a new trend).
@@ -174,9 +234,10 @@ public final class Backtest {
                 Instant now = trace.time(s + 1);
                 // At the hour boundaries where score-feedback would tune the deployed target (TuningSchedule).
                 if (tracks.size() > 1 && TuningSchedule.due(tunedAt, now)) {
-                    int judged = choose(tracks, chooser, demand, reactive, reactiveServing, s);
+                    int judged = choose(tracks, perTarget, chooser, demand, reactive, reactiveServing, s);
                     if (judged >= 0) {
                         chosen = judged;
+                        predictiveSim.follow(tracks.get(chosen).tracking);
                         tunedAt = now;
                     }
                 }
@@ -248,8 +309,7 @@ public final class Backtest {
         }
         List<BacktestResult.SizingOutcome> sizings = tracks.stream()
                 .map(t -> new BacktestResult.SizingOutcome(
-                        t.sizing.label(),
-                        stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
+                        t.label(), stats(demand, t.serving(), t.provisioned(), tracking, stepSeconds, oracleHours)))
                 .toList();
         return new BacktestResult(
                 trace,
@@ -285,6 +345,7 @@ public final class Backtest {
     /** Re-chooses the sizing from the last week; -1 until there is a day of replays to judge by. */
     private static int choose(
             List<SizingTrack> tracks,
+            int perTarget,
             SizingChooser chooser,
             double[] demand,
             int[] reactive,
@@ -302,8 +363,11 @@ public final class Backtest {
         SizingChooser.Record alone =
                 SizingTrack.record(demand, reactiveServing, reactive, from, s, tracks.get(0).tracking);
         int perHour = (int) (3600 / tracks.get(0).stepSeconds);
+        // With several targets under the floors (the what-if), the sizings under the first target come first and the
+        // others are offered to bursty load only (see the chooser).
         return chooser.choose(
                 tracks.stream().map(t -> t.record(demand, from, s)).toList(),
+                perTarget,
                 alone,
                 Burstiness.withinHour(demand, from, s, perHour));
     }

@@ -48,15 +48,23 @@ public final class FeasibilityBound {
 
     /** The cheapest hindsight-tuned floors of each family with under-provisioning at most {@code maxUnder}. */
     public static List<Bound> of(Trace trace, BacktestConfig config, double maxUnder) {
+        return of(trace, config, maxUnder, Double.NaN);
+    }
+
+    /**
+     * The same with target tracking at {@code trackingTarget} under the floors (NaN: the configured target), as
+     * {@link Backtest#withTrackingTargetUnderFloors}: target tracking alone and the oracle stay at the configured one.
+     */
+    public static List<Bound> of(Trace trace, BacktestConfig config, double maxUnder, double trackingTarget) {
         List<Bound> bounds = new ArrayList<>();
         double[] demand = trace.demand();
         for (int w : HALF_WINDOWS) {
             String knows = w == 0
                     ? "the interval's own demand"
                     : String.format(Locale.ROOT, "median of the %d intervals around it (itself included)", 2 * w + 1);
-            bounds.add(cheapest(trace, config, maxUnder, knows, centeredMedian(demand, w)));
+            bounds.add(cheapest(trace, config, maxUnder, knows, centeredMedian(demand, w), trackingTarget));
         }
-        bounds.add(cheapest(trace, config, maxUnder, HOUR_LEVEL, hourMedian(trace)));
+        bounds.add(cheapest(trace, config, maxUnder, HOUR_LEVEL, hourMedian(trace), trackingTarget));
         return bounds;
     }
 
@@ -69,22 +77,29 @@ public final class FeasibilityBound {
      *     backtest timeline's {@code predicted}), NaN where there was none
      */
     public static Bound ofForecast(Trace trace, BacktestConfig config, double maxUnder, double[] predicted) {
-        return cheapest(trace, config, maxUnder, FORECAST_LEVEL, predicted);
+        return ofForecast(trace, config, maxUnder, predicted, Double.NaN);
     }
 
-    private static Bound cheapest(Trace trace, BacktestConfig config, double maxUnder, String knows, double[] level) {
+    /** The same with target tracking at {@code trackingTarget} under the floors (NaN: the configured target). */
+    public static Bound ofForecast(
+            Trace trace, BacktestConfig config, double maxUnder, double[] predicted, double trackingTarget) {
+        return cheapest(trace, config, maxUnder, FORECAST_LEVEL, predicted, trackingTarget);
+    }
+
+    private static Bound cheapest(
+            Trace trace, BacktestConfig config, double maxUnder, String knows, double[] level, double trackingTarget) {
         Bound best = new Bound(knows, Double.NaN, 0, Double.NaN, Double.NaN);
         for (int b = 0; b <= MAX_SPARE_UNITS; b++) {
             // Under-provisioning falls as k grows: bisect for the smallest k that meets the target.
             double lo = 0;
             double hi = MAX_K;
-            BacktestResult.PolicyStats atHi = replay(trace, config, level, hi, b);
+            BacktestResult.PolicyStats atHi = replay(trace, config, level, hi, b, trackingTarget);
             if (atHi.underProvisionedFraction() > maxUnder) {
                 continue;
             }
             for (int i = 0; i < 14; i++) {
                 double mid = (lo + hi) / 2;
-                BacktestResult.PolicyStats stats = replay(trace, config, level, mid, b);
+                BacktestResult.PolicyStats stats = replay(trace, config, level, mid, b, trackingTarget);
                 if (stats.underProvisionedFraction() > maxUnder) {
                     lo = mid;
                 } else {
@@ -100,14 +115,17 @@ public final class FeasibilityBound {
     }
 
     private static BacktestResult.PolicyStats replay(
-            Trace trace, BacktestConfig config, double[] level, double k, int spareUnits) {
+            Trace trace, BacktestConfig config, double[] level, double k, int spareUnits, double trackingTarget) {
         int[] floors = new int[level.length];
         for (int s = 0; s < level.length; s++) {
             floors[s] = Double.isNaN(level[s])
                     ? 0
                     : (int) Math.ceil((k * level[s] + spareUnits * config.unit()) / config.unit() - 1e-9);
         }
-        return Backtest.replaying(config, floors).run(trace, null).policies().get("predictive");
+        return Backtest.replaying(config, floors, trackingTarget)
+                .run(trace, null)
+                .policies()
+                .get("predictive");
     }
 
     /** Median of the known values in [s - w, s + w]: the local level, looking ahead. */

@@ -31,8 +31,23 @@ final class SizingTrack {
     private final int[] serving;
     private final int[] provisioned;
 
+    private final boolean labelTarget;
+
     SizingTrack(Sizing sizing, BacktestConfig config, TargetTracking tracking, long stepSeconds, int n, int initial) {
+        this(sizing, config, tracking, false, stepSeconds, n, initial);
+    }
+
+    /** @param labelTarget whether the label names target tracking's target (when the tuning chooses it too) */
+    SizingTrack(
+            Sizing sizing,
+            BacktestConfig config,
+            TargetTracking tracking,
+            boolean labelTarget,
+            long stepSeconds,
+            int n,
+            int initial) {
         this.sizing = sizing;
+        this.labelTarget = labelTarget;
         this.config = config;
         this.tracking = tracking;
         this.stepSeconds = stepSeconds;
@@ -101,6 +116,14 @@ final class SizingTrack {
             }
         }
         return plan;
+    }
+
+    /** The sizing's label, and with {@code labelTarget} target tracking's target under it: "P80 at 90% under 80%". */
+    String label() {
+        return labelTarget
+                ? sizing.label()
+                        + String.format(java.util.Locale.ROOT, " under %.0f%%", 100 * tracking.targetUtilization())
+                : sizing.label();
     }
 
     /** Units serving each interval so far under this sizing's own floors. */

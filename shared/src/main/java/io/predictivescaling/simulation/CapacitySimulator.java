@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
  * what serves it, and {@link #end} is the decision at its end, from its demand alone.
  */
 public final class CapacitySimulator {
-    private final TargetTracking policy;
+    private TargetTracking policy;
     private int desired;
     private final ArrayDeque<int[]> pending = new ArrayDeque<>(); // {ready interval, units}
     private int outStreak;
@@ -21,6 +21,14 @@ public final class CapacitySimulator {
     public CapacitySimulator(TargetTracking policy, int initial) {
         this.policy = policy;
         this.desired = Math.max(policy.floor(), initial);
+    }
+
+    /**
+     * From now on the alarms follow {@code newPolicy} (what-if analysis: the backtest's tuning choosing target tracking's
+     * target under the floors). Capacity, launches and streaks carry over.
+     */
+    public void follow(TargetTracking newPolicy) {
+        this.policy = newPolicy;
     }
 
     /** Starts interval s; a scheduled floor's units were launched a warm-up ahead, so they serve now. */

@@ -72,6 +72,26 @@ public final class SizingChooser {
                 : choose(candidates, reactive);
     }
 
+    /**
+     * As {@link #choose(List, Record, double)} among the first {@code ordinary} candidates; the candidates after them
+     * are offered only when that choice is the bursty one ({@link #choseBursty}), and then all of them compete by the
+     * bursty objective and budget. What the backtest's what-if of target tracking at other targets under the floors
+     * uses: the sizings under the configured target first, the same sizings under hotter targets after them. On bursty
+     * load target tracking's scale-outs mostly answer bursts that are gone before the new units serve; on other load a
+     * hotter target only trades safety for cost (on the developer traces with a daily cycle: more under-provisioned
+     * intervals at lower cost).
+     *
+     * @param ordinary how many of the first candidates are offered to any load, at least 1
+     * @return the index among all {@code candidates}
+     */
+    public int choose(List<Record> candidates, int ordinary, Record reactive, double burstiness) {
+        List<Record> first = candidates.subList(0, ordinary);
+        if (candidates.size() > ordinary && choseBursty(first, reactive, burstiness)) {
+            return bursty().choose(candidates, reactive);
+        }
+        return choose(first, reactive, burstiness);
+    }
+
     /** Whether {@link #choose(List, Record, double)} chose with the bursty objective and budget. */
     public boolean choseBursty(List<Record> candidates, Record reactive, double burstiness) {
         return burstiness >= BURSTY_RATIO

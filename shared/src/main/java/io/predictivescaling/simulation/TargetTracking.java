@@ -53,6 +53,26 @@ public record TargetTracking(
                 Duration.ofSeconds(300));
     }
 
+    /**
+     * The same policy with another target utilization (what-if analysis: target tracking at a higher target under
+     * scheduled floors, see {@code Backtest#withTrackingTargetUnderFloors}).
+     *
+     * @param target the new target, in (0, 1]
+     */
+    public TargetTracking withTarget(double target) {
+        return new TargetTracking(
+                target,
+                unit,
+                floor,
+                ceiling,
+                interval,
+                warmup,
+                scaleOutDatapoints,
+                scaleInDatapoints,
+                scaleOutCooldown,
+                scaleInCooldown);
+    }
+
     /** Intervals before units added at the end of an interval serve: floor(warm-up / interval). */
     int warmupIntervals() {
         return (int) (warmup.getSeconds() / interval.getSeconds());

@@ -36,6 +36,19 @@ class CapacitySimulatorTest {
     }
 
     @Test
+    void afterFollowingAHotterTargetTheSameLoadNoLongerScalesOutAndNewScaleOutsAreSizedForIt() {
+        CapacitySimulator sim = new CapacitySimulator(policy, 4);
+        sim.follow(policy.withTarget(0.9));
+        sim.begin(0, 0);
+        sim.end(33, 0); // utilization 33/40 = 0.825: over 0.5, under 0.9
+
+        assertThat(sim.provisioned()).isEqualTo(4);
+        sim.begin(1, 0);
+        sim.end(38, 0); // 0.95 > 0.9: want ceil(38 / 9) = 5, not ceil(38 / 5) = 8
+        assertThat(sim.provisioned()).isEqualTo(5);
+    }
+
+    @Test
     void duringTheCooldownOnlyALargerScaleOutProceeds() {
         CapacitySimulator sim = new CapacitySimulator(policy, 4);
         sim.begin(0, 0);

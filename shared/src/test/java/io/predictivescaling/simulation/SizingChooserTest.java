@@ -74,6 +74,28 @@ class SizingChooserTest {
     }
 
     @Test
+    void sizingsUnderAHotterTargetAreTakenOnlyForBurstyLoadTheUsualOnesCouldNotCover() {
+        SizingChooser.Record alone = new SizingChooser.Record(1000, 250, 100);
+        List<SizingChooser.Record> candidates = List.of(
+                new SizingChooser.Record(1000, 130, 103), // under the configured target
+                new SizingChooser.Record(1000, 65, 113),
+                new SizingChooser.Record(1000, 92, 101), // the same sizings under a hotter target: 9.2% at 1.01x
+                new SizingChooser.Record(1000, 4, 104)); // 0.4% at 1.04x: would meet the usual objective too
+
+        assertThat(chooser.choose(candidates, 2, alone, 2.4))
+                .as("bursty: the cheapest of all at the bursty objective")
+                .isEqualTo(2);
+        assertThat(chooser.choose(candidates, 2, alone, 1.4))
+                .as("the same replays of load that is not bursty: the usual sizings only, the least under within 1.15x")
+                .isEqualTo(1);
+        List<SizingChooser.Record> covered = List.of(
+                new SizingChooser.Record(1000, 3, 112), // the usual sizings cover bursty load within budget
+                new SizingChooser.Record(1000, 30, 104),
+                new SizingChooser.Record(1000, 2, 101));
+        assertThat(chooser.choose(covered, 2, alone, 2.4)).isEqualTo(0);
+    }
+
+    @Test
     void burstyLoadThatFloorsDoCoverKeepsTheUsualObjective() {
         List<SizingChooser.Record> candidates =
                 List.of(new SizingChooser.Record(1000, 90, 104), new SizingChooser.Record(1000, 30, 112));

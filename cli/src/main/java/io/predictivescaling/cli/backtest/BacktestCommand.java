@@ -121,6 +121,15 @@ public final class BacktestCommand implements Callable<Integer> {
                     + "predictor), phpa-holt-winters (Holt-Winters as the Predictive HPA runs it); adds seconds")
     boolean peers;
 
+    @Option(
+            names = "--tracking-target-under-floors",
+            split = ",",
+            description = "What-if analysis: target tracking's target under the predictive floors (default: "
+                    + "--target-utilization); several, e.g. 0.7,0.8,0.9,1.0: the daily tuning chooses the target with "
+                    + "the sizing. Reactive alone, the oracle, the peers and the tuning's cost budget stay at "
+                    + "--target-utilization; the product itself does not change your target tracking policy")
+    List<Double> trackingTargetsUnderFloors;
+
     @Option(names = "--quiet", description = "No progress bar")
     boolean quiet;
 
@@ -163,8 +172,11 @@ public final class BacktestCommand implements Callable<Integer> {
         Attribution attribution =
                 perfectFloors == Backtest.PerfectFloors.NONE ? Attribution.start(t, config, social != null) : null;
         try (Progress progress = new Progress(t.size(), quiet)) {
-            result = new Backtest(config, perfectFloors)
-                    .with(log)
+            Backtest backtest = new Backtest(config, perfectFloors);
+            if (trackingTargetsUnderFloors != null) {
+                backtest = backtest.withTrackingTargetsUnderFloors(trackingTargetsUnderFloors);
+            }
+            result = backtest.with(log)
                     .withPeers(peers ? Peers.all() : List.of())
                     .run(t, progress::step);
             if (attribution != null) {

@@ -31,6 +31,12 @@ public final class BoundCommand implements Callable<Integer> {
     @Option(names = "--max-under", defaultValue = "0.005", description = "Largest under-provisioned fraction allowed")
     double maxUnder;
 
+    @Option(
+            names = "--tracking-target-under-floors",
+            description = "What-if: target tracking's target under every row's floors (default: --target-utilization);"
+                    + " reactive alone and the oracle stay at --target-utilization")
+    Double trackingTargetUnderFloors;
+
     @Override
     public Integer call() throws Exception {
         if (!(maxUnder > 0 && maxUnder < 1)) {
@@ -45,7 +51,15 @@ public final class BoundCommand implements Callable<Integer> {
                 config.unit(),
                 config.targetUtilization(),
                 100 * maxUnder);
-        BacktestResult actual = new Backtest(config).run(t, null);
+        double underFloors = trackingTargetUnderFloors != null ? trackingTargetUnderFloors : Double.NaN;
+        if (trackingTargetUnderFloors != null) {
+            System.out.printf(Locale.ROOT, "what-if: target tracking at %.2f under the floors%n", underFloors);
+        }
+        Backtest backtest = new Backtest(config);
+        BacktestResult actual = (trackingTargetUnderFloors != null
+                        ? backtest.withTrackingTargetUnderFloors(trackingTargetUnderFloors)
+                        : backtest)
+                .run(t, null);
         BacktestResult.PolicyStats reactive = actual.policies().get("reactive");
         BacktestResult.PolicyStats predictive = actual.policies().get("predictive");
         System.out.printf(
@@ -75,12 +89,12 @@ public final class BoundCommand implements Callable<Integer> {
                                 z.label()))
                         .orElse("none of the sizings met the target"));
         System.out.println("floors that know the future, margin tuned in hindsight:");
-        List<FeasibilityBound.Bound> bounds = FeasibilityBound.of(t, config, maxUnder);
+        List<FeasibilityBound.Bound> bounds = FeasibilityBound.of(t, config, maxUnder, underFloors);
         for (FeasibilityBound.Bound b : bounds) {
             System.out.println("  " + b.describe());
         }
         FeasibilityBound.Bound forecast = FeasibilityBound.ofForecast(
-                t, config, maxUnder, actual.timeline().predicted());
+                t, config, maxUnder, actual.timeline().predicted(), underFloors);
         System.out.println("the same margins on the forecast's own floors:");
         System.out.println("  " + forecast.describe());
         // The yardstick for "capacity at the limit": how far above hour-level foresight the forecast sizes.

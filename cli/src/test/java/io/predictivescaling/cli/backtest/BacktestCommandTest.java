@@ -317,6 +317,53 @@ class BacktestCommandTest {
     }
 
     @Test
+    void theWhatIfReplaysEachSizingUnderEachTrackingTargetAndRefusesOneAboveFull() throws Exception {
+        List<String> lines = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
+        Path trace = out.resolve("one-day.csv");
+        Files.write(trace, lines.subList(0, 289));
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        int exit;
+        int refused;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.run(
+                    "backtest",
+                    "--trace",
+                    trace.toString(),
+                    "--out",
+                    out.toString(),
+                    "--quiet",
+                    "--quantile",
+                    "0.5",
+                    "--floor-utilization",
+                    "0.8",
+                    "--tracking-target-under-floors",
+                    "0.7,0.9");
+            refused = Main.run(
+                    "backtest",
+                    "--trace",
+                    trace.toString(),
+                    "--out",
+                    out.resolve("x").toString(),
+                    "--tracking-target-under-floors",
+                    "1.5");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(exit).isZero();
+        JsonNode summary =
+                new ObjectMapper().readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("sizingsAlone").fieldNames())
+                .toIterable()
+                .containsExactly("P50 at 80% under 70%", "P50 at 80% under 90%");
+        assertThat(refused).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("the tracking target under the floors must be in (0, 1], got 1.5");
+    }
+
+    @Test
     void aMissingTraceIsAClearErrorNotAStackTrace() {
         var err = new java.io.ByteArrayOutputStream();
         var stderr = System.err;
