@@ -79,6 +79,12 @@ public final class Main implements Runnable {
                 // the whole usage (which pushes the line out of sight).
                 .setParameterExceptionHandler((ex, given) -> {
                     CommandLine cmd = ex.getCommandLine();
+                    if (asksForHelp(cmd, given)) {
+                        // --help wins over a bad path (the default --out in a read-only folder, a trace not there
+                        // yet): the user is asking how to give it.
+                        cmd.usage(cmd.getOut());
+                        return 0;
+                    }
                     if (ex.getCause() instanceof FileOption.Problem problem) {
                         // A file option's path is not what it needs (FileOption): the option, the path, what is
                         // wrong and the fix; nothing else, so the line stays in sight.
@@ -95,7 +101,32 @@ public final class Main implements Runnable {
                     }
                     return cmd.getCommandSpec().exitCodeOnInvalidInput();
                 })
+                .setExecutionStrategy(parsed -> {
+                    // Checked across options, once each path passed its own check: an output that would write
+                    // over one of the command's inputs.
+                    CommandLine.ParseResult last = parsed;
+                    while (last.hasSubcommand()) {
+                        last = last.subcommand();
+                    }
+                    if (!last.isUsageHelpRequested() && !last.isVersionHelpRequested()) {
+                        var clash = FileOption.outputOverInput(last.commandSpec());
+                        if (clash.isPresent()) {
+                            last.commandSpec().commandLine().getErr().println("error: " + clash.get());
+                            return last.commandSpec().exitCodeOnInvalidInput();
+                        }
+                    }
+                    return new CommandLine.RunLast().execute(parsed);
+                })
                 .execute(args);
+    }
+
+    /** Whether {@code given} holds one of {@code cmd}'s usage-help options ({@code -h}, {@code --help}). */
+    private static boolean asksForHelp(CommandLine cmd, String[] given) {
+        var help = cmd.getCommandSpec().options().stream()
+                .filter(CommandLine.Model.OptionSpec::usageHelp)
+                .flatMap(o -> java.util.Arrays.stream(o.names()))
+                .collect(java.util.stream.Collectors.toSet());
+        return java.util.Arrays.stream(given).anyMatch(help::contains);
     }
 
     /** How the user wrote an option ({@code --train}), or a positional parameter's label ({@code EVENT_FILE}). */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * the option, the path, what is wrong and the fix, no stack trace, exit 2 (as for any bad input). The options are
  * found by walking the command line, so a new command's file option is checked without being listed here.
  */
+@Isolated // swaps System.out and System.err (CliRun) to read what was printed
 class FileOptionsTest {
     @TempDir
     Path dir;
@@ -156,6 +158,120 @@ class FileOptionsTest {
             }
         }
         return tests.stream();
+    }
+
+    @Test
+    void anOutputThatWouldWriteOverTheCommandsOwnInputIsRefusedAndTheInputKept() throws Exception {
+        Path m4 = Files.writeString(dir.resolve("s.csv"), m4Rows(60));
+        Path trace = Files.writeString(dir.resolve("t.csv"), "timestamp,value\n2020-01-01 00:00:00,1\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), trace);
+        String m4Before = Files.readString(m4);
+
+        CliRun split = CliRun.of(
+                "split-m4", "--train", m4.toString(), "--out-train", m4.toString(), "--out-test", dir + "/ss.csv");
+        // The same file by another name (a symlink) is the same file.
+        CliRun trends = CliRun.of("trends", "--trace", trace.toString(), "--out", link.toString());
+
+        assertOneLine(split, "--out-train " + m4 + ": is also the input --train", "give the output another file name");
+        assertOneLine(trends, "--out " + link + ": is also the input --trace " + trace, "would be written over");
+        assertThat(Files.readString(m4)).isEqualTo(m4Before);
+        assertThat(dir.resolve("ss.csv")).doesNotExist();
+    }
+
+    @Test
+    void anExistingFileThatTakesWritesIsAnOutputEvenWhereItsFolderTakesNoNewFiles() throws Exception {
+        Path m4 = Files.writeString(dir.resolve("s.csv"), m4Rows(60));
+
+        // /dev takes no new files for anyone but root, yet /dev/null takes writes: it worked before the checks.
+        CliRun run = CliRun.of(
+                "split-m4",
+                "--train",
+                m4.toString(),
+                "--out-train",
+                "/dev/null",
+                "--out-test",
+                dir.resolve("ss.csv").toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(dir.resolve("ss.csv")).exists();
+        // As root every folder takes files; the kernel's settings folder does not, and holds files that take writes
+        // (only checked here, never written).
+        Path folder = Files.createDirectories(dir.resolve("ro"));
+        Path existing = Files.writeString(folder.resolve("out.csv"), "old");
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path writable = Files.isWritable(folder) ? Path.of("/proc/sys/vm/drop_caches") : existing;
+        assertThat(Files.isWritable(writable.getParent())).isFalse();
+        assertThat(new FileOption.OutputFile().convert(writable.toString())).isEqualTo(writable);
+    }
+
+    @Test
+    void helpIsShownEvenWhenAPathOrTheDefaultOutputIsNotUsable() {
+        CliRun run = CliRun.of(
+                "backtest", "--trace", dir.resolve("not-there-yet.csv").toString(), "--help");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Usage:").contains("--trace");
+    }
+
+    @Test
+    void pathsTheShellLeftAsTypedSayWhatToWriteInstead() throws Exception {
+        Path trace = Files.writeString(dir.resolve("t.csv"), "timestamp,value\n2020-01-01 00:00:00,1\n");
+
+        // --out=~/x.csv: the shell expands ~ only at the start of a word.
+        CliRun tilde = CliRun.of("trends", "--trace", trace.toString(), "--out=~/y.csv");
+        CliRun stdin = CliRun.of(
+                "trends", "--trace", "-", "--out", dir.resolve("y.csv").toString());
+        // "missing/.." only exists when "missing" does: checked as the system will resolve it, not normalised away.
+        Path around = dir.resolve("missing/../y.csv");
+        CliRun dotDot = CliRun.of("trends", "--trace", trace.toString(), "--out", around.toString());
+
+        assertOneLine(tilde, "--out ~/y.csv: starts with ~, which the shell did not expand", "$HOME/y.csv");
+        assertOneLine(stdin, "--trace -: standard input and output are not supported", "save the data to a file");
+        assertOneLine(dotDot, "--out " + around + ": folder", "does not exist");
+    }
+
+    @Test
+    void splittingASeriesNoLongerThanTheHorizonNamesItInsteadOfAStackTrace() throws Exception {
+        Path m4 = Files.writeString(dir.resolve("s.csv"), m4Rows(30));
+
+        CliRun run = CliRun.of(
+                "split-m4",
+                "--train",
+                m4.toString(),
+                "--out-train",
+                dir.resolve("st.csv").toString(),
+                "--out-test",
+                dir.resolve("ss.csv").toString());
+
+        assertOneLine(run, m4 + ": series H1 has 30 values, not more than --horizon 48", "smaller --horizon");
+        assertThat(dir.resolve("st.csv")).doesNotExist();
+    }
+
+    @Test
+    void anM4FileWithOnlyItsHeaderIsAnErrorNotAnEmptyForecast() throws Exception {
+        Path header = Files.writeString(dir.resolve("h.csv"), "\"V1\",\"V2\"\n");
+
+        CliRun run = CliRun.of(
+                "forecast-m4",
+                "--train",
+                header.toString(),
+                "--out",
+                dir.resolve("f.csv").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("holds no series, only the header").doesNotContain("\tat ");
+        assertThat(dir.resolve("f.csv")).doesNotExist();
+    }
+
+    /** An M4 file of one series with {@code n} values. */
+    private static String m4Rows(int n) {
+        StringBuilder header = new StringBuilder("\"V1\"");
+        StringBuilder row = new StringBuilder("\"H1\"");
+        for (int i = 1; i <= n; i++) {
+            header.append(",\"V").append(i + 1).append('"');
+            row.append(",\"").append(i).append('"');
+        }
+        return header + "\n" + row + "\n";
     }
 
     private static DynamicTest test(FileArg a, String what, Path value, String... words) {

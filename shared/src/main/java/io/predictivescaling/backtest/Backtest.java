@@ -126,6 +126,10 @@ public final class Backtest {
                         "the tracking target under the floors must be in (0, 1], got " + target);
             }
         }
+        if (new java.util.HashSet<>(targets).size() < targets.size()) {
+            throw new IllegalArgumentException(
+                    "a tracking target under the floors is given twice in " + targets + "; give each once");
+        }
         return new Backtest(config, perfect, givenFloors, hook, peers, List.copyOf(targets));
     }
 

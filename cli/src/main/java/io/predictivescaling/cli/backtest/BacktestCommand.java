@@ -190,6 +190,18 @@ public final class BacktestCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - start) / 1e9;
         Files.createDirectories(out);
         Verdict verdict = Verdict.of(result, reportOptions.price());
+        if (trackingTargetsUnderFloors != null) {
+            // Analysis only: every report (stdout, summary.json, HTML, PNG) says so before its numbers can be taken
+            // for what the product does, which is to leave your target tracking policy as it is.
+            verdict = new Verdict(
+                    "What-if, not the product as shipped (target tracking at "
+                            + trackingTargetsUnderFloors.stream()
+                                    .map(v -> String.format(Locale.ROOT, "%.2f", v))
+                                    .collect(java.util.stream.Collectors.joining(" or "))
+                            + " under the floors, chosen daily where several): " + verdict.sentence(),
+                    verdict.costVsReactive(),
+                    verdict.extraPerMonth());
+        }
         Reports.writeSummary(
                 out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.price(), added);
         Reports.writeTimeline(out.resolve("timeline.csv"), result, log);

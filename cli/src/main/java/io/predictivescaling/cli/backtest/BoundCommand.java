@@ -33,7 +33,8 @@ public final class BoundCommand implements Callable<Integer> {
 
     @Option(
             names = "--tracking-target-under-floors",
-            description = "What-if: target tracking's target under every row's floors (default: --target-utilization);"
+            description = "What-if: target tracking's target under every row's floors (default: --target-utilization),"
+                    + " one value (backtest takes several);"
                     + " reactive alone and the oracle stay at --target-utilization")
     Double trackingTargetUnderFloors;
 
@@ -52,14 +53,13 @@ public final class BoundCommand implements Callable<Integer> {
                 config.targetUtilization(),
                 100 * maxUnder);
         double underFloors = trackingTargetUnderFloors != null ? trackingTargetUnderFloors : Double.NaN;
+        Backtest backtest = new Backtest(config);
         if (trackingTargetUnderFloors != null) {
+            // Checked before the what-if line, so a bad value is the one line printed.
+            backtest = backtest.withTrackingTargetUnderFloors(trackingTargetUnderFloors);
             System.out.printf(Locale.ROOT, "what-if: target tracking at %.2f under the floors%n", underFloors);
         }
-        Backtest backtest = new Backtest(config);
-        BacktestResult actual = (trackingTargetUnderFloors != null
-                        ? backtest.withTrackingTargetUnderFloors(trackingTargetUnderFloors)
-                        : backtest)
-                .run(t, null);
+        BacktestResult actual = backtest.run(t, null);
         BacktestResult.PolicyStats reactive = actual.policies().get("reactive");
         BacktestResult.PolicyStats predictive = actual.policies().get("predictive");
         System.out.printf(

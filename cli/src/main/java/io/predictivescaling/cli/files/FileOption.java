@@ -3,9 +3,16 @@ package io.predictivescaling.cli.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /**
@@ -78,6 +85,11 @@ public final class FileOption {
             if (Files.isDirectory(p)) {
                 throw new Problem("is a folder; give a file name in it (" + p.resolve("NAME") + ")");
             }
+            if (Files.exists(p) && Files.isWritable(p)) {
+                // A file that takes writes (an earlier output, /dev/null, /dev/stdout) needs nothing of its folder:
+                // /dev itself is read-only to everyone but root.
+                return p;
+            }
             checkFolderOf(p);
             if (Files.exists(p) && !Files.isWritable(p)) {
                 throw new Problem("cannot be written (permission denied); give another file name or fix its "
@@ -106,17 +118,90 @@ public final class FileOption {
         }
     }
 
+    /**
+     * A file one option reads that another option of the same command would write over ({@code trends --trace t.csv
+     * --out t.csv} replaced the trace with its firings), as the one line to print; empty when there is none. Each
+     * option's value (given or default) is compared by {@link Files#isSameFile}, so a relative path, a symlink and an
+     * absolute path to the same file are the same; an output that does not exist yet cannot be an input.
+     *
+     * @param command the command as parsed, after every option's converter accepted its path
+     */
+    public static java.util.Optional<String> outputOverInput(CommandSpec command) {
+        List<Map.Entry<String, Path>> inputs = new ArrayList<>();
+        List<Map.Entry<String, Path>> outputs = new ArrayList<>();
+        for (ArgSpec arg : command.args()) {
+            for (ITypeConverter<?> converter : arg.converters()) {
+                List<Map.Entry<String, Path>> to =
+                        converter instanceof InputFile ? inputs : converter instanceof OutputFile ? outputs : null;
+                if (to != null) {
+                    String name = arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
+                    paths(arg.getValue()).forEach(path -> to.add(Map.entry(name, path)));
+                }
+            }
+        }
+        for (Map.Entry<String, Path> out : outputs) {
+            for (Map.Entry<String, Path> in : inputs) {
+                if (sameFile(out.getValue(), in.getValue())) {
+                    return java.util.Optional.of(out.getKey() + " " + out.getValue() + ": is also the input "
+                            + in.getKey() + " " + in.getValue() + " and would be written over; give the output "
+                            + "another file name");
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<Path> paths(Object value) {
+        if (value instanceof Path p) {
+            return List.of(p);
+        }
+        if (value instanceof Collection<?> many) {
+            return many.stream()
+                    .filter(Path.class::isInstance)
+                    .map(Path.class::cast)
+                    .toList();
+        }
+        if (value instanceof Path[] many) {
+            return List.of(many);
+        }
+        return List.of();
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && !isDevice(a) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** /dev/null and /dev/stdout may be named twice without harm. */
+    private static boolean isDevice(Path p) {
+        return !Files.isRegularFile(p);
+    }
+
     /** The path given; an empty one is refused rather than read as the working folder. */
     private static Path path(String value) {
         if (value.isBlank()) {
             throw new Problem("no path given (an unset shell variable?); give the path after the option");
+        }
+        if (value.equals("-")) {
+            throw new Problem(
+                    "standard input and output are not supported here; save the data to a file and give " + "its path");
+        }
+        if ((value.equals("~") || value.startsWith("~/")) && !Files.exists(Path.of("~"))) {
+            // The shell expands ~ only at the start of a word, so --out=~/x.csv reaches us as it was typed.
+            throw new Problem("starts with ~, which the shell did not expand (it does not after '='); write the "
+                    + "option and the path apart (--option ~/...) or use $HOME/"
+                    + value.substring(Math.min(2, value.length())));
         }
         return Path.of(value);
     }
 
     /** The folder an output goes into must exist and take new files: a typo is refused rather than created. */
     private static void checkFolderOf(Path p) {
-        Path parent = p.toAbsolutePath().normalize().getParent();
+        // Not normalised: the system resolves "missing/.." only if "missing" exists, and so must this check.
+        Path parent = p.toAbsolutePath().getParent();
         if (parent == null) {
             return;
         }

@@ -254,7 +254,18 @@ public final class M4Commands {
 
         @Override
         public Integer call() throws Exception {
+            if (horizon < 1) {
+                throw new IllegalArgumentException("--horizon must be 1 or more values, got " + horizon);
+            }
             Map<String, double[]> series = M4Csv.read(train);
+            // Every series must keep at least one value to train on: a short one is named, and nothing is written.
+            series.forEach((id, v) -> {
+                if (v.length <= horizon) {
+                    throw new IllegalArgumentException(train + ": series " + id + " has " + v.length + " values, not"
+                            + " more than --horizon " + horizon + "; give a smaller --horizon or leave that series"
+                            + " out");
+                }
+            });
             Map<String, double[]> head = new LinkedHashMap<>();
             Map<String, double[]> tail = new LinkedHashMap<>();
             series.forEach((id, v) -> {

@@ -19,7 +19,12 @@ import java.util.Map;
 public final class M4Csv {
     private M4Csv() {}
 
-    /** Series by id, in file order. */
+    /**
+     * Series by id, in file order.
+     *
+     * @throws IOException when the file cannot be read, is not an M4 file, has a value that is not a number, or
+     *     holds no series
+     */
     public static Map<String, double[]> read(Path file) throws IOException {
         Map<String, double[]> series = new LinkedHashMap<>();
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -53,6 +58,12 @@ public final class M4Csv {
                 }
                 series.put(id, values.stream().mapToDouble(Double::doubleValue).toArray());
             }
+        }
+        if (series.isEmpty()) {
+            // Every command that reads an M4 file needs a series: none is an input mistake (a header-only file, a
+            // cut download), not a run that quietly forecasts or scores nothing.
+            throw new IOException(file + ": holds no series, only the header; give an M4 file with a row per series"
+                    + " (its id, then its values)");
         }
         return series;
     }

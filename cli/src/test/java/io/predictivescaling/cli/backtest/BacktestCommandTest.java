@@ -280,6 +280,7 @@ class BacktestCommandTest {
         var stderr = System.err;
         int exit;
         int refused;
+        int twice;
         try {
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
             exit = Main.run(
@@ -325,6 +326,7 @@ class BacktestCommandTest {
         var stderr = System.err;
         int exit;
         int refused;
+        int twice;
         try {
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
             exit = Main.run(
@@ -348,6 +350,14 @@ class BacktestCommandTest {
                     out.resolve("x").toString(),
                     "--tracking-target-under-floors",
                     "1.5");
+            twice = Main.run(
+                    "backtest",
+                    "--trace",
+                    trace.toString(),
+                    "--out",
+                    out.resolve("y").toString(),
+                    "--tracking-target-under-floors",
+                    "0.7,0.7");
         } finally {
             System.setErr(stderr);
         }
@@ -358,9 +368,15 @@ class BacktestCommandTest {
         assertThat(summary.get("sizingsAlone").fieldNames())
                 .toIterable()
                 .containsExactly("P50 at 80% under 70%", "P50 at 80% under 90%");
+        // Analysis only: the verdict every report carries says so before its numbers.
+        assertThat(summary.toString()).contains("What-if, not the product as shipped (target tracking at 0.70 or 0.90");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("What-if, not the product as shipped");
         assertThat(refused).isEqualTo(2);
+        assertThat(twice).isEqualTo(2);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("the tracking target under the floors must be in (0, 1], got 1.5");
+                .contains("the tracking target under the floors must be in (0, 1], got 1.5")
+                .contains("is given twice in [0.7, 0.7]; give each once");
+        assertThat(out.resolve("y")).doesNotExist();
     }
 
     @Test
