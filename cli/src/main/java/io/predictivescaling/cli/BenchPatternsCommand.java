@@ -26,7 +26,7 @@ final class BenchPatternsCommand implements Callable<Integer> {
     @Option(names = "--points", defaultValue = "525600", description = "Per-minute points (default: a year)")
     int points;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "Timed runs after one warm-up (default 5)")
+    @Option(names = "--repeat", defaultValue = "5", description = "Timed runs after one warm-up")
     int repeat;
 
     @Override

@@ -179,6 +179,35 @@ class FileOptionsTest {
     }
 
     @Test
+    void twoOutputsNamingOneFileAreRefusedBeforeEitherIsWritten() throws Exception {
+        Path m4 = Files.writeString(dir.resolve("s.csv"), m4Rows(60));
+        Path both = dir.resolve("a.csv");
+
+        // split-m4 wrote the test half over the training half and exited 0.
+        CliRun run = CliRun.of(
+                "split-m4", "--train", m4.toString(), "--out-train", both.toString(), "--out-test", both.toString());
+
+        assertOneLine(run, "--out-test " + both + ": is also the output --out-train", "its own file name");
+        assertThat(both).doesNotExist();
+    }
+
+    @Test
+    void aPathThroughALinkThatPointsNowhereNamesTheLinkAndWhereItPoints() throws Exception {
+        // ln -s "$SHARED/data/traces" data/traces with SHARED empty links data/traces to /data/traces.
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path link = Files.createSymbolicLink(data.resolve("traces"), dir.resolve("nowhere/data/traces"));
+        Path trace = link.resolve("nyc_taxi.csv");
+
+        CliRun run = CliRun.of("bound", "--trace", trace.toString());
+
+        assertOneLine(
+                run,
+                "--trace " + trace + ": no such file; " + link + " is a link to " + dir.resolve("nowhere/data/traces"),
+                "which does not exist",
+                "ln -sfn");
+    }
+
+    @Test
     void anExistingFileThatTakesWritesIsAnOutputEvenWhereItsFolderTakesNoNewFiles() throws Exception {
         Path m4 = Files.writeString(dir.resolve("s.csv"), m4Rows(60));
 

@@ -117,6 +117,17 @@ public final class Backtest {
      * @param targets target tracking's targets under the floors, each in (0, 1], at least one
      */
     public Backtest withTrackingTargetsUnderFloors(List<Double> targets) {
+        checkTrackingTargets(targets);
+        return new Backtest(config, perfect, givenFloors, hook, peers, List.copyOf(targets));
+    }
+
+    /**
+     * Checks the what-if's targets as {@link #withTrackingTargetsUnderFloors} takes them, so a command can refuse bad
+     * ones before it reads a trace.
+     *
+     * @throws IllegalArgumentException when none is given, one is outside (0, 1], or one is given twice
+     */
+    public static void checkTrackingTargets(List<Double> targets) {
         if (targets.isEmpty()) {
             throw new IllegalArgumentException("give at least one tracking target under the floors");
         }
@@ -130,7 +141,6 @@ public final class Backtest {
             throw new IllegalArgumentException(
                     "a tracking target under the floors is given twice in " + targets + "; give each once");
         }
-        return new Backtest(config, perfect, givenFloors, hook, peers, List.copyOf(targets));
     }
 
     /**

@@ -83,6 +83,11 @@ record TraceLayout(
         int time = choice.timeColumn() != null
                 ? column(name, "--time-column", choice.timeColumn(), first, width)
                 : findTime(dateScore, epochScore, varies, first, width);
+        if (time < 0 && !first.isEmpty() && first.get(0).trim().equals("V1")) {
+            // An M4 competition file (one series a row, no timestamps) is the usual wrong file here.
+            throw new IllegalArgumentException(name + ": is an M4 file (a series a row, no timestamps), not a trace;"
+                    + " give a time series (timestamp,value), or use forecast-m4 / backtest-m4 for M4 files");
+        }
         if (time < 0) {
             throw new IllegalArgumentException(
                     name + ": no column of timestamps found (ISO-8601, yyyy-MM-dd HH:mm[:ss] "

@@ -98,6 +98,16 @@ class TraceReaderTest {
     }
 
     @Test
+    void anM4FileGivenAsATraceSaysWhatItIsAndWhereItGoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path m4 = java.nio.file.Files.writeString(
+                dir.resolve("Hourly-train.csv"), "\"V1\",\"V2\",\"V3\"\n\"H1\",\"605\",\"586\"\n");
+
+        assertThatThrownBy(() -> TraceReader.read(m4))
+                .hasMessageContaining("is an M4 file (a series a row, no timestamps), not a trace")
+                .hasMessageContaining("forecast-m4 / backtest-m4");
+    }
+
+    @Test
     void spreadsheetDatesReadDayOrMonthFirstAsTheFileShows() {
         Trace european = TraceReader.parse(
                 "eu.csv", List.of("Datum;Last", "12.11.2026 23:00;1", "13.11.2026 00:00;2", "13.11.2026 01:00;3"));

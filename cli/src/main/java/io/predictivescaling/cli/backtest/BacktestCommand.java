@@ -64,7 +64,7 @@ public final class BacktestCommand implements Callable<Integer> {
             names = "--out",
             converter = FileOption.OutputFolder.class,
             defaultValue = "backtest-out",
-            description = "Output folder (default: ${DEFAULT-VALUE})")
+            description = "Output folder")
     Path out;
 
     @Option(
@@ -102,7 +102,7 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(
             names = "--cost-cap",
             defaultValue = "1.15",
-            description = "...and never picks a sizing that cost more "
+            description = "The daily sizing tuning never picks a sizing that cost more "
                     + "than this times target tracking alone over the last week (bursty load that floors "
                     + "cannot cover: at most 1.10, aiming at 10%% under-provisioned)")
     double costCap;
@@ -118,7 +118,8 @@ public final class BacktestCommand implements Callable<Integer> {
             names = "--peers",
             description = "Also replay open peers under the same target tracking and show their rows: "
                     + "aws-predictive (a proxy of AWS predictive scaling as documented), crane-dsp (Crane's EHPA with its DSP "
-                    + "predictor), phpa-holt-winters (Holt-Winters as the Predictive HPA runs it); adds seconds")
+                    + "predictor), phpa-holt-winters (Holt-Winters as the Predictive HPA runs it, its documented smoothing "
+                    + "factors) and phpa-hw-0.2 (the same with mid-range factors, 0.2); adds seconds")
     boolean peers;
 
     @Option(
@@ -135,7 +136,15 @@ public final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // --out was checked while parsing (FileOption.OutputFolder), before a replay that can take a minute.
+        // --out was checked while parsing (FileOption.OutputFolder), before a replay that can take a minute; the
+        // what-if's targets are checked before the trace is read, naming the option.
+        if (trackingTargetsUnderFloors != null) {
+            try {
+                Backtest.checkTrackingTargets(trackingTargetsUnderFloors);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--tracking-target-under-floors: " + e.getMessage());
+            }
+        }
         Trace t = traceOptions.read();
         List<KnownEvent> known = events == null
                 ? List.of()

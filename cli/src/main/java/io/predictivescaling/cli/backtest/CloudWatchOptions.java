@@ -35,20 +35,16 @@ public final class CloudWatchOptions {
             names = "--stat",
             defaultValue = "Sum",
             description = "Statistic: Sum, Average, Maximum, p95, ... "
-                    + "(default ${DEFAULT-VALUE}; for Sum and SampleCount a period without a datapoint is 0)")
+                    + "(for Sum and SampleCount a period without a datapoint is 0)")
     String stat;
 
     @Option(
             names = "--period",
             defaultValue = "5m",
-            description = "Period, e.g. 1m, 5m, 1h (default ${DEFAULT-VALUE}; "
-                    + "raised where CloudWatch no longer keeps it for data this old)")
+            description = "Period, e.g. 1m, 5m, 1h (" + "raised where CloudWatch no longer keeps it for data this old)")
     String period;
 
-    @Option(
-            names = "--days",
-            defaultValue = "14",
-            description = "How many days back from now (default ${DEFAULT-VALUE})")
+    @Option(names = "--days", defaultValue = "14", description = "How many days back from now")
     int days;
 
     @Mixin

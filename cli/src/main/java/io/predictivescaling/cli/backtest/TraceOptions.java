@@ -50,8 +50,8 @@ final class TraceOptions {
     @Option(
             names = "--time-zone",
             defaultValue = "UTC",
-            description = "The target's timeZone: days are counted on its "
-                    + "wall clock, across daylight-saving changes (default ${DEFAULT-VALUE})")
+            description =
+                    "The target's timeZone: days are counted on its " + "wall clock, across daylight-saving changes")
     String timeZone;
 
     @Option(names = "--exclude", description = "The target's excludeFromLearning: start/end in ISO-8601, repeatable")

@@ -45,7 +45,7 @@ public final class FileOption {
                 throw new Problem("is a folder, not a file; give the file itself" + example(p));
             }
             if (!Files.exists(p)) {
-                throw new Problem("no such file; check the path" + relativeTo(p));
+                throw new Problem("no such file; " + brokenLink(p).orElse("check the path" + relativeTo(p)));
             }
             if (!Files.isReadable(p)) {
                 throw new Problem("cannot be read (permission denied); fix its permissions (chmod a+r " + value
@@ -65,7 +65,7 @@ public final class FileOption {
         public Path convert(String value) {
             Path p = path(value);
             if (!Files.exists(p)) {
-                throw new Problem("no such folder; check the path" + relativeTo(p));
+                throw new Problem("no such folder; " + brokenLink(p).orElse("check the path" + relativeTo(p)));
             }
             if (!Files.isDirectory(p)) {
                 throw new Problem("is a file, not a folder; give the folder that holds the files");
@@ -119,7 +119,8 @@ public final class FileOption {
     }
 
     /**
-     * A file one option reads that another option of the same command would write over ({@code trends --trace t.csv
+     * A file one option reads that another option of the same command would write over, or two outputs naming one
+     * file ({@code trends --trace t.csv
      * --out t.csv} replaced the trace with its firings), as the one line to print; empty when there is none. Each
      * option's value (given or default) is compared by {@link Files#isSameFile}, so a relative path, a symlink and an
      * absolute path to the same file are the same; an output that does not exist yet cannot be an input.
@@ -136,6 +137,18 @@ public final class FileOption {
                 if (to != null) {
                     String name = arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
                     paths(arg.getValue()).forEach(path -> to.add(Map.entry(name, path)));
+                }
+            }
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            for (int j = i + 1; j < outputs.size(); j++) {
+                Map.Entry<String, Path> a = outputs.get(i);
+                Map.Entry<String, Path> b = outputs.get(j);
+                if (sameOutput(a.getValue(), b.getValue())) {
+                    // split-m4 --out-train a.csv --out-test a.csv wrote the test half over the training half.
+                    return java.util.Optional.of(b.getKey() + " " + b.getValue() + ": is also the output " + a.getKey()
+                            + " " + a.getValue() + ", so one would be written over the other; give each output its"
+                            + " own file name");
                 }
             }
         }
@@ -165,6 +178,14 @@ public final class FileOption {
             return List.of(many);
         }
         return List.of();
+    }
+
+    /** Two outputs are the same when they name one file, whether or not it exists yet (devices excepted). */
+    private static boolean sameOutput(Path a, Path b) {
+        if (Files.exists(a) && Files.exists(b)) {
+            return sameFile(a, b);
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
     }
 
     private static boolean sameFile(Path a, Path b) {
@@ -235,6 +256,31 @@ public final class FileOption {
         } catch (IOException | RuntimeException e) {
             return ", not its folder";
         }
+    }
+
+    /**
+     * "PART is a link to TARGET, which does not exist; ..." when a link on the way to {@code p} points nowhere (a
+     * {@code ln -s} made from the wrong folder), since "check the path" would send the user to a path that looks
+     * right.
+     */
+    private static java.util.Optional<String> brokenLink(Path p) {
+        Path so = p.isAbsolute() ? p.getRoot() : Path.of("");
+        for (Path part : p) {
+            so = so.resolve(part);
+            if (Files.isSymbolicLink(so) && !Files.exists(so)) {
+                try {
+                    return java.util.Optional.of(so + " is a link to " + Files.readSymbolicLink(so)
+                            + ", which does not exist; make the link again to where the files are (ln -sfn TARGET "
+                            + so + ")");
+                } catch (IOException e) {
+                    return java.util.Optional.empty();
+                }
+            }
+            if (!Files.exists(so, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Where a relative path starts, since a wrong working folder is the usual reason it is not found. */

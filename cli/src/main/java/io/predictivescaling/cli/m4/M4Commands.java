@@ -47,8 +47,20 @@ public final class M4Commands {
         @Option(
                 names = "--method",
                 defaultValue = "auto",
-                description = "auto (default) or one named method: ${COMPLETION-CANDIDATES}")
+                completionCandidates = MethodNames.class,
+                description = "auto (the validated ensemble), classic (the engine before the seasonal "
+                        + "autoregressions) or one candidate by name: ${COMPLETION-CANDIDATES}")
         String method;
+
+        /** The names --method takes, for its help: the ensembles, then every hourly candidate's name. */
+        static final class MethodNames implements Iterable<String> {
+            @Override
+            public java.util.Iterator<String> iterator() {
+                List<String> names = new java.util.ArrayList<>(List.of("auto", "classic"));
+                io.predictivescaling.forecast.Forecasters.candidates(24).forEach(m -> names.add(m.name()));
+                return names.iterator();
+            }
+        }
 
         @Option(
                 names = "--model",
@@ -170,11 +182,19 @@ public final class M4Commands {
                 Map<Double, Map<String, double[]>> quantiles = new java.util.TreeMap<>();
                 Map<String, double[]> points = read(file, actual);
                 quantiles.put(0.5, points);
+                List<String> missing = new java.util.ArrayList<>();
                 for (double q : QuantileScore.LEVELS) {
                     Path qf = quantileFile(file, q);
                     if (Files.exists(qf)) {
                         quantiles.put(q, read(qf, actual));
+                    } else {
+                        missing.add(qf.getFileName().toString());
                     }
+                }
+                if (!missing.isEmpty()) {
+                    // Scored as NaN without them: say why rather than leave a row of NaN to puzzle over.
+                    System.err.println("note: " + file + ": no " + String.join(", ", missing) + " beside it, so its"
+                            + " MSIS, pinball loss and coverage are NaN; forecast-m4 writes them next to --out");
                 }
                 print(file.getFileName().toString(), history, actual, quantiles);
             }

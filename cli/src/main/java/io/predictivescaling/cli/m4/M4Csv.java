@@ -30,7 +30,8 @@ public final class M4Csv {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null || !header.replace("\"", "").startsWith("V1")) {
-                throw new IOException(file + ": not an M4 file (expected a header \"V1\",\"V2\",...)");
+                throw new IOException(file + ": not an M4 file (expected a header \"V1\",\"V2\",... and a series a"
+                        + " row); a time series (timestamp,value) goes to backtest --trace or bound --trace");
             }
             String line;
             int row = 1;

@@ -38,16 +38,13 @@ public final class BenchSocialCommand implements Callable<Integer> {
             description = "Mention volume CSV timestamp,value (e.g. NAB Twitter_volume_AMZN.csv)")
     Path mentions;
 
-    @Option(
-            names = "--lag",
-            defaultValue = "30",
-            description = "Minutes from mentions to the load they cause (default ${DEFAULT-VALUE})")
+    @Option(names = "--lag", defaultValue = "30", description = "Minutes from mentions to the load they cause")
     int lagMinutes;
 
     @Option(
             names = "--gain",
             defaultValue = "0.5",
-            description = "Extra load per unit of mention excess over the median (default ${DEFAULT-VALUE})")
+            description = "Extra load per unit of mention excess over the median")
     double gain;
 
     @Option(

@@ -42,10 +42,7 @@ public final class ScenarioCommand implements Callable<Integer> {
             description = "Output folder (default scenario-NAME)")
     Path out;
 
-    @Option(
-            names = "--seed",
-            defaultValue = "" + Scenario.SEED,
-            description = "Generator seed (default ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + Scenario.SEED, description = "Generator seed")
     long seed;
 
     @Spec

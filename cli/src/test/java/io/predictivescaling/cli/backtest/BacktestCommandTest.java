@@ -374,7 +374,8 @@ class BacktestCommandTest {
         assertThat(refused).isEqualTo(2);
         assertThat(twice).isEqualTo(2);
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("the tracking target under the floors must be in (0, 1], got 1.5")
+                .contains("error: --tracking-target-under-floors: the tracking target under the floors must be in"
+                        + " (0, 1], got 1.5")
                 .contains("is given twice in [0.7, 0.7]; give each once");
         assertThat(out.resolve("y")).doesNotExist();
     }

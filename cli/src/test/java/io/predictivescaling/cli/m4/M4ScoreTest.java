@@ -118,6 +118,31 @@ class M4ScoreTest {
                         .orElseThrow())
                 .doesNotContain("NaN");
         assertThat(table).containsPattern("(?m)^sNaive +\\d").containsPattern("(?m)^Naive2 +\\d");
+
+        // Points alone (no quantile files beside them): the NaN interval scores are explained, not left to puzzle.
+        Path alone =
+                Files.copy(out, Files.createDirectories(dir.resolve("alone")).resolve("points.csv"));
+        java.io.ByteArrayOutputStream noted = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stderr = System.err;
+        System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
+        System.setErr(new java.io.PrintStream(noted, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run(
+                            "score-m4",
+                            "--train",
+                            trainFile.toString(),
+                            "--test",
+                            testFile.toString(),
+                            "--forecasts",
+                            alone.toString()))
+                    .isZero();
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+        assertThat(noted.toString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("no points-q0.025.csv")
+                .contains("MSIS, pinball loss and coverage are NaN; forecast-m4 writes them next to --out");
     }
 
     @Test
