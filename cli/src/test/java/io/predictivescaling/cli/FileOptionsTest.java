@@ -192,6 +192,33 @@ class FileOptionsTest {
     }
 
     @Test
+    void aFileTheOutputFolderGetsCannotBeAnInputAndAnOutputLinkCountsAsItsTarget() throws Exception {
+        // backtest --out d writes d/timeline.csv: a trace kept there under that name was replaced.
+        Path folder = Files.createDirectories(dir.resolve("d"));
+        Path trace = Files.writeString(folder.resolve("timeline.csv"), "timestamp,value\n2020-01-01 00:00:00,1\n");
+        String before = Files.readString(trace);
+        // An output through a link to a file not there yet is that file.
+        Path m4 = Files.writeString(dir.resolve("s.csv"), m4Rows(60));
+        Path link = Files.createSymbolicLink(dir.resolve("lnk.csv"), dir.resolve("a.csv"));
+
+        CliRun backtest = CliRun.of("backtest", "--trace", trace.toString(), "--out", folder.toString());
+        CliRun split = CliRun.of(
+                "split-m4",
+                "--train",
+                m4.toString(),
+                "--out-train",
+                link.toString(),
+                "--out-test",
+                dir.resolve("a.csv").toString());
+
+        assertOneLine(backtest, "--out (its timeline.csv) " + trace + ": is also the input --trace", "written over");
+        assertThat(Files.readString(trace)).isEqualTo(before);
+        assertOneLine(
+                split, "--out-test " + dir.resolve("a.csv") + ": is also the output --out-train", "own file name");
+        assertThat(dir.resolve("a.csv")).doesNotExist();
+    }
+
+    @Test
     void aPathThroughALinkThatPointsNowhereNamesTheLinkAndWhereItPoints() throws Exception {
         // ln -s "$SHARED/data/traces" data/traces with SHARED empty links data/traces to /data/traces.
         Path data = Files.createDirectories(dir.resolve("data"));
@@ -256,7 +283,7 @@ class FileOptionsTest {
 
         assertOneLine(tilde, "--out ~/y.csv: starts with ~, which the shell did not expand", "$HOME/y.csv");
         assertOneLine(stdin, "--trace -: standard input and output are not supported", "save the data to a file");
-        assertOneLine(dotDot, "--out " + around + ": folder", "does not exist");
+        assertOneLine(dotDot, "--out " + around + ": folder " + dir.resolve("missing") + " does not exist", "mkdir");
     }
 
     @Test

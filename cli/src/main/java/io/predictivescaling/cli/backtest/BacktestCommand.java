@@ -27,7 +27,18 @@ import picocli.CommandLine.Option;
         description = "Replays a load trace (CSV timestamp,value) walk-forward: reactive target tracking, the same "
                 + "with predictive floors, and a perfect-foresight oracle. Writes summary.json, timeline.csv, "
                 + "decisions.csv, report.html and report.png.")
-public final class BacktestCommand implements Callable<Integer> {
+public final class BacktestCommand implements Callable<Integer>, FileOption.WritesInto {
+    private static final String SUMMARY = "summary.json";
+    private static final String TIMELINE = "timeline.csv";
+    private static final String DECISIONS = "decisions.csv";
+    private static final String HTML = "report.html";
+    private static final String PNG = "report.png";
+
+    @Override
+    public List<String> filesWritten() {
+        return List.of(SUMMARY, TIMELINE, DECISIONS, HTML, PNG);
+    }
+
     @Mixin
     TraceOptions traceOptions;
 
@@ -211,17 +222,16 @@ public final class BacktestCommand implements Callable<Integer> {
                     verdict.costVsReactive(),
                     verdict.extraPerMonth());
         }
-        Reports.writeSummary(
-                out.resolve("summary.json"), result, traceOptions.warmup, verdict, reportOptions.price(), added);
-        Reports.writeTimeline(out.resolve("timeline.csv"), result, log);
-        DecisionsCsv.write(out.resolve("decisions.csv"), log);
+        Reports.writeSummary(out.resolve(SUMMARY), result, traceOptions.warmup, verdict, reportOptions.price(), added);
+        Reports.writeTimeline(out.resolve(TIMELINE), result, log);
+        DecisionsCsv.write(out.resolve(DECISIONS), log);
         Reports.writeHtml(
-                out.resolve("report.html"),
+                out.resolve(HTML),
                 result,
                 verdict,
                 reportOptions,
                 new HtmlReport.Marks(config.events(), log.rows(), added));
-        Reports.writePng(out.resolve("report.png"), result, verdict, reportOptions);
+        Reports.writePng(out.resolve(PNG), result, verdict, reportOptions);
         System.out.println(verdict.sentence());
         int width = Math.max(
                 11,
@@ -263,7 +273,7 @@ public final class BacktestCommand implements Callable<Integer> {
                 "backtest of %d intervals in %.1f s; report: %s%n",
                 t.size(),
                 seconds,
-                out.resolve("report.html").toAbsolutePath());
+                out.resolve(HTML).toAbsolutePath());
         return 0;
     }
 

@@ -130,13 +130,19 @@ public final class FileOption {
     public static java.util.Optional<String> outputOverInput(CommandSpec command) {
         List<Map.Entry<String, Path>> inputs = new ArrayList<>();
         List<Map.Entry<String, Path>> outputs = new ArrayList<>();
+        List<String> written = command.userObject() instanceof WritesInto w ? w.filesWritten() : List.of();
         for (ArgSpec arg : command.args()) {
             for (ITypeConverter<?> converter : arg.converters()) {
-                List<Map.Entry<String, Path>> to =
-                        converter instanceof InputFile ? inputs : converter instanceof OutputFile ? outputs : null;
-                if (to != null) {
-                    String name = arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
-                    paths(arg.getValue()).forEach(path -> to.add(Map.entry(name, path)));
+                String name = arg instanceof OptionSpec o ? o.longestName() : arg.paramLabel();
+                if (converter instanceof InputFile) {
+                    paths(arg.getValue()).forEach(path -> inputs.add(Map.entry(name, path)));
+                } else if (converter instanceof OutputFile) {
+                    paths(arg.getValue()).forEach(path -> outputs.add(Map.entry(name, target(path))));
+                } else if (converter instanceof OutputFolder) {
+                    // backtest --out d writes d/timeline.csv and the rest: each is an output like a file option's.
+                    paths(arg.getValue())
+                            .forEach(folder -> written.forEach(file ->
+                                    outputs.add(Map.entry(name + " (its " + file + ")", folder.resolve(file)))));
                 }
             }
         }
@@ -162,6 +168,28 @@ public final class FileOption {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * A command whose output folder option ({@link OutputFolder}) gets files of fixed names, so {@link
+     * #outputOverInput} can refuse a run that would write one of them over an input.
+     */
+    public interface WritesInto {
+        /** The names of the files the command writes into its output folder, e.g. {@code timeline.csv}. */
+        List<String> filesWritten();
+    }
+
+    /** Where an output lands: a link that points nowhere yet is written through, to its target. */
+    private static Path target(Path p) {
+        try {
+            if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                Path parent = p.toAbsolutePath().getParent();
+                return parent.resolve(Files.readSymbolicLink(p));
+            }
+        } catch (IOException | RuntimeException e) {
+            // compared as given
+        }
+        return p;
     }
 
     private static List<Path> paths(Object value) {
@@ -227,8 +255,7 @@ public final class FileOption {
             return;
         }
         if (!Files.exists(parent)) {
-            String shown =
-                    p.getParent() == null ? parent.toString() : p.getParent().toString();
+            String shown = firstMissing(p.getParent() == null ? parent : p.getParent());
             throw new Problem("folder " + shown + " does not exist; create it first (mkdir -p " + shown
                     + ") or give a path in a folder that exists" + relativeTo(p));
         }
@@ -281,6 +308,18 @@ public final class FileOption {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The first folder along {@code folder} that does not exist ("nodir" in "nodir/.."), as given. */
+    private static String firstMissing(Path folder) {
+        Path so = folder.isAbsolute() ? folder.getRoot() : Path.of("");
+        for (Path part : folder) {
+            so = so.resolve(part);
+            if (!Files.exists(so)) {
+                return so.toString();
+            }
+        }
+        return folder.toString();
     }
 
     /** Where a relative path starts, since a wrong working folder is the usual reason it is not found. */
