@@ -280,7 +280,6 @@ class BacktestCommandTest {
         var stderr = System.err;
         int exit;
         int refused;
-        int twice;
         try {
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
             exit = Main.run(

@@ -94,23 +94,9 @@ class M4ScoreTest {
             assertThat(p10[h]).isLessThanOrEqualTo(forecasts.get("H2")[h]);
             assertThat(p90[h]).isGreaterThanOrEqualTo(forecasts.get("H2")[h]);
         }
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertThat(Main.run(
-                            "score-m4",
-                            "--train",
-                            trainFile.toString(),
-                            "--test",
-                            testFile.toString(),
-                            "--forecasts",
-                            out.toString()))
-                    .isZero();
-        } finally {
-            System.setOut(stdout);
-        }
-        String table = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        Scored scored = scoreM4(trainFile, testFile, out);
+        assertThat(scored.exit()).isZero();
+        String table = scored.out();
         assertThat(table).contains("MSIS", "SPL10", "SPL50", "SPL80", "SPL90", "P10-90", "<=P80");
         assertThat(table.lines()
                         .filter(l -> l.startsWith("forecast.csv"))
@@ -122,27 +108,42 @@ class M4ScoreTest {
         // Points alone (no quantile files beside them): the NaN interval scores are explained, not left to puzzle.
         Path alone =
                 Files.copy(out, Files.createDirectories(dir.resolve("alone")).resolve("points.csv"));
-        java.io.ByteArrayOutputStream noted = new java.io.ByteArrayOutputStream();
+        Scored noted = scoreM4(trainFile, testFile, alone);
+        assertThat(noted.exit()).isZero();
+        assertThat(noted.err())
+                .contains("no points-q0.025.csv")
+                .contains("MSIS, pinball loss and coverage are NaN; forecast-m4 writes them next to --out");
+    }
+
+    /** What a {@code score-m4} run returned and printed. */
+    private record Scored(int exit, String out, String err) {}
+
+    /** {@code score-m4} on these files, with stdout and stderr captured. */
+    private static Scored scoreM4(Path train, Path test, Path forecasts) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
         java.io.PrintStream stderr = System.err;
-        System.setOut(new java.io.PrintStream(new java.io.ByteArrayOutputStream(), true));
-        System.setErr(new java.io.PrintStream(noted, true, java.nio.charset.StandardCharsets.UTF_8));
+        int exit;
         try {
-            assertThat(Main.run(
-                            "score-m4",
-                            "--train",
-                            trainFile.toString(),
-                            "--test",
-                            testFile.toString(),
-                            "--forecasts",
-                            alone.toString()))
-                    .isZero();
+            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            exit = Main.run(
+                    "score-m4",
+                    "--train",
+                    train.toString(),
+                    "--test",
+                    test.toString(),
+                    "--forecasts",
+                    forecasts.toString());
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
         }
-        assertThat(noted.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("no points-q0.025.csv")
-                .contains("MSIS, pinball loss and coverage are NaN; forecast-m4 writes them next to --out");
+        return new Scored(
+                exit,
+                out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
