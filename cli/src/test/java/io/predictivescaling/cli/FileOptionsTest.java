@@ -211,7 +211,19 @@ class FileOptionsTest {
                 "--out-test",
                 dir.resolve("a.csv").toString());
 
+        // forecast-m4 --out f.csv also writes f-q0.1.csv: a training file kept under that name was replaced.
+        Path quantileNamed = Files.writeString(dir.resolve("f-q0.1.csv"), m4Rows(60));
+        CliRun forecast = CliRun.of(
+                "forecast-m4",
+                "--train",
+                quantileNamed.toString(),
+                "--out",
+                dir.resolve("f.csv").toString());
+
         assertOneLine(backtest, "--out (its timeline.csv) " + trace + ": is also the input --trace", "written over");
+        assertOneLine(
+                forecast, "--out (its f-q0.1.csv) " + quantileNamed + ": is also the input --train", "written over");
+        assertThat(Files.readString(quantileNamed)).isEqualTo(m4Rows(60));
         assertThat(Files.readString(trace)).isEqualTo(before);
         assertOneLine(
                 split, "--out-test " + dir.resolve("a.csv") + ": is also the output --out-train", "own file name");

@@ -137,7 +137,15 @@ public final class FileOption {
                 if (converter instanceof InputFile) {
                     paths(arg.getValue()).forEach(path -> inputs.add(Map.entry(name, path)));
                 } else if (converter instanceof OutputFile) {
-                    paths(arg.getValue()).forEach(path -> outputs.add(Map.entry(name, target(path))));
+                    paths(arg.getValue()).forEach(path -> {
+                        outputs.add(Map.entry(name, target(path)));
+                        // forecast-m4 --out f.csv also writes f-q0.1.csv and the other quantiles beside it.
+                        if (command.userObject() instanceof WritesBeside beside) {
+                            beside.alsoWritten(path)
+                                    .forEach(file ->
+                                            outputs.add(Map.entry(name + " (its " + file.getFileName() + ")", file)));
+                        }
+                    });
                 } else if (converter instanceof OutputFolder) {
                     // backtest --out d writes d/timeline.csv and the rest: each is an output like a file option's.
                     paths(arg.getValue())
@@ -177,6 +185,15 @@ public final class FileOption {
     public interface WritesInto {
         /** The names of the files the command writes into its output folder, e.g. {@code timeline.csv}. */
         List<String> filesWritten();
+    }
+
+    /**
+     * A command that writes more files beside its output file ({@link OutputFile}), so {@link #outputOverInput} can
+     * refuse a run that would write one of them over an input.
+     */
+    public interface WritesBeside {
+        /** The other files written for output file {@code out}, e.g. {@code f-q0.1.csv} beside {@code f.csv}. */
+        List<Path> alsoWritten(Path out);
     }
 
     /** Where an output lands: a link that points nowhere yet is written through, to its target. */

@@ -26,7 +26,15 @@ public final class M4Commands {
             name = "forecast-m4",
             mixinStandardHelpOptions = true,
             description = "Forecasts every series of an M4 training file from its own values only.")
-    public static final class Forecast implements Callable<Integer> {
+    public static final class Forecast implements Callable<Integer>, FileOption.WritesBeside {
+        /** The quantile files written beside the points (P2.5, P10, P80, P90, P97.5). */
+        @Override
+        public List<Path> alsoWritten(Path points) {
+            return java.util.Arrays.stream(QuantileScore.LEVELS)
+                    .mapToObj(q -> quantileFile(points, q))
+                    .toList();
+        }
+
         @Option(
                 names = "--train",
                 converter = FileOption.InputFile.class,
