@@ -86,6 +86,114 @@ public final class FeasibilityBound {
         return cheapest(trace, config, maxUnder, FORECAST_LEVEL, predicted, trackingTarget);
     }
 
+    /**
+     * How much foresight a forecast lacks: the smallest share {@code w} of each clock hour's gap between the forecast
+     * and that hour's median demand ({@link #HOUR_LEVEL}) the forecast would have to know in advance, {@code f + w
+     * (hour median - f)} per interval, for its floors, margin tuned in hindsight as in {@link #ofForecast}, to cost
+     * at most {@code (1 + within)} times the hour-level row's cost. It turns "the forecast sizes N% above hour-level
+     * foresight" into a forecasting target: the hour-level error the forecast would need, so a gap a better
+     * forecaster could close reads apart from one only foresight of the hour could (news-driven bursts).
+     *
+     * <p>Found by bisection on {@code w} to within 1/64 (cost falls as {@code w} grows, give or take the margin
+     * grid's steps, so the share is approximate); about 8 replays of {@link #ofForecast}'s sweep.
+     *
+     * @param predicted per interval, the point forecast behind its floor (NaN where there was none; left NaN)
+     * @param forecast {@link #ofForecast} of {@code predicted}, already computed (its cost is the share-0 end)
+     * @param hourLevel the {@link #HOUR_LEVEL} row of {@link #of} for the same trace, configuration and target
+     * @param within allowed cost above hour-level foresight, a fraction (0.03 for +3%)
+     * @return share 0 when the forecast already sizes within, NaN when even {@code w = 1} does not (or the hour-level
+     *     row met no target); its error is the hour-level WAPE, {@code sum |hour median - forecast| / sum hour
+     *     median} over intervals with both
+     */
+    public static ForesightNeeded foresightNeeded(
+            Trace trace,
+            BacktestConfig config,
+            double maxUnder,
+            double[] predicted,
+            Bound forecast,
+            Bound hourLevel,
+            double within,
+            double trackingTarget) {
+        double[] hour = hourMedian(trace);
+        double wape = wape(hour, predicted);
+        double goal = (1 + within) * hourLevel.costVsOracle();
+        if (Double.isNaN(goal) || Double.isNaN(wape)) {
+            return new ForesightNeeded(within, Double.NaN, wape, forecast);
+        }
+        if (forecast.costVsOracle() <= goal) {
+            return new ForesightNeeded(within, 0, wape, forecast);
+        }
+        Bound atHi = ofForecast(trace, config, maxUnder, blend(predicted, hour, 1), trackingTarget);
+        if (!(atHi.costVsOracle() <= goal)) {
+            return new ForesightNeeded(within, Double.NaN, wape, atHi);
+        }
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 6; i++) {
+            double mid = (lo + hi) / 2;
+            Bound b = ofForecast(trace, config, maxUnder, blend(predicted, hour, mid), trackingTarget);
+            if (b.costVsOracle() <= goal) {
+                hi = mid;
+                atHi = b;
+            } else {
+                lo = mid;
+            }
+        }
+        return new ForesightNeeded(within, hi, wape, atHi);
+    }
+
+    /**
+     * {@link #foresightNeeded}'s answer.
+     *
+     * @param within the allowed cost above hour-level foresight, a fraction
+     * @param share the share of each hour's gap to its median the forecast must know, in [0, 1]; NaN: not even all
+     * @param wape the forecast's hour-level WAPE today, a fraction; the needed one is {@code (1 - share) x wape}
+     * @param reached the forecast row's bound at that share (or at share 1 when NaN)
+     */
+    public record ForesightNeeded(double within, double share, double wape, Bound reached) {
+        /** One line for the {@code bound} command. */
+        public String describe() {
+            String goal = String.format(Locale.ROOT, "within %+.0f%% of hour-level foresight", 100 * within);
+            if (share == 0) {
+                return "the forecast already sizes " + goal + " (margin tuned in hindsight)";
+            }
+            if (Double.isNaN(wape)) {
+                return "no interval had both a forecast and a known hour median: no foresight share to give";
+            }
+            if (Double.isNaN(share)) {
+                return "even a forecast that knew each clock hour's median in advance would not size " + goal;
+            }
+            return String.format(
+                    Locale.ROOT,
+                    "to size %s even with margins tuned in hindsight, the forecast would have to know %.0f%% of each"
+                            + " hour's gap to the hour's median in advance: hour-level WAPE %.1f%% -> %.1f%%",
+                    goal,
+                    100 * share,
+                    100 * wape,
+                    100 * (1 - share) * wape);
+        }
+    }
+
+    private static double[] blend(double[] predicted, double[] hour, double w) {
+        double[] out = new double[predicted.length];
+        for (int s = 0; s < out.length; s++) {
+            out[s] = Double.isNaN(hour[s]) ? predicted[s] : predicted[s] + w * (hour[s] - predicted[s]);
+        }
+        return out;
+    }
+
+    private static double wape(double[] hour, double[] predicted) {
+        double gap = 0;
+        double total = 0;
+        for (int s = 0; s < hour.length; s++) {
+            if (!Double.isNaN(hour[s]) && !Double.isNaN(predicted[s])) {
+                gap += Math.abs(hour[s] - predicted[s]);
+                total += hour[s];
+            }
+        }
+        return total > 0 ? gap / total : Double.NaN;
+    }
+
     private static Bound cheapest(
             Trace trace, BacktestConfig config, double maxUnder, String knows, double[] level, double trackingTarget) {
         Bound best = new Bound(knows, Double.NaN, 0, Double.NaN, Double.NaN);

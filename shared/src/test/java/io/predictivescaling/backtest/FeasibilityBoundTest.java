@@ -57,6 +57,67 @@ class FeasibilityBoundTest {
     }
 
     @Test
+    void aForecastAlreadyWithinTheAllowedGapNeedsNoForesightAndATighterGapAsksForAShareOfEachHour() {
+        double[] predicted = OnTheDailyTrace.TUNED.timeline().predicted();
+        FeasibilityBound.Bound hour = OnTheDailyTrace.BOUNDS.get(4);
+        FeasibilityBound.Bound forecast = FeasibilityBound.ofForecast(OnTheDailyTrace.TRACE, CONFIG, 0.005, predicted);
+
+        FeasibilityBound.ForesightNeeded loose = foresightNeeded(predicted, forecast, 0.03);
+        FeasibilityBound.ForesightNeeded tight = foresightNeeded(predicted, forecast, 0.0);
+
+        // The forecast's floors cost 1.028 x oracle, hour-level foresight 1.013: within 3%, not within 0%.
+        assertThat(loose.share()).isZero();
+        assertThat(loose.describe())
+                .isEqualTo("the forecast already sizes within +3% of hour-level foresight (margin tuned in hindsight)");
+        assertThat(tight.share()).isBetween(0.1, 0.95);
+        assertThat(tight.reached().costVsOracle()).isLessThanOrEqualTo(hour.costVsOracle());
+        assertThat(tight.reached().underProvisionedFraction()).isLessThanOrEqualTo(0.005);
+        assertThat(tight.wape()).isBetween(0.05, 0.5);
+        assertThat(tight.describe())
+                .startsWith("to size within +0% of hour-level foresight even with margins tuned in hindsight, the"
+                        + " forecast would have to know ")
+                .endsWith(String.format(
+                        java.util.Locale.ROOT,
+                        "%.0f%% of each hour's gap to the hour's median in advance: hour-level WAPE %.1f%% -> %.1f%%",
+                        100 * tight.share(),
+                        100 * tight.wape(),
+                        100 * (1 - tight.share()) * tight.wape()));
+    }
+
+    @Test
+    void withoutAForecastForMostOfTheTraceNotEvenKnowingEachHourReachesTheGapAndWithoutAnyThereIsNothingToAsk() {
+        double[] predicted = OnTheDailyTrace.TUNED.timeline().predicted().clone();
+        // Forecasts for the first day only: the remaining floors are 0, so reactive scaling alone carries the trace.
+        java.util.Arrays.fill(predicted, 96, predicted.length, Double.NaN);
+        FeasibilityBound.Bound forecast = FeasibilityBound.ofForecast(OnTheDailyTrace.TRACE, CONFIG, 0.005, predicted);
+        double[] none = new double[predicted.length];
+        java.util.Arrays.fill(none, Double.NaN);
+
+        FeasibilityBound.ForesightNeeded partial = foresightNeeded(predicted, forecast, 0.03);
+        FeasibilityBound.ForesightNeeded absent = foresightNeeded(none, forecast, 0.03);
+
+        assertThat(partial.share()).isNaN();
+        assertThat(partial.describe())
+                .isEqualTo("even a forecast that knew each clock hour's median in advance would not size within +3%"
+                        + " of hour-level foresight");
+        assertThat(absent.share()).isNaN();
+        assertThat(absent.describe()).startsWith("no interval had both a forecast and a known hour median");
+    }
+
+    private static FeasibilityBound.ForesightNeeded foresightNeeded(
+            double[] predicted, FeasibilityBound.Bound forecast, double within) {
+        return FeasibilityBound.foresightNeeded(
+                OnTheDailyTrace.TRACE,
+                CONFIG,
+                0.005,
+                predicted,
+                forecast,
+                OnTheDailyTrace.BOUNDS.get(4),
+                within,
+                Double.NaN);
+    }
+
+    @Test
     void theLocalLevelIsTheMedianAroundEachIntervalAndSkipsGaps() {
         double[] level = FeasibilityBound.centeredMedian(new double[] {1, Double.NaN, 9, 4, 100}, 1);
 

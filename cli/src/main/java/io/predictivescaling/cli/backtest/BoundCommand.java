@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  * {@code bound}: is an under-provisioning target reachable on this trace at all? Prints what floors that look
  * ahead (and are tuned in hindsight) would cost, next to what the backtest's forecasts reach: the tuned default, and
  * the cheapest of its sizings that, replayed alone, met the target, with how far that is above floors that know each
- * clock hour's median (hour-level foresight).
+ * clock hour's median (hour-level foresight). Its last line says what that gap asks of the forecaster
+ * ({@link FeasibilityBound#foresightNeeded}): the share of each hour's level it would have to know in advance.
  */
 @Command(
         name = "bound",
@@ -32,6 +33,13 @@ public final class BoundCommand implements Callable<Integer> {
     double maxUnder;
 
     @Option(
+            names = "--within",
+            defaultValue = "0.03",
+            description = "Cost above hour-level foresight the last line asks the forecast to reach, a fraction"
+                    + " (0.03: +3%%); that line says how much of each hour's level the forecast would have to know")
+    double within;
+
+    @Option(
             names = "--tracking-target-under-floors",
             description = "What-if: target tracking's target under every row's floors (default: --target-utilization),"
                     + " one value (backtest takes several);"
@@ -42,6 +50,10 @@ public final class BoundCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!(maxUnder > 0 && maxUnder < 1)) {
             throw new IllegalArgumentException("--max-under must be a fraction in (0, 1), got " + maxUnder);
+        }
+        if (!(within >= 0 && within < 1)) {
+            throw new IllegalArgumentException(
+                    "--within must be a fraction in [0, 1), e.g. 0.03 for +3%, got " + within);
         }
         Trace t = traceOptions.read();
         BacktestConfig config = traceOptions.config(t, List.of());
@@ -109,6 +121,10 @@ public final class BoundCommand implements Callable<Integer> {
                 System.out.println(
                         above("forecast, margin tuned in hindsight", forecast.costVsOracle(), hour.costVsOracle()));
             }
+            // What that gap asks of the forecaster: a gap a better forecast could close, or one only foresight could.
+            System.out.println(FeasibilityBound.foresightNeeded(
+                            t, config, maxUnder, actual.timeline().predicted(), forecast, hour, within, underFloors)
+                    .describe());
         }
         return 0;
     }
