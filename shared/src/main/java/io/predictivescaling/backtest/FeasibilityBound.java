@@ -153,7 +153,8 @@ public final class FeasibilityBound {
     public record ForesightNeeded(double within, double share, double wape, Bound reached) {
         /** One line for the {@code bound} command. */
         public String describe() {
-            String goal = String.format(Locale.ROOT, "within %+.0f%% of hour-level foresight", 100 * within);
+            String percent = String.format(Locale.ROOT, "%+.1f", 100 * within).replaceAll("\\.0$", "");
+            String goal = "within " + percent + "% of hour-level foresight";
             if (share == 0) {
                 return "the forecast already sizes " + goal + " (margin tuned in hindsight)";
             }

@@ -64,12 +64,16 @@ class FeasibilityBoundTest {
 
         FeasibilityBound.ForesightNeeded loose = foresightNeeded(predicted, forecast, 0.03);
         FeasibilityBound.ForesightNeeded tight = foresightNeeded(predicted, forecast, 0.0);
+        FeasibilityBound.ForesightNeeded half = foresightNeeded(predicted, forecast, 0.005);
 
         // The forecast's floors cost 1.028 x oracle, hour-level foresight 1.013: within 3%, not within 0%.
         assertThat(loose.share()).isZero();
         assertThat(loose.describe())
                 .isEqualTo("the forecast already sizes within +3% of hour-level foresight (margin tuned in hindsight)");
         assertThat(tight.share()).isBetween(0.1, 0.95);
+        // Half a percent reads as such, not rounded to "+0%" or "+1%".
+        assertThat(half.describe()).startsWith("to size within +0.5% of hour-level foresight");
+        assertThat(half.share()).isBetween(0.0, tight.share());
         assertThat(tight.reached().costVsOracle()).isLessThanOrEqualTo(hour.costVsOracle());
         assertThat(tight.reached().underProvisionedFraction()).isLessThanOrEqualTo(0.005);
         assertThat(tight.wape()).isBetween(0.05, 0.5);
