@@ -161,8 +161,16 @@ public final class M4Commands {
         @Option(names = "--seasonality", defaultValue = "24", description = "m for MASE and Naive2")
         int seasonality;
 
+        @Option(
+                names = "--per-series",
+                converter = FileOption.OutputFile.class,
+                description = "Also write each series' sMAPE, MASE and MSIS (and seasonal naive's MSIS, and how each"
+                        + " test day compares with the same hours one and two weeks before) to this CSV")
+        Path perSeries;
+
         @Override
         public Integer call() throws Exception {
+            List<PerSeriesCsv.Scored> scored = new java.util.ArrayList<>();
             Map<String, double[]> history = M4Csv.read(train);
             Map<String, double[]> actual = M4Csv.read(test);
             System.out.printf(
@@ -205,10 +213,17 @@ public final class M4Commands {
                             + " MSIS, pinball loss and coverage are NaN; forecast-m4 writes them next to --out");
                 }
                 print(file.getFileName().toString(), history, actual, quantiles);
+                scored.add(new PerSeriesCsv.Scored(file.getFileName().toString(), quantiles));
             }
-            print("sNaive", history, actual, QuantileScore.seasonalNaive(history, actual, seasonality));
+            Map<Double, Map<String, double[]>> seasonalNaive =
+                    QuantileScore.seasonalNaive(history, actual, seasonality);
+            print("sNaive", history, actual, seasonalNaive);
             M4Score.Scores naive2 = M4Score.naive2(history, actual, seasonality);
             System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f%n", "Naive2", naive2.smape(), naive2.mase(), 1.0);
+            if (perSeries != null) {
+                PerSeriesCsv.write(perSeries, history, actual, scored, seasonalNaive, seasonality);
+                System.out.println("each series' scores -> " + perSeries);
+            }
             return 0;
         }
 

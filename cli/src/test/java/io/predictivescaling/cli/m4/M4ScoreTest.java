@@ -115,11 +115,73 @@ class M4ScoreTest {
                 .contains("MSIS, pinball loss and coverage are NaN; forecast-m4 writes them next to --out");
     }
 
+    @Test
+    void perSeriesScoresShowWhichSeriesCarryTheMeanAndWhetherTheirTestDaysBrokeFromTheWeeksBefore() throws Exception {
+        Random random = new Random(5);
+        Map<String, double[]> train = new LinkedHashMap<>();
+        Map<String, double[]> test = new LinkedHashMap<>();
+        for (int s = 1; s <= 3; s++) {
+            double[] all = new double[960 + 48];
+            for (int t = 0; t < all.length; t++) {
+                all[t] = 200 + 80 * Math.sin(2 * Math.PI * t / 24) + 3 * random.nextGaussian();
+            }
+            if (s == 3) {
+                // A holiday on the second test day: a third of the usual load, like nothing in the history.
+                for (int t = 960 + 24; t < all.length; t++) {
+                    all[t] /= 3;
+                }
+            }
+            train.put("H" + s, java.util.Arrays.copyOf(all, 960));
+            test.put("H" + s, java.util.Arrays.copyOfRange(all, 960, all.length));
+        }
+        Path trainFile = dir.resolve("train.csv");
+        Path testFile = dir.resolve("test.csv");
+        Path out = dir.resolve("forecast.csv");
+        Path perSeries = dir.resolve("per-series.csv");
+        M4Csv.write(trainFile, train);
+        M4Csv.write(testFile, test);
+        assertThat(Main.run("forecast-m4", "--train", trainFile.toString(), "--out", out.toString()))
+                .isZero();
+
+        Scored scored = scoreM4(trainFile, testFile, out, "--per-series", perSeries.toString());
+
+        assertThat(scored.exit()).isZero();
+        assertThat(scored.out()).contains("each series' scores -> " + perSeries);
+        java.util.List<String> lines = Files.readAllLines(perSeries);
+        assertThat(lines.get(0))
+                .isEqualTo("forecasts,series,smape,mase,msis,msis_snaive,test_day1_vs_weeks_before,"
+                        + "test_day2_vs_weeks_before");
+        assertThat(lines).hasSize(4);
+        Map<String, String[]> rows = new LinkedHashMap<>();
+        lines.stream().skip(1).map(l -> l.split(",")).forEach(r -> rows.put(r[1], r));
+        assertThat(rows.keySet()).containsExactly("H1", "H2", "H3");
+        assertThat(rows.values()).allSatisfy(r -> assertThat(r[0]).isEqualTo("forecast.csv"));
+        assertThat(Double.parseDouble(rows.get("H3")[7])).isCloseTo(1 / 3.0, within(0.02));
+        assertThat(Double.parseDouble(rows.get("H3")[6])).isCloseTo(1.0, within(0.02));
+        assertThat(Double.parseDouble(rows.get("H1")[7])).isCloseTo(1.0, within(0.02));
+        double h1 = Double.parseDouble(rows.get("H1")[4]);
+        double h3 = Double.parseDouble(rows.get("H3")[4]);
+        assertThat(h3).as("the broken series carries the mean").isGreaterThan(10 * h1);
+        // The rows add up to the table: their mean is the MSIS score-m4 printed for the file.
+        double mean = rows.values().stream()
+                .mapToDouble(r -> Double.parseDouble(r[4]))
+                .average()
+                .orElseThrow();
+        String msis = scored.out()
+                .lines()
+                .filter(l -> l.startsWith("forecast.csv"))
+                .findFirst()
+                .orElseThrow()
+                .trim()
+                .split(" +")[4];
+        assertThat(String.format(java.util.Locale.ROOT, "%.3f", mean)).isEqualTo(msis);
+    }
+
     /** What a {@code score-m4} run returned and printed. */
     private record Scored(int exit, String out, String err) {}
 
     /** {@code score-m4} on these files, with stdout and stderr captured. */
-    private static Scored scoreM4(Path train, Path test, Path forecasts) {
+    private static Scored scoreM4(Path train, Path test, Path forecasts, String... more) {
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
@@ -128,14 +190,16 @@ class M4ScoreTest {
         try {
             System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run(
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                     "score-m4",
                     "--train",
                     train.toString(),
                     "--test",
                     test.toString(),
                     "--forecasts",
-                    forecasts.toString());
+                    forecasts.toString()));
+            args.addAll(java.util.List.of(more));
+            exit = Main.run(args.toArray(String[]::new));
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
