@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ public final class M4Commands {
         static final class MethodNames implements Iterable<String> {
             @Override
             public java.util.Iterator<String> iterator() {
-                List<String> names = new java.util.ArrayList<>(List.of("auto", "classic"));
+                List<String> names = new ArrayList<>(List.of("auto", "classic"));
                 io.predictivescaling.forecast.Forecasters.candidates(24).forEach(m -> names.add(m.name()));
                 return names.iterator();
             }
@@ -170,7 +171,7 @@ public final class M4Commands {
 
         @Override
         public Integer call() throws Exception {
-            List<PerSeriesCsv.Scored> scored = new java.util.ArrayList<>();
+            List<PerSeriesCsv.Scored> scored = new ArrayList<>();
             Map<String, double[]> history = M4Csv.read(train);
             Map<String, double[]> actual = M4Csv.read(test);
             System.out.printf(
@@ -198,7 +199,7 @@ public final class M4Commands {
                 Map<Double, Map<String, double[]>> quantiles = new java.util.TreeMap<>();
                 Map<String, double[]> points = read(file, actual);
                 quantiles.put(0.5, points);
-                List<String> missing = new java.util.ArrayList<>();
+                List<String> missing = new ArrayList<>();
                 for (double q : QuantileScore.LEVELS) {
                     Path qf = quantileFile(file, q);
                     if (Files.exists(qf)) {
