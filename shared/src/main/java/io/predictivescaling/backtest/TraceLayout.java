@@ -64,7 +64,9 @@ record TraceLayout(
                 seen = f;
                 if (TraceValues.dateTime(f, false) != null || TraceValues.dateTime(f, true) != null) {
                     dates++;
-                } else if (!Double.isNaN(TraceValues.number(f, decimalComma))) {
+                } else if (!Double.isNaN(TraceValues.number(f, decimalComma))
+                        || !Double.isNaN(TraceValues.number(f, !decimalComma))) {
+                    // a number under either decimal mark: the reader decides the column's mark from all its rows
                     numbers++;
                     if (TraceValues.epoch(f) != null && !f.contains(",")) {
                         epochs++;

@@ -186,12 +186,24 @@ public final class TraceReader {
 
     private static Trace grid(String name, List<List<String>> records, char delimiter, TraceLayout layout) {
         boolean decimalComma = delimiter != ',';
+        // One decimal mark for the whole column, so 307.007 reads as 1.043.007 beside it does (thousands), not
+        // as 307.007 while the row after is skipped.
+        char mark = TraceValues.decimalMark(records.subList(layout.header() ? 1 : 0, records.size()).stream()
+                .filter(r -> layout.valueColumn() < r.size())
+                .map(r -> r.get(layout.valueColumn()))
+                .toList());
         Cause badTime =
                 new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
         Cause badValue = new Cause("with a value that is not a number: skipped");
         Cause notLoad = new Cause("with a negative or infinite value (not a load): skipped");
         Cause missingValue = new Cause("without a value column: skipped");
         List<String> problems = new ArrayList<>(layout.notes());
+        if (mark != 0 && mark != (decimalComma ? ',' : '.')) {
+            problems.add("column '" + layout.names().get(layout.valueColumn()) + "' writes numbers with a decimal "
+                    + (mark == ','
+                            ? "comma: '.' read as the thousands separator"
+                            : "point: ',' read as the thousands separator"));
+        }
         TreeMap<Instant, Double> points = new TreeMap<>();
         int duplicates = 0;
         int outOfOrder = 0;
@@ -225,7 +237,7 @@ public final class TraceReader {
             if (TraceValues.isMissing(raw)) {
                 value = Double.NaN;
             } else {
-                value = TraceValues.number(raw, decimalComma);
+                value = mark == 0 ? TraceValues.number(raw, decimalComma) : TraceValues.number(raw, mark);
                 if (Double.isNaN(value)) {
                     badValue.add(row, raw);
                     continue;

@@ -152,6 +152,34 @@ class TraceReaderTest {
     }
 
     @Test
+    void thousandsSeparatorsReadAlikeOnEveryRowOfAColumn() {
+        // A spreadsheet's grouped numbers: 307.007 beside 1.043.007 is three hundred thousand, not 307.
+        Trace german = TraceReader.parse(
+                "de.csv", List.of("Zeit;Anfragen", "2026-11-01 00:00;307.007", "2026-11-01 00:05;1.043.007"));
+        Trace usTab = TraceReader.parse(
+                "us.tsv", List.of("time\tcount", "2026-11-01 00:00\t307,007", "2026-11-01 00:05\t1,043,007"));
+        Trace french = TraceReader.parse(
+                "fr.csv",
+                List.of("temps;valeur", "2026-11-01 00:00;307\u00a0007", "2026-11-01 00:05;1\u00a0043\u00a0007"));
+        Trace swiss = TraceReader.parse(
+                "ch.csv", List.of("Zeit;Wert", "2026-11-01 00:00;307'007", "2026-11-01 00:05;1'043'007"));
+
+        for (Trace t : List.of(german, usTab, french, swiss)) {
+            assertThat(t.demand()).as(t.name()).containsExactly(307_007, 1_043_007);
+            assertThat(t.problems()).as(t.name()).noneMatch(p -> p.contains("skipped"));
+        }
+        assertThat(usTab.problems()).anySatisfy(p -> assertThat(p).contains("',' read as the thousands separator"));
+        assertThat(TraceReader.parse("ms.csv", List.of("t;latency", "2026-11-01 00:00;0.125", "2026-11-01 00:05;1.250"))
+                        .demand())
+                .as("decimals with three places stay decimals")
+                .containsExactly(0.125, 1.25);
+        assertThat(TraceReader.parse("q.csv", List.of("t,v", "2026-11-01 00:00,\"1,5\"", "2026-11-01 00:05,\"12,25\""))
+                        .demand())
+                .as("a quoted decimal comma in a comma file")
+                .containsExactly(1.5, 12.25);
+    }
+
+    @Test
     void valuesWrittenWithTheirUnitReadAsTheNumber() {
         Trace t = TraceReader.parse(
                 "latency.csv",
