@@ -137,7 +137,12 @@ record TraceLayout(
         }
         int series = -1;
         for (int c = 0; c < width; c++) {
-            if (c != time && c != value && dateScore[c] < 0.5 && numberScore[c] < 0.5 && distinctText[c] > 1) {
+            // Every row is looked at: a long export lists one series after another, so the first rows name only one.
+            if (c != time
+                    && c != value
+                    && dateScore[c] < 0.5
+                    && numberScore[c] < 0.5
+                    && (distinctText[c] > 1 || namesSeveral(records, c, header))) {
                 series = c;
                 break;
             }
@@ -150,6 +155,24 @@ record TraceLayout(
                 .map(r -> r.get(t))
                 .toList());
         return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
+    }
+
+    /** Whether column c of the rows after the header holds more than one text (two series' names). */
+    private static boolean namesSeveral(List<List<String>> records, int c, boolean header) {
+        String seen = null;
+        for (int i = header ? 1 : 0; i < records.size(); i++) {
+            List<String> r = records.get(i);
+            if (c >= r.size() || TraceValues.isMissing(r.get(c))) {
+                continue;
+            }
+            String f = r.get(c).trim();
+            if (seen == null) {
+                seen = f;
+            } else if (!seen.equals(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int findTime(

@@ -98,6 +98,31 @@ class TraceReaderTest {
     }
 
     @Test
+    void aLongExportListingOneSeriesAfterTheOtherReadsOneSeriesNotTheirMix() {
+        // Grafana's "Series;Time;Value" download lists each series whole, one after the other.
+        List<String> lines = new ArrayList<>(List.of("\"Series\";\"Time\";\"Value\""));
+        for (String series : List.of("RequestCount", "ErrorCount")) {
+            for (int i = 0; i < 400; i++) {
+                lines.add(String.format(
+                        "\"%s\";\"%s\";%d",
+                        series,
+                        Instant.parse("1995-07-01T04:00:00Z").plusSeconds(300L * i),
+                        series.equals("RequestCount") ? 100 + i : i % 3));
+            }
+        }
+
+        Trace t = TraceReader.parse("grafana-long.csv", lines);
+
+        assertThat(t.size()).isEqualTo(400);
+        assertThat(t.demand()[0]).isEqualTo(100);
+        assertThat(t.demand()[399]).isEqualTo(499);
+        assertThat(t.problems())
+                .anySatisfy(p ->
+                        assertThat(p).contains("2 series in column 'Series'").contains("ErrorCount"))
+                .noneMatch(p -> p.contains("duplicate"));
+    }
+
+    @Test
     void anM4FileGivenAsATraceSaysWhatItIsAndWhereItGoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path m4 = java.nio.file.Files.writeString(
                 dir.resolve("Hourly-train.csv"), "\"V1\",\"V2\",\"V3\"\n\"H1\",\"605\",\"586\"\n");
