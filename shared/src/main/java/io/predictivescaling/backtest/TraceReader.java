@@ -28,6 +28,9 @@ import org.apache.commons.csv.CSVRecord;
  * magnitude). The interval is the typical spacing rounded to a standard period (1, 5, 10, 15, 30 min, 1 h,
  * ...), and timestamps within half a step snap onto that grid, so exporter jitter does not scatter the data.
  *
+ * <p>A file that is JSON is read as the metric export it is ({@link TraceJson}: Prometheus query_range, {@code aws
+ * cloudwatch get-metric-data} or {@code get-metric-statistics}, Datadog's query API).
+ *
  * <p>Gaps stay gaps (NaN), never zero. Unusable rows are counted by cause with the first few shown in
  * {@link Trace#problems()}. A constant or all-zero trace is refused: there is nothing to scale on.
  */
@@ -69,6 +72,13 @@ public final class TraceReader {
 
     static Trace parse(String name, String text, TraceLayout.Choice choice) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (TraceJson.looksLikeJson(body)) {
+            if (choice.timeColumn() != null || choice.valueColumn() != null) {
+                throw new IllegalArgumentException(name + ": --time-column and --value-column choose CSV columns; "
+                        + "a JSON export's series are found by its format");
+            }
+            return TraceJson.parse(name, body);
+        }
         Character forced = null;
         if (body.regionMatches(true, 0, "sep=", 0, 4) && body.length() > 4) {
             forced = body.charAt(4); // Excel's "sep=;" first line

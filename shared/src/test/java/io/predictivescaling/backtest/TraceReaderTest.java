@@ -123,6 +123,55 @@ class TraceReaderTest {
     }
 
     @Test
+    void metricExportsSavedAsJsonReadToTheSameGridAsTheirCsv() {
+        String[] times = {"1995-07-01T04:00:00Z", "1995-07-01T04:05:00Z", "1995-07-01T04:10:00Z", "1995-07-01T04:15:00Z"
+        };
+        long epoch = Instant.parse(times[0]).getEpochSecond();
+        // aws cloudwatch get-metric-data writes newest first
+        Trace cloudWatch = TraceReader.parse(
+                "get-metric-data.json",
+                List.of(
+                        "{\"MetricDataResults\": [{\"Id\": \"m1\", \"Label\": \"RequestCount\",",
+                        "\"Timestamps\": [\"1995-07-01T04:15:00+00:00\", \"1995-07-01T04:10:00+00:00\","
+                                + " \"1995-07-01T04:05:00+00:00\", \"1995-07-01T04:00:00+00:00\"],",
+                        "\"Values\": [282.0, 242.0, 267.0, 301.0], \"StatusCode\": \"Complete\"}], \"Messages\": []}"));
+        Trace prometheus = TraceReader.parse(
+                "query_range.json",
+                List.of("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
+                        + "{\"job\":\"api\"},\"values\":[[" + epoch + ".781,\"301\"],[" + (epoch + 300)
+                        + ".781,\"267\"],["
+                        + (epoch + 600) + ".781,\"NaN\"],[" + (epoch + 900)
+                        + ".781,\"282\"]]},{\"metric\":{\"job\":\"web\"},"
+                        + "\"values\":[]}]}}"));
+        Trace statistics = TraceReader.parse(
+                "get-metric-statistics.json",
+                List.of(
+                        "{\"Label\": \"RequestCount\", \"Datapoints\": [",
+                        "{\"Timestamp\": \"" + times[2] + "\", \"Sum\": 242.0, \"Unit\": \"Count\"},",
+                        "{\"Timestamp\": \"" + times[0] + "\", \"Sum\": 301.0, \"Unit\": \"Count\"},",
+                        "{\"Timestamp\": \"" + times[1] + "\", \"Sum\": 267.0, \"Unit\": \"Count\"},",
+                        "{\"Timestamp\": \"" + times[3] + "\", \"Sum\": 282.0, \"Unit\": \"Count\"}]}"));
+
+        for (Trace t : List.of(cloudWatch, statistics)) {
+            assertThat(t.start()).as(t.name()).isEqualTo(Instant.parse(times[0]));
+            assertThat(t.step()).as(t.name()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(t.demand()).as(t.name()).containsExactly(301, 267, 242, 282);
+        }
+        assertThat(prometheus.start()).isEqualTo(Instant.parse(times[0]));
+        assertThat(prometheus.demand()).containsExactly(301, 267, Double.NaN, 282);
+        assertThat(prometheus.problems())
+                .anySatisfy(p -> assertThat(p).contains("2 series").contains("left out [{\"job\":\"web\"}]"));
+        assertThatThrownBy(() -> TraceReader.parse(
+                        "instant.json",
+                        List.of("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")))
+                .hasMessageContaining("save /api/v1/query_range");
+        assertThatThrownBy(() -> TraceReader.parse("other.json", List.of("{\"rows\": [1, 2]}")))
+                .hasMessage(
+                        "other.json: JSON that is no metric export read here (Prometheus query_range, aws cloudwatch"
+                                + " get-metric-data or get-metric-statistics, Datadog query): export CSV (timestamp,value)");
+    }
+
+    @Test
     void anM4FileGivenAsATraceSaysWhatItIsAndWhereItGoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path m4 = java.nio.file.Files.writeString(
                 dir.resolve("Hourly-train.csv"), "\"V1\",\"V2\",\"V3\"\n\"H1\",\"605\",\"586\"\n");

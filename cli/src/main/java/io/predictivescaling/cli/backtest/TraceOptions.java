@@ -20,9 +20,11 @@ final class TraceOptions {
     @Option(
             names = "--trace",
             converter = FileOption.InputFile.class,
-            description = "Load history as CSV, as exported by CloudWatch, Grafana, "
-                    + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
-                    + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap")
+            description =
+                    "Load history as CSV, as exported by CloudWatch, Grafana, "
+                            + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
+                            + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap. Or JSON as saved from "
+                            + "Prometheus query_range, aws cloudwatch get-metric-data / get-metric-statistics or Datadog's query API")
     Path trace;
 
     @Mixin
