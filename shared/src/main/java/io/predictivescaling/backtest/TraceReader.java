@@ -223,6 +223,9 @@ public final class TraceReader {
         for (int i = layout.header() ? 1 : 0; i < records.size(); i++) {
             List<String> r = records.get(i);
             int row = i + 1;
+            if (r.stream().allMatch(String::isBlank)) {
+                continue; // a spreadsheet's empty row (";;" or spaces) holds no data to lose
+            }
             if (layout.seriesColumn() >= 0 && layout.seriesColumn() < r.size()) {
                 String s = r.get(layout.seriesColumn());
                 if (series == null) {

@@ -172,6 +172,16 @@ class TraceReaderTest {
     }
 
     @Test
+    void aSpreadsheetsEmptyRowsAreNoRejectedData() {
+        Trace t = TraceReader.parse(
+                "excel.csv",
+                List.of("Zeit;Wert", "2026-11-01 00:00;301", ";", "2026-11-01 00:05;267", "   ", ";", ";;"));
+
+        assertThat(t.demand()).containsExactly(301, 267);
+        assertThat(t.problems()).isEmpty();
+    }
+
+    @Test
     void anM4FileGivenAsATraceSaysWhatItIsAndWhereItGoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path m4 = java.nio.file.Files.writeString(
                 dir.resolve("Hourly-train.csv"), "\"V1\",\"V2\",\"V3\"\n\"H1\",\"605\",\"586\"\n");
