@@ -182,6 +182,21 @@ class TraceReaderTest {
     }
 
     @Test
+    void utf16WithoutAByteOrderMarkReadsLikeTheCleanFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Trace clean = TraceReader.read(fixture("clean.csv"));
+        String text = java.nio.file.Files.readString(fixture("clean.csv"));
+        for (var charset :
+                List.of(java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+            Path f = java.nio.file.Files.write(dir.resolve(charset + ".csv"), text.getBytes(charset));
+
+            Trace t = TraceReader.read(f);
+
+            assertThat(t.demand()).as(charset.name()).containsExactly(clean.demand());
+            assertThat(t.start()).isEqualTo(clean.start());
+        }
+    }
+
+    @Test
     void anM4FileGivenAsATraceSaysWhatItIsAndWhereItGoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path m4 = java.nio.file.Files.writeString(
                 dir.resolve("Hourly-train.csv"), "\"V1\",\"V2\",\"V3\"\n\"H1\",\"605\",\"586\"\n");
