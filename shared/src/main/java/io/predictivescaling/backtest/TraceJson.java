@@ -34,9 +34,11 @@ final class TraceJson {
 
     /**
      * @param name the file's name, for messages
-     * @throws IllegalArgumentException with a one-line reason and fix when the JSON is no metric export it knows
+     * @param series the series to read, by a part of its name or labels (case-insensitive); {@code null} for the first
+     * @throws IllegalArgumentException with a one-line reason and fix when the JSON is no metric export it knows, or
+     *     holds no such series
      */
-    static Trace parse(String name, String text) {
+    static Trace parse(String name, String text, String series) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -44,7 +46,7 @@ final class TraceJson {
             throw new IllegalArgumentException(name + ": starts like JSON but is not readable JSON (line "
                     + e.getLocation().getLineNr() + "): save the export again, or export CSV (timestamp,value)");
         }
-        Points p = new Points();
+        Points p = new Points(name, series);
         if (root.path("data").has("result")) {
             prometheus(name, root.path("data"), p);
         } else if (root.has("MetricDataResults")) {
@@ -75,8 +77,8 @@ final class TraceJson {
         if (result.isEmpty()) {
             throw new IllegalArgumentException(name + ": the Prometheus result holds no series: check the query");
         }
-        p.series(names, "Prometheus series");
-        for (JsonNode pair : result.get(0).path("values")) {
+        int pick = p.series(names, "Prometheus series");
+        for (JsonNode pair : result.get(pick).path("values")) {
             p.add(epochSeconds(pair.path(0)), pair.path(1));
         }
     }
@@ -89,13 +91,13 @@ final class TraceJson {
         for (JsonNode r : results) {
             names.add(r.path("Label").asText(r.path("Id").asText()));
         }
-        p.series(names, "MetricDataResults");
-        JsonNode first = results.get(0);
+        int pick = p.series(names, "MetricDataResults");
+        JsonNode first = results.get(pick);
         JsonNode times = first.path("Timestamps");
         JsonNode values = first.path("Values");
         if (times.size() != values.size()) {
             throw new IllegalArgumentException(name + ": " + times.size() + " Timestamps but " + values.size()
-                    + " Values in '" + names.get(0) + "': the file is cut short; save it again");
+                    + " Values in '" + names.get(pick) + "': the file is cut short; save it again");
         }
         if (!first.path("StatusCode").asText("Complete").equals("Complete")) {
             p.notes.add("CloudWatch's StatusCode is " + first.path("StatusCode").asText()
@@ -107,6 +109,10 @@ final class TraceJson {
     }
 
     private static void cloudWatchStatistics(String name, JsonNode datapoints, Points p) {
+        if (p.chosen != null) {
+            throw new IllegalArgumentException(
+                    name + ": --series '" + p.chosen + "': get-metric-statistics output " + "holds one series");
+        }
         if (datapoints.isEmpty()) {
             throw new IllegalArgumentException(
                     name + ": Datapoints is empty: check the metric, its dimensions and the" + " time range");
@@ -139,8 +145,8 @@ final class TraceJson {
         for (JsonNode s : series) {
             names.add(s.path("expression").asText(s.path("metric").asText()));
         }
-        p.series(names, "Datadog series");
-        for (JsonNode pair : series.get(0).path("pointlist")) {
+        int pick = p.series(names, "Datadog series");
+        for (JsonNode pair : series.get(pick).path("pointlist")) {
             p.add(
                     pair.path(0).isNumber()
                             ? Instant.ofEpochMilli(Math.round(pair.path(0).asDouble()))
@@ -169,6 +175,8 @@ final class TraceJson {
 
     /** The points read so far, and the rows skipped by cause. */
     private static final class Points {
+        final String name;
+        final String chosen;
         final TreeMap<Instant, Double> points = new TreeMap<>();
         final List<String> notes = new ArrayList<>();
         int badTime;
@@ -178,11 +186,34 @@ final class TraceJson {
         String firstBadTime;
         String firstBadValue;
 
-        void series(List<String> names, String where) {
-            if (names.size() > 1) {
-                notes.add("the file holds " + names.size() + " series in " + where + ": read " + names.get(0)
-                        + ", left out " + names.subList(1, Math.min(names.size(), 6)));
+        Points(String name, String chosen) {
+            this.name = name;
+            this.chosen = chosen;
+        }
+
+        /** Which of the series to read (the chosen one, else the first), noting the others. */
+        int series(List<String> names, String where) {
+            int pick = 0;
+            if (chosen != null) {
+                String want = chosen.trim().toLowerCase(Locale.ROOT);
+                pick = -1;
+                for (int i = 0; i < names.size() && pick < 0; i++) {
+                    pick = names.get(i).toLowerCase(Locale.ROOT).contains(want) ? i : -1;
+                }
+                if (pick < 0) {
+                    throw new IllegalArgumentException(
+                            name + ": --series '" + chosen + "' is in none of the " + names.size() + " series in "
+                                    + where + ": " + names.subList(0, Math.min(names.size(), 10)));
+                }
             }
+            if (names.size() > 1) {
+                List<String> others = new ArrayList<>(names);
+                others.remove(pick);
+                notes.add("the file holds " + names.size() + " series in " + where + ": read " + names.get(pick)
+                        + ", left out " + others.subList(0, Math.min(others.size(), 5))
+                        + " (choose another with --series)");
+            }
+            return pick;
         }
 
         void add(Instant t, JsonNode v) {

@@ -31,9 +31,12 @@ record TraceLayout(
 
     private static final int SAMPLE = 300;
 
-    /** Which columns to read; {@code null} means "find by content". */
-    record Choice(String timeColumn, String valueColumn) {
-        static final Choice AUTO = new Choice(null, null);
+    /**
+     * Which columns to read, and which series of a long export; {@code null} means "find by content" (the first
+     * series).
+     */
+    record Choice(String timeColumn, String valueColumn, String series) {
+        static final Choice AUTO = new Choice(null, null, null);
     }
 
     static TraceLayout detect(String name, List<List<String>> records, char delimiter, Choice choice) {

@@ -56,13 +56,26 @@ public final class TraceReader {
      * @throws IllegalArgumentException with a one-line reason and fix when the file cannot be a trace
      */
     public static Trace read(Path file, String timeColumn, String valueColumn) {
+        return read(file, timeColumn, valueColumn, null);
+    }
+
+    /**
+     * @param timeColumn header name or 1-based position of the time column; {@code null} to find it
+     * @param valueColumn header name or 1-based position of the value column; {@code null} to find it
+     * @param series which series of a long export (a column of series names, or a JSON export's several series) to
+     *     read, by name (case-insensitive; in JSON, a part of the series' labels); {@code null} for the first
+     * @throws IllegalArgumentException with a one-line reason and fix when the file cannot be a trace, or holds no
+     *     such series
+     */
+    public static Trace read(Path file, String timeColumn, String valueColumn, String series) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + file + ": " + e.getMessage(), e);
         }
-        return parse(file.getFileName().toString(), decode(bytes), new TraceLayout.Choice(timeColumn, valueColumn));
+        return parse(
+                file.getFileName().toString(), decode(bytes), new TraceLayout.Choice(timeColumn, valueColumn, series));
     }
 
     /** Parses lines of a trace file (tests and callers holding the text). */
@@ -77,7 +90,7 @@ public final class TraceReader {
                 throw new IllegalArgumentException(name + ": --time-column and --value-column choose CSV columns; "
                         + "a JSON export's series are found by its format");
             }
-            return TraceJson.parse(name, body);
+            return TraceJson.parse(name, body, choice.series());
         }
         Character forced = null;
         if (body.regionMatches(true, 0, "sep=", 0, 4) && body.length() > 4) {
@@ -91,7 +104,7 @@ public final class TraceReader {
             throw new IllegalArgumentException(name + ": fewer than two rows: a trace needs timestamp,value rows");
         }
         TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
-        return grid(name, records, delimiter, layout);
+        return grid(name, records, delimiter, layout, choice.series());
     }
 
     private static String decode(byte[] b) {
@@ -209,7 +222,12 @@ public final class TraceReader {
         }
     }
 
-    private static Trace grid(String name, List<List<String>> records, char delimiter, TraceLayout layout) {
+    private static Trace grid(
+            String name, List<List<String>> records, char delimiter, TraceLayout layout, String chosenSeries) {
+        if (chosenSeries != null && layout.seriesColumn() < 0) {
+            throw new IllegalArgumentException(name + ": --series '" + chosenSeries + "': the file has no column of "
+                    + "series names (it holds one series, or pick its column with --value-column)");
+        }
         boolean decimalComma = delimiter != ',';
         // One decimal mark for the whole column, so 307.007 reads as 1.043.007 beside it does (thousands), not
         // as 307.007 while the row after is skipped.
@@ -242,10 +260,10 @@ public final class TraceReader {
                 continue; // a spreadsheet's empty row (";;" or spaces) holds no data to lose
             }
             if (layout.seriesColumn() >= 0 && layout.seriesColumn() < r.size()) {
-                String s = r.get(layout.seriesColumn());
-                if (series == null) {
+                String s = r.get(layout.seriesColumn()).trim();
+                if (series == null && (chosenSeries == null || s.equalsIgnoreCase(chosenSeries.trim()))) {
                     series = s;
-                } else if (!series.equals(s)) {
+                } else if (!s.equals(series)) {
                     otherSeries.add(s);
                     continue;
                 }
@@ -288,10 +306,16 @@ public final class TraceReader {
                 problems.add(c.describe());
             }
         }
+        if (series == null && chosenSeries != null) {
+            throw new IllegalArgumentException(
+                    name + ": --series '" + chosenSeries + "' is none of the series in column '"
+                            + layout.names().get(layout.seriesColumn()) + "': "
+                            + otherSeries.stream().limit(10).toList());
+        }
         if (!otherSeries.isEmpty()) {
             problems.add("the file holds " + (otherSeries.size() + 1) + " series in column '"
                     + layout.names().get(layout.seriesColumn()) + "': read '" + series + "', left out "
-                    + otherSeries.stream().limit(5).toList());
+                    + otherSeries.stream().limit(5).toList() + " (choose another with --series)");
         }
         if (duplicates > 0) {
             problems.add(duplicates + " duplicate timestamps: the last value was kept");

@@ -197,6 +197,37 @@ class TraceReaderTest {
     }
 
     @Test
+    void anotherSeriesOfALongExportIsChosenByName(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path grafana = java.nio.file.Files.write(
+                dir.resolve("grafana.csv"),
+                List.of(
+                        "\"Series\";\"Time\";\"Value\"",
+                        "\"RequestCount\";\"2026-11-01T00:00:00+00:00\";301",
+                        "\"RequestCount\";\"2026-11-01T00:05:00+00:00\";267",
+                        "\"ErrorCount\";\"2026-11-01T00:00:00+00:00\";3",
+                        "\"ErrorCount\";\"2026-11-01T00:05:00+00:00\";5"));
+        Path prometheus = java.nio.file.Files.writeString(
+                dir.resolve("query_range.json"),
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                        + "{\"metric\":{\"job\":\"api\"},\"values\":[[1793491200,\"301\"],[1793491500,\"267\"]]},"
+                        + "{\"metric\":{\"job\":\"web\"},\"values\":[[1793491200,\"3\"],[1793491500,\"5\"]]}]}}");
+
+        Trace errors = TraceReader.read(grafana, null, null, "errorcount");
+        Trace web = TraceReader.read(prometheus, null, null, "web");
+
+        assertThat(errors.demand()).containsExactly(3, 5);
+        assertThat(errors.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .contains("read 'ErrorCount', left out [RequestCount] (choose another " + "with --series)"));
+        assertThat(web.demand()).containsExactly(3, 5);
+        assertThatThrownBy(() -> TraceReader.read(grafana, null, null, "Latency"))
+                .hasMessage("grafana.csv: --series 'Latency' is none of the series in column 'Series': "
+                        + "[RequestCount, ErrorCount]");
+        assertThatThrownBy(() -> TraceReader.read(fixture("clean.csv"), null, null, "RequestCount"))
+                .hasMessageContaining("the file has no column of series names");
+    }
+
+    @Test
     void anM4FileGivenAsATraceSaysWhatItIsAndWhereItGoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path m4 = java.nio.file.Files.writeString(
                 dir.resolve("Hourly-train.csv"), "\"V1\",\"V2\",\"V3\"\n\"H1\",\"605\",\"586\"\n");
