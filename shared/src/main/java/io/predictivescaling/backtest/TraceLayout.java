@@ -31,9 +31,12 @@ record TraceLayout(
 
     private static final int SAMPLE = 300;
 
-    /** Which columns to read; {@code null} means "find by content". */
-    record Choice(String timeColumn, String valueColumn) {
-        static final Choice AUTO = new Choice(null, null);
+    /**
+     * Which columns to read, and which series of a long export; {@code null} means "find by content" (the first
+     * series).
+     */
+    record Choice(String timeColumn, String valueColumn, String series) {
+        static final Choice AUTO = new Choice(null, null, null);
     }
 
     static TraceLayout detect(String name, List<List<String>> records, char delimiter, Choice choice) {
@@ -64,7 +67,9 @@ record TraceLayout(
                 seen = f;
                 if (TraceValues.dateTime(f, false) != null || TraceValues.dateTime(f, true) != null) {
                     dates++;
-                } else if (!Double.isNaN(TraceValues.number(f, decimalComma))) {
+                } else if (!Double.isNaN(TraceValues.number(f, decimalComma))
+                        || !Double.isNaN(TraceValues.number(f, !decimalComma))) {
+                    // a number under either decimal mark: the reader decides the column's mark from all its rows
                     numbers++;
                     if (TraceValues.epoch(f) != null && !f.contains(",")) {
                         epochs++;
@@ -135,7 +140,12 @@ record TraceLayout(
         }
         int series = -1;
         for (int c = 0; c < width; c++) {
-            if (c != time && c != value && dateScore[c] < 0.5 && numberScore[c] < 0.5 && distinctText[c] > 1) {
+            // Every row is looked at: a long export lists one series after another, so the first rows name only one.
+            if (c != time
+                    && c != value
+                    && dateScore[c] < 0.5
+                    && numberScore[c] < 0.5
+                    && (distinctText[c] > 1 || namesSeveral(records, c, header))) {
                 series = c;
                 break;
             }
@@ -148,6 +158,24 @@ record TraceLayout(
                 .map(r -> r.get(t))
                 .toList());
         return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
+    }
+
+    /** Whether column c of the rows after the header holds more than one text (two series' names). */
+    private static boolean namesSeveral(List<List<String>> records, int c, boolean header) {
+        String seen = null;
+        for (int i = header ? 1 : 0; i < records.size(); i++) {
+            List<String> r = records.get(i);
+            if (c >= r.size() || TraceValues.isMissing(r.get(c))) {
+                continue;
+            }
+            String f = r.get(c).trim();
+            if (seen == null) {
+                seen = f;
+            } else if (!seen.equals(f)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int findTime(

@@ -28,6 +28,9 @@ import org.apache.commons.csv.CSVRecord;
  * magnitude). The interval is the typical spacing rounded to a standard period (1, 5, 10, 15, 30 min, 1 h,
  * ...), and timestamps within half a step snap onto that grid, so exporter jitter does not scatter the data.
  *
+ * <p>A file that is JSON is read as the metric export it is ({@link TraceJson}: Prometheus query_range, {@code aws
+ * cloudwatch get-metric-data} or {@code get-metric-statistics}, Datadog's query API).
+ *
  * <p>Gaps stay gaps (NaN), never zero. Unusable rows are counted by cause with the first few shown in
  * {@link Trace#problems()}. A constant or all-zero trace is refused: there is nothing to scale on.
  */
@@ -53,13 +56,26 @@ public final class TraceReader {
      * @throws IllegalArgumentException with a one-line reason and fix when the file cannot be a trace
      */
     public static Trace read(Path file, String timeColumn, String valueColumn) {
+        return read(file, timeColumn, valueColumn, null);
+    }
+
+    /**
+     * @param timeColumn header name or 1-based position of the time column; {@code null} to find it
+     * @param valueColumn header name or 1-based position of the value column; {@code null} to find it
+     * @param series which series of a long export (a column of series names, or a JSON export's several series) to
+     *     read, by name (case-insensitive; in JSON, a part of the series' labels); {@code null} for the first
+     * @throws IllegalArgumentException with a one-line reason and fix when the file cannot be a trace, or holds no
+     *     such series
+     */
+    public static Trace read(Path file, String timeColumn, String valueColumn, String series) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trace " + file + ": " + e.getMessage(), e);
         }
-        return parse(file.getFileName().toString(), decode(bytes), new TraceLayout.Choice(timeColumn, valueColumn));
+        return parse(
+                file.getFileName().toString(), decode(bytes), new TraceLayout.Choice(timeColumn, valueColumn, series));
     }
 
     /** Parses lines of a trace file (tests and callers holding the text). */
@@ -69,6 +85,13 @@ public final class TraceReader {
 
     static Trace parse(String name, String text, TraceLayout.Choice choice) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (TraceJson.looksLikeJson(body)) {
+            if (choice.timeColumn() != null || choice.valueColumn() != null) {
+                throw new IllegalArgumentException(name + ": --time-column and --value-column choose CSV columns; "
+                        + "a JSON export's series are found by its format");
+            }
+            return TraceJson.parse(name, body, choice.series());
+        }
         Character forced = null;
         if (body.regionMatches(true, 0, "sep=", 0, 4) && body.length() > 4) {
             forced = body.charAt(4); // Excel's "sep=;" first line
@@ -81,7 +104,7 @@ public final class TraceReader {
             throw new IllegalArgumentException(name + ": fewer than two rows: a trace needs timestamp,value rows");
         }
         TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
-        return grid(name, records, delimiter, layout);
+        return grid(name, records, delimiter, layout, choice.series());
     }
 
     private static String decode(byte[] b) {
@@ -90,6 +113,21 @@ public final class TraceReader {
         }
         if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
             return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        // UTF-16 without a byte-order mark (some Windows tools): the zero high bytes of ASCII text sit at every
+        // odd (little-endian) or even (big-endian) position; UTF-8 text holds no zero bytes.
+        int pairs = Math.min(b.length, 2000) / 2;
+        int zeroOdd = 0;
+        int zeroEven = 0;
+        for (int i = 0; i < pairs; i++) {
+            zeroEven += b[2 * i] == 0 ? 1 : 0;
+            zeroOdd += b[2 * i + 1] == 0 ? 1 : 0;
+        }
+        if (pairs >= 2 && zeroOdd > 0.9 * pairs && zeroEven == 0) {
+            return new String(b, StandardCharsets.UTF_16LE);
+        }
+        if (pairs >= 2 && zeroEven > 0.9 * pairs && zeroOdd == 0) {
+            return new String(b, StandardCharsets.UTF_16BE);
         }
         return new String(b, StandardCharsets.UTF_8);
     }
@@ -184,14 +222,31 @@ public final class TraceReader {
         }
     }
 
-    private static Trace grid(String name, List<List<String>> records, char delimiter, TraceLayout layout) {
+    private static Trace grid(
+            String name, List<List<String>> records, char delimiter, TraceLayout layout, String chosenSeries) {
+        if (chosenSeries != null && layout.seriesColumn() < 0) {
+            throw new IllegalArgumentException(name + ": --series '" + chosenSeries + "': the file has no column of "
+                    + "series names (it holds one series, or pick its column with --value-column)");
+        }
         boolean decimalComma = delimiter != ',';
+        // One decimal mark for the whole column, so 307.007 reads as 1.043.007 beside it does (thousands), not
+        // as 307.007 while the row after is skipped.
+        char mark = TraceValues.decimalMark(records.subList(layout.header() ? 1 : 0, records.size()).stream()
+                .filter(r -> layout.valueColumn() < r.size())
+                .map(r -> r.get(layout.valueColumn()))
+                .toList());
         Cause badTime =
                 new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
         Cause badValue = new Cause("with a value that is not a number: skipped");
         Cause notLoad = new Cause("with a negative or infinite value (not a load): skipped");
         Cause missingValue = new Cause("without a value column: skipped");
         List<String> problems = new ArrayList<>(layout.notes());
+        if (mark != 0 && mark != (decimalComma ? ',' : '.')) {
+            problems.add("column '" + layout.names().get(layout.valueColumn()) + "' writes numbers with a decimal "
+                    + (mark == ','
+                            ? "comma: '.' read as the thousands separator"
+                            : "point: ',' read as the thousands separator"));
+        }
         TreeMap<Instant, Double> points = new TreeMap<>();
         int duplicates = 0;
         int outOfOrder = 0;
@@ -201,11 +256,14 @@ public final class TraceReader {
         for (int i = layout.header() ? 1 : 0; i < records.size(); i++) {
             List<String> r = records.get(i);
             int row = i + 1;
+            if (r.stream().allMatch(String::isBlank)) {
+                continue; // a spreadsheet's empty row (";;" or spaces) holds no data to lose
+            }
             if (layout.seriesColumn() >= 0 && layout.seriesColumn() < r.size()) {
-                String s = r.get(layout.seriesColumn());
-                if (series == null) {
+                String s = r.get(layout.seriesColumn()).trim();
+                if (series == null && (chosenSeries == null || s.equalsIgnoreCase(chosenSeries.trim()))) {
                     series = s;
-                } else if (!series.equals(s)) {
+                } else if (!s.equals(series)) {
                     otherSeries.add(s);
                     continue;
                 }
@@ -225,7 +283,7 @@ public final class TraceReader {
             if (TraceValues.isMissing(raw)) {
                 value = Double.NaN;
             } else {
-                value = TraceValues.number(raw, decimalComma);
+                value = mark == 0 ? TraceValues.number(raw, decimalComma) : TraceValues.number(raw, mark);
                 if (Double.isNaN(value)) {
                     badValue.add(row, raw);
                     continue;
@@ -248,10 +306,16 @@ public final class TraceReader {
                 problems.add(c.describe());
             }
         }
+        if (series == null && chosenSeries != null) {
+            throw new IllegalArgumentException(
+                    name + ": --series '" + chosenSeries + "' is none of the series in column '"
+                            + layout.names().get(layout.seriesColumn()) + "': "
+                            + otherSeries.stream().limit(10).toList());
+        }
         if (!otherSeries.isEmpty()) {
             problems.add("the file holds " + (otherSeries.size() + 1) + " series in column '"
                     + layout.names().get(layout.seriesColumn()) + "': read '" + series + "', left out "
-                    + otherSeries.stream().limit(5).toList());
+                    + otherSeries.stream().limit(5).toList() + " (choose another with --series)");
         }
         if (duplicates > 0) {
             problems.add(duplicates + " duplicate timestamps: the last value was kept");

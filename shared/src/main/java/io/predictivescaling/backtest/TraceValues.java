@@ -77,8 +77,15 @@ final class TraceValues {
             .toFormatter(Locale.ROOT);
 
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-    private static final Pattern THOUSANDS_COMMA = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final Pattern THOUSANDS_DOT = Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?");
+
+    private static final Pattern DECIMAL_COMMA = Pattern.compile("[-+]?(\\d+,?\\d*|,\\d+)([eE][-+]?\\d+)?");
+    /** Thousands grouped by the other mark, a space, a narrow or no-break space or an apostrophe, one kind a number. */
+    private static final Pattern GROUPED_DECIMAL_POINT =
+            Pattern.compile("[-+]?\\d{1,3}([, \u00a0\u202f'\u2019])\\d{3}(\\1\\d{3})*(\\.\\d+)?");
+
+    private static final Pattern GROUPED_DECIMAL_COMMA =
+            Pattern.compile("[-+]?\\d{1,3}([. \u00a0\u202f'\u2019])\\d{3}(\\1\\d{3})*(,\\d+)?");
+    private static final Pattern GROUPING = Pattern.compile("[ \u00a0\u202f'\u2019]");
 
     /** Epoch seconds below this (in 5138) are seconds; up to 1e14, milliseconds; then micro- and nanoseconds. */
     private static final double MILLIS_FROM = 1e11;
@@ -241,30 +248,44 @@ final class TraceValues {
     }
 
     /**
-     * A number, or NaN when the text is not one. With {@code decimalComma} (semicolon or tab files)
-     * {@code 1.234,5} and {@code 12,5} read as 1234.5 and 12.5; in comma files a quoted {@code "1,234"} is
-     * a thousands separator.
+     * A number, or NaN when the text is not one, read by the file's default: a point is a decimal point (as in
+     * {@code 12.5}); a comma is the decimal mark in semicolon or tab files ({@code decimalComma}: {@code 12,5} and
+     * {@code 1.234,5} read as 12.5 and 1234.5) and groups thousands in comma files (a quoted {@code "1,234"}).
+     * Spaces and apostrophes group thousands in both ({@code 1 234 567}, {@code 1'234'567}). A column whose values
+     * show their decimal mark reads by {@link #decimalMark} instead.
      */
     static double number(String text, boolean decimalComma) {
+        return number(text, decimalComma ? ',' : '.', true);
+    }
+
+    /**
+     * A number whose decimal mark is known ({@code '.'} or {@code ','}, from {@link #decimalMark}): the other of the
+     * two, a space or an apostrophe groups thousands, so {@code 307.007} reads as 307007 where the mark is a comma.
+     */
+    static double number(String text, char decimalMark) {
+        return number(text, decimalMark, false);
+    }
+
+    /** @param pointFirst a plain {@code 307.007} reads as a decimal whatever the mark (the file's default) */
+    private static double number(String text, char mark, boolean pointFirst) {
         String s = text.trim();
         if (s.isEmpty()) {
             return Double.NaN;
         }
-        if (PLAIN_NUMBER.matcher(s).matches()) {
+        if (pointFirst && PLAIN_NUMBER.matcher(s).matches()) {
             return Double.parseDouble(s);
         }
-        if (decimalComma && s.indexOf(',') >= 0) {
-            String t = s.replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
-            if (THOUSANDS_DOT.matcher(t).matches() || t.indexOf('.') < 0) {
-                t = t.replace(".", "").replace(',', '.');
-                if (PLAIN_NUMBER.matcher(t).matches()) {
-                    return Double.parseDouble(t);
-                }
-            }
-            return Double.NaN;
+        boolean comma = mark == ',';
+        if ((comma ? DECIMAL_COMMA : PLAIN_NUMBER).matcher(s).matches()) {
+            return Double.parseDouble(s.replace(mark, '.'));
         }
-        if (THOUSANDS_COMMA.matcher(s).matches()) {
-            return Double.parseDouble(s.replace(",", ""));
+        if ((comma ? GROUPED_DECIMAL_COMMA : GROUPED_DECIMAL_POINT).matcher(s).matches()) {
+            return Double.parseDouble(GROUPING.matcher(s.replace(comma ? "." : ",", ""))
+                    .replaceAll("")
+                    .replace(mark, '.'));
+        }
+        if (PLAIN_NUMBER.matcher(s).matches()) {
+            return Double.parseDouble(s);
         }
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.equals("nan") || lower.equals("inf") || lower.equals("infinity") || lower.equals("-infinity")) {
@@ -276,9 +297,83 @@ final class TraceValues {
         // "40 req/s"): the number is the load, in that unit.
         java.util.regex.Matcher unit = WITH_UNIT.matcher(s);
         if (unit.matches()) {
-            return number(unit.group(1), decimalComma);
+            return number(unit.group(1), mark, pointFirst);
         }
         return Double.NaN;
+    }
+
+    /** The digits and separators a value starts with, and an exponent if any. */
+    private static final Pattern NUMERAL = Pattern.compile("[-+]?[0-9.,]*[0-9]([eE][-+]?[0-9]+)?");
+
+    /**
+     * A column's decimal mark, decided once from all its values so that every row reads alike: {@code ','} when
+     * its values show a decimal comma ({@code 12,5}, {@code 1.234,5}, {@code 1.234.567}), {@code '.'} when they show
+     * a decimal point ({@code 12.5}, {@code 1,234.5}, {@code 1,234,567}), else 0 (undecided: each value reads by the
+     * file's default, {@link #number(String, boolean)}). A single separator followed by exactly three digits
+     * ({@code 307.007}) shows nothing by itself; beside whole numbers ({@code 301}) and with no other kind of
+     * decimal in the column, it groups thousands. The majority decides a column that shows both.
+     *
+     * @param fields the column's values as written (spaces and apostrophes grouping thousands are ignored)
+     */
+    static char decimalMark(List<String> fields) {
+        int point = 0;
+        int comma = 0;
+        boolean whole = false;
+        int threeAfterPoint = 0;
+        int threeAfterComma = 0;
+        for (String f : fields) {
+            String t = f.trim().replaceAll("[ \u00a0\u202f'\u2019]", "");
+            java.util.regex.Matcher n = NUMERAL.matcher(t);
+            if (!n.lookingAt()) {
+                continue;
+            }
+            String digits = n.group().replaceFirst("[eE].*", "");
+            int lastPoint = digits.lastIndexOf('.');
+            int lastComma = digits.lastIndexOf(',');
+            long points = digits.chars().filter(c -> c == '.').count();
+            long commas = digits.chars().filter(c -> c == ',').count();
+            if (points == 0 && commas == 0) {
+                whole |= n.group(1) == null;
+            } else if (points > 0 && commas > 0) {
+                if (lastPoint > lastComma) {
+                    point++;
+                } else {
+                    comma++;
+                }
+            } else if (points + commas > 1) {
+                if (points > 0) {
+                    comma++; // 1.234.567: the point groups
+                } else {
+                    point++;
+                }
+            } else {
+                int at = Math.max(lastPoint, lastComma);
+                boolean three = digits.length() - at - 1 == 3;
+                boolean leadingZero =
+                        at == 0 || digits.replaceFirst("^[-+]", "").startsWith("0");
+                if (!three || leadingZero || n.group(1) != null) {
+                    if (points > 0) {
+                        point++;
+                    } else {
+                        comma++;
+                    }
+                } else if (points > 0) {
+                    threeAfterPoint++;
+                } else {
+                    threeAfterComma++;
+                }
+            }
+        }
+        if (point != comma) {
+            return point > comma ? '.' : ',';
+        }
+        if (whole && threeAfterPoint > 0 && threeAfterComma == 0) {
+            return ',';
+        }
+        if (whole && threeAfterComma > 0 && threeAfterPoint == 0) {
+            return '.';
+        }
+        return 0;
     }
 
     /** A number (digits, separators) followed by a unit of letters, %, µ or a slash ("ms", "%", "req/s"). */

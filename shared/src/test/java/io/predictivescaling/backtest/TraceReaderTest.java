@@ -98,6 +98,136 @@ class TraceReaderTest {
     }
 
     @Test
+    void aLongExportListingOneSeriesAfterTheOtherReadsOneSeriesNotTheirMix() {
+        // Grafana's "Series;Time;Value" download lists each series whole, one after the other.
+        List<String> lines = new ArrayList<>(List.of("\"Series\";\"Time\";\"Value\""));
+        for (String series : List.of("RequestCount", "ErrorCount")) {
+            for (int i = 0; i < 400; i++) {
+                lines.add(String.format(
+                        "\"%s\";\"%s\";%d",
+                        series,
+                        Instant.parse("1995-07-01T04:00:00Z").plusSeconds(300L * i),
+                        series.equals("RequestCount") ? 100 + i : i % 3));
+            }
+        }
+
+        Trace t = TraceReader.parse("grafana-long.csv", lines);
+
+        assertThat(t.size()).isEqualTo(400);
+        assertThat(t.demand()[0]).isEqualTo(100);
+        assertThat(t.demand()[399]).isEqualTo(499);
+        assertThat(t.problems())
+                .anySatisfy(p ->
+                        assertThat(p).contains("2 series in column 'Series'").contains("ErrorCount"))
+                .noneMatch(p -> p.contains("duplicate"));
+    }
+
+    @Test
+    void metricExportsSavedAsJsonReadToTheSameGridAsTheirCsv() {
+        String[] times = {"1995-07-01T04:00:00Z", "1995-07-01T04:05:00Z", "1995-07-01T04:10:00Z", "1995-07-01T04:15:00Z"
+        };
+        long epoch = Instant.parse(times[0]).getEpochSecond();
+        // aws cloudwatch get-metric-data writes newest first
+        Trace cloudWatch = TraceReader.parse(
+                "get-metric-data.json",
+                List.of(
+                        "{\"MetricDataResults\": [{\"Id\": \"m1\", \"Label\": \"RequestCount\",",
+                        "\"Timestamps\": [\"1995-07-01T04:15:00+00:00\", \"1995-07-01T04:10:00+00:00\","
+                                + " \"1995-07-01T04:05:00+00:00\", \"1995-07-01T04:00:00+00:00\"],",
+                        "\"Values\": [282.0, 242.0, 267.0, 301.0], \"StatusCode\": \"Complete\"}], \"Messages\": []}"));
+        Trace prometheus = TraceReader.parse(
+                "query_range.json",
+                List.of("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":"
+                        + "{\"job\":\"api\"},\"values\":[[" + epoch + ".781,\"301\"],[" + (epoch + 300)
+                        + ".781,\"267\"],["
+                        + (epoch + 600) + ".781,\"NaN\"],[" + (epoch + 900)
+                        + ".781,\"282\"]]},{\"metric\":{\"job\":\"web\"},"
+                        + "\"values\":[]}]}}"));
+        Trace statistics = TraceReader.parse(
+                "get-metric-statistics.json",
+                List.of(
+                        "{\"Label\": \"RequestCount\", \"Datapoints\": [",
+                        "{\"Timestamp\": \"" + times[2] + "\", \"Sum\": 242.0, \"Unit\": \"Count\"},",
+                        "{\"Timestamp\": \"" + times[0] + "\", \"Sum\": 301.0, \"Unit\": \"Count\"},",
+                        "{\"Timestamp\": \"" + times[1] + "\", \"Sum\": 267.0, \"Unit\": \"Count\"},",
+                        "{\"Timestamp\": \"" + times[3] + "\", \"Sum\": 282.0, \"Unit\": \"Count\"}]}"));
+
+        for (Trace t : List.of(cloudWatch, statistics)) {
+            assertThat(t.start()).as(t.name()).isEqualTo(Instant.parse(times[0]));
+            assertThat(t.step()).as(t.name()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(t.demand()).as(t.name()).containsExactly(301, 267, 242, 282);
+        }
+        assertThat(prometheus.start()).isEqualTo(Instant.parse(times[0]));
+        assertThat(prometheus.demand()).containsExactly(301, 267, Double.NaN, 282);
+        assertThat(prometheus.problems())
+                .anySatisfy(p -> assertThat(p).contains("2 series").contains("left out [{\"job\":\"web\"}]"));
+        assertThatThrownBy(() -> TraceReader.parse(
+                        "instant.json",
+                        List.of("{\"status\":\"success\",\"data\":{\"resultType\":\"vector\",\"result\":[]}}")))
+                .hasMessageContaining("save /api/v1/query_range");
+        assertThatThrownBy(() -> TraceReader.parse("other.json", List.of("{\"rows\": [1, 2]}")))
+                .hasMessage(
+                        "other.json: JSON that is no metric export read here (Prometheus query_range, aws cloudwatch"
+                                + " get-metric-data or get-metric-statistics, Datadog query): export CSV (timestamp,value)");
+    }
+
+    @Test
+    void aSpreadsheetsEmptyRowsAreNoRejectedData() {
+        Trace t = TraceReader.parse(
+                "excel.csv",
+                List.of("Zeit;Wert", "2026-11-01 00:00;301", ";", "2026-11-01 00:05;267", "   ", ";", ";;"));
+
+        assertThat(t.demand()).containsExactly(301, 267);
+        assertThat(t.problems()).isEmpty();
+    }
+
+    @Test
+    void utf16WithoutAByteOrderMarkReadsLikeTheCleanFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Trace clean = TraceReader.read(fixture("clean.csv"));
+        String text = java.nio.file.Files.readString(fixture("clean.csv"));
+        for (var charset :
+                List.of(java.nio.charset.StandardCharsets.UTF_16LE, java.nio.charset.StandardCharsets.UTF_16BE)) {
+            Path f = java.nio.file.Files.write(dir.resolve(charset + ".csv"), text.getBytes(charset));
+
+            Trace t = TraceReader.read(f);
+
+            assertThat(t.demand()).as(charset.name()).containsExactly(clean.demand());
+            assertThat(t.start()).isEqualTo(clean.start());
+        }
+    }
+
+    @Test
+    void anotherSeriesOfALongExportIsChosenByName(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path grafana = java.nio.file.Files.write(
+                dir.resolve("grafana.csv"),
+                List.of(
+                        "\"Series\";\"Time\";\"Value\"",
+                        "\"RequestCount\";\"2026-11-01T00:00:00+00:00\";301",
+                        "\"RequestCount\";\"2026-11-01T00:05:00+00:00\";267",
+                        "\"ErrorCount\";\"2026-11-01T00:00:00+00:00\";3",
+                        "\"ErrorCount\";\"2026-11-01T00:05:00+00:00\";5"));
+        Path prometheus = java.nio.file.Files.writeString(
+                dir.resolve("query_range.json"),
+                "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":["
+                        + "{\"metric\":{\"job\":\"api\"},\"values\":[[1793491200,\"301\"],[1793491500,\"267\"]]},"
+                        + "{\"metric\":{\"job\":\"web\"},\"values\":[[1793491200,\"3\"],[1793491500,\"5\"]]}]}}");
+
+        Trace errors = TraceReader.read(grafana, null, null, "errorcount");
+        Trace web = TraceReader.read(prometheus, null, null, "web");
+
+        assertThat(errors.demand()).containsExactly(3, 5);
+        assertThat(errors.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .contains("read 'ErrorCount', left out [RequestCount] (choose another " + "with --series)"));
+        assertThat(web.demand()).containsExactly(3, 5);
+        assertThatThrownBy(() -> TraceReader.read(grafana, null, null, "Latency"))
+                .hasMessage("grafana.csv: --series 'Latency' is none of the series in column 'Series': "
+                        + "[RequestCount, ErrorCount]");
+        assertThatThrownBy(() -> TraceReader.read(fixture("clean.csv"), null, null, "RequestCount"))
+                .hasMessageContaining("the file has no column of series names");
+    }
+
+    @Test
     void anM4FileGivenAsATraceSaysWhatItIsAndWhereItGoes(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path m4 = java.nio.file.Files.writeString(
                 dir.resolve("Hourly-train.csv"), "\"V1\",\"V2\",\"V3\"\n\"H1\",\"605\",\"586\"\n");
@@ -149,6 +279,34 @@ class TraceReaderTest {
         assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
         assertThat(early.start()).isEqualTo(Instant.parse("1995-07-01T00:00:00Z"));
         assertThat(early.size()).isEqualTo(12 * 288);
+    }
+
+    @Test
+    void thousandsSeparatorsReadAlikeOnEveryRowOfAColumn() {
+        // A spreadsheet's grouped numbers: 307.007 beside 1.043.007 is three hundred thousand, not 307.
+        Trace german = TraceReader.parse(
+                "de.csv", List.of("Zeit;Anfragen", "2026-11-01 00:00;307.007", "2026-11-01 00:05;1.043.007"));
+        Trace usTab = TraceReader.parse(
+                "us.tsv", List.of("time\tcount", "2026-11-01 00:00\t307,007", "2026-11-01 00:05\t1,043,007"));
+        Trace french = TraceReader.parse(
+                "fr.csv",
+                List.of("temps;valeur", "2026-11-01 00:00;307\u00a0007", "2026-11-01 00:05;1\u00a0043\u00a0007"));
+        Trace swiss = TraceReader.parse(
+                "ch.csv", List.of("Zeit;Wert", "2026-11-01 00:00;307'007", "2026-11-01 00:05;1'043'007"));
+
+        for (Trace t : List.of(german, usTab, french, swiss)) {
+            assertThat(t.demand()).as(t.name()).containsExactly(307_007, 1_043_007);
+            assertThat(t.problems()).as(t.name()).noneMatch(p -> p.contains("skipped"));
+        }
+        assertThat(usTab.problems()).anySatisfy(p -> assertThat(p).contains("',' read as the thousands separator"));
+        assertThat(TraceReader.parse("ms.csv", List.of("t;latency", "2026-11-01 00:00;0.125", "2026-11-01 00:05;1.250"))
+                        .demand())
+                .as("decimals with three places stay decimals")
+                .containsExactly(0.125, 1.25);
+        assertThat(TraceReader.parse("q.csv", List.of("t,v", "2026-11-01 00:00,\"1,5\"", "2026-11-01 00:05,\"12,25\""))
+                        .demand())
+                .as("a quoted decimal comma in a comma file")
+                .containsExactly(1.5, 12.25);
     }
 
     @Test

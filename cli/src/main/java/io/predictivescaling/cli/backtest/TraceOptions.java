@@ -20,9 +20,11 @@ final class TraceOptions {
     @Option(
             names = "--trace",
             converter = FileOption.InputFile.class,
-            description = "Load history as CSV, as exported by CloudWatch, Grafana, "
-                    + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
-                    + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap")
+            description =
+                    "Load history as CSV, as exported by CloudWatch, Grafana, "
+                            + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
+                            + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap. Or JSON as saved from "
+                            + "Prometheus query_range, aws cloudwatch get-metric-data / get-metric-statistics or Datadog's query API")
     Path trace;
 
     @Mixin
@@ -37,6 +39,12 @@ final class TraceOptions {
             names = "--value-column",
             description = "The load column, by header name or 1-based position (default: the first numeric column)")
     String valueColumn;
+
+    @Option(
+            names = "--series",
+            description = "Which series of a long export (a column of series names, as Grafana's Series;Time;Value) "
+                    + "or of a JSON export's several series to read, by name (default: the first)")
+    String series;
 
     @Option(names = "--unit", description = "Load one capacity unit serves (default: " + Trace.DEFAULT_UNIT_HELP + ")")
     Double unit;
@@ -63,11 +71,16 @@ final class TraceOptions {
                     + "(--cloudwatch NAMESPACE:METRIC [--dimension NAME=VALUE]...), not "
                     + (trace == null ? "neither" : "both"));
         }
+        if (trace == null && (series != null || timeColumn != null || valueColumn != null)) {
+            throw new IllegalArgumentException(
+                    "--series, --time-column and --value-column choose within a --trace file; --cloudwatch reads one "
+                            + "metric (choose it with --dimension)");
+        }
         if (trace == null) {
             CloudWatchHistory.History h = cloudWatch.read();
             return TraceReader.of(cloudWatch.label(), h.points(), h.notes());
         }
-        return TraceReader.read(trace, timeColumn, valueColumn);
+        return TraceReader.read(trace, timeColumn, valueColumn, series);
     }
 
     /** The defaults, with this trace's unit, target utilization and warm-up. */
