@@ -2,13 +2,15 @@ package io.predictivescaling.cli.backtest;
 
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.BacktestResult.PolicyStats;
+import io.predictivescaling.backtest.Trace;
 import java.util.Locale;
 
 /**
  * Who won the backtest, in one plain sentence: how much predictive scaling cut under-provisioned intervals and
  * unserved demand against reactive scaling (target tracking alone), and what it cost against it, in percent and,
  * with a unit price, in money per month. The same sentence is printed, written to summary.json and shown at the
- * top of report.html.
+ * top of report.html. A trace under two days ({@link Trace#tooShortToJudge()}) is said to be too little to judge, with
+ * what to do, before the numbers.
  *
  * @param sentence the verdict
  * @param costVsReactive predictive capacity-unit-hours over reactive's (1.048: 4.8% more)
@@ -55,14 +57,19 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
                     Math.abs(extraPerMonth),
                     plain(unitPrice));
         }
+        // Under two days the numbers say little, and the sentence says so before them, with what to do.
+        String lead = r.trace().tooShortToJudge()
+                ? "Too little history to judge (" + r.trace().spanText() + ", under 2 days): " + Trace.SHORT_HISTORY_FIX
+                        + ". On these " + r.trace().spanText() + ", against"
+                : "Against";
         if (reactive.underProvisionedFraction() == 0 && predictive.underProvisionedFraction() == 0) {
             return new Verdict(
-                    "Against reactive scaling (target tracking alone), predictive scaling changed nothing "
+                    lead + " reactive scaling (target tracking alone), predictive scaling changed nothing "
                             + "here (neither left an interval under-provisioned), " + cost + ".",
                     costVsReactive,
                     extraPerMonth);
         }
-        String sentence = "Against reactive scaling (target tracking alone), predictive scaling " + under + " and "
+        String sentence = lead + " reactive scaling (target tracking alone), predictive scaling " + under + " and "
                 + (under.startsWith("cut ") && unserved.startsWith("cut ") ? unserved.substring(4) : unserved) + ", "
                 + cost + ".";
         return new Verdict(sentence, costVsReactive, extraPerMonth);

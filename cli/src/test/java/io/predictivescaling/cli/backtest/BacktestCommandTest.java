@@ -253,22 +253,34 @@ class BacktestCommandTest {
         Path trace = out.resolve("one-day.csv");
         Files.write(trace, lines.subList(0, 289));
         var err = new java.io.ByteArrayOutputStream();
+        var console = new java.io.ByteArrayOutputStream();
         var stderr = System.err;
+        var stdout = System.out;
         int exit;
         try {
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
             exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
         } finally {
             System.setErr(stderr);
+            System.setOut(stdout);
         }
 
         assertThat(exit).isZero();
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("WARNING: only 24h of data (under 2 days)");
+                .contains("WARNING: only 24h of data (under 2 days)")
+                .contains("export at least 2 weeks");
         JsonNode summary =
                 new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("warnings").get(0).asText()).startsWith("only 24h of data (under 2 days)");
         assertThat(Files.readString(out.resolve("report.html"))).contains("only 24h of data (under 2 days)");
+        // The verdict, read first, does not state a day's cut as the answer: it says the day is too little to judge,
+        // and what to do, before the numbers; the same in all three places.
+        String tooShort = "Too little history to judge (24h, under 2 days): export at least 2 weeks of the metric "
+                + "(backtest --cloudwatch ... --days 14) and run again. On these 24h, against reactive scaling";
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith(tooShort);
+        assertThat(summary.get("verdict").asText()).startsWith(tooShort);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(tooShort);
     }
 
     @Test
