@@ -445,4 +445,35 @@ class BacktestCommandTest {
                 .startsWith("error: --trace " + out.resolve("nope.csv") + ": no such file; check the path")
                 .doesNotContain("\tat ");
     }
+
+    @Test
+    void aUnitTooSmallForTheLoadIsAClearErrorNotAReplayOfTheCap() {
+        // Three days of NASA-HTTP (peak 663 requests in 5 minutes) with --unit 0.00001: 9.5e7 units at 70%, over
+        // the 1,000,000 a replay follows. Was exit 0 with reactive and predictive both "93% under-provisioned" and
+        // "unchanged ... at the same capacity cost": the numbers of the cap. bound said nothing either.
+        String trace = ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv")
+                .toString();
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        int backtest;
+        int bound;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            backtest = Main.run("backtest", "--trace", trace, "--out", out.toString(), "--quiet", "--unit", "0.00001");
+            bound = Main.run("bound", "--trace", trace, "--unit", "0.00001");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(backtest).isEqualTo(2);
+        assertThat(bound).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                .filteredOn(l -> l.startsWith("error: "))
+                .hasSize(2)
+                .containsOnly("error: a capacity unit of 0.00001 is too small for this load: its peak (663) needs "
+                        + "9.47e+07 units at 70% utilization, over the 1,000,000 a replay follows; give a unit of at "
+                        + "least 0.000947 (--unit)");
+        assertThat(out.resolve("summary.json")).doesNotExist();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\tat ");
+    }
 }
