@@ -3,6 +3,7 @@ package io.predictivescaling.cli;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import io.predictivescaling.cli.files.FileOption;
+import io.predictivescaling.common.Stats;
 import io.predictivescaling.sentiment.TrendDetector;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
@@ -87,7 +88,8 @@ final class TrendsCommand implements Callable<Integer> {
         Duration window = Duration.ofHours(3);
         int detected = 0;
         List<Long> leads = new ArrayList<>();
-        for (int k = 0; k < Math.min(10, peaks.size()); k++) {
+        int scored = Math.min(10, peaks.size());
+        for (int k = 0; k < scored; k++) {
             Instant peak = t.time(peaks.get(k));
             Firing first = firings.stream()
                     .filter(f -> !f.at().isAfter(peak) && !f.at().isBefore(peak.minus(window)))
@@ -99,10 +101,14 @@ final class TrendsCommand implements Callable<Integer> {
             }
             System.out.printf(
                     Locale.ROOT,
-                    "  burst %2d at %s (%.0f): %s%n",
+                    "  burst %2d at %s (%s): %s%n",
                     k + 1,
                     peak,
-                    t.demand()[peaks.get(k)],
+                    // Four significant digits: a trace of 0.01-0.02 mentions shows its bursts, not "(0)".
+                    new java.math.BigDecimal(t.demand()[peaks.get(k)])
+                            .round(new java.math.MathContext(4))
+                            .stripTrailingZeros()
+                            .toPlainString(),
                     first == null
                             ? "missed"
                             : "detected " + Duration.between(first.at(), peak).toMinutes() + " min before");
@@ -113,21 +119,23 @@ final class TrendsCommand implements Callable<Integer> {
                         .noneMatch(p -> !f.at().isAfter(p) && !f.at().isBefore(p.minus(window))))
                 .count();
         double weeks = Duration.between(t.start(), t.time(t.size())).toHours() / (24.0 * 7);
-        leads.sort(Long::compare);
-        double median = leads.isEmpty()
-                ? Double.NaN
-                : leads.size() % 2 == 1
-                        ? leads.get(leads.size() / 2)
-                        : (leads.get(leads.size() / 2 - 1) + leads.get(leads.size() / 2)) / 2.0;
+        // None detected has no lead to take a median of: it says so, not "NaN min".
+        String lead = leads.isEmpty()
+                ? "no lead (none detected)"
+                : String.format(
+                        Locale.ROOT,
+                        "median lead %.0f min",
+                        Stats.median(leads.stream().map(Long::doubleValue).toList()));
         System.out.printf(
                 Locale.ROOT,
-                "detected %d of the 10 largest bursts no later than their peak; "
-                        + "false alarms %.2f per week (%d in %.1f weeks); median lead %.0f min%n",
+                "detected %d of the %d largest bursts no later than their peak; "
+                        + "false alarms %.2f per week (%d in %.1f weeks); %s%n",
                 detected,
+                scored,
                 falseAlarms / weeks,
                 falseAlarms,
                 weeks,
-                median);
+                lead);
     }
 
     /** The largest peaks, at least {@code apart} from each other, largest first. */

@@ -179,6 +179,10 @@ public final class Backtest {
         int decisionLead = (int) Math.ceil(config.warmup().getSeconds() / (double) stepSeconds);
 
         double[] demand = trace.demand();
+        tracking.requireFits(java.util.Arrays.stream(demand)
+                .filter(d -> !Double.isNaN(d))
+                .max()
+                .orElse(0));
         double[] predicted = nan(n);
         double[] lower = nan(n);
         double[] upper = nan(n);

@@ -23,11 +23,10 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
      */
     public List<String> warnings() {
         List<String> warnings = new java.util.ArrayList<>();
-        Duration span = step.multipliedBy(demand.length);
-        if (span.compareTo(SHORT_HISTORY) < 0) {
-            warnings.add("only " + span.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+        if (tooShortToJudge()) {
+            warnings.add("only " + spanText()
                     + " of data (under 2 days): the forecast has too little history to learn daily patterns from, "
-                    + "so the predictive result says little");
+                    + "so the predictive result says little; " + SHORT_HISTORY_FIX);
         }
         long gaps = java.util.Arrays.stream(demand).filter(Double::isNaN).count();
         if (demand.length > 0 && gaps > MANY_GAPS * demand.length) {
@@ -39,6 +38,28 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
                     demand.length));
         }
         return warnings;
+    }
+
+    /** What to do about a trace under {@link #SHORT_HISTORY}, as the warning and the verdict say it. */
+    public static final String SHORT_HISTORY_FIX =
+            "export at least 2 weeks of the metric (backtest --cloudwatch ... --days 14) and run again";
+
+    /** The time the trace covers: its intervals times its step, gaps included. */
+    public Duration span() {
+        return step.multipliedBy(demand.length);
+    }
+
+    /** The span as a person reads it: "24h", "1h30m". */
+    public String spanText() {
+        return span().toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Whether the trace covers under {@link #SHORT_HISTORY} (two daily cycles): too little to judge predictive
+     * scaling on, which the warnings and the backtest's verdict say first.
+     */
+    public boolean tooShortToJudge() {
+        return span().compareTo(SHORT_HISTORY) < 0;
     }
 
     public int size() {

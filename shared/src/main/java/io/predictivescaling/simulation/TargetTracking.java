@@ -78,6 +78,33 @@ public record TargetTracking(
         return (int) (warmup.getSeconds() / interval.getSeconds());
     }
 
+    /**
+     * Refuses a load this policy cannot follow: a peak that needs more than {@link #ceiling()} units (a unit too
+     * small for the load, e.g. 1 for a trace of 1e9 requests), which would cap every policy but the oracle there and
+     * leave numbers that describe the cap, not the policies.
+     *
+     * @param peak the most load of any interval, in the trace's units
+     * @throws IllegalArgumentException naming the peak, the units it needs and the smallest unit that fits
+     */
+    public void requireFits(double peak) {
+        double units = Math.ceil(peak / (targetUtilization * unit) - 1e-9);
+        if (units > ceiling) {
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "a capacity unit of %s is too small for this load: its peak (%s) needs %.3g units at %.0f%%"
+                            + " utilization, over the %,d a replay follows; give a unit of at least %.3g (--unit)",
+                    java.math.BigDecimal.valueOf(unit).stripTrailingZeros().toPlainString(),
+                    new java.math.BigDecimal(peak)
+                            .round(new java.math.MathContext(4))
+                            .stripTrailingZeros()
+                            .toPlainString(),
+                    units,
+                    100 * targetUtilization,
+                    ceiling,
+                    peak / (targetUtilization * ceiling)));
+        }
+    }
+
     /** The capacity a demand needs at the target utilization. */
     public int needed(double demand) {
         return (int) Math.ceil(demand / (targetUtilization * unit) - 1e-9);

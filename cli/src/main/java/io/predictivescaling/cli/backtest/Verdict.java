@@ -2,13 +2,15 @@ package io.predictivescaling.cli.backtest;
 
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.BacktestResult.PolicyStats;
+import io.predictivescaling.backtest.Trace;
 import java.util.Locale;
 
 /**
  * Who won the backtest, in one plain sentence: how much predictive scaling cut under-provisioned intervals and
  * unserved demand against reactive scaling (target tracking alone), and what it cost against it, in percent and,
  * with a unit price, in money per month. The same sentence is printed, written to summary.json and shown at the
- * top of report.html.
+ * top of report.html. A trace under two days ({@link Trace#tooShortToJudge()}) is said to be too little to judge, with
+ * what to do, before the numbers.
  *
  * @param sentence the verdict
  * @param costVsReactive predictive capacity-unit-hours over reactive's (1.048: 4.8% more)
@@ -50,18 +52,24 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
             cost += String.format(
                     Locale.ROOT,
                     " (%s%,.2f a month at %s per unit-hour)",
-                    extraPerMonth >= 0 ? "+" : "-",
+                    // What prints as 0.00 has no sign: not "-0.00" for a hair less.
+                    Math.abs(extraPerMonth) < 0.005 ? "" : extraPerMonth > 0 ? "+" : "-",
                     Math.abs(extraPerMonth),
                     plain(unitPrice));
         }
+        // Under two days the numbers say little, and the sentence says so before them, with what to do.
+        String lead = r.trace().tooShortToJudge()
+                ? "Too little history to judge (" + r.trace().spanText() + ", under 2 days): " + Trace.SHORT_HISTORY_FIX
+                        + ". On these " + r.trace().spanText() + ", against"
+                : "Against";
         if (reactive.underProvisionedFraction() == 0 && predictive.underProvisionedFraction() == 0) {
             return new Verdict(
-                    "Against reactive scaling (target tracking alone), predictive scaling changed nothing "
+                    lead + " reactive scaling (target tracking alone), predictive scaling changed nothing "
                             + "here (neither left an interval under-provisioned), " + cost + ".",
                     costVsReactive,
                     extraPerMonth);
         }
-        String sentence = "Against reactive scaling (target tracking alone), predictive scaling " + under + " and "
+        String sentence = lead + " reactive scaling (target tracking alone), predictive scaling " + under + " and "
                 + (under.startsWith("cut ") && unserved.startsWith("cut ") ? unserved.substring(4) : unserved) + ", "
                 + cost + ".";
         return new Verdict(sentence, costVsReactive, extraPerMonth);
@@ -80,13 +88,32 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
         if (after == 0) {
             return String.format(Locale.ROOT, "cut %s from %s to none", what, percent(before));
         }
-        if (after < before) {
-            return String.format(Locale.ROOT, "cut %s by %.0f%% %s", what, 100 * (1 - after / before), fromTo);
-        }
         if (after == before) {
             return "left " + what + " unchanged at " + percent(after);
         }
+        if (percent(after).equals(percent(before))) {
+            // Shares that print alike (2.7708% and 2.7639% on 14,400 intervals) read as such, not "cut by 0%".
+            return "left " + what + " about unchanged at " + percent(after);
+        }
+        if (after < before) {
+            return String.format(Locale.ROOT, "cut %s by %s %s", what, share(1 - after / before), fromTo);
+        }
         return "raised " + what + " " + fromTo;
+    }
+
+    /**
+     * A cut as a whole percent, except where that would misstate it: a cut that leaves something is never "100%"
+     * (99.85% reads as "99.8%", over 99.95% as "over 99.9%") and a cut is never "0%" (0.3% reads as "0.3%").
+     */
+    private static String share(double fraction) {
+        double pct = 100 * fraction;
+        if (pct >= 99.95) {
+            return "over 99.9%";
+        }
+        if (pct >= 99.5 || pct < 0.5) {
+            return String.format(Locale.ROOT, "%.1f%%", Math.max(pct, 0.1));
+        }
+        return String.format(Locale.ROOT, "%.0f%%", pct);
     }
 
     private static String percent(double fraction) {

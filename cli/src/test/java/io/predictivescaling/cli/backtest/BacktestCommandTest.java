@@ -253,22 +253,34 @@ class BacktestCommandTest {
         Path trace = out.resolve("one-day.csv");
         Files.write(trace, lines.subList(0, 289));
         var err = new java.io.ByteArrayOutputStream();
+        var console = new java.io.ByteArrayOutputStream();
         var stderr = System.err;
+        var stdout = System.out;
         int exit;
         try {
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
             exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
         } finally {
             System.setErr(stderr);
+            System.setOut(stdout);
         }
 
         assertThat(exit).isZero();
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("WARNING: only 24h of data (under 2 days)");
+                .contains("WARNING: only 24h of data (under 2 days)")
+                .contains("export at least 2 weeks");
         JsonNode summary =
                 new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("warnings").get(0).asText()).startsWith("only 24h of data (under 2 days)");
         assertThat(Files.readString(out.resolve("report.html"))).contains("only 24h of data (under 2 days)");
+        // The verdict, read first, does not state a day's cut as the answer: it says the day is too little to judge,
+        // and what to do, before the numbers; the same in all three places.
+        String tooShort = "Too little history to judge (24h, under 2 days): export at least 2 weeks of the metric "
+                + "(backtest --cloudwatch ... --days 14) and run again. On these 24h, against reactive scaling";
+        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith(tooShort);
+        assertThat(summary.get("verdict").asText()).startsWith(tooShort);
+        assertThat(Files.readString(out.resolve("report.html"))).contains(tooShort);
     }
 
     @Test
@@ -432,5 +444,36 @@ class BacktestCommandTest {
         assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
                 .startsWith("error: --trace " + out.resolve("nope.csv") + ": no such file; check the path")
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aUnitTooSmallForTheLoadIsAClearErrorNotAReplayOfTheCap() {
+        // Three days of NASA-HTTP (peak 663 requests in 5 minutes) with --unit 0.00001: 9.5e7 units at 70%, over
+        // the 1,000,000 a replay follows. Was exit 0 with reactive and predictive both "93% under-provisioned" and
+        // "unchanged ... at the same capacity cost": the numbers of the cap. bound said nothing either.
+        String trace = ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv")
+                .toString();
+        var err = new java.io.ByteArrayOutputStream();
+        var stderr = System.err;
+        int backtest;
+        int bound;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            backtest = Main.run("backtest", "--trace", trace, "--out", out.toString(), "--quiet", "--unit", "0.00001");
+            bound = Main.run("bound", "--trace", trace, "--unit", "0.00001");
+        } finally {
+            System.setErr(stderr);
+        }
+
+        assertThat(backtest).isEqualTo(2);
+        assertThat(bound).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+                .filteredOn(l -> l.startsWith("error: "))
+                .hasSize(2)
+                .containsOnly("error: a capacity unit of 0.00001 is too small for this load: its peak (663) needs "
+                        + "9.47e+07 units at 70% utilization, over the 1,000,000 a replay follows; give a unit of at "
+                        + "least 0.000947 (--unit)");
+        assertThat(out.resolve("summary.json")).doesNotExist();
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\tat ");
     }
 }

@@ -54,6 +54,34 @@ class VerdictTest {
                         + "capacity cost.");
     }
 
+    @Test
+    void aCutThatLeavesSomethingNeverReadsAsAHundredOrZeroPercentAndAHairCheaperIsNoMinusZero() {
+        // A day of 5-minute data as a 1-day trace gave: "unserved demand by 100% (from 1.33% to 0.002%)".
+        BacktestResult nearlyAll = result(
+                730,
+                new PolicyStats(0.059, 0.013335599715672029, 1000, 1.1),
+                new PolicyStats(0.0035, 2.0088388911208618e-05, 999.99999, 1.1));
+
+        String s = Verdict.of(nearlyAll, 0.05).sentence();
+
+        assertThat(s)
+                .contains("unserved demand by 99.8% (from 1.33% to 0.002%)")
+                .doesNotContain("100%")
+                .endsWith("at the same capacity cost (0.00 a month at 0.05 per unit-hour).")
+                .doesNotContain("-0.00");
+
+        // 14,400 one-minute intervals: one interval fewer of 398 under-provisioned is no "cut by 0%".
+        BacktestResult oneFewer = result(
+                100,
+                new PolicyStats(398 / 14400.0, 0.0100, 1000, 1.1),
+                new PolicyStats(397 / 14400.0, 0.0099, 1010, 1.1));
+
+        assertThat(Verdict.of(oneFewer, 0).sentence())
+                .contains("left under-provisioned intervals about unchanged at 2.76%")
+                .contains("cut unserved demand by 1% (from 1.00% to 0.99%)")
+                .doesNotContain("by 0%");
+    }
+
     private static BacktestResult result(int hours, PolicyStats reactive, PolicyStats predictive) {
         Trace trace = new Trace(
                 "t.csv", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1), new double[hours], List.of());
