@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.data.UnfoldingReader;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
@@ -113,7 +114,8 @@ public final class ICalendarSource implements EventSource {
             String text, String source, String type, double impact, Instant from, Instant to, ZoneId fallbackZone) {
         Calendar calendar;
         try {
-            calendar = new CalendarBuilder().build(new StringReader(text));
+            // Relaxed unfolding: a line folded after a bare LF (a file saved on Unix) is joined as after CRLF.
+            calendar = new CalendarBuilder().build(new UnfoldingReader(new StringReader(text), true));
         } catch (IOException | ParserException | RuntimeException e) {
             throw new IllegalArgumentException("not iCalendar: " + e.getMessage(), e);
         }

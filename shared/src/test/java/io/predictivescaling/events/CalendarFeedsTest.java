@@ -105,6 +105,33 @@ class CalendarFeedsTest {
     }
 
     @Test
+    void aCalendarSavedWithLfLineEndsAndFoldedLinesIsReadWhole() {
+        // A Google Calendar export as a script or an editor on Unix saves it: LF, not CRLF, and long lines folded.
+        EventSource.Fetched got = ics("google-lf-folded.ics", ZoneOffset.UTC, Duration.ofDays(90));
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(
+                                "Monthly showmatch: a title long enough that the calendar folds it across two lines",
+                                Instant.parse("2026-12-04T01:00:00Z"),
+                                Instant.parse("2026-12-04T03:00:00Z")),
+                        tuple(
+                                "Winter break",
+                                Instant.parse("2026-12-24T08:00:00Z"),
+                                Instant.parse("2026-12-27T08:00:00Z")),
+                        tuple(
+                                "New Year's Eve",
+                                Instant.parse("2026-12-31T08:00:00Z"),
+                                Instant.parse("2027-01-01T08:00:00Z")),
+                        tuple(
+                                "Monthly showmatch: a title long enough that the calendar folds it across two lines",
+                                Instant.parse("2027-01-04T01:00:00Z"),
+                                Instant.parse("2027-01-04T03:00:00Z")));
+        assertThat(got.skipped()).isEmpty();
+    }
+
+    @Test
     void withoutADeclaredZoneFloatingTimesAreInTheSourcesZone() {
         String text = resource("allday-floating.ics")
                 .replace("X-WR-TIMEZONE:America/New_York\n", "")
