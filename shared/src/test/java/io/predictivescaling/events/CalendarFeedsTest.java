@@ -132,6 +132,54 @@ class CalendarFeedsTest {
     }
 
     @Test
+    void anEventWithAnUnreadableDateOrRuleIsCountedAndTheRestOfTheCalendarKept() {
+        String text = calendar("""
+                BEGIN:VEVENT
+                UID:typo@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:2026120
+                SUMMARY:Typo in the date
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:rule@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261201T100000Z
+                RRULE:FREQ=SOMETIMES
+                SUMMARY:Unknown frequency
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:link@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261203T100000Z
+                URL:see the website
+                SUMMARY:Bad link only
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:ok@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261205T090000Z
+                SUMMARY:Fine
+                END:VEVENT
+                """);
+
+        EventSource.Fetched got =
+                ICalendarSource.read(text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
+
+        // A bad URL does not change when the event is; a bad date or rule does, so only those two are dropped.
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(
+                        tuple("Bad link only", Instant.parse("2026-12-03T10:00:00Z")),
+                        tuple("Fine", Instant.parse("2026-12-05T09:00:00Z")));
+        assertThat(got.skipped()).isEqualTo(Map.of("unreadable", 2));
+        assertThat(got.notes())
+                .containsExactly(
+                        "unreadable VEVENT 'Typo in the date': DTSTART: Text '2026120' could not be parsed at index 6",
+                        "unreadable VEVENT 'Unknown frequency': RRULE: No enum constant"
+                                + " net.fortuna.ical4j.transform.recurrence.Frequency.SOMETIMES");
+    }
+
+    @Test
     void withoutADeclaredZoneFloatingTimesAreInTheSourcesZone() {
         String text = resource("allday-floating.ics")
                 .replace("X-WR-TIMEZONE:America/New_York\n", "")
