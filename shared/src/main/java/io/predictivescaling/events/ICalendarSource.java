@@ -5,6 +5,7 @@ import io.predictivescaling.common.SourceException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +35,8 @@ import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateProperty;
@@ -169,7 +173,8 @@ public final class ICalendarSource implements EventSource {
     private static Calendar parse(String text) {
         Calendar[] built = new Calendar[1];
         ContentHandler handler = new KeepingUnreadableProperties(new DefaultContentHandler(
-                c -> built[0] = c, TimeZoneRegistryFactory.getInstance().createRegistry()));
+                c -> built[0] = c,
+                new KnownZonesToo(TimeZoneRegistryFactory.getInstance().createRegistry())));
         try {
             CalendarParserFactory.getInstance().get().parse(new UnfoldingReader(new StringReader(text), true), handler);
         } catch (IOException | ParserException | RuntimeException e) {
@@ -179,6 +184,59 @@ public final class ICalendarSource implements EventSource {
             throw new IllegalArgumentException("not iCalendar: no VCALENDAR");
         }
         return built[0];
+    }
+
+    /**
+     * ical4j's registry of the calendar's VTIMEZONEs, that also knows every zone {@link TimeZones} does. Once a
+     * calendar defines one VTIMEZONE, ical4j looks every TZID up among the calendar's definitions only, so an event
+     * in {@code Europe/Berlin} or {@code "Pacific Standard Time"} next to an Outlook zone failed with "Unknown
+     * timezone identifier" (without any VTIMEZONE the same event was read).
+     */
+    private static final class KnownZonesToo implements TimeZoneRegistry {
+        private final TimeZoneRegistry calendars;
+
+        KnownZonesToo(TimeZoneRegistry calendars) {
+            this.calendars = calendars;
+        }
+
+        @Override
+        public void register(TimeZone timezone) {
+            calendars.register(timezone);
+        }
+
+        @Override
+        public void register(TimeZone timezone, boolean update) {
+            calendars.register(timezone, update);
+        }
+
+        @Override
+        public void clear() {
+            calendars.clear();
+        }
+
+        @Override
+        public TimeZone getTimeZone(String id) {
+            return calendars.getTimeZone(id);
+        }
+
+        @Override
+        public Map<String, ZoneRules> getZoneRules() {
+            return calendars.getZoneRules();
+        }
+
+        @Override
+        public ZoneId getZoneId(String tzId) {
+            try {
+                return calendars.getZoneId(tzId);
+            } catch (DateTimeException unknownToTheCalendar) {
+                return TimeZones.resolve(tzId).orElseThrow(() -> unknownToTheCalendar);
+            }
+        }
+
+        @Override
+        public String getTzId(String zoneId) {
+            return calendars.getTzId(zoneId);
+        }
     }
 
     /** Hands everything to ical4j's own handler; a property it rejects becomes an {@link #UNREADABLE} mark. */

@@ -242,6 +242,59 @@ class CalendarFeedsTest {
         assertThat(got.skipped()).containsEntry("cancelled", 1);
     }
 
+    @Test
+    void aZoneTheCalendarDoesNotDefineIsKnownBesideOneItDoes() {
+        // An Outlook calendar defines its own zone; an invitation pasted in from elsewhere names others.
+        String text = calendar("""
+                BEGIN:VTIMEZONE
+                TZID:W. Europe Standard Time
+                BEGIN:STANDARD
+                DTSTART:16010101T030000
+                TZOFFSETFROM:+0200
+                TZOFFSETTO:+0100
+                RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+                END:STANDARD
+                BEGIN:DAYLIGHT
+                DTSTART:16010101T020000
+                TZOFFSETFROM:+0100
+                TZOFFSETTO:+0200
+                RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+                END:DAYLIGHT
+                END:VTIMEZONE
+                BEGIN:VEVENT
+                UID:own@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID=W. Europe Standard Time:20261201T190000
+                DTEND;TZID=W. Europe Standard Time:20261201T210000
+                SUMMARY:Own zone
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:pst@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID="Pacific Standard Time":20261205T090000
+                DTEND;TZID="Pacific Standard Time":20261205T100000
+                SUMMARY:Pasted from Seattle
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:ny@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID=America/New_York:20261207T090000
+                SUMMARY:Pasted from New York
+                END:VEVENT
+                """);
+
+        EventSource.Fetched got =
+                ICalendarSource.read(text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(
+                        tuple("Own zone", Instant.parse("2026-12-01T18:00:00Z")),
+                        tuple("Pasted from Seattle", Instant.parse("2026-12-05T17:00:00Z")),
+                        tuple("Pasted from New York", Instant.parse("2026-12-07T14:00:00Z")));
+        assertThat(got.skipped()).isEmpty();
+    }
+
     /** A VTIMEZONE that only knows standard time: stale, as calendars often carry. */
     static String staleVtimezone(String tzid, ZoneId zone) {
         int seconds = zone.getRules()
