@@ -39,6 +39,7 @@ import net.fortuna.ical4j.model.TimeZone;
 import net.fortuna.ical4j.model.TimeZoneRegistry;
 import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DateListProperty;
 import net.fortuna.ical4j.model.property.DateProperty;
 
 /**
@@ -407,10 +408,26 @@ public final class ICalendarSource implements EventSource {
         Optional<ZoneId> named = dtStart.getParameter(Parameter.TZID)
                 .map(p -> ((Parameter) p).getValue())
                 .flatMap(TimeZones::resolve);
+        // ical4j drops an occurrence only when an EXDATE equals it as the same Java object (a ZonedDateTime in the
+        // same zone id): an EXDATE written in UTC, or with another name for the zone ("W. Europe Standard Time"
+        // for Europe/Berlin), was kept. RFC 5545 excludes the occurrence at that instant, so instants are compared.
+        Set<Instant> excluded = new HashSet<>();
+        for (Object x : e.getProperties(Property.EXDATE)) {
+            DateListProperty<Temporal> exdate = (DateListProperty<Temporal>) x;
+            Optional<ZoneId> exZone = exdate.getParameter(Parameter.TZID)
+                    .map(p -> ((Parameter) p).getValue())
+                    .flatMap(TimeZones::resolve);
+            for (Temporal t : exdate.getDates()) {
+                excluded.add(instant(t, exZone, local));
+            }
+        }
         List<Span> spans = new ArrayList<>();
         for (Object o : e.calculateRecurrenceSet(window)) {
             Period<Temporal> p = (Period<Temporal>) o;
             Instant start = instant(p.getStart(), named, local);
+            if (excluded.contains(start)) {
+                continue;
+            }
             Instant end = instant(p.getEnd(), named, local);
             if (!end.isAfter(start)) {
                 end = first instanceof LocalDate

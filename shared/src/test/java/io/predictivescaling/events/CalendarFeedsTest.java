@@ -295,6 +295,21 @@ class CalendarFeedsTest {
         assertThat(got.skipped()).isEmpty();
     }
 
+    @Test
+    void anExdateWrittenInUtcOrUnderTheZonesWindowsNameRemovesItsOccurrence() {
+        // Outlook's own export: the zone under its Windows name, with the VTIMEZONE Exchange writes.
+        EventSource.Fetched got = ics("outlook-exdate.ics", ZoneOffset.UTC, Duration.ofDays(60));
+
+        // Daily at 19:00 Berlin (18:00 UTC) from 1 to 6 December; the 2nd is excluded in UTC (as many publishers
+        // write it), the 4th under the zone's IANA name, the 5th under its Windows name.
+        assertThat(got.events())
+                .extracting(KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(Instant.parse("2026-12-01T18:00:00Z"), Instant.parse("2026-12-01T20:00:00Z")),
+                        tuple(Instant.parse("2026-12-03T18:00:00Z"), Instant.parse("2026-12-03T20:00:00Z")),
+                        tuple(Instant.parse("2026-12-06T18:00:00Z"), Instant.parse("2026-12-06T20:00:00Z")));
+    }
+
     /** A VTIMEZONE that only knows standard time: stale, as calendars often carry. */
     static String staleVtimezone(String tzid, ZoneId zone) {
         int seconds = zone.getRules()
