@@ -105,6 +105,81 @@ class CalendarFeedsTest {
     }
 
     @Test
+    void aCalendarSavedWithLfLineEndsAndFoldedLinesIsReadWhole() {
+        // A Google Calendar export as a script or an editor on Unix saves it: LF, not CRLF, and long lines folded.
+        EventSource.Fetched got = ics("google-lf-folded.ics", ZoneOffset.UTC, Duration.ofDays(90));
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(
+                                "Monthly showmatch: a title long enough that the calendar folds it across two lines",
+                                Instant.parse("2026-12-04T01:00:00Z"),
+                                Instant.parse("2026-12-04T03:00:00Z")),
+                        tuple(
+                                "Winter break",
+                                Instant.parse("2026-12-24T08:00:00Z"),
+                                Instant.parse("2026-12-27T08:00:00Z")),
+                        tuple(
+                                "New Year's Eve",
+                                Instant.parse("2026-12-31T08:00:00Z"),
+                                Instant.parse("2027-01-01T08:00:00Z")),
+                        tuple(
+                                "Monthly showmatch: a title long enough that the calendar folds it across two lines",
+                                Instant.parse("2027-01-04T01:00:00Z"),
+                                Instant.parse("2027-01-04T03:00:00Z")));
+        assertThat(got.skipped()).isEmpty();
+    }
+
+    @Test
+    void anEventWithAnUnreadableDateOrRuleIsCountedAndTheRestOfTheCalendarKept() {
+        String text = calendar("""
+                BEGIN:VEVENT
+                UID:typo@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:2026120
+                SUMMARY:Typo in the date
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:rule@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261201T100000Z
+                RRULE:FREQ=SOMETIMES
+                SUMMARY:Unknown frequency
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:link@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261203T100000Z
+                URL:see the website
+                SUMMARY:Bad link only
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:ok@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261205T090000Z
+                SUMMARY:Fine
+                END:VEVENT
+                """);
+
+        EventSource.Fetched got =
+                ICalendarSource.read(text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
+
+        // A bad URL does not change when the event is; a bad date or rule does, so only those two are dropped.
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(
+                        tuple("Bad link only", Instant.parse("2026-12-03T10:00:00Z")),
+                        tuple("Fine", Instant.parse("2026-12-05T09:00:00Z")));
+        assertThat(got.skipped()).isEqualTo(Map.of("unreadable", 2));
+        assertThat(got.notes())
+                .containsExactly(
+                        "unreadable VEVENT 'Typo in the date': DTSTART: Text '2026120' could not be parsed at index 6",
+                        "unreadable VEVENT 'Unknown frequency': RRULE: No enum constant"
+                                + " net.fortuna.ical4j.transform.recurrence.Frequency.SOMETIMES");
+    }
+
+    @Test
     void withoutADeclaredZoneFloatingTimesAreInTheSourcesZone() {
         String text = resource("allday-floating.ics")
                 .replace("X-WR-TIMEZONE:America/New_York\n", "")
@@ -165,6 +240,74 @@ class CalendarFeedsTest {
                         tuple("Cup", Instant.parse("2026-12-03T18:00:00Z"), Instant.parse("2026-12-03T21:00:00Z")),
                         tuple("Cup", Instant.parse("2026-12-10T18:00:00Z"), Instant.parse("2026-12-10T21:00:00Z")));
         assertThat(got.skipped()).containsEntry("cancelled", 1);
+    }
+
+    @Test
+    void aZoneTheCalendarDoesNotDefineIsKnownBesideOneItDoes() {
+        // An Outlook calendar defines its own zone; an invitation pasted in from elsewhere names others.
+        String text = calendar("""
+                BEGIN:VTIMEZONE
+                TZID:W. Europe Standard Time
+                BEGIN:STANDARD
+                DTSTART:16010101T030000
+                TZOFFSETFROM:+0200
+                TZOFFSETTO:+0100
+                RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=10
+                END:STANDARD
+                BEGIN:DAYLIGHT
+                DTSTART:16010101T020000
+                TZOFFSETFROM:+0100
+                TZOFFSETTO:+0200
+                RRULE:FREQ=YEARLY;INTERVAL=1;BYDAY=-1SU;BYMONTH=3
+                END:DAYLIGHT
+                END:VTIMEZONE
+                BEGIN:VEVENT
+                UID:own@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID=W. Europe Standard Time:20261201T190000
+                DTEND;TZID=W. Europe Standard Time:20261201T210000
+                SUMMARY:Own zone
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:pst@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID="Pacific Standard Time":20261205T090000
+                DTEND;TZID="Pacific Standard Time":20261205T100000
+                SUMMARY:Pasted from Seattle
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:ny@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID=America/New_York:20261207T090000
+                SUMMARY:Pasted from New York
+                END:VEVENT
+                """);
+
+        EventSource.Fetched got =
+                ICalendarSource.read(text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(
+                        tuple("Own zone", Instant.parse("2026-12-01T18:00:00Z")),
+                        tuple("Pasted from Seattle", Instant.parse("2026-12-05T17:00:00Z")),
+                        tuple("Pasted from New York", Instant.parse("2026-12-07T14:00:00Z")));
+        assertThat(got.skipped()).isEmpty();
+    }
+
+    @Test
+    void anExdateWrittenInUtcOrUnderTheZonesWindowsNameRemovesItsOccurrence() {
+        // Outlook's own export: the zone under its Windows name, with the VTIMEZONE Exchange writes.
+        EventSource.Fetched got = ics("outlook-exdate.ics", ZoneOffset.UTC, Duration.ofDays(60));
+
+        // Daily at 19:00 Berlin (18:00 UTC) from 1 to 6 December; the 2nd is excluded in UTC (as many publishers
+        // write it), the 4th under the zone's IANA name, the 5th under its Windows name.
+        assertThat(got.events())
+                .extracting(KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(Instant.parse("2026-12-01T18:00:00Z"), Instant.parse("2026-12-01T20:00:00Z")),
+                        tuple(Instant.parse("2026-12-03T18:00:00Z"), Instant.parse("2026-12-03T20:00:00Z")),
+                        tuple(Instant.parse("2026-12-06T18:00:00Z"), Instant.parse("2026-12-06T20:00:00Z")));
     }
 
     /** A VTIMEZONE that only knows standard time: stale, as calendars often carry. */
