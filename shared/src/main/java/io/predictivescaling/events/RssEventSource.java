@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import io.predictivescaling.common.HttpFeeds;
+import io.predictivescaling.common.Keywords;
 import io.predictivescaling.common.SourceException;
 import java.io.StringReader;
 import java.net.URI;
@@ -106,9 +107,10 @@ public final class RssEventSource implements EventSource {
     }
 
     private Optional<Rule> match(String visibleText) {
-        String text = visibleText.toLowerCase(Locale.ROOT);
+        // Folded alike (accents, typographic apostrophes, case): "tom's" matches the "Tom&#8217;s" a feed writes.
+        String text = Keywords.fold(visibleText);
         return rules.stream()
-                .filter(r -> text.contains(normalise(r.keyword()).toLowerCase(Locale.ROOT)))
+                .filter(r -> text.contains(Keywords.fold(r.keyword())))
                 .findFirst();
     }
 

@@ -5,6 +5,7 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import io.predictivescaling.common.HttpFeeds;
+import io.predictivescaling.common.Keywords;
 import io.predictivescaling.common.SourceException;
 import java.io.StringReader;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 
 /** Any RSS or Atom feed (read with ROME): entries whose title or summary mention the keyword. */
 public final class RssSentimentSource implements SentimentSource {
@@ -41,7 +41,6 @@ public final class RssSentimentSource implements SentimentSource {
         } catch (FeedException | IllegalArgumentException e) {
             throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
         }
-        String needle = keyword.toLowerCase(Locale.ROOT);
         List<Post> posts = new ArrayList<>();
         for (SyndEntry entry : parsed.getEntries()) {
             String text = (entry.getTitle() == null ? "" : entry.getTitle()) + " "
@@ -49,7 +48,7 @@ public final class RssSentimentSource implements SentimentSource {
                             ? ""
                             : entry.getDescription().getValue());
             Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-            if (date == null || !text.toLowerCase(Locale.ROOT).contains(needle)) {
+            if (date == null || !Keywords.contains(text, keyword)) {
                 continue;
             }
             if (date.toInstant().isAfter(since)) {

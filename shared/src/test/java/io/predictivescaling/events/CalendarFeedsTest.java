@@ -490,6 +490,38 @@ class CalendarFeedsTest {
     }
 
     @Test
+    void keywordsMatchWhatAReaderSeesWhateverApostrophesAccentsAndCaseTheFeedWrites() {
+        // WordPress writes every apostrophe as &#8217;; some tools send accents decomposed (e + U+0301).
+        server.serve("/typo.xml", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>t</title><link>https://x.test/</link><description>d</description>
+                <item><title>TOM&#8217;S Arena opens</title><link>https://x.test/1</link>\
+                <pubDate>Sun, 01 Nov 2026 09:00:00 GMT</pubDate></item>
+                <item><title>Poke\u0301mon Cup \u2013 finals</title><link>https://x.test/2</link>\
+                <pubDate>Sun, 01 Nov 2026 10:00:00 GMT</pubDate></item>
+                <item><title>Toms arena weather</title><link>https://x.test/3</link>\
+                <pubDate>Sun, 01 Nov 2026 11:00:00 GMT</pubDate></item>
+                </channel></rss>""");
+
+        EventSource.Fetched got = new RssEventSource(
+                        "news",
+                        URI.create(server.base() + "/typo.xml"),
+                        List.of(
+                                new RssEventSource.Rule("tom's arena", "opening", 0.5, Duration.ofHours(6)),
+                                new RssEventSource.Rule(
+                                        "Pok\u00e9mon cup - finals", "esports", 0.5, Duration.ofHours(6))),
+                        Duration.ofSeconds(5))
+                .fetch(NOW);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::type, KnownEvent::start)
+                .containsExactly(
+                        tuple("opening", Instant.parse("2026-11-01T09:00:00Z")),
+                        tuple("esports", Instant.parse("2026-11-01T10:00:00Z")));
+        assertThat(got.skipped()).isEqualTo(Map.of("no-keyword", 1));
+    }
+
+    @Test
     void theCsvCalendarTheBacktestTakesIsAlsoALiveSource() {
         server.serve("/calendar.csv", 200, """
                 start,end,type,name
