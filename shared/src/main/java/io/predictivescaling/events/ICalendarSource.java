@@ -307,6 +307,19 @@ public final class ICalendarSource implements EventSource {
         }
     }
 
+    /** The VEVENT's SEQUENCE (its revision number, RFC 5545 section 3.8.7.4); 0 when absent or unreadable. */
+    private static int sequence(VEvent e) {
+        return e.getProperty(Property.SEQUENCE)
+                .map(p -> {
+                    try {
+                        return Integer.parseInt(((Property) p).getValue().trim());
+                    } catch (NumberFormatException unreadable) {
+                        return 0;
+                    }
+                })
+                .orElse(0);
+    }
+
     /** One UID: the master's occurrences, with those its RECURRENCE-ID overrides replace swapped for them. */
     private static void expand(
             List<VEvent> series,
@@ -326,10 +339,21 @@ public final class ICalendarSource implements EventSource {
                 }
             }
         }
-        VEvent master = series.stream()
+        // A UID given twice without RECURRENCE-ID is one event sent again (an update appended to a feed or an export
+        // merged from two copies): RFC 5545 section 3.8.7.4 says the copy with the highest SEQUENCE is the current one
+        // (a tie goes to the later in the file). The others are counted, not kept as events of their own.
+        List<VEvent> masters = series.stream()
                 .filter(e -> e.getProperty(Property.RECURRENCE_ID).isEmpty())
-                .findFirst()
-                .orElse(null);
+                .toList();
+        VEvent master = null;
+        for (VEvent m : masters) {
+            if (master == null || sequence(m) >= sequence(master)) {
+                master = m;
+            }
+        }
+        if (masters.size() > 1) {
+            skipped.merge("superseded", masters.size() - 1, Integer::sum);
+        }
         List<VEvent> overrides = series.stream()
                 .filter(e -> e.getProperty(Property.RECURRENCE_ID).isPresent())
                 .toList();

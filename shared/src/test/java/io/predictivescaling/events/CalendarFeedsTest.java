@@ -441,6 +441,37 @@ class CalendarFeedsTest {
                 .containsExactly(tuple(Instant.parse("2026-12-10T09:00:00Z"), Instant.parse("2026-12-10T10:00:00Z")));
     }
 
+    @Test
+    void anEventSentAgainUnderItsUidKeepsItsHighestSequenceAndTheOlderCopyIsCounted() {
+        // An organiser moved the final from 10:00 to 14:00; the merged export holds both copies, the older first.
+        String text = calendar("""
+                BEGIN:VEVENT
+                UID:final@example.test
+                SEQUENCE:0
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261205T100000Z
+                DTEND:20261205T120000Z
+                SUMMARY:Final
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:final@example.test
+                SEQUENCE:1
+                DTSTAMP:20261110T000000Z
+                DTSTART:20261205T140000Z
+                DTEND:20261205T160000Z
+                SUMMARY:Final (moved)
+                END:VEVENT
+                """);
+
+        EventSource.Fetched got =
+                ICalendarSource.read(text, "cal", "t", 0, NOW, NOW.plus(Duration.ofDays(60)), ZoneOffset.UTC);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(tuple("Final (moved)", Instant.parse("2026-12-05T14:00:00Z")));
+        assertThat(got.skipped()).isEqualTo(Map.of("superseded", 1));
+    }
+
     static String calendar(String body) {
         return ("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//test//EN\n" + body + "END:VCALENDAR\n").replace("\n", "\r\n");
     }
