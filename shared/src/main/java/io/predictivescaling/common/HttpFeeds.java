@@ -1,8 +1,13 @@
 package io.predictivescaling.common;
 
+import com.rometools.rome.io.XmlReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -20,6 +25,35 @@ public final class HttpFeeds {
      * @throws SourceException on any failure, this source's only
      */
     public static String get(String source, URI uri, Duration timeout) {
+        return new String(fetch(source, uri, timeout).body(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An XML feed (RSS, Atom) decoded as XML: a byte-order mark skipped, the encoding its declaration or the
+     * answer's {@code Content-Type} charset names ({@code ISO-8859-1}, {@code windows-1252}), else UTF-8; read with ROME's
+     * {@link XmlReader}. {@link #get} read every feed as UTF-8, so a Latin-1 feed's accented letters were lost and a
+     * UTF-8 feed with a byte-order mark was refused as "Content is not allowed in prolog".
+     *
+     * @param timeout the whole request's deadline
+     * @throws SourceException on any failure, this source's only ({@code malformed} for an encoding it cannot read)
+     */
+    public static String getXml(String source, URI uri, Duration timeout) {
+        GuardedHttp.Response response = fetch(source, uri, timeout);
+        // Only a charset the server names counts: RFC 3023 reads a bare text/xml as US-ASCII, which feeds are not.
+        String contentType = response.headers()
+                .firstValue("Content-Type")
+                .filter(t -> t.toLowerCase(Locale.ROOT).contains("charset="))
+                .orElse(null);
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(response.body()), contentType, true)) {
+            StringWriter text = new StringWriter();
+            reader.transferTo(text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new SourceException(source, "malformed", "unreadable encoding: " + e.getMessage(), e);
+        }
+    }
+
+    private static GuardedHttp.Response fetch(String source, URI uri, Duration timeout) {
         GuardedHttp.Response response = new GuardedHttp(GuardedHttp.Policy.fromSettings(), MAX_BYTES)
                 .get(source, uri, Map.of("User-Agent", "predictive-scaling/0.1"), Map.of(), timeout);
         int status = response.status();
@@ -33,6 +67,6 @@ public final class HttpFeeds {
             throw new SourceException(
                     source, status == 401 || status == 403 ? "auth" : "malformed", "HTTP " + status, null);
         }
-        return new String(response.body(), StandardCharsets.UTF_8);
+        return response;
     }
 }

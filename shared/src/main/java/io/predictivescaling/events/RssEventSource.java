@@ -63,7 +63,7 @@ public final class RssEventSource implements EventSource {
 
     @Override
     public Fetched fetch(Instant now) {
-        String text = HttpFeeds.get(name, url, timeout);
+        String text = HttpFeeds.getXml(name, url, timeout);
         List<SyndEntry> entries;
         try {
             entries = new SyndFeedInput().build(new StringReader(text)).getEntries();

@@ -34,7 +34,7 @@ public final class RssSentimentSource implements SentimentSource {
 
     @Override
     public List<Post> fetch(String keyword, Instant since) {
-        String body = HttpFeeds.get(name, feed, timeout);
+        String body = HttpFeeds.getXml(name, feed, timeout);
         SyndFeed parsed;
         try {
             parsed = new SyndFeedInput().build(new StringReader(body));

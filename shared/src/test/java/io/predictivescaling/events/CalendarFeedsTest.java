@@ -553,6 +553,38 @@ class CalendarFeedsTest {
     }
 
     @Test
+    void aFeedIsDecodedInTheEncodingItDeclaresAndAByteOrderMarkIsSkipped() {
+        String latin1 = """
+                <?xml version="1.0" encoding="ISO-8859-1"?>
+                <rss version="2.0"><channel><title>t</title><link>https://x.test/</link><description>d</description>
+                <item><title>Pok\u00e9mon Cup release date</title><link>https://x.test/1</link>\
+                <pubDate>Sun, 01 Nov 2026 09:00:00 GMT</pubDate></item>
+                </channel></rss>""";
+        server.handle("/latin1.xml", exchange -> {
+            byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.serve("/bom.xml", 200, "\ufeff" + latin1.replace("ISO-8859-1", "UTF-8"));
+
+        for (String feed : List.of("/latin1.xml", "/bom.xml")) {
+            EventSource.Fetched got = new RssEventSource(
+                            "news",
+                            URI.create(server.base() + feed),
+                            List.of(new RssEventSource.Rule("pok\u00e9mon", "esports", 0.5, Duration.ofHours(6))),
+                            Duration.ofSeconds(5))
+                    .fetch(NOW);
+
+            assertThat(got.events())
+                    .as(feed)
+                    .extracting(KnownEvent::name, KnownEvent::start)
+                    .containsExactly(tuple("Pok\u00e9mon Cup release date", Instant.parse("2026-11-01T09:00:00Z")));
+        }
+    }
+
+    @Test
     void theCsvCalendarTheBacktestTakesIsAlsoALiveSource() {
         server.serve("/calendar.csv", 200, """
                 start,end,type,name
