@@ -111,11 +111,11 @@ final class TraceJson {
     private static void cloudWatchStatistics(String name, JsonNode datapoints, Points p) {
         if (p.chosen != null) {
             throw new IllegalArgumentException(
-                    name + ": --series '" + p.chosen + "': get-metric-statistics output " + "holds one series");
+                    name + ": --series '" + p.chosen + "': get-metric-statistics output holds one series");
         }
         if (datapoints.isEmpty()) {
             throw new IllegalArgumentException(
-                    name + ": Datapoints is empty: check the metric, its dimensions and the" + " time range");
+                    name + ": Datapoints is empty: check the metric, its dimensions and the time range");
         }
         String statistic = null;
         for (String s : STATISTICS) {

@@ -2,10 +2,7 @@ package io.predictivescaling.events;
 
 import io.predictivescaling.common.HttpFeeds;
 import io.predictivescaling.common.SourceException;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,19 +21,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import net.fortuna.ical4j.data.CalendarParserFactory;
-import net.fortuna.ical4j.data.ContentHandler;
-import net.fortuna.ical4j.data.DefaultContentHandler;
-import net.fortuna.ical4j.data.ParserException;
-import net.fortuna.ical4j.data.UnfoldingReader;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Period;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.TimeZone;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.DateListProperty;
 import net.fortuna.ical4j.model.property.DateProperty;
@@ -122,7 +110,7 @@ public final class ICalendarSource implements EventSource {
      */
     public static Fetched read(
             String text, String source, String type, double impact, Instant from, Instant to, ZoneId fallbackZone) {
-        Calendar calendar = parse(text);
+        Calendar calendar = ICalendarParser.parse(text);
         ZoneId local = calendar.getProperty("X-WR-TIMEZONE")
                 .map(p -> ((Property) p).getValue())
                 .flatMap(TimeZones::resolve)
@@ -150,9 +138,6 @@ public final class ICalendarSource implements EventSource {
         return new Fetched(events, skipped, notes);
     }
 
-    /** A VEVENT property ical4j could not read, kept on its component as NAME: reason (see {@link #parse}). */
-    private static final String UNREADABLE = "X-PREDICTIVE-SCALING-UNREADABLE";
-
     /** Properties that decide when an event happens: one of them unreadable makes its VEVENT unreadable. */
     private static final Set<String> TIMING = Set.of(
             Property.DTSTART,
@@ -164,148 +149,6 @@ public final class ICalendarSource implements EventSource {
             Property.EXRULE,
             Property.RECURRENCE_ID,
             Property.STATUS);
-
-    /**
-     * The calendar as ical4j reads it, with two allowances real feeds need: lines folded after a bare LF (files
-     * saved or generated on Unix) are unfolded, and a property ical4j cannot read (a date {@code 2026120}, an
-     * {@code RRULE:FREQ=SOMETIMES}) costs only its own VEVENT, not the calendar: it is left out and named on the
-     * component ({@link #UNREADABLE}), so {@link #expand} counts that VEVENT as unreadable.
-     */
-    private static Calendar parse(String text) {
-        Calendar[] built = new Calendar[1];
-        ContentHandler handler = new KeepingUnreadableProperties(new DefaultContentHandler(
-                c -> built[0] = c,
-                new KnownZonesToo(TimeZoneRegistryFactory.getInstance().createRegistry())));
-        try {
-            CalendarParserFactory.getInstance().get().parse(new UnfoldingReader(new StringReader(text), true), handler);
-        } catch (IOException | ParserException | RuntimeException e) {
-            throw new IllegalArgumentException("not iCalendar: " + e.getMessage(), e);
-        }
-        if (built[0] == null) {
-            throw new IllegalArgumentException("not iCalendar: no VCALENDAR");
-        }
-        return built[0];
-    }
-
-    /**
-     * ical4j's registry of the calendar's VTIMEZONEs, that also knows every zone {@link TimeZones} does. Once a
-     * calendar defines one VTIMEZONE, ical4j looks every TZID up among the calendar's definitions only, so an event
-     * in {@code Europe/Berlin} or {@code "Pacific Standard Time"} next to an Outlook zone failed with "Unknown
-     * timezone identifier" (without any VTIMEZONE the same event was read).
-     */
-    private static final class KnownZonesToo implements TimeZoneRegistry {
-        private final TimeZoneRegistry calendars;
-
-        KnownZonesToo(TimeZoneRegistry calendars) {
-            this.calendars = calendars;
-        }
-
-        @Override
-        public void register(TimeZone timezone) {
-            calendars.register(timezone);
-        }
-
-        @Override
-        public void register(TimeZone timezone, boolean update) {
-            calendars.register(timezone, update);
-        }
-
-        @Override
-        public void clear() {
-            calendars.clear();
-        }
-
-        @Override
-        public TimeZone getTimeZone(String id) {
-            return calendars.getTimeZone(id);
-        }
-
-        @Override
-        public Map<String, ZoneRules> getZoneRules() {
-            return calendars.getZoneRules();
-        }
-
-        @Override
-        public ZoneId getZoneId(String tzId) {
-            try {
-                return calendars.getZoneId(tzId);
-            } catch (DateTimeException unknownToTheCalendar) {
-                return TimeZones.resolve(tzId).orElseThrow(() -> unknownToTheCalendar);
-            }
-        }
-
-        @Override
-        public String getTzId(String zoneId) {
-            return calendars.getTzId(zoneId);
-        }
-    }
-
-    /** Hands everything to ical4j's own handler; a property it rejects becomes an {@link #UNREADABLE} mark. */
-    private static final class KeepingUnreadableProperties implements ContentHandler {
-        private final ContentHandler delegate;
-        private String failure;
-
-        KeepingUnreadableProperties(ContentHandler delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void startCalendar() {
-            delegate.startCalendar();
-        }
-
-        @Override
-        public void endCalendar() throws IOException {
-            delegate.endCalendar();
-        }
-
-        @Override
-        public void startComponent(String name) {
-            delegate.startComponent(name);
-        }
-
-        @Override
-        public void endComponent(String name) {
-            delegate.endComponent(name);
-        }
-
-        @Override
-        public void startProperty(String name) {
-            failure = null;
-            delegate.startProperty(name);
-        }
-
-        @Override
-        public void propertyValue(String value) {
-            delegate.propertyValue(value);
-        }
-
-        @Override
-        public void parameter(String name, String value) {
-            try {
-                delegate.parameter(name, value);
-            } catch (RuntimeException e) {
-                failure = name + "=" + value + ": " + e.getMessage();
-            }
-        }
-
-        @Override
-        public void endProperty(String name) {
-            if (failure == null) {
-                try {
-                    delegate.endProperty(name);
-                    return;
-                } catch (RuntimeException e) {
-                    failure = e.getMessage();
-                }
-            }
-            String mark = name.toUpperCase(Locale.ROOT) + ": " + failure;
-            delegate.startProperty(UNREADABLE);
-            delegate.propertyValue(mark);
-            delegate.endProperty(UNREADABLE);
-            failure = null;
-        }
-    }
 
     /** The VEVENT's SEQUENCE (its revision number, RFC 5545 section 3.8.7.4); 0 when absent or unreadable. */
     private static int sequence(VEvent e) {
@@ -332,7 +175,7 @@ public final class ICalendarSource implements EventSource {
             List<KnownEvent> out,
             Map<String, Integer> skipped) {
         for (VEvent e : series) {
-            for (Object p : e.getProperties(UNREADABLE)) {
+            for (Object p : e.getProperties(ICalendarParser.UNREADABLE)) {
                 String mark = ((Property) p).getValue();
                 if (TIMING.contains(mark.substring(0, mark.indexOf(':')))) {
                     throw new IllegalArgumentException(mark);
