@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code add-event}: a manual event, as an operator would add it in the console. */
 @Command(
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Adds a known event (type, name, start, end, expected impact) to the events table.")
 final class AddEventCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(
             names = "--type",
             required = true,
@@ -53,7 +58,7 @@ final class AddEventCommand implements Callable<Integer> {
         KnownEvent event = new KnownEvent(type, name, start, end, "manual", impact == null ? Double.NaN : impact);
         boolean added =
                 new DynamoDbEventStore(AwsClients.dynamoDb(), events, Retry.standard()).addIfNew(event, Instant.now());
-        System.out.println((added ? "added " : "already there: ") + event.id() + " in " + events);
+        spec.commandLine().getOut().println((added ? "added " : "already there: ") + event.id() + " in " + events);
         return 0;
     }
 }

@@ -10,6 +10,7 @@ import io.predictivescaling.cli.local.EmulatorEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
 import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.functions.predictandscale.PredictAndScaleQueueHandler;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -37,6 +40,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
             "Build the zips first: mvn -B -q package -DskipTests."
         })
 final class BenchColdInitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final String LEASE_TABLE = "predictive-scaling-leases";
     static final String PLAN_QUEUE = "predictive-scaling-plan-queue";
 
@@ -58,6 +64,8 @@ final class BenchColdInitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         List<String> names = functions == null ? List.copyOf(Functions.HANDLERS.keySet()) : functions;
         for (String name : names) {
             Functions.handler(name);
@@ -67,7 +75,7 @@ final class BenchColdInitCommand implements Callable<Integer> {
             }
         }
         Map<String, String> settings = prepare(emulator.use());
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%-18s %9s %12s %9s %15s %11s%n",
                 "function",
@@ -83,12 +91,12 @@ final class BenchColdInitCommand implements Callable<Integer> {
                     ColdInitRun.Result r =
                             cold.run(zip(name), deployedHandler(name).getName(), event(name), settings, 120);
                     if (!r.ok()) {
-                        System.err.println(name + " failed (exit " + r.exitCode() + "):\n" + r.stderr());
+                        stderr.println(name + " failed (exit " + r.exitCode() + "):\n" + r.stderr());
                         return 1;
                     }
                     results.add(r);
                 }
-                System.out.printf(
+                stdout.printf(
                         Locale.ROOT,
                         "%-18s %9.1f %12.1f %9d %15d %11d%n",
                         name,

@@ -3,6 +3,7 @@ package io.predictivescaling.cli;
 import io.predictivescaling.metrics.RegularSeries;
 import io.predictivescaling.patterns.LoadPatterns;
 import io.predictivescaling.patterns.PatternAnalyzer;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,7 +12,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How long learning patterns from a year of per-minute data takes, and how much heap it needs. */
 @Command(
@@ -23,6 +26,9 @@ import picocli.CommandLine.Option;
             "Run with -Xmx256m (JAVA_OPTS) to prove the memory bound."
         })
 final class BenchPatternsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--points", defaultValue = "525600", description = "Per-minute points (default: a year)")
     int points;
 
@@ -31,6 +37,7 @@ final class BenchPatternsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
         Instant start = Instant.parse("2025-01-01T00:00:00Z");
         Random random = new Random(1);
         double[] values = new double[points];
@@ -49,15 +56,15 @@ final class BenchPatternsCommand implements Callable<Integer> {
         }
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "points %d, learned from %d hours, peak %s, months %d%n",
                 points,
                 patterns.hoursLearned(),
                 patterns.peakDescription(),
                 patterns.monthOfYear().size());
-        System.out.printf(Locale.ROOT, "learn time: best of %d runs %.1f ms%n", repeat, best / 1e6);
-        System.out.printf(
+        stdout.printf(Locale.ROOT, "learn time: best of %d runs %.1f ms%n", repeat, best / 1e6);
+        stdout.printf(
                 Locale.ROOT,
                 "max heap %d MB, used after run %d MB%n",
                 rt.maxMemory() >> 20,

@@ -8,6 +8,7 @@ import io.predictivescaling.functions.predictandscale.PredictAndScaleWiring;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import io.predictivescaling.scaling.PredictAndScaleService;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -32,6 +35,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
         description =
                 "Registers N DynamoDB-table targets in a local AWS, seeds their load and times predict-and-scale runs.")
 final class BenchScaleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--targets", defaultValue = "1000", description = "Targets to register and plan in one run")
     int targets;
 
@@ -49,7 +55,9 @@ final class BenchScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.err.println("AWS endpoint: " + emulator.use());
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        stderr.println("AWS endpoint: " + emulator.use());
         var dynamo = AwsClients.dynamoDb();
         var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
         var bridge = AwsClients.build(EventBridgeClient.builder());
@@ -100,7 +108,7 @@ final class BenchScaleCommand implements Callable<Integer> {
                             "maxCapacity", AttributeValue.fromN("10000"),
                             "mode", AttributeValue.fromS("ForecastAndScale"))));
         }
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "seeded %d series x %d days and %d targets in %.1f s%n",
                 metrics,
@@ -127,7 +135,7 @@ final class BenchScaleCommand implements Callable<Integer> {
         for (String run : List.of("first run (all actions new)", "second run (steady state)")) {
             long start = System.nanoTime();
             PredictAndScaleService.Result result = service.run(now);
-            System.out.printf(
+            stdout.printf(
                     Locale.ROOT,
                     "%s: %d targets planned, %d scaled, %d problems in %.1f s%n",
                     run,
@@ -135,7 +143,7 @@ final class BenchScaleCommand implements Callable<Integer> {
                     result.applied(),
                     result.problems().size(),
                     (System.nanoTime() - start) / 1e9);
-            result.problems().stream().limit(3).forEach(p -> System.out.println("  problem: " + p));
+            result.problems().stream().limit(3).forEach(p -> stdout.println("  problem: " + p));
         }
         return 0;
     }

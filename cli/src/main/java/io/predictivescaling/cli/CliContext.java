@@ -5,19 +5,21 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** A Lambda context for in-process invocations: logs go to standard error, as Lambda's do to CloudWatch. */
+/** A Lambda context for in-process invocations: logs go to the command's standard error, as Lambda's do to CloudWatch. */
 final class CliContext implements Context {
     private final String function;
     private final boolean quiet;
+    private final PrintWriter log;
     private final String requestId = UUID.randomUUID().toString();
     private final LambdaLogger logger = new LambdaLogger() {
         @Override
         public void log(String message) {
             if (!quiet) {
-                System.err.println(message);
+                log.println(message);
             }
         }
 
@@ -30,19 +32,19 @@ final class CliContext implements Context {
         public void log(String message, LogLevel level) {
             // Quiet still lets warnings and errors through: they are what a person must see.
             if (!quiet || level == LogLevel.WARN || level == LogLevel.ERROR || level == LogLevel.FATAL) {
-                System.err.println(level + " " + message);
+                log.println(level + " " + message);
             }
         }
     };
 
-    CliContext(String function) {
-        this(function, false);
-    }
-
-    /** @param quiet drop the handlers' routine log lines (warnings and errors still print) */
-    CliContext(String function, boolean quiet) {
+    /**
+     * @param quiet drop the handlers' routine log lines (warnings and errors still print)
+     * @param log where the handlers' log lines go: the command's standard error
+     */
+    CliContext(String function, boolean quiet, PrintWriter log) {
         this.function = function;
         this.quiet = quiet;
+        this.log = log;
     }
 
     @Override

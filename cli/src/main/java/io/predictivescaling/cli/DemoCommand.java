@@ -18,6 +18,7 @@ import io.predictivescaling.functions.scorefeedback.ScoreFeedbackHandler;
 import io.predictivescaling.functions.scorefeedback.ScoreFeedbackWiring;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +31,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.applicationautoscaling.ApplicationAutoScalingClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -49,6 +52,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
             "Then score-feedback scores the matured predictions each hour."
         })
 final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final String TARGET = "demo-web";
     static final String CLUSTER = "demo";
     static final String SERVICE = "web";
@@ -86,6 +92,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
         int runs = hours != null ? hours : days * 24;
         if (runs < 1) {
             throw new UserError("--days and --hours need at least one simulated hour, got " + runs
@@ -94,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
         Trace t = TraceReader.read(trace != null ? trace : ProjectRoot.resolve("cli/traces/nyc_taxi.csv"));
         String url = emulator.use();
         LocalAws.prepareStack();
-        System.out.println("AWS endpoint: " + url);
+        stdout.println("AWS endpoint: " + url);
         double unit = t.defaultUnit();
         var dynamo = AwsClients.dynamoDb();
         var aas = AwsClients.build(ApplicationAutoScalingClient.builder());
@@ -142,7 +149,7 @@ final class DemoCommand implements Callable<Integer> {
         var store = new DynamoDbTimeSeriesStore(dynamo, LocalAws.METRICS_TABLE, RETENTION, retry);
         Instant first = t.start().plus(Duration.ofDays(historyDays));
         load(store, t, t.start(), first);
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "loaded %d days of %s into %s; target %s scales %s (%.1f load per task)%n",
                 historyDays,
@@ -151,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
                 TARGET,
                 resource,
                 0.7 * unit);
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "running analyze-patterns, predict-and-scale and score-feedback hourly over %s%s%n",
                 hours != null ? hours + " simulated hours" : days + " simulated days",
@@ -161,7 +168,7 @@ final class DemoCommand implements Callable<Integer> {
             Instant now = first.plus(Duration.ofHours(hour));
             load(store, t, now.minus(Duration.ofHours(1)), now);
             Clock clock = Clock.fixed(now.plusSeconds(60), ZoneOffset.UTC);
-            var context = new CliContext("demo", !verbose);
+            var context = new CliContext("demo", !verbose, spec.commandLine().getErr());
             if (hour % 24 == 0 || hour == 0) {
                 new AnalyzePatternsHandler(
                                 AnalyzePatternsWiring.of(
@@ -196,7 +203,7 @@ final class DemoCommand implements Callable<Integer> {
                             clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (verbose && hour % 6 == 0 || hour == runs - 1) {
-                System.out.println(now + "  " + String.join("; ", result.lines()));
+                stdout.println(now + "  " + String.join("; ", result.lines()));
             }
             var scored = new ScoreFeedbackHandler(
                             ScoreFeedbackWiring.of(
@@ -212,20 +219,20 @@ final class DemoCommand implements Callable<Integer> {
                             clock)
                     .handleRequest(new com.amazonaws.services.lambda.runtime.events.ScheduledEvent(), context);
             if (verbose && hour % 6 == 5) {
-                System.out.println(now + "  feedback: " + String.join("; ", scored.lines()));
+                stdout.println(now + "  feedback: " + String.join("; ", scored.lines()));
             }
         }
         var actions = aas.describeScheduledActions(
                         r -> r.serviceNamespace("ecs").resourceId(resource))
                 .scheduledActions();
-        System.out.printf(Locale.ROOT, "%nscheduled actions on %s now: %d, e.g.%n", resource, actions.size());
+        stdout.printf(Locale.ROOT, "%nscheduled actions on %s now: %d, e.g.%n", resource, actions.size());
         actions.stream()
                 .limit(6)
-                .forEach(a -> System.out.println("  " + a.scheduledActionName() + "  " + a.schedule() + "  MinCapacity="
+                .forEach(a -> stdout.println("  " + a.scheduledActionName() + "  " + a.schedule() + "  MinCapacity="
                         + a.scalableTargetAction().minCapacity()));
         printCommands(url);
         if (keepRunning) {
-            System.out.println("\nmoto_server stays up; press Enter to stop.");
+            stdout.println("\nmoto_server stays up; press Enter to stop.");
             System.in.read();
         }
         return 0;
@@ -237,8 +244,9 @@ final class DemoCommand implements Callable<Integer> {
      * without --keep-running they are only promised.
      */
     private void printCommands(String url) {
+        PrintWriter stdout = spec.commandLine().getOut();
         if (!emulator.given() && !keepRunning) {
-            System.out.println("\nTo look at them with the aws CLI, run the demo with --keep-running: it prints the "
+            stdout.println("\nTo look at them with the aws CLI, run the demo with --keep-running: it prints the "
                     + "commands and keeps moto_server up until you press Enter.");
             return;
         }
@@ -246,22 +254,22 @@ final class DemoCommand implements Callable<Integer> {
                 "aws.region", io.predictivescaling.aws.Settings.optional("AWS_REGION", "us-east-1"));
         String aws = "AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=" + region
                 + " aws --endpoint-url " + url;
-        System.out.println("\nLook at them yourself"
-                + (!emulator.given() ? " (in another terminal, while moto is up)" : "") + ":");
-        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
+        stdout.println("\nLook at them yourself" + (!emulator.given() ? " (in another terminal, while moto is up)" : "")
+                + ":");
+        stdout.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
                 + " --key-condition-expression 'targetId = :t' --expression-attribute-values '{\":t\":{\"S\":\""
                 + TARGET + "\"}}' --max-items 5");
         // The hourly paths sort after the time-keyed items: one item per hour, its hours as parallel lists.
-        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
+        stdout.println("  " + aws + " dynamodb query --table-name " + LocalAws.PREDICTIONS_TABLE
                 + " --key-condition-expression 'targetId = :t AND begins_with(forecast, :p)'"
                 + " --expression-attribute-values '{\":t\":{\"S\":\"" + TARGET + "\"},\":p\":{\"S\":\"path#\"}}'"
                 + " --no-scan-index-forward --max-items 1");
-        System.out.println("  " + aws + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
+        stdout.println("  " + aws + " application-autoscaling describe-scheduled-actions --service-namespace ecs"
                 + " --resource-id service/" + CLUSTER + "/" + SERVICE);
-        System.out.println("  " + aws + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE
+        stdout.println("  " + aws + " dynamodb query --table-name " + LocalAws.PATTERNS_TABLE
                 + " --key-condition-expression 'metricId = :m' --expression-attribute-values "
                 + "'{\":m\":{\"S\":\"demo-load\"}}'");
-        System.out.println("  " + ProjectRoot.resolve("bin/predictive-scaling") + " report --endpoint " + url);
+        stdout.println("  " + ProjectRoot.resolve("bin/predictive-scaling") + " report --endpoint " + url);
     }
 
     private static void load(DynamoDbTimeSeriesStore store, Trace t, Instant from, Instant to) {

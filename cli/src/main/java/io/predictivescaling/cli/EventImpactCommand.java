@@ -9,6 +9,7 @@ import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.forecast.LoadPrediction;
 import io.predictivescaling.forecast.LoadPredictor;
 import io.predictivescaling.metrics.RegularSeries;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code event-impact}: how much a calendar of known events improves the forecast on the days they happen.
@@ -36,6 +39,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Forecast error on event days, without and with the calendar (walk-forward).")
 final class EventImpactCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(
             names = "--trace",
             converter = FileOption.InputFile.class,
@@ -58,9 +64,11 @@ final class EventImpactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
         Trace t = TraceReader.read(trace);
         RegularSeries hourly = hourly(t);
-        List<KnownEvent> calendar = EventCalendars.read(events, hourly.start(), hourly.end(), zone);
+        List<KnownEvent> calendar = EventCalendars.read(
+                events, hourly.start(), hourly.end(), zone, spec.commandLine().getErr()::println);
         double[] without = new double[hourly.size()];
         double[] with = new double[hourly.size()];
         Arrays.fill(without, Double.NaN);
@@ -116,22 +124,21 @@ final class EventImpactCommand implements Callable<Integer> {
             onDays[2] += 200 * Math.abs(without[i] - actual) / (Math.abs(without[i]) + Math.abs(actual));
             onDays[3] += 200 * Math.abs(with[i] - actual) / (Math.abs(with[i]) + Math.abs(actual));
         }
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%d events on %d days; %d forecast hours on those days (24 h ahead, once a day)%n",
                 calendar.size(),
                 days.size(),
                 hours);
-        System.out.printf(
-                Locale.ROOT, "%-18s %14s %14s %12s%n", "", "MAE event days", "sMAPE% ev.days", "MAE all hours");
-        System.out.printf(
+        stdout.printf(Locale.ROOT, "%-18s %14s %14s %12s%n", "", "MAE event days", "sMAPE% ev.days", "MAE all hours");
+        stdout.printf(
                 Locale.ROOT,
                 "%-18s %14.1f %14.2f %12.1f%n",
                 "without calendar",
                 onDays[0] / hours,
                 onDays[2] / hours,
                 all[0] / allHours);
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%-18s %14.1f %14.2f %12.1f%n",
                 "with calendar",

@@ -23,8 +23,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code invoke FUNCTION EVENT_FILE}: a {@code sam local invoke} that needs no Docker. */
 @Command(
@@ -36,6 +38,9 @@ import picocli.CommandLine.Parameters;
                     + "TARGETS_TABLE must name the deployed tables (see the stack outputs)."
         })
 final class InvokeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", description = "Function name, e.g. record-metrics")
     String function;
 
@@ -58,7 +63,7 @@ final class InvokeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isReadable(eventFile)) {
-            System.err.println("event file not found: " + eventFile);
+            spec.commandLine().getErr().println("event file not found: " + eventFile);
             return 2;
         }
         Class<? extends RequestHandler<?, ?>> handlerClass = Functions.handler(function);
@@ -66,12 +71,14 @@ final class InvokeCommand implements Callable<Integer> {
         if (local) {
             LocalAws.prepareStack();
         }
-        url.ifPresent(u -> System.err.println("AWS endpoint: " + u));
+        url.ifPresent(u -> spec.commandLine().getErr().println("AWS endpoint: " + u));
         Object result = invoke(handlerClass);
         ObjectMapper json = new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        System.out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        spec.commandLine()
+                .getOut()
+                .println(json.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         if (local) {
             printStored();
         }
@@ -89,7 +96,8 @@ final class InvokeCommand implements Callable<Integer> {
                     .fromJson(in);
         }
         RequestHandler handler = handlerClass.getDeclaredConstructor().newInstance();
-        return handler.handleRequest(event, new CliContext(function));
+        return handler.handleRequest(
+                event, new CliContext(function, false, spec.commandLine().getErr()));
     }
 
     private static Method inputMethod(Class<?> handlerClass) {
@@ -101,15 +109,18 @@ final class InvokeCommand implements Callable<Integer> {
         throw new IllegalStateException(handlerClass + " has no handleRequest(input, context)");
     }
 
-    private static void printStored() {
+    private void printStored() {
         var store = new DynamoDbTimeSeriesStore(
                 AwsClients.dynamoDb(), LocalAws.METRICS_TABLE, Duration.ofDays(400), Retry.standard());
         Instant now = Instant.now();
         List<LoadSample> samples =
                 store.read(LocalAws.DEMO_METRIC, now.minus(Duration.ofDays(400)), now.plus(Duration.ofDays(1)));
-        System.err.println("Stored samples of " + LocalAws.DEMO_METRIC + " in table " + LocalAws.METRICS_TABLE + ": "
-                + samples.size());
-        samples.forEach(s -> System.err.println(
-                "  " + s.timestamp() + "  " + s.value() + " " + s.unit() + "  (from " + s.source() + ")"));
+        spec.commandLine()
+                .getErr()
+                .println("Stored samples of " + LocalAws.DEMO_METRIC + " in table " + LocalAws.METRICS_TABLE + ": "
+                        + samples.size());
+        samples.forEach(s -> spec.commandLine()
+                .getErr()
+                .println("  " + s.timestamp() + "  " + s.value() + " " + s.unit() + "  (from " + s.source() + ")"));
     }
 }

@@ -9,8 +9,11 @@ import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.AwsAccess;
 import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.cli.m4.M4Commands;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code predictive-scaling}: the local runner, backtest and benchmarks. */
 @Command(
@@ -48,8 +51,42 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /**
+     * Runs one command line, printing to this process's standard output and error.
+     *
+     * @return the exit code: 0 done, 2 bad input (one line on standard error says what and the fix), 3 AWS out of
+     *     reach or refusing
+     */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        try {
+            return run(cli, args);
+        } finally {
+            cli.getOut().flush();
+            cli.getErr().flush();
+        }
+    }
+
+    /**
+     * Runs one command line, printing to {@code out} and {@code err} instead of the process's streams: every command
+     * writes to the streams of its own invocation, so two runs in one JVM (tests in parallel, an embedding tool) never
+     * read each other's lines. The Lambda handlers that {@code invoke} and {@code demo} call still log to the
+     * process's standard output, as they do in Lambda.
+     *
+     * @return the exit code, as {@link #run(String...)}
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out).setErr(err);
+        try {
+            return run(cli, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int run(CommandLine cli, String... args) {
         showDefaults(cli);
         return cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
                     // Bad input (a missing file, a malformed trace) or AWS out of reach: one line that says what is
@@ -164,8 +201,11 @@ public final class Main implements Runnable {
         cli.getSubcommands().values().forEach(Main::showDefaults);
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 }

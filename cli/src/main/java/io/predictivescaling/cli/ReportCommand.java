@@ -9,7 +9,7 @@ import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.common.Env;
 import io.predictivescaling.feedback.Accuracy;
 import io.predictivescaling.feedback.DynamoDbFeedbackStore;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -18,7 +18,9 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code report}: the accuracy and efficiency tables score-feedback keeps, per target. */
@@ -27,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
         mixinStandardHelpOptions = true,
         description = "Prints accuracy (per horizon and signal) and scaling efficiency from the accuracy table.")
 final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--target", description = "Only this target (default: every target in the table)")
     String target;
 
@@ -86,8 +91,10 @@ final class ReportCommand implements Callable<Integer> {
             targets.removeIf(t -> updated.get(t).values().stream().noneMatch(at -> !at.isBefore(since)));
         }
         if (targets.isEmpty()) {
-            System.out.println("no accuracy recorded" + (since != null ? " since " + since : " yet") + " in " + accuracy
-                    + " (score-feedback runs hourly)");
+            spec.commandLine()
+                    .getOut()
+                    .println("no accuracy recorded" + (since != null ? " since " + since : " yet") + " in " + accuracy
+                            + " (score-feedback runs hourly)");
             return 0;
         }
         for (String t : targets) {
@@ -98,14 +105,16 @@ final class ReportCommand implements Callable<Integer> {
                                 .getOrDefault(scope, Instant.EPOCH)
                                 .isBefore(since));
             }
-            print(System.out, t, scopes, store.signalConfidence(t));
+            print(spec.commandLine().getOut(), t, scopes, store.signalConfidence(t));
             store.sizing(t)
-                    .ifPresent(z -> System.out.println("floors sized (tuned " + z.tunedAt() + "): " + z.reason()));
+                    .ifPresent(z -> spec.commandLine()
+                            .getOut()
+                            .println("floors sized (tuned " + z.tunedAt() + "): " + z.reason()));
         }
         return 0;
     }
 
-    void print(PrintStream out, String targetId, Map<String, Accuracy> scopes, Map<String, Double> confidence) {
+    void print(PrintWriter out, String targetId, Map<String, Accuracy> scopes, Map<String, Double> confidence) {
         out.println("== " + targetId);
         out.printf(
                 Locale.ROOT,

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code trends}: runs the trend detector walk-forward over a mention-volume trace and writes every firing
@@ -29,6 +31,9 @@ import picocli.CommandLine.Option;
         description = "Runs the trend detector walk-forward over a mention-volume CSV (timestamp,value) and writes "
                 + "timestamp,hype for every interval at which it fires (a trend's onset).")
 final class TrendsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(
             names = "--trace",
             converter = FileOption.InputFile.class,
@@ -71,19 +76,21 @@ final class TrendsCommand implements Callable<Integer> {
                 w.newLine();
             }
         }
-        System.out.printf(
-                Locale.ROOT,
-                "%d firings over %.1f days -> %s%n",
-                firings.size(),
-                Duration.between(t.start(), t.time(t.size())).toHours() / 24.0,
-                out);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%d firings over %.1f days -> %s%n",
+                        firings.size(),
+                        Duration.between(t.start(), t.time(t.size())).toHours() / 24.0,
+                        out);
         if (evaluate) {
             evaluate(t, firings);
         }
         return 0;
     }
 
-    private static void evaluate(Trace t, List<Firing> firings) {
+    private void evaluate(Trace t, List<Firing> firings) {
         List<Integer> peaks = peaks(t, 30, Duration.ofHours(12));
         Duration window = Duration.ofHours(3);
         int detected = 0;
@@ -99,19 +106,22 @@ final class TrendsCommand implements Callable<Integer> {
                 detected++;
                 leads.add(Duration.between(first.at(), peak).toMinutes());
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "  burst %2d at %s (%s): %s%n",
-                    k + 1,
-                    peak,
-                    // Four significant digits: a trace of 0.01-0.02 mentions shows its bursts, not "(0)".
-                    new java.math.BigDecimal(t.demand()[peaks.get(k)])
-                            .round(new java.math.MathContext(4))
-                            .stripTrailingZeros()
-                            .toPlainString(),
-                    first == null
-                            ? "missed"
-                            : "detected " + Duration.between(first.at(), peak).toMinutes() + " min before");
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            Locale.ROOT,
+                            "  burst %2d at %s (%s): %s%n",
+                            k + 1,
+                            peak,
+                            // Four significant digits: a trace of 0.01-0.02 mentions shows its bursts, not "(0)".
+                            new java.math.BigDecimal(t.demand()[peaks.get(k)])
+                                    .round(new java.math.MathContext(4))
+                                    .stripTrailingZeros()
+                                    .toPlainString(),
+                            first == null
+                                    ? "missed"
+                                    : "detected "
+                                            + Duration.between(first.at(), peak).toMinutes() + " min before");
         }
         long falseAlarms = firings.stream()
                 .filter(f -> peaks.stream()
@@ -126,16 +136,18 @@ final class TrendsCommand implements Callable<Integer> {
                         Locale.ROOT,
                         "median lead %.0f min",
                         Stats.median(leads.stream().map(Long::doubleValue).toList()));
-        System.out.printf(
-                Locale.ROOT,
-                "detected %d of the %d largest bursts no later than their peak; "
-                        + "false alarms %.2f per week (%d in %.1f weeks); %s%n",
-                detected,
-                scored,
-                falseAlarms / weeks,
-                falseAlarms,
-                weeks,
-                lead);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "detected %d of the %d largest bursts no later than their peak; "
+                                + "false alarms %.2f per week (%d in %.1f weeks); %s%n",
+                        detected,
+                        scored,
+                        falseAlarms / weeks,
+                        falseAlarms,
+                        weeks,
+                        lead);
     }
 
     /** The largest peaks, at least {@code apart} from each other, largest first. */

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every command that talks to AWS (report, add-event, invoke without --local) answers a missing region or an
  * unreachable endpoint with one line that says the fix, within seconds, never a stack trace.
  */
-@Isolated // swaps System.out and System.err (CliRun) to read what was printed
 class AwsErrorsIT {
     @TempDir
     Path home;

@@ -1,30 +1,19 @@
 package io.predictivescaling.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 
-/** Runs the command line in-process and keeps what it printed. */
-record CliRun(int exit, String out, String err, long millis) {
-    static CliRun of(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
+/**
+ * Runs the command line in-process and keeps what it printed: the command's own standard output and error, so runs in
+ * parallel test classes never read each other's lines.
+ */
+public record CliRun(int exit, String out, String err, long millis) {
+    /** Runs {@code args} as {@code bin/predictive-scaling} would, in this JVM. */
+    public static CliRun of(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
         long start = System.nanoTime();
-        int exit;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            exit = Main.run(args);
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new CliRun(
-                exit,
-                out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8),
-                (System.nanoTime() - start) / 1_000_000);
+        int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new CliRun(exit, out.toString(), err.toString(), (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -2,11 +2,11 @@ package io.predictivescaling.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,31 +20,32 @@ import org.junit.jupiter.api.parallel.Isolated;
  * The documented demo: the handlers for real against moto, over three simulated hours (patterns learned, plans
  * applied, feedback run: every step a day would take, without the day's CPU).
  */
-@Isolated // swaps System.out, System.err and System.in
+@Isolated // swaps System.in, which the demo reads for Enter
 class DemoCommandIT {
     @Test
     void theDemoIsQuietLeavesScheduledActionsAndPrintsAwsCommandsThatWorkAsPrinted() throws Exception {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
+        var out = new StringWriter();
+        var err = new StringWriter();
         InputStream stdin = System.in;
         PipedOutputStream enter = new PipedOutputStream();
         int exit;
         String text;
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             System.setIn(new PipedInputStream(enter));
-            var demo = CompletableFuture.supplyAsync(
-                    () -> Main.run("demo", "--history-days", "10", "--hours", "3", "--keep-running"));
+            var demo = CompletableFuture.supplyAsync(() -> Main.run(
+                    new PrintWriter(out, true),
+                    new PrintWriter(err, true),
+                    "demo",
+                    "--history-days",
+                    "10",
+                    "--hours",
+                    "3",
+                    "--keep-running"));
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (!out.toString(StandardCharsets.UTF_8).contains("press Enter")
-                    && !demo.isDone()
-                    && System.nanoTime() < deadline) {
+            while (!out.toString().contains("press Enter") && !demo.isDone() && System.nanoTime() < deadline) {
                 Thread.sleep(200);
             }
-            text = out.toString(StandardCharsets.UTF_8);
+            text = out.toString();
             // While moto is up: every printed aws command, exactly as printed, in a shell without AWS settings.
             List<String> commands = text.lines()
                     .map(String::strip)
@@ -68,8 +69,6 @@ class DemoCommandIT {
             enter.flush();
             exit = demo.get(1, TimeUnit.MINUTES);
         } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
             System.setIn(stdin);
         }
 
@@ -80,8 +79,6 @@ class DemoCommandIT {
         assertThat(Integer.parseInt(count.group(1))).isPositive();
         assertThat(text).contains("demo-web (ForecastAndScale): ").contains("--verbose shows each run");
         assertThat(text.lines().count()).as("quiet by default:\n" + text).isLessThan(30);
-        assertThat(err.toString(StandardCharsets.UTF_8))
-                .as("no handler logs without --verbose")
-                .doesNotContain("INFO");
+        assertThat(err.toString()).as("no handler logs without --verbose").doesNotContain("INFO");
     }
 }

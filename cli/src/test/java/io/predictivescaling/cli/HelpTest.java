@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** What a new user meets first: help that works as they type it, describes every option and warns about nothing. */
-// Swaps System.out/err to read what the command printed: nothing else may print meanwhile.
-@Isolated
 class HelpTest {
 
     @Test

@@ -13,10 +13,8 @@ import java.time.Instant;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** {@code report} against moto: --target and --since choose what is shown, and say so when nothing matches. */
-@Isolated // swaps System.out and System.err (CliRun) to read what was printed
 class ReportCommandIT {
     static final String TABLE = "report-test-accuracy";
     static String endpoint;

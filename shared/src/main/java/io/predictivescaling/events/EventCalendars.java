@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * A calendar file as the backtest and {@code event-impact} take it, read the way fetch-events reads its sources:
@@ -21,15 +22,18 @@ public final class EventCalendars {
      * @param from the first instant occurrences of recurring events are needed for (e.g. the trace's start)
      * @param to the end of that span
      * @param zone where floating times and all-day dates are when an .ics declares no X-WR-TIMEZONE
+     * @param notes takes each note on the file (an event skipped and why, an unknown time zone), one line each
+     *     starting with the file's path: the command's standard error, a log
      * @throws IllegalArgumentException for a file that is neither, with the row or reason
      */
-    public static List<KnownEvent> read(Path file, Instant from, Instant to, ZoneId zone) throws IOException {
+    public static List<KnownEvent> read(Path file, Instant from, Instant to, ZoneId zone, Consumer<String> notes)
+            throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ics") || name.endsWith(".ical") || name.endsWith(".ifb")) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             EventSource.Fetched got =
                     ICalendarSource.read(text, file.getFileName().toString(), null, Double.NaN, from, to, zone);
-            got.notes().forEach(n -> System.err.println(file + ": " + n));
+            got.notes().forEach(n -> notes.accept(file + ": " + n));
             return got.events();
         }
         return EventsCsv.read(file);

@@ -631,9 +631,15 @@ class CalendarFeedsTest {
                 END:VEVENT
                 """));
 
+        List<String> notes = new ArrayList<>();
         List<KnownEvent> events = EventCalendars.read(
-                file, Instant.parse("2014-07-01T00:00:00Z"), Instant.parse("2015-02-01T00:00:00Z"), ZoneOffset.UTC);
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
 
+        assertThat(notes).isEmpty();
         assertThat(events)
                 .extracting(KnownEvent::type, KnownEvent::start)
                 .containsExactly(

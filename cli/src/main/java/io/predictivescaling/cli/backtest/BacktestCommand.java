@@ -9,16 +9,20 @@ import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.KnownEvent;
 import io.predictivescaling.peers.Peers;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code backtest}: replays a load trace through the predictor and planner, against reactive and oracle. */
 @Command(
@@ -38,6 +42,9 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
     public List<String> filesWritten() {
         return List.of(SUMMARY, TIMELINE, DECISIONS, HTML, PNG);
     }
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     TraceOptions traceOptions;
@@ -156,10 +163,12 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
                 throw new IllegalArgumentException("--tracking-target-under-floors: " + e.getMessage());
             }
         }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         Trace t = traceOptions.read();
         List<KnownEvent> known = events == null
                 ? List.of()
-                : EventCalendars.read(events, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
+                : EventCalendars.read(events, t.start(), t.time(t.size()), ZoneOffset.UTC, stderr::println);
         BacktestConfig config = traceOptions.config(t, known);
         double u = config.unit();
         config = config.with(
@@ -175,7 +184,7 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
         config = config.withSpareUnits(spareUnits != null ? spareUnits : 0);
         boolean fixed = quantile != null || floorUtilization != null || spareUnits != null;
         config = config.tuning(!fixed, underObjective, costCap);
-        System.err.printf(
+        stderr.printf(
                 Locale.ROOT,
                 "trace %s: %d intervals of %s from %s; unit %.4g%n",
                 t.name(),
@@ -183,15 +192,15 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
                 t.step(),
                 t.start(),
                 u);
-        t.problems().forEach(p -> System.err.println("  note: " + p));
-        t.warnings().forEach(w -> System.err.println("  WARNING: " + w));
+        t.problems().forEach(p -> stderr.println("  note: " + p));
+        t.warnings().forEach(w -> stderr.println("  WARNING: " + w));
         long start = System.nanoTime();
-        DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword), u);
+        DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword, stderr), u);
         BacktestResult result;
         Map<String, Map<String, Object>> added = Map.of();
         Attribution attribution =
                 perfectFloors == Backtest.PerfectFloors.NONE ? Attribution.start(t, config, social != null) : null;
-        try (Progress progress = new Progress(t.size(), quiet)) {
+        try (Progress progress = new Progress(t.size(), quiet, stderr)) {
             Backtest backtest = new Backtest(config, perfectFloors);
             if (trackingTargetsUnderFloors != null) {
                 backtest = backtest.withTrackingTargetsUnderFloors(trackingTargetsUnderFloors);
@@ -232,14 +241,14 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
                 reportOptions,
                 new HtmlReport.Marks(config.events(), log.rows(), added));
         Reports.writePng(out.resolve(PNG), result, verdict, reportOptions);
-        System.out.println(verdict.sentence());
+        stdout.println(verdict.sentence());
         int width = Math.max(
                 11,
                 result.policies().keySet().stream()
                         .mapToInt(String::length)
                         .max()
                         .orElse(0));
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%-" + width + "s %12s %10s %14s %13s %11s%n",
                 "policy",
@@ -250,7 +259,7 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
                 "cost/oracle");
         var reactive = result.policies().get("reactive");
         result.policies()
-                .forEach((name, s) -> System.out.printf(
+                .forEach((name, s) -> stdout.printf(
                         Locale.ROOT,
                         "%-" + width + "s %12.3f %10.3f %14.1f %13.3f %11.3f%n",
                         name,
@@ -259,16 +268,16 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
                         s.capacityUnitHours(),
                         Verdict.costVsReactive(s, reactive),
                         s.costVsOracle()));
-        System.out.println("predictive floors sized " + Reports.shares(result));
-        added.forEach((signal, m) -> System.out.println("capacity added by " + Attribution.line(signal, m)));
+        stdout.println("predictive floors sized " + Reports.shares(result));
+        added.forEach((signal, m) -> stdout.println("capacity added by " + Attribution.line(signal, m)));
         Path days = eventDays != null ? eventDays : events;
         if (days != null) {
             List<KnownEvent> scored = days.equals(events)
                     ? known
-                    : EventCalendars.read(days, t.start(), t.time(t.size()), java.time.ZoneOffset.UTC);
-            System.out.println(EventDayError.of(result, t, scored));
+                    : EventCalendars.read(days, t.start(), t.time(t.size()), ZoneOffset.UTC, stderr::println);
+            stdout.println(EventDayError.of(result, t, scored));
         }
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "backtest of %d intervals in %.1f s; report: %s%n",
                 t.size(),

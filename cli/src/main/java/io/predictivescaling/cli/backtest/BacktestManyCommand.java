@@ -6,6 +6,7 @@ import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.m4.M4Csv;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code backtest-m4}: the backtest on many series no one tuned it on. M4 Hourly series have daily and weekly
@@ -27,6 +30,9 @@ import picocli.CommandLine.Option;
         description = "Backtests every n-th M4 Hourly series as an hourly load trace (defaults) and counts how many "
                 + "meet: predictive under-provisioned at most half of reactive's (or 0.5%%) at most 1.2x its cost.")
 public final class BacktestManyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     static final Instant MONDAY = Instant.parse("2017-01-02T00:00:00Z");
 
     @Option(
@@ -49,6 +55,7 @@ public final class BacktestManyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
         if (every < 1) {
             throw new IllegalArgumentException("--every must be at least 1, got " + every);
         }
@@ -63,7 +70,7 @@ public final class BacktestManyCommand implements Callable<Integer> {
         List<Row> rows =
                 picked.parallelStream().map(e -> run(e.getKey(), e.getValue())).toList();
         int met = 0;
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%-8s %10s %9s %10s %9s %9s  %s%n",
                 "series",
@@ -75,7 +82,7 @@ public final class BacktestManyCommand implements Callable<Integer> {
                 "target");
         for (Row r : rows) {
             met += r.meets() ? 1 : 0;
-            System.out.printf(
+            stdout.printf(
                     Locale.ROOT,
                     "%-8s %10.3f %9.3f %10.3f %9.3f %9.3f  %s%n",
                     r.id(),
@@ -86,7 +93,7 @@ public final class BacktestManyCommand implements Callable<Integer> {
                     r.predictive().capacityUnitHours() / r.reactive().capacityUnitHours(),
                     r.meets() ? "met" : "MISSED");
         }
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%d of %d series meet the target; %.1f s%n",
                 met,

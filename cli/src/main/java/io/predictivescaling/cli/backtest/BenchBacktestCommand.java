@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How long the backtest takes on a year of 5-minute data (the bound: under 60 s). */
 @Command(
@@ -20,6 +22,9 @@ import picocli.CommandLine.Option;
         description = "Backtests a seeded synthetic year of 5-minute load (105,120 intervals: daily and weekly "
                 + "cycles, noise) with the defaults and prints the time.")
 public final class BenchBacktestCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--intervals", defaultValue = "105120", description = "5-minute intervals (default: a year)")
     int intervals;
 
@@ -41,14 +46,16 @@ public final class BenchBacktestCommand implements Callable<Integer> {
         BacktestResult result = new Backtest(BacktestConfig.defaults(year.defaultUnit())).run(year, null);
         double seconds = (System.nanoTime() - start) / 1e9;
         BacktestResult.PolicyStats p = result.policies().get("predictive");
-        System.out.printf(
-                Locale.ROOT,
-                "backtest of %d 5-minute intervals in %.1f s (predictive: %.3f%% "
-                        + "under-provisioned at %.3fx the oracle)%n",
-                intervals,
-                seconds,
-                100 * p.underProvisionedFraction(),
-                p.costVsOracle());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "backtest of %d 5-minute intervals in %.1f s (predictive: %.3f%% "
+                                + "under-provisioned at %.3fx the oracle)%n",
+                        intervals,
+                        seconds,
+                        100 * p.underProvisionedFraction(),
+                        p.costVsOracle());
         return 0;
     }
 }

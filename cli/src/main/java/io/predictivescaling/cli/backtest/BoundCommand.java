@@ -5,12 +5,15 @@ import io.predictivescaling.backtest.BacktestConfig;
 import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.FeasibilityBound;
 import io.predictivescaling.backtest.Trace;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bound}: is an under-provisioning target reachable on this trace at all? Prints what floors that look
@@ -26,6 +29,9 @@ import picocli.CommandLine.Option;
                 + "level around it), margins tuned in hindsight, that keep under-provisioning at most --max-under, "
                 + "with the same reactive policy on top. No forecast made a warm-up ahead can beat these.")
 public final class BoundCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     TraceOptions traceOptions;
 
@@ -48,6 +54,7 @@ public final class BoundCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
         if (!(maxUnder > 0 && maxUnder < 1)) {
             throw new IllegalArgumentException("--max-under must be a fraction in (0, 1), got " + maxUnder);
         }
@@ -57,7 +64,7 @@ public final class BoundCommand implements Callable<Integer> {
         }
         Trace t = traceOptions.read();
         BacktestConfig config = traceOptions.config(t, List.of());
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "trace %s, unit %.4g, target utilization %.2f, under-provisioning at most %.2f%%%n",
                 t.name(),
@@ -69,19 +76,19 @@ public final class BoundCommand implements Callable<Integer> {
         if (trackingTargetUnderFloors != null) {
             // Checked before the what-if line, so a bad value is the one line printed.
             backtest = backtest.withTrackingTargetUnderFloors(trackingTargetUnderFloors);
-            System.out.printf(Locale.ROOT, "what-if: target tracking at %.2f under the floors%n", underFloors);
+            stdout.printf(Locale.ROOT, "what-if: target tracking at %.2f under the floors%n", underFloors);
         }
         BacktestResult actual = backtest.run(t, null);
         BacktestResult.PolicyStats reactive = actual.policies().get("reactive");
         BacktestResult.PolicyStats predictive = actual.policies().get("predictive");
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%-58s %23s under %.3f%%  cost %.3f x oracle%n",
                 "reactive alone",
                 "",
                 100 * reactive.underProvisionedFraction(),
                 reactive.costVsOracle());
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%-58s %23s under %.3f%%  cost %.3f x oracle%n",
                 "predictive (forecasts a warm-up ahead, default settings)",
@@ -89,7 +96,7 @@ public final class BoundCommand implements Callable<Integer> {
                 100 * predictive.underProvisionedFraction(),
                 predictive.costVsOracle());
         java.util.Optional<BacktestResult.SizingOutcome> cheapest = actual.cheapestSizingWithin(maxUnder);
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%-82s %s%n",
                 "cheapest sizing within the target, replayed alone over the whole trace",
@@ -100,15 +107,15 @@ public final class BoundCommand implements Callable<Integer> {
                                 z.stats().costVsOracle(),
                                 z.label()))
                         .orElse("none of the sizings met the target"));
-        System.out.println("floors that know the future, margin tuned in hindsight:");
+        stdout.println("floors that know the future, margin tuned in hindsight:");
         List<FeasibilityBound.Bound> bounds = FeasibilityBound.of(t, config, maxUnder, underFloors);
         for (FeasibilityBound.Bound b : bounds) {
-            System.out.println("  " + b.describe());
+            stdout.println("  " + b.describe());
         }
         FeasibilityBound.Bound forecast = FeasibilityBound.ofForecast(
                 t, config, maxUnder, actual.timeline().predicted(), underFloors);
-        System.out.println("the same margins on the forecast's own floors:");
-        System.out.println("  " + forecast.describe());
+        stdout.println("the same margins on the forecast's own floors:");
+        stdout.println("  " + forecast.describe());
         // The yardstick for "capacity at the limit": how far above hour-level foresight the forecast sizes.
         FeasibilityBound.Bound hour = bounds.stream()
                 .filter(b -> b.knows().equals(FeasibilityBound.HOUR_LEVEL))
@@ -116,13 +123,13 @@ public final class BoundCommand implements Callable<Integer> {
                 .orElseThrow();
         if (!Double.isNaN(hour.costVsOracle())) {
             cheapest.ifPresent(
-                    z -> System.out.println(above("cheapest sizing", z.stats().costVsOracle(), hour.costVsOracle())));
+                    z -> stdout.println(above("cheapest sizing", z.stats().costVsOracle(), hour.costVsOracle())));
             if (!Double.isNaN(forecast.costVsOracle())) {
-                System.out.println(
+                stdout.println(
                         above("forecast, margin tuned in hindsight", forecast.costVsOracle(), hour.costVsOracle()));
             }
             // What that gap asks of the forecaster: a gap a better forecast could close, or one only foresight could.
-            System.out.println(FeasibilityBound.foresightNeeded(
+            stdout.println(FeasibilityBound.foresightNeeded(
                             t, config, maxUnder, actual.timeline().predicted(), forecast, hour, within, underFloors)
                     .describe());
         }

@@ -3,9 +3,7 @@ package io.predictivescaling.cli.backtest;
 import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.metrics.CloudWatchHistory;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +11,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code export-history}: a CloudWatch metric's history as a {@code timestamp,value} CSV the backtest reads. */
 @Command(
@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         description = "Writes a CloudWatch metric's history (GetMetricData, paginated) as timestamp,value CSV "
                 + "(ISO-8601 UTC, period start), for backtest --trace or your own analysis.")
 public final class ExportHistoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     CloudWatchOptions cloudWatch;
 
@@ -38,25 +41,32 @@ public final class ExportHistoryCommand implements Callable<Integer> {
                     + "--cloudwatch AWS/ApplicationELB:RequestCount --dimension LoadBalancer=app/web/123");
         }
         CloudWatchHistory.History h = cloudWatch.read();
-        try (Writer w = out == null
-                        ? new java.io.OutputStreamWriter(
-                                new PrintStream(System.out, true, StandardCharsets.UTF_8), StandardCharsets.UTF_8)
-                        : Files.newBufferedWriter(out);
-                CSVPrinter csv = new CSVPrinter(
-                        w,
-                        CSVFormat.DEFAULT
-                                .builder()
-                                .setRecordSeparator('\n')
-                                .setHeader("timestamp", "value")
-                                .get())) {
-            for (var p : h.points().entrySet()) {
-                csv.printRecord(p.getKey(), p.getValue());
+        PrintWriter stderr = spec.commandLine().getErr();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setRecordSeparator('\n')
+                .setHeader("timestamp", "value")
+                .get();
+        if (out == null) {
+            // Standard output is the command's, not this CSV's: flushed, never closed.
+            CSVPrinter csv = new CSVPrinter(spec.commandLine().getOut(), format);
+            print(h, csv);
+            csv.flush();
+        } else {
+            try (CSVPrinter csv = new CSVPrinter(Files.newBufferedWriter(out), format)) {
+                print(h, csv);
             }
         }
-        h.notes().forEach(n -> System.err.println("note: " + n));
+        h.notes().forEach(n -> stderr.println("note: " + n));
         if (out != null) {
-            System.err.println(h.points().size() + " rows of " + h.period() + " written to " + out.toAbsolutePath());
+            stderr.println(h.points().size() + " rows of " + h.period() + " written to " + out.toAbsolutePath());
         }
         return 0;
+    }
+
+    private static void print(CloudWatchHistory.History h, CSVPrinter csv) throws IOException {
+        for (var p : h.points().entrySet()) {
+            csv.printRecord(p.getKey(), p.getValue());
+        }
     }
 }

@@ -1,14 +1,19 @@
 package io.predictivescaling.cli.backtest;
 
+import java.io.PrintWriter;
+
 /** A progress bar on standard error for long traces; silent when asked or when there is no terminal. */
 final class Progress implements AutoCloseable {
     private final int total;
     private final boolean show;
     private int shownPercent = -1;
     private final long start = System.nanoTime();
+    private final PrintWriter err;
 
-    Progress(int total, boolean quiet) {
+    /** @param err the command's standard error */
+    Progress(int total, boolean quiet, PrintWriter err) {
         this.total = total;
+        this.err = err;
         // No terminal (CI logs, a pipe to tee): a hundred carriage-return updates would only be noise there.
         this.show = !quiet && total > 2000 && System.console() != null;
     }
@@ -22,16 +27,17 @@ final class Progress implements AutoCloseable {
             shownPercent = percent;
             int filled = percent / 4;
             double elapsed = (System.nanoTime() - start) / 1e9;
-            System.err.printf(
+            err.printf(
                     "\r[%s%s] %3d%%  %d/%d intervals  %.0fs",
                     "#".repeat(filled), " ".repeat(25 - filled), percent, i + 1, total, elapsed);
+            err.flush();
         }
     }
 
     @Override
     public void close() {
         if (show) {
-            System.err.println();
+            err.println();
         }
     }
 }

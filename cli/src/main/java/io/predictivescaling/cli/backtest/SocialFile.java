@@ -4,6 +4,7 @@ import io.predictivescaling.backtest.SocialReplay;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,15 +22,18 @@ import org.apache.commons.csv.CSVRecord;
 final class SocialFile {
     private SocialFile() {}
 
-    /** @param keyword the name the reasons use for the keyword (default: the file's name without extension) */
-    static SocialReplay read(Path file, String keyword) throws IOException {
+    /**
+     * @param keyword the name the reasons use for the keyword (default: the file's name without extension)
+     * @param notes where a note on values read as unknown goes (the command's standard error)
+     */
+    static SocialReplay read(Path file, String keyword, PrintWriter notes) throws IOException {
         Trace mentions = TraceReader.read(file);
         String name = keyword != null ? keyword : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new SocialReplay(name, mentions, sentiment(file, mentions));
+        return new SocialReplay(name, mentions, sentiment(file, mentions, notes));
     }
 
     /** The third column on the mentions' grid, or null when the file has none. */
-    private static double[] sentiment(Path file, Trace mentions) throws IOException {
+    private static double[] sentiment(Path file, Trace mentions, PrintWriter notes) throws IOException {
         List<String> rows = new ArrayList<>();
         int badValues = 0;
         try (Reader in = Files.newBufferedReader(file)) {
@@ -53,7 +57,7 @@ final class SocialFile {
             }
         }
         if (badValues > 0) {
-            System.err.printf(
+            notes.printf(
                     Locale.ROOT,
                     "  note: %d sentiment values outside [-1, 1] in %s: read as unknown%n",
                     badValues,

@@ -14,6 +14,7 @@ import io.predictivescaling.targets.ScalingConfig;
 import io.predictivescaling.targets.ScalingPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +30,9 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The fleet benchmark: the real dispatcher and predict-and-scale planning code over N targets, with every AWS
@@ -44,6 +47,9 @@ import picocli.CommandLine.Option;
         description =
                 "Plans a synthetic fleet through the fleet queue with metered in-memory AWS; prints time, calls and cost per target.")
 public final class BenchFleetCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     // Prices (us-east-1, on-demand, 2026): what the cost formula in the README uses.
     static final double LAMBDA_GB_SECOND_ARM = 0.0000133334;
     static final double LAMBDA_REQUEST = 0.20e-6;
@@ -120,6 +126,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
         if (targets < 1 || perMetric < 1 || batchTargets < 1 || batchSize < 1 || threads < 1) {
             throw new IllegalArgumentException("--targets, --targets-per-metric, --batch-targets, --batch-size and "
                     + "--threads must be at least 1");
@@ -150,7 +157,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         DispatchService dispatcher = new DispatchService(new FakeStores.Targets(fleet, meter), queue, batchTargets);
         var cpu = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "bench-fleet: %d targets on %d metrics, %d-s samples, %d days of history, "
                         + "batches of %d targets, %d messages per invocation, %d planning threads, %d cores%n",
@@ -207,7 +214,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
             double wall = (System.nanoTime() - wall0) / 1e9;
             double cpuSeconds = (cpu.getProcessCpuTime() - cpu0) / 1e9;
             Meter.Snapshot used = meter.snapshot().minus(before);
-            System.out.printf(
+            stdout.printf(
                     Locale.ROOT,
                     "run %d (%s): %d targets in %d batches, %d invocations, planned %d, "
                             + "failed messages %d: %.1f s wall (%.1f s per 1,000 targets), %.1f s CPU; per target: "
@@ -270,23 +277,24 @@ public final class BenchFleetCommand implements Callable<Integer> {
     /** @param logBytes bytes predict-and-scale logs per target per run (its lines and Lambda's own) */
     private void report(
             Meter.Snapshot total, double wall, double cpuSeconds, int invocations, Archived archived, double logBytes) {
+        PrintWriter stdout = spec.commandLine().getOut();
         double per = 1.0 / targets;
         double perCall = per / 1000; // the weighted calls and events are counted in thousandths
-        System.out.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
+        stdout.printf(Locale.ROOT, "%nsteady state, per target per run (11/12 run 3 + 1/12 run 4):%n");
         total.calls()
-                .forEach((api, count) -> System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", api, count * perCall));
+                .forEach((api, count) -> stdout.printf(Locale.ROOT, "  %-52s %8.3f calls%n", api, count * perCall));
         double aas = total.calls("application-autoscaling:") * perCall;
-        System.out.printf(Locale.ROOT, "  %-52s %8.3f calls%n", "Application Auto Scaling, all", aas);
+        stdout.printf(Locale.ROOT, "  %-52s %8.3f calls%n", "Application Auto Scaling, all", aas);
         double rru = total.readUnits() * per;
         double wru = total.writeUnits() * per;
         double events = total.events() * perCall;
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "  DynamoDB read units %.2f, write units %.2f; EventBridge events %.2f%n",
                 rru,
                 wru,
                 events);
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "  predictions archived (new keys, each scored once by score-feedback): %.2f per target per run, "
                         + "%.1f per target-hour, in %.1f intervals (one actual item each); %.0f bytes of "
@@ -301,7 +309,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
                 total.calls().values().stream().mapToLong(Long::longValue).sum() * perCall;
         double seconds = cpuSeconds / targets / vcpus + calls * latencyMs / 1000 / threads;
         double gbSeconds = seconds * memoryMb / 1024.0;
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "  Lambda: %.2f s planning per 1,000 targets here (%.1f s CPU); in Lambda at "
                         + "%d MB (%.2f vCPU) about %.1f ms per target = %.5f GB-s%n",
@@ -343,7 +351,7 @@ public final class BenchFleetCommand implements Callable<Integer> {
         double logs = (month * logBytes + 720 * accuracyLineBytes()) / 1e9 * LOG_INGESTION_GB;
         double total$ =
                 lambda + dynamo + bus + sqs + cloudWatch + recordWrites + patterns + feedback + customMetrics + logs;
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT, "%ncost per target-month (%d runs a month, formula in the README):%n", RUNS_PER_MONTH);
         line("predict-and-scale Lambda (GB-s + requests)", lambda);
         line("predict-and-scale DynamoDB (reads + writes)", dynamo);
@@ -414,8 +422,8 @@ public final class BenchFleetCommand implements Callable<Integer> {
         return out.size() + 60 + 200; // the line, Lambda's prefix, and the run's summary line
     }
 
-    private static void line(String what, double dollars) {
-        System.out.printf(Locale.ROOT, "  %-52s $%.4f%n", what, dollars);
+    private void line(String what, double dollars) {
+        spec.commandLine().getOut().printf(Locale.ROOT, "  %-52s $%.4f%n", what, dollars);
     }
 
     /** Only the digest PutItems of a run (their calls and write units). */

@@ -6,6 +6,7 @@ import io.predictivescaling.forecast.Forecasters;
 import io.predictivescaling.forecast.GlobalArModel;
 import io.predictivescaling.forecast.ValidatedEnsemble;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The M4 Hourly benchmark commands. */
 public final class M4Commands {
@@ -28,6 +31,9 @@ public final class M4Commands {
             mixinStandardHelpOptions = true,
             description = "Forecasts every series of an M4 training file from its own values only.")
     public static final class Forecast implements Callable<Integer>, FileOption.WritesBeside {
+        @Spec
+        CommandSpec spec;
+
         /** The quantile files written beside the points (P2.5, P10, P80, P90, P97.5). */
         @Override
         public List<Path> alsoWritten(Path points) {
@@ -80,6 +86,7 @@ public final class M4Commands {
 
         @Override
         public Integer call() throws Exception {
+            PrintWriter stderr = spec.commandLine().getErr();
             long start = System.nanoTime();
             Map<String, double[]> series = M4Csv.read(train);
             ForecastMethod forecaster =
@@ -108,7 +115,7 @@ public final class M4Commands {
                 }
                 quantileNote = " and " + quantileFile(out, 0.1).getFileName() + " etc. (P2.5, P10, P80, P90, P97.5)";
             }
-            System.err.printf(
+            stderr.printf(
                     Locale.ROOT,
                     "forecast %d series x %d steps with %s in %.2f s -> %s%s%n",
                     series.size(),
@@ -137,6 +144,9 @@ public final class M4Commands {
             description = "Scores forecasts with M4's sMAPE, MASE and OWA against Naive2, and their quantiles with "
                     + "MSIS, scaled pinball loss and coverage, next to seasonal naive.")
     public static final class Score implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(
                 names = "--train",
                 converter = FileOption.InputFile.class,
@@ -171,16 +181,18 @@ public final class M4Commands {
 
         @Override
         public Integer call() throws Exception {
+            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stderr = spec.commandLine().getErr();
             List<PerSeriesCsv.Scored> scored = new ArrayList<>();
             Map<String, double[]> history = M4Csv.read(train);
             Map<String, double[]> actual = M4Csv.read(test);
-            System.out.printf(
+            stdout.printf(
                     Locale.ROOT,
                     "series  %d, horizon %d; MSIS of the 95%% interval, scaled pinball loss, "
                             + "coverage of P10-P90 and share at or below P80 (both target 80%%), of P2.5-P97.5 (target 95%%)%n",
                     actual.size(),
                     actual.values().iterator().next().length);
-            System.out.printf(
+            stdout.printf(
                     Locale.ROOT,
                     "%-22s %7s %6s %6s %7s %6s %6s %6s %6s %7s %7s %7s%n",
                     "",
@@ -210,7 +222,7 @@ public final class M4Commands {
                 }
                 if (!missing.isEmpty()) {
                     // Scored as NaN without them: say why rather than leave a row of NaN to puzzle over.
-                    System.err.println("note: " + file + ": no " + String.join(", ", missing) + " beside it, so its"
+                    stderr.println("note: " + file + ": no " + String.join(", ", missing) + " beside it, so its"
                             + " MSIS, pinball loss and coverage are NaN; forecast-m4 writes them next to --out");
                 }
                 print(file.getFileName().toString(), history, actual, quantiles);
@@ -220,10 +232,10 @@ public final class M4Commands {
                     QuantileScore.seasonalNaive(history, actual, seasonality);
             print("sNaive", history, actual, seasonalNaive);
             M4Score.Scores naive2 = M4Score.naive2(history, actual, seasonality);
-            System.out.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f%n", "Naive2", naive2.smape(), naive2.mase(), 1.0);
+            stdout.printf(Locale.ROOT, "%-22s %7.3f %6.3f %6.3f%n", "Naive2", naive2.smape(), naive2.mase(), 1.0);
             if (perSeries != null) {
                 PerSeriesCsv.write(perSeries, history, actual, scored, seasonalNaive, seasonality);
-                System.out.println("each series' scores -> " + perSeries);
+                stdout.println("each series' scores -> " + perSeries);
             }
             return 0;
         }
@@ -235,21 +247,23 @@ public final class M4Commands {
                 Map<Double, Map<String, double[]>> quantiles) {
             M4Score.Report r = M4Score.report(history, actual, quantiles.get(0.5), seasonality);
             QuantileScore.Scores q = QuantileScore.score(history, actual, quantiles, seasonality);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%-22s %7.3f %6.3f %6.3f %7.3f %6.3f %6.3f %6.3f %6.3f %6.1f%% %6.1f%% %6.1f%%%n",
-                    label,
-                    r.method().smape(),
-                    r.method().mase(),
-                    r.owa(),
-                    q.msis(),
-                    q.pinball().get(0.1),
-                    q.pinball().get(0.5),
-                    q.pinball().get(0.8),
-                    q.pinball().get(0.9),
-                    100 * q.coverage80(),
-                    100 * q.belowP80(),
-                    100 * q.coverage95());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            Locale.ROOT,
+                            "%-22s %7.3f %6.3f %6.3f %7.3f %6.3f %6.3f %6.3f %6.3f %6.1f%% %6.1f%% %6.1f%%%n",
+                            label,
+                            r.method().smape(),
+                            r.method().mase(),
+                            r.owa(),
+                            q.msis(),
+                            q.pinball().get(0.1),
+                            q.pinball().get(0.5),
+                            q.pinball().get(0.8),
+                            q.pinball().get(0.9),
+                            100 * q.coverage80(),
+                            100 * q.belowP80(),
+                            100 * q.coverage95());
         }
 
         /** A forecast file, checked to hold every test series at least as far ahead as the test. */
@@ -272,6 +286,9 @@ public final class M4Commands {
             mixinStandardHelpOptions = true,
             description = "Holds out the last HORIZON values of each series: a validation split of a training file.")
     public static final class Split implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
         @Option(
                 names = "--train",
                 converter = FileOption.InputFile.class,
@@ -298,6 +315,7 @@ public final class M4Commands {
 
         @Override
         public Integer call() throws Exception {
+            PrintWriter stderr = spec.commandLine().getErr();
             if (horizon < 1) {
                 throw new IllegalArgumentException("--horizon must be 1 or more values, got " + horizon);
             }
@@ -318,7 +336,7 @@ public final class M4Commands {
             });
             M4Csv.write(outTrain, head);
             M4Csv.write(outTest, tail);
-            System.err.printf(
+            stderr.printf(
                     "wrote %d series: train minus last %d -> %s, last %d -> %s%n",
                     series.size(), horizon, outTrain, horizon, outTest);
             return 0;

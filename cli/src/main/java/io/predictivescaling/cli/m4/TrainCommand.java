@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Fits the global autoregression ({@link GlobalArModel}) on every series of an M4-format training file and writes its
@@ -32,6 +34,9 @@ import picocli.CommandLine.Option;
                 + "coefficients for forecast-m4 --model (the shipped default was fitted on M4 Hourly-train.csv: data/m4/Hourly-train.csv from the README's pinned "
                 + "download, the same file as ../shared/data/m4-hourly/Hourly-train.csv).")
 public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(
             names = "--train",
             converter = FileOption.InputFile.class,
@@ -83,19 +88,21 @@ public final class TrainCommand implements Callable<Integer> {
                 StandardCharsets.UTF_8)) {
             model.write(w);
         }
-        System.err.printf(
-                Locale.ROOT,
-                "fitted global-ar (%d lags, scale over %d, %d ahead, ridge %s) on %d windows of %d series in %.1f s"
-                        + " -> %s (%d KB)%n",
-                lags,
-                scaleWindow,
-                horizon,
-                ridge,
-                model.windows(),
-                series.size(),
-                (System.nanoTime() - start) / 1e9,
-                out,
-                Files.size(out) / 1024);
+        spec.commandLine()
+                .getErr()
+                .printf(
+                        Locale.ROOT,
+                        "fitted global-ar (%d lags, scale over %d, %d ahead, ridge %s) on %d windows of %d series in %.1f s"
+                                + " -> %s (%d KB)%n",
+                        lags,
+                        scaleWindow,
+                        horizon,
+                        ridge,
+                        model.windows(),
+                        series.size(),
+                        (System.nanoTime() - start) / 1e9,
+                        out,
+                        Files.size(out) / 1024);
         return 0;
     }
 

@@ -17,7 +17,9 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code bench-social}: does the social path help rather than cost, on real mention volume? Real mention traces
@@ -31,6 +33,9 @@ import picocli.CommandLine.Option;
         description = "Replays a load that follows a real mention trace with a known lag: without --social, with the "
                 + "mentions, and with the mentions shuffled. Prints under-provisioning and cost for each.")
 public final class BenchSocialCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Option(
             names = "--mentions",
             converter = FileOption.InputFile.class,
@@ -59,44 +64,50 @@ public final class BenchSocialCommand implements Callable<Integer> {
         Trace load = follow(m, Duration.ofMinutes(lagMinutes), gain, seed);
         double unit = load.defaultUnit();
         BacktestConfig config = BacktestConfig.defaults(unit).with(unit, 0.7, Duration.ofMinutes(5), List.of());
-        System.out.printf(
-                Locale.ROOT,
-                "load follows %s %d min later (gain %.2f); %d intervals of %s%n",
-                m.name(),
-                lagMinutes,
-                gain,
-                load.size(),
-                load.step());
-        System.out.printf(
-                Locale.ROOT,
-                "%-18s %12s %10s %14s %8s %8s%n",
-                "replay",
-                "underProv%",
-                "unserved%",
-                "unit-hours",
-                "cost/or",
-                "trends");
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "load follows %s %d min later (gain %.2f); %d intervals of %s%n",
+                        m.name(),
+                        lagMinutes,
+                        gain,
+                        load.size(),
+                        load.step());
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%-18s %12s %10s %14s %8s %8s%n",
+                        "replay",
+                        "underProv%",
+                        "unserved%",
+                        "unit-hours",
+                        "cost/or",
+                        "trends");
         row("no mentions", config, load, null);
         row("mentions", config, load, m);
         row("shuffled mentions", config, load, Scenario.shuffled(m, seed));
         return 0;
     }
 
-    private static void row(String name, BacktestConfig config, Trace load, Trace m) {
+    private void row(String name, BacktestConfig config, Trace load, Trace m) {
         DecisionLog log =
                 new DecisionLog(load, m == null ? null : new SocialReplay("mentions", m, null), config.unit());
         BacktestResult r = new Backtest(config).with(log).run(load, null);
         BacktestResult.PolicyStats p = r.policies().get("predictive");
         long trends = log.rows().stream().filter(x -> x.kind().equals("trend")).count();
-        System.out.printf(
-                Locale.ROOT,
-                "%-18s %12.3f %10.3f %14.1f %8.3f %8d%n",
-                name,
-                100 * p.underProvisionedFraction(),
-                100 * p.unservedDemandFraction(),
-                p.capacityUnitHours(),
-                p.costVsOracle(),
-                trends);
+        spec.commandLine()
+                .getOut()
+                .printf(
+                        Locale.ROOT,
+                        "%-18s %12.3f %10.3f %14.1f %8.3f %8d%n",
+                        name,
+                        100 * p.underProvisionedFraction(),
+                        100 * p.unservedDemandFraction(),
+                        p.capacityUnitHours(),
+                        p.costVsOracle(),
+                        trends);
     }
 
     /** A seeded daily load (busiest at 15:00 UTC, 4% noise) whose excess follows the mentions' {@code lag} later. */

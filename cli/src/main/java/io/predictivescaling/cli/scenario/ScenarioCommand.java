@@ -4,6 +4,7 @@ import io.predictivescaling.backtest.DecisionLog;
 import io.predictivescaling.cli.backtest.BacktestCommand;
 import io.predictivescaling.cli.files.FileOption;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,6 +51,8 @@ public final class ScenarioCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
         Scenario s = switch (name) {
             case "game-release" -> Scenario.gameRelease(seed);
             case "viral-moment" -> Scenario.viralMoment(seed);
@@ -74,7 +77,7 @@ public final class ScenarioCommand implements Callable<Integer> {
         if (!s.events().isEmpty()) {
             args.addAll(List.of("--events", dir.resolve("events.csv").toString()));
         }
-        System.out.println("seeded scenario " + name + " (seed " + seed + "), replayed as: bin/predictive-scaling "
+        stdout.println("seeded scenario " + name + " (seed " + seed + "), replayed as: bin/predictive-scaling "
                 + String.join(" ", args));
         // The ordinary backtest command, with the root command's handlers (one line per error, no stack trace);
         // built here rather than through Main so that this package does not depend back on the root package.
@@ -82,23 +85,25 @@ public final class ScenarioCommand implements Callable<Integer> {
         int exit = new CommandLine(new BacktestCommand())
                 .setExecutionExceptionHandler(root.getExecutionExceptionHandler())
                 .setParameterExceptionHandler(root.getParameterExceptionHandler())
+                .setOut(stdout)
+                .setErr(stderr)
                 .execute(args.subList(1, args.size()).toArray(String[]::new));
         if (exit != 0) {
             return exit;
         }
-        System.out.printf(
+        stdout.printf(
                 Locale.ROOT,
                 "%nthe story (%s at %s), from decisions.csv:%n",
                 name.equals("game-release") ? "release" : "load burst",
                 s.moment());
         List<DecisionLog.Row> rows = read(dir.resolve("decisions.csv"));
-        DecisionLog.headlines(rows, s.from(), s.moment(), s.to()).forEach(line -> System.out.println("  " + line));
+        DecisionLog.headlines(rows, s.from(), s.moment(), s.to()).forEach(line -> stdout.println("  " + line));
         if (name.equals("game-release")) {
-            System.out.println("  highest floor per day from the release: "
+            stdout.println("  highest floor per day from the release: "
                     + dailyPeakFloors(dir.resolve("timeline.csv"), s.moment(), 4));
         }
-        System.out.println("decision log: " + dir.resolve("decisions.csv").toAbsolutePath());
-        System.out.println("report: " + dir.resolve("report.html").toAbsolutePath());
+        stdout.println("decision log: " + dir.resolve("decisions.csv").toAbsolutePath());
+        stdout.println("report: " + dir.resolve("report.html").toAbsolutePath());
         return 0;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.predictivescaling.aws.local.ProjectRoot;
+import io.predictivescaling.cli.CliRun;
 import io.predictivescaling.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -202,18 +203,10 @@ class BacktestCommandTest {
     @Test
     void withPeersTheTableSummaryAndReportShowEachOpenPeerNextToTheProduct() throws Exception {
         Path trace = ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv");
-        var printed = new java.io.ByteArrayOutputStream();
-        var stdout = System.out;
-        int exit;
-        try {
-            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet", "--peers");
-        } finally {
-            System.setOut(stdout);
-        }
+        CliRun run = CliRun.of("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet", "--peers");
 
-        assertThat(exit).isZero();
-        String console = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(run.exit()).isZero();
+        String console = run.out();
         assertThat(console.lines().findFirst().orElseThrow())
                 .as("the verdict stays the product's against reactive")
                 .startsWith("Against reactive scaling (target tracking alone), predictive scaling");
@@ -252,22 +245,10 @@ class BacktestCommandTest {
         List<String> lines = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
         Path trace = out.resolve("one-day.csv");
         Files.write(trace, lines.subList(0, 289));
-        var err = new java.io.ByteArrayOutputStream();
-        var console = new java.io.ByteArrayOutputStream();
-        var stderr = System.err;
-        var stdout = System.out;
-        int exit;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            System.setOut(new java.io.PrintStream(console, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
-        } finally {
-            System.setErr(stderr);
-            System.setOut(stdout);
-        }
+        CliRun run = CliRun.of("backtest", "--trace", trace.toString(), "--out", out.toString(), "--quiet");
 
-        assertThat(exit).isZero();
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(run.exit()).isZero();
+        assertThat(run.err())
                 .contains("WARNING: only 24h of data (under 2 days)")
                 .contains("export at least 2 weeks");
         JsonNode summary =
@@ -278,7 +259,7 @@ class BacktestCommandTest {
         // and what to do, before the numbers; the same in all three places.
         String tooShort = "Too little history to judge (24h, under 2 days): export at least 2 weeks of the metric "
                 + "(backtest --cloudwatch ... --days 14) and run again. On these 24h, against reactive scaling";
-        assertThat(console.toString(java.nio.charset.StandardCharsets.UTF_8)).startsWith(tooShort);
+        assertThat(run.out()).startsWith(tooShort);
         assertThat(summary.get("verdict").asText()).startsWith(tooShort);
         assertThat(Files.readString(out.resolve("report.html"))).contains(tooShort);
     }
@@ -288,44 +269,35 @@ class BacktestCommandTest {
         List<String> lines = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
         Path trace = out.resolve("one-day.csv");
         Files.write(trace, lines.subList(0, 289));
-        var err = new java.io.ByteArrayOutputStream();
-        var stderr = System.err;
-        int exit;
-        int refused;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run(
-                    "backtest",
-                    "--trace",
-                    trace.toString(),
-                    "--out",
-                    out.toString(),
-                    "--quiet",
-                    "--quantile",
-                    "0.5",
-                    "--floor-utilization",
-                    "0.8",
-                    "--spare-units",
-                    "2");
-            refused = Main.run(
-                    "backtest",
-                    "--trace",
-                    trace.toString(),
-                    "--out",
-                    out.resolve("x").toString(),
-                    "--spare-units",
-                    "-1");
-        } finally {
-            System.setErr(stderr);
-        }
+        int exit = CliRun.of(
+                        "backtest",
+                        "--trace",
+                        trace.toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--quantile",
+                        "0.5",
+                        "--floor-utilization",
+                        "0.8",
+                        "--spare-units",
+                        "2")
+                .exit();
+        CliRun refused = CliRun.of(
+                "backtest",
+                "--trace",
+                trace.toString(),
+                "--out",
+                out.resolve("x").toString(),
+                "--spare-units",
+                "-1");
 
         assertThat(exit).isZero();
         JsonNode summary =
                 new ObjectMapper().readTree(out.resolve("summary.json").toFile());
         assertThat(summary.get("sizingsAlone").fieldNames()).toIterable().containsExactly("P50 at 80% +2 units");
-        assertThat(refused).isEqualTo(2);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
-                .contains("--spare-units must be 0 or more, got -1");
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("--spare-units must be 0 or more, got -1");
     }
 
     @Test
@@ -333,45 +305,36 @@ class BacktestCommandTest {
         List<String> lines = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
         Path trace = out.resolve("one-day.csv");
         Files.write(trace, lines.subList(0, 289));
-        var err = new java.io.ByteArrayOutputStream();
-        var stderr = System.err;
-        int exit;
-        int refused;
-        int twice;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run(
-                    "backtest",
-                    "--trace",
-                    trace.toString(),
-                    "--out",
-                    out.toString(),
-                    "--quiet",
-                    "--quantile",
-                    "0.5",
-                    "--floor-utilization",
-                    "0.8",
-                    "--tracking-target-under-floors",
-                    "0.7,0.9");
-            refused = Main.run(
-                    "backtest",
-                    "--trace",
-                    trace.toString(),
-                    "--out",
-                    out.resolve("x").toString(),
-                    "--tracking-target-under-floors",
-                    "1.5");
-            twice = Main.run(
-                    "backtest",
-                    "--trace",
-                    trace.toString(),
-                    "--out",
-                    out.resolve("y").toString(),
-                    "--tracking-target-under-floors",
-                    "0.7,0.7");
-        } finally {
-            System.setErr(stderr);
-        }
+        int exit = CliRun.of(
+                        "backtest",
+                        "--trace",
+                        trace.toString(),
+                        "--out",
+                        out.toString(),
+                        "--quiet",
+                        "--quantile",
+                        "0.5",
+                        "--floor-utilization",
+                        "0.8",
+                        "--tracking-target-under-floors",
+                        "0.7,0.9")
+                .exit();
+        CliRun refused = CliRun.of(
+                "backtest",
+                "--trace",
+                trace.toString(),
+                "--out",
+                out.resolve("x").toString(),
+                "--tracking-target-under-floors",
+                "1.5");
+        CliRun twice = CliRun.of(
+                "backtest",
+                "--trace",
+                trace.toString(),
+                "--out",
+                out.resolve("y").toString(),
+                "--tracking-target-under-floors",
+                "0.7,0.7");
 
         assertThat(exit).isZero();
         JsonNode summary =
@@ -382,12 +345,12 @@ class BacktestCommandTest {
         // Analysis only: the verdict every report carries says so before its numbers.
         assertThat(summary.toString()).contains("What-if, not the product as shipped (target tracking at 0.70 or 0.90");
         assertThat(Files.readString(out.resolve("report.html"))).contains("What-if, not the product as shipped");
-        assertThat(refused).isEqualTo(2);
-        assertThat(twice).isEqualTo(2);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(twice.exit()).isEqualTo(2);
+        assertThat(refused.err())
                 .contains("error: --tracking-target-under-floors: the tracking target under the floors must be in"
-                        + " (0, 1], got 1.5")
-                .contains("is given twice in [0.7, 0.7]; give each once");
+                        + " (0, 1], got 1.5");
+        assertThat(twice.err()).contains("is given twice in [0.7, 0.7]; give each once");
         assertThat(out.resolve("y")).doesNotExist();
     }
 
@@ -395,26 +358,11 @@ class BacktestCommandTest {
     void boundTurnsTheGapToHourLevelForesightIntoTheShareOfEachHourTheForecastWouldHaveToKnow() {
         String trace = ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv")
                 .toString();
-        var outBytes = new java.io.ByteArrayOutputStream();
-        var errBytes = new java.io.ByteArrayOutputStream();
-        var stdout = System.out;
-        var stderr = System.err;
-        int exit;
-        int refused;
-        try {
-            System.setOut(new java.io.PrintStream(outBytes, true, java.nio.charset.StandardCharsets.UTF_8));
-            System.setErr(new java.io.PrintStream(errBytes, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run("bound", "--trace", trace);
-            refused = Main.run("bound", "--trace", trace, "--within", "3");
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+        CliRun run = CliRun.of("bound", "--trace", trace);
+        CliRun refused = CliRun.of("bound", "--trace", trace, "--within", "3");
 
-        assertThat(exit).isZero();
-        List<String> lines = outBytes.toString(java.nio.charset.StandardCharsets.UTF_8)
-                .lines()
-                .toList();
+        assertThat(run.exit()).isZero();
+        List<String> lines = run.out().lines().toList();
         // Two weeks of NASA-HTTP: the forecast's floors cost 5.8% above hour-level foresight even with margins tuned
         // in hindsight; the last line says what forecast would be within 3%.
         assertThat(lines.get(lines.size() - 2)).startsWith("forecast, margin tuned in hindsight vs hour-level");
@@ -422,26 +370,18 @@ class BacktestCommandTest {
                 .matches("to size within \\+3% of hour-level foresight even with margins tuned in hindsight, the"
                         + " forecast would have to know \\d+% of each hour's gap to the hour's median in advance:"
                         + " hour-level WAPE \\d+\\.\\d% -> \\d+\\.\\d%");
-        assertThat(refused).isEqualTo(2);
-        assertThat(errBytes.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err())
                 .isEqualTo("error: --within must be a fraction in [0, 1), e.g. 0.03 for +3%, got 3.0"
                         + System.lineSeparator());
     }
 
     @Test
     void aMissingTraceIsAClearErrorNotAStackTrace() {
-        var err = new java.io.ByteArrayOutputStream();
-        var stderr = System.err;
-        int exit;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            exit = Main.run("backtest", "--trace", out.resolve("nope.csv").toString(), "--out", out.toString());
-        } finally {
-            System.setErr(stderr);
-        }
+        CliRun run = CliRun.of("backtest", "--trace", out.resolve("nope.csv").toString(), "--out", out.toString());
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8))
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err())
                 .startsWith("error: --trace " + out.resolve("nope.csv") + ": no such file; check the path")
                 .doesNotContain("\tat ");
     }
@@ -453,27 +393,19 @@ class BacktestCommandTest {
         // "unchanged ... at the same capacity cost": the numbers of the cap. bound said nothing either.
         String trace = ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv")
                 .toString();
-        var err = new java.io.ByteArrayOutputStream();
-        var stderr = System.err;
-        int backtest;
-        int bound;
-        try {
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            backtest = Main.run("backtest", "--trace", trace, "--out", out.toString(), "--quiet", "--unit", "0.00001");
-            bound = Main.run("bound", "--trace", trace, "--unit", "0.00001");
-        } finally {
-            System.setErr(stderr);
-        }
+        CliRun backtest =
+                CliRun.of("backtest", "--trace", trace, "--out", out.toString(), "--quiet", "--unit", "0.00001");
+        CliRun bound = CliRun.of("bound", "--trace", trace, "--unit", "0.00001");
 
-        assertThat(backtest).isEqualTo(2);
-        assertThat(bound).isEqualTo(2);
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8).lines())
+        assertThat(backtest.exit()).isEqualTo(2);
+        assertThat(bound.exit()).isEqualTo(2);
+        assertThat((backtest.err() + bound.err()).lines())
                 .filteredOn(l -> l.startsWith("error: "))
                 .hasSize(2)
                 .containsOnly("error: a capacity unit of 0.00001 is too small for this load: its peak (663) needs "
                         + "9.47e+07 units at 70% utilization, over the 1,000,000 a replay follows; give a unit of at "
                         + "least 0.000947 (--unit)");
         assertThat(out.resolve("summary.json")).doesNotExist();
-        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("\tat ");
+        assertThat(backtest.err() + bound.err()).doesNotContain("\tat ");
     }
 }

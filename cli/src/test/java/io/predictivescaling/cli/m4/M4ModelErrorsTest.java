@@ -2,9 +2,7 @@ package io.predictivescaling.cli.m4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.predictivescaling.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.predictivescaling.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +26,8 @@ class M4ModelErrorsTest {
     private record Run(int exit, String err) {}
 
     private static Run run(String... args) {
-        PrintStream old = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(Main.run(args), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setErr(old);
-        }
+        CliRun run = CliRun.of(args);
+        return new Run(run.exit(), run.err());
     }
 
     private Run forecastWith(Path model) throws Exception {
@@ -58,7 +50,6 @@ class M4ModelErrorsTest {
 
     private void assertOneLineNaming(Run run, Path file, String... words) {
         assertThat(run.exit()).isEqualTo(2);
-        // (other test classes may print to System.err meanwhile: look at the error lines only)
         var errors = run.err().lines().filter(l -> l.startsWith("error: ")).toList();
         assertThat(errors).hasSize(1);
         assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");

@@ -3,6 +3,7 @@ package io.predictivescaling.cli.m4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.predictivescaling.cli.CliRun;
 import io.predictivescaling.cli.Main;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,10 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
-// Swaps System.out/err to read what the command printed: nothing else may print meanwhile.
-@Isolated
 class M4ScoreTest {
     @TempDir
     Path dir;
@@ -182,32 +180,17 @@ class M4ScoreTest {
 
     /** {@code score-m4} on these files, with stdout and stderr captured. */
     private static Scored scoreM4(Path train, Path test, Path forecasts, String... more) {
-        var out = new java.io.ByteArrayOutputStream();
-        var err = new java.io.ByteArrayOutputStream();
-        java.io.PrintStream stdout = System.out;
-        java.io.PrintStream stderr = System.err;
-        int exit;
-        try {
-            System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
-            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
-                    "score-m4",
-                    "--train",
-                    train.toString(),
-                    "--test",
-                    test.toString(),
-                    "--forecasts",
-                    forecasts.toString()));
-            args.addAll(java.util.List.of(more));
-            exit = Main.run(args.toArray(String[]::new));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
-        return new Scored(
-                exit,
-                out.toString(java.nio.charset.StandardCharsets.UTF_8),
-                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+                "score-m4",
+                "--train",
+                train.toString(),
+                "--test",
+                test.toString(),
+                "--forecasts",
+                forecasts.toString()));
+        args.addAll(java.util.List.of(more));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        return new Scored(run.exit(), run.out(), run.err());
     }
 
     @Test
