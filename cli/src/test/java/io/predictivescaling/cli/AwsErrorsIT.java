@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every command that talks to AWS (report, add-event, invoke without --local) answers a missing region or an
  * unreachable endpoint with one line that says the fix, within seconds, never a stack trace.
  */
+@Isolated // times fresh JVMs against a closed port: alone, so the bounds measure the command, not its neighbours
 class AwsErrorsIT {
     @TempDir
     Path home;

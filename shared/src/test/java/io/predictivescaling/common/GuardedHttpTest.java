@@ -108,7 +108,8 @@ class GuardedHttpTest {
                                 "feed", URI.create(server.base() + "/slow"), Map.of(), Map.of(), Duration.ofSeconds(1)))
                         .isInstanceOf(SourceException.class)
                         .hasMessageStartingWith("feed: timeout: "));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        // The 1 s deadline, not the server's minutes of trickle; room left for a loaded machine.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

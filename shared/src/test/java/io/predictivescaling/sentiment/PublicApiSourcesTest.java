@@ -110,7 +110,7 @@ class PublicApiSourcesTest {
         serve("/broken.xml", 200, "<rss><channel><item>");
 
         List<Post> posts = new RssSentimentSource(
-                        "patch-notes", java.net.URI.create(base + "/feed.xml"), Duration.ofSeconds(1))
+                        "patch-notes", java.net.URI.create(base + "/feed.xml"), Duration.ofSeconds(10))
                 .fetch("yourgame", SINCE);
 
         assertThat(posts).singleElement().satisfies(p -> {
@@ -119,7 +119,7 @@ class PublicApiSourcesTest {
             assertThat(p.createdAt()).isEqualTo(Instant.parse("2026-11-27T19:00:00Z"));
         });
         assertThatThrownBy(() -> new RssSentimentSource(
-                                "broken", java.net.URI.create(base + "/broken.xml"), Duration.ofSeconds(1))
+                                "broken", java.net.URI.create(base + "/broken.xml"), Duration.ofSeconds(10))
                         .fetch("yourgame", SINCE))
                 .hasMessageStartingWith("broken: malformed: not RSS or Atom");
     }

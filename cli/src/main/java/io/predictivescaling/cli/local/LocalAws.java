@@ -8,6 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
 
 /**
  * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack), and
@@ -57,9 +58,10 @@ public final class LocalAws {
         TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
         TemplateTables.create(dynamo, "EventsTable", EVENTS_TABLE);
         var bridge = AwsClients.build(EventBridgeClient.builder());
-        if (bridge.listEventBuses(r -> r.namePrefix(EVENT_BUS)).eventBuses().stream()
-                .noneMatch(b -> b.name().equals(EVENT_BUS))) {
+        try {
             bridge.createEventBus(r -> r.name(EVENT_BUS));
+        } catch (ResourceAlreadyExistsException exists) {
+            // Made by an earlier or a concurrent run: tried rather than looked up first, so two at once both go on.
         }
         dynamo.putItem(r -> r.tableName(TARGETS_TABLE)
                 .item(Map.of(

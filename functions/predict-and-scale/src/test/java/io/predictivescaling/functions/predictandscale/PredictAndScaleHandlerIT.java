@@ -608,7 +608,8 @@ class PredictAndScaleHandlerIT {
         // after the first throttle the adaptive rate limiter sends at its floor of 0.5 a second: the 5 attempts
         // after it wait up to 2 s each. Slower, but no more calls to a service that keeps saying "slow down".
         assertThat(http.calls("DescribeScalableTargets")).isEqualTo(AwsClients.MAX_ATTEMPTS);
-        assertThat(took).isLessThan(Duration.ofSeconds(20));
+        // About 12 s of waits alone: the bound leaves room for a loaded machine.
+        assertThat(took).isLessThan(Duration.ofSeconds(40));
     }
 
     @Test
