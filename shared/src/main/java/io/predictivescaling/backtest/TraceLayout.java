@@ -32,11 +32,11 @@ record TraceLayout(
     private static final int SAMPLE = 300;
 
     /**
-     * Which columns to read, and which series of a long export; {@code null} means "find by content" (the first
-     * series).
+     * Which columns to read, which series of a long export, and the zone of timestamps written without an offset;
+     * {@code null} means "find by content" (the first series; UTC).
      */
-    record Choice(String timeColumn, String valueColumn, String series) {
-        static final Choice AUTO = new Choice(null, null, null);
+    record Choice(String timeColumn, String valueColumn, String series, java.time.ZoneId zone) {
+        static final Choice AUTO = new Choice(null, null, null, null);
     }
 
     static TraceLayout detect(String name, List<List<String>> records, char delimiter, Choice choice) {

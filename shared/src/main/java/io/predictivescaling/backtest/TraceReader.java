@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -68,6 +70,22 @@ public final class TraceReader {
      *     such series
      */
     public static Trace read(Path file, String timeColumn, String valueColumn, String series) {
+        return read(file, timeColumn, valueColumn, series, null);
+    }
+
+    /**
+     * @param timeColumn header name or 1-based position of the time column; {@code null} to find it
+     * @param valueColumn header name or 1-based position of the value column; {@code null} to find it
+     * @param series which series of a long export to read ({@link #read(Path, String, String, String)}); {@code
+     *     null} for the first
+     * @param zone where timestamps written without an offset ({@code 2026-11-01 01:30}, {@code 11/01/2026 1:30
+     *     AM}) are, as exports in a browser's or console's local time write them; daylight-saving changes are
+     *     followed (the repeated hour of an oldest-first export is read as two hours). {@code null} for UTC.
+     *     Timestamps with an offset or {@code Z}, and epoch numbers, are instants whatever the zone.
+     * @throws IllegalArgumentException with a one-line reason and fix when the file cannot be a trace, or holds no
+     *     such series
+     */
+    public static Trace read(Path file, String timeColumn, String valueColumn, String series, ZoneId zone) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -75,12 +93,22 @@ public final class TraceReader {
             throw new UncheckedIOException("cannot read trace " + file + ": " + e.getMessage(), e);
         }
         return parse(
-                file.getFileName().toString(), decode(bytes), new TraceLayout.Choice(timeColumn, valueColumn, series));
+                file.getFileName().toString(),
+                decode(bytes),
+                new TraceLayout.Choice(timeColumn, valueColumn, series, zone));
     }
 
     /** Parses lines of a trace file (tests and callers holding the text). */
     public static Trace parse(String name, List<String> lines) {
-        return parse(name, String.join("\n", lines), TraceLayout.Choice.AUTO);
+        return parse(name, lines, null);
+    }
+
+    /**
+     * Parses lines of a trace file, timestamps without an offset in {@code zone} ({@code null}: UTC), as {@link
+     * #read(Path, String, String, String, ZoneId)} reads a file.
+     */
+    public static Trace parse(String name, List<String> lines, ZoneId zone) {
+        return parse(name, String.join("\n", lines), new TraceLayout.Choice(null, null, null, zone));
     }
 
     static Trace parse(String name, String text, TraceLayout.Choice choice) {
@@ -104,7 +132,7 @@ public final class TraceReader {
             throw new IllegalArgumentException(name + ": fewer than two rows: a trace needs timestamp,value rows");
         }
         TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
-        return grid(name, records, delimiter, layout, choice.series());
+        return grid(name, records, delimiter, layout, choice);
     }
 
     private static String decode(byte[] b) {
@@ -223,7 +251,9 @@ public final class TraceReader {
     }
 
     private static Trace grid(
-            String name, List<List<String>> records, char delimiter, TraceLayout layout, String chosenSeries) {
+            String name, List<List<String>> records, char delimiter, TraceLayout layout, TraceLayout.Choice choice) {
+        String chosenSeries = choice.series();
+        ZoneId zone = choice.zone() != null ? choice.zone() : ZoneOffset.UTC;
         if (chosenSeries != null && layout.seriesColumn() < 0) {
             throw new IllegalArgumentException(name + ": --series '" + chosenSeries + "': the file has no column of "
                     + "series names (it holds one series, or pick its column with --value-column)");
@@ -251,6 +281,8 @@ public final class TraceReader {
         int duplicates = 0;
         int outOfOrder = 0;
         Instant previous = null;
+        boolean localTimes = false;
+        boolean newestFirst = newestFirst(records, layout);
         String series = null;
         Set<String> otherSeries = new LinkedHashSet<>();
         for (int i = layout.header() ? 1 : 0; i < records.size(); i++) {
@@ -269,11 +301,12 @@ public final class TraceReader {
                 }
             }
             String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
-            Instant t = TraceValues.time(timeText, layout.dayFirst());
+            Instant t = TraceValues.time(timeText, layout.dayFirst(), zone, previous, newestFirst);
             if (t == null) {
                 badTime.add(row, timeText);
                 continue;
             }
+            localTimes |= previous == null && TraceValues.isLocal(timeText, layout.dayFirst());
             if (layout.valueColumn() >= r.size()) {
                 missingValue.add(row, String.join(String.valueOf(delimiter), r));
                 continue;
@@ -318,7 +351,12 @@ public final class TraceReader {
                     + otherSeries.stream().limit(5).toList() + " (choose another with --series)");
         }
         if (duplicates > 0) {
-            problems.add(duplicates + " duplicate timestamps: the last value was kept");
+            problems.add(duplicates + " duplicate timestamps: the last value was kept"
+                    + (choice.zone() == null && localTimes
+                            ? " (the timestamps carry no offset and were read as UTC: if they are local time, a"
+                                    + " daylight-saving change repeats an hour; give --timestamp-zone, e.g."
+                                    + " --timestamp-zone Europe/Berlin)"
+                            : ""));
         }
         if (outOfOrder > 0 && outOfOrder >= points.size() - 1) {
             problems.add("rows run newest first: sorted by time");
@@ -334,6 +372,24 @@ public final class TraceReader {
         }
         refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
         return onGrid(name, points, problems);
+    }
+
+    /** Whether the first timestamp read (as UTC) comes after the last: an export that runs newest first. */
+    private static boolean newestFirst(List<List<String>> records, TraceLayout layout) {
+        int from = layout.header() ? 1 : 0;
+        Instant first = null;
+        for (int i = from; i < records.size() && first == null; i++) {
+            first = timeAt(records.get(i), layout);
+        }
+        Instant last = null;
+        for (int i = records.size() - 1; i >= from && last == null; i--) {
+            last = timeAt(records.get(i), layout);
+        }
+        return first != null && last != null && last.isBefore(first);
+    }
+
+    private static Instant timeAt(List<String> r, TraceLayout layout) {
+        return layout.timeColumn() < r.size() ? TraceValues.time(r.get(layout.timeColumn()), layout.dayFirst()) : null;
     }
 
     /**

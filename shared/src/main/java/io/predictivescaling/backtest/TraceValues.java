@@ -3,10 +3,13 @@ package io.predictivescaling.backtest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
+import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +24,7 @@ final class TraceValues {
     /**
      * {@code 2024-03-01T10:00}, {@code 2024-03-01 10:00:05.123}, {@code 2024/03/01 10:00:00 +02:00},
      * {@code ...Z}, {@code ...+0000}, {@code ... UTC}: date, time with optional seconds and fraction, optional
-     * offset. No offset means UTC.
+     * offset. No offset means the trace's time zone (UTC unless given).
      */
     private static final DateTimeFormatter DATE_TIME = new DateTimeFormatterBuilder()
             .parseCaseInsensitive()
@@ -154,8 +157,48 @@ final class TraceValues {
         return spacing.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
-    /** A date-time as text (not an epoch number), or {@code null}. */
+    /** A date-time as text (not an epoch number), or {@code null}; no offset read as UTC. */
     static Instant dateTime(String text, boolean dayFirst) {
+        return dateTime(text, dayFirst, ZoneOffset.UTC, null, false);
+    }
+
+    /**
+     * A date-time as text (not an epoch number), or {@code null}. Text with an offset ({@code Z}, {@code +02:00},
+     * {@code UTC}) is that instant; text without one is a local time in {@code zone}. In a daylight-saving overlap
+     * (the repeated hour when clocks go back) the reading that keeps the rows in their order is taken: oldest first,
+     * the earlier unless it would not come after {@code previous} (so the hour's second pass reads as the later
+     * hour); newest first, the later unless it would not come before {@code previous}. A local time skipped when
+     * clocks go forward reads as the same moment after the jump ({@link ZonedDateTime#ofLocal}).
+     *
+     * @param previous the row before's instant, or {@code null}
+     * @param newestFirst whether the rows run newest first
+     */
+    static Instant dateTime(String text, boolean dayFirst, ZoneId zone, Instant previous, boolean newestFirst) {
+        Temporal t = written(text, dayFirst);
+        if (t instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (!(t instanceof LocalDateTime local)) {
+            return null;
+        }
+        ZonedDateTime earlier = ZonedDateTime.ofLocal(local, zone, null);
+        ZonedDateTime later = earlier.withLaterOffsetAtOverlap();
+        if (later.equals(earlier)) {
+            return earlier.toInstant();
+        }
+        if (newestFirst) {
+            return previous != null && !later.toInstant().isBefore(previous) ? earlier.toInstant() : later.toInstant();
+        }
+        return previous != null && !earlier.toInstant().isAfter(previous) ? later.toInstant() : earlier.toInstant();
+    }
+
+    /** Whether this date-time text carries no offset, so its zone is the reader's choice. */
+    static boolean isLocal(String text, boolean dayFirst) {
+        return written(text, dayFirst) instanceof LocalDateTime;
+    }
+
+    /** The text as an {@link OffsetDateTime} when it carries an offset, a {@link LocalDateTime} when not, or null. */
+    private static Temporal written(String text, boolean dayFirst) {
         String s = text.trim();
         if (s.length() < 12 || !Character.isDigit(s.charAt(0))) {
             return null;
@@ -170,15 +213,17 @@ final class TraceValues {
         try {
             TemporalAccessor parsed = DATE_TIME.parse(s);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-                return OffsetDateTime.from(parsed).toInstant();
+                return OffsetDateTime.from(parsed);
             }
-            return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+            LocalDateTime local = LocalDateTime.from(parsed);
+            String upper = s.toUpperCase(Locale.ROOT);
+            return upper.endsWith("UTC") || upper.endsWith("GMT") ? local.atOffset(ZoneOffset.UTC) : local;
         } catch (java.time.DateTimeException e) {
             return null;
         }
     }
 
-    private static Instant numericDate(java.util.regex.Matcher m, boolean dayFirst) {
+    private static Temporal numericDate(java.util.regex.Matcher m, boolean dayFirst) {
         int a = Integer.parseInt(m.group(1));
         int b = Integer.parseInt(m.group(3));
         int hour = Integer.parseInt(m.group(5));
@@ -197,15 +242,18 @@ final class TraceValues {
                     Integer.parseInt(m.group(6)),
                     m.group(7) == null ? 0 : Integer.parseInt(m.group(7)),
                     m.group(8) == null ? 0 : Integer.parseInt((m.group(8) + "00000000").substring(0, 9)));
-            ZoneOffset offset = m.group(10) == null
-                            || !Character.isDigit(m.group(10).charAt(m.group(10).length() - 1))
-                    ? ZoneOffset.UTC
-                    : ZoneOffset.of(
-                            m.group(10).length() == 5
-                                    ? m.group(10).substring(0, 3) + ":"
-                                            + m.group(10).substring(3)
-                                    : m.group(10));
-            return local.toInstant(offset);
+            if (m.group(10) == null) {
+                return local;
+            }
+            ZoneOffset offset =
+                    !Character.isDigit(m.group(10).charAt(m.group(10).length() - 1))
+                            ? ZoneOffset.UTC
+                            : ZoneOffset.of(
+                                    m.group(10).length() == 5
+                                            ? m.group(10).substring(0, 3) + ":"
+                                                    + m.group(10).substring(3)
+                                            : m.group(10));
+            return local.atOffset(offset);
         } catch (java.time.DateTimeException e) {
             return null;
         }
@@ -243,7 +291,15 @@ final class TraceValues {
 
     /** A timestamp in any of the forms above, spreadsheet dates in the given order, or {@code null}. */
     static Instant time(String text, boolean dayFirst) {
-        Instant t = dateTime(text, dayFirst);
+        return time(text, dayFirst, ZoneOffset.UTC, null, false);
+    }
+
+    /**
+     * A timestamp in any of the forms above, or {@code null}: local date-times in {@code zone} as {@link
+     * #dateTime(String, boolean, ZoneId, Instant, boolean)} reads them; epoch numbers are instants whatever the zone.
+     */
+    static Instant time(String text, boolean dayFirst, ZoneId zone, Instant previous, boolean newestFirst) {
+        Instant t = dateTime(text, dayFirst, zone, previous, newestFirst);
         return t != null ? t : epoch(text);
     }
 

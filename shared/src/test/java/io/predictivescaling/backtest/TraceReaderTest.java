@@ -322,6 +322,98 @@ class TraceReaderTest {
         assertThat(t.demand()).containsExactly(301, 12.5, 40);
     }
 
+    /** Rows every 15 minutes of local wall-clock time, {@code hours} long from {@code from}, valued 1, 2, 3, ... */
+    private static List<String> wallClockRows(
+            java.time.LocalDateTime from, java.time.ZoneId zone, int hours, java.time.format.DateTimeFormatter format) {
+        List<String> rows = new ArrayList<>(List.of("time,requests"));
+        java.time.ZonedDateTime t = from.atZone(zone);
+        for (int i = 0; i < hours * 4; i++) {
+            rows.add(t.toLocalDateTime().format(format) + "," + (i + 1));
+            t = t.plusMinutes(15);
+        }
+        return rows;
+    }
+
+    @Test
+    void localTimestampsReadInTheirZoneFollowDaylightSavingWithoutDuplicatesOrGaps() {
+        // A browser or console export in New York time: no offset written, the hour 01:00-02:00 written twice
+        // when clocks go back (2026-11-01) and 02:00-03:00 never written when they go forward (2026-03-08).
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        var iso = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        var spreadsheet = java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", java.util.Locale.US);
+        for (var format : List.of(iso, spreadsheet)) {
+            List<String> back = wallClockRows(java.time.LocalDateTime.parse("2026-10-31T22:00"), newYork, 8, format);
+            assertThat(back)
+                    .filteredOn(r -> r.startsWith("11/1/2026 1:15:00 AM") || r.startsWith("2026-11-01 01:15:00"))
+                    .hasSize(2);
+
+            Trace t = TraceReader.parse("back", back, newYork);
+
+            assertThat(t.start()).isEqualTo(Instant.parse("2026-11-01T02:00:00Z"));
+            assertThat(t.step()).isEqualTo(Duration.ofMinutes(15));
+            assertThat(t.size()).as("every row its own interval").isEqualTo(32);
+            assertThat(t.demand()[31]).isEqualTo(32);
+            assertThat(t.problems()).isEmpty();
+            List<String> newestFirst = new ArrayList<>(back.subList(1, back.size()));
+            java.util.Collections.reverse(newestFirst);
+            newestFirst.add(0, back.get(0));
+
+            Trace reversed = TraceReader.parse("newest-first", newestFirst, newYork);
+
+            assertThat(reversed.start()).isEqualTo(t.start());
+            assertThat(reversed.demand()).containsExactly(t.demand());
+            assertThat(reversed.problems()).containsExactly("rows run newest first: sorted by time");
+
+            List<String> forward = wallClockRows(java.time.LocalDateTime.parse("2026-03-07T22:00"), newYork, 8, format);
+            assertThat(forward)
+                    .noneMatch(r -> r.startsWith("3/8/2026 2:15:00 AM") || r.startsWith("2026-03-08 02:15:00"));
+
+            Trace f = TraceReader.parse("forward", forward, newYork);
+
+            assertThat(f.start()).isEqualTo(Instant.parse("2026-03-08T03:00:00Z"));
+            assertThat(f.size()).isEqualTo(32);
+            assertThat(f.demand()).doesNotContain(Double.NaN);
+            assertThat(f.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void withoutAZoneLocalTimesReadAsUtcAndARepeatedHourSaysWhichOptionReadsThemRight() {
+        List<String> back = wallClockRows(
+                java.time.LocalDateTime.parse("2026-10-31T22:00"),
+                java.time.ZoneId.of("America/New_York"),
+                8,
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+
+        Trace t = TraceReader.parse("back", back);
+
+        assertThat(t.start()).isEqualTo(Instant.parse("2026-10-31T22:00:00Z"));
+        assertThat(t.problems())
+                .anySatisfy(p -> assertThat(p)
+                        .startsWith("4 duplicate timestamps: the last value was kept")
+                        .contains("read as UTC")
+                        .contains("--timestamp-zone"));
+    }
+
+    @Test
+    void timestampsThatSayTheirOffsetOrAreEpochNumbersIgnoreTheZone() {
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        for (List<String> rows : List.of(
+                List.of("t,v", "2026-11-01T10:00:00Z,1", "2026-11-01T10:05:00Z,2", "2026-11-01T10:10:00Z,3"),
+                List.of("t,v", "2026-11-01 10:00:00 UTC,1", "2026-11-01 10:05:00 UTC,2", "2026-11-01 10:10:00 UTC,3"),
+                List.of("t,v", "2026-11-01 05:00-05:00,1", "2026-11-01 05:05-05:00,2", "2026-11-01 05:10-05:00,3"),
+                List.of("t,v", "1793527200,1", "1793527500,2", "1793527800,3"))) {
+            Trace t = TraceReader.parse("t", rows, berlin);
+
+            assertThat(t.start()).as(rows.get(1)).isEqualTo(Instant.parse("2026-11-01T10:00:00Z"));
+            assertThat(t.size()).isEqualTo(3);
+        }
+        assertThat(TraceReader.parse("t", List.of("t,v", "2026-11-01 10:00,1", "2026-11-01 10:05,2"), berlin)
+                        .start())
+                .as("local: Berlin is UTC+1 in November")
+                .isEqualTo(Instant.parse("2026-11-01T09:00:00Z"));
+    }
+
     @Test
     void readsNabStyleTimestampsOntoARegularGridAndKeepsGapsAsGaps() {
         Trace t = TraceReader.parse(

@@ -13,7 +13,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,7 +167,7 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
         Trace t = traceOptions.read();
         List<KnownEvent> known = events == null
                 ? List.of()
-                : EventCalendars.read(events, t.start(), t.time(t.size()), ZoneOffset.UTC, stderr::println);
+                : EventCalendars.read(events, t.start(), t.time(t.size()), traceOptions.zone(), stderr::println);
         BacktestConfig config = traceOptions.config(t, known);
         double u = config.unit();
         config = config.with(
@@ -195,7 +194,8 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
         t.problems().forEach(p -> stderr.println("  note: " + p));
         t.warnings().forEach(w -> stderr.println("  WARNING: " + w));
         long start = System.nanoTime();
-        DecisionLog log = new DecisionLog(t, social == null ? null : SocialFile.read(social, keyword, stderr), u);
+        DecisionLog log = new DecisionLog(
+                t, social == null ? null : SocialFile.read(social, keyword, traceOptions.timestampZone(), stderr), u);
         BacktestResult result;
         Map<String, Map<String, Object>> added = Map.of();
         Attribution attribution =
@@ -274,8 +274,8 @@ public final class BacktestCommand implements Callable<Integer>, FileOption.Writ
         if (days != null) {
             List<KnownEvent> scored = days.equals(events)
                     ? known
-                    : EventCalendars.read(days, t.start(), t.time(t.size()), ZoneOffset.UTC, stderr::println);
-            stdout.println(EventDayError.of(result, t, scored));
+                    : EventCalendars.read(days, t.start(), t.time(t.size()), traceOptions.zone(), stderr::println);
+            stdout.println(EventDayError.of(result, t, scored, traceOptions.zone()));
         }
         stdout.printf(
                 Locale.ROOT,

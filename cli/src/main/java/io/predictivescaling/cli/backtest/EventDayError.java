@@ -4,21 +4,24 @@ import io.predictivescaling.backtest.BacktestResult;
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.events.KnownEvent;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The backtest forecast's error on the days (UTC) known events touch, next to its error on every interval. */
+/**
+ * The backtest forecast's error on the days known events touch (days of the target's {@code --time-zone}), next to
+ * its error on every interval.
+ */
 final class EventDayError {
     private EventDayError() {}
 
-    static String of(BacktestResult result, Trace t, List<KnownEvent> calendar) {
+    static String of(BacktestResult result, Trace t, List<KnownEvent> calendar, ZoneId zone) {
         Set<LocalDate> days = new HashSet<>();
         for (KnownEvent e : calendar) {
-            for (LocalDate d = e.start().atZone(ZoneOffset.UTC).toLocalDate();
-                    !d.isAfter(e.end().minusNanos(1).atZone(ZoneOffset.UTC).toLocalDate());
+            for (LocalDate d = e.start().atZone(zone).toLocalDate();
+                    !d.isAfter(e.end().minusNanos(1).atZone(zone).toLocalDate());
                     d = d.plusDays(1)) {
                 days.add(d);
             }
@@ -36,7 +39,7 @@ final class EventDayError {
             double err = Math.abs(predicted[s] - demand[s]);
             all += err;
             m++;
-            if (days.contains(t.time(s).atZone(ZoneOffset.UTC).toLocalDate())) {
+            if (days.contains(t.time(s).atZone(zone).toLocalDate())) {
                 onDays += err;
                 n++;
             }

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,16 +25,17 @@ final class SocialFile {
 
     /**
      * @param keyword the name the reasons use for the keyword (default: the file's name without extension)
+     * @param zone where its timestamps without an offset are, as for the load ({@code null}: UTC)
      * @param notes where a note on values read as unknown goes (the command's standard error)
      */
-    static SocialReplay read(Path file, String keyword, PrintWriter notes) throws IOException {
-        Trace mentions = TraceReader.read(file);
+    static SocialReplay read(Path file, String keyword, ZoneId zone, PrintWriter notes) throws IOException {
+        Trace mentions = TraceReader.read(file, null, null, null, zone);
         String name = keyword != null ? keyword : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new SocialReplay(name, mentions, sentiment(file, mentions, notes));
+        return new SocialReplay(name, mentions, sentiment(file, mentions, zone, notes));
     }
 
     /** The third column on the mentions' grid, or null when the file has none. */
-    private static double[] sentiment(Path file, Trace mentions, PrintWriter notes) throws IOException {
+    private static double[] sentiment(Path file, Trace mentions, ZoneId zone, PrintWriter notes) throws IOException {
         List<String> rows = new ArrayList<>();
         int badValues = 0;
         try (Reader in = Files.newBufferedReader(file)) {
@@ -66,7 +68,7 @@ final class SocialFile {
         if (rows.size() < 2) {
             return null;
         }
-        Trace shifted = TraceReader.parse(file.getFileName().toString(), rows);
+        Trace shifted = TraceReader.parse(file.getFileName().toString(), rows, zone);
         double[] out = new double[mentions.size()];
         long step = mentions.step().getSeconds();
         for (int i = 0; i < out.length; i++) {

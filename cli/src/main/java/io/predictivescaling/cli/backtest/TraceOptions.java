@@ -23,7 +23,7 @@ final class TraceOptions {
             description =
                     "Load history as CSV, as exported by CloudWatch, Grafana, "
                             + "Datadog or a spreadsheet: delimiter, quoting, header and columns are detected; timestamps ISO-8601, "
-                            + "yyyy-MM-dd HH:mm[:ss] (UTC) or epoch s/ms; an empty value is a gap. Or JSON as saved from "
+                            + "yyyy-MM-dd HH:mm[:ss] (UTC unless --timestamp-zone) or epoch s/ms; an empty value is a gap. Or JSON as saved from "
                             + "Prometheus query_range, aws cloudwatch get-metric-data / get-metric-statistics or Datadog's query API")
     Path trace;
 
@@ -45,6 +45,13 @@ final class TraceOptions {
             description = "Which series of a long export (a column of series names, as Grafana's Series;Time;Value) "
                     + "or of a JSON export's several series to read, by name (default: the first)")
     String series;
+
+    @Option(
+            names = "--timestamp-zone",
+            description = "Where timestamps written without an offset are (e.g. Europe/Berlin), as exports in a "
+                    + "browser's or console's local time write them; daylight-saving changes are followed "
+                    + "(default: UTC). Timestamps with an offset or Z, and epoch numbers, are read as written")
+    String timestampZone;
 
     @Option(names = "--unit", description = "Load one capacity unit serves (default: " + Trace.DEFAULT_UNIT_HELP + ")")
     Double unit;
@@ -80,7 +87,26 @@ final class TraceOptions {
             CloudWatchHistory.History h = cloudWatch.read();
             return TraceReader.of(cloudWatch.label(), h.points(), h.notes());
         }
-        return TraceReader.read(trace, timeColumn, valueColumn, series);
+        return TraceReader.read(trace, timeColumn, valueColumn, series, timestampZone());
+    }
+
+    /** {@code --timestamp-zone}, or {@code null} when not given (UTC). */
+    ZoneId timestampZone() {
+        return timestampZone == null ? null : zone("--timestamp-zone", timestampZone);
+    }
+
+    /** {@code --time-zone}: the target's zone, where its days and a calendar's all-day and floating times are. */
+    ZoneId zone() {
+        return zone("--time-zone", timeZone);
+    }
+
+    private static ZoneId zone(String option, String id) {
+        try {
+            return ZoneId.of(id.trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(
+                    option + " '" + id + "' is not a zone id: give one such as America/New_York, Europe/Berlin or UTC");
+        }
     }
 
     /** The defaults, with this trace's unit, target utilization and warm-up. */
@@ -96,13 +122,7 @@ final class TraceOptions {
                         + "2014-11-27T00:00:00Z/2014-11-28T00:00:00Z");
             }
         }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(timeZone);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(
-                    "--time-zone '" + timeZone + "' is not a zone id, e.g. America/New_York");
-        }
+        ZoneId zone = zone();
         return BacktestConfig.defaults(u)
                 .with(u, targetUtilization, BacktestCommand.duration(warmup), events)
                 .local(zone, windows);

@@ -408,4 +408,72 @@ class BacktestCommandTest {
         assertThat(out.resolve("summary.json")).doesNotExist();
         assertThat(backtest.err() + bound.err()).doesNotContain("\tat ");
     }
+
+    @Test
+    void anExportInLocalTimeAndAnAllDayHolidayAreReadInTheZonesGiven() throws Exception {
+        // Five days of 5-minute load written in New York wall-clock time, no offset, across the night clocks go back
+        // (01:00-02:00 written twice on 2026-11-01), and a holiday calendar of all-day dates without a zone.
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        var format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        List<String> rows = new java.util.ArrayList<>(List.of("Time,Requests"));
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.of(2026, 10, 31, 0, 0, 0, 0, newYork);
+        while (at.isBefore(java.time.ZonedDateTime.of(2026, 11, 5, 0, 0, 0, 0, newYork))) {
+            double hour = at.getHour() + at.getMinute() / 60.0;
+            rows.add(at.format(format) + "," + Math.round(200 + 150 * Math.sin(2 * Math.PI * (hour - 9) / 24)));
+            at = at.plusMinutes(5);
+        }
+        Path trace = out.resolve("local.csv");
+        Files.write(trace, rows);
+        Path holidays = out.resolve("holidays.ics");
+        Files.writeString(
+                holidays,
+                String.join(
+                        "\r\n",
+                        "BEGIN:VCALENDAR",
+                        "VERSION:2.0",
+                        "PRODID:-//test//holidays//EN",
+                        "BEGIN:VEVENT",
+                        "UID:election-2026@test",
+                        "DTSTAMP:20260101T000000Z",
+                        "DTSTART;VALUE=DATE:20261103",
+                        "DTEND;VALUE=DATE:20261104",
+                        "SUMMARY:Election Day",
+                        "CATEGORIES:holiday",
+                        "END:VEVENT",
+                        "END:VCALENDAR",
+                        ""));
+        Path report = Files.createDirectory(out.resolve("report"));
+
+        CliRun run = CliRun.of(
+                "backtest",
+                "--trace",
+                trace.toString(),
+                "--timestamp-zone",
+                "America/New_York",
+                "--time-zone",
+                "America/New_York",
+                "--events",
+                holidays.toString(),
+                "--out",
+                report.toString(),
+                "--quiet");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err())
+                .as("every row its own interval, the repeated hour read as the hour after")
+                .contains("trace local.csv: 1452 intervals of PT5M from 2026-10-31T04:00:00Z")
+                .doesNotContain("duplicate");
+        // The holiday is New York's 3 November: from 05:00 UTC (EST), one day of 288 intervals.
+        assertThat(Files.readString(report.resolve("report.html")))
+                .contains("{\"start\":"
+                        + java.time.Instant.parse("2026-11-03T05:00:00Z").getEpochSecond() + ",");
+        assertThat(run.out()).contains("forecast MAE on the 1 event days: ").contains("(288 intervals)");
+
+        CliRun wrongZone = CliRun.of(
+                "backtest", "--trace", trace.toString(), "--timestamp-zone", "New York", "--out", report.toString());
+        assertThat(wrongZone.exit()).isEqualTo(2);
+        assertThat(wrongZone.err().lines())
+                .containsExactly("error: --timestamp-zone 'New York' is not a zone id: give one such as "
+                        + "America/New_York, Europe/Berlin or UTC");
+    }
 }
