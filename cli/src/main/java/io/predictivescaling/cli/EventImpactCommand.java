@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.backtest.TimestampZoneOption;
 import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.events.EventCalendars;
 import io.predictivescaling.events.EventEffects;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,6 +51,9 @@ final class EventImpactCommand implements Callable<Integer> {
             description = "Load CSV timestamp,value, e.g. cli/traces/nyc_taxi.csv")
     Path trace;
 
+    @Mixin
+    TimestampZoneOption timestampZone = new TimestampZoneOption();
+
     @Option(
             names = "--events",
             converter = FileOption.InputFile.class,
@@ -65,7 +70,7 @@ final class EventImpactCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        Trace t = TraceReader.read(trace);
+        Trace t = TraceReader.read(trace, null, null, null, timestampZone.zone());
         RegularSeries hourly = hourly(t);
         List<KnownEvent> calendar = EventCalendars.read(
                 events, hourly.start(), hourly.end(), zone, spec.commandLine().getErr()::println);

@@ -2,6 +2,7 @@ package io.predictivescaling.cli;
 
 import io.predictivescaling.backtest.Trace;
 import io.predictivescaling.backtest.TraceReader;
+import io.predictivescaling.cli.backtest.TimestampZoneOption;
 import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.common.Stats;
 import io.predictivescaling.sentiment.TrendDetector;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,11 +57,14 @@ final class TrendsCommand implements Callable<Integer> {
                             + "before each of the 10 largest peaks (12 h apart), false alarms per week (not within 3 h before one of the 30 largest)")
     boolean evaluate;
 
+    @Mixin
+    TimestampZoneOption timestampZone = new TimestampZoneOption();
+
     record Firing(Instant at, double hype) {}
 
     @Override
     public Integer call() throws Exception {
-        Trace t = TraceReader.read(trace);
+        Trace t = TraceReader.read(trace, null, null, null, timestampZone.zone());
         TrendDetector detector = TrendDetector.forFiveMinutes();
         List<Firing> firings = new ArrayList<>();
         for (int i = 0; i < t.size(); i++) {

@@ -46,12 +46,8 @@ final class TraceOptions {
                     + "or of a JSON export's several series to read, by name (default: the first)")
     String series;
 
-    @Option(
-            names = "--timestamp-zone",
-            description = "Where timestamps written without an offset are (e.g. Europe/Berlin), as exports in a "
-                    + "browser's or console's local time write them; daylight-saving changes are followed "
-                    + "(default: UTC). Timestamps with an offset or Z, and epoch numbers, are read as written")
-    String timestampZone;
+    @Mixin
+    TimestampZoneOption timestampZone = new TimestampZoneOption();
 
     @Option(names = "--unit", description = "Load one capacity unit serves (default: " + Trace.DEFAULT_UNIT_HELP + ")")
     Double unit;
@@ -92,7 +88,7 @@ final class TraceOptions {
 
     /** {@code --timestamp-zone}, or {@code null} when not given (UTC). */
     ZoneId timestampZone() {
-        return timestampZone == null ? null : zone("--timestamp-zone", timestampZone);
+        return timestampZone.zone();
     }
 
     /** {@code --time-zone}: the target's zone, where its days and a calendar's all-day and floating times are. */
@@ -100,7 +96,7 @@ final class TraceOptions {
         return zone("--time-zone", timeZone);
     }
 
-    private static ZoneId zone(String option, String id) {
+    static ZoneId zone(String option, String id) {
         try {
             return ZoneId.of(id.trim());
         } catch (RuntimeException e) {

@@ -475,5 +475,25 @@ class BacktestCommandTest {
         assertThat(wrongZone.err().lines())
                 .containsExactly("error: --timestamp-zone 'New York' is not a zone id: give one such as "
                         + "America/New_York, Europe/Berlin or UTC");
+        // trends and event-impact read the trace the same way.
+        CliRun trends = CliRun.of(
+                "trends",
+                "--trace",
+                trace.toString(),
+                "--timestamp-zone",
+                "America/New_York",
+                "--out",
+                report.resolve("trends.csv").toString());
+        assertThat(trends.exit()).as(trends.err()).isZero();
+        assertThat(trends.err()).doesNotContain("duplicate");
+        CliRun impact = CliRun.of(
+                "event-impact",
+                "--trace",
+                trace.toString(),
+                "--events",
+                holidays.toString(),
+                "--timestamp-zone",
+                "New York");
+        assertThat(impact.err().lines()).containsExactly(wrongZone.err().strip());
     }
 }
