@@ -9,7 +9,10 @@ import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.AwsAccess;
 import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.cli.m4.M4Commands;
+import java.io.BufferedWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +62,11 @@ public final class Main implements Runnable {
      */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        // Through the process's streams themselves, so that text is encoded as System.out and System.err encode it
+        // (the terminal's encoding: stdout.encoding, sun.stdout.encoding). picocli's own writers encode in the
+        // default charset, which from JDK 18 is UTF-8 whatever the terminal is: 'pokémon' printed as 'pokÃ©mon' on a
+        // Latin-1 or Windows console, and in two encodings on one standard output beside the handlers' log lines.
+        cli.setOut(writerOn(System.out)).setErr(writerOn(System.err));
         try {
             return run(cli, args);
         } finally {
@@ -84,6 +92,35 @@ public final class Main implements Runnable {
             out.flush();
             err.flush();
         }
+    }
+
+    /**
+     * A writer that hands its text to {@code stream} to encode, in the stream's own charset; buffered, flushed at
+     * every {@code println}/{@code printf} and by {@link PrintWriter#flush()}, never closing the stream.
+     */
+    static PrintWriter writerOn(PrintStream stream) {
+        Writer chars = new Writer() {
+            @Override
+            public void write(char[] text, int offset, int length) {
+                stream.print(String.valueOf(text, offset, length));
+            }
+
+            @Override
+            public void write(String text, int offset, int length) {
+                stream.print(text.substring(offset, offset + length));
+            }
+
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        };
+        return new PrintWriter(new BufferedWriter(chars), true);
     }
 
     private static int run(CommandLine cli, String... args) {
