@@ -1,9 +1,7 @@
 package io.predictivescaling.cli;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.predictivescaling.aws.AwsClients;
 import io.predictivescaling.aws.local.ProjectRoot;
-import io.predictivescaling.aws.local.TemplateTables;
 import io.predictivescaling.cli.coldinit.ColdInitRun;
 import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.EmulatorEndpoint;
@@ -24,7 +22,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code bench-cold-init}: each function's Lambda zip cold-started in a fresh JVM against moto (see
@@ -42,9 +39,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class BenchColdInitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    static final String LEASE_TABLE = "predictive-scaling-leases";
-    static final String PLAN_QUEUE = "predictive-scaling-plan-queue";
 
     @Option(names = "--functions", split = ",", description = "Functions to start (default: all seven)")
     List<String> functions;
@@ -123,13 +117,6 @@ final class BenchColdInitCommand implements Callable<Integer> {
     static Map<String, String> prepare(String endpoint) {
         LocalAws.use(endpoint);
         LocalAws.prepareStack();
-        TemplateTables.create(AwsClients.dynamoDb(), "LeaseTable", LEASE_TABLE);
-        String queueUrl;
-        try (SqsClient sqs = AwsClients.build(SqsClient.builder())) {
-            queueUrl = sqs.createQueue(r -> r.queueName(PLAN_QUEUE)).queueUrl();
-        }
-        System.setProperty("LEASE_TABLE", LEASE_TABLE);
-        System.setProperty("PLAN_QUEUE_URL", queueUrl);
         Map<String, String> settings = new LinkedHashMap<>();
         for (String key : List.of(
                 "aws.endpointUrl",

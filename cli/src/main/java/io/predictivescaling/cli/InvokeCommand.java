@@ -10,6 +10,7 @@ import io.predictivescaling.aws.Retry;
 import io.predictivescaling.cli.files.FileOption;
 import io.predictivescaling.cli.local.AwsEndpoint;
 import io.predictivescaling.cli.local.LocalAws;
+import io.predictivescaling.cli.local.UserError;
 import io.predictivescaling.metrics.DynamoDbTimeSeriesStore;
 import io.predictivescaling.metrics.LoadSample;
 import java.io.InputStream;
@@ -56,7 +57,7 @@ final class InvokeCommand implements Callable<Integer> {
 
     @Option(
             names = "--local",
-            description = "Start moto_server here, create the tables from template.yaml and a "
+            description = "Start moto_server here, create the tables from template.yaml, the bus, the plan queue and a "
                     + "demo target (metric checkout-rps), then invoke. With --endpoint: prepare that emulator instead.")
     boolean local;
 
@@ -95,7 +96,18 @@ final class InvokeCommand implements Callable<Integer> {
             event = LambdaEventSerializers.serializerFor(inputType, getClass().getClassLoader())
                     .fromJson(in);
         }
-        RequestHandler handler = handlerClass.getDeclaredConstructor().newInstance();
+        RequestHandler handler;
+        try {
+            handler = handlerClass.getDeclaredConstructor().newInstance();
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            // The handler reads its settings as it is built: a missing one is the user's to set, in one line.
+            if (e.getCause() instanceof IllegalStateException missing
+                    && missing.getMessage() != null
+                    && missing.getMessage().startsWith("setting ")) {
+                throw new UserError(missing.getMessage() + " (or run with --local)");
+            }
+            throw e;
+        }
         return handler.handleRequest(
                 event, new CliContext(function, false, spec.commandLine().getErr()));
     }

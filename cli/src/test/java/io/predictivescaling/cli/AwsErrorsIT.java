@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,26 @@ class AwsErrorsIT {
                         + "AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or pass --endpoint for an emulator");
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.millis()).as("JVM start included").isLessThan(15_000);
+    }
+
+    /** A function whose setting is not set (invoke without --local on a fresh machine): its name and the fix. */
+    @Test
+    void aFunctionsMissingSettingIsOneLineNamingItNotAStackTrace() throws Exception {
+        Fresh run = fresh(
+                List.of(
+                        "invoke",
+                        "dispatch-targets",
+                        ProjectRoot.resolve("events/dispatch-targets/scheduled.json")
+                                .toString(),
+                        "--endpoint",
+                        io.predictivescaling.aws.local.Moto.endpoint().toString()),
+                java.util.Map.of("AWS_REGION", "us-east-1"));
+
+        assertThat(run.output().lines().filter(l -> !l.startsWith("AWS endpoint: ")))
+                .containsExactly(
+                        "error: setting TARGETS_TABLE is not set: template.yaml sets it for the Lambda; set the"
+                                + " environment variable (or -DTARGETS_TABLE=...) when running locally (or run with --local)");
+        assertThat(run.exit()).isEqualTo(2);
     }
 
     record Fresh(int exit, String output, long millis) {}

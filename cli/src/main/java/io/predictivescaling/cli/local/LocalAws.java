@@ -9,10 +9,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ResourceAlreadyExistsException;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * Points every client this JVM builds at a local AWS (a moto_server started here, or LocalStack), and
- * prepares what a deployed stack would have: the tables from template.yaml and a demo target.
+ * prepares what a deployed stack would have: the tables from template.yaml, the bus, the plan queue and a demo
+ * target, so every function can be invoked locally.
  */
 public final class LocalAws {
     public static final String METRICS_TABLE = "predictive-scaling-metrics";
@@ -23,6 +25,8 @@ public final class LocalAws {
     public static final String ACCURACY_TABLE = "predictive-scaling-accuracy";
     public static final String SIGNALS_TABLE = "predictive-scaling-signals";
     public static final String EVENTS_TABLE = "predictive-scaling-events";
+    public static final String LEASE_TABLE = "predictive-scaling-leases";
+    public static final String PLAN_QUEUE = "predictive-scaling-plan-queue";
     public static final String DEMO_TARGET = "checkout-ecs";
     public static final String DEMO_METRIC = "checkout-rps";
 
@@ -47,7 +51,10 @@ public final class LocalAws {
         return url;
     }
 
-    /** Creates the tables (if missing) and the demo target, and tells the handlers their names. */
+    /**
+     * Creates the tables, the bus and the plan queue (each if missing, also when another run creates it at the same
+     * moment) and the demo target, and tells the handlers their names.
+     */
     public static void prepareStack() {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
         TemplateTables.create(dynamo, "MetricsTable", METRICS_TABLE);
@@ -57,6 +64,12 @@ public final class LocalAws {
         TemplateTables.create(dynamo, "AccuracyTable", ACCURACY_TABLE);
         TemplateTables.create(dynamo, "SignalsTable", SIGNALS_TABLE);
         TemplateTables.create(dynamo, "EventsTable", EVENTS_TABLE);
+        TemplateTables.create(dynamo, "LeaseTable", LEASE_TABLE);
+        String queueUrl;
+        try (SqsClient sqs = AwsClients.build(SqsClient.builder())) {
+            // CreateQueue with the same name and attributes returns the existing queue's URL.
+            queueUrl = sqs.createQueue(r -> r.queueName(PLAN_QUEUE)).queueUrl();
+        }
         var bridge = AwsClients.build(EventBridgeClient.builder());
         try {
             bridge.createEventBus(r -> r.name(EVENT_BUS));
@@ -75,6 +88,8 @@ public final class LocalAws {
         System.setProperty(Env.ACCURACY_TABLE.name(), ACCURACY_TABLE);
         System.setProperty(Env.SIGNALS_TABLE.name(), SIGNALS_TABLE);
         System.setProperty(Env.EVENTS_TABLE.name(), EVENTS_TABLE);
+        System.setProperty(Env.LEASE_TABLE.name(), LEASE_TABLE);
+        System.setProperty(Env.PLAN_QUEUE_URL.name(), queueUrl);
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {
