@@ -87,24 +87,34 @@ final class TraceJson {
         if (results.isEmpty()) {
             throw new IllegalArgumentException(name + ": MetricDataResults is empty: check the metric and period");
         }
+        // The AWS CLI pages through GetMetricData and joins the pages' lists, so one query's Id appears once a page:
+        // the entries sharing an Id are one series, each holding part of its history.
+        java.util.Map<String, List<JsonNode>> byId = new java.util.LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         for (JsonNode r : results) {
-            names.add(r.path("Label").asText(r.path("Id").asText()));
+            String id = r.path("Id").asText(r.path("Label").asText());
+            if (!byId.containsKey(id)) {
+                names.add(r.path("Label").asText(id));
+            }
+            byId.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
         }
         int pick = p.series(names, "MetricDataResults");
-        JsonNode first = results.get(pick);
-        JsonNode times = first.path("Timestamps");
-        JsonNode values = first.path("Values");
-        if (times.size() != values.size()) {
-            throw new IllegalArgumentException(name + ": " + times.size() + " Timestamps but " + values.size()
-                    + " Values in '" + names.get(pick) + "': the file is cut short; save it again");
+        List<JsonNode> pages = new ArrayList<>(byId.values()).get(pick);
+        for (JsonNode page : pages) {
+            JsonNode times = page.path("Timestamps");
+            JsonNode values = page.path("Values");
+            if (times.size() != values.size()) {
+                throw new IllegalArgumentException(name + ": " + times.size() + " Timestamps but " + values.size()
+                        + " Values in '" + names.get(pick) + "': the file is cut short; save it again");
+            }
+            for (int i = 0; i < times.size(); i++) {
+                p.add(instant(times.get(i)), values.get(i));
+            }
         }
-        if (!first.path("StatusCode").asText("Complete").equals("Complete")) {
-            p.notes.add("CloudWatch's StatusCode is " + first.path("StatusCode").asText()
+        JsonNode last = pages.get(pages.size() - 1);
+        if (!last.path("StatusCode").asText("Complete").equals("Complete")) {
+            p.notes.add("CloudWatch's StatusCode is " + last.path("StatusCode").asText()
                     + ": the file holds part of the history (the AWS CLI pages through it unless --max-items is set)");
-        }
-        for (int i = 0; i < times.size(); i++) {
-            p.add(instant(times.get(i)), values.get(i));
         }
     }
 

@@ -118,19 +118,25 @@ record TraceLayout(
                     numeric.add(c);
                 }
             }
-            if (numeric.isEmpty()) {
+            // A second column of epoch times named as one (New Relic's beginTimeSeconds beside endTimeSeconds,
+            // a query's _start/_stop) is the interval's other end, not the load.
+            List<Integer> notTimes = numeric.stream()
+                    .filter(c -> !(header && epochScore[c] >= 0.8 && isTimeName(names.get(c))))
+                    .toList();
+            List<Integer> loads = notTimes.isEmpty() ? numeric : notTimes;
+            if (loads.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no column of numbers found beside the time column '"
                         + names.get(time) + "': name it with --value-column");
             }
             // A column named like a value wins; else the first that varies (a constant "table" id is no load).
-            value = numeric.stream()
+            value = loads.stream()
                     .filter(c -> isValueName(names.get(c)))
                     .findFirst()
-                    .or(() -> numeric.stream().filter(c -> varies[c]).findFirst())
-                    .orElse(numeric.get(0));
-            if (numeric.size() > 1) {
-                List<String> all = numeric.stream().map(names::get).toList();
-                notes.add(numeric.size() + " numeric columns " + all + ": read '" + names.get(value)
+                    .or(() -> loads.stream().filter(c -> varies[c]).findFirst())
+                    .orElse(loads.get(0));
+            if (loads.size() > 1) {
+                List<String> all = loads.stream().map(names::get).toList();
+                notes.add(loads.size() + " numeric columns " + all + ": read '" + names.get(value)
                         + "' (choose another with --value-column)");
             }
         }

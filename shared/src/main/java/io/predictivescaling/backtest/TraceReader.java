@@ -132,6 +132,31 @@ public final class TraceReader {
             throw new IllegalArgumentException(name + ": fewer than two rows: a trace needs timestamp,value rows");
         }
         TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
+        if (layout.header()) {
+            // An export of several tables (InfluxDB's annotated CSV) repeats the header above each: not data, and
+            // no series name either.
+            List<String> head = records.get(0);
+            List<List<String>> data = new ArrayList<>(List.of(head));
+            records.subList(1, records.size()).stream()
+                    .filter(r -> !r.equals(head))
+                    .forEach(data::add);
+            int repeated = records.size() - data.size();
+            if (repeated > 0) {
+                records = data;
+                layout = TraceLayout.detect(name, records, delimiter, choice);
+                List<String> notes = new ArrayList<>(layout.notes());
+                notes.add(repeated + (repeated == 1 ? " row repeats" : " rows repeat")
+                        + " the header (one per table of the export): skipped");
+                layout = new TraceLayout(
+                        layout.header(),
+                        layout.timeColumn(),
+                        layout.valueColumn(),
+                        layout.names(),
+                        layout.seriesColumn(),
+                        layout.dayFirst(),
+                        List.copyOf(notes));
+            }
+        }
         return grid(name, records, delimiter, layout, choice);
     }
 
@@ -261,10 +286,13 @@ public final class TraceReader {
         boolean decimalComma = delimiter != ',';
         // One decimal mark for the whole column, so 307.007 reads as 1.043.007 beside it does (thousands), not
         // as 307.007 while the row after is skipped.
-        char mark = TraceValues.decimalMark(records.subList(layout.header() ? 1 : 0, records.size()).stream()
+        List<String> valueFields = records.subList(layout.header() ? 1 : 0, records.size()).stream()
                 .filter(r -> layout.valueColumn() < r.size())
                 .map(r -> r.get(layout.valueColumn()))
-                .toList());
+                .toList();
+        char mark = TraceValues.decimalMark(valueFields);
+        // A display export scales each value by itself (980, 1.23 K; 950 kB/s, 1.2 MB/s): read all in the base unit.
+        boolean scaleUnits = TraceValues.mixedUnits(valueFields);
         Cause badTime =
                 new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
         Cause badValue = new Cause("with a value that is not a number: skipped");
@@ -276,6 +304,18 @@ public final class TraceReader {
                     + (mark == ','
                             ? "comma: '.' read as the thousands separator"
                             : "point: ',' read as the thousands separator"));
+        }
+        if (scaleUnits) {
+            problems.add("column '" + layout.names().get(layout.valueColumn()) + "' writes its values in several "
+                    + "units ("
+                    + valueFields.stream()
+                            .map(TraceValues::unit)
+                            .filter(u -> u != null)
+                            .map(u -> u.isEmpty() ? "none" : u)
+                            .distinct()
+                            .limit(5)
+                            .toList()
+                    + "): each read in the base unit (1.23 K as 1230)");
         }
         TreeMap<Instant, Double> points = new TreeMap<>();
         int duplicates = 0;
@@ -317,6 +357,7 @@ public final class TraceReader {
                 value = Double.NaN;
             } else {
                 value = mark == 0 ? TraceValues.number(raw, decimalComma) : TraceValues.number(raw, mark);
+                value *= scaleUnits ? TraceValues.unitFactor(TraceValues.unit(raw)) : 1;
                 if (Double.isNaN(value)) {
                     badValue.add(row, raw);
                     continue;

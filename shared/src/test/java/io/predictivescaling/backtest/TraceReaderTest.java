@@ -525,4 +525,155 @@ class TraceReaderTest {
         assertThatThrownBy(() -> TraceReader.parse("one.csv", List.of("timestamp,value", "2026-01-01T00:00:00Z,1")))
                 .hasMessageStartingWith("one.csv: fewer than two");
     }
+
+    @Test
+    void getMetricDataPagesTheCliJoinedReadAsOneSeries() {
+        // The AWS CLI pages through GetMetricData and joins the pages' MetricDataResults: each Id once a page.
+        String page2 = "{\"Id\": \"m1\", \"Label\": \"RequestCount\", \"Timestamps\": [\"2026-11-27T14:05:00+00:00\","
+                + " \"2026-11-27T14:00:00+00:00\"], \"Values\": [242.0, 267.0], \"StatusCode\": \"Complete\"}";
+        Trace t = TraceReader.parse(
+                "get-metric-data.json",
+                List.of(
+                        "{\"MetricDataResults\": [",
+                        "{\"Id\": \"m1\", \"Label\": \"RequestCount\", \"Timestamps\": [\"2026-11-27T14:15:00+00:00\","
+                                + " \"2026-11-27T14:10:00+00:00\"], \"Values\": [282.0, 301.0], \"StatusCode\":"
+                                + " \"PartialData\"},",
+                        "{\"Id\": \"m2\", \"Label\": \"5XX\", \"Timestamps\": [\"2026-11-27T14:15:00+00:00\"],"
+                                + " \"Values\": [1.0], \"StatusCode\": \"PartialData\"},",
+                        page2 + ",",
+                        page2.replace("m1", "m2").replace("RequestCount", "5XX") + "], \"Messages\": []}"));
+
+        assertThat(t.start()).isEqualTo(Instant.parse("2026-11-27T14:00:00Z"));
+        assertThat(t.demand()).containsExactly(267, 242, 301, 282);
+        assertThat(t.problems())
+                .containsExactly("the file holds 2 series in MetricDataResults: read RequestCount, left out [5XX]"
+                        + " (choose another with --series)");
+    }
+
+    @Test
+    void aSecondColumnOfEpochTimesIsNotTheLoad() {
+        // New Relic's NRQL TIMESERIES export: the interval's start and end, then the value
+        Trace t = TraceReader.parse(
+                "newrelic.csv",
+                List.of(
+                        "beginTimeSeconds,endTimeSeconds,count",
+                        "1795788000,1795788300,301",
+                        "1795788300,1795788600,267",
+                        "1795788600,1795788900,242"));
+
+        assertThat(t.start()).isEqualTo(Instant.ofEpochSecond(1795788000));
+        assertThat(t.demand()).containsExactly(301, 267, 242);
+    }
+
+    @Test
+    void tablesOfAnInfluxExportEachUnderItsOwnHeaderReadAsSeries() {
+        String annotations = "#group,false,false,true,true,false,false,true,true,true\n"
+                + "#datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,double,string,string,"
+                + "string\n#default,_result,,,,,,,,\n,result,table,_start,_stop,_time,_value,_field,_measurement,host";
+        List<String> lines = new ArrayList<>();
+        for (int table = 0; table < 2; table++) {
+            lines.add(annotations);
+            for (int i = 0; i < 3; i++) {
+                lines.add(",," + table + ",2026-11-27T14:00:00Z,2026-11-27T15:00:00Z,2026-11-27T14:"
+                        + String.format("%02d", 5 * i) + ":00Z," + (table == 0 ? new int[] {301, 267, 242}[i] : 900 + i)
+                        + ",usage,cpu," + (table == 0 ? "a" : "b"));
+            }
+            lines.add("");
+        }
+
+        Trace t = TraceReader.parse("influx.csv", lines);
+
+        assertThat(t.demand()).containsExactly(301, 267, 242);
+        assertThat(t.problems())
+                .contains("1 row repeats the header (one per table of the export): skipped")
+                .anySatisfy(p -> assertThat(p).contains("2 series in column 'host': read 'a', left out [b]"))
+                .noneMatch(p -> p.contains("duplicate"));
+        assertThat(TraceReader.read(fixture("influx-annotated.csv")).problems())
+                .noneMatch(p -> p.contains("repeats the header"));
+    }
+
+    @Test
+    void valuesAGrafanaDisplayScaledEachByItselfReadInOneUnit() {
+        Trace counts = TraceReader.parse(
+                "grafana.csv",
+                List.of(
+                        "\"Time\",\"requests\"",
+                        "2026-11-27 14:00:00,980",
+                        "2026-11-27 14:05:00,1.23 K",
+                        "2026-11-27 14:10:00,2.5 Mil"));
+        Trace bytes = TraceReader.parse(
+                "grafana-net.csv",
+                List.of(
+                        "Time,net",
+                        "2026-11-27 14:00:00,950 kB/s",
+                        "2026-11-27 14:05:00,1.2 MB/s",
+                        "2026-11-27 14:10:00,1.5 KiB/s"));
+        Trace durations = TraceReader.parse(
+                "grafana-latency.csv",
+                List.of(
+                        "Time,p99",
+                        "2026-11-27 14:00:00,301 ms",
+                        "2026-11-27 14:05:00,1.20 s",
+                        "2026-11-27 14:10:00,2 min"));
+        Trace oneUnit = TraceReader.parse(
+                "ms.csv", List.of("Time,p99", "2026-11-27 14:00:00,301 ms", "2026-11-27 14:05:00,267 ms"));
+
+        assertThat(counts.demand()).containsExactly(980, 1230, 2_500_000);
+        assertThat(counts.problems())
+                .containsExactly("column 'requests' writes its values in several units ([none, K, Mil]): each read"
+                        + " in the base unit (1.23 K as 1230)");
+        assertThat(bytes.demand()).containsExactly(950_000, 1_200_000, 1536);
+        assertThat(durations.demand()[0]).isCloseTo(0.301, within(1e-9));
+        assertThat(durations.demand()).endsWith(1.2, 120);
+        assertThat(oneUnit.demand()).containsExactly(301, 267);
+        assertThat(oneUnit.problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Fri, 27 Nov 2026 14:05:00 GMT", // RFC 1123 (HTTP, e-mail)
+                "Fri Nov 27 14:05:00 UTC 2026", // the Unix date command
+                "2026-11-27T14:05:00Z[UTC]", // Java's ZonedDateTime
+                "2026-11-27T15:05:00+01:00[Europe/Berlin]",
+                "20261127T140500Z", // ISO-8601 basic
+                "27/Nov/2026:14:05:00 +0000", // a web server's access log
+                "Nov 27, 2026, 2:05:00 PM", // a US medium date (browsers, Java)
+                "Nov 27, 2026 2:05 PM",
+                "27-Nov-2026 14:05:00", // Oracle, Excel's dd-mmm-yyyy
+                "27 Nov 2026 14:05"
+            })
+    void dateTimesWrittenWithMonthNamesOrZonesRead(String written) {
+        Instant first = Instant.parse("2026-11-27T14:05:00Z");
+        List<String> lines = new ArrayList<>(List.of("time,value"));
+        for (int i = 0; i < 3; i++) {
+            String w = i == 0
+                    ? written
+                    : written.replace("14:05", "14:" + (5 + 5 * i))
+                            .replace("15:05", "15:" + (5 + 5 * i))
+                            .replace("140500", "14" + (5 + 5 * i) + "00")
+                            .replace("2:05", "2:" + (5 + 5 * i));
+            lines.add("\"" + w + "\"," + (300 + i));
+        }
+
+        Trace t = TraceReader.parse("named.csv", lines);
+
+        assertThat(t.start()).isEqualTo(first);
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(t.demand()).containsExactly(300, 301, 302);
+    }
+
+    @Test
+    void prometheusInfinitiesAreCountedAsNoLoad() {
+        Trace t = TraceReader.parse(
+                "query_range.json",
+                List.of("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
+                        + "\"values\":[[1795788000,\"301\"],[1795788300,\"+Inf\"],[1795788600,\"242\"],"
+                        + "[1795788900,\"-Inf\"],[1795789200,\"282\"]]}]}}"));
+
+        assertThat(t.demand()).containsExactly(301, 242, 282);
+        assertThat(t.problems())
+                .contains("2 points with a negative or infinite value (not a load): skipped")
+                .noneMatch(p -> p.contains("not a number"));
+    }
 }
