@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * ({@code data.result[].values}, epoch seconds and string values), {@code aws cloudwatch get-metric-data}
  * ({@code MetricDataResults[].Timestamps} and {@code Values}, newest first), {@code aws cloudwatch
  * get-metric-statistics} ({@code Datapoints[]} with one statistic) and Datadog's query API
- * ({@code series[].pointlist}, epoch milliseconds). Parsed by Jackson; a file of several series reads the first and
+ * ({@code series[].pointlist}, epoch milliseconds, and {@code /api/v2/query/timeseries}: {@code data.attributes.times}
+ * and {@code values}), and {@code az monitor metrics list} ({@code value[].timeseries[].data[]}). Parsed by Jackson; a file of several series reads the first and
  * names the others. Timestamps are instants (UTC); a NaN or null value is a gap, a negative or infinite one is
  * skipped and counted.
  */
@@ -55,9 +56,14 @@ final class TraceJson {
             cloudWatchStatistics(name, root.get("Datapoints"), p);
         } else if (root.has("series")) {
             datadog(name, root.get("series"), p);
+        } else if (root.path("data").path("attributes").has("times")) {
+            datadogTimeseries(name, root.path("data").path("attributes"), p);
+        } else if (root.path("value").path(0).has("timeseries")) {
+            azureMonitor(name, root.get("value"), p);
         } else {
             throw new IllegalArgumentException(name + ": JSON that is no metric export read here (Prometheus "
-                    + "query_range, aws cloudwatch get-metric-data or get-metric-statistics, Datadog query): "
+                    + "query_range, aws cloudwatch get-metric-data or get-metric-statistics, Datadog query, az monitor "
+                    + "metrics list): "
                     + "export CSV (timestamp,value)");
         }
         return p.trace(name);
@@ -165,6 +171,80 @@ final class TraceJson {
         }
     }
 
+    /**
+     * Datadog's {@code /api/v2/query/timeseries}: {@code data.attributes.times} (epoch milliseconds) shared by every
+     * series, {@code values[i]} the i-th series' values, {@code series[i].group_tags} its name.
+     */
+    private static void datadogTimeseries(String name, JsonNode attributes, Points p) {
+        JsonNode values = attributes.path("values");
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the Datadog timeseries response holds no series: check the"
+                    + " query and the time range");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode s = attributes.path("series").path(i);
+            List<String> tags = new ArrayList<>();
+            s.path("group_tags").forEach(t -> tags.add(t.asText()));
+            names.add("query " + (s.path("query_index").asInt(0) + 1) + (tags.isEmpty() ? "" : " " + tags));
+        }
+        int pick = p.series(names, "the Datadog timeseries response");
+        JsonNode times = attributes.path("times");
+        JsonNode picked = values.get(pick);
+        if (times.size() != picked.size()) {
+            throw new IllegalArgumentException(name + ": " + times.size() + " times but " + picked.size()
+                    + " values in '" + names.get(pick) + "': the file is cut short; save it again");
+        }
+        for (int i = 0; i < times.size(); i++) {
+            p.add(
+                    times.get(i).isNumber()
+                            ? Instant.ofEpochMilli(Math.round(times.get(i).asDouble()))
+                            : null,
+                    picked.get(i));
+        }
+    }
+
+    /** Azure Monitor's aggregations, in the order one is read when a point holds several. */
+    private static final List<String> AGGREGATIONS = List.of("total", "average", "maximum", "minimum", "count");
+
+    /**
+     * {@code az monitor metrics list} (Azure Monitor's metrics REST API): {@code value[]} metrics, each with {@code
+     * timeseries[]} (one per dimension value) of {@code data[]} points ({@code timeStamp} and the aggregations
+     * asked for; a point without one is a gap).
+     */
+    private static void azureMonitor(String name, JsonNode metrics, Points p) {
+        List<String> names = new ArrayList<>();
+        List<JsonNode> data = new ArrayList<>();
+        for (JsonNode m : metrics) {
+            for (JsonNode ts : m.path("timeseries")) {
+                List<String> dims = new ArrayList<>();
+                ts.path("metadatavalues")
+                        .forEach(d -> dims.add(d.path("name").path("value").asText() + "="
+                                + d.path("value").asText()));
+                names.add(m.path("name").path("value").asText("metric") + (dims.isEmpty() ? "" : " " + dims));
+                data.add(ts.path("data"));
+            }
+        }
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the Azure Monitor metrics hold no timeseries: check the"
+                    + " metric, its filter and the time range");
+        }
+        int pick = p.series(names, "Azure Monitor timeseries");
+        JsonNode points = data.get(pick);
+        List<String> held =
+                AGGREGATIONS.stream().filter(a -> points.findValue(a) != null).toList();
+        if (held.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the Azure Monitor points hold none of " + AGGREGATIONS
+                    + ": ask for one (--aggregation Total)");
+        }
+        if (held.size() > 1) {
+            p.notes.add("Azure Monitor points hold " + held + ": read " + held.get(0));
+        }
+        for (JsonNode d : points) {
+            p.add(instant(d.path("timeStamp")), d.path(held.get(0)));
+        }
+    }
+
     private static Instant epochSeconds(JsonNode n) {
         if (n.isNumber()) {
             return Instant.ofEpochMilli(Math.round(n.asDouble() * 1000));
@@ -173,6 +253,10 @@ final class TraceJson {
     }
 
     private static Instant instant(JsonNode n) {
+        if (n.isNumber()) {
+            // epoch seconds, as the AWS CLI prints CloudWatch's JSON-protocol timestamps with cli_timestamp_format none
+            return TraceValues.epoch(n.asText());
+        }
         if (!n.isTextual()) {
             return null;
         }

@@ -290,9 +290,16 @@ public final class TraceReader {
                 .filter(r -> layout.valueColumn() < r.size())
                 .map(r -> r.get(layout.valueColumn()))
                 .toList();
-        char mark = TraceValues.decimalMark(valueFields);
         // A display export scales each value by itself (980, 1.23 K; 950 kB/s, 1.2 MB/s): read all in the base unit.
         boolean scaleUnits = TraceValues.mixedUnits(valueFields);
+        // Scaled so it stays under 1000, a value with a unit groups no thousands: "1.204 s" beside "968 ms" is a
+        // decimal. Only the plain values of such a column can show its decimal mark.
+        char mark = TraceValues.decimalMark(
+                scaleUnits
+                        ? valueFields.stream()
+                                .filter(f -> "".equals(TraceValues.unit(f)))
+                                .toList()
+                        : valueFields);
         Cause badTime =
                 new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
         Cause badValue = new Cause("with a value that is not a number: skipped");
@@ -306,6 +313,12 @@ public final class TraceReader {
                             : "point: ',' read as the thousands separator"));
         }
         if (scaleUnits) {
+            String example = valueFields.stream()
+                    .filter(f -> TraceValues.unitFactor(TraceValues.unit(f)) != 1)
+                    .findFirst()
+                    .map(f -> ", '" + f.trim() + "' as "
+                            + TraceValues.number(f, decimalComma) * TraceValues.unitFactor(TraceValues.unit(f)))
+                    .orElse("");
             problems.add("column '" + layout.names().get(layout.valueColumn()) + "' writes its values in several "
                     + "units ("
                     + valueFields.stream()
@@ -315,7 +328,7 @@ public final class TraceReader {
                             .distinct()
                             .limit(5)
                             .toList()
-                    + "): each read in the base unit (1.23 K as 1230)");
+                    + "): each read in the base unit" + example);
         }
         TreeMap<Instant, Double> points = new TreeMap<>();
         int duplicates = 0;

@@ -223,9 +223,16 @@ final class TraceValues {
             String upper = s.toUpperCase(Locale.ROOT);
             return upper.endsWith("UTC") || upper.endsWith("GMT") ? local.atOffset(ZoneOffset.UTC) : local;
         } catch (java.time.DateTimeException e) {
+            java.util.regex.Matcher go = ZONE_AFTER_OFFSET.matcher(s);
+            if (go.matches()) {
+                return written(go.group(1), dayFirst); // the offset says the instant; the name repeats it
+            }
             return NAMED_HINT.matcher(s).find() ? named(s) : null;
         }
     }
+
+    /** An offset followed by the zone's abbreviation, as Go's time.Time writes itself: {@code ... +0000 UTC}. */
+    private static final Pattern ZONE_AFTER_OFFSET = Pattern.compile("(.*[+-]\\d{2}:?\\d{2})\\s+[A-Za-z]{2,5}");
 
     /** Month or day names, a zone name, or ISO-8601's basic form: text the {@link #NAMED} formats may read. */
     private static final Pattern NAMED_HINT = Pattern.compile("[A-Za-z]{3}|^\\d{8}T\\d{4}");
@@ -234,17 +241,17 @@ final class TraceValues {
      * Date-times written with names or in ISO-8601's other forms, English names, any case: RFC 1123 ({@code Fri, 27
      * Nov 2026 14:05:00 GMT}, HTTP and e-mail), Java's zoned form ({@code 2026-11-27T14:05:00Z[UTC]}), the Unix
      * {@code date} command's ({@code Fri Nov 27 14:05:00 UTC 2026}), US medium dates ({@code Nov 27, 2026, 2:05:00
-     * PM}), day-month-name dates ({@code 27-Nov-2026 14:05:00}, {@code 27 Nov 2026 14:05}) and ISO-8601 basic ({@code
-     * 20261127T140500Z}). Parsed by java.time; a zone or offset is kept, none is a local time.
+     * PM}, {@code November 27, 2026 at 2:05 PM}), day-month-name dates ({@code 27-Nov-2026 14:05:00}, {@code 27 Nov 2026 14:05}) and ISO-8601 basic ({@code
+     * 20261127T140500Z}); Go's {@code 2026-11-27 14:05:00 +0000 UTC} reads by its offset. Parsed by java.time; a zone or offset is kept, none is a local time.
      */
     private static final List<DateTimeFormatter> NAMED = List.of(
             DateTimeFormatter.RFC_1123_DATE_TIME,
             DateTimeFormatter.ISO_ZONED_DATE_TIME,
             english("EEE MMM d HH:mm:ss[.SSS] zzz uuuu"),
-            english("MMM d[,] uuuu[,] h:mm[:ss][.SSS] a"),
-            english("MMM d[,] uuuu[,] HH:mm[:ss][.SSS]"),
-            english("d[-][/][ ]MMM[-][/][ ]uuuu[,][ ][:]HH:mm[:ss][.SSS][ ][XXX][X]"),
-            english("EEE, MMM d, uuuu[,] h:mm[:ss] a"),
+            english("[MMMM][MMM] d[,] uuuu[,][ 'at'] h:mm[:ss][.SSS] a"),
+            english("[MMMM][MMM] d[,] uuuu[,][ 'at'] HH:mm[:ss][.SSS]"),
+            english("d[-][/][ ][MMMM][MMM][-][/][ ]uuuu[,][ ][:]HH:mm[:ss][.SSS][ ][XXX][X]"),
+            english("EEE, [MMMM][MMM] d, uuuu[,][ 'at'] h:mm[:ss] a"),
             english("uuuuMMdd'T'HHmm[ss][.SSS][X]"));
 
     private static DateTimeFormatter english(String pattern) {

@@ -168,7 +168,8 @@ class TraceReaderTest {
         assertThatThrownBy(() -> TraceReader.parse("other.json", List.of("{\"rows\": [1, 2]}")))
                 .hasMessage(
                         "other.json: JSON that is no metric export read here (Prometheus query_range, aws cloudwatch"
-                                + " get-metric-data or get-metric-statistics, Datadog query): export CSV (timestamp,value)");
+                                + " get-metric-data or get-metric-statistics, Datadog query, az monitor metrics list): export"
+                                + " CSV (timestamp,value)");
     }
 
     @Test
@@ -621,10 +622,16 @@ class TraceReaderTest {
         assertThat(counts.demand()).containsExactly(980, 1230, 2_500_000);
         assertThat(counts.problems())
                 .containsExactly("column 'requests' writes its values in several units ([none, K, Mil]): each read"
-                        + " in the base unit (1.23 K as 1230)");
+                        + " in the base unit, '1.23 K' as 1230.0");
         assertThat(bytes.demand()).containsExactly(950_000, 1_200_000, 1536);
         assertThat(durations.demand()[0]).isCloseTo(0.301, within(1e-9));
         assertThat(durations.demand()).endsWith(1.2, 120);
+        assertThat(TraceReader.parse(
+                                "grafana-latency.csv",
+                                List.of("Time,p99", "2026-11-27 14:00:00,968 ms", "2026-11-27 14:05:00,1.204 s"))
+                        .demand())
+                .as("a scaled value's three decimals are no thousands")
+                .containsExactly(0.968, 1.204);
         assertThat(oneUnit.demand()).containsExactly(301, 267);
         assertThat(oneUnit.problems()).isEmpty();
     }
@@ -641,7 +648,10 @@ class TraceReaderTest {
                 "Nov 27, 2026, 2:05:00 PM", // a US medium date (browsers, Java)
                 "Nov 27, 2026 2:05 PM",
                 "27-Nov-2026 14:05:00", // Oracle, Excel's dd-mmm-yyyy
-                "27 Nov 2026 14:05"
+                "27 Nov 2026 14:05",
+                "November 27, 2026 at 2:05 PM", // a full month name, as macOS and Google Sheets write it
+                "2026-11-27 14:05:00 +0000 UTC", // Go's time.Time
+                "2026-11-27 15:05:00.000000 +0100 CET"
             })
     void dateTimesWrittenWithMonthNamesOrZonesRead(String written) {
         Instant first = Instant.parse("2026-11-27T14:05:00Z");
@@ -675,5 +685,38 @@ class TraceReaderTest {
         assertThat(t.problems())
                 .contains("2 points with a negative or infinite value (not a load): skipped")
                 .noneMatch(p -> p.contains("not a number"));
+    }
+
+    @Test
+    void moreMetricApisJsonReads() {
+        long t0 = 1795788000L;
+        Trace cliEpochs = TraceReader.parse(
+                "get-metric-data.json",
+                List.of("{\"MetricDataResults\": [{\"Id\": \"m1\", \"Label\": \"RequestCount\", \"Timestamps\": ["
+                        + (t0 + 600) + ".0, " + (t0 + 300) + ".0, " + t0 + ".0], \"Values\": [242.0, 267.0, 301.0],"
+                        + " \"StatusCode\": \"Complete\"}]}"));
+        Trace datadogV2 = TraceReader.parse(
+                "timeseries.json",
+                List.of("{\"data\": {\"type\": \"timeseries_response\", \"attributes\": {\"series\": [{\"group_tags\":"
+                        + " [\"service:web\"], \"query_index\": 0}, {\"group_tags\": [\"service:api\"], \"query_index\":"
+                        + " 0}], \"times\": [" + t0 * 1000 + ", " + (t0 + 300) * 1000 + ", " + (t0 + 600) * 1000 + "],"
+                        + " \"values\": [[301.0, null, 242.0], [1.0, 2.0, 3.0]]}}}"));
+        Trace azure = TraceReader.parse(
+                "az-metrics.json",
+                List.of("{\"interval\": \"PT5M\", \"value\": [{\"name\": {\"value\": \"Requests\"}, \"timeseries\":"
+                        + " [{\"metadatavalues\": [], \"data\": [{\"timeStamp\": \"2026-11-27T14:00:00+00:00\", \"total\":"
+                        + " 301.0, \"average\": 1.0}, {\"timeStamp\": \"2026-11-27T14:05:00+00:00\"}, {\"timeStamp\":"
+                        + " \"2026-11-27T14:10:00+00:00\", \"total\": 242.0, \"average\": 2.0}]}]}]}"));
+
+        assertThat(cliEpochs.start()).isEqualTo(Instant.ofEpochSecond(t0));
+        assertThat(cliEpochs.demand()).containsExactly(301, 267, 242);
+        assertThat(datadogV2.start()).isEqualTo(Instant.ofEpochSecond(t0));
+        assertThat(datadogV2.demand()).containsExactly(301, Double.NaN, 242);
+        assertThat(datadogV2.problems())
+                .anySatisfy(
+                        p -> assertThat(p).contains("read query 1 [service:web], left out [query 1 [service:api]]"));
+        assertThat(azure.start()).isEqualTo(Instant.parse("2026-11-27T14:00:00Z"));
+        assertThat(azure.demand()).containsExactly(301, Double.NaN, 242);
+        assertThat(azure.problems()).contains("Azure Monitor points hold [total, average]: read total");
     }
 }
