@@ -154,7 +154,8 @@ public final class TraceReader {
                         layout.names(),
                         layout.seriesColumn(),
                         layout.dayFirst(),
-                        List.copyOf(notes));
+                        List.copyOf(notes),
+                        layout.serialDays());
             }
         }
         return grid(name, records, delimiter, layout, choice);
@@ -354,12 +355,12 @@ public final class TraceReader {
                 }
             }
             String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
-            Instant t = TraceValues.time(timeText, layout.dayFirst(), zone, previous, newestFirst);
+            Instant t = layout.time(timeText, zone, previous, newestFirst);
             if (t == null) {
                 badTime.add(row, timeText);
                 continue;
             }
-            localTimes |= previous == null && TraceValues.isLocal(timeText, layout.dayFirst());
+            localTimes |= previous == null && (layout.serialDays() || TraceValues.isLocal(timeText, layout.dayFirst()));
             if (layout.valueColumn() >= r.size()) {
                 missingValue.add(row, String.join(String.valueOf(delimiter), r));
                 continue;
@@ -443,7 +444,9 @@ public final class TraceReader {
     }
 
     private static Instant timeAt(List<String> r, TraceLayout layout) {
-        return layout.timeColumn() < r.size() ? TraceValues.time(r.get(layout.timeColumn()), layout.dayFirst()) : null;
+        return layout.timeColumn() < r.size()
+                ? layout.time(r.get(layout.timeColumn()), ZoneOffset.UTC, null, false)
+                : null;
     }
 
     /**

@@ -241,17 +241,19 @@ final class TraceValues {
      * Date-times written with names or in ISO-8601's other forms, English names, any case: RFC 1123 ({@code Fri, 27
      * Nov 2026 14:05:00 GMT}, HTTP and e-mail), Java's zoned form ({@code 2026-11-27T14:05:00Z[UTC]}), the Unix
      * {@code date} command's ({@code Fri Nov 27 14:05:00 UTC 2026}), US medium dates ({@code Nov 27, 2026, 2:05:00
-     * PM}, {@code November 27, 2026 at 2:05 PM}), day-month-name dates ({@code 27-Nov-2026 14:05:00}, {@code 27 Nov 2026 14:05}) and ISO-8601 basic ({@code
+     * PM}, {@code November 27, 2026 at 2:05 PM}, Excel's long {@code Friday, November 27, 2026 2:05 PM}, Kibana's {@code
+     * Nov 27, 2026 @ 14:05:00.000}), day-month-name dates ({@code 27-Nov-2026 14:05:00}, {@code 27 Nov 2026 14:05}) and ISO-8601 basic ({@code
      * 20261127T140500Z}); Go's {@code 2026-11-27 14:05:00 +0000 UTC} reads by its offset. Parsed by java.time; a zone or offset is kept, none is a local time.
      */
     private static final List<DateTimeFormatter> NAMED = List.of(
             DateTimeFormatter.RFC_1123_DATE_TIME,
             DateTimeFormatter.ISO_ZONED_DATE_TIME,
             english("EEE MMM d HH:mm:ss[.SSS] zzz uuuu"),
-            english("[MMMM][MMM] d[,] uuuu[,][ 'at'] h:mm[:ss][.SSS] a"),
-            english("[MMMM][MMM] d[,] uuuu[,][ 'at'] HH:mm[:ss][.SSS]"),
+            english("[MMMM][MMM] d[,] uuuu[,][ 'at'][ '@'] h:mm[:ss][.SSS] a"),
+            english("[MMMM][MMM] d[,] uuuu[,][ 'at'][ '@'] HH:mm[:ss][.SSS]"),
             english("d[-][/][ ][MMMM][MMM][-][/][ ]uuuu[,][ ][:]HH:mm[:ss][.SSS][ ][XXX][X]"),
-            english("EEE, [MMMM][MMM] d, uuuu[,][ 'at'] h:mm[:ss] a"),
+            english("[EEEE][EEE], [MMMM][MMM] d, uuuu[,][ 'at'] h:mm[:ss] a"),
+            english("[EEEE][EEE], [MMMM][MMM] d, uuuu[,][ 'at'] HH:mm[:ss]"),
             english("uuuuMMdd'T'HHmm[ss][.SSS][X]"));
 
     private static DateTimeFormatter english(String pattern) {
@@ -336,6 +338,26 @@ final class TraceValues {
             return null;
         }
         return Instant.ofEpochMilli(Math.round(millis));
+    }
+
+    /** Day 0 of spreadsheet serial dates (Excel's 1900 system, as LibreOffice and Google Sheets count too). */
+    private static final LocalDateTime SERIAL_EPOCH = LocalDateTime.of(1899, 12, 30, 0, 0);
+
+    /**
+     * A spreadsheet serial date ({@code 46353.5868}: days since 1899-12-30, the fraction the time of day) as a local
+     * time in {@code zone}, to the second, or {@code null} if the text is no number from 20000 to 80000 (1954 to
+     * 2119).
+     */
+    static Instant serialDays(String text, ZoneId zone) {
+        String s = text.trim();
+        if (!PLAIN_NUMBER.matcher(s).matches()) {
+            return null;
+        }
+        double days = Double.parseDouble(s);
+        if (days < 20000 || days > 80000) {
+            return null;
+        }
+        return SERIAL_EPOCH.plusSeconds(Math.round(days * 86400)).atZone(zone).toInstant();
     }
 
     /** A timestamp in any of the forms above, or {@code null}. */
@@ -490,8 +512,8 @@ final class TraceValues {
     }
 
     /** A number (digits, separators) followed by a unit of letters, %, µ or a slash ("ms", "%", "req/s"). */
-    private static final java.util.regex.Pattern WITH_UNIT =
-            java.util.regex.Pattern.compile("([-+]?[0-9][0-9.,\\s]*?)\\s*([A-Za-z%\u00b5]+(?:/[A-Za-z]+)?)");
+    private static final java.util.regex.Pattern WITH_UNIT = java.util.regex.Pattern.compile(
+            "([-+]?[0-9][0-9.,\\s]*?)\\s*((?:(?:[kKMGTP]|Mil|Bil|Tri) )?[A-Za-z%\u00b5]+(?:/[A-Za-z]+)?)");
 
     /** Units read alone: a time unit, or a scale written without a base (Grafana's "1.23 K", "4.5 Mil"). */
     private static final java.util.Map<String, Double> WHOLE_UNITS = java.util.Map.ofEntries(
@@ -552,6 +574,12 @@ final class TraceValues {
     private static Scale scale(String unit) {
         if (unit == null || unit.isEmpty()) {
             return new Scale("", 1);
+        }
+        int space = unit.indexOf(' ');
+        if (space > 0) {
+            // a scale word before the unit, as Grafana writes "1.20 K req/s"
+            Scale rest = scale(unit.substring(space + 1));
+            return new Scale(rest.base(), WHOLE_UNITS.getOrDefault(unit.substring(0, space), 1.0) * rest.factor());
         }
         int slash = unit.indexOf('/');
         String head = slash < 0 ? unit : unit.substring(0, slash);

@@ -632,6 +632,15 @@ class TraceReaderTest {
                         .demand())
                 .as("a scaled value's three decimals are no thousands")
                 .containsExactly(0.968, 1.204);
+        assertThat(TraceReader.parse(
+                                "grafana-reqps.csv",
+                                List.of(
+                                        "Time,api",
+                                        "2026-11-27 14:00:00,980 req/s",
+                                        "2026-11-27 14:05:00,1.20 K req/s"))
+                        .demand())
+                .as("a scale word before the unit")
+                .containsExactly(980, 1200);
         assertThat(oneUnit.demand()).containsExactly(301, 267);
         assertThat(oneUnit.problems()).isEmpty();
     }
@@ -651,7 +660,9 @@ class TraceReaderTest {
                 "27 Nov 2026 14:05",
                 "November 27, 2026 at 2:05 PM", // a full month name, as macOS and Google Sheets write it
                 "2026-11-27 14:05:00 +0000 UTC", // Go's time.Time
-                "2026-11-27 15:05:00.000000 +0100 CET"
+                "2026-11-27 15:05:00.000000 +0100 CET",
+                "Nov 27, 2026 @ 14:05:00.000", // Kibana
+                "Friday, November 27, 2026 2:05 PM" // Excel's long date
             })
     void dateTimesWrittenWithMonthNamesOrZonesRead(String written) {
         Instant first = Instant.parse("2026-11-27T14:05:00Z");
@@ -718,5 +729,24 @@ class TraceReaderTest {
         assertThat(azure.start()).isEqualTo(Instant.parse("2026-11-27T14:00:00Z"));
         assertThat(azure.demand()).containsExactly(301, Double.NaN, 242);
         assertThat(azure.problems()).contains("Azure Monitor points hold [total, average]: read total");
+    }
+
+    @Test
+    void aDateColumnASpreadsheetSavedAsNumbersReadsAsLocalTimes() {
+        // 46353.5868055556 is 2026-11-27 14:05 in Excel's, LibreOffice's and Google Sheets' day count
+        List<String> lines =
+                List.of("Date,Requests", "46353.5868055556,301", "46353.5902777778,267", "46353.59375,242");
+
+        Trace utc = TraceReader.parse("sheet.csv", lines);
+        Trace berlin = TraceReader.parse("sheet.csv", lines, java.time.ZoneId.of("Europe/Berlin"));
+
+        assertThat(utc.start()).isEqualTo(Instant.parse("2026-11-27T14:05:00Z"));
+        assertThat(utc.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(utc.demand()).containsExactly(301, 267, 242);
+        assertThat(utc.problems()).anySatisfy(p -> assertThat(p).contains("spreadsheet serial dates"));
+        assertThat(berlin.start()).isEqualTo(Instant.parse("2026-11-27T13:05:00Z"));
+        assertThatThrownBy(() -> TraceReader.parse("counts.csv", List.of("id,count", "46353.5,301", "46354.5,267")))
+                .as("numbers under a header that names no time are no dates")
+                .hasMessageContaining("no column of timestamps found");
     }
 }
