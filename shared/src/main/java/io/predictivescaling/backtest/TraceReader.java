@@ -131,7 +131,11 @@ public final class TraceReader {
         if (records.size() < 2) {
             throw new IllegalArgumentException(name + ": fewer than two rows: a trace needs timestamp,value rows");
         }
+        String joined = choice.timeColumn() == null ? joinDateAndTime(records) : null;
         TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
+        if (joined != null) {
+            layout = withNote(layout, joined);
+        }
         if (layout.header()) {
             // An export of several tables (InfluxDB's annotated CSV) repeats the header above each: not data, and
             // no series name either.
@@ -144,21 +148,83 @@ public final class TraceReader {
             if (repeated > 0) {
                 records = data;
                 layout = TraceLayout.detect(name, records, delimiter, choice);
-                List<String> notes = new ArrayList<>(layout.notes());
-                notes.add(repeated + (repeated == 1 ? " row repeats" : " rows repeat")
-                        + " the header (one per table of the export): skipped");
-                layout = new TraceLayout(
-                        layout.header(),
-                        layout.timeColumn(),
-                        layout.valueColumn(),
-                        layout.names(),
-                        layout.seriesColumn(),
-                        layout.dayFirst(),
-                        List.copyOf(notes),
-                        layout.serialDays());
+                if (joined != null) {
+                    layout = withNote(layout, joined);
+                }
+                layout = withNote(
+                        layout,
+                        repeated + (repeated == 1 ? " row repeats" : " rows repeat")
+                                + " the header (one per table of the export): skipped");
             }
         }
         return grid(name, records, delimiter, layout, choice);
+    }
+
+    private static TraceLayout withNote(TraceLayout layout, String note) {
+        List<String> notes = new ArrayList<>(layout.notes());
+        notes.add(note);
+        return new TraceLayout(
+                layout.header(),
+                layout.timeColumn(),
+                layout.valueColumn(),
+                layout.names(),
+                layout.seriesColumn(),
+                layout.dayFirst(),
+                List.copyOf(notes),
+                layout.serialDays());
+    }
+
+    private static final java.util.regex.Pattern DATE_ONLY =
+            java.util.regex.Pattern.compile("\\d{4}([-/.])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([-/.])\\d{1,2}\\2\\d{4}");
+    private static final java.util.regex.Pattern TIME_ONLY =
+            java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?(\\s*[AaPp][Mm])?");
+
+    /**
+     * A date and its time of day written in two columns side by side ({@code 2026-11-27,14:05:00}, a spreadsheet's or
+     * logger's {@code 27.11.2026;14:05}) when no column holds a whole timestamp: joined into the first column, the
+     * second dropped, in every row.
+     *
+     * @return the note saying so, or {@code null} when the file has no such columns
+     */
+    private static String joinDateAndTime(List<List<String>> records) {
+        List<List<String>> sample = records.subList(1, Math.min(records.size(), 301));
+        int width = sample.stream().mapToInt(List::size).max().orElse(0);
+        for (List<String> r : sample.subList(0, Math.min(sample.size(), 5))) {
+            if (r.stream().anyMatch(f -> TraceValues.time(f) != null)) {
+                return null; // a column of whole timestamps (or epochs) is the time
+            }
+        }
+        for (int c = 0; c + 1 < width; c++) {
+            int pairs = 0;
+            int present = 0;
+            for (List<String> r : sample) {
+                if (c + 1 >= r.size() || r.get(c).isBlank()) {
+                    continue;
+                }
+                present++;
+                pairs += DATE_ONLY.matcher(r.get(c)).matches()
+                                && TIME_ONLY.matcher(r.get(c + 1)).matches()
+                        ? 1
+                        : 0;
+            }
+            if (present > 0 && pairs >= 0.8 * present) {
+                List<String> head = records.get(0);
+                boolean header =
+                        c + 1 < head.size() && !DATE_ONLY.matcher(head.get(c)).matches();
+                String names =
+                        header ? "'" + head.get(c) + "' and '" + head.get(c + 1) + "'" : (c + 1) + " and " + (c + 2);
+                for (int i = 0; i < records.size(); i++) {
+                    List<String> r = new ArrayList<>(records.get(i));
+                    if (c + 1 < r.size()) {
+                        r.set(c, r.get(c) + " " + r.get(c + 1));
+                        r.remove(c + 1);
+                    }
+                    records.set(i, r);
+                }
+                return "columns " + names + " hold the date and the time of day: read together as the time";
+            }
+        }
+        return null;
     }
 
     private static String decode(byte[] b) {

@@ -214,6 +214,8 @@ final class TraceValues {
         if (s.length() < 15) {
             return null;
         }
+        // ISO-8601 allows a decimal comma before the fraction of a second, as log4j writes it: 14:05:00,123
+        s = SECONDS_COMMA.matcher(s).replaceFirst("$1.");
         try {
             TemporalAccessor parsed = DATE_TIME.parse(s);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -230,6 +232,8 @@ final class TraceValues {
             return NAMED_HINT.matcher(s).find() ? named(s) : null;
         }
     }
+
+    private static final Pattern SECONDS_COMMA = Pattern.compile("(:\\d{2}),(?=\\d)");
 
     /** An offset followed by the zone's abbreviation, as Go's time.Time writes itself: {@code ... +0000 UTC}. */
     private static final Pattern ZONE_AFTER_OFFSET = Pattern.compile("(.*[+-]\\d{2}:?\\d{2})\\s+[A-Za-z]{2,5}");

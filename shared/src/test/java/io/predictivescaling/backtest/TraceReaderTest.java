@@ -662,7 +662,9 @@ class TraceReaderTest {
                 "2026-11-27 14:05:00 +0000 UTC", // Go's time.Time
                 "2026-11-27 15:05:00.000000 +0100 CET",
                 "Nov 27, 2026 @ 14:05:00.000", // Kibana
-                "Friday, November 27, 2026 2:05 PM" // Excel's long date
+                "Friday, November 27, 2026 2:05 PM", // Excel's long date
+                "2026-11-27 14:05:00,000", // log4j, ISO-8601's decimal comma
+                "2026-11-27T14:05:00,000Z"
             })
     void dateTimesWrittenWithMonthNamesOrZonesRead(String written) {
         Instant first = Instant.parse("2026-11-27T14:05:00Z");
@@ -748,5 +750,32 @@ class TraceReaderTest {
         assertThatThrownBy(() -> TraceReader.parse("counts.csv", List.of("id,count", "46353.5,301", "46354.5,267")))
                 .as("numbers under a header that names no time are no dates")
                 .hasMessageContaining("no column of timestamps found");
+    }
+
+    @Test
+    void aDateAndItsTimeOfDayInTwoColumnsReadTogether() {
+        Trace iso = TraceReader.parse(
+                "split.csv",
+                List.of(
+                        "Date,Time,Requests",
+                        "2026-11-27,14:05:00,301",
+                        "2026-11-27,14:10:00,267",
+                        "2026-11-27,14:15:00,242"));
+        Trace german = TraceReader.parse(
+                "split-de.csv",
+                List.of(
+                        "Datum;Uhrzeit;Anfragen",
+                        "27.11.2026;14:05;301",
+                        "27.11.2026;14:10;267",
+                        "27.11.2026;14:15;242"));
+
+        for (Trace t : List.of(iso, german)) {
+            assertThat(t.start()).as(t.name()).isEqualTo(Instant.parse("2026-11-27T14:05:00Z"));
+            assertThat(t.step()).as(t.name()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(t.demand()).as(t.name()).containsExactly(301, 267, 242);
+        }
+        assertThat(iso.problems())
+                .containsExactly(
+                        "columns 'Date' and 'Time' hold the date and the time of day: read together as the time");
     }
 }
