@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * ({@code data.result[].values}, epoch seconds and string values), {@code aws cloudwatch get-metric-data}
  * ({@code MetricDataResults[].Timestamps} and {@code Values}, newest first), {@code aws cloudwatch
  * get-metric-statistics} ({@code Datapoints[]} with one statistic) and Datadog's query API
- * ({@code series[].pointlist}, epoch milliseconds). Parsed by Jackson; a file of several series reads the first and
+ * ({@code series[].pointlist}, epoch milliseconds, and {@code /api/v2/query/timeseries}: {@code data.attributes.times}
+ * and {@code values}), and {@code az monitor metrics list} ({@code value[].timeseries[].data[]}). Parsed by Jackson; a file of several series reads the first and
  * names the others. Timestamps are instants (UTC); a NaN or null value is a gap, a negative or infinite one is
  * skipped and counted.
  */
@@ -55,9 +56,14 @@ final class TraceJson {
             cloudWatchStatistics(name, root.get("Datapoints"), p);
         } else if (root.has("series")) {
             datadog(name, root.get("series"), p);
+        } else if (root.path("data").path("attributes").has("times")) {
+            datadogTimeseries(name, root.path("data").path("attributes"), p);
+        } else if (root.path("value").path(0).has("timeseries")) {
+            azureMonitor(name, root.get("value"), p);
         } else {
             throw new IllegalArgumentException(name + ": JSON that is no metric export read here (Prometheus "
-                    + "query_range, aws cloudwatch get-metric-data or get-metric-statistics, Datadog query): "
+                    + "query_range, aws cloudwatch get-metric-data or get-metric-statistics, Datadog query, az monitor "
+                    + "metrics list): "
                     + "export CSV (timestamp,value)");
         }
         return p.trace(name);
@@ -87,24 +93,34 @@ final class TraceJson {
         if (results.isEmpty()) {
             throw new IllegalArgumentException(name + ": MetricDataResults is empty: check the metric and period");
         }
+        // The AWS CLI pages through GetMetricData and joins the pages' lists, so one query's Id appears once a page:
+        // the entries sharing an Id are one series, each holding part of its history.
+        java.util.Map<String, List<JsonNode>> byId = new java.util.LinkedHashMap<>();
         List<String> names = new ArrayList<>();
         for (JsonNode r : results) {
-            names.add(r.path("Label").asText(r.path("Id").asText()));
+            String id = r.path("Id").asText(r.path("Label").asText());
+            if (!byId.containsKey(id)) {
+                names.add(r.path("Label").asText(id));
+            }
+            byId.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
         }
         int pick = p.series(names, "MetricDataResults");
-        JsonNode first = results.get(pick);
-        JsonNode times = first.path("Timestamps");
-        JsonNode values = first.path("Values");
-        if (times.size() != values.size()) {
-            throw new IllegalArgumentException(name + ": " + times.size() + " Timestamps but " + values.size()
-                    + " Values in '" + names.get(pick) + "': the file is cut short; save it again");
+        List<JsonNode> pages = new ArrayList<>(byId.values()).get(pick);
+        for (JsonNode page : pages) {
+            JsonNode times = page.path("Timestamps");
+            JsonNode values = page.path("Values");
+            if (times.size() != values.size()) {
+                throw new IllegalArgumentException(name + ": " + times.size() + " Timestamps but " + values.size()
+                        + " Values in '" + names.get(pick) + "': the file is cut short; save it again");
+            }
+            for (int i = 0; i < times.size(); i++) {
+                p.add(instant(times.get(i)), values.get(i));
+            }
         }
-        if (!first.path("StatusCode").asText("Complete").equals("Complete")) {
-            p.notes.add("CloudWatch's StatusCode is " + first.path("StatusCode").asText()
+        JsonNode last = pages.get(pages.size() - 1);
+        if (!last.path("StatusCode").asText("Complete").equals("Complete")) {
+            p.notes.add("CloudWatch's StatusCode is " + last.path("StatusCode").asText()
                     + ": the file holds part of the history (the AWS CLI pages through it unless --max-items is set)");
-        }
-        for (int i = 0; i < times.size(); i++) {
-            p.add(instant(times.get(i)), values.get(i));
         }
     }
 
@@ -155,6 +171,80 @@ final class TraceJson {
         }
     }
 
+    /**
+     * Datadog's {@code /api/v2/query/timeseries}: {@code data.attributes.times} (epoch milliseconds) shared by every
+     * series, {@code values[i]} the i-th series' values, {@code series[i].group_tags} its name.
+     */
+    private static void datadogTimeseries(String name, JsonNode attributes, Points p) {
+        JsonNode values = attributes.path("values");
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the Datadog timeseries response holds no series: check the"
+                    + " query and the time range");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            JsonNode s = attributes.path("series").path(i);
+            List<String> tags = new ArrayList<>();
+            s.path("group_tags").forEach(t -> tags.add(t.asText()));
+            names.add("query " + (s.path("query_index").asInt(0) + 1) + (tags.isEmpty() ? "" : " " + tags));
+        }
+        int pick = p.series(names, "the Datadog timeseries response");
+        JsonNode times = attributes.path("times");
+        JsonNode picked = values.get(pick);
+        if (times.size() != picked.size()) {
+            throw new IllegalArgumentException(name + ": " + times.size() + " times but " + picked.size()
+                    + " values in '" + names.get(pick) + "': the file is cut short; save it again");
+        }
+        for (int i = 0; i < times.size(); i++) {
+            p.add(
+                    times.get(i).isNumber()
+                            ? Instant.ofEpochMilli(Math.round(times.get(i).asDouble()))
+                            : null,
+                    picked.get(i));
+        }
+    }
+
+    /** Azure Monitor's aggregations, in the order one is read when a point holds several. */
+    private static final List<String> AGGREGATIONS = List.of("total", "average", "maximum", "minimum", "count");
+
+    /**
+     * {@code az monitor metrics list} (Azure Monitor's metrics REST API): {@code value[]} metrics, each with {@code
+     * timeseries[]} (one per dimension value) of {@code data[]} points ({@code timeStamp} and the aggregations
+     * asked for; a point without one is a gap).
+     */
+    private static void azureMonitor(String name, JsonNode metrics, Points p) {
+        List<String> names = new ArrayList<>();
+        List<JsonNode> data = new ArrayList<>();
+        for (JsonNode m : metrics) {
+            for (JsonNode ts : m.path("timeseries")) {
+                List<String> dims = new ArrayList<>();
+                ts.path("metadatavalues")
+                        .forEach(d -> dims.add(d.path("name").path("value").asText() + "="
+                                + d.path("value").asText()));
+                names.add(m.path("name").path("value").asText("metric") + (dims.isEmpty() ? "" : " " + dims));
+                data.add(ts.path("data"));
+            }
+        }
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the Azure Monitor metrics hold no timeseries: check the"
+                    + " metric, its filter and the time range");
+        }
+        int pick = p.series(names, "Azure Monitor timeseries");
+        JsonNode points = data.get(pick);
+        List<String> held =
+                AGGREGATIONS.stream().filter(a -> points.findValue(a) != null).toList();
+        if (held.isEmpty()) {
+            throw new IllegalArgumentException(name + ": the Azure Monitor points hold none of " + AGGREGATIONS
+                    + ": ask for one (--aggregation Total)");
+        }
+        if (held.size() > 1) {
+            p.notes.add("Azure Monitor points hold " + held + ": read " + held.get(0));
+        }
+        for (JsonNode d : points) {
+            p.add(instant(d.path("timeStamp")), d.path(held.get(0)));
+        }
+    }
+
     private static Instant epochSeconds(JsonNode n) {
         if (n.isNumber()) {
             return Instant.ofEpochMilli(Math.round(n.asDouble() * 1000));
@@ -163,6 +253,10 @@ final class TraceJson {
     }
 
     private static Instant instant(JsonNode n) {
+        if (n.isNumber()) {
+            // epoch seconds, as the AWS CLI prints CloudWatch's JSON-protocol timestamps with cli_timestamp_format none
+            return TraceValues.epoch(n.asText());
+        }
         if (!n.isTextual()) {
             return null;
         }

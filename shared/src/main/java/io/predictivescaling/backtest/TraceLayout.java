@@ -19,6 +19,8 @@ import java.util.Set;
  * @param seriesColumn a text column naming several series (a "long" export), or -1
  * @param dayFirst spreadsheet dates of the time column read day first ({@code 27.11.2026})
  * @param notes what was chosen that a user may want to change
+ * @param serialDays the time column holds spreadsheet serial dates (days since 1899-12-30, local time), as a sheet
+ *     whose date column is formatted as a number saves them
  */
 record TraceLayout(
         boolean header,
@@ -27,7 +29,8 @@ record TraceLayout(
         List<String> names,
         int seriesColumn,
         boolean dayFirst,
-        List<String> notes) {
+        List<String> notes,
+        boolean serialDays) {
 
     private static final int SAMPLE = 300;
 
@@ -85,9 +88,26 @@ record TraceLayout(
             distinctText[c] = texts.size();
         }
         List<String> first = records.isEmpty() ? List.of() : records.get(0);
-        int time = choice.timeColumn() != null
+        int chosenTime = choice.timeColumn() != null
                 ? column(name, "--time-column", choice.timeColumn(), first, width)
                 : findTime(dateScore, epochScore, varies, first, width);
+        int time = chosenTime;
+        boolean serialDays = false;
+        if (time < 0) {
+            // A date column a spreadsheet saved as numbers (46353.5868 for 2026-11-27 14:05): named as time, every
+            // value a day from 1954 to 2119, changing row to row.
+            for (int c = 0; c < width && time < 0; c++) {
+                if (c < first.size() && isTimeName(first.get(c)) && varies[c] && isSerialDays(sample, c)) {
+                    time = c;
+                    serialDays = true;
+                    notes.add("column '" + first.get(c).trim() + "' holds spreadsheet serial dates (days since "
+                            + "1899-12-30): read as local times (UTC unless --timestamp-zone); format it as a date in the sheet"
+                            + " to be sure");
+                }
+            }
+        } else if (choice.timeColumn() != null && epochScore[time] < 0.8 && dateScore[time] < 0.8) {
+            serialDays = isSerialDays(sample, time);
+        }
         if (time < 0 && !first.isEmpty() && first.get(0).trim().equals("V1")) {
             // An M4 competition file (one series a row, no timestamps) is the usual wrong file here.
             throw new IllegalArgumentException(name + ": is an M4 file (a series a row, no timestamps), not a trace;"
@@ -118,19 +138,25 @@ record TraceLayout(
                     numeric.add(c);
                 }
             }
-            if (numeric.isEmpty()) {
+            // A second column of epoch times named as one (New Relic's beginTimeSeconds beside endTimeSeconds,
+            // a query's _start/_stop) is the interval's other end, not the load.
+            List<Integer> notTimes = numeric.stream()
+                    .filter(c -> !(header && epochScore[c] >= 0.8 && isTimeName(names.get(c))))
+                    .toList();
+            List<Integer> loads = notTimes.isEmpty() ? numeric : notTimes;
+            if (loads.isEmpty()) {
                 throw new IllegalArgumentException(name + ": no column of numbers found beside the time column '"
                         + names.get(time) + "': name it with --value-column");
             }
             // A column named like a value wins; else the first that varies (a constant "table" id is no load).
-            value = numeric.stream()
+            value = loads.stream()
                     .filter(c -> isValueName(names.get(c)))
                     .findFirst()
-                    .or(() -> numeric.stream().filter(c -> varies[c]).findFirst())
-                    .orElse(numeric.get(0));
-            if (numeric.size() > 1) {
-                List<String> all = numeric.stream().map(names::get).toList();
-                notes.add(numeric.size() + " numeric columns " + all + ": read '" + names.get(value)
+                    .or(() -> loads.stream().filter(c -> varies[c]).findFirst())
+                    .orElse(loads.get(0));
+            if (loads.size() > 1) {
+                List<String> all = loads.stream().map(names::get).toList();
+                notes.add(loads.size() + " numeric columns " + all + ": read '" + names.get(value)
                         + "' (choose another with --value-column)");
             }
         }
@@ -157,7 +183,32 @@ record TraceLayout(
                 .filter(r -> t < r.size())
                 .map(r -> r.get(t))
                 .toList());
-        return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes);
+        return new TraceLayout(header, time, value, List.copyOf(names), series, dayFirst, notes, serialDays);
+    }
+
+    /** Whether every value of column c reads as a spreadsheet serial date from 1954 to 2119. */
+    private static boolean isSerialDays(List<List<String>> sample, int c) {
+        int n = 0;
+        for (List<String> r : sample) {
+            if (c >= r.size() || TraceValues.isMissing(r.get(c))) {
+                continue;
+            }
+            if (TraceValues.serialDays(r.get(c), java.time.ZoneOffset.UTC) == null) {
+                return false;
+            }
+            n++;
+        }
+        return n > 0;
+    }
+
+    /**
+     * The instant a field of the time column says, as {@link TraceValues#time(String, boolean, java.time.ZoneId,
+     * java.time.Instant, boolean)} reads it, or as a spreadsheet serial date in {@code zone}; {@code null} if none.
+     */
+    java.time.Instant time(String text, java.time.ZoneId zone, java.time.Instant previous, boolean newestFirst) {
+        return serialDays
+                ? TraceValues.serialDays(text, zone)
+                : TraceValues.time(text, dayFirst, zone, previous, newestFirst);
     }
 
     /** Whether column c of the rows after the header holds more than one text (two series' names). */

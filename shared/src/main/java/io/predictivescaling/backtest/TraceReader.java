@@ -131,8 +131,100 @@ public final class TraceReader {
         if (records.size() < 2) {
             throw new IllegalArgumentException(name + ": fewer than two rows: a trace needs timestamp,value rows");
         }
+        String joined = choice.timeColumn() == null ? joinDateAndTime(records) : null;
         TraceLayout layout = TraceLayout.detect(name, records, delimiter, choice);
+        if (joined != null) {
+            layout = withNote(layout, joined);
+        }
+        if (layout.header()) {
+            // An export of several tables (InfluxDB's annotated CSV) repeats the header above each: not data, and
+            // no series name either.
+            List<String> head = records.get(0);
+            List<List<String>> data = new ArrayList<>(List.of(head));
+            records.subList(1, records.size()).stream()
+                    .filter(r -> !r.equals(head))
+                    .forEach(data::add);
+            int repeated = records.size() - data.size();
+            if (repeated > 0) {
+                records = data;
+                layout = TraceLayout.detect(name, records, delimiter, choice);
+                if (joined != null) {
+                    layout = withNote(layout, joined);
+                }
+                layout = withNote(
+                        layout,
+                        repeated + (repeated == 1 ? " row repeats" : " rows repeat")
+                                + " the header (one per table of the export): skipped");
+            }
+        }
         return grid(name, records, delimiter, layout, choice);
+    }
+
+    private static TraceLayout withNote(TraceLayout layout, String note) {
+        List<String> notes = new ArrayList<>(layout.notes());
+        notes.add(note);
+        return new TraceLayout(
+                layout.header(),
+                layout.timeColumn(),
+                layout.valueColumn(),
+                layout.names(),
+                layout.seriesColumn(),
+                layout.dayFirst(),
+                List.copyOf(notes),
+                layout.serialDays());
+    }
+
+    private static final java.util.regex.Pattern DATE_ONLY =
+            java.util.regex.Pattern.compile("\\d{4}([-/.])\\d{1,2}\\1\\d{1,2}|\\d{1,2}([-/.])\\d{1,2}\\2\\d{4}");
+    private static final java.util.regex.Pattern TIME_ONLY =
+            java.util.regex.Pattern.compile("\\d{1,2}:\\d{2}(:\\d{2}([.,]\\d{1,9})?)?(\\s*[AaPp][Mm])?");
+
+    /**
+     * A date and its time of day written in two columns side by side ({@code 2026-11-27,14:05:00}, a spreadsheet's or
+     * logger's {@code 27.11.2026;14:05}) when no column holds a whole timestamp: joined into the first column, the
+     * second dropped, in every row.
+     *
+     * @return the note saying so, or {@code null} when the file has no such columns
+     */
+    private static String joinDateAndTime(List<List<String>> records) {
+        List<List<String>> sample = records.subList(1, Math.min(records.size(), 301));
+        int width = sample.stream().mapToInt(List::size).max().orElse(0);
+        for (List<String> r : sample.subList(0, Math.min(sample.size(), 5))) {
+            if (r.stream().anyMatch(f -> TraceValues.time(f) != null)) {
+                return null; // a column of whole timestamps (or epochs) is the time
+            }
+        }
+        for (int c = 0; c + 1 < width; c++) {
+            int pairs = 0;
+            int present = 0;
+            for (List<String> r : sample) {
+                if (c + 1 >= r.size() || r.get(c).isBlank()) {
+                    continue;
+                }
+                present++;
+                pairs += DATE_ONLY.matcher(r.get(c)).matches()
+                                && TIME_ONLY.matcher(r.get(c + 1)).matches()
+                        ? 1
+                        : 0;
+            }
+            if (present > 0 && pairs >= 0.8 * present) {
+                List<String> head = records.get(0);
+                boolean header =
+                        c + 1 < head.size() && !DATE_ONLY.matcher(head.get(c)).matches();
+                String names =
+                        header ? "'" + head.get(c) + "' and '" + head.get(c + 1) + "'" : (c + 1) + " and " + (c + 2);
+                for (int i = 0; i < records.size(); i++) {
+                    List<String> r = new ArrayList<>(records.get(i));
+                    if (c + 1 < r.size()) {
+                        r.set(c, r.get(c) + " " + r.get(c + 1));
+                        r.remove(c + 1);
+                    }
+                    records.set(i, r);
+                }
+                return "columns " + names + " hold the date and the time of day: read together as the time";
+            }
+        }
+        return null;
     }
 
     private static String decode(byte[] b) {
@@ -261,10 +353,20 @@ public final class TraceReader {
         boolean decimalComma = delimiter != ',';
         // One decimal mark for the whole column, so 307.007 reads as 1.043.007 beside it does (thousands), not
         // as 307.007 while the row after is skipped.
-        char mark = TraceValues.decimalMark(records.subList(layout.header() ? 1 : 0, records.size()).stream()
+        List<String> valueFields = records.subList(layout.header() ? 1 : 0, records.size()).stream()
                 .filter(r -> layout.valueColumn() < r.size())
                 .map(r -> r.get(layout.valueColumn()))
-                .toList());
+                .toList();
+        // A display export scales each value by itself (980, 1.23 K; 950 kB/s, 1.2 MB/s): read all in the base unit.
+        boolean scaleUnits = TraceValues.mixedUnits(valueFields);
+        // Scaled so it stays under 1000, a value with a unit groups no thousands: "1.204 s" beside "968 ms" is a
+        // decimal. Only the plain values of such a column can show its decimal mark.
+        char mark = TraceValues.decimalMark(
+                scaleUnits
+                        ? valueFields.stream()
+                                .filter(f -> "".equals(TraceValues.unit(f)))
+                                .toList()
+                        : valueFields);
         Cause badTime =
                 new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
         Cause badValue = new Cause("with a value that is not a number: skipped");
@@ -276,6 +378,24 @@ public final class TraceReader {
                     + (mark == ','
                             ? "comma: '.' read as the thousands separator"
                             : "point: ',' read as the thousands separator"));
+        }
+        if (scaleUnits) {
+            String example = valueFields.stream()
+                    .filter(f -> TraceValues.unitFactor(TraceValues.unit(f)) != 1)
+                    .findFirst()
+                    .map(f -> ", '" + f.trim() + "' as "
+                            + TraceValues.number(f, decimalComma) * TraceValues.unitFactor(TraceValues.unit(f)))
+                    .orElse("");
+            problems.add("column '" + layout.names().get(layout.valueColumn()) + "' writes its values in several "
+                    + "units ("
+                    + valueFields.stream()
+                            .map(TraceValues::unit)
+                            .filter(u -> u != null)
+                            .map(u -> u.isEmpty() ? "none" : u)
+                            .distinct()
+                            .limit(5)
+                            .toList()
+                    + "): each read in the base unit" + example);
         }
         TreeMap<Instant, Double> points = new TreeMap<>();
         int duplicates = 0;
@@ -301,12 +421,12 @@ public final class TraceReader {
                 }
             }
             String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
-            Instant t = TraceValues.time(timeText, layout.dayFirst(), zone, previous, newestFirst);
+            Instant t = layout.time(timeText, zone, previous, newestFirst);
             if (t == null) {
                 badTime.add(row, timeText);
                 continue;
             }
-            localTimes |= previous == null && TraceValues.isLocal(timeText, layout.dayFirst());
+            localTimes |= previous == null && (layout.serialDays() || TraceValues.isLocal(timeText, layout.dayFirst()));
             if (layout.valueColumn() >= r.size()) {
                 missingValue.add(row, String.join(String.valueOf(delimiter), r));
                 continue;
@@ -317,6 +437,7 @@ public final class TraceReader {
                 value = Double.NaN;
             } else {
                 value = mark == 0 ? TraceValues.number(raw, decimalComma) : TraceValues.number(raw, mark);
+                value *= scaleUnits ? TraceValues.unitFactor(TraceValues.unit(raw)) : 1;
                 if (Double.isNaN(value)) {
                     badValue.add(row, raw);
                     continue;
@@ -389,7 +510,9 @@ public final class TraceReader {
     }
 
     private static Instant timeAt(List<String> r, TraceLayout layout) {
-        return layout.timeColumn() < r.size() ? TraceValues.time(r.get(layout.timeColumn()), layout.dayFirst()) : null;
+        return layout.timeColumn() < r.size()
+                ? layout.time(r.get(layout.timeColumn()), ZoneOffset.UTC, null, false)
+                : null;
     }
 
     /**

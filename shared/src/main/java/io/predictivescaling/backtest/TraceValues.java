@@ -13,6 +13,7 @@ import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -200,8 +201,11 @@ final class TraceValues {
     /** The text as an {@link OffsetDateTime} when it carries an offset, a {@link LocalDateTime} when not, or null. */
     private static Temporal written(String text, boolean dayFirst) {
         String s = text.trim();
-        if (s.length() < 12 || !Character.isDigit(s.charAt(0))) {
+        if (s.length() < 12) {
             return null;
+        }
+        if (!Character.isDigit(s.charAt(0))) {
+            return named(s);
         }
         java.util.regex.Matcher m = NUMERIC_DATE.matcher(s);
         if (m.matches()) {
@@ -210,6 +214,8 @@ final class TraceValues {
         if (s.length() < 15) {
             return null;
         }
+        // ISO-8601 allows a decimal comma before the fraction of a second, as log4j writes it: 14:05:00,123
+        s = SECONDS_COMMA.matcher(s).replaceFirst("$1.");
         try {
             TemporalAccessor parsed = DATE_TIME.parse(s);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -219,8 +225,62 @@ final class TraceValues {
             String upper = s.toUpperCase(Locale.ROOT);
             return upper.endsWith("UTC") || upper.endsWith("GMT") ? local.atOffset(ZoneOffset.UTC) : local;
         } catch (java.time.DateTimeException e) {
-            return null;
+            java.util.regex.Matcher go = ZONE_AFTER_OFFSET.matcher(s);
+            if (go.matches()) {
+                return written(go.group(1), dayFirst); // the offset says the instant; the name repeats it
+            }
+            return NAMED_HINT.matcher(s).find() ? named(s) : null;
         }
+    }
+
+    private static final Pattern SECONDS_COMMA = Pattern.compile("(:\\d{2}),(?=\\d)");
+
+    /** An offset followed by the zone's abbreviation, as Go's time.Time writes itself: {@code ... +0000 UTC}. */
+    private static final Pattern ZONE_AFTER_OFFSET = Pattern.compile("(.*[+-]\\d{2}:?\\d{2})\\s+[A-Za-z]{2,5}");
+
+    /** Month or day names, a zone name, or ISO-8601's basic form: text the {@link #NAMED} formats may read. */
+    private static final Pattern NAMED_HINT = Pattern.compile("[A-Za-z]{3}|^\\d{8}T\\d{4}");
+
+    /**
+     * Date-times written with names or in ISO-8601's other forms, English names, any case: RFC 1123 ({@code Fri, 27
+     * Nov 2026 14:05:00 GMT}, HTTP and e-mail), Java's zoned form ({@code 2026-11-27T14:05:00Z[UTC]}), the Unix
+     * {@code date} command's ({@code Fri Nov 27 14:05:00 UTC 2026}), US medium dates ({@code Nov 27, 2026, 2:05:00
+     * PM}, {@code November 27, 2026 at 2:05 PM}, Excel's long {@code Friday, November 27, 2026 2:05 PM}, Kibana's {@code
+     * Nov 27, 2026 @ 14:05:00.000}), day-month-name dates ({@code 27-Nov-2026 14:05:00}, {@code 27 Nov 2026 14:05}) and ISO-8601 basic ({@code
+     * 20261127T140500Z}); Go's {@code 2026-11-27 14:05:00 +0000 UTC} reads by its offset. Parsed by java.time; a zone or offset is kept, none is a local time.
+     */
+    private static final List<DateTimeFormatter> NAMED = List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME,
+            DateTimeFormatter.ISO_ZONED_DATE_TIME,
+            english("EEE MMM d HH:mm:ss[.SSS] zzz uuuu"),
+            english("[MMMM][MMM] d[,] uuuu[,][ 'at'][ '@'] h:mm[:ss][.SSS] a"),
+            english("[MMMM][MMM] d[,] uuuu[,][ 'at'][ '@'] HH:mm[:ss][.SSS]"),
+            english("d[-][/][ ][MMMM][MMM][-][/][ ]uuuu[,][ ][:]HH:mm[:ss][.SSS][ ][XXX][X]"),
+            english("[EEEE][EEE], [MMMM][MMM] d, uuuu[,][ 'at'] h:mm[:ss] a"),
+            english("[EEEE][EEE], [MMMM][MMM] d, uuuu[,][ 'at'] HH:mm[:ss]"),
+            english("uuuuMMdd'T'HHmm[ss][.SSS][X]"));
+
+    private static DateTimeFormatter english(String pattern) {
+        return new DateTimeFormatterBuilder()
+                .parseCaseInsensitive()
+                .appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH)
+                .withResolverStyle(java.time.format.ResolverStyle.SMART);
+    }
+
+    private static Temporal named(String s) {
+        for (DateTimeFormatter f : NAMED) {
+            try {
+                TemporalAccessor t = f.parseBest(s, ZonedDateTime::from, OffsetDateTime::from, LocalDateTime::from);
+                if (t instanceof ZonedDateTime z) {
+                    return z.toOffsetDateTime();
+                }
+                return (Temporal) t;
+            } catch (java.time.DateTimeException e) {
+                // not this form: the next
+            }
+        }
+        return null;
     }
 
     private static Temporal numericDate(java.util.regex.Matcher m, boolean dayFirst) {
@@ -284,6 +344,26 @@ final class TraceValues {
         return Instant.ofEpochMilli(Math.round(millis));
     }
 
+    /** Day 0 of spreadsheet serial dates (Excel's 1900 system, as LibreOffice and Google Sheets count too). */
+    private static final LocalDateTime SERIAL_EPOCH = LocalDateTime.of(1899, 12, 30, 0, 0);
+
+    /**
+     * A spreadsheet serial date ({@code 46353.5868}: days since 1899-12-30, the fraction the time of day) as a local
+     * time in {@code zone}, to the second, or {@code null} if the text is no number from 20000 to 80000 (1954 to
+     * 2119).
+     */
+    static Instant serialDays(String text, ZoneId zone) {
+        String s = text.trim();
+        if (!PLAIN_NUMBER.matcher(s).matches()) {
+            return null;
+        }
+        double days = Double.parseDouble(s);
+        if (days < 20000 || days > 80000) {
+            return null;
+        }
+        return SERIAL_EPOCH.plusSeconds(Math.round(days * 86400)).atZone(zone).toInstant();
+    }
+
     /** A timestamp in any of the forms above, or {@code null}. */
     static Instant time(String text) {
         return time(text, false);
@@ -343,11 +423,14 @@ final class TraceValues {
         if (PLAIN_NUMBER.matcher(s).matches()) {
             return Double.parseDouble(s);
         }
-        String lower = s.toLowerCase(Locale.ROOT);
-        if (lower.equals("nan") || lower.equals("inf") || lower.equals("infinity") || lower.equals("-infinity")) {
-            return lower.startsWith("-")
-                    ? Double.NEGATIVE_INFINITY
-                    : lower.equals("nan") ? Double.NaN : Double.POSITIVE_INFINITY;
+        // NaN, and infinities as Prometheus (+Inf, -Inf), Go and Java write them
+        String lower = s.toLowerCase(Locale.ROOT).replaceFirst("^\\+", "");
+        String magnitude = lower.replaceFirst("^-", "");
+        if (magnitude.equals("nan")) {
+            return Double.NaN;
+        }
+        if (magnitude.equals("inf") || magnitude.equals("infinity")) {
+            return lower.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
         }
         // A number with its unit written after it, as some exporters and spreadsheets do ("301 ms", "12.5%",
         // "40 req/s"): the number is the load, in that unit.
@@ -433,8 +516,115 @@ final class TraceValues {
     }
 
     /** A number (digits, separators) followed by a unit of letters, %, µ or a slash ("ms", "%", "req/s"). */
-    private static final java.util.regex.Pattern WITH_UNIT =
-            java.util.regex.Pattern.compile("([-+]?[0-9][0-9.,\\s]*?)\\s*([A-Za-z%\u00b5]+(?:/[A-Za-z]+)?)");
+    private static final java.util.regex.Pattern WITH_UNIT = java.util.regex.Pattern.compile(
+            "([-+]?[0-9][0-9.,\\s]*?)\\s*((?:(?:[kKMGTP]|Mil|Bil|Tri) )?[A-Za-z%\u00b5]+(?:/[A-Za-z]+)?)");
+
+    /** Units read alone: a time unit, or a scale written without a base (Grafana's "1.23 K", "4.5 Mil"). */
+    private static final java.util.Map<String, Double> WHOLE_UNITS = java.util.Map.ofEntries(
+            java.util.Map.entry("ns", 1e-9),
+            java.util.Map.entry("\u00b5s", 1e-6),
+            java.util.Map.entry("us", 1e-6),
+            java.util.Map.entry("ms", 1e-3),
+            java.util.Map.entry("s", 1.0),
+            java.util.Map.entry("sec", 1.0),
+            java.util.Map.entry("min", 60.0),
+            java.util.Map.entry("mins", 60.0),
+            java.util.Map.entry("h", 3600.0),
+            java.util.Map.entry("hour", 3600.0),
+            java.util.Map.entry("hours", 3600.0),
+            java.util.Map.entry("day", 86400.0),
+            java.util.Map.entry("days", 86400.0),
+            java.util.Map.entry("week", 604800.0),
+            java.util.Map.entry("weeks", 604800.0),
+            java.util.Map.entry("k", 1e3),
+            java.util.Map.entry("K", 1e3),
+            java.util.Map.entry("M", 1e6),
+            java.util.Map.entry("G", 1e9),
+            java.util.Map.entry("T", 1e12),
+            java.util.Map.entry("Mil", 1e6),
+            java.util.Map.entry("Bil", 1e9),
+            java.util.Map.entry("Tri", 1e12));
+
+    /** Units an SI (k, M, G, T, P) or binary (Ki, Mi, Gi, Ti, Pi) prefix scales: bytes, bits, hertz, watts, ops. */
+    private static final Set<String> PREFIXED = Set.of(
+            "B", "b", "bit", "bits", "Bps", "bps", "Byte", "Bytes", "byte", "bytes", "Hz", "W", "ops", "iops", "req",
+            "rps", "rpm");
+
+    /**
+     * The unit written after a number ({@code "1.2 MB/s"} gives {@code "MB/s"}), {@code ""} when none, or {@code
+     * null} when the text is no number.
+     */
+    static String unit(String text) {
+        String s = text.trim();
+        java.util.regex.Matcher unit = WITH_UNIT.matcher(s);
+        if (unit.matches()) {
+            return unit.group(2);
+        }
+        return Double.isNaN(number(s, '.', true)) && Double.isNaN(number(s, ',', true)) ? null : "";
+    }
+
+    /**
+     * How many base units one of this unit is: {@code K} 1000 (Grafana's short scale), {@code MB/s} 10^6 (bytes per
+     * second), {@code KiB} 1024, {@code ms} 0.001 (seconds), {@code min} 60; 1 for no unit or one without a known
+     * scale ({@code %}, {@code req/s}).
+     */
+    static double unitFactor(String unit) {
+        return scale(unit).factor();
+    }
+
+    /** A unit as a base unit ({@code ""} for a plain count, {@code "s"}, {@code "B/s"}, ...) times a factor. */
+    private record Scale(String base, double factor) {}
+
+    private static Scale scale(String unit) {
+        if (unit == null || unit.isEmpty()) {
+            return new Scale("", 1);
+        }
+        int space = unit.indexOf(' ');
+        if (space > 0) {
+            // a scale word before the unit, as Grafana writes "1.20 K req/s"
+            Scale rest = scale(unit.substring(space + 1));
+            return new Scale(rest.base(), WHOLE_UNITS.getOrDefault(unit.substring(0, space), 1.0) * rest.factor());
+        }
+        int slash = unit.indexOf('/');
+        String head = slash < 0 ? unit : unit.substring(0, slash);
+        String per = slash < 0 ? "" : unit.substring(slash);
+        if (slash < 0 && WHOLE_UNITS.containsKey(head)) {
+            double f = WHOLE_UNITS.get(head);
+            boolean time = !Set.of("k", "K", "M", "G", "T", "Mil", "Bil", "Tri").contains(head);
+            return new Scale(time ? "s" : "", f);
+        }
+        String binary = "KMGTP";
+        if (head.length() > 2
+                && head.charAt(1) == 'i'
+                && binary.indexOf(head.charAt(0)) >= 0
+                && PREFIXED.contains(head.substring(2))) {
+            return new Scale(head.substring(2) + per, Math.pow(1024, binary.indexOf(head.charAt(0)) + 1));
+        }
+        String decimal = "kMGTP";
+        char p = head.isEmpty() ? ' ' : head.charAt(0) == 'K' ? 'k' : head.charAt(0);
+        if (head.length() > 1 && decimal.indexOf(p) >= 0 && PREFIXED.contains(head.substring(1))) {
+            return new Scale(head.substring(1) + per, Math.pow(1000, decimal.indexOf(p) + 1));
+        }
+        return new Scale(unit, 1);
+    }
+
+    /**
+     * Whether a column writes its values in more than one scale of the same unit, as a display export scales each
+     * value by itself ({@code 980} beside {@code 1.23 K}, {@code 950 kB/s} beside {@code 1.2 MB/s}, {@code 301 ms}
+     * beside {@code 1.2 s}): then each value reads in the base unit ({@link #unitFactor}). A column in one unit, or
+     * in units of different kinds ({@code 301 ms} beside {@code 40 req/s}), reads as written.
+     */
+    static boolean mixedUnits(List<String> fields) {
+        java.util.Map<String, Set<String>> byBase = new java.util.HashMap<>();
+        for (String f : fields) {
+            String u = isMissing(f) ? null : unit(f);
+            if (u != null) {
+                byBase.computeIfAbsent(scale(u).base(), k -> new java.util.HashSet<>())
+                        .add(u);
+            }
+        }
+        return byBase.values().stream().anyMatch(units -> units.size() > 1);
+    }
 
     /** Text that says "no value here" ({@code null}, {@code NaN}, {@code -}, ...): a gap, not a bad row. */
     static boolean isMissing(String text) {

@@ -168,7 +168,8 @@ class TraceReaderTest {
         assertThatThrownBy(() -> TraceReader.parse("other.json", List.of("{\"rows\": [1, 2]}")))
                 .hasMessage(
                         "other.json: JSON that is no metric export read here (Prometheus query_range, aws cloudwatch"
-                                + " get-metric-data or get-metric-statistics, Datadog query): export CSV (timestamp,value)");
+                                + " get-metric-data or get-metric-statistics, Datadog query, az monitor metrics list): export"
+                                + " CSV (timestamp,value)");
     }
 
     @Test
@@ -524,5 +525,257 @@ class TraceReaderTest {
                 .hasMessageContaining("empty.csv: no column of timestamps found");
         assertThatThrownBy(() -> TraceReader.parse("one.csv", List.of("timestamp,value", "2026-01-01T00:00:00Z,1")))
                 .hasMessageStartingWith("one.csv: fewer than two");
+    }
+
+    @Test
+    void getMetricDataPagesTheCliJoinedReadAsOneSeries() {
+        // The AWS CLI pages through GetMetricData and joins the pages' MetricDataResults: each Id once a page.
+        String page2 = "{\"Id\": \"m1\", \"Label\": \"RequestCount\", \"Timestamps\": [\"2026-11-27T14:05:00+00:00\","
+                + " \"2026-11-27T14:00:00+00:00\"], \"Values\": [242.0, 267.0], \"StatusCode\": \"Complete\"}";
+        Trace t = TraceReader.parse(
+                "get-metric-data.json",
+                List.of(
+                        "{\"MetricDataResults\": [",
+                        "{\"Id\": \"m1\", \"Label\": \"RequestCount\", \"Timestamps\": [\"2026-11-27T14:15:00+00:00\","
+                                + " \"2026-11-27T14:10:00+00:00\"], \"Values\": [282.0, 301.0], \"StatusCode\":"
+                                + " \"PartialData\"},",
+                        "{\"Id\": \"m2\", \"Label\": \"5XX\", \"Timestamps\": [\"2026-11-27T14:15:00+00:00\"],"
+                                + " \"Values\": [1.0], \"StatusCode\": \"PartialData\"},",
+                        page2 + ",",
+                        page2.replace("m1", "m2").replace("RequestCount", "5XX") + "], \"Messages\": []}"));
+
+        assertThat(t.start()).isEqualTo(Instant.parse("2026-11-27T14:00:00Z"));
+        assertThat(t.demand()).containsExactly(267, 242, 301, 282);
+        assertThat(t.problems())
+                .containsExactly("the file holds 2 series in MetricDataResults: read RequestCount, left out [5XX]"
+                        + " (choose another with --series)");
+    }
+
+    @Test
+    void aSecondColumnOfEpochTimesIsNotTheLoad() {
+        // New Relic's NRQL TIMESERIES export: the interval's start and end, then the value
+        Trace t = TraceReader.parse(
+                "newrelic.csv",
+                List.of(
+                        "beginTimeSeconds,endTimeSeconds,count",
+                        "1795788000,1795788300,301",
+                        "1795788300,1795788600,267",
+                        "1795788600,1795788900,242"));
+
+        assertThat(t.start()).isEqualTo(Instant.ofEpochSecond(1795788000));
+        assertThat(t.demand()).containsExactly(301, 267, 242);
+    }
+
+    @Test
+    void tablesOfAnInfluxExportEachUnderItsOwnHeaderReadAsSeries() {
+        String annotations = "#group,false,false,true,true,false,false,true,true,true\n"
+                + "#datatype,string,long,dateTime:RFC3339,dateTime:RFC3339,dateTime:RFC3339,double,string,string,"
+                + "string\n#default,_result,,,,,,,,\n,result,table,_start,_stop,_time,_value,_field,_measurement,host";
+        List<String> lines = new ArrayList<>();
+        for (int table = 0; table < 2; table++) {
+            lines.add(annotations);
+            for (int i = 0; i < 3; i++) {
+                lines.add(",," + table + ",2026-11-27T14:00:00Z,2026-11-27T15:00:00Z,2026-11-27T14:"
+                        + String.format("%02d", 5 * i) + ":00Z," + (table == 0 ? new int[] {301, 267, 242}[i] : 900 + i)
+                        + ",usage,cpu," + (table == 0 ? "a" : "b"));
+            }
+            lines.add("");
+        }
+
+        Trace t = TraceReader.parse("influx.csv", lines);
+
+        assertThat(t.demand()).containsExactly(301, 267, 242);
+        assertThat(t.problems())
+                .contains("1 row repeats the header (one per table of the export): skipped")
+                .anySatisfy(p -> assertThat(p).contains("2 series in column 'host': read 'a', left out [b]"))
+                .noneMatch(p -> p.contains("duplicate"));
+        assertThat(TraceReader.read(fixture("influx-annotated.csv")).problems())
+                .noneMatch(p -> p.contains("repeats the header"));
+    }
+
+    @Test
+    void valuesAGrafanaDisplayScaledEachByItselfReadInOneUnit() {
+        Trace counts = TraceReader.parse(
+                "grafana.csv",
+                List.of(
+                        "\"Time\",\"requests\"",
+                        "2026-11-27 14:00:00,980",
+                        "2026-11-27 14:05:00,1.23 K",
+                        "2026-11-27 14:10:00,2.5 Mil"));
+        Trace bytes = TraceReader.parse(
+                "grafana-net.csv",
+                List.of(
+                        "Time,net",
+                        "2026-11-27 14:00:00,950 kB/s",
+                        "2026-11-27 14:05:00,1.2 MB/s",
+                        "2026-11-27 14:10:00,1.5 KiB/s"));
+        Trace durations = TraceReader.parse(
+                "grafana-latency.csv",
+                List.of(
+                        "Time,p99",
+                        "2026-11-27 14:00:00,301 ms",
+                        "2026-11-27 14:05:00,1.20 s",
+                        "2026-11-27 14:10:00,2 min"));
+        Trace oneUnit = TraceReader.parse(
+                "ms.csv", List.of("Time,p99", "2026-11-27 14:00:00,301 ms", "2026-11-27 14:05:00,267 ms"));
+
+        assertThat(counts.demand()).containsExactly(980, 1230, 2_500_000);
+        assertThat(counts.problems())
+                .containsExactly("column 'requests' writes its values in several units ([none, K, Mil]): each read"
+                        + " in the base unit, '1.23 K' as 1230.0");
+        assertThat(bytes.demand()).containsExactly(950_000, 1_200_000, 1536);
+        assertThat(durations.demand()[0]).isCloseTo(0.301, within(1e-9));
+        assertThat(durations.demand()).endsWith(1.2, 120);
+        assertThat(TraceReader.parse(
+                                "grafana-latency.csv",
+                                List.of("Time,p99", "2026-11-27 14:00:00,968 ms", "2026-11-27 14:05:00,1.204 s"))
+                        .demand())
+                .as("a scaled value's three decimals are no thousands")
+                .containsExactly(0.968, 1.204);
+        assertThat(TraceReader.parse(
+                                "grafana-reqps.csv",
+                                List.of(
+                                        "Time,api",
+                                        "2026-11-27 14:00:00,980 req/s",
+                                        "2026-11-27 14:05:00,1.20 K req/s"))
+                        .demand())
+                .as("a scale word before the unit")
+                .containsExactly(980, 1200);
+        assertThat(oneUnit.demand()).containsExactly(301, 267);
+        assertThat(oneUnit.problems()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "Fri, 27 Nov 2026 14:05:00 GMT", // RFC 1123 (HTTP, e-mail)
+                "Fri Nov 27 14:05:00 UTC 2026", // the Unix date command
+                "2026-11-27T14:05:00Z[UTC]", // Java's ZonedDateTime
+                "2026-11-27T15:05:00+01:00[Europe/Berlin]",
+                "20261127T140500Z", // ISO-8601 basic
+                "27/Nov/2026:14:05:00 +0000", // a web server's access log
+                "Nov 27, 2026, 2:05:00 PM", // a US medium date (browsers, Java)
+                "Nov 27, 2026 2:05 PM",
+                "27-Nov-2026 14:05:00", // Oracle, Excel's dd-mmm-yyyy
+                "27 Nov 2026 14:05",
+                "November 27, 2026 at 2:05 PM", // a full month name, as macOS and Google Sheets write it
+                "2026-11-27 14:05:00 +0000 UTC", // Go's time.Time
+                "2026-11-27 15:05:00.000000 +0100 CET",
+                "Nov 27, 2026 @ 14:05:00.000", // Kibana
+                "Friday, November 27, 2026 2:05 PM", // Excel's long date
+                "2026-11-27 14:05:00,000", // log4j, ISO-8601's decimal comma
+                "2026-11-27T14:05:00,000Z"
+            })
+    void dateTimesWrittenWithMonthNamesOrZonesRead(String written) {
+        Instant first = Instant.parse("2026-11-27T14:05:00Z");
+        List<String> lines = new ArrayList<>(List.of("time,value"));
+        for (int i = 0; i < 3; i++) {
+            String w = i == 0
+                    ? written
+                    : written.replace("14:05", "14:" + (5 + 5 * i))
+                            .replace("15:05", "15:" + (5 + 5 * i))
+                            .replace("140500", "14" + (5 + 5 * i) + "00")
+                            .replace("2:05", "2:" + (5 + 5 * i));
+            lines.add("\"" + w + "\"," + (300 + i));
+        }
+
+        Trace t = TraceReader.parse("named.csv", lines);
+
+        assertThat(t.start()).isEqualTo(first);
+        assertThat(t.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(t.demand()).containsExactly(300, 301, 302);
+    }
+
+    @Test
+    void prometheusInfinitiesAreCountedAsNoLoad() {
+        Trace t = TraceReader.parse(
+                "query_range.json",
+                List.of("{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[{\"metric\":{},"
+                        + "\"values\":[[1795788000,\"301\"],[1795788300,\"+Inf\"],[1795788600,\"242\"],"
+                        + "[1795788900,\"-Inf\"],[1795789200,\"282\"]]}]}}"));
+
+        assertThat(t.demand()).containsExactly(301, 242, 282);
+        assertThat(t.problems())
+                .contains("2 points with a negative or infinite value (not a load): skipped")
+                .noneMatch(p -> p.contains("not a number"));
+    }
+
+    @Test
+    void moreMetricApisJsonReads() {
+        long t0 = 1795788000L;
+        Trace cliEpochs = TraceReader.parse(
+                "get-metric-data.json",
+                List.of("{\"MetricDataResults\": [{\"Id\": \"m1\", \"Label\": \"RequestCount\", \"Timestamps\": ["
+                        + (t0 + 600) + ".0, " + (t0 + 300) + ".0, " + t0 + ".0], \"Values\": [242.0, 267.0, 301.0],"
+                        + " \"StatusCode\": \"Complete\"}]}"));
+        Trace datadogV2 = TraceReader.parse(
+                "timeseries.json",
+                List.of("{\"data\": {\"type\": \"timeseries_response\", \"attributes\": {\"series\": [{\"group_tags\":"
+                        + " [\"service:web\"], \"query_index\": 0}, {\"group_tags\": [\"service:api\"], \"query_index\":"
+                        + " 0}], \"times\": [" + t0 * 1000 + ", " + (t0 + 300) * 1000 + ", " + (t0 + 600) * 1000 + "],"
+                        + " \"values\": [[301.0, null, 242.0], [1.0, 2.0, 3.0]]}}}"));
+        Trace azure = TraceReader.parse(
+                "az-metrics.json",
+                List.of("{\"interval\": \"PT5M\", \"value\": [{\"name\": {\"value\": \"Requests\"}, \"timeseries\":"
+                        + " [{\"metadatavalues\": [], \"data\": [{\"timeStamp\": \"2026-11-27T14:00:00+00:00\", \"total\":"
+                        + " 301.0, \"average\": 1.0}, {\"timeStamp\": \"2026-11-27T14:05:00+00:00\"}, {\"timeStamp\":"
+                        + " \"2026-11-27T14:10:00+00:00\", \"total\": 242.0, \"average\": 2.0}]}]}]}"));
+
+        assertThat(cliEpochs.start()).isEqualTo(Instant.ofEpochSecond(t0));
+        assertThat(cliEpochs.demand()).containsExactly(301, 267, 242);
+        assertThat(datadogV2.start()).isEqualTo(Instant.ofEpochSecond(t0));
+        assertThat(datadogV2.demand()).containsExactly(301, Double.NaN, 242);
+        assertThat(datadogV2.problems())
+                .anySatisfy(
+                        p -> assertThat(p).contains("read query 1 [service:web], left out [query 1 [service:api]]"));
+        assertThat(azure.start()).isEqualTo(Instant.parse("2026-11-27T14:00:00Z"));
+        assertThat(azure.demand()).containsExactly(301, Double.NaN, 242);
+        assertThat(azure.problems()).contains("Azure Monitor points hold [total, average]: read total");
+    }
+
+    @Test
+    void aDateColumnASpreadsheetSavedAsNumbersReadsAsLocalTimes() {
+        // 46353.5868055556 is 2026-11-27 14:05 in Excel's, LibreOffice's and Google Sheets' day count
+        List<String> lines =
+                List.of("Date,Requests", "46353.5868055556,301", "46353.5902777778,267", "46353.59375,242");
+
+        Trace utc = TraceReader.parse("sheet.csv", lines);
+        Trace berlin = TraceReader.parse("sheet.csv", lines, java.time.ZoneId.of("Europe/Berlin"));
+
+        assertThat(utc.start()).isEqualTo(Instant.parse("2026-11-27T14:05:00Z"));
+        assertThat(utc.step()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(utc.demand()).containsExactly(301, 267, 242);
+        assertThat(utc.problems()).anySatisfy(p -> assertThat(p).contains("spreadsheet serial dates"));
+        assertThat(berlin.start()).isEqualTo(Instant.parse("2026-11-27T13:05:00Z"));
+        assertThatThrownBy(() -> TraceReader.parse("counts.csv", List.of("id,count", "46353.5,301", "46354.5,267")))
+                .as("numbers under a header that names no time are no dates")
+                .hasMessageContaining("no column of timestamps found");
+    }
+
+    @Test
+    void aDateAndItsTimeOfDayInTwoColumnsReadTogether() {
+        Trace iso = TraceReader.parse(
+                "split.csv",
+                List.of(
+                        "Date,Time,Requests",
+                        "2026-11-27,14:05:00,301",
+                        "2026-11-27,14:10:00,267",
+                        "2026-11-27,14:15:00,242"));
+        Trace german = TraceReader.parse(
+                "split-de.csv",
+                List.of(
+                        "Datum;Uhrzeit;Anfragen",
+                        "27.11.2026;14:05;301",
+                        "27.11.2026;14:10;267",
+                        "27.11.2026;14:15;242"));
+
+        for (Trace t : List.of(iso, german)) {
+            assertThat(t.start()).as(t.name()).isEqualTo(Instant.parse("2026-11-27T14:05:00Z"));
+            assertThat(t.step()).as(t.name()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(t.demand()).as(t.name()).containsExactly(301, 267, 242);
+        }
+        assertThat(iso.problems())
+                .containsExactly(
+                        "columns 'Date' and 'Time' hold the date and the time of day: read together as the time");
     }
 }
