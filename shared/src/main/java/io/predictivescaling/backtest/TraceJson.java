@@ -249,13 +249,13 @@ final class TraceJson {
         if (n.isNumber()) {
             return Instant.ofEpochMilli(Math.round(n.asDouble() * 1000));
         }
-        return n.isTextual() ? TraceValues.time(n.asText()) : null;
+        return n.isTextual() ? TraceTimes.time(n.asText()) : null;
     }
 
     private static Instant instant(JsonNode n) {
         if (n.isNumber()) {
             // epoch seconds, as the AWS CLI prints CloudWatch's JSON-protocol timestamps with cli_timestamp_format none
-            return TraceValues.epoch(n.asText());
+            return TraceTimes.epoch(n.asText());
         }
         if (!n.isTextual()) {
             return null;
@@ -263,7 +263,7 @@ final class TraceJson {
         try {
             return OffsetDateTime.parse(n.asText()).toInstant();
         } catch (DateTimeParseException e) {
-            return TraceValues.time(n.asText());
+            return TraceTimes.time(n.asText());
         }
     }
 

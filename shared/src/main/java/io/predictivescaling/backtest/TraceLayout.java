@@ -68,13 +68,13 @@ record TraceLayout(
                 String f = r.get(c);
                 varies[c] |= seen != null && !seen.equals(f);
                 seen = f;
-                if (TraceValues.dateTime(f, false) != null || TraceValues.dateTime(f, true) != null) {
+                if (TraceTimes.dateTime(f, false) != null || TraceTimes.dateTime(f, true) != null) {
                     dates++;
                 } else if (!Double.isNaN(TraceValues.number(f, decimalComma))
                         || !Double.isNaN(TraceValues.number(f, !decimalComma))) {
                     // a number under either decimal mark: the reader decides the column's mark from all its rows
                     numbers++;
-                    if (TraceValues.epoch(f) != null && !f.contains(",")) {
+                    if (TraceTimes.epoch(f) != null && !f.contains(",")) {
                         epochs++;
                     }
                 } else if (texts.size() < 50) {
@@ -119,8 +119,7 @@ record TraceLayout(
                             + "or epoch seconds/milliseconds): name it with --time-column");
         }
         boolean header = first.size() <= time
-                || (TraceValues.time(first.get(time), false) == null
-                        && TraceValues.time(first.get(time), true) == null);
+                || (TraceTimes.time(first.get(time), false) == null && TraceTimes.time(first.get(time), true) == null);
         List<String> names = new ArrayList<>();
         for (int c = 0; c < width; c++) {
             names.add(
@@ -179,7 +178,7 @@ record TraceLayout(
         int t = time;
         // Day or month first is decided on every row, not the sample: an export starting on the 1st-12th of a month
         // shows a day above 12 only later.
-        boolean dayFirst = TraceValues.dayFirst(records.subList(Math.min(1, records.size()), records.size()).stream()
+        boolean dayFirst = TraceTimes.dayFirst(records.subList(Math.min(1, records.size()), records.size()).stream()
                 .filter(r -> t < r.size())
                 .map(r -> r.get(t))
                 .toList());
@@ -193,7 +192,7 @@ record TraceLayout(
             if (c >= r.size() || TraceValues.isMissing(r.get(c))) {
                 continue;
             }
-            if (TraceValues.serialDays(r.get(c), java.time.ZoneOffset.UTC) == null) {
+            if (TraceTimes.serialDays(r.get(c), java.time.ZoneOffset.UTC) == null) {
                 return false;
             }
             n++;
@@ -207,8 +206,8 @@ record TraceLayout(
      */
     java.time.Instant time(String text, java.time.ZoneId zone, java.time.Instant previous, boolean newestFirst) {
         return serialDays
-                ? TraceValues.serialDays(text, zone)
-                : TraceValues.time(text, dayFirst, zone, previous, newestFirst);
+                ? TraceTimes.serialDays(text, zone)
+                : TraceTimes.time(text, dayFirst, zone, previous, newestFirst);
     }
 
     /** Whether column c of the rows after the header holds more than one text (two series' names). */

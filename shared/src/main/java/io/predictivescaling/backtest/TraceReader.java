@@ -5,17 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -37,13 +32,6 @@ import org.apache.commons.csv.CSVRecord;
  * {@link Trace#problems()}. A constant or all-zero trace is refused: there is nothing to scale on.
  */
 public final class TraceReader {
-    /** Standard metric periods, in seconds: the typical spacing is rounded to the nearest of these. */
-    private static final long[] STANDARD = {
-        1, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1200, 1800, 3600, 7200, 10800, 14400, 21600, 43200, 86400
-    };
-
-    private static final int EXAMPLES = 3;
-    private static final long MAX_INTERVALS = 20_000_000;
 
     private TraceReader() {}
 
@@ -157,7 +145,7 @@ public final class TraceReader {
                                 + " the header (one per table of the export): skipped");
             }
         }
-        return grid(name, records, delimiter, layout, choice);
+        return TraceRows.read(name, records, delimiter, layout, choice);
     }
 
     private static TraceLayout withNote(TraceLayout layout, String note) {
@@ -190,7 +178,7 @@ public final class TraceReader {
         List<List<String>> sample = records.subList(1, Math.min(records.size(), 301));
         int width = sample.stream().mapToInt(List::size).max().orElse(0);
         for (List<String> r : sample.subList(0, Math.min(sample.size(), 5))) {
-            if (r.stream().anyMatch(f -> TraceValues.time(f) != null)) {
+            if (r.stream().anyMatch(f -> TraceTimes.time(f) != null)) {
                 return null; // a column of whole timestamps (or epochs) is the time
             }
         }
@@ -320,201 +308,6 @@ public final class TraceReader {
         return records;
     }
 
-    /** Unusable rows of one cause: how many, and the first few. */
-    private static final class Cause {
-        final String what;
-        int count;
-        final List<String> examples = new ArrayList<>();
-
-        Cause(String what) {
-            this.what = what;
-        }
-
-        void add(int row, String field) {
-            if (count++ < EXAMPLES) {
-                examples.add("row " + row + " '" + field + "'");
-            }
-        }
-
-        String describe() {
-            return count + (count == 1 ? " row " : " rows ") + what + " (" + String.join(", ", examples)
-                    + (count > EXAMPLES ? ", ..." : "") + ")";
-        }
-    }
-
-    private static Trace grid(
-            String name, List<List<String>> records, char delimiter, TraceLayout layout, TraceLayout.Choice choice) {
-        String chosenSeries = choice.series();
-        ZoneId zone = choice.zone() != null ? choice.zone() : ZoneOffset.UTC;
-        if (chosenSeries != null && layout.seriesColumn() < 0) {
-            throw new IllegalArgumentException(name + ": --series '" + chosenSeries + "': the file has no column of "
-                    + "series names (it holds one series, or pick its column with --value-column)");
-        }
-        boolean decimalComma = delimiter != ',';
-        // One decimal mark for the whole column, so 307.007 reads as 1.043.007 beside it does (thousands), not
-        // as 307.007 while the row after is skipped.
-        List<String> valueFields = records.subList(layout.header() ? 1 : 0, records.size()).stream()
-                .filter(r -> layout.valueColumn() < r.size())
-                .map(r -> r.get(layout.valueColumn()))
-                .toList();
-        // A display export scales each value by itself (980, 1.23 K; 950 kB/s, 1.2 MB/s): read all in the base unit.
-        boolean scaleUnits = TraceValues.mixedUnits(valueFields);
-        // Scaled so it stays under 1000, a value with a unit groups no thousands: "1.204 s" beside "968 ms" is a
-        // decimal. Only the plain values of such a column can show its decimal mark.
-        char mark = TraceValues.decimalMark(
-                scaleUnits
-                        ? valueFields.stream()
-                                .filter(f -> "".equals(TraceValues.unit(f)))
-                                .toList()
-                        : valueFields);
-        Cause badTime =
-                new Cause("with a timestamp that is not ISO-8601, yyyy-MM-dd HH:mm[:ss] nor epoch s/ms: skipped");
-        Cause badValue = new Cause("with a value that is not a number: skipped");
-        Cause notLoad = new Cause("with a negative or infinite value (not a load): skipped");
-        Cause missingValue = new Cause("without a value column: skipped");
-        List<String> problems = new ArrayList<>(layout.notes());
-        if (mark != 0 && mark != (decimalComma ? ',' : '.')) {
-            problems.add("column '" + layout.names().get(layout.valueColumn()) + "' writes numbers with a decimal "
-                    + (mark == ','
-                            ? "comma: '.' read as the thousands separator"
-                            : "point: ',' read as the thousands separator"));
-        }
-        if (scaleUnits) {
-            String example = valueFields.stream()
-                    .filter(f -> TraceValues.unitFactor(TraceValues.unit(f)) != 1)
-                    .findFirst()
-                    .map(f -> ", '" + f.trim() + "' as "
-                            + TraceValues.number(f, decimalComma) * TraceValues.unitFactor(TraceValues.unit(f)))
-                    .orElse("");
-            problems.add("column '" + layout.names().get(layout.valueColumn()) + "' writes its values in several "
-                    + "units ("
-                    + valueFields.stream()
-                            .map(TraceValues::unit)
-                            .filter(u -> u != null)
-                            .map(u -> u.isEmpty() ? "none" : u)
-                            .distinct()
-                            .limit(5)
-                            .toList()
-                    + "): each read in the base unit" + example);
-        }
-        TreeMap<Instant, Double> points = new TreeMap<>();
-        int duplicates = 0;
-        int outOfOrder = 0;
-        Instant previous = null;
-        boolean localTimes = false;
-        boolean newestFirst = newestFirst(records, layout);
-        String series = null;
-        Set<String> otherSeries = new LinkedHashSet<>();
-        for (int i = layout.header() ? 1 : 0; i < records.size(); i++) {
-            List<String> r = records.get(i);
-            int row = i + 1;
-            if (r.stream().allMatch(String::isBlank)) {
-                continue; // a spreadsheet's empty row (";;" or spaces) holds no data to lose
-            }
-            if (layout.seriesColumn() >= 0 && layout.seriesColumn() < r.size()) {
-                String s = r.get(layout.seriesColumn()).trim();
-                if (series == null && (chosenSeries == null || s.equalsIgnoreCase(chosenSeries.trim()))) {
-                    series = s;
-                } else if (!s.equals(series)) {
-                    otherSeries.add(s);
-                    continue;
-                }
-            }
-            String timeText = layout.timeColumn() < r.size() ? r.get(layout.timeColumn()) : "";
-            Instant t = layout.time(timeText, zone, previous, newestFirst);
-            if (t == null) {
-                badTime.add(row, timeText);
-                continue;
-            }
-            localTimes |= previous == null && (layout.serialDays() || TraceValues.isLocal(timeText, layout.dayFirst()));
-            if (layout.valueColumn() >= r.size()) {
-                missingValue.add(row, String.join(String.valueOf(delimiter), r));
-                continue;
-            }
-            String raw = r.get(layout.valueColumn());
-            double value;
-            if (TraceValues.isMissing(raw)) {
-                value = Double.NaN;
-            } else {
-                value = mark == 0 ? TraceValues.number(raw, decimalComma) : TraceValues.number(raw, mark);
-                value *= scaleUnits ? TraceValues.unitFactor(TraceValues.unit(raw)) : 1;
-                if (Double.isNaN(value)) {
-                    badValue.add(row, raw);
-                    continue;
-                }
-                if (Double.isInfinite(value) || value < 0) {
-                    notLoad.add(row, raw);
-                    continue;
-                }
-            }
-            if (previous != null && t.isBefore(previous)) {
-                outOfOrder++;
-            }
-            previous = t;
-            if (points.put(t, value) != null) {
-                duplicates++;
-            }
-        }
-        for (Cause c : List.of(badTime, badValue, notLoad, missingValue)) {
-            if (c.count > 0) {
-                problems.add(c.describe());
-            }
-        }
-        if (series == null && chosenSeries != null) {
-            throw new IllegalArgumentException(
-                    name + ": --series '" + chosenSeries + "' is none of the series in column '"
-                            + layout.names().get(layout.seriesColumn()) + "': "
-                            + otherSeries.stream().limit(10).toList());
-        }
-        if (!otherSeries.isEmpty()) {
-            problems.add("the file holds " + (otherSeries.size() + 1) + " series in column '"
-                    + layout.names().get(layout.seriesColumn()) + "': read '" + series + "', left out "
-                    + otherSeries.stream().limit(5).toList() + " (choose another with --series)");
-        }
-        if (duplicates > 0) {
-            problems.add(duplicates + " duplicate timestamps: the last value was kept"
-                    + (choice.zone() == null && localTimes
-                            ? " (the timestamps carry no offset and were read as UTC: if they are local time, a"
-                                    + " daylight-saving change repeats an hour; give --timestamp-zone, e.g."
-                                    + " --timestamp-zone Europe/Berlin)"
-                            : ""));
-        }
-        if (outOfOrder > 0 && outOfOrder >= points.size() - 1) {
-            problems.add("rows run newest first: sorted by time");
-        } else if (outOfOrder > 0) {
-            problems.add(outOfOrder + " rows out of order: sorted by time");
-        }
-        long known = points.values().stream().filter(v -> !Double.isNaN(v)).count();
-        if (points.size() < 2 || known == 0) {
-            throw new IllegalArgumentException(name + ": fewer than two usable rows (time column '"
-                    + layout.names().get(layout.timeColumn()) + "', value column '"
-                    + layout.names().get(layout.valueColumn()) + "')"
-                    + (problems.isEmpty() ? "" : ": " + problems.get(0)));
-        }
-        refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
-        return onGrid(name, points, problems);
-    }
-
-    /** Whether the first timestamp read (as UTC) comes after the last: an export that runs newest first. */
-    private static boolean newestFirst(List<List<String>> records, TraceLayout layout) {
-        int from = layout.header() ? 1 : 0;
-        Instant first = null;
-        for (int i = from; i < records.size() && first == null; i++) {
-            first = timeAt(records.get(i), layout);
-        }
-        Instant last = null;
-        for (int i = records.size() - 1; i >= from && last == null; i--) {
-            last = timeAt(records.get(i), layout);
-        }
-        return first != null && last != null && last.isBefore(first);
-    }
-
-    private static Instant timeAt(List<String> r, TraceLayout layout) {
-        return layout.timeColumn() < r.size()
-                ? layout.time(r.get(layout.timeColumn()), ZoneOffset.UTC, null, false)
-                : null;
-    }
-
     /**
      * A trace from points already read (e.g. from CloudWatch): the same grid, snapping, warnings and refusals
      * as a file gets.
@@ -525,124 +318,7 @@ public final class TraceReader {
         if (points.size() < 2) {
             throw new IllegalArgumentException(name + ": fewer than two datapoints");
         }
-        refuseFlat(name, "the metric", points);
-        return onGrid(name, points, new ArrayList<>(notes));
-    }
-
-    /** A trace with no variation has no pattern to forecast nor load to scale on: refused with the reason. */
-    private static void refuseFlat(String name, String what, TreeMap<Instant, Double> points) {
-        double[] known = points.values().stream()
-                .filter(v -> !Double.isNaN(v))
-                .mapToDouble(Double::doubleValue)
-                .toArray();
-        double min = Arrays.stream(known).min().orElse(0);
-        double max = Arrays.stream(known).max().orElse(0);
-        if (max == 0) {
-            throw new IllegalArgumentException(name + ": every value of " + what + " is 0: there is no load "
-                    + "to scale on (wrong column? choose it with --value-column)");
-        }
-        if (min == max) {
-            throw new IllegalArgumentException(name + ": every value of " + what + " is " + max
-                    + ": a constant trace has no pattern to forecast (wrong column? choose it with --value-column)");
-        }
-    }
-
-    private static Trace onGrid(String name, TreeMap<Instant, Double> points, List<String> problems) {
-        long step = step(points, problems);
-        long offset = offset(points, step);
-        TreeMap<Long, Double> slots = new TreeMap<>();
-        int moved = 0;
-        long maxShift = 0;
-        int collided = 0;
-        for (var p : points.entrySet()) {
-            long s = p.getKey().getEpochSecond() - offset;
-            long index = Math.floorDiv(s + step / 2, step);
-            long shift = Math.abs(s - index * step);
-            if (shift > 0) {
-                moved++;
-                maxShift = Math.max(maxShift, shift);
-            }
-            Double before = slots.get(index);
-            if (before == null || !Double.isNaN(p.getValue())) {
-                collided += before != null && !Double.isNaN(before) ? 1 : 0;
-                slots.put(index, p.getValue()); // a gap row never erases a value in the same interval
-            }
-        }
-        long first = slots.firstKey();
-        long n = slots.lastKey() - first + 1;
-        if (n > MAX_INTERVALS) {
-            throw new IllegalArgumentException(name + ": " + n + " intervals of " + Duration.ofSeconds(step) + " from "
-                    + points.firstKey() + " to " + points.lastKey() + ": too long for a backtest");
-        }
-        if (moved > 0) {
-            problems.add(moved + " timestamps snapped onto the " + Duration.ofSeconds(step) + " grid (by at most "
-                    + maxShift + " s)");
-        }
-        if (collided > 0) {
-            problems.add(collided + " rows fell in an interval that already had one: the last value was kept");
-        }
-        double[] demand = new double[(int) n];
-        Arrays.fill(demand, Double.NaN);
-        slots.forEach((i, v) -> demand[(int) (i - first)] = v);
-        int gaps = (int) Arrays.stream(demand).filter(Double::isNaN).count();
-        if (gaps > 0) {
-            problems.add(gaps + " of " + n + " intervals have no data (gaps, not zero)");
-        }
-        Instant start = Instant.ofEpochSecond(first * step + offset);
-        return new Trace(name, start, Duration.ofSeconds(step), demand, List.copyOf(problems));
-    }
-
-    /** The typical (median) spacing, rounded to the nearest standard period when within 20% of one. */
-    private static long step(TreeMap<Instant, Double> points, List<String> problems) {
-        long[] diffs = new long[points.size() - 1];
-        int k = 0;
-        Instant prev = null;
-        for (Instant t : points.keySet()) {
-            if (prev != null) {
-                diffs[k++] = Math.max(1, Duration.between(prev, t).getSeconds());
-            }
-            prev = t;
-        }
-        Arrays.sort(diffs);
-        long median = diffs[diffs.length / 2];
-        long nearest = STANDARD[0];
-        for (long s : STANDARD) {
-            if (Math.abs(Math.log((double) s / median)) < Math.abs(Math.log((double) nearest / median))) {
-                nearest = s;
-            }
-        }
-        if (Math.abs(nearest - median) <= 0.2 * nearest) {
-            return nearest;
-        }
-        problems.add("typical spacing " + Duration.ofSeconds(median) + " is no standard period: used as it is");
-        return median;
-    }
-
-    /**
-     * Where the grid sits within a step: the phase most timestamps share exactly (NAB's Twitter counts sit at
-     * hh:m2:53), or, when jitter scatters them, the circular mean of their phases rounded to a whole minute (a
-     * whole second for sub-minute steps), so jitter averages out and a consistent offset is kept.
-     */
-    private static long offset(TreeMap<Instant, Double> points, long step) {
-        Map<Long, Integer> phases = new java.util.HashMap<>();
-        for (Instant t : points.keySet()) {
-            phases.merge(Math.floorMod(t.getEpochSecond(), step), 1, Integer::sum);
-        }
-        var common =
-                phases.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
-        if (common.getValue() * 2 >= points.size()) {
-            return common.getKey();
-        }
-        double sin = 0;
-        double cos = 0;
-        for (Instant t : points.keySet()) {
-            double phase = 2 * Math.PI * Math.floorMod(t.getEpochSecond(), step) / step;
-            sin += Math.sin(phase);
-            cos += Math.cos(phase);
-        }
-        double mean = Math.atan2(sin, cos);
-        long seconds = Math.round((mean < 0 ? mean + 2 * Math.PI : mean) / (2 * Math.PI) * step);
-        long unit = step >= 60 ? 60 : 1;
-        return Math.floorMod(Math.round((double) seconds / unit) * unit, step);
+        TraceGrid.refuseFlat(name, "the metric", points);
+        return TraceGrid.onGrid(name, points, new ArrayList<>(notes));
     }
 }
