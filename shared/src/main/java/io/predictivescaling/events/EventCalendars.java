@@ -1,7 +1,7 @@
 package io.predictivescaling.events;
 
+import io.predictivescaling.common.HttpFeeds;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * A calendar file as the backtest and {@code event-impact} take it, read the way fetch-events reads its sources:
  * CSV ({@link EventsCsv}) or iCalendar ({@code .ics}, {@link ICalendarSource#read}: recurrences expanded over
- * the given span, the type from each VEVENT's CATEGORIES, else {@code event}).
+ * the given span, the type from each VEVENT's CATEGORIES, else {@code event}). An .ics file is decoded as
+ * {@link HttpFeeds#decode} decodes a calendar at a URL (UTF-8, else windows-1252 with a note).
  */
 public final class EventCalendars {
     private EventCalendars() {}
@@ -30,9 +31,13 @@ public final class EventCalendars {
             throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ics") || name.endsWith(".ical") || name.endsWith(".ifb")) {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
+            HttpFeeds.Decoded text = HttpFeeds.decode(Files.readAllBytes(file), null);
+            if (text.guessed()) {
+                notes.accept(file + ": not UTF-8, read as " + text.charset().name()
+                        + " (save the calendar as UTF-8 if its accented letters look wrong)");
+            }
             EventSource.Fetched got =
-                    ICalendarSource.read(text, file.getFileName().toString(), null, Double.NaN, from, to, zone);
+                    ICalendarSource.read(text.text(), file.getFileName().toString(), null, Double.NaN, from, to, zone);
             got.notes().forEach(n -> notes.accept(file + ": " + n));
             return got.events();
         }

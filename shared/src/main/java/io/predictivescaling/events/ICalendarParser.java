@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.zone.ZoneRules;
 import java.util.Locale;
 import java.util.Map;
-import net.fortuna.ical4j.data.CalendarParserFactory;
+import net.fortuna.ical4j.data.CalendarParserImpl;
 import net.fortuna.ical4j.data.ContentHandler;
 import net.fortuna.ical4j.data.DefaultContentHandler;
 import net.fortuna.ical4j.data.ParserException;
@@ -28,8 +28,10 @@ final class ICalendarParser {
     static final String UNREADABLE = "X-PREDICTIVE-SCALING-UNREADABLE";
 
     /**
-     * The calendar as ical4j reads it, with two allowances real feeds need: lines folded after a bare LF (files
-     * saved or generated on Unix) are unfolded, and a property ical4j cannot read (a date {@code 2026120}, an
+     * The calendar as ical4j reads it, with three allowances real feeds need: lines folded after a bare LF (files
+     * saved or generated on Unix) are unfolded, blank lines between properties or components (generators that write
+     * an empty line after each VEVENT) are skipped by ical4j's whitespace-absorbing parser (they rejected the whole
+     * calendar: "Invalid property name"), and a property ical4j cannot read (a date {@code 2026120}, an
      * {@code RRULE:FREQ=SOMETIMES}) costs only its own VEVENT, not the calendar: it is left out and named on the
      * component ({@link #UNREADABLE}), so {@link ICalendarSource} counts that VEVENT as unreadable.
      */
@@ -39,7 +41,7 @@ final class ICalendarParser {
                 c -> built[0] = c,
                 new KnownZonesToo(TimeZoneRegistryFactory.getInstance().createRegistry())));
         try {
-            CalendarParserFactory.getInstance().get().parse(new UnfoldingReader(new StringReader(text), true), handler);
+            new CalendarParserImpl(true).parse(new UnfoldingReader(new StringReader(text), true), handler);
         } catch (IOException | ParserException | RuntimeException e) {
             throw new IllegalArgumentException("not iCalendar: " + e.getMessage(), e);
         }

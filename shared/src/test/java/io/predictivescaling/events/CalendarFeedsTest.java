@@ -648,4 +648,109 @@ class CalendarFeedsTest {
                         tuple("event", Instant.parse("2014-11-17T00:00:00Z")),
                                 tuple("holiday", Instant.parse("2015-01-19T05:00:00Z")));
     }
+
+    @Test
+    void blankLinesBetweenEventsCostNothing() {
+        // Teamup-, Meetup- and script-made feeds write an empty line after each VEVENT (and after the header).
+        server.serve("/blank.ics", 200, calendar("""
+
+                BEGIN:VEVENT
+                UID:a@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261105T190000Z
+                DTEND:20261105T220000Z
+                SUMMARY:Cup round 1
+
+                END:VEVENT
+
+                BEGIN:VEVENT
+                UID:b@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261112T190000Z
+                DTEND:20261112T220000Z
+                SUMMARY:Cup round 2
+                END:VEVENT
+
+                """));
+
+        EventSource.Fetched got = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/blank.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(30))
+                .fetch(NOW);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(
+                        tuple("Cup round 1", Instant.parse("2026-11-05T19:00:00Z")),
+                        tuple("Cup round 2", Instant.parse("2026-11-12T19:00:00Z")));
+    }
+
+    @Test
+    void aCalendarSavedInWindows1252IsReadWithItsAccentsAndSaidSo(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        // An older Outlook or a Windows script writes the calendar in the ANSI code page, not UTF-8.
+        String text = calendar("""
+                BEGIN:VEVENT
+                UID:fete@example.test
+                DTSTAMP:20140101T000000Z
+                DTSTART:20141010T180000Z
+                DTEND:20141010T200000Z
+                SUMMARY:Fête à Montréal – finale
+                END:VEVENT
+                """);
+        byte[] windows1252 = text.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        java.nio.file.Path file = dir.resolve("fetes.ics");
+        java.nio.file.Files.write(file, windows1252);
+
+        List<String> notes = new ArrayList<>();
+        List<KnownEvent> events = EventCalendars.read(
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
+
+        assertThat(events)
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(tuple("Fête à Montréal – finale", Instant.parse("2014-10-10T18:00:00Z")));
+        assertThat(notes)
+                .containsExactly(file + ": not UTF-8, read as windows-1252 (save the calendar as UTF-8 if its"
+                        + " accented letters look wrong)");
+
+        // The same bytes at a URL: fetch-events read them as UTF-8, so each accent became a replacement character.
+        server.handle("/fetes.ics", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/calendar");
+            exchange.sendResponseHeaders(200, windows1252.length);
+            exchange.getResponseBody().write(windows1252);
+            exchange.close();
+        });
+        // A server that names the charset is believed.
+        byte[] latin1 = text.replace(" –", "").getBytes(StandardCharsets.ISO_8859_1);
+        server.handle("/latin1.ics", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/calendar; charset=ISO-8859-1");
+            exchange.sendResponseHeaders(200, latin1.length);
+            exchange.getResponseBody().write(latin1);
+            exchange.close();
+        });
+        for (String path : List.of("/fetes.ics", "/latin1.ics")) {
+            EventSource.Fetched got = new ICalendarSource(
+                            "cal",
+                            URI.create(server.base() + path),
+                            "tournament",
+                            0.5,
+                            Duration.ofSeconds(5),
+                            ZoneOffset.UTC,
+                            Duration.ofDays(30))
+                    .fetch(Instant.parse("2014-10-01T00:00:00Z"));
+            assertThat(got.events())
+                    .as(path)
+                    .extracting(KnownEvent::name)
+                    .containsExactly(path.equals("/fetes.ics") ? "Fête à Montréal – finale" : "Fête à Montréal finale");
+        }
+    }
 }
