@@ -753,4 +753,33 @@ class CalendarFeedsTest {
                     .containsExactly(path.equals("/fetes.ics") ? "Fête à Montréal – finale" : "Fête à Montréal finale");
         }
     }
+
+    @Test
+    void feedDatesRomeCannotReadAreReadWithTheirOffset() {
+        server.serve("/offsets.xml", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Game news</title><link>https://n.test/</link><description>d</description>
+                <item><title>Starfall release date (GMT+2)</title><pubDate>Sun, 29 Nov 2026 18:00:00 GMT+2</pubDate></item>
+                <item><title>Starfall release date (+02:00)</title><pubDate>Sun, 29 Nov 2026 18:00 +02:00</pubDate></item>
+                <item><title>Starfall release date (no weekday, GMT-5)</title><pubDate>29 Nov 2026 18:00:00 GMT-05:00</pubDate></item>
+                <item><title>Starfall release date (+0000)</title><pubDate>Sun, 29 Nov 2026 18:00:00 +0000</pubDate></item>
+                <item><title>Starfall release date (nonsense)</title><pubDate>Sun, 29 Nov 2026 18:00:00 Mars Time</pubDate></item>
+                </channel></rss>""");
+
+        EventSource.Fetched got = new RssEventSource(
+                        "news", URI.create(server.base() + "/offsets.xml"), List.of(RELEASE), Duration.ofSeconds(5))
+                .fetch(NOW);
+
+        // Dropped as 'no-date' before (all but +0000); 'Mars Time' names no zone anyone knows and is still dropped,
+        // never read as UTC.
+        assertThat(got.events())
+                .extracting(KnownEvent::start)
+                .containsExactly(
+                        Instant.parse("2026-11-29T16:00:00Z"),
+                        Instant.parse("2026-11-29T16:00:00Z"),
+                        Instant.parse("2026-11-29T23:00:00Z"),
+                        Instant.parse("2026-11-29T18:00:00Z"));
+        assertThat(got.skipped()).isEqualTo(Map.of("no-date", 1));
+        assertThat(got.notes()).isEmpty();
+    }
 }
