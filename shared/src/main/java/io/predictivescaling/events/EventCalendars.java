@@ -23,8 +23,9 @@ public final class EventCalendars {
      * @param from the first instant occurrences of recurring events are needed for (e.g. the trace's start)
      * @param to the end of that span
      * @param zone where floating times and all-day dates are when an .ics declares no X-WR-TIMEZONE
-     * @param notes takes each note on the file (an event skipped and why, an unknown time zone), one line each
-     *     starting with the file's path: the command's standard error, a log
+     * @param notes takes each note on the file (an event skipped and why, an unknown time zone, and for an .ics with
+     *     anything left out one line counting it by reason: cancelled, superseded, unreadable, not-an-event,
+     *     outside-window), one line each starting with the file's path: the command's standard error, a log
      * @throws IllegalArgumentException for a file that is neither, with the row or reason
      */
     public static List<KnownEvent> read(Path file, Instant from, Instant to, ZoneId zone, Consumer<String> notes)
@@ -39,6 +40,17 @@ public final class EventCalendars {
             EventSource.Fetched got =
                     ICalendarSource.read(text.text(), file.getFileName().toString(), null, Double.NaN, from, to, zone);
             got.notes().forEach(n -> notes.accept(file + ": " + n));
+            // What was left out and why (a cancelled match, an older copy, occurrences outside the span read): with
+            // no line, a calendar whose events all fell outside the trace read as if it had none.
+            if (!got.skipped().isEmpty()) {
+                notes.accept(file + ": " + got.events().size() + " event(s) read; left out: "
+                        + got.skipped().entrySet().stream()
+                                .map(k -> k.getKey() + " " + k.getValue())
+                                .collect(java.util.stream.Collectors.joining(", "))
+                        + (got.skipped().containsKey("outside-window")
+                                ? " (no occurrence between " + from + " and " + to + ")"
+                                : ""));
+            }
             return got.events();
         }
         return EventsCsv.read(file);

@@ -124,6 +124,25 @@ public final class ICalendarSource implements EventSource {
             String uid = e.getUid().map(Property::getValue).orElse("(no uid " + anonymous++ + ")");
             byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(e);
         }
+        // A VTODO or VJOURNAL (a to-do list, notes exported beside or instead of events) has no time to forecast: it is
+        // counted and named, so a calendar of only these does not read as an empty calendar without a word.
+        Map<String, Integer> others = new TreeMap<>();
+        for (Object c : calendar.getComponents()) {
+            String kind = ((Component) c).getName();
+            if (!Component.VEVENT.equals(kind) && !Component.VTIMEZONE.equals(kind)) {
+                others.merge(kind, 1, Integer::sum);
+            }
+        }
+        if (!others.isEmpty()) {
+            skipped.merge(
+                    "not-an-event",
+                    others.values().stream().mapToInt(Integer::intValue).sum(),
+                    Integer::sum);
+            notes.add(others.entrySet().stream()
+                            .map(k -> k.getValue() + " " + k.getKey())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + " left out: only VEVENTs are events");
+        }
         List<KnownEvent> events = new ArrayList<>();
         for (List<VEvent> series : byUid.values()) {
             try {

@@ -782,4 +782,57 @@ class CalendarFeedsTest {
         assertThat(got.skipped()).isEqualTo(Map.of("no-date", 1));
         assertThat(got.notes()).isEmpty();
     }
+
+    @Test
+    void whatTheBacktestLeavesOutOfACalendarIsCountedOnItsStandardError(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        // A fixtures feed with a cancelled match, a to-do exported beside it, and a season that is not the trace's.
+        java.nio.file.Path file = dir.resolve("fixtures.ics");
+        java.nio.file.Files.writeString(file, calendar("""
+                BEGIN:VEVENT
+                UID:m1@fixtures.test
+                DTSTAMP:20140801T000000Z
+                DTSTART:20140913T190000Z
+                SUMMARY:Home vs Away
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:m2@fixtures.test
+                DTSTAMP:20140801T000000Z
+                DTSTART:20140927T190000Z
+                SUMMARY:Postponed match
+                STATUS:CANCELLED
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:m3@fixtures.test
+                DTSTAMP:20140801T000000Z
+                DTSTART:20260913T190000Z
+                SUMMARY:Next season's opener
+                END:VEVENT
+                BEGIN:VTODO
+                UID:t1@fixtures.test
+                DTSTAMP:20140801T000000Z
+                SUMMARY:Book the stadium
+                END:VTODO
+                """));
+
+        List<String> notes = new ArrayList<>();
+        List<KnownEvent> events = EventCalendars.read(
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
+
+        assertThat(events)
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(tuple(
+                        "Home vs Away", Instant.parse("2014-09-13T19:00:00Z"), Instant.parse("2014-09-13T20:00:00Z")));
+        // Before, nothing was said: the cancelled match and the other season simply were not there.
+        assertThat(notes)
+                .containsExactly(
+                        file + ": 1 VTODO left out: only VEVENTs are events",
+                        file
+                                + ": 1 event(s) read; left out: cancelled 1, not-an-event 1, outside-window 1 (no occurrence"
+                                + " between 2014-07-01T00:00:00Z and 2015-02-01T00:00:00Z)");
+    }
 }
