@@ -6,9 +6,12 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import net.fortuna.ical4j.data.CalendarParserImpl;
 import net.fortuna.ical4j.data.ContentHandler;
 import net.fortuna.ical4j.data.DefaultContentHandler;
@@ -36,22 +39,22 @@ final class ICalendarParser {
      * calendar: "Invalid property name"), and a property ical4j cannot read (a date {@code 2026120}, an
      * {@code RRULE:FREQ=SOMETIMES}) costs only its own VEVENT, not the calendar: it is left out and named on the
      * component ({@link #UNREADABLE}), so {@link ICalendarSource} counts that VEVENT as unreadable.
+     *
+     * @return every VCALENDAR in the text, in order: RFC 5545 section 3.4 lets a stream hold several (a server's
+     *     export, feeds joined with {@code cat}), and only the last one was kept
      */
-    static Calendar parse(String text) {
-        Calendar[] built = new Calendar[1];
-        KnownZonesToo zones =
-                new KnownZonesToo(TimeZoneRegistryFactory.getInstance().createRegistry());
-        ContentHandler handler =
-                new KeepingUnreadableProperties(new DefaultContentHandler(c -> built[0] = c, zones), zones);
+    static List<Calendar> parse(String text) {
+        List<Calendar> built = new ArrayList<>();
+        ContentHandler handler = new KeepingUnreadableProperties(built::add);
         try {
             new CalendarParserImpl(true).parse(new UnfoldingReader(new StringReader(text), true), handler);
         } catch (IOException | ParserException | RuntimeException e) {
             throw new IllegalArgumentException("not iCalendar: " + e.getMessage(), e);
         }
-        if (built[0] == null) {
+        if (built.isEmpty()) {
             throw new IllegalArgumentException("not iCalendar: no VCALENDAR");
         }
-        return built[0];
+        return built;
     }
 
     /**
@@ -139,19 +142,26 @@ final class ICalendarParser {
         }
     }
 
-    /** Hands everything to ical4j's own handler; a property it rejects becomes an {@link #UNREADABLE} mark. */
+    /**
+     * Hands everything to ical4j's own handler (a new one, with its own registry, for each VCALENDAR); a property it
+     * rejects becomes an {@link #UNREADABLE} mark.
+     */
     private static final class KeepingUnreadableProperties implements ContentHandler {
-        private final ContentHandler delegate;
-        private final KnownZonesToo zones;
+        private final Consumer<Calendar> built;
+        private ContentHandler delegate;
+        private KnownZonesToo zones;
         private String failure;
 
-        KeepingUnreadableProperties(ContentHandler delegate, KnownZonesToo zones) {
-            this.delegate = delegate;
-            this.zones = zones;
+        KeepingUnreadableProperties(Consumer<Calendar> built) {
+            this.built = built;
         }
 
         @Override
         public void startCalendar() {
+            // Each VCALENDAR of a stream gets its own registry: ical4j registers a calendar's VTIMEZONEs with java.time
+            // at its end, and a second calendar in the same registry failed registering them again.
+            zones = new KnownZonesToo(TimeZoneRegistryFactory.getInstance().createRegistry());
+            delegate = new DefaultContentHandler(built, zones);
             delegate.startCalendar();
         }
 

@@ -110,29 +110,33 @@ public final class ICalendarSource implements EventSource {
      */
     public static Fetched read(
             String text, String source, String type, double impact, Instant from, Instant to, ZoneId fallbackZone) {
-        Calendar calendar = ICalendarParser.parse(text);
-        ZoneId local = calendar.getProperty("X-WR-TIMEZONE")
-                .map(p -> ((Property) p).getValue())
-                .flatMap(TimeZones::resolve)
-                .orElse(fallbackZone);
         Map<String, Integer> skipped = new TreeMap<>();
         List<String> notes = new ArrayList<>();
         Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
+        // Each series is read in the zone of the VCALENDAR that holds its first VEVENT (a stream may hold several).
+        Map<String, ZoneId> zoneOf = new LinkedHashMap<>();
+        Map<String, Integer> others = new TreeMap<>();
         int anonymous = 0;
-        for (Object c : calendar.getComponents(Component.VEVENT)) {
-            VEvent e = (VEvent) c;
-            String uid = e.getUid().map(Property::getValue).orElse("(no uid " + anonymous++ + ")");
-            byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(e);
+        for (Calendar calendar : ICalendarParser.parse(text)) {
+            ZoneId local = calendar.getProperty("X-WR-TIMEZONE")
+                    .map(p -> ((Property) p).getValue())
+                    .flatMap(TimeZones::resolve)
+                    .orElse(fallbackZone);
+            for (Object c : calendar.getComponents(Component.VEVENT)) {
+                VEvent e = (VEvent) c;
+                String uid = e.getUid().map(Property::getValue).orElse("(no uid " + anonymous++ + ")");
+                byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(e);
+                zoneOf.putIfAbsent(uid, local);
+            }
+            for (Object c : calendar.getComponents()) {
+                String kind = ((Component) c).getName();
+                if (!Component.VEVENT.equals(kind) && !Component.VTIMEZONE.equals(kind)) {
+                    others.merge(kind, 1, Integer::sum);
+                }
+            }
         }
         // A VTODO or VJOURNAL (a to-do list, notes exported beside or instead of events) has no time to forecast: it is
         // counted and named, so a calendar of only these does not read as an empty calendar without a word.
-        Map<String, Integer> others = new TreeMap<>();
-        for (Object c : calendar.getComponents()) {
-            String kind = ((Component) c).getName();
-            if (!Component.VEVENT.equals(kind) && !Component.VTIMEZONE.equals(kind)) {
-                others.merge(kind, 1, Integer::sum);
-            }
-        }
         if (!others.isEmpty()) {
             skipped.merge(
                     "not-an-event",
@@ -144,9 +148,10 @@ public final class ICalendarSource implements EventSource {
                     + " left out: only VEVENTs are events");
         }
         List<KnownEvent> events = new ArrayList<>();
-        for (List<VEvent> series : byUid.values()) {
+        for (Map.Entry<String, List<VEvent>> uid : byUid.entrySet()) {
+            List<VEvent> series = uid.getValue();
             try {
-                expand(series, source, type, impact, from, to, local, events, skipped);
+                expand(series, source, type, impact, from, to, zoneOf.get(uid.getKey()), events, skipped);
             } catch (RuntimeException unreadable) {
                 // One unreadable VEVENT does not cost the rest of the calendar; it is counted and named.
                 skipped.merge("unreadable", 1, Integer::sum);

@@ -866,4 +866,67 @@ class CalendarFeedsTest {
         assertThat(got.events().get(0).start()).isEqualTo(Instant.parse("2014-07-01T22:00:00Z"));
         assertThat(took).as("reading 10,000 events").isLessThan(Duration.ofSeconds(6));
     }
+
+    @Test
+    void everyCalendarOfAStreamIsRead() {
+        // RFC 5545 lets one stream hold several VCALENDARs (a server's export; feeds joined with cat): each with its
+        // own
+        // zones. Only the last one was kept.
+        String outlookZone = """
+                BEGIN:VTIMEZONE
+                TZID:Customized Time Zone
+                BEGIN:STANDARD
+                DTSTART:16011028T030000
+                RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+                TZOFFSETFROM:+0200
+                TZOFFSETTO:+0100
+                END:STANDARD
+                BEGIN:DAYLIGHT
+                DTSTART:16010325T020000
+                RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
+                TZOFFSETFROM:+0100
+                TZOFFSETTO:+0200
+                END:DAYLIGHT
+                END:VTIMEZONE
+                """;
+        String stream = calendar(outlookZone + """
+                        BEGIN:VEVENT
+                        UID:berlin@example.test
+                        DTSTAMP:20261101T000000Z
+                        DTSTART;TZID="Customized Time Zone":20261105T190000
+                        DTEND;TZID="Customized Time Zone":20261105T220000
+                        SUMMARY:Berlin qualifier
+                        END:VEVENT
+                        """) + calendar("X-WR-TIMEZONE:America/New_York\n" + outlookZone + """
+                        BEGIN:VEVENT
+                        UID:ny@example.test
+                        DTSTAMP:20261101T000000Z
+                        DTSTART;VALUE=DATE:20261126
+                        SUMMARY:Thanksgiving
+                        END:VEVENT
+                        """);
+        server.serve("/stream.ics", 200, stream);
+
+        EventSource.Fetched got = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/stream.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(30))
+                .fetch(NOW);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(
+                                "Berlin qualifier",
+                                Instant.parse("2026-11-05T18:00:00Z"),
+                                Instant.parse("2026-11-05T21:00:00Z")),
+                        tuple(
+                                "Thanksgiving",
+                                Instant.parse("2026-11-26T05:00:00Z"),
+                                Instant.parse("2026-11-27T05:00:00Z")));
+    }
 }
