@@ -29,12 +29,27 @@ public final class HttpFeeds {
      * @throws SourceException on any failure, this source's only
      */
     public static String get(String source, URI uri, Duration timeout) {
+        Raw raw = getRaw(source, uri, timeout);
+        return decode(raw.body(), raw.charset()).text();
+    }
+
+    /** An answer's bytes, and the charset its {@code Content-Type} names (null when it names none). */
+    public record Raw(byte[] body, String charset) {}
+
+    /**
+     * The answer's bytes undecoded, for a format that must be prepared before decoding (an iCalendar text's lines
+     * are unfolded as octets first); see {@link #decode}.
+     *
+     * @param timeout the whole request's deadline
+     * @throws SourceException on any failure, this source's only
+     */
+    public static Raw getRaw(String source, URI uri, Duration timeout) {
         GuardedHttp.Response response = fetch(source, uri, timeout);
         String named = response.headers()
                 .firstValue("Content-Type")
                 .map(HttpFeeds::charsetOf)
                 .orElse(null);
-        return decode(response.body(), named).text();
+        return new Raw(response.body(), named);
     }
 
     /** A text and the character set it was read in; {@code guessed} when the bytes were not the UTF-8 assumed. */

@@ -32,7 +32,7 @@ public final class EventCalendars {
             throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ics") || name.endsWith(".ical") || name.endsWith(".ifb")) {
-            HttpFeeds.Decoded text = HttpFeeds.decode(Files.readAllBytes(file), null);
+            HttpFeeds.Decoded text = ICalendarParser.decode(Files.readAllBytes(file), null);
             if (text.guessed()) {
                 notes.accept(file + ": not UTF-8, read as " + text.charset().name()
                         + " (save the calendar as UTF-8 if its accented letters look wrong)");

@@ -1,5 +1,7 @@
 package io.predictivescaling.events;
 
+import io.predictivescaling.common.HttpFeeds;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.DateTimeException;
@@ -31,6 +33,35 @@ final class ICalendarParser {
 
     /** A VEVENT property ical4j could not read, kept on its component as NAME: reason (see {@link #parse}). */
     static final String UNREADABLE = "X-PREDICTIVE-SCALING-UNREADABLE";
+
+    /**
+     * A calendar's bytes as text ({@link HttpFeeds#decode}: a byte-order mark, the named charset, UTF-8, else
+     * windows-1252), its folded lines joined as octets first (RFC 5545 section 3.1: a CRLF, or a bare LF, and one
+     * space or tab). Exporters fold at 75 octets, some inside a character: decoded before unfolding, a UTF-8
+     * {@code é} split by a fold made the whole calendar not UTF-8.
+     *
+     * @param named the charset whoever served it names, or null
+     */
+    static HttpFeeds.Decoded decode(byte[] bytes, String named) {
+        boolean utf16 = bytes.length >= 2
+                && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
+                        || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE);
+        if (utf16 || named != null && named.toUpperCase(Locale.ROOT).contains("UTF-16")) {
+            return HttpFeeds.decode(bytes, named);
+        }
+        ByteArrayOutputStream unfolded = new ByteArrayOutputStream(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int skip = bytes[i] == '\r' && i + 2 < bytes.length && bytes[i + 1] == '\n'
+                    ? 2
+                    : bytes[i] == '\n' && i + 1 < bytes.length ? 1 : 0;
+            if (skip > 0 && (bytes[i + skip] == ' ' || bytes[i + skip] == '\t')) {
+                i += skip;
+                continue;
+            }
+            unfolded.write(bytes[i]);
+        }
+        return HttpFeeds.decode(unfolded.toByteArray(), named);
+    }
 
     /**
      * The calendar as ical4j reads it, with three allowances real feeds need: lines folded after a bare LF (files

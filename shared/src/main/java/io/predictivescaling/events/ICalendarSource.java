@@ -94,9 +94,18 @@ public final class ICalendarSource implements EventSource {
 
     @Override
     public Fetched fetch(Instant now) {
-        String text = HttpFeeds.get(name, url, timeout);
+        HttpFeeds.Raw raw = HttpFeeds.getRaw(name, url, timeout);
+        HttpFeeds.Decoded text = ICalendarParser.decode(raw.body(), raw.charset());
         try {
-            return read(text, name, type, defaultImpact, now, now.plus(lookAhead), zone);
+            Fetched got = read(text.text(), name, type, defaultImpact, now, now.plus(lookAhead), zone);
+            if (!text.guessed()) {
+                return got;
+            }
+            List<String> notes = new ArrayList<>(got.notes());
+            notes.add(
+                    0,
+                    "not UTF-8 and no charset named: read as " + text.charset().name());
+            return new Fetched(got.events(), got.skipped(), notes);
         } catch (IllegalArgumentException e) {
             throw new SourceException(name, "malformed", e.getMessage(), e);
         }

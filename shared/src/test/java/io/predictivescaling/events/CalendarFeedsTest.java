@@ -929,4 +929,54 @@ class CalendarFeedsTest {
                                 Instant.parse("2026-11-26T05:00:00Z"),
                                 Instant.parse("2026-11-27T05:00:00Z")));
     }
+
+    @Test
+    void aLineFoldedInsideAUtf8CharacterReadsAsTheCharacter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        // Folded at 75 octets by an exporter that counts bytes, not characters: the é of 'équipe' split in two.
+        byte[] summary = "SUMMARY:Finale \u00e0 Montr\u00e9al \u2013 tr\u00e8s attendue par l'\u00e9quipe"
+                .getBytes(StandardCharsets.UTF_8);
+        int split = summary.length - "quipe".length() - 1; // between the two bytes of the last é
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(calendar("BEGIN:VEVENT\nUID:final@example.test\nDTSTAMP:20140101T000000Z\n"
+                        + "DTSTART:20141010T180000Z\n")
+                .replace("END:VCALENDAR\r\n", "")
+                .getBytes(StandardCharsets.UTF_8));
+        bytes.write(summary, 0, split);
+        bytes.writeBytes("\r\n ".getBytes(StandardCharsets.UTF_8));
+        bytes.write(summary, split, summary.length - split);
+        bytes.writeBytes("\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8));
+        byte[] ics = bytes.toByteArray();
+        java.nio.file.Path file = dir.resolve("final.ics");
+        java.nio.file.Files.write(file, ics);
+        server.handle("/final.ics", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/calendar");
+            exchange.sendResponseHeaders(200, ics.length);
+            exchange.getResponseBody().write(ics);
+            exchange.close();
+        });
+        String title = "Finale \u00e0 Montr\u00e9al \u2013 tr\u00e8s attendue par l'\u00e9quipe";
+
+        List<String> notes = new ArrayList<>();
+        List<KnownEvent> fromFile = EventCalendars.read(
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
+        EventSource.Fetched fromUrl = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/final.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(30))
+                .fetch(Instant.parse("2014-10-01T00:00:00Z"));
+
+        assertThat(fromFile).extracting(KnownEvent::name).containsExactly(title);
+        assertThat(notes).isEmpty();
+        assertThat(fromUrl.events()).extracting(KnownEvent::name).containsExactly(title);
+        assertThat(fromUrl.notes()).isEmpty();
+    }
 }
