@@ -36,7 +36,8 @@ import net.fortuna.ical4j.model.property.DateProperty;
  * becomes each of its occurrences in the look-ahead window.
  *
  * <p>Read as RFC 5545 means it: occurrences from {@code RRULE} and {@code RDATE} less {@code EXDATE} (expanded
- * by ical4j), an occurrence moved or cancelled by a {@code RECURRENCE-ID} override replaced by it, the length from
+ * by ical4j), an occurrence moved or cancelled by a {@code RECURRENCE-ID} override replaced by it (with
+ * {@code RANGE=THISANDFUTURE}, every later one too), the length from
  * {@code DTEND} or {@code DURATION}. Times with a {@code TZID} use java.time's rules for that zone (IANA ids,
  * publisher-prefixed ids and Windows names, see {@link TimeZones}), and only a zone no one knows falls back to the
  * calendar's VTIMEZONE. All-day dates cover the local day and floating times are local: both in the calendar's
@@ -242,6 +243,31 @@ public final class ICalendarSource implements EventSource {
                             local)
                     .start());
         }
+        // RECURRENCE-ID;RANGE=THISANDFUTURE (RFC 5545 section 3.8.4.4): the override changes its occurrence and every
+        // later one: they move by the same shift and take its length, title and status. Only its own occurrence moved.
+        List<FromHereOn> fromHereOn = new ArrayList<>();
+        for (VEvent o : overrides) {
+            DateProperty<?> rid = o.getProperty(Property.RECURRENCE_ID)
+                    .map(p -> (DateProperty<?>) p)
+                    .orElseThrow();
+            boolean future = rid.getParameter(Parameter.RANGE)
+                    .map(p -> ((Parameter) p).getValue())
+                    .filter("THISANDFUTURE"::equalsIgnoreCase)
+                    .isPresent();
+            if (future) {
+                Instant at = instant(rid, local).start();
+                Instant start = instant(
+                                o.getStartDate().orElseThrow(() -> new IllegalArgumentException("no DTSTART")), local)
+                        .start();
+                Span own = occurrences(o, start, start.plusSeconds(1), local).stream()
+                        .filter(x -> x.start().equals(start))
+                        .findFirst()
+                        .orElse(new Span(start, start.plus(Duration.ofHours(1))));
+                fromHereOn.add(
+                        new FromHereOn(at, Duration.between(at, start), Duration.between(own.start(), own.end()), o));
+            }
+        }
+        fromHereOn.sort(java.util.Comparator.comparing(FromHereOn::at));
         int before = out.size();
         if (master != null) {
             if (cancelled(master)) {
@@ -249,8 +275,28 @@ public final class ICalendarSource implements EventSource {
                 return;
             }
             for (Span s : occurrences(master, from, to, local)) {
-                if (!replaced.contains(s.start())) {
+                if (replaced.contains(s.start())) {
+                    continue;
+                }
+                FromHereOn changed = null;
+                for (FromHereOn f : fromHereOn) {
+                    if (f.at().isBefore(s.start())) {
+                        changed = f;
+                    }
+                }
+                if (changed == null) {
                     add(out, typeOf(master, type), summary(master), s, source, impact, from, to);
+                } else if (!cancelled(changed.by())) {
+                    Instant start = s.start().plus(changed.shift());
+                    add(
+                            out,
+                            typeOf(changed.by(), type),
+                            summary(changed.by()),
+                            new Span(start, start.plus(changed.length())),
+                            source,
+                            impact,
+                            from,
+                            to);
                 }
             }
         }
@@ -283,6 +329,9 @@ public final class ICalendarSource implements EventSource {
     }
 
     private record Span(Instant start, Instant end) {}
+
+    /** A THISANDFUTURE override: occurrences after {@code at} move by {@code shift} and last {@code length}. */
+    private record FromHereOn(Instant at, Duration shift, Duration length, VEvent by) {}
 
     /** The component's occurrences (ical4j expands RRULE, RDATE and EXDATE) near [from, to), as instants. */
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -979,4 +979,80 @@ class CalendarFeedsTest {
         assertThat(fromUrl.events()).extracting(KnownEvent::name).containsExactly(title);
         assertThat(fromUrl.notes()).isEmpty();
     }
+
+    @Test
+    void anOverrideForThisAndFutureOccurrencesMovesTheLaterOnesToo() {
+        // A weekly show moved from 19:00 to 21:00 (and lengthened) from its third week on, as a CalDAV client writes
+        // it; a second series cancelled from its second week on. Only the overridden occurrence itself moved.
+        server.serve("/future.ics", 200, calendar("""
+                BEGIN:VEVENT
+                UID:show@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID=Europe/Berlin:20261102T190000
+                DTEND;TZID=Europe/Berlin:20261102T200000
+                RRULE:FREQ=WEEKLY;COUNT=4
+                SUMMARY:Weekly show
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:show@example.test
+                DTSTAMP:20261101T000000Z
+                RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20261116T190000
+                DTSTART;TZID=Europe/Berlin:20261116T210000
+                DTEND;TZID=Europe/Berlin:20261116T223000
+                SEQUENCE:1
+                SUMMARY:Weekly show (late slot)
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:league@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261103T180000Z
+                DURATION:PT2H
+                RRULE:FREQ=WEEKLY;COUNT=3
+                SUMMARY:League night
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:league@example.test
+                DTSTAMP:20261101T000000Z
+                RECURRENCE-ID;RANGE=THISANDFUTURE:20261110T180000Z
+                DTSTART:20261110T180000Z
+                DURATION:PT2H
+                STATUS:CANCELLED
+                SUMMARY:League night
+                END:VEVENT
+                """));
+
+        EventSource.Fetched got = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/future.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(40))
+                .fetch(NOW);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(
+                                "Weekly show",
+                                Instant.parse("2026-11-02T18:00:00Z"),
+                                Instant.parse("2026-11-02T19:00:00Z")),
+                        tuple(
+                                "League night",
+                                Instant.parse("2026-11-03T18:00:00Z"),
+                                Instant.parse("2026-11-03T20:00:00Z")),
+                        tuple(
+                                "Weekly show",
+                                Instant.parse("2026-11-09T18:00:00Z"),
+                                Instant.parse("2026-11-09T19:00:00Z")),
+                        tuple(
+                                "Weekly show (late slot)",
+                                Instant.parse("2026-11-16T20:00:00Z"),
+                                Instant.parse("2026-11-16T21:30:00Z")),
+                        tuple(
+                                "Weekly show (late slot)",
+                                Instant.parse("2026-11-23T20:00:00Z"),
+                                Instant.parse("2026-11-23T21:30:00Z")));
+    }
 }
