@@ -36,7 +36,8 @@ import net.fortuna.ical4j.model.property.DateProperty;
  * becomes each of its occurrences in the look-ahead window.
  *
  * <p>Read as RFC 5545 means it: occurrences from {@code RRULE} and {@code RDATE} less {@code EXDATE} (expanded
- * by ical4j), an occurrence moved or cancelled by a {@code RECURRENCE-ID} override replaced by it, the length from
+ * by ical4j), an occurrence moved or cancelled by a {@code RECURRENCE-ID} override replaced by it (with
+ * {@code RANGE=THISANDFUTURE}, every later one too), the length from
  * {@code DTEND} or {@code DURATION}. Times with a {@code TZID} use java.time's rules for that zone (IANA ids,
  * publisher-prefixed ids and Windows names, see {@link TimeZones}), and only a zone no one knows falls back to the
  * calendar's VTIMEZONE. All-day dates cover the local day and floating times are local: both in the calendar's
@@ -94,9 +95,18 @@ public final class ICalendarSource implements EventSource {
 
     @Override
     public Fetched fetch(Instant now) {
-        String text = HttpFeeds.get(name, url, timeout);
+        HttpFeeds.Raw raw = HttpFeeds.getRaw(name, url, timeout);
+        HttpFeeds.Decoded text = ICalendarParser.decode(raw.body(), raw.charset());
         try {
-            return read(text, name, type, defaultImpact, now, now.plus(lookAhead), zone);
+            Fetched got = read(text.text(), name, type, defaultImpact, now, now.plus(lookAhead), zone);
+            if (!text.guessed()) {
+                return got;
+            }
+            List<String> notes = new ArrayList<>(got.notes());
+            notes.add(
+                    0,
+                    "not UTF-8 and no charset named: read as " + text.charset().name());
+            return new Fetched(got.events(), got.skipped(), notes);
         } catch (IllegalArgumentException e) {
             throw new SourceException(name, "malformed", e.getMessage(), e);
         }
@@ -110,24 +120,48 @@ public final class ICalendarSource implements EventSource {
      */
     public static Fetched read(
             String text, String source, String type, double impact, Instant from, Instant to, ZoneId fallbackZone) {
-        Calendar calendar = ICalendarParser.parse(text);
-        ZoneId local = calendar.getProperty("X-WR-TIMEZONE")
-                .map(p -> ((Property) p).getValue())
-                .flatMap(TimeZones::resolve)
-                .orElse(fallbackZone);
         Map<String, Integer> skipped = new TreeMap<>();
         List<String> notes = new ArrayList<>();
         Map<String, List<VEvent>> byUid = new LinkedHashMap<>();
+        // Each series is read in the zone of the VCALENDAR that holds its first VEVENT (a stream may hold several).
+        Map<String, ZoneId> zoneOf = new LinkedHashMap<>();
+        Map<String, Integer> others = new TreeMap<>();
         int anonymous = 0;
-        for (Object c : calendar.getComponents(Component.VEVENT)) {
-            VEvent e = (VEvent) c;
-            String uid = e.getUid().map(Property::getValue).orElse("(no uid " + anonymous++ + ")");
-            byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(e);
+        for (Calendar calendar : ICalendarParser.parse(text)) {
+            ZoneId local = calendar.getProperty("X-WR-TIMEZONE")
+                    .map(p -> ((Property) p).getValue())
+                    .flatMap(TimeZones::resolve)
+                    .orElse(fallbackZone);
+            for (Object c : calendar.getComponents(Component.VEVENT)) {
+                VEvent e = (VEvent) c;
+                String uid = e.getUid().map(Property::getValue).orElse("(no uid " + anonymous++ + ")");
+                byUid.computeIfAbsent(uid, k -> new ArrayList<>()).add(e);
+                zoneOf.putIfAbsent(uid, local);
+            }
+            for (Object c : calendar.getComponents()) {
+                String kind = ((Component) c).getName();
+                if (!Component.VEVENT.equals(kind) && !Component.VTIMEZONE.equals(kind)) {
+                    others.merge(kind, 1, Integer::sum);
+                }
+            }
+        }
+        // A VTODO or VJOURNAL (a to-do list, notes exported beside or instead of events) has no time to forecast: it is
+        // counted and named, so a calendar of only these does not read as an empty calendar without a word.
+        if (!others.isEmpty()) {
+            skipped.merge(
+                    "not-an-event",
+                    others.values().stream().mapToInt(Integer::intValue).sum(),
+                    Integer::sum);
+            notes.add(others.entrySet().stream()
+                            .map(k -> k.getValue() + " " + k.getKey())
+                            .collect(java.util.stream.Collectors.joining(", "))
+                    + " left out: only VEVENTs are events");
         }
         List<KnownEvent> events = new ArrayList<>();
-        for (List<VEvent> series : byUid.values()) {
+        for (Map.Entry<String, List<VEvent>> uid : byUid.entrySet()) {
+            List<VEvent> series = uid.getValue();
             try {
-                expand(series, source, type, impact, from, to, local, events, skipped);
+                expand(series, source, type, impact, from, to, zoneOf.get(uid.getKey()), events, skipped);
             } catch (RuntimeException unreadable) {
                 // One unreadable VEVENT does not cost the rest of the calendar; it is counted and named.
                 skipped.merge("unreadable", 1, Integer::sum);
@@ -209,6 +243,31 @@ public final class ICalendarSource implements EventSource {
                             local)
                     .start());
         }
+        // RECURRENCE-ID;RANGE=THISANDFUTURE (RFC 5545 section 3.8.4.4): the override changes its occurrence and every
+        // later one: they move by the same shift and take its length, title and status. Only its own occurrence moved.
+        List<FromHereOn> fromHereOn = new ArrayList<>();
+        for (VEvent o : overrides) {
+            DateProperty<?> rid = o.getProperty(Property.RECURRENCE_ID)
+                    .map(p -> (DateProperty<?>) p)
+                    .orElseThrow();
+            boolean future = rid.getParameter(Parameter.RANGE)
+                    .map(p -> ((Parameter) p).getValue())
+                    .filter("THISANDFUTURE"::equalsIgnoreCase)
+                    .isPresent();
+            if (future) {
+                Instant at = instant(rid, local).start();
+                Instant start = instant(
+                                o.getStartDate().orElseThrow(() -> new IllegalArgumentException("no DTSTART")), local)
+                        .start();
+                Span own = occurrences(o, start, start.plusSeconds(1), local).stream()
+                        .filter(x -> x.start().equals(start))
+                        .findFirst()
+                        .orElse(new Span(start, start.plus(Duration.ofHours(1))));
+                fromHereOn.add(
+                        new FromHereOn(at, Duration.between(at, start), Duration.between(own.start(), own.end()), o));
+            }
+        }
+        fromHereOn.sort(java.util.Comparator.comparing(FromHereOn::at));
         int before = out.size();
         if (master != null) {
             if (cancelled(master)) {
@@ -216,8 +275,28 @@ public final class ICalendarSource implements EventSource {
                 return;
             }
             for (Span s : occurrences(master, from, to, local)) {
-                if (!replaced.contains(s.start())) {
+                if (replaced.contains(s.start())) {
+                    continue;
+                }
+                FromHereOn changed = null;
+                for (FromHereOn f : fromHereOn) {
+                    if (f.at().isBefore(s.start())) {
+                        changed = f;
+                    }
+                }
+                if (changed == null) {
                     add(out, typeOf(master, type), summary(master), s, source, impact, from, to);
+                } else if (!cancelled(changed.by())) {
+                    Instant start = s.start().plus(changed.shift());
+                    add(
+                            out,
+                            typeOf(changed.by(), type),
+                            summary(changed.by()),
+                            new Span(start, start.plus(changed.length())),
+                            source,
+                            impact,
+                            from,
+                            to);
                 }
             }
         }
@@ -250,6 +329,9 @@ public final class ICalendarSource implements EventSource {
     }
 
     private record Span(Instant start, Instant end) {}
+
+    /** A THISANDFUTURE override: occurrences after {@code at} move by {@code shift} and last {@code length}. */
+    private record FromHereOn(Instant at, Duration shift, Duration length, VEvent by) {}
 
     /** The component's occurrences (ical4j expands RRULE, RDATE and EXDATE) near [from, to), as instants. */
     @SuppressWarnings({"unchecked", "rawtypes"})

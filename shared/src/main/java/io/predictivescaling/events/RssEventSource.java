@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import io.predictivescaling.common.FeedItems;
 import io.predictivescaling.common.HttpFeeds;
 import io.predictivescaling.common.Keywords;
 import io.predictivescaling.common.SourceException;
@@ -11,20 +12,11 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
-import org.jsoup.parser.Parser;
 
 /**
  * An RSS or Atom feed (read with ROME) whose items become events by keyword rules, e.g. an item mentioning
@@ -38,11 +30,6 @@ import org.jsoup.parser.Parser;
 public final class RssEventSource implements EventSource {
     /** An item whose visible title or summary contains {@code keyword} becomes an event of {@code type}. */
     public record Rule(String keyword, String type, double impact, Duration duration) {}
-
-    private static final List<DateTimeFormatter> ZONELESS = List.of(
-            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm[:ss]", Locale.ENGLISH),
-            DateTimeFormatter.ofPattern("d MMM yyyy HH:mm[:ss]", Locale.ENGLISH),
-            DateTimeFormatter.ISO_LOCAL_DATE_TIME);
 
     private final String name;
     private final URI url;
@@ -70,8 +57,7 @@ public final class RssEventSource implements EventSource {
         } catch (FeedException | RuntimeException e) {
             throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
         }
-        // ROME drops a date it cannot read (no zone): the raw text of each item's date, in feed order.
-        List<Element> items = Jsoup.parse(text, "", Parser.xmlParser()).select("item, entry");
+        List<Optional<FeedItems.Dated>> dates = FeedItems.dates(text, entries);
         List<KnownEvent> events = new ArrayList<>();
         Map<String, Integer> skipped = new TreeMap<>();
         List<String> notes = new ArrayList<>();
@@ -83,16 +69,12 @@ public final class RssEventSource implements EventSource {
                 skipped.merge("no-keyword", 1, Integer::sum);
                 continue;
             }
-            Instant start = entry.getPublishedDate() != null
-                    ? entry.getPublishedDate().toInstant()
-                    : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null;
-            if (start == null) {
-                Optional<Instant> utc = i < items.size() ? zoneless(items.get(i)) : Optional.empty();
-                if (utc.isEmpty()) {
-                    skipped.merge("no-date", 1, Integer::sum);
-                    continue;
-                }
-                start = utc.get();
+            if (dates.get(i).isEmpty()) {
+                skipped.merge("no-date", 1, Integer::sum);
+                continue;
+            }
+            Instant start = dates.get(i).get().at();
+            if (dates.get(i).get().zoneless()) {
                 notes.add("item '" + title + "' has a date without a zone: read as UTC (" + start + ")");
             }
             events.add(new KnownEvent(
@@ -126,33 +108,6 @@ public final class RssEventSource implements EventSource {
 
     /** What a reader sees of an HTML fragment: its text, entities decoded, whitespace collapsed. */
     static String visible(String html) {
-        if (html == null || html.isBlank()) {
-            return "";
-        }
-        Document doc = Jsoup.parseBodyFragment(html);
-        return normalise(doc.body().text());
-    }
-
-    private static String normalise(String s) {
-        return s.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
-    }
-
-    /** The item's pubDate, published or updated text read as UTC, when it names no zone. */
-    static Optional<Instant> zoneless(Element item) {
-        for (String tag : List.of("pubDate", "published", "updated", "dc|date")) {
-            Element date = item.selectFirst(tag);
-            if (date == null) {
-                continue;
-            }
-            String raw = date.text().trim();
-            for (DateTimeFormatter f : ZONELESS) {
-                try {
-                    return Optional.of(LocalDateTime.parse(raw, f).toInstant(ZoneOffset.UTC));
-                } catch (DateTimeParseException tryNext) {
-                    // another layout
-                }
-            }
-        }
-        return Optional.empty();
+        return FeedItems.visible(html);
     }
 }

@@ -4,6 +4,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
+import io.predictivescaling.common.FeedItems;
 import io.predictivescaling.common.HttpFeeds;
 import io.predictivescaling.common.Keywords;
 import io.predictivescaling.common.SourceException;
@@ -12,8 +13,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /** Any RSS or Atom feed (read with ROME): entries whose title or summary mention the keyword. */
 public final class RssSentimentSource implements SentimentSource {
@@ -42,21 +43,24 @@ public final class RssSentimentSource implements SentimentSource {
             throw new SourceException(name, "malformed", "not RSS or Atom: " + e.getMessage(), e);
         }
         List<Post> posts = new ArrayList<>();
-        for (SyndEntry entry : parsed.getEntries()) {
-            String text = (entry.getTitle() == null ? "" : entry.getTitle()) + " "
-                    + (entry.getDescription() == null
-                            ? ""
-                            : entry.getDescription().getValue());
-            Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-            if (date == null || !Keywords.contains(text, keyword)) {
+        List<SyndEntry> entries = parsed.getEntries();
+        // The dates and visible text the known-events feed reads: a date ROME cannot read (GMT+2, +02:00, no zone)
+        // was dropped with its post, and a keyword only in a link's address or split by tags matched or was missed.
+        List<Optional<FeedItems.Dated>> dates = FeedItems.dates(body, entries);
+        for (int i = 0; i < entries.size(); i++) {
+            SyndEntry entry = entries.get(i);
+            String text = (FeedItems.visible(entry.getTitle()) + " "
+                            + FeedItems.visible(
+                                    entry.getDescription() == null
+                                            ? null
+                                            : entry.getDescription().getValue()))
+                    .trim();
+            if (dates.get(i).isEmpty() || !Keywords.contains(text, keyword)) {
                 continue;
             }
-            if (date.toInstant().isAfter(since)) {
-                posts.add(new Post(
-                        name,
-                        entry.getUri() != null ? entry.getUri() : entry.getLink(),
-                        text.replaceAll("<[^>]+>", " ").trim(),
-                        date.toInstant()));
+            Instant at = dates.get(i).get().at();
+            if (at.isAfter(since)) {
+                posts.add(new Post(name, entry.getUri() != null ? entry.getUri() : entry.getLink(), text, at));
             }
         }
         return posts;

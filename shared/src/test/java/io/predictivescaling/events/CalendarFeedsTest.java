@@ -648,4 +648,411 @@ class CalendarFeedsTest {
                         tuple("event", Instant.parse("2014-11-17T00:00:00Z")),
                                 tuple("holiday", Instant.parse("2015-01-19T05:00:00Z")));
     }
+
+    @Test
+    void blankLinesBetweenEventsCostNothing() {
+        // Teamup-, Meetup- and script-made feeds write an empty line after each VEVENT (and after the header).
+        server.serve("/blank.ics", 200, calendar("""
+
+                BEGIN:VEVENT
+                UID:a@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261105T190000Z
+                DTEND:20261105T220000Z
+                SUMMARY:Cup round 1
+
+                END:VEVENT
+
+                BEGIN:VEVENT
+                UID:b@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261112T190000Z
+                DTEND:20261112T220000Z
+                SUMMARY:Cup round 2
+                END:VEVENT
+
+                """));
+
+        EventSource.Fetched got = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/blank.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(30))
+                .fetch(NOW);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(
+                        tuple("Cup round 1", Instant.parse("2026-11-05T19:00:00Z")),
+                        tuple("Cup round 2", Instant.parse("2026-11-12T19:00:00Z")));
+    }
+
+    @Test
+    void aCalendarSavedInWindows1252IsReadWithItsAccentsAndSaidSo(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        // An older Outlook or a Windows script writes the calendar in the ANSI code page, not UTF-8.
+        String text = calendar("""
+                BEGIN:VEVENT
+                UID:fete@example.test
+                DTSTAMP:20140101T000000Z
+                DTSTART:20141010T180000Z
+                DTEND:20141010T200000Z
+                SUMMARY:Fête à Montréal – finale
+                END:VEVENT
+                """);
+        byte[] windows1252 = text.getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        java.nio.file.Path file = dir.resolve("fetes.ics");
+        java.nio.file.Files.write(file, windows1252);
+
+        List<String> notes = new ArrayList<>();
+        List<KnownEvent> events = EventCalendars.read(
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
+
+        assertThat(events)
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(tuple("Fête à Montréal – finale", Instant.parse("2014-10-10T18:00:00Z")));
+        assertThat(notes)
+                .containsExactly(file + ": not UTF-8, read as windows-1252 (save the calendar as UTF-8 if its"
+                        + " accented letters look wrong)");
+
+        // The same bytes at a URL: fetch-events read them as UTF-8, so each accent became a replacement character.
+        server.handle("/fetes.ics", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/calendar");
+            exchange.sendResponseHeaders(200, windows1252.length);
+            exchange.getResponseBody().write(windows1252);
+            exchange.close();
+        });
+        // A server that names the charset is believed.
+        byte[] latin1 = text.replace(" –", "").getBytes(StandardCharsets.ISO_8859_1);
+        server.handle("/latin1.ics", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/calendar; charset=ISO-8859-1");
+            exchange.sendResponseHeaders(200, latin1.length);
+            exchange.getResponseBody().write(latin1);
+            exchange.close();
+        });
+        for (String path : List.of("/fetes.ics", "/latin1.ics")) {
+            EventSource.Fetched got = new ICalendarSource(
+                            "cal",
+                            URI.create(server.base() + path),
+                            "tournament",
+                            0.5,
+                            Duration.ofSeconds(5),
+                            ZoneOffset.UTC,
+                            Duration.ofDays(30))
+                    .fetch(Instant.parse("2014-10-01T00:00:00Z"));
+            assertThat(got.events())
+                    .as(path)
+                    .extracting(KnownEvent::name)
+                    .containsExactly(path.equals("/fetes.ics") ? "Fête à Montréal – finale" : "Fête à Montréal finale");
+        }
+    }
+
+    @Test
+    void feedDatesRomeCannotReadAreReadWithTheirOffset() {
+        server.serve("/offsets.xml", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Game news</title><link>https://n.test/</link><description>d</description>
+                <item><title>Starfall release date (GMT+2)</title><pubDate>Sun, 29 Nov 2026 18:00:00 GMT+2</pubDate></item>
+                <item><title>Starfall release date (+02:00)</title><pubDate>Sun, 29 Nov 2026 18:00 +02:00</pubDate></item>
+                <item><title>Starfall release date (no weekday, GMT-5)</title><pubDate>29 Nov 2026 18:00:00 GMT-05:00</pubDate></item>
+                <item><title>Starfall release date (+0000)</title><pubDate>Sun, 29 Nov 2026 18:00:00 +0000</pubDate></item>
+                <item><title>Starfall release date (nonsense)</title><pubDate>Sun, 29 Nov 2026 18:00:00 Mars Time</pubDate></item>
+                </channel></rss>""");
+
+        EventSource.Fetched got = new RssEventSource(
+                        "news", URI.create(server.base() + "/offsets.xml"), List.of(RELEASE), Duration.ofSeconds(5))
+                .fetch(NOW);
+
+        // Dropped as 'no-date' before (all but +0000); 'Mars Time' names no zone anyone knows and is still dropped,
+        // never read as UTC.
+        assertThat(got.events())
+                .extracting(KnownEvent::start)
+                .containsExactly(
+                        Instant.parse("2026-11-29T16:00:00Z"),
+                        Instant.parse("2026-11-29T16:00:00Z"),
+                        Instant.parse("2026-11-29T23:00:00Z"),
+                        Instant.parse("2026-11-29T18:00:00Z"));
+        assertThat(got.skipped()).isEqualTo(Map.of("no-date", 1));
+        assertThat(got.notes()).isEmpty();
+    }
+
+    @Test
+    void whatTheBacktestLeavesOutOfACalendarIsCountedOnItsStandardError(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        // A fixtures feed with a cancelled match, a to-do exported beside it, and a season that is not the trace's.
+        java.nio.file.Path file = dir.resolve("fixtures.ics");
+        java.nio.file.Files.writeString(file, calendar("""
+                BEGIN:VEVENT
+                UID:m1@fixtures.test
+                DTSTAMP:20140801T000000Z
+                DTSTART:20140913T190000Z
+                SUMMARY:Home vs Away
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:m2@fixtures.test
+                DTSTAMP:20140801T000000Z
+                DTSTART:20140927T190000Z
+                SUMMARY:Postponed match
+                STATUS:CANCELLED
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:m3@fixtures.test
+                DTSTAMP:20140801T000000Z
+                DTSTART:20260913T190000Z
+                SUMMARY:Next season's opener
+                END:VEVENT
+                BEGIN:VTODO
+                UID:t1@fixtures.test
+                DTSTAMP:20140801T000000Z
+                SUMMARY:Book the stadium
+                END:VTODO
+                """));
+
+        List<String> notes = new ArrayList<>();
+        List<KnownEvent> events = EventCalendars.read(
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
+
+        assertThat(events)
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(tuple(
+                        "Home vs Away", Instant.parse("2014-09-13T19:00:00Z"), Instant.parse("2014-09-13T20:00:00Z")));
+        // Before, nothing was said: the cancelled match and the other season simply were not there.
+        assertThat(notes)
+                .containsExactly(
+                        file + ": 1 VTODO left out: only VEVENTs are events",
+                        file
+                                + ": 1 event(s) read; left out: cancelled 1, not-an-event 1, outside-window 1 (no occurrence"
+                                + " between 2014-07-01T00:00:00Z and 2015-02-01T00:00:00Z)");
+    }
+
+    @Test
+    void aSeasonOfTenThousandFixturesInANamedZoneIsReadInSeconds() {
+        // A league's whole fixture list as one feed, every time in the league's zone, no VTIMEZONE (as many sports
+        // sites publish). ical4j looked the zone up again on every read of every date: 11 s here, now about 3.
+        StringBuilder body = new StringBuilder();
+        LocalDateTime first = LocalDateTime.parse("2014-07-01T18:00:00");
+        for (int i = 0; i < 10_000; i++) {
+            LocalDateTime at = first.plusMinutes(29L * i);
+            body.append("BEGIN:VEVENT\nUID:match-")
+                    .append(i)
+                    .append("@league.test\nDTSTAMP:20140601T000000Z\nDTSTART;TZID=America/New_York:")
+                    .append(ICS.format(at))
+                    .append("\nDTEND;TZID=America/New_York:")
+                    .append(ICS.format(at.plusHours(2)))
+                    .append("\nSUMMARY:Match ")
+                    .append(i)
+                    .append("\nCATEGORIES:tournament\nEND:VEVENT\n");
+        }
+        String text = calendar(body.toString());
+        Instant from = Instant.parse("2014-07-01T00:00:00Z");
+        Instant to = Instant.parse("2015-02-01T00:00:00Z");
+
+        long started = System.nanoTime();
+        EventSource.Fetched got = ICalendarSource.read(text, "league", null, Double.NaN, from, to, ZoneOffset.UTC);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(got.events()).hasSize(10_000);
+        assertThat(got.events().get(0).start()).isEqualTo(Instant.parse("2014-07-01T22:00:00Z"));
+        assertThat(took).as("reading 10,000 events").isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void everyCalendarOfAStreamIsRead() {
+        // RFC 5545 lets one stream hold several VCALENDARs (a server's export; feeds joined with cat): each with its
+        // own
+        // zones. Only the last one was kept.
+        String outlookZone = """
+                BEGIN:VTIMEZONE
+                TZID:Customized Time Zone
+                BEGIN:STANDARD
+                DTSTART:16011028T030000
+                RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10
+                TZOFFSETFROM:+0200
+                TZOFFSETTO:+0100
+                END:STANDARD
+                BEGIN:DAYLIGHT
+                DTSTART:16010325T020000
+                RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3
+                TZOFFSETFROM:+0100
+                TZOFFSETTO:+0200
+                END:DAYLIGHT
+                END:VTIMEZONE
+                """;
+        String stream = calendar(outlookZone + """
+                        BEGIN:VEVENT
+                        UID:berlin@example.test
+                        DTSTAMP:20261101T000000Z
+                        DTSTART;TZID="Customized Time Zone":20261105T190000
+                        DTEND;TZID="Customized Time Zone":20261105T220000
+                        SUMMARY:Berlin qualifier
+                        END:VEVENT
+                        """) + calendar("X-WR-TIMEZONE:America/New_York\n" + outlookZone + """
+                        BEGIN:VEVENT
+                        UID:ny@example.test
+                        DTSTAMP:20261101T000000Z
+                        DTSTART;VALUE=DATE:20261126
+                        SUMMARY:Thanksgiving
+                        END:VEVENT
+                        """);
+        server.serve("/stream.ics", 200, stream);
+
+        EventSource.Fetched got = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/stream.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(30))
+                .fetch(NOW);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(
+                                "Berlin qualifier",
+                                Instant.parse("2026-11-05T18:00:00Z"),
+                                Instant.parse("2026-11-05T21:00:00Z")),
+                        tuple(
+                                "Thanksgiving",
+                                Instant.parse("2026-11-26T05:00:00Z"),
+                                Instant.parse("2026-11-27T05:00:00Z")));
+    }
+
+    @Test
+    void aLineFoldedInsideAUtf8CharacterReadsAsTheCharacter(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        // Folded at 75 octets by an exporter that counts bytes, not characters: the é of 'équipe' split in two.
+        byte[] summary = "SUMMARY:Finale \u00e0 Montr\u00e9al \u2013 tr\u00e8s attendue par l'\u00e9quipe"
+                .getBytes(StandardCharsets.UTF_8);
+        int split = summary.length - "quipe".length() - 1; // between the two bytes of the last é
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes(calendar("BEGIN:VEVENT\nUID:final@example.test\nDTSTAMP:20140101T000000Z\n"
+                        + "DTSTART:20141010T180000Z\n")
+                .replace("END:VCALENDAR\r\n", "")
+                .getBytes(StandardCharsets.UTF_8));
+        bytes.write(summary, 0, split);
+        bytes.writeBytes("\r\n ".getBytes(StandardCharsets.UTF_8));
+        bytes.write(summary, split, summary.length - split);
+        bytes.writeBytes("\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8));
+        byte[] ics = bytes.toByteArray();
+        java.nio.file.Path file = dir.resolve("final.ics");
+        java.nio.file.Files.write(file, ics);
+        server.handle("/final.ics", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/calendar");
+            exchange.sendResponseHeaders(200, ics.length);
+            exchange.getResponseBody().write(ics);
+            exchange.close();
+        });
+        String title = "Finale \u00e0 Montr\u00e9al \u2013 tr\u00e8s attendue par l'\u00e9quipe";
+
+        List<String> notes = new ArrayList<>();
+        List<KnownEvent> fromFile = EventCalendars.read(
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
+        EventSource.Fetched fromUrl = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/final.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(30))
+                .fetch(Instant.parse("2014-10-01T00:00:00Z"));
+
+        assertThat(fromFile).extracting(KnownEvent::name).containsExactly(title);
+        assertThat(notes).isEmpty();
+        assertThat(fromUrl.events()).extracting(KnownEvent::name).containsExactly(title);
+        assertThat(fromUrl.notes()).isEmpty();
+    }
+
+    @Test
+    void anOverrideForThisAndFutureOccurrencesMovesTheLaterOnesToo() {
+        // A weekly show moved from 19:00 to 21:00 (and lengthened) from its third week on, as a CalDAV client writes
+        // it; a second series cancelled from its second week on. Only the overridden occurrence itself moved.
+        server.serve("/future.ics", 200, calendar("""
+                BEGIN:VEVENT
+                UID:show@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART;TZID=Europe/Berlin:20261102T190000
+                DTEND;TZID=Europe/Berlin:20261102T200000
+                RRULE:FREQ=WEEKLY;COUNT=4
+                SUMMARY:Weekly show
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:show@example.test
+                DTSTAMP:20261101T000000Z
+                RECURRENCE-ID;RANGE=THISANDFUTURE;TZID=Europe/Berlin:20261116T190000
+                DTSTART;TZID=Europe/Berlin:20261116T210000
+                DTEND;TZID=Europe/Berlin:20261116T223000
+                SEQUENCE:1
+                SUMMARY:Weekly show (late slot)
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:league@example.test
+                DTSTAMP:20261101T000000Z
+                DTSTART:20261103T180000Z
+                DURATION:PT2H
+                RRULE:FREQ=WEEKLY;COUNT=3
+                SUMMARY:League night
+                END:VEVENT
+                BEGIN:VEVENT
+                UID:league@example.test
+                DTSTAMP:20261101T000000Z
+                RECURRENCE-ID;RANGE=THISANDFUTURE:20261110T180000Z
+                DTSTART:20261110T180000Z
+                DURATION:PT2H
+                STATUS:CANCELLED
+                SUMMARY:League night
+                END:VEVENT
+                """));
+
+        EventSource.Fetched got = new ICalendarSource(
+                        "cal",
+                        URI.create(server.base() + "/future.ics"),
+                        "tournament",
+                        0.5,
+                        Duration.ofSeconds(5),
+                        ZoneOffset.UTC,
+                        Duration.ofDays(40))
+                .fetch(NOW);
+
+        assertThat(got.events())
+                .extracting(KnownEvent::name, KnownEvent::start, KnownEvent::end)
+                .containsExactly(
+                        tuple(
+                                "Weekly show",
+                                Instant.parse("2026-11-02T18:00:00Z"),
+                                Instant.parse("2026-11-02T19:00:00Z")),
+                        tuple(
+                                "League night",
+                                Instant.parse("2026-11-03T18:00:00Z"),
+                                Instant.parse("2026-11-03T20:00:00Z")),
+                        tuple(
+                                "Weekly show",
+                                Instant.parse("2026-11-09T18:00:00Z"),
+                                Instant.parse("2026-11-09T19:00:00Z")),
+                        tuple(
+                                "Weekly show (late slot)",
+                                Instant.parse("2026-11-16T20:00:00Z"),
+                                Instant.parse("2026-11-16T21:30:00Z")),
+                        tuple(
+                                "Weekly show (late slot)",
+                                Instant.parse("2026-11-23T20:00:00Z"),
+                                Instant.parse("2026-11-23T21:30:00Z")));
+    }
 }

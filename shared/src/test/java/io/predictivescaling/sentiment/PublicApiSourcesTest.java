@@ -125,6 +125,39 @@ class PublicApiSourcesTest {
     }
 
     @Test
+    void anRssFeedIsReadAsTheKnownEventsFeedIsItsDatesAndTheTextAReaderSees() {
+        serve("/news.xml", 200, """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0"><channel><title>Studio news</title>
+                <item><title>YourGame: big news</title><link>https://example.com/1</link>
+                  <description>&lt;p&gt;The &lt;strong&gt;release&lt;/strong&gt; date is set.&lt;/p&gt;</description>
+                  <pubDate>Fri, 27 Nov 2026 19:00:00 GMT+2</pubDate></item>
+                <item><title>Hardware roundup</title><link>https://example.com/2</link>
+                  <description>&lt;a href="https://example.com/tags/yourgame"&gt;more&lt;/a&gt;</description>
+                  <pubDate>Fri, 27 Nov 2026 19:10:00 +0000</pubDate></item>
+                <item><title>YourGame patch 1.1 &amp;amp; hotfix</title><link>https://example.com/3</link>
+                  <pubDate>Fri, 27 Nov 2026 20:00:00 +01:00</pubDate></item>
+                <item><title>YourGame server status</title><link>https://example.com/4</link>
+                  <pubDate>Fri, 27 Nov 2026 21:00:00</pubDate></item>
+                </channel></rss>""");
+        RssSentimentSource news =
+                new RssSentimentSource("news", java.net.URI.create(base + "/news.xml"), Duration.ofSeconds(10));
+
+        // A date ROME cannot read (GMT+2, +01:00, no zone) cost its post; the link's address matched 'yourgame'.
+        assertThat(news.fetch("yourgame", SINCE))
+                .extracting(Post::createdAt, Post::text)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                Instant.parse("2026-11-27T17:00:00Z"), "YourGame: big news The release date is set."),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Instant.parse("2026-11-27T19:00:00Z"), "YourGame patch 1.1 & hotfix"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Instant.parse("2026-11-27T21:00:00Z"), "YourGame server status"));
+        // A phrase split by markup is the phrase a reader sees.
+        assertThat(news.fetch("release date", SINCE)).extracting(Post::id).containsExactly("https://example.com/1");
+    }
+
+    @Test
     void anUnknownSourceTypeInTheConfigurationIsAClearError() {
         assertThatThrownBy(() -> SentimentSourceRegistry.fromJson(
                         "[{\"type\": \"myspace\"}]", http, null, Duration.ofSeconds(1)))
