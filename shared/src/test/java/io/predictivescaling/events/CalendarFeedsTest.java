@@ -837,9 +837,10 @@ class CalendarFeedsTest {
     }
 
     @Test
-    void aSeasonOfTenThousandFixturesInANamedZoneIsReadInSeconds() {
+    void aSeasonOfTenThousandFixturesInANamedZoneIsReadWhole() {
         // A league's whole fixture list as one feed, every time in the league's zone, no VTIMEZONE (as many sports
-        // sites publish). ical4j looked the zone up again on every read of every date: 11 s here, now about 3.
+        // sites publish). ical4j looked the zone up again on every read of every date: 11 s here, now about 3 (a
+        // benchmark, so measured by a command, not asserted here: see the session note).
         StringBuilder body = new StringBuilder();
         LocalDateTime first = LocalDateTime.parse("2014-07-01T18:00:00");
         for (int i = 0; i < 10_000; i++) {
@@ -858,13 +859,15 @@ class CalendarFeedsTest {
         Instant from = Instant.parse("2014-07-01T00:00:00Z");
         Instant to = Instant.parse("2015-02-01T00:00:00Z");
 
-        long started = System.nanoTime();
         EventSource.Fetched got = ICalendarSource.read(text, "league", null, Double.NaN, from, to, ZoneOffset.UTC);
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(got.events()).hasSize(10_000);
         assertThat(got.events().get(0).start()).isEqualTo(Instant.parse("2014-07-01T22:00:00Z"));
-        assertThat(took).as("reading 10,000 events").isLessThan(Duration.ofSeconds(6));
+        assertThat(got.events().get(9_999).start())
+                .isEqualTo(LocalDateTime.parse("2014-07-01T18:00:00")
+                        .plusMinutes(29L * 9_999)
+                        .atZone(java.time.ZoneId.of("America/New_York"))
+                        .toInstant());
     }
 
     @Test
