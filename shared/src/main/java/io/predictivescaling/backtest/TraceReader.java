@@ -99,7 +99,23 @@ public final class TraceReader {
         return parse(name, String.join("\n", lines), new TraceLayout.Choice(null, null, null, zone));
     }
 
+    /**
+     * Parses lines of a signal that goes beside a load, such as a sentiment score per interval, as {@link
+     * #parse(String, List, ZoneId)} does, except that a constant signal is kept (every post neutral is a reading,
+     * not a wrong column).
+     *
+     * @throws IllegalArgumentException when fewer than two rows are usable
+     */
+    public static Trace parseSignal(String name, List<String> lines, ZoneId zone) {
+        return parse(name, String.join("\n", lines), new TraceLayout.Choice(null, null, null, zone), false);
+    }
+
     static Trace parse(String name, String text, TraceLayout.Choice choice) {
+        return parse(name, text, choice, true);
+    }
+
+    /** @param refuseFlat whether a constant or all-zero series is refused, as a load is */
+    private static Trace parse(String name, String text, TraceLayout.Choice choice, boolean refuseFlat) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         if (TraceJson.looksLikeJson(body)) {
             if (choice.timeColumn() != null || choice.valueColumn() != null) {
@@ -145,7 +161,7 @@ public final class TraceReader {
                                 + " the header (one per table of the export): skipped");
             }
         }
-        return TraceRows.read(name, records, delimiter, layout, choice);
+        return TraceRows.read(name, records, delimiter, layout, choice, refuseFlat);
     }
 
     private static TraceLayout withNote(TraceLayout layout, String note) {

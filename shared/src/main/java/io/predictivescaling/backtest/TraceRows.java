@@ -46,10 +46,16 @@ final class TraceRows {
      * @param name the file's name, for messages
      * @param records the CSV's records, header included when {@code layout} says so
      * @throws IllegalArgumentException with the reason and the fix when fewer than two rows are usable, the chosen
-     *     series is none of the file's, or the values are flat
+     *     series is none of the file's, or (with {@code refuseFlat}) the values are flat
+     * @param refuseFlat whether a constant or all-zero series is refused (a load) or kept (a signal)
      */
     static Trace read(
-            String name, List<List<String>> records, char delimiter, TraceLayout layout, TraceLayout.Choice choice) {
+            String name,
+            List<List<String>> records,
+            char delimiter,
+            TraceLayout layout,
+            TraceLayout.Choice choice,
+            boolean refuseFlat) {
         String chosenSeries = choice.series();
         ZoneId zone = choice.zone() != null ? choice.zone() : ZoneOffset.UTC;
         if (chosenSeries != null && layout.seriesColumn() < 0) {
@@ -197,7 +203,9 @@ final class TraceRows {
                     + layout.names().get(layout.valueColumn()) + "')"
                     + (problems.isEmpty() ? "" : ": " + problems.get(0)));
         }
-        TraceGrid.refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
+        if (refuseFlat) {
+            TraceGrid.refuseFlat(name, "column '" + layout.names().get(layout.valueColumn()) + "'", points);
+        }
         return TraceGrid.onGrid(name, points, problems);
     }
 

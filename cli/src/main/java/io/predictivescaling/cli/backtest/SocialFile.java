@@ -65,10 +65,11 @@ final class SocialFile {
                     badValues,
                     file);
         }
-        if (rows.size() < 2) {
-            return null;
+        if (rows.stream().filter(r -> !r.endsWith(",")).count() < 2) {
+            return null; // no sentiment to speak of: the mentions alone
         }
-        Trace shifted = TraceReader.parse(file.getFileName().toString(), rows, zone);
+        // A constant column (every post neutral) is a reading like any other, not the wrong column it is in a load.
+        Trace shifted = TraceReader.parseSignal(file.getFileName().toString(), rows, zone);
         double[] out = new double[mentions.size()];
         long step = mentions.step().getSeconds();
         for (int i = 0; i < out.length; i++) {

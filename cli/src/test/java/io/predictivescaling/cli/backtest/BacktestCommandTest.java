@@ -496,4 +496,55 @@ class BacktestCommandTest {
                 "New York");
         assertThat(impact.err().lines()).containsExactly(wrongZone.err().strip());
     }
+
+    @Test
+    void aSentimentColumnThatNeverChangesOrIsOutOfRangeStillReplaysTheMentions() throws Exception {
+        // Mentions with a sentiment column: every post neutral (0 throughout) is a reading, not the wrong column
+        // (it was refused as "every value ... is 1.0: a constant trace"); a column of counts (10, 210) in the
+        // sentiment place is noted and left out, the mentions still used.
+        List<String> rows = Files.readAllLines(ProjectRoot.resolve("shared/src/test/resources/traces/clean.csv"));
+        Path trace = out.resolve("day.csv");
+        Files.write(trace, rows.subList(0, 577));
+        StringBuilder neutral = new StringBuilder("timestamp,value,sentiment\n");
+        StringBuilder counts = new StringBuilder("timestamp,value,sentiment\n");
+        for (int i = 1; i < 577; i++) {
+            String time = rows.get(i).split(",")[0];
+            neutral.append(time).append(',').append(40 + i % 5).append(",0\n");
+            counts.append(time)
+                    .append(',')
+                    .append(40 + i % 5)
+                    .append(',')
+                    .append(i % 2 == 0 ? 10 : 210)
+                    .append('\n');
+        }
+        Path neutralFile = out.resolve("neutral.csv");
+        Files.writeString(neutralFile, neutral);
+        Path countsFile = out.resolve("counts.csv");
+        Files.writeString(countsFile, counts);
+
+        CliRun a = CliRun.of(
+                "backtest",
+                "--trace",
+                trace.toString(),
+                "--social",
+                neutralFile.toString(),
+                "--out",
+                Files.createDirectory(out.resolve("a")).toString(),
+                "--quiet");
+        CliRun b = CliRun.of(
+                "backtest",
+                "--trace",
+                trace.toString(),
+                "--social",
+                countsFile.toString(),
+                "--out",
+                Files.createDirectory(out.resolve("b")).toString(),
+                "--quiet");
+
+        assertThat(a.exit()).as(a.err()).isZero();
+        assertThat(a.err()).doesNotContain("error");
+        assertThat(b.exit()).as(b.err()).isZero();
+        assertThat(b.err())
+                .contains("note: 576 sentiment values outside [-1, 1] in " + countsFile + ": read as unknown");
+    }
 }
