@@ -57,8 +57,9 @@ public final class Main implements Runnable {
     /**
      * Runs one command line, printing to this process's standard output and error.
      *
-     * @return the exit code: 0 done, 2 bad input (one line on standard error says what and the fix), 3 AWS out of
-     *     reach or refusing
+     * @return the exit code: 0 done; 2 bad input or a setup to fix (a missing file, an endpoint that does not
+     *     answer, no region or credentials, a function's setting not set): one line on standard error says what and
+     *     the fix; 3 an AWS call that failed (access denied, a missing table, throttling), also one line
      */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
