@@ -116,7 +116,7 @@ final class BenchColdInitCommand implements Callable<Integer> {
      */
     static Map<String, String> prepare(String endpoint) {
         LocalAws.use(endpoint);
-        LocalAws.prepareStack();
+        LocalAws.prepareStackWithDemoTarget();
         Map<String, String> settings = new LinkedHashMap<>();
         for (String key : List.of(
                 "aws.endpointUrl",

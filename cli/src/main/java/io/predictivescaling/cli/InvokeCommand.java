@@ -70,7 +70,7 @@ final class InvokeCommand implements Callable<Integer> {
         Class<? extends RequestHandler<?, ?>> handlerClass = Functions.handler(function);
         Optional<String> url = local ? Optional.of(aws.emulatorOrMoto()) : aws.use();
         if (local) {
-            LocalAws.prepareStack();
+            LocalAws.prepareStackWithDemoTarget();
         }
         url.ifPresent(u -> spec.commandLine().getErr().println("AWS endpoint: " + u));
         Object result = invoke(handlerClass);

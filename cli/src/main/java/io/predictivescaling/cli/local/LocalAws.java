@@ -53,7 +53,7 @@ public final class LocalAws {
 
     /**
      * Creates the tables, the bus and the plan queue (each if missing, also when another run creates it at the same
-     * moment) and the demo target, and tells the handlers their names.
+     * moment), and tells the handlers their names; no target (see {@link #prepareStackWithDemoTarget()}).
      */
     public static void prepareStack() {
         DynamoDbClient dynamo = AwsClients.dynamoDb();
@@ -76,10 +76,6 @@ public final class LocalAws {
         } catch (ResourceAlreadyExistsException exists) {
             // Made by an earlier or a concurrent run: tried rather than looked up first, so two at once both go on.
         }
-        dynamo.putItem(r -> r.tableName(TARGETS_TABLE)
-                .item(Map.of(
-                        "targetId", AttributeValue.fromS(DEMO_TARGET),
-                        "metricId", AttributeValue.fromS(DEMO_METRIC))));
         System.setProperty(Env.METRICS_TABLE.name(), METRICS_TABLE);
         System.setProperty(Env.TARGETS_TABLE.name(), TARGETS_TABLE);
         System.setProperty(Env.PATTERNS_TABLE.name(), PATTERNS_TABLE);
@@ -90,6 +86,19 @@ public final class LocalAws {
         System.setProperty(Env.EVENTS_TABLE.name(), EVENTS_TABLE);
         System.setProperty(Env.LEASE_TABLE.name(), LEASE_TABLE);
         System.setProperty(Env.PLAN_QUEUE_URL.name(), queueUrl);
+    }
+
+    /**
+     * The stack of {@link #prepareStack()} with the demo target {@value #DEMO_TARGET} (metric {@value
+     * #DEMO_METRIC}) registered, which the sample events in {@code events/} name.
+     */
+    public static void prepareStackWithDemoTarget() {
+        prepareStack();
+        DynamoDbClient dynamo = AwsClients.dynamoDb();
+        dynamo.putItem(r -> r.tableName(TARGETS_TABLE)
+                .item(Map.of(
+                        "targetId", AttributeValue.fromS(DEMO_TARGET),
+                        "metricId", AttributeValue.fromS(DEMO_METRIC))));
     }
 
     private static void setIfAbsent(String property, String envVar, String value) {
