@@ -78,6 +78,27 @@ class PlannerStaysAGuestTest {
         assertThat(result.lines()).singleElement().asString().contains("withdrew ");
     }
 
+    /** Only a name of our exact form is ours: a person's action that merely starts with our prefix is theirs. */
+    @Test
+    void aPersonsActionNamedWithOurPrefixIsNeverDeletedNorUndercut() {
+        aas.putOthers(SHOP, "predictive-scaling-sale", "at(2026-11-28T09:00:00)", 30, null);
+
+        PredictAndScaleService.Result result = run(NOW, "ForecastAndScale");
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(aas.allActions(SHOP))
+                .as("their action is still there as they wrote it")
+                .anySatisfy(a -> {
+                    assertThat(a.name()).isEqualTo("predictive-scaling-sale");
+                    assertThat(a.schedule()).isEqualTo("at(2026-11-28T09:00:00)");
+                    assertThat(a.minCapacity()).isEqualTo(30);
+                });
+        // Their 30 from 09:00 is a floor: none of ours after it sets less (until a restore of theirs, none here).
+        assertThat(aas.scheduledActions(SHOP))
+                .filteredOn(a -> a.schedule().compareTo("at(2026-11-28T09:00:00)") > 0)
+                .allSatisfy(a -> assertThat(a.minCapacity()).isGreaterThanOrEqualTo(30));
+    }
+
     PredictAndScaleService.Result run(Instant now, String mode) {
         clock.set(now);
         InMemoryPredictions predictions = new InMemoryPredictions();
