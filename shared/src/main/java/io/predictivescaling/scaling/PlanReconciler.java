@@ -172,7 +172,7 @@ public final class PlanReconciler {
 
     /**
      * The registered MinCapacity, when someone else set it: it is above the configured floor and not what one of
-     * our actions set (the last action that ran, if still listed, decides).
+     * our actions set: only the last of ours that has run (the receipt, kept for this) can have set it.
      */
     private static Optional<Holder> floorInForce(ScalingPolicy policy, TargetState state, Instant now) {
         int registered = state.minCapacity();
@@ -196,9 +196,11 @@ public final class PlanReconciler {
                     lastTheirs.get().runAt().get(),
                     "action '" + lastTheirs.get().name() + "'"));
         }
-        boolean ours = lastOurs != null
-                || state.ours().stream().anyMatch(a -> a.minCapacity() != null && a.minCapacity() == registered);
-        return ours ? Optional.empty() : Optional.of(new Holder(registered, now, "the registered MinCapacity"));
+        // Only the last of ours that has run can have set it: one still to run has set nothing yet, and an older one
+        // was overwritten by that last one, so a registered MinCapacity it does not explain is someone else's.
+        return lastOurs != null
+                ? Optional.empty()
+                : Optional.of(new Holder(registered, now, "the registered MinCapacity"));
     }
 
     /**

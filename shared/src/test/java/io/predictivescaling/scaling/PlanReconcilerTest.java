@@ -168,4 +168,29 @@ class PlanReconcilerTest {
                         org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T01:59:00Z"), 5),
                         org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T06:00:00Z"), 2));
     }
+
+    /**
+     * A person raised MinCapacity by hand to 15 after our 10 ran: that it equals a floor we plan for later does not
+     * make it ours. Their 15 is held.
+     */
+    @Test
+    void aFloorAPersonSetByHandIsNotOursBecauseALaterActionOfOursPlansTheSameValue() {
+        ScalingPlan plan = plan(15, at("2026-02-02T00:04:00Z", 8), at("2026-02-02T01:00:00Z", 15));
+        TargetState state = new TargetState(
+                15,
+                40,
+                false,
+                List.of(
+                        new CapacityGateway.ExistingAction(
+                                "predictive-scaling-20260201T2355Z", "at(2026-02-01T23:55:00)", 10, null, null),
+                        new CapacityGateway.ExistingAction(
+                                "predictive-scaling-20260202T0100Z", "at(2026-02-02T01:00:00)", 15, null, null)),
+                List.of());
+
+        PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, POLICY, state, NOW);
+
+        assertThat(fitted.plan().actions())
+                .allSatisfy(a -> assertThat(a.minCapacity()).isGreaterThanOrEqualTo(15));
+        assertThat(fitted.conflicts()).singleElement().asString().startsWith("holding MinCapacity 15");
+    }
 }
