@@ -142,7 +142,8 @@ public final class PlanApplier {
      * Withdraws what we scheduled on a target that must no longer be scaled by us (switched to {@code ForecastOnly}):
      * every action of ours that has not run yet is deleted, earliest first, so the latest left is still a
      * restore; when the last of ours that has run raised (MinCapacity above the floor or MaxCapacity above the
-     * ceiling), a restore is put first, two minutes from now. Actions that have run stay (their time is past, they
+     * ceiling), a restore is put first, two minutes from now, setting MaxCapacity (if ours moved it) back to what the
+     * withdrawn actions would have set it back to (the MaxCapacity registered before our raise), else the ceiling. Actions that have run stay (their time is past, they
      * will never run again). Others' actions are never touched.
      *
      * @param policy the floor and ceiling a restore returns to
@@ -161,10 +162,16 @@ public final class PlanApplier {
         Optional<ScheduledFloor> restore = Optional.empty();
         if (!ran.isEmpty() && !restores(ran.get(ran.size() - 1), policy)) {
             boolean maxMoved = ours.stream().anyMatch(a -> a.maxCapacity() != null);
+            // The MaxCapacity our withdrawn plan would have set back (the registered one before our raise), if any.
+            int ceiling = pending.stream()
+                    .map(CapacityGateway.ExistingAction::maxCapacity)
+                    .filter(m -> m != null && m <= policy.ceiling())
+                    .reduce((first, second) -> second)
+                    .orElse(policy.ceiling());
             ScheduledFloor r = new ScheduledFloor(
                     now.truncatedTo(ChronoUnit.MINUTES).plus(REPAIR_LEAD),
-                    policy.floor(),
-                    maxMoved ? policy.ceiling() : 0,
+                    Math.min(policy.floor(), ceiling),
+                    maxMoved ? ceiling : 0,
                     true);
             gateway.putScheduledAction(resource, r);
             restore = Optional.of(r);

@@ -99,7 +99,80 @@ class PlannerStaysAGuestTest {
                 .allSatisfy(a -> assertThat(a.minCapacity()).isGreaterThanOrEqualTo(30));
     }
 
+    /** With ceilingPolicy raise, the registered MaxCapacity our raise lifted is set back, by whichever run planned last. */
+    @Test
+    void aMaxCapacityWeRaisedIsSetBackEvenWhenARunPlansWhileTheRaiseIsInForce() {
+        aas.register(SHOP, 2, 10);
+        Map<String, AttributeValue> raise = Map.of("maxCapacity", n(10), "ceilingPolicy", s("raise"));
+        List<Integer> maxSeen = new ArrayList<>();
+        Instant end = NOW.plus(Duration.ofDays(3));
+        for (Instant t = NOW; t.isBefore(end); t = t.plus(Duration.ofMinutes(30))) {
+            // Runs every half hour for the first day, then none: what is left must restore by itself.
+            if (t.isBefore(NOW.plus(Duration.ofDays(1)))) {
+                assertThat(run(t, "ForecastAndScale", raise).problems()).isEmpty();
+            }
+            aas.runDueActions(SHOP, t, t.plus(Duration.ofMinutes(30)));
+            maxSeen.add(aas.maxCapacity(SHOP));
+        }
+        assertThat(maxSeen)
+                .as("the peak needed more than 10")
+                .anySatisfy(m -> assertThat(m).isGreaterThan(10));
+        assertThat(aas.maxCapacity(SHOP))
+                .as("MaxCapacity set back to the registered 10")
+                .isEqualTo(10);
+        assertThat(aas.minCapacity(SHOP)).isEqualTo(2);
+    }
+
+    /** The same when the configured maxCapacity (40) is above the registered MaxCapacity (10) a person keeps. */
+    @Test
+    void aRegisteredMaxCapacityUnderTheConfiguredOneIsSetBackAfterOurRaise() {
+        aas.register(SHOP, 2, 10);
+        Map<String, AttributeValue> raise = Map.of("maxCapacity", n(40), "ceilingPolicy", s("raise"));
+        List<Integer> maxSeen = new ArrayList<>();
+        Instant end = NOW.plus(Duration.ofDays(3));
+        for (Instant t = NOW; t.isBefore(end); t = t.plus(Duration.ofMinutes(30))) {
+            if (t.isBefore(NOW.plus(Duration.ofDays(1)))) {
+                assertThat(run(t, "ForecastAndScale", raise).problems()).isEmpty();
+            }
+            aas.runDueActions(SHOP, t, t.plus(Duration.ofMinutes(30)));
+            maxSeen.add(aas.maxCapacity(SHOP));
+        }
+        assertThat(maxSeen)
+                .as("the peak needed more than 10")
+                .anySatisfy(m -> assertThat(m).isGreaterThan(10));
+        assertThat(aas.maxCapacity(SHOP))
+                .as("MaxCapacity set back to the registered 10")
+                .isEqualTo(10);
+        assertThat(aas.minCapacity(SHOP)).isEqualTo(2);
+    }
+
+    /** Switched to ForecastOnly while a MaxCapacity we raised is in force: it goes back to the registered 10. */
+    @Test
+    void switchedToForecastOnlyDuringARaisedMaxCapacityItIsSetBackToWhatWasRegistered() {
+        aas.register(SHOP, 2, 10);
+        Map<String, AttributeValue> raise = Map.of("maxCapacity", n(40), "ceilingPolicy", s("raise"));
+        Instant t = NOW;
+        while (aas.maxCapacity(SHOP) <= 10) {
+            assertThat(t).as("the peak raises MaxCapacity within a day").isBefore(NOW.plus(Duration.ofDays(1)));
+            assertThat(run(t, "ForecastAndScale", raise).problems()).isEmpty();
+            aas.runDueActions(SHOP, t, t.plus(Duration.ofMinutes(30)));
+            t = t.plus(Duration.ofMinutes(30));
+        }
+
+        assertThat(run(t, "ForecastOnly", raise).problems()).isEmpty();
+        aas.runDueActions(SHOP, t, t.plus(Duration.ofDays(3)));
+
+        assertThat(aas.maxCapacity(SHOP))
+                .as("MaxCapacity back to the registered 10")
+                .isEqualTo(10);
+        assertThat(aas.minCapacity(SHOP)).isEqualTo(2);
+    }
+
     PredictAndScaleService.Result run(Instant now, String mode) {
+        return run(now, mode, Map.of());
+    }
+
+    PredictAndScaleService.Result run(Instant now, String mode, Map<String, AttributeValue> extra) {
         clock.set(now);
         InMemoryPredictions predictions = new InMemoryPredictions();
         var item = new HashMap<>(Map.of(
@@ -113,6 +186,7 @@ class PlannerStaysAGuestTest {
                 "maxCapacity", n(40),
                 "mode", s(mode),
                 "sizing", s("fixed")));
+        item.putAll(extra);
         return PredictAndScaleService.builder()
                 .targets(new InMemoryTargetRepository().put(TargetItems.parse(item)))
                 .metrics(history.metrics)

@@ -126,6 +126,11 @@ public final class FakeCapacityGateway implements CapacityGateway {
                 .toList();
     }
 
+    /** MaxCapacity of a registered target now. */
+    public int maxCapacity(ScalableResource resource) {
+        return registered(resource).max();
+    }
+
     /** MinCapacity of a registered target now. */
     public int minCapacity(ScalableResource resource) {
         return registered(resource).min();
