@@ -16,6 +16,23 @@ public record ScheduledFloor(Instant runAt, int minCapacity, int maxCapacity, bo
     private static final DateTimeFormatter AT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
+    /**
+     * Whether a scheduled action's name is one of ours: {@link #NAME_PREFIX} and the UTC minute it runs
+     * ({@code predictive-scaling-20261128T1355Z}). A name that only starts with the prefix
+     * ({@code predictive-scaling-sale-end}) is someone else's: never ours to delete or rewrite.
+     */
+    public static boolean isOurs(String name) {
+        if (name == null || !name.startsWith(NAME_PREFIX)) {
+            return false;
+        }
+        try {
+            NAME_TIME.parse(name.substring(NAME_PREFIX.length()));
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     public String name() {
         return NAME_PREFIX + NAME_TIME.format(runAt);
     }

@@ -214,14 +214,15 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
     /** From this many registered targets in one namespace, its scheduled actions are read namespace-wide. */
     static final int NAMESPACE_READ_FROM = 50;
 
-    private static TargetState state(ScalableTarget target, List<ScheduledAction> actions) {
+    /** The target's state from what AAS returned: ours are the actions {@link ScheduledFloor#isOurs} names. */
+    static TargetState state(ScalableTarget target, List<ScheduledAction> actions) {
         List<ExistingAction> ours = new ArrayList<>();
         List<TargetState.Action> others = new ArrayList<>();
         for (ScheduledAction a : actions) {
             var set = a.scalableTargetAction();
             Integer min = set == null ? null : set.minCapacity();
             Integer max = set == null ? null : set.maxCapacity();
-            if (a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX)) {
+            if (ScheduledFloor.isOurs(a.scheduledActionName())) {
                 ours.add(new ExistingAction(a.scheduledActionName(), a.schedule(), min, max, a.creationTime()));
             } else {
                 others.add(new TargetState.Action(
@@ -283,7 +284,7 @@ public final class ApplicationAutoScalingGateway implements CapacityGateway {
                             .scalableDimension(resource.scalableDimension())
                             .nextToken(next)));
             for (ScheduledAction a : page.scheduledActions()) {
-                if (a.scheduledActionName().startsWith(ScheduledFloor.NAME_PREFIX)
+                if (ScheduledFloor.isOurs(a.scheduledActionName())
                         && a.resourceId().equals(resource.resourceId())) {
                     var target = a.scalableTargetAction();
                     actions.add(new ExistingAction(

@@ -35,7 +35,7 @@ public interface CapacityGateway {
         return java.util.Map.of();
     }
 
-    /** Our scheduled actions on the resource (names starting with {@link ScheduledFloor#NAME_PREFIX}). */
+    /** Our scheduled actions on the resource (named as {@link ScheduledFloor#isOurs} says). */
     List<ExistingAction> scheduledActions(ScalableResource resource);
 
     void putScheduledAction(ScalableResource resource, ScheduledFloor action);

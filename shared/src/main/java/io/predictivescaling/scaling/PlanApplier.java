@@ -135,6 +135,57 @@ public final class PlanApplier {
         return Optional.of(restore);
     }
 
+    /** What {@link #withdraw} did: our actions deleted before they ran, and the restore put (if any). */
+    public record Withdrawn(int deleted, Optional<ScheduledFloor> restore) {}
+
+    /**
+     * Withdraws what we scheduled on a target that must no longer be scaled by us (switched to {@code ForecastOnly}):
+     * every action of ours that has not run yet is deleted, earliest first, so the latest left is still a
+     * restore; when the last of ours that has run raised (MinCapacity above the floor or MaxCapacity above the
+     * ceiling), a restore is put first, two minutes from now, setting MaxCapacity (if ours moved it) back to what the
+     * withdrawn actions would have set it back to (the MaxCapacity registered before our raise), else the ceiling. Actions that have run stay (their time is past, they
+     * will never run again). Others' actions are never touched.
+     *
+     * @param policy the floor and ceiling a restore returns to
+     * @param now the run's time (UTC)
+     * @throws RuntimeException whatever the gateway throws; the writes done until then leave no raise without a later
+     *     restore
+     */
+    public Withdrawn withdraw(ScalableResource resource, ScalingPolicy policy, Instant now) {
+        List<CapacityGateway.ExistingAction> ours = gateway.scheduledActions(resource).stream()
+                .sorted(Comparator.comparing(PlanApplier::runAt))
+                .toList();
+        List<CapacityGateway.ExistingAction> pending =
+                ours.stream().filter(a -> runAt(a).isAfter(now)).toList();
+        List<CapacityGateway.ExistingAction> ran =
+                ours.stream().filter(a -> !runAt(a).isAfter(now)).toList();
+        Optional<ScheduledFloor> restore = Optional.empty();
+        if (!ran.isEmpty() && !restores(ran.get(ran.size() - 1), policy)) {
+            boolean maxMoved = ours.stream().anyMatch(a -> a.maxCapacity() != null);
+            // The MaxCapacity our withdrawn plan would have set back (the registered one before our raise), if any.
+            int ceiling = pending.stream()
+                    .map(CapacityGateway.ExistingAction::maxCapacity)
+                    .filter(m -> m != null && m <= policy.ceiling())
+                    .reduce((first, second) -> second)
+                    .orElse(policy.ceiling());
+            ScheduledFloor r = new ScheduledFloor(
+                    now.truncatedTo(ChronoUnit.MINUTES).plus(REPAIR_LEAD),
+                    Math.min(policy.floor(), ceiling),
+                    maxMoved ? ceiling : 0,
+                    true);
+            gateway.putScheduledAction(resource, r);
+            restore = Optional.of(r);
+        }
+        int deleted = 0;
+        for (CapacityGateway.ExistingAction a : pending) {
+            if (restore.isEmpty() || !a.name().equals(restore.get().name())) {
+                gateway.deleteScheduledAction(resource, a.name());
+                deleted++;
+            }
+        }
+        return new Withdrawn(deleted, restore);
+    }
+
     /** The plan's actions in time order, ending in a restore (appended an hour after the last if missing). */
     private static List<ScheduledFloor> withRestoreLast(List<ScheduledFloor> actions, ScalingPolicy policy) {
         List<ScheduledFloor> sorted = new ArrayList<>(actions);

@@ -96,11 +96,33 @@ public final class PlanReconciler {
                         + HM.format(again));
             }
         }
+        // 2b. Another's action that caps MaxCapacity under our floor in force when it runs: ours makes way a minute
+        // before, so their cap is not refused (MinCapacity above MaxCapacity) and never undone by us.
+        List<TargetState.Action> caps = state.others().stream()
+                .filter(a -> a.runAt().isPresent() && a.runAt().get().isAfter(now) && a.maxCapacity() != null)
+                .sorted(Comparator.comparing(a -> a.runAt().get()))
+                .toList();
+        for (TargetState.Action c : caps) {
+            Instant at = c.runAt().get();
+            if (at.isAfter(planEnd)) {
+                continue;
+            }
+            kept.sort(Comparator.comparing(ScheduledFloor::runAt));
+            int ours = oursAt(kept, at, policy.floor());
+            Instant before = at.minus(AFTER_THEIRS);
+            if (ours > c.maxCapacity() && before.isAfter(now)) {
+                kept.removeIf(x -> x.runAt().equals(before));
+                kept.add(new ScheduledFloor(before, c.maxCapacity(), 0, false));
+                conflicts.add("action '" + c.name() + "' sets MaxCapacity " + c.maxCapacity() + " at "
+                        + HM.format(at) + " under our floor " + ours + " then: lowering to " + c.maxCapacity()
+                        + " at " + HM.format(before));
+            }
+        }
         kept.sort(Comparator.comparing(ScheduledFloor::runAt));
-        // 3. The registered maximum.
-        List<ScheduledFloor> fitted = fitToMax(kept, policy, state.maxCapacity(), conflicts);
+        // 3. The maximum: the registered one, or the one another's scheduled action sets by then.
+        List<ScheduledFloor> fitted = fitToMax(kept, policy, state.maxCapacity(), caps, conflicts);
         List<CapacityStep> steps = plan.steps().stream()
-                .map(s -> fitStep(s, policy, state, inForce, theirs))
+                .map(s -> fitStep(s, policy, state, inForce, theirs, caps))
                 .toList();
         Optional<Integer> applyNow = fitted.isEmpty() || fitted.get(0).runAt().isAfter(now.plus(Duration.ofMinutes(3)))
                 ? Optional.empty()
@@ -150,7 +172,7 @@ public final class PlanReconciler {
 
     /**
      * The registered MinCapacity, when someone else set it: it is above the configured floor and not what one of
-     * our actions set (the last action that ran, if still listed, decides).
+     * our actions set: only the last of ours that has run (the receipt, kept for this) can have set it.
      */
     private static Optional<Holder> floorInForce(ScalingPolicy policy, TargetState state, Instant now) {
         int registered = state.minCapacity();
@@ -174,9 +196,11 @@ public final class PlanReconciler {
                     lastTheirs.get().runAt().get(),
                     "action '" + lastTheirs.get().name() + "'"));
         }
-        boolean ours = lastOurs != null
-                || state.ours().stream().anyMatch(a -> a.minCapacity() != null && a.minCapacity() == registered);
-        return ours ? Optional.empty() : Optional.of(new Holder(registered, now, "the registered MinCapacity"));
+        // Only the last of ours that has run can have set it: one still to run has set nothing yet, and an older one
+        // was overwritten by that last one, so a registered MinCapacity it does not explain is someone else's.
+        return lastOurs != null
+                ? Optional.empty()
+                : Optional.of(new Holder(registered, now, "the registered MinCapacity"));
     }
 
     /**
@@ -229,14 +253,32 @@ public final class PlanReconciler {
     /**
      * Honour: no MinCapacity above the registered MaxCapacity. Raise: the action that goes above it sets
      * MaxCapacity too, and the first action back under it (or a restore added an hour after the last) sets the
-     * registered MaxCapacity back.
+     * registered MaxCapacity back. A MaxCapacity another's scheduled action sets (in {@code caps}) is honoured in
+     * both policies from when it runs, and is what our actions set MaxCapacity back to after it.
      */
     private static List<ScheduledFloor> fitToMax(
-            List<ScheduledFloor> actions, ScalingPolicy policy, int max, List<String> conflicts) {
+            List<ScheduledFloor> actions,
+            ScalingPolicy policy,
+            int registered,
+            List<TargetState.Action> caps,
+            List<String> conflicts) {
         List<ScheduledFloor> out = new ArrayList<>();
         int most = 0;
         boolean raised = false;
+        java.util.Map<String, String> capped = new java.util.LinkedHashMap<>();
         for (ScheduledFloor a : actions) {
+            Optional<TargetState.Action> cap = capAt(caps, a.runAt());
+            int max = cap.map(TargetState.Action::maxCapacity).orElse(registered);
+            if (cap.isPresent() && a.minCapacity() > max) {
+                capped.putIfAbsent(
+                        cap.get().name(),
+                        "action '" + cap.get().name() + "' sets MaxCapacity " + max + " at "
+                                + HM.format(cap.get().runAt().get()) + ": the planned " + a.minCapacity() + " at "
+                                + HM.format(a.runAt()) + " is capped at " + max);
+                out.add(new ScheduledFloor(a.runAt(), max, raised ? max : 0, a.restore()));
+                raised = false;
+                continue;
+            }
             most = Math.max(most, a.minCapacity());
             if (a.minCapacity() > max) {
                 out.add(
@@ -252,9 +294,13 @@ public final class PlanReconciler {
         }
         if (raised) {
             ScheduledFloor last = out.get(out.size() - 1);
-            out.add(new ScheduledFloor(last.runAt().plus(Duration.ofHours(1)), policy.floor(), max, true));
+            Instant at = last.runAt().plus(Duration.ofHours(1));
+            int max = capAt(caps, at).map(TargetState.Action::maxCapacity).orElse(registered);
+            out.add(new ScheduledFloor(at, Math.min(policy.floor(), max), max, true));
         }
-        if (most > max) {
+        conflicts.addAll(capped.values());
+        if (most > registered) {
+            int max = registered;
             conflicts.add(
                     policy.raiseCeiling()
                             ? "the plan needs up to " + most + " units above the registered MaxCapacity " + max
@@ -269,13 +315,28 @@ public final class PlanReconciler {
         return out;
     }
 
+    /** The last of another's scheduled actions setting MaxCapacity that has run by {@code t}, if any. */
+    private static Optional<TargetState.Action> capAt(List<TargetState.Action> caps, Instant t) {
+        TargetState.Action last = null;
+        for (TargetState.Action c : caps) {
+            if (!c.runAt().get().isAfter(t)) {
+                last = c;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
     private static CapacityStep fitStep(
             CapacityStep s,
             ScalingPolicy policy,
             TargetState state,
             Optional<Holder> inForce,
-            List<TargetState.Action> theirs) {
-        int capacity = policy.raiseCeiling() ? s.capacity() : Math.min(s.capacity(), state.maxCapacity());
+            List<TargetState.Action> theirs,
+            List<TargetState.Action> caps) {
+        Optional<TargetState.Action> cap = capAt(caps, s.at().minus(policy.warmup()));
+        int capacity = cap.isPresent()
+                ? Math.min(s.capacity(), cap.get().maxCapacity())
+                : policy.raiseCeiling() ? s.capacity() : Math.min(s.capacity(), state.maxCapacity());
         Holder other = othersFloorAt(inForce, theirs, s.at().minus(policy.warmup()));
         if (other != null) {
             capacity = Math.max(capacity, other.floor);

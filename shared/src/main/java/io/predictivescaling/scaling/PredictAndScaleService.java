@@ -582,6 +582,18 @@ public final class PredictAndScaleService {
             ScalingPolicy restoring = policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now));
             applied = new PlanApplier(new ReadActions(gateway, ours)).apply(config.resource(), plan, restoring);
             repaired = plan.raisesAllowed() || applied.put() == 0 ? "" : "; repaired a raise with no later restore";
+        } else if (state.isPresent() && !scale) {
+            // ForecastOnly touches no capacity: what we scheduled while the target was scaled is withdrawn, and a
+            // raise of ours in force (or left with no later restore by a broken run) is restored.
+            PlanApplier.Withdrawn w = new PlanApplier(gateway)
+                    .withdraw(
+                            config.resource(),
+                            policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)),
+                            now);
+            repaired = (w.deleted() == 0 ? "" : "; withdrew " + w.deleted() + " pending actions of ours (ForecastOnly)")
+                    + w.restore()
+                            .map(r -> "; repaired a raise with no later restore (" + r.name() + ")")
+                            .orElse("");
         } else if (state.isPresent()) {
             // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
             repaired = new PlanApplier(gateway)

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param minCapacity the registered MinCapacity (the floor in force now)
  * @param maxCapacity the registered MaxCapacity
  * @param scheduledScalingSuspended {@code SuspendedState.ScheduledScalingSuspended}: no scheduled action runs
- * @param ours our scheduled actions (names starting with {@link ScheduledFloor#NAME_PREFIX})
+ * @param ours our scheduled actions (named as {@link ScheduledFloor#isOurs} says)
  * @param others everyone else's: an operator's, another tool's
  */
 public record TargetState(

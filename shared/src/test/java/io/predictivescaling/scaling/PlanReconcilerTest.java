@@ -118,4 +118,79 @@ class PlanReconcilerTest {
                 .contains(35)
                 .allSatisfy(min -> assertThat(min).isGreaterThanOrEqualTo(30));
     }
+
+    static TargetState.Action theirs(String name, String time, Integer min, Integer max) {
+        return new TargetState.Action(
+                name, "at(" + time.substring(0, 19) + ")", Optional.of(Instant.parse(time)), min, max);
+    }
+
+    /** A person's action that only caps MaxCapacity is a ceiling too: no action of ours sets MinCapacity above it. */
+    @Test
+    void aMaxCapacityAPersonScheduledIsNotExceededByOurFloor() {
+        ScalingPlan plan = plan(2, at("2026-02-02T03:00:00Z", 10), at("2026-02-02T06:00:00Z", 2));
+        TargetState state = new TargetState(
+                2,
+                40,
+                false,
+                List.of(),
+                List.of(
+                        theirs("night-cap", "2026-02-02T02:00:00Z", null, 5),
+                        theirs("night-cap-end", "2026-02-02T05:00:00Z", null, 40)));
+
+        for (ScalingPolicy policy :
+                List.of(POLICY, POLICY.toBuilder().raiseCeiling(20).build())) {
+            PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, policy, state, NOW);
+
+            assertThat(fitted.plan().actions())
+                    .as(policy.raiseCeiling() ? "ceilingPolicy raise" : "ceilingPolicy honour")
+                    .extracting(ScheduledFloor::runAt, ScheduledFloor::minCapacity, ScheduledFloor::maxCapacity)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T03:00:00Z"), 5, 0),
+                            org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T06:00:00Z"), 2, 0));
+            assertThat(fitted.conflicts())
+                    .anySatisfy(c -> assertThat(c).contains("'night-cap'").contains("MaxCapacity 5"));
+        }
+    }
+
+    /** A floor of ours in force when a person's cap runs is lowered to the cap just before, so their action runs. */
+    @Test
+    void ourFloorMakesWayForAPersonsCapAMinuteBeforeItRuns() {
+        ScalingPlan plan = plan(2, at("2026-02-02T01:00:00Z", 10), at("2026-02-02T06:00:00Z", 2));
+        TargetState state =
+                new TargetState(2, 40, false, List.of(), List.of(theirs("night-cap", "2026-02-02T02:00:00Z", null, 5)));
+
+        PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, POLICY, state, NOW);
+
+        assertThat(fitted.plan().actions())
+                .extracting(ScheduledFloor::runAt, ScheduledFloor::minCapacity)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T01:00:00Z"), 10),
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T01:59:00Z"), 5),
+                        org.assertj.core.groups.Tuple.tuple(Instant.parse("2026-02-02T06:00:00Z"), 2));
+    }
+
+    /**
+     * A person raised MinCapacity by hand to 15 after our 10 ran: that it equals a floor we plan for later does not
+     * make it ours. Their 15 is held.
+     */
+    @Test
+    void aFloorAPersonSetByHandIsNotOursBecauseALaterActionOfOursPlansTheSameValue() {
+        ScalingPlan plan = plan(15, at("2026-02-02T00:04:00Z", 8), at("2026-02-02T01:00:00Z", 15));
+        TargetState state = new TargetState(
+                15,
+                40,
+                false,
+                List.of(
+                        new CapacityGateway.ExistingAction(
+                                "predictive-scaling-20260201T2355Z", "at(2026-02-01T23:55:00)", 10, null, null),
+                        new CapacityGateway.ExistingAction(
+                                "predictive-scaling-20260202T0100Z", "at(2026-02-02T01:00:00)", 15, null, null)),
+                List.of());
+
+        PlanReconciler.Reconciled fitted = PlanReconciler.reconcile(plan, POLICY, state, NOW);
+
+        assertThat(fitted.plan().actions())
+                .allSatisfy(a -> assertThat(a.minCapacity()).isGreaterThanOrEqualTo(15));
+        assertThat(fitted.conflicts()).singleElement().asString().startsWith("holding MinCapacity 15");
+    }
 }

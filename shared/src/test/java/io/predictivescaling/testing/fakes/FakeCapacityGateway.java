@@ -76,7 +76,7 @@ public final class FakeCapacityGateway implements CapacityGateway {
         List<ExistingAction> ours = new ArrayList<>();
         List<TargetState.Action> others = new ArrayList<>();
         for (Stored a : actions.getOrDefault(resource, Map.of()).values()) {
-            if (a.name().startsWith(ScheduledFloor.NAME_PREFIX)) {
+            if (ScheduledFloor.isOurs(a.name())) {
                 ours.add(new ExistingAction(a.name(), a.schedule(), a.min(), a.max(), a.createdAt()));
             } else {
                 others.add(new TargetState.Action(a.name(), a.schedule(), runAt(a.schedule()), a.min(), a.max()));
@@ -89,7 +89,7 @@ public final class FakeCapacityGateway implements CapacityGateway {
     public List<ExistingAction> scheduledActions(ScalableResource resource) {
         calls.add("DescribeScheduledActions");
         return actions.getOrDefault(resource, Map.of()).values().stream()
-                .filter(a -> a.name().startsWith(ScheduledFloor.NAME_PREFIX))
+                .filter(a -> ScheduledFloor.isOurs(a.name()))
                 .map(a -> new ExistingAction(a.name(), a.schedule(), a.min(), a.max(), a.createdAt()))
                 .toList();
     }
@@ -124,6 +124,11 @@ public final class FakeCapacityGateway implements CapacityGateway {
         return actions.getOrDefault(resource, Map.of()).values().stream()
                 .map(a -> new ExistingAction(a.name(), a.schedule(), a.min(), a.max(), a.createdAt()))
                 .toList();
+    }
+
+    /** MaxCapacity of a registered target now. */
+    public int maxCapacity(ScalableResource resource) {
+        return registered(resource).max();
     }
 
     /** MinCapacity of a registered target now. */
