@@ -69,10 +69,42 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
                     costVsReactive,
                     extraPerMonth);
         }
+        // Fractions of the intervals with data, back to counts: a few intervals apart is chance, not a cut.
+        long known = java.util.Arrays.stream(r.trace().demand())
+                .filter(d -> !Double.isNaN(d))
+                .count();
+        long underBefore = Math.round(reactive.underProvisionedFraction() * known);
+        long underAfter = Math.round(predictive.underProvisionedFraction() * known);
+        if (underBefore != underAfter && tooFewApart(underBefore, underAfter)) {
+            return new Verdict(
+                    String.format(
+                            Locale.ROOT,
+                            "%s reactive scaling (target tracking alone), predictive scaling made no clear difference "
+                                    + "here: it left %s of %,d intervals under-provisioned (unserved demand %s) against "
+                                    + "reactive's %s (%s), too few apart to tell from chance, %s.",
+                            lead,
+                            underAfter == 0 ? "none" : String.format(Locale.ROOT, "%,d", underAfter),
+                            known,
+                            percent(predictive.unservedDemandFraction()),
+                            underBefore == 0 ? "none" : String.format(Locale.ROOT, "%,d", underBefore),
+                            percent(reactive.unservedDemandFraction()),
+                            cost),
+                    costVsReactive,
+                    extraPerMonth);
+        }
         String sentence = lead + " reactive scaling (target tracking alone), predictive scaling " + under + " and "
                 + (under.startsWith("cut ") && unserved.startsWith("cut ") ? unserved.substring(4) : unserved) + ", "
                 + cost + ".";
         return new Verdict(sentence, costVsReactive, extraPerMonth);
+    }
+
+    /**
+     * Whether two counts of under-provisioned intervals are within chance of each other: the difference is under
+     * twice its standard deviation were each interval as likely to fall to either policy ({@code |a - b| < 2
+     * sqrt(a + b)}): 14 against 10, or 1 against none, is no cut; 62 against 8 is.
+     */
+    static boolean tooFewApart(long a, long b) {
+        return Math.abs(a - b) < 2 * Math.sqrt(a + b);
     }
 
     static double costVsReactive(PolicyStats policy, PolicyStats reactive) {
