@@ -62,6 +62,35 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
                 ? "Too little history to judge (" + r.trace().spanText() + ", under 2 days): " + Trace.SHORT_HISTORY_FIX
                         + ". On these " + r.trace().spanText() + ", against"
                 : "Against";
+        // A unit that serves the whole peak (--unit in the wrong units, e.g. per second for a per-minute trace)
+        // leaves nothing to scale: "changed nothing" would read as a verdict on predictive scaling.
+        double peak = java.util.Arrays.stream(r.trace().demand())
+                .filter(d -> !Double.isNaN(d))
+                .max()
+                .orElse(0);
+        double unit = r.config().unit();
+        double target = r.config().targetUtilization();
+        if (peak > 0 && Math.ceil(peak / (target * unit) - 1e-9) <= 1) {
+            return new Verdict(
+                    String.format(
+                            Locale.ROOT,
+                            "Nothing to scale: one capacity unit of %s serves this load's peak (%s) at %s%% "
+                                    + "utilization, so no policy ever needs a second unit and this backtest cannot show "
+                                    + "what predictive scaling would do; if one unit does not serve all of this load, "
+                                    + "give the load one unit serves (--unit)%s.",
+                            plain(unit),
+                            new java.math.BigDecimal(peak)
+                                    .round(new java.math.MathContext(4))
+                                    .stripTrailingZeros()
+                                    .toPlainString(),
+                            plain(Math.round(1000 * target) / 10.0),
+                            r.trace().tooShortToJudge()
+                                    ? "; and " + r.trace().spanText() + " is too little history to judge (under 2 "
+                                            + "days): " + Trace.SHORT_HISTORY_FIX
+                                    : ""),
+                    costVsReactive,
+                    extraPerMonth);
+        }
         if (reactive.underProvisionedFraction() == 0 && predictive.underProvisionedFraction() == 0) {
             return new Verdict(
                     lead + " reactive scaling (target tracking alone), predictive scaling changed nothing "

@@ -116,6 +116,29 @@ class VerdictTest {
                 .contains("cut under-provisioned intervals by 71% (from 1.40% to 0.40%)");
     }
 
+    @Test
+    void aUnitThatServesTheWholePeakSaysThereIsNothingToScaleNotThatPredictiveChangedNothing() {
+        // --unit 1000000 on a trace peaking at 1,089 read "predictive scaling changed nothing here (neither left
+        // an interval under-provisioned), at the same capacity cost.": a verdict on a test that could not tell.
+        double[] load = new double[336];
+        for (int i = 0; i < load.length; i++) {
+            load[i] = i % 24 < 8 ? 50 : 1089;
+        }
+        Trace trace = new Trace("t.csv", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1), load, List.of());
+        Map<String, PolicyStats> policies = new LinkedHashMap<>();
+        policies.put("reactive", new PolicyStats(0, 0, 336, 1));
+        policies.put("predictive", new PolicyStats(0, 0, 336, 1));
+        policies.put("oracle", new PolicyStats(0, 0, 336, 1));
+        BacktestResult r = new BacktestResult(trace, BacktestConfig.defaults(1_000_000), policies, null, List.of());
+
+        assertThat(Verdict.of(r, 0).sentence())
+                .isEqualTo("Nothing to scale: one capacity unit of 1000000 serves this load's peak (1089) at 70% "
+                        + "utilization, so no policy ever needs a second unit and this backtest cannot show what "
+                        + "predictive scaling would do; if one unit does not serve all of this load, give the load one "
+                        + "unit serves (--unit).")
+                .doesNotContain("changed nothing");
+    }
+
     private static double[] gaps(int n, int known) {
         double[] d = new double[n];
         java.util.Arrays.fill(d, known, n, Double.NaN);
