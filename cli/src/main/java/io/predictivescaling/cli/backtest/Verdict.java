@@ -62,6 +62,12 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
                 ? "Too little history to judge (" + r.trace().spanText() + ", under 2 days): " + Trace.SHORT_HISTORY_FIX
                         + ". On these " + r.trace().spanText() + ", against"
                 : "Against";
+        // Intervals over an hour hide the peaks scaling acts on: said before the numbers, as a short trace is.
+        if (r.trace().tooCoarseToJudge()) {
+            lead = "On intervals of " + r.trace().stepText() + ", too coarse to judge (each hides the peaks within it "
+                    + "that scaling acts on: export the metric at 5m or 1h and run again), "
+                    + lead.substring(0, 1).toLowerCase(Locale.ROOT) + lead.substring(1);
+        }
         // A unit that serves the whole peak (--unit in the wrong units, e.g. per second for a per-minute trace)
         // leaves nothing to scale: "changed nothing" would read as a verdict on predictive scaling.
         double peak = java.util.Arrays.stream(r.trace().demand())

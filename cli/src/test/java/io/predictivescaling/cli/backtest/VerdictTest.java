@@ -139,6 +139,30 @@ class VerdictTest {
                 .doesNotContain("changed nothing");
     }
 
+    @Test
+    void dailyIntervalsAreSaidTooCoarseToJudgeBeforeTheNumbersAndWarned() {
+        // 120 days of daily totals read "predictive scaling changed nothing here (neither left an interval
+        // under-provisioned), for 0.6% more capacity.", with no warning: a day's peak is not in its total.
+        Trace daily = new Trace(
+                "d.csv", Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(1), new double[120], List.of());
+        Map<String, PolicyStats> policies = new LinkedHashMap<>();
+        policies.put("reactive", new PolicyStats(0, 0, 71112, 1));
+        policies.put("predictive", new PolicyStats(0, 0, 71520, 1.01));
+        policies.put("oracle", new PolicyStats(0, 0, 70800, 1));
+        BacktestResult r = new BacktestResult(daily, BacktestConfig.defaults(10), policies, null, List.of());
+
+        assertThat(Verdict.of(r, 0).sentence())
+                .isEqualTo("On intervals of 24h, too coarse to judge (each hides the peaks within it that scaling "
+                        + "acts on: export the metric at 5m or 1h and run again), against reactive scaling (target "
+                        + "tracking alone), predictive scaling changed nothing here (neither left an interval "
+                        + "under-provisioned), for 0.6% more capacity.");
+        assertThat(daily.warnings()).anySatisfy(w -> assertThat(w).startsWith("intervals of 24h (over 1h)"));
+        // An hour is fine-grained enough: no word of it.
+        assertThat(Verdict.of(result(100, new PolicyStats(0, 0, 1, 1), new PolicyStats(0, 0, 1, 1)), 0)
+                        .sentence())
+                .startsWith("Against");
+    }
+
     private static double[] gaps(int n, int known) {
         double[] d = new double[n];
         java.util.Arrays.fill(d, known, n, Double.NaN);
