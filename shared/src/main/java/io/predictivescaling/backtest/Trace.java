@@ -28,6 +28,9 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
                     + " of data (under 2 days): the forecast has too little history to learn daily patterns from, "
                     + "so the predictive result says little; " + SHORT_HISTORY_FIX);
         }
+        if (tooCoarseToJudge()) {
+            warnings.add("intervals of " + stepText() + " (over 1h): " + COARSE_STEP_FIX);
+        }
         long gaps = java.util.Arrays.stream(demand).filter(Double::isNaN).count();
         if (demand.length > 0 && gaps > MANY_GAPS * demand.length) {
             warnings.add(String.format(
@@ -43,6 +46,24 @@ public record Trace(String name, Instant start, Duration step, double[] demand, 
     /** What to do about a trace under {@link #SHORT_HISTORY}, as the warning and the verdict say it. */
     public static final String SHORT_HISTORY_FIX =
             "export at least 2 weeks of the metric (backtest --cloudwatch ... --days 14) and run again";
+
+    /** What is wrong with, and what to do about, intervals over an hour, as the warning and the verdict say it. */
+    public static final String COARSE_STEP_FIX = "each interval's load is one number, so the peaks within it that "
+            + "scaling acts on are not seen and the result says little; export the metric at 5m or 1h "
+            + "(backtest --cloudwatch ... --period 5m) and run again";
+
+    /**
+     * Whether the step is over an hour (daily totals, say): scaling acts within the hour, so a backtest on such
+     * intervals cannot see the peaks it is about, which the warnings and the backtest's verdict say.
+     */
+    public boolean tooCoarseToJudge() {
+        return step.compareTo(Duration.ofHours(1)) > 0;
+    }
+
+    /** The step as a person reads it: "24h", "2h30m". */
+    public String stepText() {
+        return step.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The time the trace covers: its intervals times its step, gaps included. */
     public Duration span() {

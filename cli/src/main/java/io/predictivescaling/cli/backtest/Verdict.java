@@ -62,6 +62,41 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
                 ? "Too little history to judge (" + r.trace().spanText() + ", under 2 days): " + Trace.SHORT_HISTORY_FIX
                         + ". On these " + r.trace().spanText() + ", against"
                 : "Against";
+        // Intervals over an hour hide the peaks scaling acts on: said before the numbers, as a short trace is.
+        if (r.trace().tooCoarseToJudge()) {
+            lead = "On intervals of " + r.trace().stepText() + ", too coarse to judge (each hides the peaks within it "
+                    + "that scaling acts on: export the metric at 5m or 1h and run again), "
+                    + lead.substring(0, 1).toLowerCase(Locale.ROOT) + lead.substring(1);
+        }
+        // A unit that serves the whole peak (--unit in the wrong units, e.g. per second for a per-minute trace)
+        // leaves nothing to scale: "changed nothing" would read as a verdict on predictive scaling.
+        double peak = java.util.Arrays.stream(r.trace().demand())
+                .filter(d -> !Double.isNaN(d))
+                .max()
+                .orElse(0);
+        double unit = r.config().unit();
+        double target = r.config().targetUtilization();
+        if (peak > 0 && Math.ceil(peak / (target * unit) - 1e-9) <= 1) {
+            return new Verdict(
+                    String.format(
+                            Locale.ROOT,
+                            "Nothing to scale: one capacity unit of %s serves this load's peak (%s) at %s%% "
+                                    + "utilization, so no policy ever needs a second unit and this backtest cannot show "
+                                    + "what predictive scaling would do; if one unit does not serve all of this load, "
+                                    + "give the load one unit serves (--unit)%s.",
+                            plain(unit),
+                            new java.math.BigDecimal(peak)
+                                    .round(new java.math.MathContext(4))
+                                    .stripTrailingZeros()
+                                    .toPlainString(),
+                            plain(Math.round(1000 * target) / 10.0),
+                            r.trace().tooShortToJudge()
+                                    ? "; and " + r.trace().spanText() + " is too little history to judge (under 2 "
+                                            + "days): " + Trace.SHORT_HISTORY_FIX
+                                    : ""),
+                    costVsReactive,
+                    extraPerMonth);
+        }
         if (reactive.underProvisionedFraction() == 0 && predictive.underProvisionedFraction() == 0) {
             return new Verdict(
                     lead + " reactive scaling (target tracking alone), predictive scaling changed nothing "
@@ -69,10 +104,42 @@ record Verdict(String sentence, double costVsReactive, double extraPerMonth) {
                     costVsReactive,
                     extraPerMonth);
         }
+        // Fractions of the intervals with data, back to counts: a few intervals apart is chance, not a cut.
+        long known = java.util.Arrays.stream(r.trace().demand())
+                .filter(d -> !Double.isNaN(d))
+                .count();
+        long underBefore = Math.round(reactive.underProvisionedFraction() * known);
+        long underAfter = Math.round(predictive.underProvisionedFraction() * known);
+        if (underBefore != underAfter && tooFewApart(underBefore, underAfter)) {
+            return new Verdict(
+                    String.format(
+                            Locale.ROOT,
+                            "%s reactive scaling (target tracking alone), predictive scaling made no clear difference "
+                                    + "here: it left %s of %,d intervals under-provisioned (unserved demand %s) against "
+                                    + "reactive's %s (%s), too few apart to tell from chance, %s.",
+                            lead,
+                            underAfter == 0 ? "none" : String.format(Locale.ROOT, "%,d", underAfter),
+                            known,
+                            percent(predictive.unservedDemandFraction()),
+                            underBefore == 0 ? "none" : String.format(Locale.ROOT, "%,d", underBefore),
+                            percent(reactive.unservedDemandFraction()),
+                            cost),
+                    costVsReactive,
+                    extraPerMonth);
+        }
         String sentence = lead + " reactive scaling (target tracking alone), predictive scaling " + under + " and "
                 + (under.startsWith("cut ") && unserved.startsWith("cut ") ? unserved.substring(4) : unserved) + ", "
                 + cost + ".";
         return new Verdict(sentence, costVsReactive, extraPerMonth);
+    }
+
+    /**
+     * Whether two counts of under-provisioned intervals are within chance of each other: the difference is under
+     * twice its standard deviation were each interval as likely to fall to either policy ({@code |a - b| < 2
+     * sqrt(a + b)}): 14 against 10, or 1 against none, is no cut; 62 against 8 is.
+     */
+    static boolean tooFewApart(long a, long b) {
+        return Math.abs(a - b) < 2 * Math.sqrt(a + b);
     }
 
     static double costVsReactive(PolicyStats policy, PolicyStats reactive) {
