@@ -585,7 +585,9 @@ public final class PredictAndScaleService {
         } else if (state.isPresent() && !scale) {
             // ForecastOnly touches no capacity: what we scheduled while the target was scaled is withdrawn, and a
             // raise of ours in force (or left with no later restore by a broken run) is restored.
-            PlanApplier.Withdrawn w = new PlanApplier(gateway)
+            // Our actions were read with the target's state (as for apply): no second listing per target per run.
+            PlanApplier.Withdrawn w = new PlanApplier(
+                            new ReadActions(gateway, state.get().ours()))
                     .withdraw(
                             config.resource(),
                             policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)),
@@ -596,7 +598,7 @@ public final class PredictAndScaleService {
                             .orElse("");
         } else if (state.isPresent()) {
             // Whatever the mode: a raise of ours with no later restore (left by a broken run) is restored.
-            repaired = new PlanApplier(gateway)
+            repaired = new PlanApplier(new ReadActions(gateway, state.get().ours()))
                     .repair(
                             config.resource(),
                             policy.withFloor(PlanReconciler.restoreFloor(policy, state.get(), now)),

@@ -78,6 +78,25 @@ class PlannerStaysAGuestTest {
         assertThat(result.lines()).singleElement().asString().contains("withdrew ");
     }
 
+    /**
+     * ForecastOnly (the default) on a target we once scaled reads its actions once, with its state: the withdraw and
+     * the repair reuse that read rather than list the target's scheduled actions again every run.
+     */
+    @Test
+    void aForecastOnlyRunListsTheTargetsActionsOnceWithItsState() {
+        run(NOW, "ForecastAndScale");
+        Instant later = NOW.plus(Duration.ofMinutes(5));
+        int before = aas.calls().size();
+
+        run(later, "ForecastOnly");
+        run(later.plus(Duration.ofMinutes(5)), "ForecastOnly");
+
+        assertThat(aas.calls().subList(before, aas.calls().size()))
+                .as("two ForecastOnly runs: one state read each, then the withdraw's deletes and restore")
+                .filteredOn("DescribeScheduledActions"::equals)
+                .hasSize(2);
+    }
+
     /** Only a name of our exact form is ours: a person's action that merely starts with our prefix is theirs. */
     @Test
     void aPersonsActionNamedWithOurPrefixIsNeverDeletedNorUndercut() {
