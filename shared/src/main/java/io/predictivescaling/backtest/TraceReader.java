@@ -1,8 +1,8 @@
 package io.predictivescaling.backtest;
 
+import io.predictivescaling.common.TextBytes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -231,29 +231,9 @@ public final class TraceReader {
         return null;
     }
 
+    /** A trace file's bytes as text, decoded as every text file here is ({@link TextBytes#decode}). */
     private static String decode(byte[] b) {
-        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
-        }
-        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
-            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
-        }
-        // UTF-16 without a byte-order mark (some Windows tools): the zero high bytes of ASCII text sit at every
-        // odd (little-endian) or even (big-endian) position; UTF-8 text holds no zero bytes.
-        int pairs = Math.min(b.length, 2000) / 2;
-        int zeroOdd = 0;
-        int zeroEven = 0;
-        for (int i = 0; i < pairs; i++) {
-            zeroEven += b[2 * i] == 0 ? 1 : 0;
-            zeroOdd += b[2 * i + 1] == 0 ? 1 : 0;
-        }
-        if (pairs >= 2 && zeroOdd > 0.9 * pairs && zeroEven == 0) {
-            return new String(b, StandardCharsets.UTF_16LE);
-        }
-        if (pairs >= 2 && zeroEven > 0.9 * pairs && zeroOdd == 0) {
-            return new String(b, StandardCharsets.UTF_16BE);
-        }
-        return new String(b, StandardCharsets.UTF_8);
+        return TextBytes.decode(b, null).text();
     }
 
     /**

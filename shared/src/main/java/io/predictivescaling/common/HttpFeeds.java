@@ -5,11 +5,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +25,7 @@ public final class HttpFeeds {
      */
     public static String get(String source, URI uri, Duration timeout) {
         Raw raw = getRaw(source, uri, timeout);
-        return decode(raw.body(), raw.charset()).text();
+        return TextBytes.decode(raw.body(), raw.charset()).text();
     }
 
     /** An answer's bytes, and the charset its {@code Content-Type} names (null when it names none). */
@@ -38,7 +33,7 @@ public final class HttpFeeds {
 
     /**
      * The answer's bytes undecoded, for a format that must be prepared before decoding (an iCalendar text's lines
-     * are unfolded as octets first); see {@link #decode}.
+     * are unfolded as octets first); see {@link TextBytes#decode}.
      *
      * @param timeout the whole request's deadline
      * @throws SourceException on any failure, this source's only
@@ -50,51 +45,6 @@ public final class HttpFeeds {
                 .map(HttpFeeds::charsetOf)
                 .orElse(null);
         return new Raw(response.body(), named);
-    }
-
-    /** A text and the character set it was read in; {@code guessed} when the bytes were not the UTF-8 assumed. */
-    public record Decoded(String text, Charset charset, boolean guessed) {}
-
-    /**
-     * A text file's bytes (a calendar, a CSV) as text: a byte-order mark decides (and is dropped), else the charset
-     * named by whoever served it ({@code named}, e.g. a {@code Content-Type} charset; null for none), else UTF-8 when
-     * the bytes are UTF-8, else windows-1252 (what Outlook and other Windows exporters write; a superset of
-     * ISO-8859-1), {@code guessed}. Reading every file as UTF-8 lost the whole calendar on one Latin-1 {@code é}
-     * (a file: "Input length = 3"; a URL: replacement characters).
-     *
-     * @param named a charset name, or null; an unknown name is ignored
-     */
-    public static Decoded decode(byte[] bytes, String named) {
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            return new Decoded(
-                    new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8), StandardCharsets.UTF_8, false);
-        }
-        if (bytes.length >= 2
-                && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
-                        || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE)) {
-            // Java's UTF-16 reads the mark, picks the byte order and drops it.
-            return new Decoded(new String(bytes, StandardCharsets.UTF_16), StandardCharsets.UTF_16, false);
-        }
-        if (named != null) {
-            try {
-                Charset charset = Charset.forName(named.trim().replace("\"", ""));
-                return new Decoded(new String(bytes, charset), charset, false);
-            } catch (IllegalArgumentException unknownCharset) {
-                // fall through to what the bytes say
-            }
-        }
-        try {
-            String text = StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return new Decoded(text, StandardCharsets.UTF_8, false);
-        } catch (CharacterCodingException notUtf8) {
-            Charset windows = Charset.forName("windows-1252");
-            return new Decoded(new String(bytes, windows), windows, true);
-        }
     }
 
     private static String charsetOf(String contentType) {

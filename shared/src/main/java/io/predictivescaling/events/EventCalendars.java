@@ -1,6 +1,6 @@
 package io.predictivescaling.events;
 
-import io.predictivescaling.common.HttpFeeds;
+import io.predictivescaling.common.TextBytes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * A calendar file as the backtest and {@code event-impact} take it, read the way fetch-events reads its sources:
  * CSV ({@link EventsCsv}) or iCalendar ({@code .ics}, {@link ICalendarSource#read}: recurrences expanded over
  * the given span, the type from each VEVENT's CATEGORIES, else {@code event}). An .ics file is decoded as
- * {@link HttpFeeds#decode} decodes a calendar at a URL (UTF-8, else windows-1252 with a note).
+ * {@link TextBytes#decode} decodes a calendar at a URL (UTF-8, else windows-1252 with a note).
  */
 public final class EventCalendars {
     private EventCalendars() {}
@@ -32,7 +32,7 @@ public final class EventCalendars {
             throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".ics") || name.endsWith(".ical") || name.endsWith(".ifb")) {
-            HttpFeeds.Decoded text = ICalendarParser.decode(Files.readAllBytes(file), null);
+            TextBytes.Decoded text = ICalendarParser.decode(Files.readAllBytes(file), null);
             if (text.guessed()) {
                 notes.accept(file + ": not UTF-8, read as " + text.charset().name()
                         + " (save the calendar as UTF-8 if its accented letters look wrong)");

@@ -1,6 +1,6 @@
 package io.predictivescaling.events;
 
-import io.predictivescaling.common.HttpFeeds;
+import io.predictivescaling.common.TextBytes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -35,19 +35,16 @@ final class ICalendarParser {
     static final String UNREADABLE = "X-PREDICTIVE-SCALING-UNREADABLE";
 
     /**
-     * A calendar's bytes as text ({@link HttpFeeds#decode}: a byte-order mark, the named charset, UTF-8, else
-     * windows-1252), its folded lines joined as octets first (RFC 5545 section 3.1: a CRLF, or a bare LF, and one
+     * A calendar's bytes as text ({@link TextBytes#decode}: a byte-order mark, the named charset, UTF-16, UTF-8,
+     * else windows-1252), its folded lines joined as octets first (RFC 5545 section 3.1: a CRLF, or a bare LF, and one
      * space or tab). Exporters fold at 75 octets, some inside a character: decoded before unfolding, a UTF-8
      * {@code é} split by a fold made the whole calendar not UTF-8.
      *
      * @param named the charset whoever served it names, or null
      */
-    static HttpFeeds.Decoded decode(byte[] bytes, String named) {
-        boolean utf16 = bytes.length >= 2
-                && ((bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF
-                        || (bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE);
-        if (utf16 || named != null && named.toUpperCase(Locale.ROOT).contains("UTF-16")) {
-            return HttpFeeds.decode(bytes, named);
+    static TextBytes.Decoded decode(byte[] bytes, String named) {
+        if (TextBytes.isUtf16(bytes, named)) {
+            return TextBytes.decode(bytes, named);
         }
         ByteArrayOutputStream unfolded = new ByteArrayOutputStream(bytes.length);
         for (int i = 0; i < bytes.length; i++) {
@@ -60,7 +57,7 @@ final class ICalendarParser {
             }
             unfolded.write(bytes[i]);
         }
-        return HttpFeeds.decode(unfolded.toByteArray(), named);
+        return TextBytes.decode(unfolded.toByteArray(), named);
     }
 
     /**

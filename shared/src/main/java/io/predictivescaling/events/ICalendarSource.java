@@ -2,6 +2,7 @@ package io.predictivescaling.events;
 
 import io.predictivescaling.common.HttpFeeds;
 import io.predictivescaling.common.SourceException;
+import io.predictivescaling.common.TextBytes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,7 +97,7 @@ public final class ICalendarSource implements EventSource {
     @Override
     public Fetched fetch(Instant now) {
         HttpFeeds.Raw raw = HttpFeeds.getRaw(name, url, timeout);
-        HttpFeeds.Decoded text = ICalendarParser.decode(raw.body(), raw.charset());
+        TextBytes.Decoded text = ICalendarParser.decode(raw.body(), raw.charset());
         try {
             Fetched got = read(text.text(), name, type, defaultImpact, now, now.plus(lookAhead), zone);
             if (!text.guessed()) {

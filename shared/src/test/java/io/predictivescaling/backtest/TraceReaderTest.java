@@ -182,6 +182,19 @@ class TraceReaderTest {
         assertThat(t.problems()).isEmpty();
     }
 
+    /** A spreadsheet saved in the Windows code page: its accented header names read as written. */
+    @Test
+    void aWindows1252ExportsAccentedColumnNameCanBeChosen(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String text = "Zeit;Anfragen (Ø);Fehler\n2026-11-27 14:00;120;1\n2026-11-27 14:05;130;2\n"
+                + "2026-11-27 14:10;125;0\n";
+        Path f = java.nio.file.Files.write(
+                dir.resolve("export.csv"), text.getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        Trace t = TraceReader.read(f, null, "Anfragen (Ø)");
+
+        assertThat(t.demand()).containsExactly(120, 130, 125);
+    }
+
     @Test
     void utf16WithoutAByteOrderMarkReadsLikeTheCleanFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Trace clean = TraceReader.read(fixture("clean.csv"));

@@ -690,6 +690,36 @@ class CalendarFeedsTest {
                         tuple("Cup round 2", Instant.parse("2026-11-12T19:00:00Z")));
     }
 
+    /** The same kind as a windows-1252 calendar: Windows tools also save UTF-16 without a byte-order mark. */
+    @Test
+    void aCalendarSavedAsUtf16WithoutAByteOrderMarkIsReadAsTheTraceReaderReadsSuchFiles(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        String text = calendar("""
+                BEGIN:VEVENT
+                UID:fete16@example.test
+                DTSTAMP:20140101T000000Z
+                DTSTART:20141010T180000Z
+                DTEND:20141010T200000Z
+                SUMMARY:Fête à Montréal
+                END:VEVENT
+                """);
+        java.nio.file.Path file = dir.resolve("fetes16.ics");
+        java.nio.file.Files.write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        List<String> notes = new ArrayList<>();
+        List<KnownEvent> events = EventCalendars.read(
+                file,
+                Instant.parse("2014-07-01T00:00:00Z"),
+                Instant.parse("2015-02-01T00:00:00Z"),
+                ZoneOffset.UTC,
+                notes::add);
+
+        assertThat(events)
+                .extracting(KnownEvent::name, KnownEvent::start)
+                .containsExactly(tuple("Fête à Montréal", Instant.parse("2014-10-10T18:00:00Z")));
+        assertThat(notes).isEmpty();
+    }
+
     @Test
     void aCalendarSavedInWindows1252IsReadWithItsAccentsAndSaidSo(
             @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
